@@ -1,0 +1,156 @@
+"""The command line: parse options, build the core object, run it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from assistant.settings import Settings
+
+app = typer.Typer(
+    help="Answer questions about the Panel's Annual Report 2020 by quoting it, never by writing new text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+IndexOpt = typer.Option(None, "--index", envvar="ASSISTANT_INDEX", help="Index folder [default: ./index].")
+
+
+def make_settings(**overrides) -> Settings:
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
+    from assistant.documents import DocumentError
+    from assistant.embeddings import shared_embedder
+    from assistant.index import ChunkSettings
+    from assistant.ingest import ingest
+
+    chunking = ChunkSettings(settings.passage_max_words, settings.passage_overlap_sentences)
+    try:
+        report = ingest(sources, settings.index, shared_embedder(settings.torch_threads), chunking, add, remove, progress)
+    except DocumentError as exc:
+        fail(str(exc))
+    for source, reason in report.problems:
+        typer.secho(f"Skipped {source}: {reason}", fg=typer.colors.YELLOW, err=True)
+    for doc_id in report.kept:
+        typer.secho(f"Kept the previous version of {doc_id}", fg=typer.colors.YELLOW, err=True)
+    s = report.stats
+    typer.echo(
+        f"Indexed {len(report.documents)} document(s) into {report.build} "
+        f"({s['documents_embedded']} embedded, {s['documents_reused']} unchanged; "
+        f"{s['passages_embedded']} passages and {s['sentences_embedded']} sentences embedded)."
+    )
+    for doc_id in report.removed:
+        typer.echo(f"Removed {doc_id}")
+    return report
+
+
+@app.command()
+def ingest(
+    sources: Optional[list[str]] = typer.Argument(None, help="Files, folders or http(s) URLs [default: the bundled corpus]."),
+    index: Optional[Path] = IndexOpt,
+    add: bool = typer.Option(False, "--add", help="Keep documents already in the index that are not named here."),
+    remove: Optional[list[str]] = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
+    max_words: Optional[int] = typer.Option(None, "--max-words", envvar="ASSISTANT_PASSAGE_MAX_WORDS", help="Words per passage at most."),
+):
+    """Read documents and build the index (unchanged documents are not re-embedded)."""
+    settings = make_settings(index=index, passage_max_words=max_words)
+    run_ingest(settings, sources or settings.corpus, add, remove)
+
+
+def load(settings: Settings):
+    from assistant.answers import load_assistant
+    from assistant.index import IndexProblem
+
+    try:
+        return load_assistant(settings)
+    except IndexProblem as exc:
+        fail(str(exc))
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="The question, in quotes."),
+    k: Optional[int] = typer.Option(None, "-k", min=1, max=10, envvar="ASSISTANT_K", help="Quotes at most [default: 3]."),
+    as_json: bool = typer.Option(False, "--json", help="Print the API's JSON object."),
+    index: Optional[Path] = IndexOpt,
+):
+    """Quote the passages that answer QUESTION, or say that the report does not."""
+    settings = make_settings(index=index, k=k)
+    from assistant.answers import clean_question
+
+    if not clean_question(question) or len(question) > settings.max_question_chars:
+        fail(f"Please give a question of 1 to {settings.max_question_chars} characters.", 2)
+    answer = load(settings).ask(question, k=settings.k)
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(answer.message)
+    for n, quote in enumerate(answer.quotes, start=1):
+        typer.echo(f"\n[{n}] {quote.citation}")
+        typer.echo(f"“{quote.text}”")
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, "--host", envvar="ASSISTANT_HOST", help="[default: 127.0.0.1]"),
+    port: Optional[int] = typer.Option(None, "--port", envvar="ASSISTANT_PORT", help="[default: 8000]"),
+    index: Optional[Path] = IndexOpt,
+    build: bool = typer.Option(True, "--build/--no-build", help="Build the index first when it is missing or stale."),
+):
+    """Serve the web chat and the JSON API (building the index first when needed)."""
+    settings = make_settings(host=host, port=port, index=index)
+    if build:
+        from assistant.index import ChunkSettings
+        from assistant.ingest import stale_reason
+        from assistant.settings import MODEL_NAME
+
+        chunking = ChunkSettings(settings.passage_max_words, settings.passage_overlap_sentences)
+        reason = stale_reason(settings.corpus, settings.index, chunking, MODEL_NAME)
+        if reason:
+            typer.echo(f"Building the index: {reason}.")
+            run_ingest(settings, settings.corpus)
+    import uvicorn
+
+    from assistant.app import create_app
+
+    application = create_app(settings, load(settings))
+    typer.echo(f"Answering at http://{settings.host}:{settings.port}")
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=False)
+
+
+@app.command("eval")
+def evaluate(
+    questions: Optional[Path] = typer.Argument(None, help="Questions file (TOML) [default: tests/eval/questions.toml]."),
+    index: Optional[Path] = IndexOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print every row as JSON."),
+):
+    """Measure hit@1, hit@3, MRR and abstention on a questions file."""
+    from assistant.evaluation import DEFAULT_QUESTIONS, evaluate as run, load_questions
+
+    path = questions or DEFAULT_QUESTIONS
+    if not path.is_file():
+        fail(f"No questions file at {path}.")
+    result = run(load(make_settings(index=index)), load_questions(path))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for key in ("answerable", "unanswerable", "hit@1", "hit@3", "mrr", "abstention_precision",
+                "abstention_recall", "unanswerable_answered", "threshold", "calibrated"):
+        value = result[key]
+        typer.echo(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
+
+
+def main() -> None:  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,344 @@
+"""Documents: load source files into normalised text with sections, pages and metadata.
+
+Each format reader (``assistant.formats``) turns a file into a list of ``Block``s.
+``assemble`` joins the blocks into one normalised text and records where every
+heading and page starts, so any passage can later be cited by section and page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
+
+
+class DocumentError(Exception):
+    """A source that cannot be read; the message names the reason."""
+
+
+@dataclass
+class Block:
+    """One unit of source text, as a format reader found it."""
+
+    text: str
+    kind: str = "paragraph"  # paragraph | heading | list_item | table_row
+    level: int = 0  # heading level, 1 = top
+    page: int | None = None  # PDF page index, 1-based
+    page_label: str | None = None  # printed page number
+    continues: bool = False  # continues the previous block across a page break
+    indexed: bool = True  # False for text kept for reading but never quoted (e.g. contents)
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    level: int
+    path: list[str]
+    start: int  # offset of the heading in the document text
+    end: int  # end of the section's content (next heading of the same or a higher level)
+    page: int | None = None
+    page_label: str | None = None
+
+
+@dataclass
+class Page:
+    index: int  # 1-based PDF page index
+    label: str | None  # printed page number
+    start: int
+    end: int
+
+
+@dataclass
+class DocumentMeta:
+    id: str
+    title: str
+    author: str = ""
+    publisher: str = ""
+    date: str = ""
+    source_url: str = ""
+    licence: str = ""
+    kind: str = ""
+    description: str = ""
+
+    @property
+    def year(self) -> str:
+        match = re.match(r"\d{4}", self.date or "")
+        return match.group(0) if match else "n.d."
+
+
+@dataclass
+class Document:
+    meta: DocumentMeta
+    text: str  # the normalised text every quote is a slice of
+    format: str
+    source: str  # path or URL it was read from
+    sections: list[Section] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    unindexed: list[tuple[int, int]] = field(default_factory=list)  # spans never quoted
+    content_hash: str = ""  # of the normalised text: unchanged text is never re-embedded
+    source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        return cls(
+            meta=DocumentMeta(**data["meta"]),
+            text=data["text"],
+            format=data["format"],
+            source=data["source"],
+            sections=[Section(**s) for s in data.get("sections", [])],
+            pages=[Page(**p) for p in data.get("pages", [])],
+            unindexed=[tuple(u) for u in data.get("unindexed", [])],
+            content_hash=data.get("content_hash", ""),
+            source_hash=data.get("source_hash", ""),
+        )
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section whose heading comes at or before ``offset``."""
+        found = None
+        for section in self.sections:
+            if section.start <= offset:
+                found = section
+            else:
+                break
+        return found
+
+    def pages_for(self, start: int, end: int) -> list[Page]:
+        return [p for p in self.pages if p.start < max(end, start + 1) and p.end > start]
+
+
+# ---------------------------------------------------------------- normalising text
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_SENTENCE_END = tuple(".!?:;\"”’)…")
+
+
+def clean_line(line: str) -> str:
+    """Collapse stray whitespace and drop control characters inside one line."""
+    line = unicodedata.normalize("NFC", line)
+    line = _CONTROL.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Rejoin lines broken mid-sentence; keep short list-like lines apart.
+
+    A line break is a soft wrap when the next line starts in lower case, or when the
+    line is long and does not end a sentence. Short capitalised lines (names, list
+    entries) stay on their own line.
+    """
+    out: list[str] = []
+    for line in (clean_line(raw) for raw in lines):
+        if not line:
+            continue
+        if out:
+            prev = out[-1]
+            soft = line[0].islower() or line[0] in ",;)" or (
+                len(prev) >= 50 and not prev.endswith(_SENTENCE_END)
+            )
+            if soft:
+                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[0].islower():
+                    out[-1] = prev[:-1] + line  # a word hyphenated across the wrap
+                else:
+                    out[-1] = prev + " " + line
+                continue
+        out.append(line)
+    return out
+
+
+def slugify(text: str, fallback: str = "section") -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].strip("-") or fallback
+
+
+def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> Document:
+    """Join blocks into the document text, recording sections, pages and unindexed spans."""
+    parts: list[str] = []
+    length = 0
+    sections: list[Section] = []
+    stack: list[Section] = []
+    pages: list[Page] = []
+    unindexed: list[tuple[int, int]] = []
+    used_ids: set[str] = set()
+    prev: Block | None = None
+
+    for block in blocks:
+        text = "\n".join(clean_line(t) for t in block.text.split("\n") if clean_line(t))
+        if not text:
+            continue
+        if prev is None:
+            sep = ""
+        elif block.continues:
+            sep = " "
+        elif block.kind == prev.kind and block.kind in ("list_item", "table_row"):
+            sep = "\n"
+        else:
+            sep = "\n\n"
+        parts.append(sep)
+        length += len(sep)
+        start, end = length, length + len(text)
+        parts.append(text)
+        length = end
+
+        if block.page is not None:
+            if pages and pages[-1].index == block.page:
+                pages[-1].end = end
+            else:
+                if pages:
+                    pages[-1].end = start - len(sep) if not block.continues else start
+                pages.append(Page(block.page, block.page_label, start, end))
+        if not block.indexed:
+            unindexed.append((start, end))
+        if block.kind == "heading":
+            level = max(1, block.level or 1)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            base = slugify(text)
+            sid, n = base, 2
+            while sid in used_ids:
+                sid, n = f"{base}-{n}", n + 1
+            used_ids.add(sid)
+            section = Section(
+                id=sid,
+                title=text.replace("\n", " "),
+                level=level,
+                path=[s.title for s in stack] + [text.replace("\n", " ")],
+                start=start,
+                end=-1,
+                page=block.page,
+                page_label=block.page_label,
+            )
+            stack.append(section)
+            sections.append(section)
+        prev = block
+
+    full = "".join(parts)
+    for i, section in enumerate(sections):
+        section.end = next(
+            (s.start for s in sections[i + 1 :] if s.level <= section.level), len(full)
+        )
+    if pages:
+        pages[-1].end = len(full)
+    doc = Document(meta, full, fmt, source, sections, pages, unindexed)
+    doc.content_hash = hashlib.sha256(full.encode("utf-8")).hexdigest()
+    return doc
+
+
+# ---------------------------------------------------------------- metadata and loading
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".meta.toml")
+
+
+def read_sidecar(path: Path) -> dict:
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}
+    try:
+        return tomllib.loads(side.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DocumentError(f"metadata file {side.name} is not valid TOML: {exc}") from exc
+
+
+def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> DocumentMeta:
+    """Metadata from the sidecar first, then from the document itself, then the file name."""
+    found = found or {}
+    stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
+    fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
+    fields = {k: str(v) for k, v in fields.items() if v}
+    fields.setdefault("id", slugify(stem, "document"))
+    fields["id"] = slugify(fields["id"], "document")
+    fields.setdefault("title", stem.replace("-", " ").replace("_", " ").strip() or "Untitled")
+    return DocumentMeta(**fields)
+
+
+def trim_body(blocks: list[Block], sidecar: dict) -> list[Block]:
+    """Keep only the article between ``body_starts_at`` and ``body_ends_before`` lines."""
+    first, last = sidecar.get("body_starts_at"), sidecar.get("body_ends_before")
+    if first:
+        idx = next((i for i, b in enumerate(blocks) if clean_line(b.text).startswith(clean_line(first))), None)
+        if idx is None:
+            raise DocumentError(f"body_starts_at line not found: {first!r}")
+        blocks = blocks[idx:]
+    if last:
+        idx = next((i for i, b in enumerate(blocks) if clean_line(b.text).startswith(clean_line(last))), None)
+        if idx is None:
+            raise DocumentError(f"body_ends_before line not found: {last!r}")
+        blocks = blocks[:idx]
+    return blocks
+
+
+def load_document(path: Path) -> Document:
+    """Read one local file into a Document, or raise DocumentError saying why."""
+    from assistant import formats
+
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentError(f"unsupported file type {suffix or '(none)'}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise DocumentError("the file is empty")
+    sidecar = read_sidecar(path)
+    blocks, found, fmt = formats.read(data, suffix, path.name)
+    doc = build_document(blocks, found, fmt, str(path), path.name, sidecar)
+    doc.source_hash = source_hash(path)
+    return doc
+
+
+def source_hash(path: Path) -> str:
+    """Hash of a file and its sidecar, to tell cheaply whether the index is stale."""
+    digest = hashlib.sha256(path.read_bytes())
+    side = sidecar_path(path)
+    if side.is_file():
+        digest.update(side.read_bytes())
+    return digest.hexdigest()
+
+
+def build_document(
+    blocks: list[Block], found: dict, fmt: str, source: str, name: str, sidecar: dict
+) -> Document:
+    blocks = trim_body(blocks, sidecar)
+    if not any(b.text.strip() and b.indexed for b in blocks):
+        raise DocumentError("no text found (is it a scanned image without a text layer?)")
+    meta = make_meta(name, sidecar, found)
+    return assemble(blocks, meta, fmt, source)
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand folders into the supported files inside them; report what does not exist."""
+    found: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for item in paths:
+        if re.match(r"https?://", item, re.I):
+            found.append(item)
+            continue
+        path = Path(item).expanduser().resolve()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                    if child.name.upper().startswith(("README", "PROVENANCE")):
+                        continue  # notes about the corpus, not corpus
+                    found.append(str(child))
+        elif path.is_file():
+            found.append(str(path))
+        else:
+            problems.append((item, "no such file or folder"))
+    return found, problems

@@ -1,0 +1,39 @@
+"""Format readers: each turns a file's bytes into ``Block``s plus any metadata it carries."""
+
+from __future__ import annotations
+
+from assistant.documents import Block, DocumentError
+
+
+def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:
+    """Dispatch on the file suffix; return (blocks, metadata found in the file, format name)."""
+    if suffix in (".txt", ".text", ".md", ".markdown"):
+        from assistant.formats import text
+
+        fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+        return text.read(decode(data, name), markdown=fmt == "markdown"), {}, fmt
+    if suffix == ".pdf":
+        from assistant.formats import pdf
+
+        return (*pdf.read(data), "pdf")
+    if suffix in (".html", ".htm"):
+        from assistant.formats import html
+
+        return (*html.read(data), "html")
+    if suffix == ".docx":
+        from assistant.formats import docx
+
+        return (*docx.read(data), "docx")
+    raise DocumentError(f"unsupported file type {suffix or '(none)'}")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode text as UTF-8 (with or without BOM), falling back to Windows-1252."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError("this looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(f"{name} is not valid UTF-8 or Windows-1252 text")

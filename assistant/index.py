@@ -1,0 +1,387 @@
+"""Index: build, save and load a versioned folder of plain files with a checked manifest.
+
+Layout::
+
+    index/CURRENT                  name of the live build (swapped atomically)
+    index/builds/<build>/manifest.json, documents.jsonl, passages.jsonl, sentences.jsonl,
+                         passage_vectors.npy, sentence_vectors.npy, dense.faiss, bm25/
+
+A build is written beside the live one and only then named in CURRENT, so a crash
+mid-ingest leaves the previous index untouched. Builds are never modified once written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant import __version__
+from assistant.documents import Document
+from assistant.lexical import BM25
+from assistant.passages import Passage, make_passages
+
+FORMAT_VERSION = 1
+KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
+
+
+class IndexProblem(Exception):
+    """The index is missing, corrupt or was built differently; the message says how to fix it."""
+
+
+@dataclass
+class Index:
+    """A loaded, read-only index."""
+
+    path: Path
+    manifest: dict
+    documents: dict[str, Document]
+    passages: list[Passage]
+    passage_vectors: np.ndarray
+    sentence_keys: dict[tuple[str, int, int], int]  # (doc, start, end) -> row
+    sentence_vectors: np.ndarray
+    dense: object  # faiss index over passage_vectors
+    bm25: BM25
+    by_id: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+
+    @property
+    def build(self) -> str:
+        return self.manifest["build"]
+
+    def passage(self, pid: str) -> Passage | None:
+        i = self.by_id.get(pid)
+        return None if i is None else self.passages[i]
+
+    def neighbours(self, pid: str, before: int = 1, after: int = 1) -> list[Passage]:
+        """The passage with the ones around it in the same document, in order."""
+        i = self.by_id[pid]
+        doc = self.passages[i].doc_id
+        lo = i
+        while lo > 0 and i - lo < before and self.passages[lo - 1].doc_id == doc:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(self.passages) and hi - i < after and self.passages[hi + 1].doc_id == doc:
+            hi += 1
+        return self.passages[lo : hi + 1]
+
+    def sentence_rows(self, passage: Passage) -> list[int]:
+        return [self.sentence_keys[(passage.doc_id, s, e)] for s, e in passage.sentences]
+
+
+# ---------------------------------------------------------------- building
+
+
+@dataclass
+class ChunkSettings:
+    passage_max_words: int = 80
+    passage_overlap_sentences: int = 1
+
+    def as_dict(self) -> dict:
+        import pysbd
+
+        return {
+            "passage_max_words": self.passage_max_words,
+            "passage_overlap_sentences": self.passage_overlap_sentences,
+            "segmenter": f"pysbd {getattr(pysbd, '__version__', '?')}",
+        }
+
+
+def embedding_input(doc: Document, passage: Passage) -> str:
+    """What the model reads for a passage: its innermost heading (when informative) and text."""
+    text = doc.text[passage.start : passage.end]
+    section = doc.section_at(passage.start)
+    if section and section.title != doc.meta.title:
+        return f"{section.title}: {text}"
+    return text
+
+
+def build(
+    docs: list[Document],
+    embedder,
+    chunking: ChunkSettings,
+    previous: Index | None = None,
+    progress: bool = False,
+) -> tuple[dict, dict]:
+    """Chunk and embed ``docs``; reuse vectors of documents whose content and settings are unchanged.
+
+    Returns (arrays and records to save, stats).
+    """
+    chunk_info = chunking.as_dict()
+    reusable = previous is not None and previous.manifest.get("chunking") == chunk_info and (
+        previous.manifest.get("model") == embedder.name
+    )
+    passages: list[Passage] = []
+    sentences: list[tuple[str, int, int]] = []
+    p_rows: list[np.ndarray] = []
+    s_rows: list[np.ndarray] = []
+    todo_p: list[tuple[int, str]] = []  # (position in passages, text to embed)
+    todo_s: list[tuple[int, str]] = []
+    reused = embedded = 0
+
+    for doc in docs:
+        old = previous.documents.get(doc.id) if reusable else None
+        if old is not None and old.content_hash == doc.content_hash:
+            old_ps = [p for p in previous.passages if p.doc_id == doc.id]
+            for p in old_ps:
+                passages.append(p)
+                p_rows.append(previous.passage_vectors[previous.by_id[p.id]])
+            seen = set()
+            for p in old_ps:
+                for s, e in p.sentences:
+                    if (s, e) not in seen:
+                        seen.add((s, e))
+                        sentences.append((doc.id, s, e))
+                        s_rows.append(previous.sentence_vectors[previous.sentence_keys[(doc.id, s, e)]])
+            reused += 1
+            continue
+        embedded += 1
+        seen = set()
+        for p in make_passages(doc, chunking.passage_max_words, chunking.passage_overlap_sentences):
+            todo_p.append((len(passages), embedding_input(doc, p)))
+            passages.append(p)
+            p_rows.append(None)
+            for s, e in p.sentences:
+                if (s, e) not in seen:
+                    seen.add((s, e))
+                    todo_s.append((len(sentences), doc.text[s:e]))
+                    sentences.append((doc.id, s, e))
+                    s_rows.append(None)
+
+    dim = embedder.dimensions
+    for todo, rows in ((todo_p, p_rows), (todo_s, s_rows)):
+        if todo:
+            vecs = embedder.encode([t for _, t in todo], progress=progress)
+            for (pos, _), vec in zip(todo, vecs):
+                rows[pos] = vec
+    p_vecs = np.vstack(p_rows).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
+    s_vecs = np.vstack(s_rows).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
+    data = {
+        "documents": docs,
+        "passages": passages,
+        "sentences": sentences,
+        "passage_vectors": p_vecs,
+        "sentence_vectors": s_vecs,
+        "chunking": chunk_info,
+        "model": embedder.name,
+        "dimensions": dim,
+    }
+    stats = {
+        "documents_reused": reused,
+        "documents_embedded": embedded,
+        "passages_embedded": len(todo_p),
+        "sentences_embedded": len(todo_s),
+    }
+    return data, stats
+
+
+def make_dense(vectors: np.ndarray):
+    """An exact inner-product index (vectors are unit length, so this is cosine similarity)."""
+    import faiss
+
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+# ---------------------------------------------------------------- saving
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def save(data: dict, root: Path) -> Path:
+    """Write a new build beside the live one, then point CURRENT at it atomically."""
+    import faiss
+
+    builds = root / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    name = f"build-{stamp}-{uuid.uuid4().hex[:6]}"
+    tmp = builds / f".tmp-{name}"
+    tmp.mkdir()
+    try:
+        docs: list[Document] = data["documents"]
+        _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in docs))
+        _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data["passages"]))
+        _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
+        np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
+        np.save(tmp / "sentence_vectors.npy", data["sentence_vectors"])
+        faiss.write_index(make_dense(data["passage_vectors"]), str(tmp / "dense.faiss"))
+        texts = [d_text(docs, p) for p in data["passages"]]
+        BM25.build(texts).save(tmp / "bm25")
+        files = {
+            str(f.relative_to(tmp)): {"bytes": f.stat().st_size, "sha256": _sha256(f)}
+            for f in sorted(tmp.rglob("*"))
+            if f.is_file()
+        }
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "package_version": __version__,
+            "build": name,
+            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "model": data["model"],
+            "dimensions": data["dimensions"],
+            "chunking": data["chunking"],
+            "dense": {"type": "flat-ip"},
+            "counts": {
+                "documents": len(docs),
+                "passages": len(data["passages"]),
+                "sentences": len(data["sentences"]),
+            },
+            "documents": {
+                d.id: {
+                    "title": d.meta.title,
+                    "source": d.source,
+                    "format": d.format,
+                    "content_hash": d.content_hash,
+                    "source_hash": d.source_hash,
+                    "passages": sum(1 for p in data["passages"] if p.doc_id == d.id),
+                }
+                for d in docs
+            },
+            "files": files,
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        _fsync_tree(tmp)
+        os.rename(tmp, builds / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _set_current(root, name)
+    _prune(root, keep=name)
+    return builds / name
+
+
+def d_text(docs: list[Document], passage: Passage) -> str:
+    doc = next(d for d in docs if d.id == passage.doc_id)
+    return embedding_input(doc, passage)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for f in folder.rglob("*"):
+        if f.is_file():
+            fd = os.open(f, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def _set_current(root: Path, name: str) -> None:
+    tmp = root / f".CURRENT.{uuid.uuid4().hex[:6]}"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    os.replace(tmp, root / "CURRENT")
+
+
+def _prune(root: Path, keep: str) -> None:
+    builds = sorted(
+        (p for p in (root / "builds").iterdir() if p.is_dir() and p.name.startswith("build-")),
+        key=lambda p: p.name,
+    )
+    for old in builds[:-KEEP_BUILDS]:
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for tmp in (root / "builds").glob(".tmp-*"):
+        # Leftovers of a killed ingest; a live one would hold the lock we hold now.
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def current_build(root: Path) -> Path:
+    pointer = root / "CURRENT"
+    if not pointer.is_file():
+        raise IndexProblem(f"No index found in {root}. Build it with: assistant ingest --index {root}")
+    name = pointer.read_text(encoding="utf-8").strip()
+    folder = root / "builds" / name
+    if not name or "/" in name or not folder.is_dir():
+        raise IndexProblem(
+            f"The index in {root} names a build that is missing ({name!r}). "
+            f"Rebuild it with: assistant ingest --index {root}"
+        )
+    return folder
+
+
+def read_manifest(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexProblem(f"The index manifest in {folder} cannot be read ({exc}).") from exc
+
+
+def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, verify: bool = True) -> None:
+    fix = f"Rebuild it with: assistant ingest --index {folder.parent.parent}"
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexProblem(f"The index was written in format {manifest.get('format_version')!r}; this version reads format {FORMAT_VERSION}. {fix}")
+    if manifest.get("model") != model or manifest.get("dimensions") != dimensions:
+        raise IndexProblem(
+            f"The index was built with model {manifest.get('model')!r} ({manifest.get('dimensions')} dimensions), "
+            f"but this assistant uses {model!r} ({dimensions}). {fix}"
+        )
+    for rel, info in manifest.get("files", {}).items():
+        path = folder / rel
+        if not path.is_file() or path.stat().st_size != info["bytes"]:
+            raise IndexProblem(f"The index file {rel} is missing or has the wrong size. {fix}")
+        if verify and info["bytes"] < 64 << 20 and _sha256(path) != info["sha256"]:
+            raise IndexProblem(f"The index file {rel} is corrupt (checksum mismatch). {fix}")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load(root: Path, model: str, dimensions: int, mmap: bool = False) -> Index:
+    """Load the live build, checking it against the manifest and the running model."""
+    import faiss
+
+    folder = current_build(Path(root))
+    manifest = read_manifest(folder)
+    check_manifest(manifest, folder, model, dimensions)
+    fix = f"Rebuild it with: assistant ingest --index {root}"
+    try:
+        documents = {d["meta"]["id"]: Document.from_dict(d) for d in _read_jsonl(folder / "documents.jsonl")}
+        passages = [Passage.from_dict(p) for p in _read_jsonl(folder / "passages.jsonl")]
+        sentences = _read_jsonl(folder / "sentences.jsonl")
+        mode = "r" if mmap else None
+        p_vecs = np.load(folder / "passage_vectors.npy", mmap_mode=mode)
+        s_vecs = np.load(folder / "sentence_vectors.npy", mmap_mode=mode)
+        dense = faiss.read_index(str(folder / "dense.faiss"))
+        bm25 = BM25.load(folder / "bm25", mmap=mmap)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexProblem(f"The index in {folder} cannot be read ({exc}). {fix}") from exc
+    counts = manifest.get("counts", {})
+    if (
+        len(passages) != counts.get("passages")
+        or len(sentences) != counts.get("sentences")
+        or p_vecs.shape != (len(passages), dimensions)
+        or s_vecs.shape != (len(sentences), dimensions)
+        or dense.ntotal != len(passages)
+        or bm25.size != len(passages)
+    ):
+        raise IndexProblem(f"The index in {folder} is inconsistent (its files disagree on counts). {fix}")
+    keys = {(s["doc_id"], s["start"], s["end"]): i for i, s in enumerate(sentences)}
+    return Index(folder, manifest, documents, passages, p_vecs, keys, s_vecs, dense, bm25)

@@ -1,0 +1,72 @@
+"""Lexical side of the index: one tokenizer for BM25 and word search, and the BM25 model."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, with curly and straight apostrophes treated alike."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def tokenize(text: str) -> list[str]:
+    """Stemmed content words, as BM25 sees them."""
+    stop = stopwords()
+    kept = [w for w in words(text) if w not in stop]
+    return _stemmer().stemWords(kept) if kept else []
+
+
+class BM25:
+    """A thin wrapper over bm25s that scores every passage for a query."""
+
+    def __init__(self, retriever):
+        self.retriever = retriever
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "BM25":
+        import bm25s
+
+        tokens = [tokenize(t) or [""] for t in texts]
+        retriever = bm25s.BM25()
+        retriever.index(tokens, show_progress=False)
+        return cls(retriever)
+
+    def save(self, folder: Path) -> None:
+        self.retriever.save(str(folder))
+
+    @classmethod
+    def load(cls, folder: Path, mmap: bool = False) -> "BM25":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder), mmap=mmap))
+
+    @property
+    def size(self) -> int:
+        return int(self.retriever.scores["num_docs"])
+
+    def scores(self, query: str) -> np.ndarray:
+        ids = self.retriever.get_tokens_ids(tokenize(query))
+        if not ids:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.retriever.get_scores_from_ids(ids), dtype=np.float32)

@@ -1,0 +1,153 @@
+"""Passages: sentences found with pysbd, grouped into overlapping runs inside one section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from assistant.documents import Document
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Passage:
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    sentences: list[tuple[int, int]]  # absolute offsets of each sentence
+    section_id: str | None
+    section: str | None  # the section path joined for display, "A › B"
+    page_start: int | None = None
+    page_end: int | None = None
+    page_label_start: str | None = None
+    page_label_end: str | None = None
+    seq: int = 0  # position among the document's passages
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Passage":
+        data = dict(data)
+        data["sentences"] = [tuple(s) for s in data["sentences"]]
+        return cls(**data)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentence offsets in ``text[start:end]``; sentences never cross a paragraph break."""
+    out: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text[start:end]):
+        p_start = start + para.start()
+        chunk = para.group(0)
+        # Each line of a list or table is a unit of its own.
+        lines = chunk.split("\n")
+        offset = p_start
+        for line in lines:
+            out.extend(_sentences_in_line(text, line, offset))
+            offset += len(line) + 1
+    return out
+
+
+def _sentences_in_line(text: str, line: str, offset: int) -> list[Sentence]:
+    cursor = 0
+    found: list[Sentence] = []
+    for piece in _segmenter().segment(line):
+        piece = piece.strip()
+        at = line.find(piece, cursor) if piece else -1
+        if at < 0:  # the segmenter changed the text; the rest stays one sentence
+            break
+        if found and not any(c.isalnum() for c in piece):
+            found[-1].end = offset + at + len(piece)  # a stray closing quote or bracket
+        else:
+            found.append(Sentence(offset + at, offset + at + len(piece)))
+        cursor = at + len(piece)
+    rest = line[cursor:]
+    if rest.strip():
+        at = cursor + len(rest) - len(rest.lstrip())
+        found.append(Sentence(offset + at, offset + len(line.rstrip())))
+    return found
+
+
+def _indexable_ranges(doc: Document) -> list[tuple[int, int, str | None, str | None]]:
+    """(start, end, section id, section path) for each section body, minus headings and unindexed text."""
+    cuts = sorted({0, len(doc.text), *(s.start for s in doc.sections)})
+    ranges = []
+    for a, b in zip(cuts, cuts[1:]):
+        section = doc.section_at(a)
+        if section is not None and section.start == a:
+            head_end = doc.text.find("\n", a, b)
+            a = b if head_end < 0 else head_end  # skip the heading line itself
+        for lo, hi in _subtract(a, b, doc.unindexed):
+            if doc.text[lo:hi].strip():
+                path = " › ".join(section.path) if section else None
+                ranges.append((lo, hi, section.id if section else None, path))
+    return ranges
+
+
+def _subtract(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(a, b)]
+    for h0, h1 in holes:
+        nxt = []
+        for lo, hi in pieces:
+            if h1 <= lo or h0 >= hi:
+                nxt.append((lo, hi))
+                continue
+            if lo < h0:
+                nxt.append((lo, h0))
+            if h1 < hi:
+                nxt.append((h1, hi))
+        pieces = nxt
+    return pieces
+
+
+def make_passages(doc: Document, max_words: int = 80, overlap: int = 1) -> list[Passage]:
+    """Group whole sentences into passages of at most ``max_words`` words (one sentence at least)."""
+    passages: list[Passage] = []
+    for lo, hi, section_id, section_path in _indexable_ranges(doc):
+        sentences = split_sentences(doc.text, lo, hi)
+        words = [len(doc.text[s.start : s.end].split()) for s in sentences]
+        i = 0
+        while i < len(sentences):
+            j, total = i, 0
+            while j < len(sentences) and (j == i or total + words[j] <= max_words):
+                total += words[j]
+                j += 1
+            group = sentences[i:j]
+            passages.append(_passage(doc, group, section_id, section_path, len(passages)))
+            if j >= len(sentences):
+                break
+            i = max(i + 1, j - overlap)
+    return passages
+
+
+def _passage(doc: Document, group: list[Sentence], section_id, section_path, seq: int) -> Passage:
+    start, end = group[0].start, group[-1].end
+    pages = doc.pages_for(start, end)
+    return Passage(
+        id=f"{doc.id}:{seq}",
+        doc_id=doc.id,
+        start=start,
+        end=end,
+        sentences=[(s.start, s.end) for s in group],
+        section_id=section_id,
+        section=section_path,
+        page_start=pages[0].index if pages else None,
+        page_end=pages[-1].index if pages else None,
+        page_label_start=pages[0].label if pages else None,
+        page_label_end=pages[-1].label if pages else None,
+        seq=seq,
+    )

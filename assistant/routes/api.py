@@ -1,0 +1,121 @@
+"""JSON API: ask, documents, passage context, health."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from assistant.answers import Answer, clean_question, make_quote
+from assistant.routes.schemas import (
+    ERRORS,
+    AskRequest,
+    AskResponse,
+    ContextResponse,
+    DocumentSummary,
+    DocumentText,
+    Health,
+)
+
+router = APIRouter()
+
+
+def get_assistant(request: Request):
+    return request.app.state.assistant
+
+
+def validate_question(request: Request, question: str, history: list[str] | None = None) -> str:
+    """Clean a question and check its length; raise a readable 422 otherwise."""
+    settings = request.app.state.settings
+    limit = settings.max_question_chars
+    if len(question) > limit:
+        raise HTTPException(422, f"The question is too long: please use at most {limit} characters.")
+    if any(len(h) > limit for h in history or []):
+        raise HTTPException(422, f"An earlier question in history is too long (at most {limit} characters).")
+    cleaned = clean_question(question)
+    if not cleaned:
+        raise HTTPException(422, "Please type a question.")
+    return cleaned
+
+
+def run_ask(request: Request, question: str, k: int | None, history: list[str]) -> Answer:
+    question = validate_question(request, question, history)
+    return get_assistant(request).ask(question, k=k, history=history)
+
+
+@router.post("/api/ask", response_model=AskResponse, responses=ERRORS, tags=["answers"])
+def ask(body: AskRequest, request: Request) -> dict:
+    """Quote the passages of the report that answer a question, or say that it does not."""
+    return run_ask(request, body.question, body.k, body.history).to_dict()
+
+
+@router.get("/api/documents", response_model=list[DocumentSummary], tags=["documents"])
+def documents(request: Request) -> list[dict]:
+    """The documents in the index, with their sections."""
+    index = get_assistant(request).index
+    counts: dict[str, int] = {}
+    for p in index.passages:
+        counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+    from assistant.answers import document_info
+
+    return [
+        {
+            "document": document_info(doc),
+            "passages": counts.get(doc_id, 0),
+            "sections": [
+                {"id": s.id, "title": s.title, "level": s.level, "page": s.page_label, "pdf_page": s.page}
+                for s in doc.sections
+            ],
+        }
+        for doc_id, doc in index.documents.items()
+    ]
+
+
+@router.get("/api/documents/{doc_id}/text", response_model=DocumentText, responses=ERRORS, tags=["documents"])
+def document_text(doc_id: str, request: Request) -> dict:
+    """The normalised text of a document: every quote is a slice of it."""
+    doc = get_assistant(request).index.documents.get(doc_id)
+    if doc is None:
+        raise HTTPException(404, "No document with that id.")
+    return {"id": doc.id, "title": doc.meta.title, "content_hash": doc.content_hash, "text": doc.text}
+
+
+@router.get("/api/passages/{passage_id}/context", response_model=ContextResponse, responses=ERRORS, tags=["documents"])
+def passage_context(
+    passage_id: str,
+    request: Request,
+    before: int = Query(1, ge=0, le=5),
+    after: int = Query(1, ge=0, le=5),
+) -> dict:
+    """A passage with the passages around it, for reading a quote in context."""
+    index = get_assistant(request).index
+    passage = index.passage(passage_id)
+    if passage is None:
+        raise HTTPException(404, "No passage with that id.")
+    doc = index.documents[passage.doc_id]
+    around = index.neighbours(passage_id, before, after)
+
+    def as_quote(start: int, end: int, pid: str) -> dict:
+        # Trim the shared sentence of overlapping neighbours, and surrounding whitespace.
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        return make_quote(index, doc, start, end, [], 0.0, pid).__dict__
+
+    i = next(n for n, p in enumerate(around) if p.id == passage_id)
+    return {
+        "passage": as_quote(passage.start, passage.end, passage.id),
+        "before": [as_quote(p.start, min(p.end, passage.start), p.id) for p in around[:i] if p.start < passage.start],
+        "after": [as_quote(max(p.start, passage.end), p.end, p.id) for p in around[i + 1 :] if p.end > passage.end],
+    }
+
+
+@router.get("/healthz", response_model=Health, tags=["health"])
+def healthz(request: Request) -> dict:
+    """Alive, with the index counts."""
+    index = get_assistant(request).index
+    return {
+        "status": "ok",
+        "documents": len(index.documents),
+        "passages": len(index.passages),
+        "build": index.build,
+    }

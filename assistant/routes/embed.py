@@ -1,0 +1,7 @@
+"""Routes: embed (filled in by its own issue)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

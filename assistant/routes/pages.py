@@ -1,0 +1,7 @@
+"""Routes: pages (filled in by its own issue)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,92 @@
+"""Request and response shapes of the JSON API (they are also the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: StrictStr = Field(..., description="The question, in plain words (at most 1,000 characters by default).")
+    k: StrictInt | None = Field(None, ge=1, le=10, description="How many quotes at most (default 3).")
+    history: list[StrictStr] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Earlier questions of this conversation, oldest first; nothing is stored on the server.",
+    )
+
+
+class DocumentInfo(BaseModel):
+    id: str
+    title: str
+    source: str
+    author: str = ""
+    publisher: str = ""
+    date: str = ""
+    licence: str = ""
+    format: str = ""
+
+
+class QuoteOut(BaseModel):
+    id: str = Field(..., description="The passage id (for /api/passages/{id}/context).")
+    text: str = Field(..., description="An exact slice of the document's normalised text.")
+    highlights: list[list[int]] = Field(..., description="[start, end] offsets in text of the best-matching sentences.")
+    document: DocumentInfo
+    section: str | None
+    section_id: str | None
+    page: str | None = Field(..., description="Printed page(s), e.g. '23' or '12–13'.")
+    pdf_page: int | None
+    start: int = Field(..., description="Offset of text in the document's normalised text.")
+    end: int
+    score: float
+    citation: str
+    link: str
+
+
+class AskResponse(BaseModel):
+    question: str
+    answered: bool
+    message: str
+    quotes: list[QuoteOut]
+    interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
+    confidence: float
+
+
+class ErrorResponse(BaseModel):
+    detail: str
+
+
+class DocumentText(BaseModel):
+    id: str
+    title: str
+    content_hash: str
+    text: str
+
+
+class DocumentSummary(BaseModel):
+    document: DocumentInfo
+    passages: int
+    sections: list[dict]
+
+
+class ContextResponse(BaseModel):
+    passage: QuoteOut
+    before: list[QuoteOut]
+    after: list[QuoteOut]
+
+
+class Health(BaseModel):
+    status: str
+    documents: int
+    passages: int
+    build: str
+
+
+ERRORS = {
+    400: {"model": ErrorResponse},
+    404: {"model": ErrorResponse},
+    413: {"model": ErrorResponse},
+    422: {"model": ErrorResponse},
+    429: {"model": ErrorResponse},
+}

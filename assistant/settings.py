@@ -1,0 +1,69 @@
+"""One settings object for the CLI and the web app (env prefix ``ASSISTANT_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _resource_dir(name: str) -> Path:
+    """Find a resource folder next to the package (wheel) or beside it (source checkout)."""
+    inside = PACKAGE_DIR / name
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / name
+
+
+WEB_DIR = _resource_dir("web")
+BUNDLED_CORPUS = _resource_dir("corpus")
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every option of the assistant; each CLI flag falls back to one of these."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    index: Path = Field(Path("index"), description="Folder holding the built index.")
+    corpus: list[str] = Field(
+        default_factory=lambda: [str(BUNDLED_CORPUS)],
+        description="Files, folders or URLs to ingest (default: the bundled corpus).",
+    )
+    web_dir: Path = Field(WEB_DIR, description="Templates and static files.")
+
+    # Chunking: passages are runs of whole sentences inside one section.
+    passage_max_words: int = 80
+    passage_overlap_sentences: int = 1
+
+    # Retrieval and answers.
+    k: int = Field(3, ge=1, le=10)
+    candidates: int = Field(20, ge=1, description="Results taken from each retriever before fusion.")
+    rrf_k: int = 60
+    # Calibrated on tests/eval (see README, "How abstention is calibrated").
+    min_confidence: float = 0.40
+    highlight_margin: float = 0.08
+
+    # Web server.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_question_chars: int = 1000
+    max_body_bytes: int = 16_384
+    embed_origins: list[str] = Field(
+        default_factory=list,
+        description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",
+    )
+    rate_limit: str = Field("60/minute", description="Per-client limit on /api/* (slowapi syntax).")
+    trusted_proxies: list[str] = Field(default_factory=list)
+    request_timeout: float = 20.0
+
+    # Query encoding (see bench/ for how these were tuned).
+    batch_window_ms: float = 2.0
+    batch_max: int = 32
+    cache_size: int = 1024
+    torch_threads: int = 0  # 0: let the encoder decide from the cores available
+
+    question_log: Path | None = Field(
+        None, description="Opt-in, redacted question log for evaluation. Off by default."
+    )

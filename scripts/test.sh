@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# One command: set up (venv, torch, the project, Chromium, axe-core) and run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+mkdir -p artifacts
+.venv/bin/python -m pytest -p no:cacheprovider --junitxml=artifacts/junit.xml "$@"

@@ -1,0 +1,218 @@
+"""Shared fixtures: the real model, a real index of the bundled corpus, the real app,
+a real server on a free port and Debian's Chromium. Each heavy thing loads once a session."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+
+
+# ---------------------------------------------------------------- core objects
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from assistant.embeddings import shared_embedder
+
+    return shared_embedder()
+
+
+@pytest.fixture(scope="session")
+def build_index(embedder, tmp_path_factory):
+    """Build an index from sources into a fresh folder: ``build_index(sources, **settings)``."""
+    from assistant.index import ChunkSettings
+    from assistant.ingest import ingest
+
+    def build(sources: list[str], name: str = "index", **kwargs) -> Path:
+        root = tmp_path_factory.mktemp(name)
+        ingest([str(s) for s in sources], root, embedder, ChunkSettings(**kwargs))
+        return root
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def corpus_index(build_index) -> Path:
+    from assistant.settings import BUNDLED_CORPUS
+
+    return build_index([BUNDLED_CORPUS], "corpus-index")
+
+
+@pytest.fixture(scope="session")
+def make_settings():
+    from assistant.settings import Settings
+
+    def make(index: Path, **kwargs):
+        kwargs.setdefault("rate_limit", "100000/minute")  # tests hammer the API on purpose
+        return Settings(index=index, **kwargs)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def make_assistant(embedder, make_settings):
+    from assistant.answers import load_assistant
+
+    def make(index: Path, **kwargs):
+        return load_assistant(make_settings(index, **kwargs), embedder)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def assistant(make_assistant, corpus_index):
+    return make_assistant(corpus_index)
+
+
+@pytest.fixture(scope="session")
+def make_app(make_assistant):
+    """``make_app(index, **settings)``: the real app over any index."""
+    from assistant.app import create_app
+
+    def make(index: Path, **kwargs):
+        helper = make_assistant(index, **kwargs)
+        return create_app(helper.settings, helper)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def app(make_app, corpus_index):
+    return make_app(corpus_index)
+
+
+@pytest.fixture(scope="session")
+def client(app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
+        yield c
+
+
+# ---------------------------------------------------------------- real servers
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``serve(asgi_app, host="127.0.0.1") -> base URL``: uvicorn in a thread, stopped at the end."""
+    import uvicorn
+
+    servers = []
+
+    def start(asgi_app, host: str = "127.0.0.1") -> str:
+        port = free_port(host)
+        config = uvicorn.Config(asgi_app, host=host, port=port, log_level="warning", access_log=False)
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.time() + 30
+        while not server.started:
+            if time.time() > deadline:
+                raise RuntimeError("test server did not start")
+            time.sleep(0.05)
+        servers.append((server, thread))
+        return f"http://{host}:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(serve, app) -> str:
+    return serve(app)
+
+
+# ---------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def nojs_page(browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def run_axe(page, context: str | None = None) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) in the page; return its violations.
+
+    The script is evaluated through the DevTools protocol, so the page's strict CSP
+    (no inline script) stays on while it runs.
+    """
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    result = page.evaluate(
+        """async (ctx) => {
+            const r = await axe.run(ctx ? document.querySelector(ctx) : document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
+            });
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+        }""",
+        context,
+    )
+    return result
+
+
+@pytest.fixture
+def axe():
+    def check(page, context: str | None = None):
+        violations = run_axe(page, context)
+        assert violations == [], f"axe-core found violations: {violations}"
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Folder for screenshots the browser tests write (git-ignored, kept by CI)."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
