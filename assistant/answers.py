@@ -199,7 +199,8 @@ class Assistant:
         query = effective_query(question, history)
         index = self.index  # one consistent index for the whole answer, even during a reload
         qvec = self.encoder.encode_query(query or question)
-        hits = hybrid(index, qvec, query or question, self.settings.candidates, self.settings.rrf_k)
+        s = self.settings
+        hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, fusion=s.fusion, bm25_weight=s.bm25_weight)
         confidence = max((h.confidence for h in hits), default=0.0)
         if confidence < bar or not hits:
             return Answer(question, False, ABSTAINED, [], query, round(confidence, 4))
@@ -215,8 +216,13 @@ class Assistant:
 def load_assistant(settings, embedder=None) -> Assistant:
     """Load the index named by ``settings`` with the shared model (IndexProblem if unusable)."""
     from assistant import index as index_mod
-    from assistant.embeddings import QueryEncoder, shared_embedder
+    from assistant.batching import BatchingEncoder
+    from assistant.embeddings import shared_embedder
 
     embedder = embedder or shared_embedder(settings.torch_threads)
     index = index_mod.load(settings.index, embedder.name, embedder.dimensions)
-    return Assistant(settings, index, QueryEncoder(embedder))
+    encoder = BatchingEncoder(
+        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size, settings.batching
+    )
+    encoder.warm_up()  # the first request should not pay for loading the model
+    return Assistant(settings, index, encoder)

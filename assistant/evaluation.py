@@ -49,7 +49,7 @@ def evaluate(assistant, questions: list[EvalQuestion], k: int = 3) -> dict:
     rows = []
     for q in questions:
         answer = assistant.ask(q.question, k=k, history=q.history)
-        raw = answer if answer.answered else assistant.ask(q.question, k=k, history=q.history, threshold=-1.0)
+        raw = assistant.ask(q.question, k=k, history=q.history, threshold=-1.0)
         rows.append({
             "question": q.question,
             "answerable": q.answerable,

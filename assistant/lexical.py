@@ -65,6 +65,24 @@ class BM25:
     def size(self) -> int:
         return int(self.retriever.scores["num_docs"])
 
+    def idf(self, token: str) -> float:
+        """BM25's idf, from the number of passages holding the token; unseen tokens weigh most."""
+        n = self.size
+        tid = self.retriever.vocab_dict.get(token)
+        indptr = self.retriever.scores["indptr"]
+        df = 0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
+    def coverage(self, query_tokens: list[str], passage_text: str) -> float:
+        """Share of the question's content words (weighted by idf) that the passage contains."""
+        wanted = set(query_tokens)
+        if not wanted:
+            return 0.0
+        have = set(tokenize(passage_text))
+        weights = {t: self.idf(t) for t in wanted}
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if t in have) / total if total else 0.0
+
     def scores(self, query: str) -> np.ndarray:
         ids = self.retriever.get_tokens_ids(tokenize(query))
         if not ids:

@@ -40,9 +40,11 @@ class Settings(BaseSettings):
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10)
     candidates: int = Field(20, ge=1, description="Results taken from each retriever before fusion.")
+    fusion: str = Field("linear", pattern="^(linear|rrf)$", description="How dense and BM25 rankings are fused.")
+    bm25_weight: float = Field(0.5, ge=0, le=1, description="Weight of BM25 in linear fusion.")
     rrf_k: int = 60
     # Calibrated on tests/eval (see README, "How abstention is calibrated").
-    min_confidence: float = 0.40
+    min_confidence: float = 0.27
     highlight_margin: float = 0.08
 
     # Web server.
@@ -59,6 +61,7 @@ class Settings(BaseSettings):
     request_timeout: float = 20.0
 
     # Query encoding (see bench/ for how these were tuned).
+    batching: bool = Field(True, description="Micro-batch concurrent question embeddings (off: one at a time).")
     batch_window_ms: float = 2.0
     batch_max: int = 32
     cache_size: int = 1024
