@@ -185,13 +185,10 @@ def build(
 
 
 def make_dense(vectors: np.ndarray):
-    """An exact inner-product index (vectors are unit length, so this is cosine similarity)."""
-    import faiss
+    """Inner product on unit vectors (cosine): exact when small, IVF-SQ8 at scale (vectors.py)."""
+    from assistant import vectors as vectors_mod
 
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(vectors)
-    return index
+    return vectors_mod.make_dense(vectors)
 
 
 # ---------------------------------------------------------------- saving
@@ -215,6 +212,8 @@ def save(data: dict, root: Path) -> Path:
     """Write a new build beside the live one, then point CURRENT at it atomically."""
     import faiss
 
+    from assistant import vectors as vectors_mod
+
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
@@ -228,7 +227,8 @@ def save(data: dict, root: Path) -> Path:
         _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
         np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
         np.save(tmp / "sentence_vectors.npy", data["sentence_vectors"])
-        faiss.write_index(make_dense(data["passage_vectors"]), str(tmp / "dense.faiss"))
+        dense = make_dense(data["passage_vectors"])
+        faiss.write_index(dense, str(tmp / "dense.faiss"))
         texts = [d_text(docs, p) for p in data["passages"]]
         BM25.build(texts).save(tmp / "bm25")
         files = {
@@ -244,7 +244,7 @@ def save(data: dict, root: Path) -> Path:
             "model": data["model"],
             "dimensions": data["dimensions"],
             "chunking": data["chunking"],
-            "dense": {"type": "flat-ip"},
+            "dense": vectors_mod.describe(dense),
             "counts": {
                 "documents": len(docs),
                 "passages": len(data["passages"]),
@@ -354,13 +354,20 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load(root: Path, model: str, dimensions: int, mmap: bool = False) -> Index:
+MMAP_FROM = 200_000  # passages; above this, vectors and BM25 are memory-mapped, not read in
+
+
+def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> Index:
     """Load the live build, checking it against the manifest and the running model."""
     import faiss
+
+    from assistant import vectors as vectors_mod
 
     folder = current_build(Path(root))
     manifest = read_manifest(folder)
     check_manifest(manifest, folder, model, dimensions)
+    if mmap is None:
+        mmap = manifest.get("counts", {}).get("passages", 0) > MMAP_FROM
     fix = f"Rebuild it with: assistant ingest --index {root}"
     try:
         documents = {d["meta"]["id"]: Document.from_dict(d) for d in _read_jsonl(folder / "documents.jsonl")}
@@ -370,6 +377,7 @@ def load(root: Path, model: str, dimensions: int, mmap: bool = False) -> Index:
         p_vecs = np.load(folder / "passage_vectors.npy", mmap_mode=mode)
         s_vecs = np.load(folder / "sentence_vectors.npy", mmap_mode=mode)
         dense = faiss.read_index(str(folder / "dense.faiss"))
+        vectors_mod.tune(dense, manifest.get("dense", {}))
         bm25 = BM25.load(folder / "bm25", mmap=mmap)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexProblem(f"The index in {folder} cannot be read ({exc}). {fix}") from exc

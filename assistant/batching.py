@@ -1,0 +1,157 @@
+"""Query encoding for many concurrent requests: micro-batching and an LRU cache.
+
+One embedding of a question costs about as much as a batch of several, so concurrent
+requests are collected for a short window (``window_ms``, at most ``max_batch`` of them)
+and encoded together by one worker thread. Recent questions are answered from an LRU
+cache. FastAPI runs the sync routes in its thread pool, so callers simply block in
+``encode_query``; async code can await ``submit()`` with ``asyncio.wrap_future``. Either
+way the model never runs on the event loop.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import OrderedDict
+from concurrent.futures import Future
+
+import numpy as np
+
+
+class LRU:
+    """A small thread-safe LRU map of question -> read-only vector."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: str) -> np.ndarray | None:
+        if self.size <= 0:
+            return None
+        with self._lock:
+            vec = self._data.get(key)
+            if vec is None:
+                self.misses += 1
+                return None
+            self._data.move_to_end(key)
+            self.hits += 1
+            return vec
+
+    def put(self, key: str, vec: np.ndarray) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._data[key] = vec
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class BatchingEncoder:
+    """``encode_query(text) -> unit vector``, batched across threads and cached.
+
+    ``batching=False`` encodes each question on its own in the caller's thread (the
+    baseline the benchmark compares against); ``cache_size=0`` turns the cache off.
+    """
+
+    def __init__(self, embedder, window_ms: float = 2.0, max_batch: int = 32, cache_size: int = 1024, batching: bool = True):
+        self.embedder = embedder
+        self.window = max(window_ms, 0.0) / 1000.0
+        self.max_batch = max(int(max_batch), 1)
+        self.batching = batching and self.max_batch > 1
+        self.cache = LRU(cache_size)
+        self._queue: queue.SimpleQueue[tuple[str, Future] | None] = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self.batches = 0  # encoder calls made by the worker (for tests and the benchmark)
+        self.batched = 0  # questions encoded by the worker
+
+    # ------------------------------------------------------------ public
+
+    def encode_query(self, text: str) -> np.ndarray:
+        cached = self.cache.get(text)
+        if cached is not None:
+            return cached
+        if not self.batching:
+            return self._remember(text, self.embedder.encode([text])[0])
+        return self.submit(text).result()
+
+    def submit(self, text: str) -> Future:
+        """A future of the vector; cached questions resolve at once."""
+        future: Future = Future()
+        cached = self.cache.get(text)
+        if cached is not None:
+            future.set_result(cached)
+            return future
+        self._ensure_worker()
+        self._queue.put((text, future))
+        return future
+
+    def warm_up(self) -> None:
+        """Load the model and run it at the batch sizes the worker will use (first calls are slow)."""
+        self.embedder.encode(["warm up"])
+        if self.batching:
+            self.embedder.encode(["warm up"] * min(self.max_batch, 8))
+            self._ensure_worker()
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._queue.put(None)
+            self._worker.join(timeout=5)
+            self._worker = None
+
+    # ------------------------------------------------------------ worker
+
+    def _remember(self, text: str, vec: np.ndarray) -> np.ndarray:
+        vec = np.ascontiguousarray(vec, dtype=np.float32)
+        vec.setflags(write=False)  # shared between callers and the cache
+        self.cache.put(text, vec)
+        return vec
+
+    def _ensure_worker(self) -> None:
+        if self._worker is None:
+            with self._start_lock:
+                if self._worker is None:
+                    self._worker = threading.Thread(target=self._run, name="query-encoder", daemon=True)
+                    self._worker.start()
+
+    def _collect(self, first: tuple[str, Future]) -> tuple[list[tuple[str, Future]], bool]:
+        """The first request plus whatever arrives within the window, up to the cap."""
+        batch = [first]
+        deadline = time.perf_counter() + self.window
+        while len(batch) < self.max_batch:
+            remaining = deadline - time.perf_counter()
+            try:
+                item = self._queue.get(timeout=remaining) if remaining > 0 else self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                return batch, True
+            batch.append(item)
+        return batch, False
+
+    def _run(self) -> None:
+        stop = False
+        while not stop:
+            first = self._queue.get()
+            if first is None:
+                return
+            batch, stop = self._collect(first)
+            texts = list(dict.fromkeys(t for t, _ in batch))  # one row per distinct question
+            try:
+                vecs = self.embedder.encode(texts, batch_size=len(texts))
+            except BaseException as exc:  # hand the failure to every waiting caller
+                for _, future in batch:
+                    future.set_exception(exc)
+                continue
+            self.batches += 1
+            self.batched += len(texts)
+            by_text = {t: self._remember(t, v) for t, v in zip(texts, vecs)}
+            for text, future in batch:
+                future.set_result(by_text[text])
