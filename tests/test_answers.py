@@ -1,0 +1,125 @@
+"""Answers: exact quotes, highlights, citations, abstention, follow-ups and the evaluation set."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answers import ABSTAINED, ANSWERED, cite, effective_query
+from assistant.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
+from assistant.settings import BUNDLED_CORPUS
+
+QUESTIONS = load_questions(DEFAULT_QUESTIONS)
+SOURCE = (BUNDLED_CORPUS / "panel-annual-report-2020-news.txt").read_text(encoding="utf-8")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def results(assistant):
+    return evaluate(assistant, QUESTIONS)
+
+
+def test_evaluation_set_is_big_enough():
+    assert sum(q.answerable for q in QUESTIONS) >= 30
+    assert sum(not q.answerable for q in QUESTIONS) >= 10
+
+
+def test_retrieval_quality_on_the_evaluation_set(results):
+    assert results["hit@3"] >= 0.9, results
+    assert results["hit@1"] >= 0.8, results
+    assert results["mrr"] >= 0.85, results
+
+
+def test_no_unanswerable_question_is_answered(results):
+    answered = [r["question"] for r in results["rows"] if not r["answerable"] and r["answered"]]
+    assert answered == []
+    assert results["abstention_precision"] == 1.0
+
+
+def test_calibrated_threshold_sits_between_the_classes(results, assistant):
+    rows = results["rows"]
+    worst_other = max(r["confidence"] for r in rows if not r["answerable"])
+    assert worst_other < assistant.settings.min_confidence
+    # The setting is the calibrated value (re-run `assistant eval` after changing the corpus or questions).
+    assert abs(results["calibrated"] - assistant.settings.min_confidence) < 0.05
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=lambda q: q.question[:40])
+def test_every_quote_is_an_exact_slice(assistant, q):
+    answer = assistant.ask(q.question, history=q.history, threshold=-1.0)
+    assert answer.quotes
+    for quote in answer.quotes:
+        doc = assistant.index.documents[quote.document["id"]]
+        assert doc.text[quote.start : quote.end] == quote.text
+        # ... and of the source file, up to whitespace.
+        assert squash(quote.text) in squash(SOURCE)
+        for start, end in quote.highlights:
+            assert 0 <= start < end <= len(quote.text)
+        assert quote.highlights, "the best sentence is always marked"
+
+
+def test_highlight_marks_the_sentence_that_answers(assistant):
+    answer = assistant.ask("Which perennial problems is the Panel prioritising in its work programme?")
+    top = answer.quotes[0]
+    marked = [top.text[s:e] for s, e in top.highlights]
+    assert any("work programme" in m for m in marked)
+    assert all(m.strip() == m for m in marked)
+
+
+def test_answer_shape_and_citation(assistant):
+    answer = assistant.ask("Who chairs the Panel?", k=2)
+    assert answer.answered and answer.message == ANSWERED
+    assert 1 <= len(answer.quotes) <= 2
+    quote = answer.quotes[0]
+    assert "Annie Hudson" in quote.text
+    assert quote.citation.startswith("Croydon Safeguarding Children Partnership (2021) *National Safeguarding")
+    assert quote.link.startswith("https://croydonlcsb.org.uk/")
+    assert quote.document["title"].startswith("National Safeguarding Practice Review Panel")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the capital of France?", "asdkjh qwpoeiru zmxncb", "🙂🙂🙂", "¿Dónde está la estación de tren?"],
+)
+def test_off_topic_questions_abstain_with_the_fixed_message(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.answered
+    assert answer.message == ABSTAINED
+    assert answer.quotes == []
+
+
+def test_overlapping_passages_are_merged_not_repeated(assistant):
+    answer = assistant.ask("What are the messages about information sharing, risk assessment and professional curiosity?", k=5)
+    spans = [(q.start, q.end) for q in answer.quotes]
+    for i, (a0, a1) in enumerate(spans):
+        for b0, b1 in spans[i + 1 :]:
+            assert a1 <= b0 or b1 <= a0, "two quotes overlap"
+
+
+def test_follow_up_rule():
+    history = ["What does the report say about information sharing?"]
+    assert effective_query("and for babies?", history) == f"{history[0]} and for babies?"
+    assert effective_query("What about it in schools?", history).startswith(history[0])
+    long_question = "What does the Panel say about the impact of learning from local practice reviews?"
+    assert effective_query(long_question, history) is None
+    assert effective_query("and for babies?", []) is None
+
+
+def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
+    answer = assistant.ask("And the final one?", history=["What is the first message of the report?"])
+    assert answer.interpreted_as == "What is the first message of the report? And the final one?"
+    assert any("Our final message" in q.text for q in answer.quotes)
+
+
+def test_citation_styles(assistant):
+    doc = assistant.index.documents["panel-annual-report-2020-news"]
+    doc_copy = type(doc)(**{**doc.__dict__})
+    doc_copy.meta = type(doc.meta)(**{**doc.meta.__dict__, "author": "Child Safeguarding Practice Review Panel", "title": "Annual Report 2020"})
+    harvard = cite(doc_copy, "Annual Report 2020 › Critical thinking and challenge", "23")
+    assert harvard == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, p. 23, “Critical thinking and challenge”"
+    assert cite(doc_copy, None, "12–13") == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, pp. 12–13"
+    assert cite(doc_copy, "Annual Report 2020 › Themes", "4", style="plain") == "Annual Report 2020, p. 4, Themes"
