@@ -1,11 +1,29 @@
-"""Security: response headers (CSP with the partner allowlist), CORS for partners, no cookies."""
+"""Security middleware: headers (strict CSP), no cookies, body size cap, rate limit, timeouts.
+
+Every piece is a small pure-ASGI middleware so that it also covers the error responses
+the others produce. From the outside in::
+
+    SecurityHeaders (CSP and co., strips Set-Cookie, turns any crash into a quiet 500)
+    CORS (partner origins only)  ->  Timeout  ->  RateLimit  ->  BodyLimit  ->  the app
+"""
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
+import json
+import logging
+import math
+import time
+
+from fastapi import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+log = logging.getLogger("assistant.security")
+
 EMBED_PATHS = ("/embed",)
+PERMISSIONS = b"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 
 def content_security_policy(frame_ancestors: list[str]) -> str:
@@ -18,11 +36,26 @@ def content_security_policy(frame_ancestors: list[str]) -> str:
     )
 
 
-class SecurityHeaders:
-    """Adds the security headers to every response; /embed may be framed by allowlisted partners."""
+async def send_json(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    """A complete JSON error response, ``{"detail": ...}``."""
+    body = json.dumps({"detail": detail}).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
 
-    def __init__(self, app: ASGIApp, embed_origins: list[str]):
+
+class SecurityHeaders:
+    """Adds the security headers to every response; /embed may be framed by allowlisted partners.
+
+    It is the outermost middleware, so it also catches any exception the app lets through:
+    it logs the exception's type only (its message could quote the question) and answers a
+    plain 500, instead of letting the server print a traceback with the message.
+    """
+
+    def __init__(self, app: ASGIApp, embed_origins: list[str], counters=None):
         self.app = app
+        self.counters = counters
         self.page_csp = content_security_policy([])
         self.embed_csp = content_security_policy(["'self'", *embed_origins])
 
@@ -31,32 +64,188 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        csp = self.embed_csp if path.startswith(EMBED_PATHS) else self.page_csp
+        csp = self.embed_csp if path in EMBED_PATHS else self.page_csp  # exact: /embed-help is not frameable
+        # Answers echo the question: no cache (browser or proxy) may keep them.
+        private = path.startswith("/api/") or scope.get("method") == "POST"
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
+                if self.counters is not None:
+                    self.counters.http(message["status"])
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"set-cookie"]
                 names = {k.lower() for k, _ in headers}
                 extra = {
                     b"content-security-policy": csp.encode(),
                     b"x-content-type-options": b"nosniff",
                     b"referrer-policy": b"no-referrer",
-                    b"permissions-policy": b"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+                    b"permissions-policy": PERMISSIONS,
                     b"cross-origin-opener-policy": b"same-origin",
                 }
-                if not path.startswith(EMBED_PATHS):
+                if path not in EMBED_PATHS:
                     extra[b"x-frame-options"] = b"DENY"
+                if private:
+                    extra[b"cache-control"] = b"no-store"
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    names.discard(b"cache-control")
                 headers += [(k, v) for k, v in extra.items() if k not in names]
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            log.error("internal error on %s %s: %s", scope.get("method"), path, type(exc).__name__)
+            if not started:
+                await send_json(send_with_headers, 500, "Something went wrong on the server. Please try again.")
 
 
-def install(app, settings) -> None:
-    """Wire the middleware; CORS lets exactly the allowlisted partner origins call /api/*."""
-    app.add_middleware(SecurityHeaders, embed_origins=list(settings.embed_origins))
+# ---------------------------------------------------------------- client address
+
+
+def parse_networks(items: list[str]) -> list[ipaddress._BaseNetwork]:
+    """Trusted proxies as addresses or CIDR ranges ("127.0.0.1", "10.0.0.0/8")."""
+    return [ipaddress.ip_network(item.strip(), strict=False) for item in items if item.strip()]
+
+
+def _trusted(addr: str, networks) -> bool:
+    try:
+        ip = ipaddress.ip_address(addr)
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
+def client_ip(scope: Scope, trusted) -> str:
+    """The client's address: the peer, or, behind a trusted proxy, the nearest untrusted
+    address in X-Forwarded-For (a client can write anything at the far end of that header)."""
+    peer = (scope.get("client") or ("unknown", 0))[0]
+    if not trusted or not _trusted(peer, trusted):
+        return peer
+    forwarded = b",".join(v for k, v in scope.get("headers", []) if k.lower() == b"x-forwarded-for")
+    chain = [a.strip() for a in forwarded.decode("latin-1").split(",") if a.strip()]
+    for addr in reversed(chain):
+        if not _trusted(addr, trusted):
+            return addr
+    return chain[0] if chain else peer
+
+
+# ---------------------------------------------------------------- limits
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int):
+        super().__init__(413, f"The request is too large: at most {limit} bytes are accepted.")
+
+
+class BodyLimit:
+    """Refuses bodies over ``max_bytes``: at once from Content-Length, else while reading."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = next((v for k, v in scope.get("headers", []) if k.lower() == b"content-length"), None)
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            await send_json(send, 413, BodyTooLarge(self.max_bytes).detail)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    # An HTTPException, so FastAPI's body parsing passes it on as a 413.
+                    raise BodyTooLarge(self.max_bytes)
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def limited_request(scope: Scope) -> bool:
+    """What costs a model call: the JSON API and any form post."""
+    return scope.get("path", "").startswith("/api/") or scope.get("method") == "POST"
+
+
+class RateLimit:
+    """Per-client moving-window limit (the ``limits`` library, as used by slowapi): 429 + Retry-After."""
+
+    def __init__(self, app: ASGIApp, rate: str, trusted_proxies: list[str]):
+        from limits import parse_many, storage, strategies
+
+        self.app = app
+        self.items = parse_many(rate) if rate else []
+        self.limiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
+        self.trusted = parse_networks(trusted_proxies)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.items or not limited_request(scope):
+            await self.app(scope, receive, send)
+            return
+        key = client_ip(scope, self.trusted)
+        for item in self.items:
+            if not self.limiter.hit(item, "client", key):
+                reset = self.limiter.get_window_stats(item, "client", key).reset_time
+                retry = max(1, math.ceil(reset - time.time()))
+                await send_json(
+                    send, 429, f"Too many requests: please wait {retry} seconds and try again.",
+                    {"Retry-After": str(retry)},
+                )
+                return
+        await self.app(scope, receive, send)
+
+
+class Timeout:
+    """No request holds its client longer than ``seconds``: past that it gets a 503.
+
+    The request runs as its own task so the answer does not wait for a worker thread that
+    cannot be interrupted; whatever it sends afterwards is dropped.
+    """
+
+    def __init__(self, app: ASGIApp, seconds: float):
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.seconds or self.seconds <= 0:
+            await self.app(scope, receive, send)
+            return
+        started = timed_out = False
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if timed_out:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        task = asyncio.ensure_future(self.app(scope, receive, guarded_send))
+        done, _ = await asyncio.wait({task}, timeout=self.seconds)
+        if task in done:
+            task.result()  # re-raise what the app raised
+            return
+        timed_out = True
+        task.cancel()
+        log.warning("request timed out after %.1f s: %s %s", self.seconds, scope.get("method"), scope.get("path"))
+        if not started:
+            await send_json(send, 503, "The server took too long to answer. Please try again.", {"Retry-After": "5"})
+
+
+def install(app, settings, counters=None) -> None:
+    """Wire the middleware, innermost first (Starlette puts the last one added outermost)."""
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimit, rate=settings.rate_limit, trusted_proxies=list(settings.trusted_proxies))
+    app.add_middleware(Timeout, seconds=settings.request_timeout)
     if settings.embed_origins:
+        # CORS lets exactly the allowlisted partner origins call /api/*.
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.embed_origins),
@@ -65,3 +254,4 @@ def install(app, settings) -> None:
             allow_credentials=False,
             max_age=600,
         )
+    app.add_middleware(SecurityHeaders, embed_origins=list(settings.embed_origins), counters=counters)
