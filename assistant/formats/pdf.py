@@ -1,0 +1,358 @@
+"""PDF reader: pdfplumber for the text layer (words, font sizes, positions), pypdf for
+encryption checks, page labels and the document information dictionary.
+
+Per page: running headers and footers (lines repeated in the top or bottom margin across
+pages) and bare page numbers are removed, the printed page number is taken from
+/PageLabels or else from the footer, contents pages are kept for reading but never
+indexed, hyphenated line ends are rejoined, headings are found by font size, weight and
+numbering, and a paragraph that runs over a page break is continued, not split.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from collections import Counter, defaultdict
+
+from assistant.documents import Block, DocumentError
+from assistant.formats.pdflayout import Line, build_lines, page_lines
+
+MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4}|[ivxlc]{1,7})(?:\s+of\s+\d{1,4})?", re.I)
+_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+_LEADER_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}$")
+_BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►–\-*]|\(cid:\d+\))\s*")
+_CID = re.compile(r"\(cid:\d+\)")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_END = tuple(".!?:;\"”’)…")
+# Prefixes that keep their hyphen when a line break falls after them ("multi-agency").
+_PREFIXES = {
+    "multi", "inter", "cross", "non", "co", "self", "well", "pre", "post", "anti", "sub", "semi",
+    "over", "under", "long", "short", "high", "low", "full", "part", "half", "ex", "re", "mid",
+    "out", "one", "two", "three", "four", "five", "year", "age", "child", "family", "front", "after",
+}
+
+
+def read(data: bytes) -> tuple[list[Block], dict]:
+    labels, meta = _pypdf_info(data)
+    pages = _extract(data)
+    if not any(lines for lines, _, _ in pages):
+        raise DocumentError(
+            "the PDF has no text layer (it looks like scanned images); run it through OCR first"
+        )
+    printed = _printed_numbers(pages)
+    if labels:
+        printed = {i + 1: labels[i] for i in range(len(pages))}
+    body = _strip_running(pages)
+    return _blocks(body, printed), meta
+
+
+# ---------------------------------------------------------------- opening
+
+
+def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
+    """Page labels (if the PDF defines them) and metadata; DocumentError for encrypted or broken files."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any failure means we cannot open it
+                opened = 0
+            if not opened:
+                raise DocumentError("the PDF is encrypted with a password; ingest an unprotected copy")
+        count = len(reader.pages)
+        root = reader.trailer["/Root"]
+        labels = list(reader.page_labels) if "/PageLabels" in root else None
+        info = reader.metadata or {}
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
+        raise DocumentError(f"the PDF is damaged or not a PDF ({exc.__class__.__name__})") from exc
+    if count == 0:
+        raise DocumentError("the PDF has no pages")
+    meta = {}
+    title = str(info.get("/Title") or "").strip()
+    if title and not re.search(r"\.(docx?|indd|pdf)$|^untitled|^unspecified|^microsoft", title, re.I):
+        meta["title"] = title
+    if info.get("/Author"):
+        meta["author"] = str(info["/Author"]).strip()
+    if info.get("/Subject") and str(info["/Subject"]).strip().lower() != "unspecified":
+        meta["description"] = str(info["/Subject"]).strip()
+    date = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", str(info.get("/CreationDate") or ""))
+    if date:
+        meta["date"] = "-".join(p for p in date.groups() if p)
+    return labels, meta
+
+
+def _extract(data: bytes) -> list[tuple[list[Line], float, float]]:
+    """(lines in reading order, page height, page width) for every page."""
+    import pdfplumber
+
+    out = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+                words = [w for w in words if w["text"].strip()]
+                height, width = float(page.height), float(page.width)
+                # Margin lines are read whole (never split into columns) so running heads match.
+                at_edge = [w["top"] < height * MARGIN or w["bottom"] > height * (1 - MARGIN) for w in words]
+                edge = [w for w, e in zip(words, at_edge) if e]
+                inner = [w for w, e in zip(words, at_edge) if not e]
+                lines = sorted(build_lines(edge, number), key=lambda ln: ln.top)
+                top = [ln for ln in lines if ln.top < height / 2]
+                bottom = [ln for ln in lines if ln.top >= height / 2]
+                out.append((top + page_lines(inner, width, number) + bottom, height, width))
+                page.close()
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer's errors for damaged files vary
+        raise DocumentError(f"the PDF's text could not be read ({exc.__class__.__name__})") from exc
+    return out
+
+
+# ---------------------------------------------------------------- running headers and page numbers
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < height * MARGIN or line.bottom > height * (1 - MARGIN)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _repeated_keys(pages) -> set[str]:
+    counts: Counter[str] = Counter()
+    for lines, height, _ in pages:
+        counts.update({_key(ln.text) for ln in lines if _in_margin(ln, height)})
+    needed = 2 if len(pages) <= 5 else 3
+    return {k for k, n in counts.items() if n >= needed and any(c.isalnum() for c in k)}
+
+
+def _printed_numbers(pages) -> dict[int, str]:
+    """Printed page numbers from bare numbers in the margins or a number that changes in a running line."""
+    found: dict[int, str] = {}
+    running: dict[str, dict[int, list[str]]] = defaultdict(dict)
+    repeated = _repeated_keys(pages)
+    for i, (lines, height, _) in enumerate(pages, start=1):
+        for ln in lines:
+            if not _in_margin(ln, height):
+                continue
+            bare = _PAGE_NUMBER.fullmatch(ln.text.strip())
+            if bare:
+                found[i] = bare.group(1)
+            elif _key(ln.text) in repeated and "#" in _key(ln.text):
+                running[_key(ln.text)][i] = re.findall(r"\d+", ln.text)
+    for per_page in running.values():
+        positions = len(next(iter(per_page.values())))
+        for pos in range(positions):
+            values = {p: nums[pos] for p, nums in per_page.items() if len(nums) > pos}
+            if len(set(values.values())) > 1:  # changes from page to page: the page number
+                for p, v in values.items():
+                    found.setdefault(p, v)
+                break
+    return found
+
+
+def _strip_running(pages) -> list[list[Line]]:
+    repeated = _repeated_keys(pages)
+    out = []
+    for lines, height, _ in pages:
+        out.append([
+            ln for ln in lines
+            if not (_in_margin(ln, height) and (_key(ln.text) in repeated or _PAGE_NUMBER.fullmatch(ln.text.strip())))
+        ])
+    return out
+
+
+# ---------------------------------------------------------------- lines to blocks
+
+
+def _is_contents(lines: list[Line]) -> bool:
+    leaders = sum(1 for ln in lines if _LEADER_LINE.search(ln.text))
+    titled = any(ln.text.strip().lower() in ("contents", "table of contents") for ln in lines)
+    return leaders >= 3 or (titled and leaders >= 1)
+
+
+def _vocabulary(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
+    """Words and hyphenated words seen inside lines, to decide how to rejoin a line-end hyphen."""
+    plain: set[str] = set()
+    hyphenated: set[str] = set()
+    for lines in pages:
+        for ln in lines:
+            inner = ln.text[:-1] if ln.text.endswith("-") else ln.text
+            plain.update(w.lower() for w in re.findall(r"[A-Za-z]+", inner))
+            hyphenated.update(w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", inner))
+    return plain, hyphenated
+
+
+def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> str:
+    """Join two wrapped lines; a word split by a hyphen comes back whole, "multi-agency" keeps it."""
+    if prev.endswith("\u00ad"):
+        return prev[:-1] + nxt
+    if prev.endswith("-") and len(prev) > 1 and nxt:
+        before = prev[-2]
+        if before.isdigit() and nxt[0].isdigit():
+            return prev + nxt  # "2020-21"
+        if before.isalpha() and nxt[0].isalpha():
+            head = re.search(r"[A-Za-z]+$", prev[:-1]).group(0) if re.search(r"[A-Za-z]+$", prev[:-1]) else ""
+            tail_m = re.match(r"[A-Za-z]+", nxt)
+            tail = tail_m.group(0) if tail_m else ""
+            whole = (head + tail).lower()
+            keep = (
+                f"{head}-{tail}".lower() in hyphenated and whole not in plain
+            ) or (
+                whole not in plain and (head.lower() in _PREFIXES or nxt[0].isupper())
+            )
+            return prev + nxt if keep else prev[:-1] + nxt
+    return prev + " " + nxt
+
+
+def _heading_candidate(ln: Line, body: float) -> bool:
+    text = ln.text.strip()
+    if " | " in text or len(text) > 150 or not any(c.isalpha() for c in text) or _LEADER_LINE.search(text):
+        return False
+    if ln.size >= body * 1.15:
+        return True
+    short = len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
+    if ln.bold and ln.size >= body * 0.95 and short:
+        return True
+    numbered = re.match(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s+[A-Z]", text)
+    return bool(numbered and short)
+
+
+def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            sizes[ln.size] += len(ln.text)
+    body = sizes.most_common(1)[0][0]
+    plain, hyphenated = _vocabulary(pages)
+    contents = {i for i, lines in enumerate(pages) if _is_contents(lines)}
+
+    per_page: list[tuple[list[Block], list[Block]]] = []
+    prev: Block | None = None
+    prev_line: Line | None = None
+    style_of: dict[int, tuple] = {}
+    for i, lines in enumerate(pages):
+        label = printed.get(i + 1)
+        notes_from = _footnote_start(lines, body)
+        blocks: list[Block] = []
+        notes: list[Block] = []
+        for j, ln in enumerate(lines):
+            text = ln.text.strip()
+            if i in contents:
+                blocks.append(Block(_LEADER.sub(" … ", text), "list_item", page=i + 1, page_label=label, indexed=False))
+                prev, prev_line = None, None  # nothing runs on from a contents page
+                continue
+            if j >= notes_from:
+                if notes and not re.match(r"^\[?\d{1,3}\]?\s", text):
+                    notes[-1].text = join_wrapped(notes[-1].text, text, plain, hyphenated)
+                else:
+                    notes.append(Block(text, "paragraph", page=i + 1, page_label=label))
+                continue
+            new_page = prev_line is not None and prev_line.page != ln.page
+            if _heading_candidate(ln, body):
+                if prev is not None and prev.kind == "heading" and not new_page and _same_style(prev_line, ln):
+                    prev.text += " " + text  # a heading wrapped over two lines
+                else:
+                    prev = Block(text, "heading", page=i + 1, page_label=label)
+                    style_of[id(prev)] = (ln.size, ln.bold)
+                    blocks.append(prev)
+                prev_line = ln
+                continue
+            bullet = _BULLET.match(text) and len(text) > 2
+            if bullet:
+                text = _BULLET.sub("", text, count=1)
+            text = _CID.sub("", text).strip()  # glyphs without a Unicode mapping
+            cells = " | " in text
+            if bullet:
+                prev = Block(text, "list_item", page=i + 1, page_label=label)
+                blocks.append(prev)
+            elif cells:
+                prev = Block(text, "table_row", page=i + 1, page_label=label)
+                blocks.append(prev)
+            elif prev is not None and prev.kind in ("paragraph", "list_item") and _continues(prev_line, ln, prev, body):
+                if new_page:
+                    prev = Block(text, prev.kind, page=i + 1, page_label=label, continues=True)
+                    blocks.append(prev)
+                else:
+                    prev.text = join_wrapped(prev.text, text, plain, hyphenated)
+            else:
+                prev = Block(text, "paragraph", page=i + 1, page_label=label)
+                blocks.append(prev)
+            prev_line = ln
+        per_page.append((blocks, notes))
+
+    _set_levels([b for blocks, _ in per_page for b in blocks if b.kind == "heading"], style_of)
+    return _with_footnotes(per_page)
+
+
+def _footnote_start(lines: list[Line], body: float) -> int:
+    """Index of the first footnote line: a trailing run of small lines that starts with a marker."""
+    start = len(lines)
+    for j in range(len(lines) - 1, -1, -1):
+        if lines[j].size > body * 0.9:
+            break
+        start = j
+    while start < len(lines) and not re.match(r"^\[?\d{1,3}\]?\s", lines[start].text):
+        start += 1
+    return start
+
+
+def _same_style(a: Line | None, b: Line) -> bool:
+    return a is not None and a.size == b.size and a.bold == b.bold and b.top - a.bottom < a.size
+
+
+def _continues(prev_line: Line | None, ln: Line, prev: Block, body: float) -> bool:
+    """Whether ``ln`` carries on the paragraph or list item before it."""
+    if prev_line is None or abs(ln.size - prev_line.size) > 0.6:
+        return False
+    if prev_line.page != ln.page or prev_line.column != ln.column or ln.top < prev_line.top:
+        # A new page or column: carry on only an unfinished sentence.
+        return not prev.text.rstrip().endswith(_END)
+    gap = ln.top - prev_line.bottom
+    if gap > 0.45 * ln.size:
+        return False  # paragraph spacing
+    if prev.kind == "list_item":
+        return ln.x0 > prev_line.x0 + 2  # wrapped item text is indented past the bullet
+    return ln.x0 < prev_line.x0 + 8 or not prev.text.rstrip().endswith(_END)
+
+
+def _set_levels(headings: list[Block], style_of: dict[int, tuple]) -> None:
+    """Bigger type ranks higher; bold body-size headings next; numbering depth splits a style.
+
+    Styles seen only on the cover (page 1) do not get levels of their own: a huge cover
+    title is level 1 like the chapter headings, not a parent of the whole report.
+    """
+    def key(b: Block) -> tuple:
+        size, bold = style_of.get(id(b), (0.0, False))
+        m = _NUMBERED.match(b.text)
+        return (-size, not bold, m.group(1).count(".") + 1 if m else 1)
+
+    inner = [b for b in headings if b.page != 1] or headings
+    ranks = sorted({key(b) for b in inner})
+    for b in headings:
+        b.level = min(6, len(ranks), bisect.bisect_left(ranks, key(b)) + 1)
+
+
+def _with_footnotes(per_page: list[tuple[list[Block], list[Block]]]) -> list[Block]:
+    """Footnotes follow their page; after the paragraph's tail when it runs onto the next page."""
+    out: list[Block] = []
+    pending: list[Block] = []
+    for blocks, notes in per_page:
+        if blocks and blocks[0].continues and pending:
+            out.append(blocks[0])
+            out.extend(pending)
+            out.extend(blocks[1:])
+        else:
+            out.extend(pending)
+            out.extend(blocks)
+        pending = notes
+    out.extend(pending)
+    return out

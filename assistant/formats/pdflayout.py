@@ -1,0 +1,141 @@
+"""PDF page layout: words (with font size and position) -> lines in reading order.
+
+pdfplumber gives words with their boxes and font sizes; this module groups them into
+lines, reads two-column pages column by column, marks superscript footnote markers and
+separates table cells. ``pdf.py`` then turns the lines into paragraphs and headings.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+_MARKER = re.compile(r"\d{1,3}|[*†‡§]")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float  # the line's main font size, rounded to 0.5pt
+    bold: bool
+    page: int  # 1-based PDF page index
+    column: str = "F"  # L, R (two-column pages) or F (full width)
+
+
+def page_lines(words: list[dict], width: float, page: int) -> list[Line]:
+    """The page's lines in reading order (two-column pages left column first, band by band)."""
+    gutter = find_gutter(words, width)
+    if gutter is None:
+        return sorted(build_lines(words, page), key=lambda ln: (ln.top, ln.x0))
+    left = [w for w in words if w["x1"] <= gutter]
+    right = [w for w in words if w["x0"] >= gutter]
+    crossing = [w for w in words if w["x0"] < gutter < w["x1"]]
+    # Words level with a full-width word belong to that full-width line.
+    full = [w for w in words if w in crossing or any(_overlap(w, c) > 0.5 for c in crossing)]
+    full_ids = {id(w) for w in full}
+    lines_l = build_lines([w for w in left if id(w) not in full_ids], page, "L")
+    lines_r = build_lines([w for w in right if id(w) not in full_ids], page, "R")
+    lines_f = sorted(build_lines(full, page, "F"), key=lambda ln: ln.top)
+    ordered: list[Line] = []
+    upper = float("-inf")
+    for boundary in [*lines_f, None]:
+        lower = boundary.top if boundary else float("inf")
+        for side in (lines_l, lines_r):
+            ordered.extend(sorted((ln for ln in side if upper <= ln.top < lower), key=lambda ln: ln.top))
+        if boundary:
+            ordered.append(boundary)
+            upper = boundary.top
+    return ordered
+
+
+def find_gutter(words: list[dict], width: float) -> float | None:
+    """The x of an empty vertical strip near the middle that splits the page into two columns."""
+    if len(words) < 40:
+        return None
+    best: tuple[int, float] | None = None
+    run: list[float] = []
+    x = width * 0.3
+    while x <= width * 0.7:
+        crossing = sum(1 for w in words if w["x0"] - 1 < x < w["x1"] + 1)
+        if crossing <= max(1, len(words) // 200):
+            run.append(x)
+        else:
+            if len(run) * 2 >= 8 and (best is None or len(run) > best[0]):
+                best = (len(run), run[len(run) // 2])
+            run = []
+        x += 2
+    if len(run) * 2 >= 8 and (best is None or len(run) > best[0]):
+        best = (len(run), run[len(run) // 2])
+    if best is None:
+        return None
+    gutter = best[1]
+    left = [w for w in words if w["x1"] <= gutter]
+    right = [w for w in words if w["x0"] >= gutter]
+    if len(left) < 20 or len(right) < 20:
+        return None
+    # Real columns are wide; a table's columns are not.
+    for side in (left, right):
+        widths = [ln.x1 - ln.x0 for ln in build_lines(side, 0)]
+        if statistics.median(widths) < width * 0.2:
+            return None
+    return gutter
+
+
+def _overlap(a: dict, b: dict) -> float:
+    """Vertical overlap of two boxes, as a share of the smaller one's height."""
+    inter = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    smaller = max(min(a["bottom"] - a["top"], b["bottom"] - b["top"]), 0.1)
+    return inter / smaller
+
+
+def build_lines(words: list[dict], page: int, column: str = "F") -> list[Line]:
+    """Group words into lines; the biggest words anchor a line so raised markers join it."""
+    groups: list[tuple[dict, list[dict]]] = []
+    for w in sorted(words, key=lambda w: (-round(w["size"], 1), w["top"])):
+        for anchor, members in groups:
+            if _overlap(w, anchor) >= 0.5:
+                members.append(w)
+                break
+        else:
+            groups.append((w, [w]))
+    return [make_line(sorted(m, key=lambda w: w["x0"]), page, column) for _, m in groups]
+
+
+def make_line(words: list[dict], page: int, column: str) -> Line:
+    sizes = [round(w["size"] * 2) / 2 for w in words for _ in w["text"]]
+    size = statistics.mode(sizes)
+    base = max(w["bottom"] for w in words if round(w["size"] * 2) / 2 >= size)
+    text = ""
+    prev = None
+    for w in words:
+        word = w["text"]
+        raised = w["bottom"] < base - 0.1 * size and w["size"] <= 0.85 * size
+        if raised and _MARKER.fullmatch(word):
+            # A footnote marker: keep it apart from the word it is glued to.
+            text += f"[{word}]" if prev is not None else f"[{word}] "
+        elif prev is None:
+            text = word
+        elif w["x0"] - prev["x1"] > 1.8 * size:
+            text = text.rstrip() + " | " + word  # a wide gap: the next table cell
+        else:
+            text = text if text.endswith(" ") else text + " "
+            text += word
+        prev = w
+    bold = all(_BOLD.search(w.get("fontname", "")) for w in words if w["text"].strip())
+    return Line(
+        text=text.strip(),
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=min(w["x0"] for w in words),
+        x1=max(w["x1"] for w in words),
+        size=size,
+        bold=bold,
+        page=page,
+        column=column,
+    )

@@ -1,0 +1,311 @@
+"""Build test documents (PDF with reportlab, HTML, DOCX with python-docx) from text written here.
+
+Every text is invented for the tests ("Northshire", "Annual Review 2031"); none of it is
+quoted from the real report.
+
+PDF pages are lists of items drawn with explicit line breaks, so a test controls exactly
+where a word is hyphenated across lines and where a paragraph runs over a page break:
+
+    ("title", text) ("subtitle", text) ("h1", text) ("h2", text)
+    ("p", [line, ...])           a paragraph; "word^1" draws a raised footnote marker
+    ("bullets", [[line, ...], ...])
+    ("table", [[cell, ...], ...]) the first row in bold
+    ("toc", [(entry, page), ...]) a contents list with dot leaders
+    ("columns", [line, ...], [line, ...])  two columns of body text
+    ("footnote", text)           drawn small at the foot of the page
+"""
+
+from __future__ import annotations
+
+import io
+
+A4 = (595.27, 841.89)
+LEFT, RIGHT = 72, 523
+BODY, LEADING = 11, 14
+
+
+def build_pdf(
+    pages: list[list[tuple]],
+    header: str | None = None,
+    footer: str | None = None,
+    numbers: dict[int, int] | None = None,
+    title: str = "",
+    author: str = "",
+) -> bytes:
+    """A4 PDF. ``header``/``footer`` are drawn on pages that have an entry in ``numbers``
+    (PDF index -> printed page number), the number at the right of the footer."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    if title:
+        c.setTitle(title)
+    if author:
+        c.setAuthor(author)
+    width, height = A4
+    for index, items in enumerate(pages, start=1):
+        printed = (numbers or {}).get(index)
+        if printed is not None:
+            c.setFont("Helvetica", 9)
+            if header:
+                c.drawString(LEFT, height - 40, header)
+                c.drawRightString(RIGHT, height - 40, "Northshire")
+            if footer:
+                c.drawString(LEFT, 30, footer)
+            c.drawRightString(RIGHT, 30, str(printed))
+        y = height - 100
+        notes_y = 110
+        for item in items:
+            y = _draw(c, item, y)
+            if item[0] == "footnote":
+                c.setFont("Helvetica", 8)
+                _rich(c, LEFT, notes_y, item[1], 8)
+                notes_y -= 11
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _rich(c, x: float, y: float, line: str, size: float, font: str = "Helvetica") -> None:
+    """Draw a line; ``word^12`` draws 12 as a raised, smaller footnote marker."""
+    for n, part in enumerate(line.split("^")):
+        if n > 0:
+            digits = len(part) - len(part.lstrip("0123456789"))
+            c.setFont(font, size * 0.62)
+            c.drawString(x, y + size * 0.38, part[:digits])
+            x += c.stringWidth(part[:digits], font, size * 0.62)
+            part = part[digits:]
+        c.setFont(font, size)
+        c.drawString(x, y, part)
+        x += c.stringWidth(part, font, size)
+
+
+def _draw(c, item: tuple, y: float) -> float:
+    kind = item[0]
+    if kind in ("title", "subtitle", "h1", "h2"):
+        size = {"title": 26, "subtitle": 15, "h1": 17, "h2": 13}[kind]
+        c.setFont("Helvetica-Bold", size)
+        c.drawString(LEFT, y, item[1])
+        return y - size * 1.9
+    if kind == "p":
+        for line in item[1]:
+            _rich(c, LEFT, y, line, BODY)
+            y -= LEADING
+        return y - 8
+    if kind == "bullets":
+        for lines in item[1]:
+            c.setFont("Helvetica", BODY)
+            c.drawString(LEFT + 6, y, "•")
+            for line in lines:
+                _rich(c, LEFT + 20, y, line, BODY)
+                y -= LEADING
+            y -= 3
+        return y - 6
+    if kind == "table":
+        xs = [LEFT, LEFT + 200, LEFT + 320]
+        for r, row in enumerate(item[1]):
+            font = "Helvetica-Bold" if r == 0 else "Helvetica"
+            for x, cell in zip(xs, row):
+                c.setFont(font, BODY)
+                c.drawString(x, y, cell)
+            c.line(LEFT, y - 4, RIGHT, y - 4)
+            y -= LEADING + 4
+        return y - 8
+    if kind == "toc":
+        c.setFont("Helvetica", BODY)
+        for entry, page in item[1]:
+            c.drawString(LEFT, y, entry)
+            start = LEFT + c.stringWidth(entry, "Helvetica", BODY) + 6
+            dots = "." * int((RIGHT - 20 - start) / c.stringWidth(".", "Helvetica", BODY))
+            c.drawString(start, y, dots)
+            c.drawRightString(RIGHT, y, str(page))
+            y -= LEADING + 6
+        return y
+    if kind == "columns":
+        top = y
+        for x, lines in ((LEFT, item[1]), (LEFT + 236, item[2])):
+            y = top
+            for line in lines:
+                _rich(c, x, y, line, BODY)
+                y -= LEADING
+        return top - LEADING * max(len(item[1]), len(item[2])) - 8
+    if kind == "footnote":
+        return y
+    raise ValueError(kind)
+
+
+def encrypt_pdf(data: bytes, password: str = "secret") -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def label_pages(data: bytes, labels: list[tuple[int, int, str, int]]) -> bytes:
+    """Add /PageLabels: (first index, last index, style like "/r" or "/D", first number), 0-based."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for first, last, style, start in labels:
+        writer.set_page_label(first, last, style=style, start=start)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def image_only_pdf() -> bytes:
+    """A 'scan': shapes and no text layer."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.rect(72, 400, 300, 200, fill=1)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def build_html(title: str, body: str, meta: dict[str, str] | None = None) -> bytes:
+    """A page with navigation, a cookie banner and a footer around ``body`` (in <main>)."""
+    tags = "".join(f'<meta name="{k}" content="{v}">' for k, v in (meta or {}).items())
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{tags}</head>
+<body>
+<div class="cookie-banner" id="cookie-banner"><p>We use cookies to make this site work. Accept all cookies?</p></div>
+<header><a href="/">Northshire Partnership home</a>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/training">Training courses</a></li></ul></nav></header>
+<main>
+{body}
+</main>
+<footer><p>Copyright Northshire Partnership. Accessibility statement. Privacy notice.</p></footer>
+</body></html>""".encode()
+
+
+def build_docx(items: list[tuple], core: dict[str, str] | None = None) -> bytes:
+    """Items: ("title", t) ("h1", t) ("h2", t) ("p", t) ("bullet", t) ("table", rows)."""
+    import docx
+
+    document = docx.Document()
+    for key, value in (core or {}).items():
+        setattr(document.core_properties, key, value)
+    for item in items:
+        kind = item[0]
+        if kind == "title":
+            document.add_heading(item[1], level=0)
+        elif kind in ("h1", "h2", "h3"):
+            document.add_heading(item[1], level=int(kind[1]))
+        elif kind == "p":
+            document.add_paragraph(item[1])
+        elif kind == "bullet":
+            document.add_paragraph(item[1], style="List Bullet")
+        elif kind == "table":
+            rows = item[1]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, row in enumerate(rows):
+                for col, cell in enumerate(row):
+                    table.cell(r, col).text = cell
+        else:
+            raise ValueError(kind)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- a report-shaped PDF
+
+REPORT_HEADER = "Annual Review 2031"
+REPORT_FOOTER = "Northshire Safeguarding Children Partnership"
+REPORT_NUMBERS = {3: 21, 4: 22, 5: 23, 6: 24}  # PDF index -> printed page number
+
+REPORT_PAGES: list[list[tuple]] = [
+    [  # 1: cover
+        ("title", "Annual Review 2031"),
+        ("subtitle", "Learning from local reviews"),
+        ("p", ["Example Safeguarding Partnership, published May 2032."]),
+    ],
+    [  # 2: contents
+        ("h1", "Contents"),
+        ("toc", [("Introduction", 21), ("Practice themes", 22), ("Critical thinking and challenge", 23),
+                 ("Local case studies", 24)]),
+    ],
+    [  # 3: printed 21
+        ("h1", "Introduction"),
+        ("p", [
+            "This review looks at the lighthouse reviews^1 that local agencies completed during",
+            "the year. Every review asked how well children were safe-",
+            "guarded when families moved between councils and how the",
+            "multi-",
+            "agency partners shared what they knew.",
+        ]),
+        ("p", [
+            "Reviewers found that the quality of record keeping varied widely across the",
+            "partnership, and that infor-",
+            "mation about older siblings was often missing from referrals.",
+        ]),
+        ("footnote", "1 A lighthouse review is a short local review chosen for its learning value."),
+    ],
+    [  # 4: printed 22
+        ("h1", "Practice themes"),
+        ("h2", "Working with fathers"),
+        ("p", ["Three themes stood out in the reviews of babies harmed at home:"]),
+        ("bullets", [
+            ["fathers and male carers were rarely invited to health visits"],
+            ["workers did not ask who else lived in the household, even when",
+             "the mother described a new partner"],
+            ["housing moves broke the continuity of support"],
+        ]),
+        ("p", [
+            "Several reviews^2 described a pattern in which each agency saw a small part of",
+            "the picture and assumed that another agency held the rest, so that the",
+        ]),
+        ("footnote", "2 Twelve of the reviews concerned babies under one year old."),
+    ],
+    [  # 5: printed 23
+        ("p", [
+            "overall risk to the baby was never assembled in one place by anyone.",
+        ]),
+        ("h2", "Critical thinking and challenge"),
+        ("p", [
+            "Practitioners who felt able to question the account given by parents, and to",
+            "escalate disagreements between agencies, protected children more reliably than",
+            "those who accepted explanations at face value.",
+        ]),
+        ("table", [["Theme", "Reviews", "Share"], ["Neglect", "41", "38%"], ["Domestic abuse", "29", "27%"]]),
+    ],
+    [  # 6: printed 24
+        ("h1", "Local case studies"),
+        ("columns", [
+            "In the northern locality, the pilot of",
+            "joint home visits by a health visitor",
+            "and a family support worker reached",
+            "sixty families in its first year. Staff",
+            "said the shared visits made it easier",
+            "to notice when a household changed.",
+            "The pilot will continue next year with",
+            "funding from the partnership budget.",
+            "An independent evaluation is planned",
+            "for the end of the second year.",
+        ], [
+            "In the southern locality, a weekly",
+            "clinic for school nurses offered advice",
+            "on neglect thresholds to staff who had",
+            "concerns about a pupil. Referrals from",
+            "schools became clearer and the number",
+            "of returned referrals fell by a third.",
+            "Nurses valued the chance to talk a",
+            "case through before making a referral.",
+            "The clinic will move online next term",
+            "so that rural schools can join it.",
+        ]),
+    ],
+]
+
+
+def report_pdf() -> bytes:
+    return build_pdf(
+        REPORT_PAGES, header=REPORT_HEADER, footer=REPORT_FOOTER, numbers=REPORT_NUMBERS,
+        title="Annual Review 2031", author="Example Safeguarding Partnership",
+    )
