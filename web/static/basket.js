@@ -1,0 +1,183 @@
+/* The quote basket: kept in this browser only (localStorage on this site), never in a cookie.
+   Items are {doc_id, start, end, text, citation}; exports send only (doc_id, start, end) and the
+   server slices the text again, so an export always holds the report's exact words.
+   Corpus text is only ever set with textContent. */
+(function () {
+  "use strict";
+  var KEY = "quote-basket-v1";
+  var MAX = 200;
+
+  var memory = [];  /* used only when the browser refuses storage */
+  function items() {
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+      return Array.isArray(stored) ? stored : [];
+    } catch (e) { return memory.slice(); }
+  }
+  function save(list) {
+    memory = list.slice();
+    try { window.localStorage.setItem(KEY, JSON.stringify(list)); } catch (e) { /* the basket lasts this page */ }
+  }
+  function same(a, b) { return a.doc_id === b.doc_id && a.start === b.start && a.end === b.end; }
+  function refs(list) { return list.map(function (i) { return {doc_id: i.doc_id, start: i.start, end: i.end}; }); }
+
+  var live = document.createElement("p");
+  live.className = "visually-hidden";
+  live.setAttribute("role", "status");
+  live.setAttribute("data-basket-live", "");
+  document.body.appendChild(live);
+  function announce(text) { live.textContent = ""; window.setTimeout(function () { live.textContent = text; }, 50); }
+
+  /* The quote a button adds: its own data- attributes (chat cards), or the length shown in a search result. */
+  function sourceOf(button) {
+    if (button.hasAttribute("data-start")) return button;
+    var card = button.closest("[data-basket-card], .result");
+    if (!card) return null;
+    var checked = card.querySelector(".lengths input:checked");
+    return (checked && card.querySelector(".variant--" + checked.value)) ||
+      card.querySelector(".variant.is-default") || card.querySelector("[data-start]");
+  }
+
+  function itemFrom(el) {
+    var quote = el.querySelector("blockquote");
+    var item = {
+      doc_id: el.getAttribute("data-doc"),
+      start: parseInt(el.getAttribute("data-start"), 10),
+      end: parseInt(el.getAttribute("data-end"), 10),
+      text: el.getAttribute("data-text") || (quote ? quote.textContent : ""),
+      citation: el.getAttribute("data-citation") || ""
+    };
+    return item.doc_id && item.end > item.start ? item : null;
+  }
+
+  function add(button) {
+    var el = sourceOf(button);
+    var item = el && itemFrom(el);
+    if (!item) return;
+    var list = items();
+    var label = button.querySelector("[data-label]") || button;
+    if (list.some(function (i) { return same(i, item); })) {
+      announce("This quote is already in the basket (" + list.length + " in all).");
+    } else if (list.length >= MAX) {
+      announce("The basket is full: export or remove some quotes first.");
+      return;
+    } else {
+      list.push(item);
+      save(list);
+      announce("Added to the basket: " + list.length + (list.length === 1 ? " quote." : " quotes."));
+    }
+    button.setAttribute("data-added", "");
+    if (label.firstChild && label.firstChild.nodeType === 3) label.firstChild.nodeValue = "Added to basket";
+    render();
+  }
+
+  /* "Author (2021) *Title*, p. 3" -> text with the title in <cite>. */
+  function citation(el, text) {
+    text.split("*").forEach(function (part, i) {
+      if (!part) return;
+      if (i % 2) { var c = document.createElement("cite"); c.textContent = part; el.appendChild(c); }
+      else el.appendChild(document.createTextNode(part));
+    });
+  }
+
+  function render() {
+    var box = document.querySelector("[data-basket]");
+    if (!box) return;
+    var list = items();
+    var ol = box.querySelector("[data-basket-list]");
+    ol.textContent = "";
+    list.forEach(function (item, n) {
+      var li = document.createElement("li");
+      var q = document.createElement("blockquote");
+      q.textContent = item.text;
+      var p = document.createElement("p");
+      p.className = "quote__citation";
+      citation(p, item.citation);
+      var rm = document.createElement("button");
+      rm.type = "button";
+      rm.className = "secondary";
+      rm.setAttribute("data-basket-remove", String(n));
+      rm.textContent = "Remove";
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = " quote " + (n + 1) + " from the basket";
+      rm.appendChild(hidden);
+      li.append(q, p, rm);
+      ol.appendChild(li);
+    });
+    box.querySelector("[data-basket-count]").textContent = list.length === 0 ? "The basket is empty." :
+      (list.length === 1 ? "1 quote" : list.length + " quotes") + " in the basket.";
+    box.querySelectorAll("[data-basket-needs-items]").forEach(function (b) { b.disabled = list.length === 0; });
+    box.querySelector("[data-basket-items]").value = JSON.stringify(refs(list));
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand && document.execCommand("copy");
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  function copyAll(form) {
+    var list = items();
+    if (!list.length) return;
+    fetch("/api/export", {
+      method: "POST",
+      headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({items: refs(list), format: "txt", style: form.querySelector("[name=style]").value})
+    }).then(function (r) {
+      if (!r.ok) throw new Error("export failed");
+      return r.text();
+    }).then(copyText).then(function () {
+      announce("Copied " + list.length + (list.length === 1 ? " quote" : " quotes") + " with citations.");
+    }).catch(function () {
+      announce("Could not copy. Download the basket as plain text instead.");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var t = event.target.closest("button");
+    if (!t) return;
+    if (t.hasAttribute("data-basket-add")) { add(t); }
+    else if (t.hasAttribute("data-basket-remove")) {
+      var list = items();
+      list.splice(parseInt(t.getAttribute("data-basket-remove"), 10), 1);
+      save(list);
+      render();
+      announce("Removed. " + list.length + (list.length === 1 ? " quote" : " quotes") + " left in the basket.");
+      var next = document.querySelector("[data-basket-remove]") || document.getElementById("basket-title");
+      if (next) { if (!next.hasAttribute("tabindex") && next.tagName === "H2") next.setAttribute("tabindex", "-1"); next.focus(); }
+    } else if (t.hasAttribute("data-basket-clear")) {
+      save([]);
+      render();
+      announce("The basket is empty.");
+    } else if (t.hasAttribute("data-basket-copy")) { copyAll(t.form); }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-basket-export")) return;
+    var list = items();
+    if (!list.length) { event.preventDefault(); announce("The basket is empty."); return; }
+    form.querySelector("[data-basket-items]").value = JSON.stringify(refs(list));
+  });
+
+  window.addEventListener("storage", function (event) { if (event.key === KEY) render(); });
+
+  document.querySelectorAll("[data-basket-add]").forEach(function (b) { b.hidden = false; });
+  var box = document.querySelector("[data-basket]");
+  if (box) box.hidden = false;
+  render();
+  /* Chat cards added later by chat.js show their basket buttons too. */
+  new MutationObserver(function () {
+    document.querySelectorAll("[data-basket-add][hidden]").forEach(function (b) { b.hidden = false; });
+  }).observe(document.body, {childList: true, subtree: true});
+})();
