@@ -1,0 +1,206 @@
+"""The HTML pages through the real app: chat (no-JS path), about, embed, embed-help, widget.js."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from assistant.answers import ABSTAINED, ANSWERED
+from assistant.settings import WEB_DIR
+
+PARTNER = "https://partner.example"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")
+
+
+@pytest.fixture(scope="module")
+def partner_client(make_app, corpus_index):
+    from fastapi.testclient import TestClient
+
+    with TestClient(make_app(corpus_index, embed_origins=[PARTNER])) as c:
+        yield c
+
+
+def test_chat_page_first_load(client):
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    page = soup(r)
+    assert page.find(id="thread")["role"] == "log"
+    assert page.find(id="chat-status")["role"] == "status"
+    box = page.find("textarea", id="question")
+    assert page.find("label", attrs={"for": "question"}) is not None
+    assert "personal details" in page.find(id=box["aria-describedby"].split()[0]).get_text()
+    examples = [b["value"] for b in page.select("#examples button[name=question]")]
+    assert len(examples) >= 4 and any("information sharing" in e for e in examples)
+    assert page.select_one("#examples form")["method"] == "post"
+    # Nothing from elsewhere: every script and stylesheet is on this server; no cookie.
+    for tag in page.find_all(["script", "link", "img", "iframe"]):
+        url = tag.get("src") or tag.get("href") or ""
+        assert url.startswith("/"), url
+    assert "set-cookie" not in r.headers
+
+
+def test_answer_without_javascript_quotes_exact_text(client, assistant):
+    r = client.post("/", data={"question": "What does the Panel say about weak information sharing?"})
+    assert r.status_code == 200
+    page = soup(r)
+    turn = page.select_one("#thread article.turn#latest")
+    assert "information sharing" in turn.find("h2").get_text()
+    assert turn.select_one(".turn__message").get_text() == ANSWERED
+    cards = turn.select("article.quote")
+    assert cards, "no quote card"
+    texts = [d.text for d in assistant.index.documents.values()]
+    for card in cards:
+        quoted = card.find("blockquote").get_text()
+        assert any(quoted in t for t in texts), "a quote is not an exact slice of a document"
+        assert card.find("mark") is not None
+        assert card["data-citation"] and card.select_one(".quote__citation cite")
+        assert card.select_one("a.quote__source")["href"].startswith("https://")
+    assert "information sharing" in " ".join(m.get_text() for m in turn.find_all("mark"))
+    # The question is kept for the next post; the thread was rendered server-side.
+    assert [i["value"] for i in page.select("form.ask input[name=history]")] == [
+        "What does the Panel say about weak information sharing?"
+    ]
+
+
+def test_question_and_quote_are_escaped(client):
+    r = client.post("/", data={"question": f"information sharing {HOSTILE}"})
+    assert r.status_code == 200
+    page = soup(r)
+    assert page.find("img", src="x") is None
+    assert all("alert" not in (s.string or "") for s in page.find_all("script"))
+    heading = page.select_one("#latest h2").get_text()
+    assert HOSTILE in heading  # shown as text, literally
+    assert "&lt;script&gt;" in r.text
+
+
+def test_quote_partial_escapes_corpus_text_and_marks_offsets(app):
+    text = f"Before. {HOSTILE} is marked. After."
+    start = text.index(HOSTILE)
+    quote = {
+        "id": "d:1", "text": text, "highlights": [[start, start + len(HOSTILE)]], "document": {},
+        "section": None, "page": "4", "pdf_page": 4, "citation": "A (2021) *T<b>*, p. 4",
+        "link": "https://example.org/r.pdf#page=4",
+    }
+    html = app.state.templates.get_template("partials/quote.html").render(quote=quote, n=1)
+    card = BeautifulSoup(html, "html.parser")
+    assert card.find("img") is None and card.find("b") is None
+    assert card.find("mark").get_text() == HOSTILE
+    assert card.find("blockquote").get_text() == text
+    assert card.find("cite").get_text() == "T<b>"
+    assert "at page 4" in card.select_one("a.quote__source").get_text()
+
+
+def test_follow_up_without_javascript(client):
+    first = "What does the Panel say about information sharing?"
+    r = client.post("/", data={"question": "and professional curiosity?", "history": [first]})
+    page = soup(r)
+    turns = page.select("#thread article.turn")
+    assert len(turns) == 2
+    assert first in turns[0].find("h2").get_text()
+    assert "Read together with your previous question" in turns[1].select_one(".turn__interpreted").get_text()
+    assert [i["value"] for i in page.select("form.ask input[name=history]")] == [first, "and professional curiosity?"]
+    assert page.select_one("a.button[href='/']").get_text() == "Start a new conversation"
+
+
+def test_abstains_in_fixed_words(client):
+    page = soup(client.post("/", data={"question": "What is the boiling point of mercury in kelvin?"}))
+    turn = page.select_one("#latest")
+    assert "turn--abstained" in turn["class"]
+    assert turn.select_one(".notice").get_text() == ABSTAINED
+    assert turn.select("article.quote") == []
+
+
+@pytest.mark.parametrize("question, message", [("x" * 1001, "too long"), ("   ", "Please type a question")])
+def test_bad_question_shows_an_error_in_the_page(client, question, message):
+    r = client.post("/", data={"question": question, "history": ["What are the three messages?"]})
+    assert r.status_code == 422 and "text/html" in r.headers["content-type"]
+    page = soup(r)
+    assert message in page.select_one("#error-summary").get_text()
+    assert page.select_one("#error-summary a")["href"] == "#question"
+    box = page.find("textarea", id="question")
+    assert box["aria-invalid"] == "true" and "question-error" in box["aria-describedby"]
+    assert page.title.get_text().startswith("Error:")
+    assert len(page.select("#thread article.turn")) == 1  # the conversation is kept
+
+
+def test_unreadable_form_is_a_readable_4xx(client):
+    r = client.post("/", content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data; boundary=x"})
+    assert 400 <= r.status_code < 500 and "Traceback" not in r.text
+    assert "Please type a question" in soup(r).select_one("#error-summary").get_text()
+
+
+def test_about_lists_documents_and_privacy(client, assistant):
+    page = soup(client.get("/about"))
+    text = page.get_text(" ")
+    for doc in assistant.index.documents.values():
+        assert doc.meta.title in text
+    assert "never writes" in text and "not stored or logged" in text and "personal details" in text
+    assert page.select_one("nav a[aria-current=page]")["href"] == "/about"
+
+
+def test_embed_page_and_allowlist(partner_client):
+    r = partner_client.get("/embed", params={"origin": PARTNER, "title": HOSTILE, "placeholder": "Ask <b>me</b>"})
+    assert r.status_code == 200
+    assert f"frame-ancestors 'self' {PARTNER}" in r.headers["content-security-policy"]
+    assert "x-frame-options" not in r.headers
+    page = soup(r)
+    assert page.body["data-parent-origin"] == PARTNER
+    assert page.find("header") is None and page.find("img") is None
+    assert page.select_one("h1").get_text() == HOSTILE[:80]
+    assert page.find("textarea")["placeholder"] == "Ask <b>me</b>"
+    assert page.select_one("form.ask")["action"] == "/embed#latest"
+    # An origin off the allowlist is never echoed as a postMessage target.
+    other = soup(partner_client.get("/embed", params={"origin": "https://evil.example"}))
+    assert not other.body.has_attr("data-parent-origin")
+
+
+def test_embed_answers_without_javascript_and_keeps_options(partner_client):
+    r = partner_client.post("/embed", data={"question": "voice of the child", "title": "Ask us", "origin": PARTNER})
+    page = soup(r)
+    assert page.select_one("h1").get_text() == "Ask us"
+    assert page.select("#latest article.quote")
+    assert page.select_one("form.ask input[name=origin]")["value"] == PARTNER
+    assert page.select_one("a.quote__source")["target"] == "_blank"
+    assert page.select_one("a.button.secondary")["href"].startswith("/embed?title=Ask+us")
+
+
+def test_only_embed_is_frameable(partner_client):
+    for path in ("/", "/about", "/embed-help"):
+        r = partner_client.get(path)
+        assert r.headers["x-frame-options"] == "DENY", path
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"], path
+
+
+def test_cors_allows_exactly_the_partner(partner_client):
+    body = {"question": "voice of the child"}
+    ok = partner_client.post("/api/ask", json=body, headers={"Origin": PARTNER})
+    assert ok.headers.get("access-control-allow-origin") == PARTNER
+    bad = partner_client.post("/api/ask", json=body, headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in bad.headers
+
+
+def test_embed_help_has_the_snippets(partner_client):
+    page = soup(partner_client.get("/embed-help"))
+    code = " ".join(c.get_text() for c in page.find_all("code"))
+    assert '<script src="http://testserver/widget.js" defer' in code
+    assert '<iframe src="http://testserver/embed"' in code
+    assert "ASSISTANT_EMBED_ORIGINS" in code and PARTNER in code
+    for option in ("data-title", "data-accent", "data-position", "data-open", "data-placeholder"):
+        assert option in code
+
+
+def test_widget_script_is_small_and_self_contained(client):
+    r = client.get("/widget.js")
+    assert r.status_code == 200 and "javascript" in r.headers["content-type"]
+    assert len(gzip.compress(r.content, 9)) < 10 * 1024
+    source = r.text
+    assert re.findall(r"window\.(\w+)\s*=", source) == ["SafeguardingAssistant"]
+    assert not re.search(r"document\.cookie|localStorage|sessionStorage|indexedDB", source)
+    assert (WEB_DIR / "static" / "widget.js").read_bytes() == r.content

@@ -1,0 +1,121 @@
+/* The partner widget: one <script src=".../widget.js" defer data-...> adds a launcher button that
+   opens the chat in an iframe served from the assistant's own origin (/embed).
+   One global (SafeguardingAssistant); no cookies or storage; nothing is loaded until it is opened.
+   Options: data-title, data-accent (#rrggbb), data-position (bottom-right|bottom-left),
+   data-open (true), data-placeholder. */
+(function () {
+  "use strict";
+  if (window.SafeguardingAssistant) return;
+  var script = document.currentScript;
+  if (!script) return;
+  var origin = new URL(script.src, location.href).origin;
+  var data = script.dataset;
+  var title = (data.title || "Ask the safeguarding report").slice(0, 80);
+  var accent = /^#[0-9a-f]{6}$/i.test(data.accent || "") ? data.accent : "#1d70b8";
+  var left = data.position === "bottom-left";
+  var host, root, launcher, panel, frame, isOpen = false;
+
+  /* Black or white text, whichever contrasts more with the accent (WCAG relative luminance). */
+  function lum(hex) {
+    return [1, 3, 5].map(function (i) {
+      var c = parseInt(hex.substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }).reduce(function (s, c, i) { return s + c * [0.2126, 0.7152, 0.0722][i]; }, 0);
+  }
+  var ink = (lum(accent) + 0.05) / 0.05 > 1.05 / (lum(accent) + 0.05) ? "#0b0c0c" : "#ffffff";
+
+  var css = ":host{all:initial !important;position:fixed !important;z-index:2147483000 !important;bottom:16px !important;" + (left ? "left" : "right") + ":16px !important;display:block !important}" +
+    "*{box-sizing:border-box}" +
+    ".launcher{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding:12px 18px;font:700 16px/1.25 system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:" + accent + ";color:" + ink + ";border:2px solid " + ink + ";box-shadow:0 2px 6px rgba(0,0,0,.35);cursor:pointer}" +
+    ".launcher:focus-visible{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}" +
+    ".panel{position:fixed;bottom:80px;" + (left ? "left" : "right") + ":16px;width:min(420px,calc(100vw - 32px));height:min(640px,calc(100vh - 112px));background:#fff;border:2px solid #0b0c0c;box-shadow:0 4px 16px rgba(0,0,0,.35)}" +
+    ".panel[hidden]{display:none}" +
+    "iframe{display:block;width:100%;height:100%;border:0}" +
+    "@media (max-width:600px){.panel{inset:0;width:100vw;height:100vh;height:100dvh;border:0}}";
+
+  function build() {
+    host = document.createElement("safeguarding-assistant");
+    root = host.attachShadow({ mode: "open" });
+    if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      var style = document.createElement("style");
+      style.textContent = css;
+      root.append(style);
+    }
+    panel = document.createElement("div");
+    panel.className = "panel";
+    panel.hidden = true;
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-label", title);
+    launcher = document.createElement("button");
+    launcher.type = "button";
+    launcher.className = "launcher";
+    launcher.textContent = title;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.addEventListener("click", function () { toggle(); });
+    root.append(panel, launcher);
+    root.addEventListener("keydown", function (e) { if (e.key === "Escape" && isOpen) { e.stopPropagation(); close(); } });
+    document.body.append(host);
+  }
+
+  function open() {
+    if (!frame) {
+      var params = new URLSearchParams({ title: title, origin: location.origin });
+      if (data.placeholder) params.set("placeholder", data.placeholder.slice(0, 120));
+      frame = document.createElement("iframe");
+      frame.title = title;
+      frame.src = origin + "/embed?" + params.toString();
+      frame.addEventListener("load", focusFrame);
+      panel.append(frame);
+    }
+    panel.hidden = false;
+    isOpen = true;
+    launcher.setAttribute("aria-expanded", "true");
+    focusFrame();
+  }
+
+  function focusFrame() {
+    if (!isOpen || !frame.contentWindow) return;
+    frame.focus();
+    frame.contentWindow.postMessage({ type: "focus" }, origin);
+  }
+
+  function close() {
+    if (!isOpen) return;
+    panel.hidden = true;
+    isOpen = false;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.focus();
+  }
+
+  function toggle() { if (isOpen) close(); else open(); }
+
+  /* Messages from the chat frame: only from our frame, only from the assistant's exact origin. */
+  window.addEventListener("message", function (e) {
+    if (!frame || e.origin !== origin || e.source !== frame.contentWindow || !e.data) return;
+    if (e.data.type === "close") close();
+  });
+
+  /* Never hide the partner page's focused element: step aside when focus moves under the panel. */
+  document.addEventListener("focusin", function (e) {
+    if (!isOpen || e.target === host || !e.target.getBoundingClientRect) return;
+    var a = e.target.getBoundingClientRect(), b = panel.getBoundingClientRect();
+    if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) {
+      panel.hidden = true;
+      isOpen = false;
+      launcher.setAttribute("aria-expanded", "false");
+    }
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape" && isOpen) close(); });
+
+  function start() {
+    build();
+    if (data.open === "true") open();
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+
+  window.SafeguardingAssistant = Object.freeze({ open: function () { if (launcher) open(); }, close: close, toggle: toggle });
+})();
