@@ -116,7 +116,10 @@ class Document:
         return found
 
     def pages_for(self, start: int, end: int) -> list[Page]:
-        return [p for p in self.pages if p.start < max(end, start + 1) and p.end > start]
+        # In page order: a PDF footnote placed after a paragraph's tail on the next page
+        # repeats its own page, and a quote over both must still cite "pp. 22–23".
+        found = [p for p in self.pages if p.start < max(end, start + 1) and p.end > start]
+        return sorted(found, key=lambda p: p.index)
 
 
 # ---------------------------------------------------------------- normalising text

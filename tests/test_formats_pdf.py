@@ -1,0 +1,171 @@
+"""A report-shaped PDF built with reportlab, ingested with the real model and index and
+questioned through the real Assistant: printed pages, sections, clean text, citations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docbuilders import (
+    encrypt_pdf,
+    image_only_pdf,
+    label_pages,
+    report_pdf,
+)
+
+from assistant.documents import DocumentError, load_document
+
+SIDECAR = """\
+id = "annual-review-2031"
+title = "Annual Review 2031"
+author = "Example Safeguarding Partnership"
+date = "2032-05-14"
+source_url = "https://example.org/annual-review-2031.pdf"
+licence = "Open Government Licence v3.0"
+"""
+
+
+@pytest.fixture(scope="module")
+def report_path(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("pdf-corpus")
+    path = folder / "annual-review-2031.pdf"
+    path.write_bytes(report_pdf())
+    (folder / "annual-review-2031.meta.toml").write_text(SIDECAR, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def doc(report_path):
+    return load_document(report_path)
+
+
+@pytest.fixture(scope="module")
+def helper(build_index, make_assistant, report_path):
+    return make_assistant(build_index([report_path.parent], "pdf-index"))
+
+
+def ask(helper, question: str):
+    answer = helper.ask(question, threshold=0.0)
+    assert answer.quotes, question
+    for q in answer.quotes:  # every quote is an exact slice of its document's text
+        assert helper.index.documents[q.document["id"]].text[q.start : q.end] == q.text
+    return answer.quotes[0]
+
+
+def test_quote_cites_printed_page_and_section(helper):
+    quote = ask(helper, "Who protected children more reliably by questioning what parents said?")
+    assert "question the account given by parents" in quote.text
+    assert quote.page == "23"  # printed number, not the PDF index
+    assert quote.pdf_page == 5
+    assert quote.section == "Practice themes › Critical thinking and challenge"
+    assert quote.citation == (
+        "Example Safeguarding Partnership (2032) *Annual Review 2031*, p. 23, “Critical thinking and challenge”"
+    )
+    assert quote.link == "https://example.org/annual-review-2031.pdf#page=5"
+
+
+def test_paragraph_over_a_page_break_cites_both_pages(helper, doc):
+    assert (
+        "assumed that another agency held the rest, so that the overall risk to the baby was never assembled"
+        in doc.text
+    )
+    quote = ask(helper, "Each agency saw a small part of the picture and assumed another agency held the rest")
+    assert "overall risk to the baby" in quote.text
+    assert quote.page == "22–23"
+    assert ", pp. 22–23, “Working with fathers”" in quote.citation
+
+
+def test_no_running_header_footer_or_page_number_in_any_passage(helper, doc):
+    assert "Northshire" not in doc.text  # both running lines carry the word
+    passages = [p for p in helper.index.passages if p.doc_id == doc.id]
+    assert len(passages) >= 6
+    for p in passages:
+        text = doc.text[p.start : p.end]
+        assert "Northshire" not in text
+        assert not re.search(r"(^|\n)\s*2[1-4]\s*($|\n)", text), text
+
+
+def test_hyphenated_line_ends_come_back_whole(doc):
+    assert "how well children were safeguarded when families moved" in doc.text
+    assert "and that information about older siblings" in doc.text
+    assert "how the multi-agency partners shared" in doc.text  # a real hyphen stays
+    assert "safe-" not in doc.text and "infor-" not in doc.text
+
+
+def test_footnote_markers_are_separated_and_footnotes_kept(doc):
+    assert "the lighthouse reviews[1] that local agencies" in doc.text
+    assert "Several reviews[2] described" in doc.text
+    assert "1 A lighthouse review is a short local review chosen for its learning value." in doc.text
+    # The footnote of page 22 comes after the paragraph that runs on to page 23, never inside it.
+    tail = doc.text.index("in one place by anyone.")
+    assert doc.text.index("2 Twelve of the reviews") > tail
+    note = doc.text.index("2 Twelve of the reviews")
+    assert [p.label for p in doc.pages_for(note, note + 10)] == ["22"]
+
+
+def test_contents_page_is_kept_but_never_indexed(helper, doc):
+    at = doc.text.index("Critical thinking and challenge … 23")
+    assert any(a <= at < b for a, b in doc.unindexed)
+    for p in helper.index.passages:
+        assert "…" not in doc.text[p.start : p.end] if p.doc_id == doc.id else True
+    assert "...." not in doc.text  # dot leaders are collapsed
+
+
+def test_headings_lists_and_tables(doc):
+    by_title = {s.title: s for s in doc.sections}
+    assert by_title["Introduction"].level == 1
+    assert by_title["Practice themes"].level == 1
+    assert by_title["Working with fathers"].level == 2
+    assert by_title["Critical thinking and challenge"].path == ["Practice themes", "Critical thinking and challenge"]
+    assert by_title["Critical thinking and challenge"].page_label == "23"
+    assert "Contents" not in by_title  # contents entries are not sections
+    assert (
+        "\nworkers did not ask who else lived in the household, even when the mother described a new partner\n"
+        in doc.text
+    )
+    assert "Theme | Reviews | Share\nNeglect | 41 | 38%\nDomestic abuse | 29 | 27%" in doc.text
+
+
+def test_two_column_page_reads_column_by_column(doc):
+    north = doc.text.index("In the northern locality, the pilot of joint home visits")
+    end_north = doc.text.index("planned for the end of the second year.")
+    south = doc.text.index("In the southern locality, a weekly clinic for school nurses")
+    assert north < end_north < south
+    assert "so that rural schools can join it." in doc.text
+
+
+def test_metadata_from_the_pdf_when_there_is_no_sidecar(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(report_pdf())
+    loaded = load_document(path)
+    assert loaded.meta.title == "Annual Review 2031"
+    assert loaded.meta.author == "Example Safeguarding Partnership"
+    assert loaded.format == "pdf"
+
+
+def test_page_labels_win_over_footer_numbers(tmp_path):
+    path = tmp_path / "labelled.pdf"
+    path.write_bytes(label_pages(report_pdf(), [(0, 1, "/r", 1), (2, 5, "/D", 101)]))
+    loaded = load_document(path)
+    assert [(p.index, p.label) for p in loaded.pages if p.index in (1, 2, 3, 6)] == [
+        (1, "i"), (2, "ii"), (3, "101"), (6, "104"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("locked.pdf", lambda: encrypt_pdf(report_pdf()), "encrypted"),
+        ("broken.pdf", lambda: b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "damaged"),
+        ("truncated.pdf", lambda: report_pdf()[:2000], "damaged"),
+        ("scan.pdf", image_only_pdf, "no text layer"),
+        ("empty.pdf", lambda: b"", "empty"),
+        ("slides.pptx", lambda: b"PK\x03\x04 not supported", "unsupported"),
+    ],
+)
+def test_unreadable_files_say_why(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data())
+    with pytest.raises(DocumentError, match=reason):
+        load_document(path)
