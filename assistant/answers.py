@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from assistant import privacy
 from assistant.documents import Document
 from assistant.index import Index
 from assistant.passages import Passage
@@ -188,11 +190,19 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.encoder = encoder  # anything with encode_query(text) -> unit vector
+        self.counters = privacy.Counters()  # aggregate figures only
+        self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
     def ask(
         self, question: str, k: int | None = None, history: list[str] | None = None, threshold: float | None = None
     ) -> Answer:
         """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting)."""
+        started = time.perf_counter()
+        answer = self._answer(question, k, history, threshold)
+        privacy.record(self, answer, time.perf_counter() - started)
+        return answer
+
+    def _answer(self, question: str, k: int | None, history: list[str] | None, threshold: float | None) -> Answer:
         question = clean_question(question)
         bar = self.settings.min_confidence if threshold is None else threshold
         k = k or self.settings.k

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,19 +27,44 @@ def readable(errors: list[dict]) -> str:
     return "; ".join(parts) or "The request is not valid."
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    """Watch index/CURRENT and listen for SIGHUP while serving (reload.py)."""
+    from assistant import reload
+
+    reloader, poll = app.state.reloader, app.state.settings.reload_poll_seconds
+    watcher = asyncio.create_task(reloader.watch(poll)) if poll > 0 else None
+    hup = reload.install_sighup(reloader)
+    try:
+        yield
+    finally:
+        if watcher is not None:
+            watcher.cancel()
+        if hup:
+            reload.remove_sighup()
+
+
 def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     settings = settings or Settings()
     if assistant is None:
         from assistant.answers import load_assistant
 
         assistant = load_assistant(settings)
+    from assistant import privacy
+    from assistant.reload import Reloader
+
+    privacy.install_log_guard()  # no log record, from any library, may carry a question
     app = FastAPI(
         title="Safeguarding report assistant",
         version=__version__,
         description="Quotes the Child Safeguarding Practice Review Panel's Annual Report 2020; never writes new text.",
+        docs_url=None,  # Swagger UI and ReDoc come from a CDN: /docs is our own page (routes/apidocs.py)
+        redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.assistant = assistant
+    app.state.reloader = Reloader(assistant, settings.index)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
 
     @app.exception_handler(RequestValidationError)
@@ -55,10 +82,10 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         return JSONResponse({"detail": "Something went wrong on the server. Please try again."}, status_code=500)
 
     from assistant import security
-    from assistant.routes import api, embed, pages, quotes
+    from assistant.routes import api, apidocs, embed, health, pages, quotes
 
-    security.install(app, settings)
-    for module in (api, pages, embed, quotes):
+    security.install(app, settings, getattr(assistant, "counters", None))
+    for module in (api, health, apidocs, pages, embed, quotes):
         app.include_router(module.router)
     static = settings.web_dir / "static"
     if static.is_dir():

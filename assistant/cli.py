@@ -127,7 +127,54 @@ def serve(
 
     application = create_app(settings, load(settings))
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info", access_log=False)
+    # No access log (URLs can carry search words); proxy headers are read by security.py,
+    # and only from the proxies named in ASSISTANT_TRUSTED_PROXIES.
+    uvicorn.run(
+        application, host=settings.host, port=settings.port, log_level="info", access_log=False,
+        proxy_headers=False, server_header=False, timeout_keep_alive=5,
+    )
+
+
+@app.command()
+def reload(
+    index: Optional[Path] = IndexOpt,
+    url: Optional[str] = typer.Option(None, "--url", help="The server to tell [default: http://HOST:PORT from settings]."),
+    pid: Optional[int] = typer.Option(None, "--pid", help="Send SIGHUP to this server process instead."),
+):
+    """Check the build index/CURRENT names, then tell a running server to swap to it."""
+    from assistant import index as index_mod
+    from assistant.embeddings import DIMENSIONS
+    from assistant.settings import MODEL_NAME
+
+    settings = make_settings(index=index)
+    try:
+        folder = index_mod.current_build(settings.index)
+        index_mod.check_manifest(index_mod.read_manifest(folder), folder, MODEL_NAME, DIMENSIONS)
+    except index_mod.IndexProblem as exc:
+        fail(f"{exc} The server keeps its current index.")
+    if pid is not None:
+        import os
+        import signal
+
+        try:
+            os.kill(pid, signal.SIGHUP)
+        except OSError as exc:
+            fail(f"Cannot signal process {pid}: {exc.strerror}.")
+        typer.echo(f"Asked process {pid} to load {folder.name}.")
+        return
+    import httpx
+
+    target = (url or f"http://{settings.host}:{settings.port}").rstrip("/") + "/-/reload"
+    try:
+        reply = httpx.post(target, timeout=60)
+    except httpx.HTTPError as exc:
+        fail(f"No server answered at {target} ({type(exc).__name__}).")
+    if reply.status_code != 200:
+        fail(f"The server refused: {reply.json().get('detail', reply.status_code)}")
+    result = reply.json()
+    if result["status"] == "refused":
+        fail(f"The server refused build {folder.name}: {result['detail']} It still serves {result['build']}.")
+    typer.echo(f"The server serves {result['build']} ({result['status']}).")
 
 
 @app.command("eval")

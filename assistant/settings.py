@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     rate_limit: str = Field("60/minute", description="Per-client limit on /api/* (slowapi syntax).")
     trusted_proxies: list[str] = Field(default_factory=list)
     request_timeout: float = 20.0
+    reload_poll_seconds: float = Field(2.0, ge=0, description="How often to look for a new index build (0: never).")
 
     # Query encoding (see bench/ for how these were tuned).
     batching: bool = Field(True, description="Micro-batch concurrent question embeddings (off: one at a time).")

@@ -1,4 +1,4 @@
-"""JSON API: ask, documents, passage context, health."""
+"""JSON API: ask, documents, passage context (health checks are in routes/health.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from assistant.routes.schemas import (
     ContextResponse,
     DocumentSummary,
     DocumentText,
-    Health,
 )
 
 router = APIRouter()
@@ -106,16 +105,4 @@ def passage_context(
         "passage": as_quote(passage.start, passage.end, passage.id),
         "before": [as_quote(p.start, min(p.end, passage.start), p.id) for p in around[:i] if p.start < passage.start],
         "after": [as_quote(max(p.start, passage.end), p.end, p.id) for p in around[i + 1 :] if p.end > passage.end],
-    }
-
-
-@router.get("/healthz", response_model=Health, tags=["health"])
-def healthz(request: Request) -> dict:
-    """Alive, with the index counts."""
-    index = get_assistant(request).index
-    return {
-        "status": "ok",
-        "documents": len(index.documents),
-        "passages": len(index.passages),
-        "build": index.build,
     }
