@@ -1,0 +1,445 @@
+"""The quotation finder through the real app: search modes, filters, lengths, browse pages, exports.
+
+The test documents are invented here: a Markdown file with nested headings, a plain-text
+file with curly quotes and a word hyphenated across a line break, and a PDF with printed
+page numbers and a contents page (never quoted).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).parent))
+from docbuilders import report_pdf  # noqa: E402
+
+TRAINING_MD = """# Learning for trainers
+
+This guide opens with Professional Curiosity, as every session should.
+
+## Professional curiosity
+
+Practitioners showed ‘professional curiosity’ when they asked who else lived in the home. Weak "professional curiosity" was noted in six reviews. The unprofessional curiosity of a neighbour is not the same thing.
+
+### In supervision
+
+Supervisors can model professional curiosity in every meeting. Multi-agency meetings — and single-agency ones — helped. The multi–agency plan was kept and the multi - agency review met.
+
+## Escaping
+
+Staff wrote <script>alert(1)</script> & "quotes" in the notes about professional curiosity.
+"""
+
+TRAINING_META = """id = "training"
+title = "Learning for trainers"
+author = "Example Partnership"
+date = "2030-04-01"
+source_url = "https://example.org/training"
+"""
+
+NOTES_TXT = """Notes on professional
+curiosity
+
+The Panel asked for more profes-
+sional curiosity in every agency. It said ‘PROFESSIONAL CURIOSITY’ is a habit, not a
+checklist, and that the Panel’s own reviews showed it.
+
+=SUM(A1:A2) was how one partner began its spreadsheet of actions.
+"""
+
+PHRASES = [
+    "professional curiosity",
+    "‘Professional Curiosity’",
+    '"professional curiosity"',
+    "PROFESSIONAL\n  curiosity",
+    "multi-agency",
+    "multi — agency",
+    "Introduction",
+    "the Panel's own",
+    "review",
+    "agencies",
+]
+QUOTE_FIELDS = {"id", "text", "highlights", "document", "section", "section_id", "page", "pdf_page",
+                "start", "end", "score", "citation", "link"}
+
+
+@pytest.fixture(scope="module")
+def quotes_index(build_index, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quotes-docs")
+    (folder / "training.md").write_text(TRAINING_MD, encoding="utf-8")
+    (folder / "training.meta.toml").write_text(TRAINING_META, encoding="utf-8")
+    (folder / "notes.txt").write_text(NOTES_TXT, encoding="utf-8")
+    (folder / "review.pdf").write_bytes(report_pdf())
+    return build_index([folder], "quotes-index")
+
+
+@pytest.fixture(scope="module")
+def qapp(make_app, quotes_index):
+    return make_app(quotes_index)
+
+
+@pytest.fixture(scope="module")
+def qclient(qapp):
+    from fastapi.testclient import TestClient
+
+    with TestClient(qapp) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def docs(qapp):
+    return qapp.state.assistant.index.documents
+
+
+def search(client, q, **params):
+    response = client.get("/api/search", params={"q": q, "limit": 1000, **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def plain_scan(doc, query: str) -> set[tuple[str, int, int]]:
+    """Occurrences found by a regular expression over the document text, written independently."""
+    query = re.sub(r"\s*([-–—])\s*", r"\1", query.strip())
+    parts = []
+    for ch in query:
+        if ch.isspace():
+            if parts and parts[-1] == r"\s+":
+                continue
+            parts.append(r"\s+")
+        elif ch in "'‘’":
+            parts.append("['‘’]")
+        elif ch in '"“”':
+            parts.append('["“”]')
+        elif ch in "-–—":
+            parts.append(r"\s*[-–—]\s*")
+        else:
+            parts.append(re.escape(ch))
+    pattern = "".join(parts)
+    if query[0].isalnum():
+        pattern = r"(?<!\w)" + pattern
+    if query[-1].isalnum():
+        pattern += r"(?!\w)"
+    found = set()
+    for m in re.finditer(pattern, doc.text, re.IGNORECASE):
+        if not any(a < m.end() and m.start() < b for a, b in doc.unindexed):
+            found.add((doc.id, m.start(), m.end()))
+    return found
+
+
+# ---------------------------------------------------------------- exact phrase
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_phrase_search_finds_every_occurrence_and_nothing_else(qclient, docs, phrase):
+    expected = set().union(*(plain_scan(d, phrase) for d in docs.values()))
+    found = search(qclient, phrase, mode="phrase")
+    got = {(r["document"]["id"], *r["match"]) for r in found["results"]}
+    assert got == expected
+    assert found["count"] == len(expected) == len(found["results"])
+    for r in found["results"]:
+        doc = docs[r["document"]["id"]]
+        assert QUOTE_FIELDS <= set(r)
+        assert r["text"] == doc.text[r["start"] : r["end"]]
+        a, b = r["match"]
+        assert r["start"] <= a < b <= r["end"]
+        assert [[a - r["start"], b - r["start"]]] == r["highlights"]
+
+
+def test_phrase_search_copes_with_curly_quotes_and_broken_words(qclient, docs):
+    found = search(qclient, "professional curiosity", mode="phrase", document="notes")
+    # The heading broken across two lines, the word hyphenated across a line, the curly-quoted capitals.
+    assert found["count"] == 3
+    texts = [docs["notes"].text[a:b] for a, b in (r["match"] for r in found["results"])]
+    assert "PROFESSIONAL CURIOSITY" in texts
+    spellings = {r["document"]["id"] for r in search(qclient, "‘professional curiosity’")["results"]}
+    assert spellings == {"training", "notes"}
+    straight = search(qclient, "'PROFESSIONAL curiosity'")
+    assert straight["count"] == 2  # ‘…’ in each file; the double-quoted one is not a match
+    assert search(qclient, "unprofessional curiosity")["count"] == 1
+    assert search(qclient, "multi-agency", document="training")["count"] == 3  # -, – and " - "
+    assert search(qclient, "fessional curiosity")["count"] == 0  # whole words only
+
+
+def test_contents_pages_are_never_quoted(qclient, docs):
+    review = next(d for d in docs.values() if d.format == "pdf")
+    found = search(qclient, "Critical thinking and challenge", document=review.id)
+    assert found["count"] >= 1
+    for r in found["results"]:
+        assert not any(a < r["end"] and r["start"] < b for a, b in review.unindexed)
+
+
+# ---------------------------------------------------------------- lengths, filters, order
+
+
+def test_quote_lengths_are_exact_slices_that_grow(qclient, docs):
+    by_length = {
+        length: search(qclient, "model professional curiosity", length=length)["results"]
+        for length in ("sentence", "context", "passage")
+    }
+    s, c, p = (by_length[k][0] for k in ("sentence", "context", "passage"))
+    doc = docs["training"]
+    for r in (s, c, p):
+        assert r["text"] == doc.text[r["start"] : r["end"]]
+        assert r["match"] == s["match"]
+        a, b = r["highlights"][0]
+        assert r["text"][a:b] == "model professional curiosity"
+    assert s["text"] == "Supervisors can model professional curiosity in every meeting."
+    assert c["start"] <= s["start"] and c["end"] > s["end"]  # the next sentence joins it
+    assert "Multi-agency meetings" in c["text"]
+    assert p["start"] <= s["start"] and p["end"] >= s["end"]
+    assert s["section"] == "Learning for trainers › Professional curiosity › In supervision"
+    assert s["citation"] == "Example Partnership (2030) *Learning for trainers*, “In supervision”"
+
+
+def test_filters_by_document_and_section(qclient, docs):
+    everywhere = search(qclient, "professional curiosity")
+    assert {r["document"]["id"] for r in everywhere["results"]} == {"training", "notes"}
+    only = search(qclient, "professional curiosity", document="training")
+    assert {r["document"]["id"] for r in only["results"]} == {"training"}
+    section = next(s for s in docs["training"].sections if s.id == "professional-curiosity")
+    inside = search(qclient, "professional curiosity", section="training:professional-curiosity")
+    assert inside["count"] == 4  # two in its text (‘…’ and "…"), one under its sub-section, the heading
+    for r in inside["results"]:
+        assert section.start <= r["match"][0] and r["match"][1] <= section.end
+    sub = search(qclient, "professional curiosity", document="training", section="in-supervision")
+    assert sub["count"] == 1
+
+
+def test_order_by_position_or_relevance(qclient):
+    by_position = search(qclient, "curiosity", order="position", document="training")["results"]
+    assert [r["match"][0] for r in by_position] == sorted(r["match"][0] for r in by_position)
+    by_relevance = search(qclient, "curiosity", order="relevance")["results"]
+    scores = [r["score"] for r in by_relevance]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) > 1
+
+
+def test_all_words_mode_finds_every_sentence_with_all_the_words(qclient, qapp):
+    from assistant.lexical import words
+
+    index = qapp.state.assistant.index
+    wanted = {"agency", "multi"}
+    expected = set()
+    for doc_id, s, e in index.sentence_keys:
+        if wanted <= set(words(index.documents[doc_id].text[s:e])):
+            expected.add((doc_id, s, e))
+    found = search(qclient, "Agency MULTI", mode="words")
+    assert {(r["document"]["id"], *r["match"]) for r in found["results"]} == expected
+    assert expected
+    for r in found["results"]:
+        marked = {words(r["text"][a:b])[0] for a, b in r["highlights"]}
+        assert marked == wanted
+
+
+def test_meaning_mode_quotes_passages_of_similar_meaning(qclient, docs):
+    found = search(qclient, "asking questions about who lives with the baby", mode="meaning", limit=5)
+    assert found["mode"] == "meaning" and 0 < len(found["results"]) <= 5
+    for r in found["results"]:
+        assert QUOTE_FIELDS <= set(r)
+        assert r["text"] == docs[r["document"]["id"]].text[r["start"] : r["end"]]
+    only = search(qclient, "asking questions at home", mode="meaning", document="notes")
+    assert {r["document"]["id"] for r in only["results"]} <= {"notes"}
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"q": ""}, "type something"),
+    ({"q": "   "}, "type something"),
+    ({"q": "x", "mode": "fuzzy"}, "mode"),
+    ({"q": "x", "length": "chapter"}, "length"),
+    ({"q": "x", "order": "random"}, "order"),
+    ({"q": "x", "limit": "0"}, "limit"),
+    ({"q": "x", "offset": "-1"}, "offset"),
+    ({"q": "x", "document": "nope"}, "no document"),
+    ({"q": "x", "document": "training", "section": "nope"}, "no section"),
+    ({"q": "x" * 5000}, "too long"),
+    ({}, "q"),
+])
+def test_bad_search_parameters_get_a_readable_422(qclient, params, words):
+    response = qclient.get("/api/search", params=params)
+    assert response.status_code == 422
+    assert words in response.json()["detail"].lower()
+
+
+# ---------------------------------------------------------------- pages
+
+
+def html(response) -> BeautifulSoup:
+    assert response.headers["content-type"].startswith("text/html")
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def test_quotes_page_renders_results_with_marks_and_escapes_text(qclient):
+    response = qclient.get("/quotes", params={"q": "alert(1)", "mode": "phrase"})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+    page = html(response)
+    assert page.select_one("#results-title").get_text() == "1 match for “alert(1)”"
+    result = page.select_one(".result")
+    assert len(result.select(".variant")) == 3
+    shown = result.select_one(".variant.is-default blockquote")
+    assert "<script>alert(1)</script> & \"quotes\"" in shown.get_text()
+    assert shown.select_one("mark").get_text() == "alert(1)"
+    assert result.select_one(f"a[href='/documents/training#section-escaping']")
+    assert not page.find(style=True) and not page.select("script:not([src])")
+
+
+def test_quotes_page_without_a_search_and_with_an_error(qclient):
+    empty = html(qclient.get("/quotes"))
+    assert empty.select_one("form[method=get][action='/quotes'] input[name=q]")
+    assert not empty.select(".result")
+    response = qclient.get("/quotes", params={"q": "x", "document": "nope"})
+    assert response.status_code == 422
+    assert "no document" in html(response).select_one(".error-summary").get_text().lower()
+
+
+def test_quotes_page_pages_through_many_matches(qclient):
+    first = html(qclient.get("/quotes", params={"q": "the", "mode": "words"}))
+    count = int(re.match(r"(\d+)", first.select_one("#results-title").get_text()).group(1))
+    assert len(first.select(".result")) == min(count, 50)
+    if count > 50:
+        nxt = first.select_one(".pager a").get("href")
+        second = html(qclient.get(nxt))
+        assert second.select_one(".result").get("id") == "result-51"
+
+
+def test_documents_pages_list_contents_and_link_every_section(qclient, docs):
+    listing = html(qclient.get("/documents"))
+    links = {a.get("href") for a in listing.select(".doc-list__title a")}
+    assert links == {f"/documents/{d}" for d in docs}
+    review = next(d for d in docs.values() if d.format == "pdf")
+    page = html(qclient.get(f"/documents/{review.id}"))
+    toc = {a.get("href"): a.parent.get_text(" ", strip=True) for a in page.select(".toc a")}
+    for s in review.sections:
+        assert page.select_one(f"section#section-{s.id}"), s.id
+        assert f"#section-{s.id}" in toc
+        if s.page_label:
+            assert f"p. {s.page_label}" in toc[f"#section-{s.id}"]
+    assert "p. 22" in toc["#section-working-with-fathers"]
+    body = page.select_one(".doc-text").get_text(" ")
+    squash = lambda t: " ".join(t.split())  # noqa: E731
+    sentence = "Reviewers found that the quality of record keeping varied widely across the partnership"
+    assert sentence in squash(body)
+    # Heading levels follow the nesting: no level is skipped.
+    levels = [int(h.name[1]) for h in page.select("h1, h2, h3, h4, h5, h6")]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    assert qclient.get("/documents/no-such-doc").status_code == 404
+
+
+# ---------------------------------------------------------------- exports
+
+
+@pytest.fixture(scope="module")
+def basket(qclient, docs):
+    """Three quotes: curly quotes, an =formula start, and HTML-like text."""
+    picks = [
+        search(qclient, "model professional curiosity")["results"][0],
+        search(qclient, "=SUM(A1:A2)")["results"][0],
+        search(qclient, "alert(1)")["results"][0],
+    ]
+    return [{"doc_id": r["document"]["id"], "start": r["start"], "end": r["end"]} for r in picks]
+
+
+def expected(qapp, basket, style="harvard"):
+    from assistant.answers import cite, page_text
+
+    out = []
+    for item in basket:
+        doc = qapp.state.assistant.index.documents[item["doc_id"]]
+        section = doc.section_at(item["start"])
+        pages = doc.pages_for(item["start"], item["end"])
+        page = page_text((pages[0].label, pages[-1].label)) if pages else None
+        citation = cite(doc, " › ".join(section.path) if section else None, page, style)
+        out.append((doc.text[item["start"] : item["end"]], citation.replace("*", ""), doc.meta.source_url))
+    return out
+
+
+def export(client, basket, fmt, style="harvard"):
+    response = client.post("/api/export", json={"items": basket, "format": fmt, "style": style})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"] == f'attachment; filename="quotes.{fmt}"'
+    return response
+
+
+def test_csv_export_parses_back_with_a_formula_guard(qclient, qapp, basket):
+    content = export(qclient, basket, "csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[0] == ["quote", "document", "section", "page", "citation", "source URL"]
+    for row, (text, citation, url) in zip(rows[1:], expected(qapp, basket), strict=True):
+        assert row[0] == ("'" + text if text.startswith("=") else text)
+        assert row[4] == citation and row[5] == url
+    assert rows[2][0].startswith("'=SUM")
+
+
+@pytest.mark.parametrize("style", ["harvard", "plain"])
+def test_markdown_export_parses_back(qclient, qapp, basket, style):
+    from markdown_it import MarkdownIt
+
+    md = export(qclient, basket, "md", style).content.decode("utf-8")
+    page = BeautifulSoup(MarkdownIt().render(md), "html.parser")
+    quotes = [q.get_text().strip() for q in page.select("blockquote")]
+    captions = [p.get_text().strip() for p in page.select("body > p, p") if p.get_text().startswith("—")]
+    want = expected(qapp, basket, style)
+    assert quotes == [t for t, _, _ in want]
+    assert captions == [f"— {c}" + (f" {u}" if u else "") for _, c, u in want]
+    assert not page.select("script")
+    if style == "harvard":
+        assert page.select_one("em").get_text() == "Learning for trainers"
+
+
+def test_html_and_text_exports_escape_and_keep_the_quotes(qclient, qapp, basket):
+    want = expected(qapp, basket)
+    raw = export(qclient, basket, "html").text
+    assert "<script>alert" not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    page = BeautifulSoup(raw, "html.parser")
+    assert [q.get_text() for q in page.select("blockquote")] == [t for t, _, _ in want]
+    assert [c.get_text() for c in page.select("figcaption")][0].startswith("— " + want[0][1])
+    text = export(qclient, basket, "txt").text
+    blocks = [b.split("\n") for b in text.strip().split("\n\n")]
+    assert [b[0] for b in blocks] == [f"“{t}”" for t, _, _ in want]
+    assert [b[1] for b in blocks] == [f"— {c}" for _, c, _ in want]
+
+
+def test_docx_export_opens_in_python_docx(qclient, qapp, basket):
+    import docx
+
+    document = docx.Document(io.BytesIO(export(qclient, basket, "docx").content))
+    quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
+    want = expected(qapp, basket)
+    assert quotes == [t for t, _, _ in want]
+    cites = [p for p in document.paragraphs if p.text.startswith("— ")]
+    assert cites[0].text.startswith("— " + want[0][1])
+    assert any(r.italic and r.text == "Learning for trainers" for r in cites[0].runs)
+
+
+def test_form_export_for_the_basket_form(qclient, basket):
+    import json
+
+    response = qclient.post("/quotes/export", data={"items": json.dumps(basket), "format": "txt", "style": "plain"})
+    assert response.status_code == 200 and response.text.startswith("“Supervisors can model")
+    assert "Learning for trainers, In supervision" in response.text
+
+
+@pytest.mark.parametrize("body, words", [
+    ({"items": []}, "items"),
+    ({"items": [{"doc_id": "training", "start": 0, "end": 10**6}]}, "inside the document"),
+    ({"items": [{"doc_id": "training", "start": 5, "end": 5}]}, "inside the document"),
+    ({"items": [{"doc_id": "nope", "start": 0, "end": 5}]}, "no document"),
+    ({"items": [{"doc_id": "training", "start": "0", "end": 5}]}, "start"),
+    ({"items": [{"doc_id": "training", "start": 0, "end": 5}], "format": "exe"}, "format"),
+    ({"items": [{"doc_id": "training", "start": 0, "end": 5}], "style": "apa"}, "style"),
+    ({"items": [{"doc_id": "training", "start": 0, "end": 5}] * 201}, "items"),
+])
+def test_export_rejects_bad_baskets_readably(qclient, body, words):
+    response = qclient.post("/api/export", json=body)
+    assert response.status_code == 422
+    assert words in response.json()["detail"].lower()
+
+
+def test_form_export_rejects_broken_json(qclient):
+    response = qclient.post("/quotes/export", data={"items": "{not json", "format": "md"})
+    assert response.status_code == 422 and "basket" in response.json()["detail"]
