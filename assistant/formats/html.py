@@ -2,8 +2,8 @@
 
 BeautifulSoup (lxml parser) picks the main content from the page's own structure
 (<main>, role="main", <article>) after dropping navigation, cookie banners, forms,
-asides and footers. A page without such markup goes through trafilatura, which finds
-the article by text density, as Markdown so its headings still become sections.
+asides and footers. On a page without such landmarks, trafilatura (which finds the
+article by text density) decides which of those blocks are the article.
 """
 
 from __future__ import annotations
@@ -33,15 +33,13 @@ def read(data: bytes) -> tuple[list[Block], dict]:
     except Exception as exc:  # noqa: BLE001 - a parser failure means an unreadable page
         raise DocumentError(f"the HTML could not be parsed ({exc.__class__.__name__})") from exc
     meta = metadata(soup)
-    root = soup.find("main") or soup.find(attrs={"role": "main"}) or _largest_article(soup)
-    if root is None:
-        blocks = _trafilatura(data)
-        if blocks:
-            return blocks, meta
-        root = soup.body or soup
+    landmark = soup.find("main") or soup.find(attrs={"role": "main"}) or _largest_article(soup)
+    root = landmark or soup.body or soup
     _strip_boilerplate(root)
     blocks: list[Block] = []
     _walk(root, blocks)
+    if landmark is None:
+        blocks = _keep_main(blocks, data)
     if not blocks:
         raise DocumentError("the HTML page has no readable text in its main content")
     return blocks, meta
@@ -52,17 +50,26 @@ def _largest_article(soup):
     return max(articles, key=lambda a: len(a.get_text(" ", strip=True)), default=None)
 
 
-def _trafilatura(data: bytes) -> list[Block]:
+def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
+    """Without landmarks, trafilatura (text density) decides which blocks are the article;
+    our own blocks keep the structure (headings, lists, tables) it flattens."""
     import trafilatura
 
-    from assistant.formats import text as text_reader
-
-    markdown = trafilatura.extract(
-        data, output_format="markdown", include_tables=True, include_comments=False, include_links=False
-    )
-    if not markdown or len(markdown) < 200:
-        return []
-    return text_reader.read(markdown, markdown=True)
+    main = trafilatura.extract(data, include_tables=True, include_comments=False, include_links=False)
+    if not main:
+        return blocks
+    main = re.sub(r"\s+", " ", main)
+    kept = [b for b in blocks if b.kind == "heading" or re.sub(r"\s+", " ", b.text)[:80] in main]
+    # A heading stays only if some text of the article follows it before the next heading of its rank.
+    out: list[Block] = []
+    for i, b in enumerate(kept):
+        if b.kind == "heading":
+            rest = kept[i + 1 :]
+            stop = next((j for j, n in enumerate(rest) if n.kind == "heading" and n.level <= b.level), len(rest))
+            if not any(n.kind != "heading" for n in rest[:stop]):
+                continue
+        out.append(b)
+    return out
 
 
 def _strip_boilerplate(root) -> None:
