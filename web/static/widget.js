@@ -13,7 +13,7 @@
   var title = (data.title || "Ask the safeguarding report").slice(0, 80);
   var accent = /^#[0-9a-f]{6}$/i.test(data.accent || "") ? data.accent : "#1d70b8";
   var left = data.position === "bottom-left";
-  var host, root, launcher, panel, frame, isOpen = false;
+  var host, root, launcher, panel, frame, isOpen = false, loaded = false;
 
   /* Black or white text, whichever contrasts more with the accent (WCAG relative luminance). */
   function lum(hex) {
@@ -68,7 +68,7 @@
       frame = document.createElement("iframe");
       frame.title = title;
       frame.src = origin + "/embed?" + params.toString();
-      frame.addEventListener("load", focusFrame);
+      frame.addEventListener("load", function () { loaded = true; focusFrame(); });
       panel.append(frame);
     }
     panel.hidden = false;
@@ -78,7 +78,7 @@
   }
 
   function focusFrame() {
-    if (!isOpen || !frame.contentWindow) return;
+    if (!isOpen || !loaded) return;
     frame.focus();
     frame.contentWindow.postMessage({ type: "focus" }, origin);
   }
