@@ -30,8 +30,12 @@ _URL_QUERY = re.compile(r"((?:https?://|/)[^\s?\"']*)\?[^\s\"']*")
 # ---------------------------------------------------------------- logs
 
 
+_SCOPE_QUERY = re.compile(r"""(query_string['"]?\s*[:=]\s*b?)(['"])(?:\\.|(?!\2).)*\2""")
+
+
 def scrub_text(text: str) -> str:
-    """Drop the query string of any URL or path in a log message (search words live there)."""
+    """Drop the query string of any URL or path, or ASGI scope, in a log message (search words live there)."""
+    text = _SCOPE_QUERY.sub(r"\1'<query withheld>'", text)
     return _URL_QUERY.sub(r"\1?<query withheld>", text)
 
 
@@ -52,9 +56,15 @@ def clean_record(record: logging.LogRecord) -> logging.LogRecord:
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = safe_traceback(record.exc_info)
         record.exc_info = None
-    if isinstance(record.args, tuple):
-        # e.g. uvicorn's access line (client, method, path with query, version, status).
+    if record.name == "uvicorn.access" and isinstance(record.args, tuple):
+        # Its formatter unpacks (client, method, path with query, version, status).
         record.args = tuple(scrub_text(a) if isinstance(a, str) else a for a in record.args)
+    elif record.args:
+        # Format now so arguments of any type (URL objects too) are scrubbed as text.
+        try:
+            record.msg, record.args = record.getMessage(), None
+        except Exception:  # noqa: BLE001 - a bad format string is logging's to report
+            return record
     if isinstance(record.msg, str):
         record.msg = scrub_text(record.msg)
     return record
