@@ -152,3 +152,20 @@ def test_documents_pages_pass_axe(page, base, axe):
         page.goto(base + f"/documents/{doc}")
         assert page.locator("h1").count() == 1
         axe(page)
+
+
+def test_add_a_chat_quote_to_the_basket(page, live_server):
+    page.goto(live_server + "/")
+    page.locator("#question").fill("What does the Panel say about weak information sharing?")
+    page.locator("form.ask button[type=submit]").click()
+    page.wait_for_selector("#answer-1", state="attached")
+    card = page.locator("article.quote").first
+    add = card.locator("[data-basket-add]")
+    expect(add).to_be_visible()
+    add.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-basket-live]")).to_have_text(re.compile("^Added to the basket: 1 quote"))
+    text = card.locator("blockquote").inner_text()
+    page.goto(live_server + "/quotes")
+    assert page.locator("[data-basket-list] li blockquote").inner_text() == text
+    assert page.locator("[data-basket-list] .quote__citation").inner_text().startswith("Croydon Safeguarding Children Partnership (2021)")

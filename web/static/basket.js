@@ -30,9 +30,8 @@
 
   /* The quote a button adds: its own data- attributes (chat cards), or the length shown in a search result. */
   function sourceOf(button) {
-    if (button.hasAttribute("data-start")) return button;
-    var card = button.closest("[data-basket-card], .result");
-    if (!card) return null;
+    var card = button.closest("[data-start], .result");
+    if (!card || card.hasAttribute("data-start")) return card;
     var checked = card.querySelector(".lengths input:checked");
     return (checked && card.querySelector(".variant--" + checked.value)) ||
       card.querySelector(".variant.is-default") || card.querySelector("[data-start]");
@@ -172,12 +171,28 @@
 
   window.addEventListener("storage", function (event) { if (event.key === KEY) render(); });
 
-  document.querySelectorAll("[data-basket-add]").forEach(function (b) { b.hidden = false; });
+  /* Quote cards of the chat (article.quote with data-doc/start/end) get an "Add to basket" button. */
+  function enhance() {
+    document.querySelectorAll("[data-basket-add][hidden]").forEach(function (b) { b.hidden = false; });
+    document.querySelectorAll("article.quote[data-start]").forEach(function (card) {
+      var actions = card.querySelector(".quote__actions");
+      if (!actions || actions.querySelector("[data-basket-add]")) return;
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "secondary";
+      b.setAttribute("data-basket-add", "");
+      b.textContent = "Add to basket";
+      var title = card.querySelector(".quote__title");
+      var more = document.createElement("span");
+      more.className = "visually-hidden";
+      more.textContent = " (" + (title ? title.textContent : "this quote") + ")";
+      b.appendChild(more);
+      actions.appendChild(b);
+    });
+  }
   var box = document.querySelector("[data-basket]");
   if (box) box.hidden = false;
+  enhance();
   render();
-  /* Chat cards added later by chat.js show their basket buttons too. */
-  new MutationObserver(function () {
-    document.querySelectorAll("[data-basket-add][hidden]").forEach(function (b) { b.hidden = false; });
-  }).observe(document.body, {childList: true, subtree: true});
+  new MutationObserver(enhance).observe(document.body, {childList: true, subtree: true});
 })();

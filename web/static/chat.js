@@ -22,6 +22,18 @@
     return node;
   }
 
+  function link(href, text) {
+    var a = el("a", { href: href }, [text]);
+    if (compact) { a.target = "_blank"; a.rel = "noopener"; }
+    return a;
+  }
+
+  /* The status line is read out by screen readers; it is only shown while something is pending. */
+  function say(text, visible) {
+    status.textContent = text;
+    status.classList.toggle("visually-hidden", !visible);
+  }
+
   function hidden(text) { return el("span", { "class": "visually-hidden" }, [text]); }
 
   /* The quote text with <mark> around the highlighted [start, end] offsets. */
@@ -50,13 +62,14 @@
     ]);
     if (q.link) {
       var label = "Open the source" + (q.pdf_page && q.link.indexOf("#page=") >= 0 ? " at page " + (q.page || q.pdf_page) : "");
-      var a = el("a", { "class": "quote__source", href: q.link }, [label, hidden(" for quote " + n)]);
-      if (compact) { a.target = "_blank"; a.rel = "noopener"; }
+      var a = link(q.link, label);
+      a.className = "quote__source";
+      a.append(hidden(" for quote " + n));
       actions.append(a);
     }
     var quote = el("blockquote", { "class": "quote__text" }, marked(q.text, q.highlights || []));
     if (q.link) quote.setAttribute("cite", q.link);
-    return el("article", { "class": "quote", id: id, "aria-labelledby": id + "-title", "data-quote-id": q.id, "data-citation": q.citation, "data-link": q.link || "" }, [
+    return el("article", { "class": "quote", id: id, "aria-labelledby": id + "-title", "data-quote-id": q.id, "data-citation": q.citation, "data-link": q.link || "", "data-doc": q.document.id, "data-start": String(q.start), "data-end": String(q.end) }, [
       el("h3", { "class": "quote__title", id: id + "-title" }, ["Quote " + n]),
       quote,
       el("p", { "class": "quote__citation" }, citation(q.citation)),
@@ -71,6 +84,9 @@
     var parts = [heading];
     if (answer.interpreted_as) parts.push(el("p", { "class": "turn__interpreted" }, ["Read together with your previous question, as: “" + answer.interpreted_as + "”"]));
     parts.push(el("p", { "class": "turn__message" + (answer.answered ? "" : " notice") }, [answer.message]));
+    if (!answer.answered) {
+      parts.push(el("p", { "class": "turn__next" }, ["You can also ", link("/quotes", "search for exact words"), " or ", link("/documents", "read the documents"), "."]));
+    }
     if (answer.quotes.length) {
       parts.push(el("ol", { "class": "quotes", "aria-label": "Quotes answering: " + question }, answer.quotes.map(function (q, i) {
         return el("li", {}, [quoteCard(q, n + "." + (i + 1))]);
@@ -97,13 +113,13 @@
     if (busy) return;
     if (!question.trim()) {
       showError("Please type a question.");
-      status.textContent = "Please type a question.";
+      say("Please type a question.", false);
       box.focus();
       return;
     }
     busy = true;
     if (button) button.setAttribute("aria-disabled", "true");
-    status.textContent = "Searching the report…";
+    say("Searching the report…", true);
     fetch("/api/ask", {
       method: "POST",
       credentials: "omit",
@@ -130,12 +146,12 @@
       if (summary) summary.remove();
       box.value = "";
       form.querySelector("label").textContent = "Ask a follow-up or a new question";
-      status.textContent = answer.answered ? "Answer received: " + answer.quotes.length + " quote" + (answer.quotes.length === 1 ? "" : "s") + " from the report." : "The report does not seem to cover this.";
+      say(answer.answered ? "Answer received: " + answer.quotes.length + " quote" + (answer.quotes.length === 1 ? "" : "s") + " from the report." : "The report does not seem to cover this.", false);
       document.getElementById("answer-" + n).focus();
     }).catch(function (err) {
       var message = err instanceof TypeError ? "The assistant could not be reached. Please try again." : err.message;
       showError(message);
-      status.textContent = "There is a problem: " + message;
+      say("There is a problem: " + message, false);
       box.focus();
     }).then(function () {
       busy = false;
@@ -183,7 +199,7 @@
       button.textContent = "Show surrounding text";
       return;
     }
-    status.textContent = "Loading the surrounding text…";
+    say("Loading the surrounding text…", true);
     fetch("/api/passages/" + encodeURIComponent(card.getAttribute("data-quote-id")) + "/context", { credentials: "omit" })
       .then(function (r) { if (!r.ok) throw new Error(); return r.json(); })
       .then(function (data) {
@@ -196,9 +212,9 @@
         box.hidden = false;
         button.setAttribute("aria-expanded", "true");
         button.textContent = "Hide surrounding text";
-        status.textContent = "Surrounding text shown below the quote.";
+        say("Surrounding text shown below the quote.", false);
       })
-      .catch(function () { status.textContent = "The surrounding text could not be loaded. Please try again."; });
+      .catch(function () { say("The surrounding text could not be loaded. Please try again.", true); });
   }
 
   /* Talking to the widget on the partner page: only to and from the exact allowlisted origin. */
@@ -213,8 +229,8 @@
     var action = button.getAttribute("data-action");
     if (action === "copy") {
       copyText(quoteForCopy(card)).then(
-        function () { status.textContent = "Quote copied with its citation."; button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy quote with citation"; }, 3000); },
-        function () { status.textContent = "Copying is not available here: select the quote and copy it instead."; }
+        function () { say("Quote copied with its citation.", false); button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy quote with citation"; }, 3000); },
+        function () { say("Copying is not available here: select the quote and copy it instead.", true); }
       );
     } else if (action === "context") {
       showContext(card, button);
