@@ -309,3 +309,40 @@ def report_pdf() -> bytes:
         REPORT_PAGES, header=REPORT_HEADER, footer=REPORT_FOOTER, numbers=REPORT_NUMBERS,
         title="Annual Review 2031", author="Example Safeguarding Partnership",
     )
+
+
+def flowed_pdf(chapters: int = 3) -> bytes:
+    """A PDF laid out by reportlab's platypus (justified text, bullet lists, a table, running
+    heads), as word processors lay out real reports, rather than drawn line by line."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontSize=11, leading=15,
+                          spaceAfter=8)
+    story = [Paragraph("Flowed Review 2033", styles["Title"]), PageBreak()]
+    for ch in range(1, chapters + 1):
+        story.append(Paragraph(f"{ch}. Chapter {ch} findings", styles["Heading1"]))
+        for sec in range(1, 3):
+            story.append(Paragraph(f"{ch}.{sec} Theme {ch}.{sec}", styles["Heading2"]))
+            for n in range(1, 4):
+                story.append(Paragraph(
+                    f"Paragraph {n} of theme {ch}.{sec} explains how practitioners, supervisors and designated "
+                    "safeguarding leads reviewed decisions about referrals, and how partnership arrangements "
+                    "helped professionals challenge assumptions, record observations accurately and escalate "
+                    f"concerns about neglect<super>{n}</super> to managers without delay.", body))
+            story.append(ListFlowable(
+                [ListItem(Paragraph(f"Bullet {b} of theme {ch}.{sec} asks whether the voice of the child was "
+                                    "heard and recorded in every assessment and plan.", body)) for b in (1, 2)],
+                bulletType="bullet"))
+        story.append(Table([["Theme", "Count", "Share"], [f"Neglect {ch}", "41", "38%"]]))
+
+    def running(canvas, doc):
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, 810, "Flowed Review 2033: running head")
+        canvas.drawCentredString(297, 25, str(doc.page + 10))
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story, onLaterPages=running)
+    return buf.getvalue()

@@ -169,3 +169,33 @@ def test_unreadable_files_say_why(tmp_path, name, data, reason):
     path.write_bytes(data())
     with pytest.raises(DocumentError, match=reason):
         load_document(path)
+
+
+def test_a_pdf_laid_out_by_a_word_processor(tmp_path):
+    from docbuilders import flowed_pdf
+
+    path = tmp_path / "flowed.pdf"
+    path.write_bytes(flowed_pdf())
+    flowed = load_document(path)
+    assert "running head" not in flowed.text
+    assert [p.label for p in flowed.pages][:2] == [None, "12"]  # the footer's number, not the PDF index
+    levels = {s.title: s.level for s in flowed.sections}
+    assert levels["2. Chapter 2 findings"] == 1 and levels["2.1 Theme 2.1"] == 2
+    # Justified lines are never mistaken for table cells; the real table is.
+    rows = [line for line in flowed.text.split("\n") if " | " in line]
+    assert rows == ["Theme | Count | Share", "Neglect 1 | 41 | 38%"] + [
+        r for ch in (2, 3) for r in ("Theme | Count | Share", f"Neglect {ch} | 41 | 38%")
+    ]
+    for ch in (1, 2, 3):
+        for sec in (1, 2):
+            # Each paragraph comes back whole, whatever page it started on.
+            assert (
+                f"Paragraph 3 of theme {ch}.{sec} explains how practitioners, supervisors and designated "
+                "safeguarding leads reviewed decisions about referrals, and how partnership arrangements "
+                "helped professionals challenge assumptions, record observations accurately and escalate "
+                "concerns about neglect[3] to managers without delay."
+            ) in flowed.text
+            assert (
+                f"\nBullet 2 of theme {ch}.{sec} asks whether the voice of the child was heard and recorded "
+                "in every assessment and plan."
+            ) in flowed.text

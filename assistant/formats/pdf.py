@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 
 from assistant.documents import Block, DocumentError
-from assistant.formats.pdflayout import Line, build_lines, page_lines
+from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 
 MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4}|[ivxlc]{1,7})(?:\s+of\s+\d{1,4})?", re.I)
@@ -215,7 +215,7 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
 
 def _heading_candidate(ln: Line, body: float) -> bool:
     text = ln.text.strip()
-    if " | " in text or len(text) > 150 or not any(c.isalpha() for c in text) or _LEADER_LINE.search(text):
+    if len(text) > 150 or not any(c.isalpha() for c in text) or _LEADER_LINE.search(text):
         return False
     if ln.size >= body * 1.15:
         return True
@@ -238,10 +238,12 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
     per_page: list[tuple[list[Block], list[Block]]] = []
     prev: Block | None = None
     prev_line: Line | None = None
+    item_x0 = 0.0  # where the current list item's bullet stands
     style_of: dict[int, tuple] = {}
     for i, lines in enumerate(pages):
         label = printed.get(i + 1)
         notes_from = _footnote_start(lines, body)
+        rows = table_rows(lines)
         blocks: list[Block] = []
         notes: list[Block] = []
         for j, ln in enumerate(lines):
@@ -257,6 +259,11 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
                     notes.append(Block(text, "paragraph", page=i + 1, page_label=label))
                 continue
             new_page = prev_line is not None and prev_line.page != ln.page
+            if j in rows:
+                prev = Block(" | ".join(text for _, _, text in ln.cells), "table_row", page=i + 1, page_label=label)
+                blocks.append(prev)
+                prev_line = ln
+                continue
             if _heading_candidate(ln, body):
                 if prev is not None and prev.kind == "heading" and not new_page and _same_style(prev_line, ln):
                     prev.text += " " + text  # a heading wrapped over two lines
@@ -270,14 +277,11 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
             if bullet:
                 text = _BULLET.sub("", text, count=1)
             text = _CID.sub("", text).strip()  # glyphs without a Unicode mapping
-            cells = " | " in text
             if bullet:
                 prev = Block(text, "list_item", page=i + 1, page_label=label)
                 blocks.append(prev)
-            elif cells:
-                prev = Block(text, "table_row", page=i + 1, page_label=label)
-                blocks.append(prev)
-            elif prev is not None and prev.kind in ("paragraph", "list_item") and _continues(prev_line, ln, prev, body):
+                item_x0 = ln.x0
+            elif prev is not None and prev.kind in ("paragraph", "list_item") and _continues(prev_line, ln, prev, item_x0):
                 if new_page:
                     prev = Block(text, prev.kind, page=i + 1, page_label=label, continues=True)
                     blocks.append(prev)
@@ -309,7 +313,7 @@ def _same_style(a: Line | None, b: Line) -> bool:
     return a is not None and a.size == b.size and a.bold == b.bold and b.top - a.bottom < a.size
 
 
-def _continues(prev_line: Line | None, ln: Line, prev: Block, body: float) -> bool:
+def _continues(prev_line: Line | None, ln: Line, prev: Block, item_x0: float) -> bool:
     """Whether ``ln`` carries on the paragraph or list item before it."""
     if prev_line is None or abs(ln.size - prev_line.size) > 0.6:
         return False
@@ -320,7 +324,7 @@ def _continues(prev_line: Line | None, ln: Line, prev: Block, body: float) -> bo
     if gap > 0.45 * ln.size:
         return False  # paragraph spacing
     if prev.kind == "list_item":
-        return ln.x0 > prev_line.x0 + 2  # wrapped item text is indented past the bullet
+        return ln.x0 > item_x0 + 2  # wrapped item text is indented past the bullet
     return ln.x0 < prev_line.x0 + 8 or not prev.text.rstrip().endswith(_END)
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _MARKER = re.compile(r"\d{1,3}|[*†‡§]")
+BULLET_GLYPH = re.compile(r"[•●▪◦‣■□➢►–\-*]|\(cid:\d+\)")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 
 
@@ -26,6 +27,7 @@ class Line:
     bold: bool
     page: int  # 1-based PDF page index
     column: str = "F"  # L, R (two-column pages) or F (full width)
+    cells: list[tuple[float, float, str]] = field(default_factory=list)  # (x0, x1, text) runs
 
 
 def page_lines(words: list[dict], width: float, page: int) -> list[Line]:
@@ -111,25 +113,34 @@ def make_line(words: list[dict], page: int, column: str) -> Line:
     sizes = [round(w["size"] * 2) / 2 for w in words for _ in w["text"]]
     size = statistics.mode(sizes)
     base = max(w["bottom"] for w in words if round(w["size"] * 2) / 2 >= size)
-    text = ""
+    segments: list[list] = []  # [x0, x1, text]: runs of words split at wide gaps (table cells)
+    gaps: list[float] = []
     prev = None
     for w in words:
         word = w["text"]
         raised = w["bottom"] < base - 0.1 * size and w["size"] <= 0.85 * size
         if raised and _MARKER.fullmatch(word):
             # A footnote marker: keep it apart from the word it is glued to.
-            text += f"[{word}]" if prev is not None else f"[{word}] "
-        elif prev is None:
-            text = word
-        elif w["x0"] - prev["x1"] > 1.8 * size:
-            text = text.rstrip() + " | " + word  # a wide gap: the next table cell
+            word = f"[{word}]" if prev is not None else f"[{word}] "
+            glue = ""
         else:
-            text = text if text.endswith(" ") else text + " "
-            text += word
+            glue = "" if prev is not None and w["x0"] - prev["x1"] < 0.08 * size else " "
+        after_bullet = prev is not None and len(segments) == 1 and BULLET_GLYPH.fullmatch(segments[0][2])
+        if prev is not None and not raised and not after_bullet:
+            gaps.append(w["x0"] - prev["x1"])
+        if prev is None or (w["x0"] - prev["x1"] > 0.9 * size and not raised and not after_bullet):
+            segments.append([w["x0"], w["x1"], word])
+        else:
+            seg = segments[-1]
+            seg[2] = (seg[2] if seg[2].endswith(" ") else seg[2] + glue) + word
+            seg[1] = w["x1"]
         prev = w
     bold = all(_BOLD.search(w.get("fontname", "")) for w in words if w["text"].strip())
+    cells = [(x0, x1, text.strip()) for x0, x1, text in segments]
+    if gaps and max(gaps) - min(gaps) < 1.5:
+        cells = [(cells[0][0], cells[-1][1], " ".join(c[2] for c in cells))]  # justified text, not cells
     return Line(
-        text=text.strip(),
+        text=" ".join(text for _, _, text in cells),
         top=min(w["top"] for w in words),
         bottom=max(w["bottom"] for w in words),
         x0=min(w["x0"] for w in words),
@@ -138,4 +149,24 @@ def make_line(words: list[dict], page: int, column: str) -> Line:
         bold=bold,
         page=page,
         column=column,
+        cells=cells,
     )
+
+
+def aligned(a: Line, b: Line) -> bool:
+    """Two lines whose wide-gap cells start or end at the same places: rows of one table."""
+    if len(a.cells) < 2 or len(b.cells) < 2:
+        return False
+    shared = sum(
+        1 for x0, x1, _ in a.cells if any(abs(x0 - y0) < 3 or abs(x1 - y1) < 3 for y0, y1, _ in b.cells)
+    )
+    return shared >= 2
+
+
+def table_rows(lines: list[Line]) -> set[int]:
+    """Indexes of lines that form tables with a neighbour."""
+    rows: set[int] = set()
+    for j in range(len(lines) - 1):
+        if aligned(lines[j], lines[j + 1]):
+            rows.update((j, j + 1))
+    return rows
