@@ -1,0 +1,139 @@
+"""Run the benchmark suite and print its tables: ``python -m bench [--quick] [--write-docs]``.
+
+Stages: ingest, in-process latency, quality against baselines (BM25 only, dense only,
+txtai hybrid), HTTP latency and throughput with batching+cache on and off, and scale
+(dense index by size up to 1M vectors, BM25 memory-mapped). Results go to
+bench/results/latest.{md,json}; ``--write-docs`` also puts them into docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from bench import common, http_bench, inproc, ingest_bench, peer, scale  # noqa: E402
+
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def assistant_for(index: Path, embedder, **kw):
+    from assistant.answers import load_assistant
+    from assistant.settings import Settings
+
+    return load_assistant(Settings(index=index, **kw), embedder)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller runs (a few minutes)")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["ingest", "inproc", "quality", "http", "scale"])
+    ap.add_argument("--write-docs", action="store_true", help="put the tables into docs/performance.md")
+    args = ap.parse_args(argv)
+    quick = args.quick
+    out: list[str] = []
+    data: dict = {"quick": quick, "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="minutes")}
+
+    def show(title, rows):
+        text = common.table(title, rows)
+        print(text, flush=True)
+        out.append(text)
+        data[title] = rows
+
+    from assistant.embeddings import shared_embedder
+
+    embedder = shared_embedder()
+    data["machine"] = common.machine()
+    print(f"Machine: {data['machine']}\n", flush=True)
+    index, build_s = common.bundled_index(embedder)
+    summary = {"bundled corpus ingest s (incl. model load)": round(build_s, 2)}
+
+    if "ingest" not in args.skip:
+        show("Ingest throughput", ingest_bench.run(embedder, 100 if quick else 600, 5 if quick else 20))
+
+    on = assistant_for(index, embedder)  # batching + cache, the defaults
+    batch_only = assistant_for(index, embedder, cache_size=0)
+    off = assistant_for(index, embedder, batching=False, cache_size=0)
+    if "inproc" not in args.skip:
+        reps = 2 if quick else 6
+        rows = []
+        for label, helper, levels in (("off (one at a time, no cache)", off, (1, 8, 32)),
+                                      ("batching, no cache", batch_only, (1, 8, 32)),
+                                      ("batching + cache", on, (32,))):
+            for c in levels:
+                rows.append({"encoder": label, "concurrency": c, **inproc.ask_latency(helper, c, reps)})
+        show("In-process ask latency (ms) and throughput", rows)
+        show("Query encoder cost by batch size", inproc.encode_cost(embedder))
+        show("Tuning: collection window and batch cap (in process, concurrency 32, no cache)",
+             inproc.window_sweep(index, embedder, reps=1 if quick else 2))
+        summary["in-process ask p50 ms (c=1, no cache)"] = rows[3]["p50"]
+
+    if "quality" not in args.skip:
+        rows, lat = [], {}
+        full = inproc.full_eval(off)
+        ranked = inproc.rank_modes(off, ["hybrid", "dense", "bm25"], reps=1 if quick else 3)
+        for mode, name in (("hybrid", "ours: hybrid"), ("dense", "dense only"), ("bm25", "BM25 only")):
+            rankings, lat[name] = ranked[mode]
+            p = common.percentiles(lat[name])
+            rows.append({"system": name, **inproc.quality(off.index, rankings), "query p50 ms": p["p50"], "query p95 ms": p["p95"]})
+        if peer.available():
+            from assistant.index import embedding_input
+
+            idx = off.index
+            texts = [embedding_input(idx.documents[p.doc_id], p) for p in idx.passages]
+            qs = common.eval_questions()
+            with tempfile.TemporaryDirectory() as tmp:
+                res = peer.run(texts, [common.query_text(q) for q in qs], Path(tmp))
+            rankings = {q.question: r for q, r in zip(qs, res["rankings"])}
+            p = common.percentiles(res["latencies"])
+            lat["txtai"] = res["latencies"]
+            rows.append({"system": f"peer: txtai {res['version']} hybrid", **inproc.quality(idx, rankings),
+                         "query p50 ms": p["p50"], "query p95 ms": p["p95"]})
+        else:
+            rows.append({"system": "peer: txtai (not installed: bash bench/setup.sh)"})
+        ours = rows[0]["query p50 ms"]
+        for r in rows:
+            if r.get("query p50 ms"):
+                r["latency vs ours"] = f"{r['query p50 ms'] / ours:.2f}x"
+        show("Retrieval quality on tests/eval (top passages, no abstention) and per-query latency", rows)
+        show("The assistant as users get it (quotes merged, abstention on)", [{"system": "ours", **full}])
+
+    if "http" not in args.skip:
+        rows, extra = http_bench.run(index, [1, 8, 32], 150 if quick else 480)
+        show("Over HTTP (uvicorn, loopback, httpx asyncio client in the bench process)", rows)
+        summary.update(extra)
+        by = {(r["server"], r["concurrency"], r["workload"]): r for r in rows}
+        for work in ("eval questions, repeating", "unique questions"):
+            a, b = by[("batching+cache", 32, work)], by[("off", 32, work)]
+            summary[f"HTTP c=32 throughput ratio on/off ({work})"] = round(a["req/s"] / b["req/s"], 2)
+
+    if "scale" not in args.skip:
+        sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
+        show("Dense index by size (synthetic vectors, 200 held-out queries, k=10)", scale.dense(embedder, sizes))
+        show("BM25 at scale (bm25s, loaded memory-mapped)", scale.bm25([10_000] if quick else [10_000, 100_000, 1_000_000]))
+
+    summary["bench process peak MB"] = common.peak_rss_mb()
+    show("Summary", [{"figure": k, "value": v} for k, v in summary.items()])
+    text = f"Measured {data['when']}{' (--quick)' if quick else ''} on: {data['machine']}\n" + "".join(out)
+    common.RESULTS.mkdir(parents=True, exist_ok=True)
+    (common.RESULTS / "latest.md").write_text(text, encoding="utf-8")
+    (common.RESULTS / "latest.json").write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    if args.write_docs:
+        doc = common.ROOT / "docs" / "performance.md"
+        body = doc.read_text(encoding="utf-8")
+        if BEGIN in body and END in body:
+            head, rest = body.split(BEGIN, 1)
+            doc.write_text(head + BEGIN + "\n" + text + "\n" + END + rest.split(END, 1)[1], encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Over HTTP: a real uvicorn server (a subprocess on loopback) and an asyncio httpx client here."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench.common import ROOT, eval_questions, percentiles, process_peak_mb
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(index: Path, batching: bool, cache: bool):
+    """``assistant serve`` on a free port; yields (base URL, process, seconds to first answer)."""
+    import httpx
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "ASSISTANT_BATCHING": str(batching).lower(),
+        "ASSISTANT_CACHE_SIZE": "1024" if cache else "0",
+        "ASSISTANT_RATE_LIMIT": "10000000/minute",  # the load generator is one client
+        "HF_HUB_OFFLINE": "1",
+    }
+    cmd = [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--no-build",
+           "--index", str(index), "--host", "127.0.0.1", "--port", str(port)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = started + 120
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError("server died: " + proc.stderr.read().decode()[-2000:])
+            try:
+                r = httpx.post(url + "/api/ask", json={"question": "Who chairs the Panel?"}, timeout=5)
+                if r.status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.perf_counter() > deadline:
+                raise RuntimeError("server did not answer within 120 s")
+            time.sleep(0.05)
+        yield url, proc, time.perf_counter() - started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def workload(n: int, unique: bool) -> list[dict]:
+    """``n`` requests cycling through the evaluation questions (``unique``: each one distinct)."""
+    qs = eval_questions()
+    out = []
+    for i in range(n):
+        q = qs[i % len(qs)]
+        text = f"{q.question} ({i})" if unique else q.question
+        out.append({"question": text, "history": q.history})
+    return out
+
+
+async def _load(url: str, jobs: list[dict], concurrency: int) -> tuple[list[float], float, int]:
+    import httpx
+
+    lat: list[float] = []
+    errors = 0
+    queue: asyncio.Queue = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
+
+        async def worker():
+            nonlocal errors
+            while not queue.empty():
+                job = queue.get_nowait()
+                t = time.perf_counter()
+                r = await client.post("/api/ask", json=job)
+                lat.append(time.perf_counter() - t)
+                errors += r.status_code != 200
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall = time.perf_counter() - start
+    return lat, wall, errors
+
+
+def measure(url: str, concurrency: int, n: int, unique: bool) -> dict:
+    lat, wall, errors = asyncio.run(_load(url, workload(n, unique), concurrency))
+    return {**percentiles(lat), "req/s": round(len(lat) / wall, 1), "errors": errors}
+
+
+def run(index: Path, levels: list[int], n: int) -> tuple[list[dict], dict]:
+    """Rows for both servers (batching+cache on, then off) at each concurrency; plus cold starts."""
+    rows, extra = [], {}
+    for label, on in (("batching+cache", True), ("off", False)):
+        with server(index, batching=on, cache=on) as (url, proc, cold):
+            extra[f"cold start s ({label})"] = round(cold, 2)
+            for c in levels:
+                for unique in (False, True) if c == max(levels) else (False,):
+                    m = measure(url, c, n, unique)
+                    work = "unique questions" if unique else "eval questions, repeating"
+                    rows.append({"server": label, "concurrency": c, "workload": work, **m})
+            extra[f"server peak MB ({label})"] = process_peak_mb(proc.pid)
+    return rows, extra
