@@ -199,3 +199,44 @@ def test_a_pdf_laid_out_by_a_word_processor(tmp_path):
                 f"\nBullet 2 of theme {ch}.{sec} asks whether the voice of the child was heard and recorded "
                 "in every assessment and plan."
             ) in flowed.text
+
+
+REPORT_QUESTIONS = """
+[[question]]
+q = "Who protected children more reliably?"
+expect = "protected children more reliably"
+
+[[question]]
+q = "Were fathers invited to health visits?"
+expect = "fathers and male carers were rarely invited"
+
+[[question]]
+q = "What was often missing from referrals?"
+expect = "information about older siblings"
+
+[[question]]
+q = "How many families did the joint home visits pilot reach?"
+expect = "reached sixty families"
+
+[[question]]
+q = "What is a lighthouse review?"
+expect = "short local review chosen for its learning value"
+
+[[question]]
+q = "What did the clinic for school nurses change?"
+expect = "returned referrals fell by a third"
+
+[[question]]
+q = "What is the capital city of Peru?"
+"""
+
+
+def test_evaluation_harness_runs_over_an_ingested_pdf(helper, tmp_path):
+    from assistant.evaluation import evaluate, load_questions
+
+    path = tmp_path / "questions.toml"
+    path.write_text(REPORT_QUESTIONS, encoding="utf-8")
+    result = evaluate(helper, load_questions(path))
+    print({k: result[k] for k in ("hit@1", "hit@3", "mrr", "abstention_recall")})
+    assert result["answerable"] == 6 and result["unanswerable"] == 1
+    assert result["hit@3"] >= 5 / 6
