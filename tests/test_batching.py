@@ -95,3 +95,15 @@ def test_assistant_uses_batching_settings(make_assistant, corpus_index):
     assert isinstance(helper.encoder, BatchingEncoder)
     assert helper.encoder.batching is False and helper.encoder.cache.size == 0
     assert helper.ask("Who chairs the Panel?").question
+
+
+def test_torch_threads_split_between_workers(monkeypatch):
+    import os
+
+    from assistant.embeddings import default_threads
+
+    cores = len(os.sched_getaffinity(0))
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    assert default_threads() == cores
+    monkeypatch.setenv("WEB_CONCURRENCY", str(cores * 4))
+    assert default_threads() == 1
