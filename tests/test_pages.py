@@ -115,6 +115,7 @@ def test_abstains_in_fixed_words(client):
     assert "turn--abstained" in turn["class"]
     assert turn.select_one(".notice").get_text() == ABSTAINED
     assert turn.select("article.quote") == []
+    assert turn.select_one(".turn__next a[href='/quotes']") and turn.select_one(".turn__next a[href='/documents']")
 
 
 @pytest.mark.parametrize("question, message", [("x" * 1001, "too long"), ("   ", "Please type a question")])

@@ -8,6 +8,14 @@ from assistant.answers import ABSTAINED
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(autouse=True)
+def patient(request):
+    """Answers can be slow on a busy 2-core CI machine: wait up to a minute, not 30 s."""
+    for name in ("page", "nojs_page"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).set_default_timeout(60_000)
+
 QUESTION = "What does the Panel say about weak information sharing?"
 
 
@@ -44,7 +52,7 @@ def test_ask_by_keyboard_and_read_the_quote(page, live_server, axe, screenshots)
     first = turn.locator("article.quote").first
     assert "information sharing" in first.locator("blockquote").inner_text()
     assert first.locator("mark").count() >= 1
-    assert "quote" in page.locator("#chat-status").inner_text()
+    assert "quote" in page.locator("#chat-status").text_content()
     assert page.locator("#thread").get_attribute("role") == "log"
     axe(page)  # the answered state
     # Visible focus and target sizes on the controls of the answer.
@@ -64,6 +72,7 @@ def test_copy_with_citation(browser, live_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
     page = context.new_page()
+    page.set_default_timeout(60_000)
     try:
         page.goto(live_server + "/")
         page.fill("#question", QUESTION)
@@ -134,7 +143,7 @@ def test_error_state(page, live_server, axe):
     assert "too long" in error.inner_text()
     assert page.locator("#question").get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.id") == "question"
-    assert "problem" in page.locator("#chat-status").inner_text()
+    assert "problem" in page.locator("#chat-status").text_content()
     axe(page)
 
 
