@@ -71,7 +71,9 @@ POINTS = ["embedding", "writing", "syncing", "naming", "replacing", "pruning"]
 
 def child_env(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false", **extra)
+    # One thread each: several children share two cores.
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
+               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", ASSISTANT_TORCH_THREADS="1", **extra)
     return env
 
 
@@ -123,7 +125,7 @@ def test_sigkill_at_any_point_of_ingest_leaves_a_usable_index(old_index, corpora
     time.sleep(5)  # mid-way through loading the model and reading the sources
     timed.send_signal(signal.SIGKILL)
     timed.wait(timeout=10)
-    deadline = time.time() + 120
+    deadline = time.time() + 240
     try:
         for point, (root, flag, proc) in runs.items():
             while not flag.exists():
