@@ -125,14 +125,14 @@ class Document:
 # ---------------------------------------------------------------- normalising text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _SENTENCE_END = tuple(".!?:;\"”’)…")
 
 
 def clean_line(line: str) -> str:
     """Collapse stray whitespace and drop control characters inside one line."""
+    line = _CONTROL.sub("", line)  # first, so NFC sees the characters that end up side by side
     line = unicodedata.normalize("NFC", line)
-    line = _CONTROL.sub("", line)
     return _SPACES.sub(" ", line).strip()
 
 
