@@ -31,6 +31,7 @@ def build_pdf(
     numbers: dict[int, int] | None = None,
     title: str = "",
     author: str = "",
+    top_margin: float = 100,
 ) -> bytes:
     """A4 PDF. ``header``/``footer`` are drawn on pages that have an entry in ``numbers``
     (PDF index -> printed page number), the number at the right of the footer."""
@@ -53,7 +54,7 @@ def build_pdf(
             if footer:
                 c.drawString(LEFT, 30, footer)
             c.drawRightString(RIGHT, 30, str(printed))
-        y = height - 100
+        y = height - top_margin
         notes_y = 110
         for item in items:
             y = _draw(c, item, y)

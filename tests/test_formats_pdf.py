@@ -240,3 +240,18 @@ def test_evaluation_harness_runs_over_an_ingested_pdf(helper, tmp_path):
     print({k: result[k] for k in ("hit@1", "hit@3", "mrr", "abstention_recall")})
     assert result["answerable"] == 6 and result["unanswerable"] == 1
     assert result["hit@3"] >= 5 / 6
+
+
+def test_columns_that_reach_into_the_page_margins(tmp_path):
+    from docbuilders import REPORT_PAGES, build_pdf
+
+    columns = REPORT_PAGES[5][1]
+    openings = ["Appendix A lists the reviews.", "Appendix B lists the agencies.", "Appendix C gives the method."]
+    pages = [[("p", [text])] for text in openings] + [[columns]]
+    path = tmp_path / "tight.pdf"
+    path.write_bytes(build_pdf(pages, header="Appendix", numbers={1: 7, 2: 8, 3: 9, 4: 10}, top_margin=52))
+    tight = load_document(path)
+    assert "Northshire" not in tight.text and "Appendix\n" not in tight.text
+    assert "Appendix B lists the agencies." in tight.text
+    assert tight.text.index("reached sixty families") < tight.text.index("In the southern locality, a weekly")
+    assert [p.label for p in tight.pages] == ["7", "8", "9", "10"]

@@ -19,7 +19,8 @@ from assistant.documents import Block, DocumentError
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 
 MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?(\d{1,4}|[ivxlc]{1,7})(?:\s+of\s+\d{1,4})?", re.I)
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_PAGE_NUMBER = re.compile(rf"(?:page\s+)?(\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}})?", re.I)
 _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 _LEADER_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}$")
 _BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►–\-*]|\(cid:\d+\))\s*")
@@ -36,16 +37,24 @@ _PREFIXES = {
 
 def read(data: bytes) -> tuple[list[Block], dict]:
     labels, meta = _pypdf_info(data)
-    pages = _extract(data)
-    if not any(lines for lines, _, _ in pages):
+    raw = _extract(data)
+    if not any(words for words, _, _ in raw):
         raise DocumentError(
             "the PDF has no text layer (it looks like scanned images); run it through OCR first"
         )
-    printed = _printed_numbers(pages)
-    if labels:
-        printed = {i + 1: labels[i] for i in range(len(pages))}
-    body = _strip_running(pages)
-    return _blocks(body, printed), meta
+    # Lines in the top and bottom margins, read whole (never split into columns) so that
+    # running heads match from page to page.
+    edges = [
+        sorted(build_lines([w for w in words if _at_edge(w, height)], n), key=lambda ln: ln.top)
+        for n, (words, height, _) in enumerate(raw, start=1)
+    ]
+    repeated = _repeated_keys(edges)
+    printed = {i + 1: label for i, label in enumerate(labels)} if labels else _printed_numbers(edges, repeated)
+    pages = []
+    for n, ((words, _, width), edge) in enumerate(zip(raw, edges), start=1):
+        drop = {id(w) for ln in edge if _running(ln, repeated) for w in ln.words}
+        pages.append(page_lines([w for w in words if id(w) not in drop], width, n))
+    return _blocks(pages, printed), meta
 
 
 # ---------------------------------------------------------------- opening
@@ -88,28 +97,17 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
     return labels, meta
 
 
-def _extract(data: bytes) -> list[tuple[list[Line], float, float]]:
-    """(lines in reading order, page height, page width) for every page."""
+def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
+    """(words with size and font, page height, page width) for every page."""
     import pdfplumber
 
     out = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
+            for page in pdf.pages:
                 words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
-                words = [w for w in words if w["text"].strip()]
-                height, width = float(page.height), float(page.width)
-                # Margin lines are read whole (never split into columns) so running heads match.
-                at_edge = [w["top"] < height * MARGIN or w["bottom"] > height * (1 - MARGIN) for w in words]
-                edge = [w for w, e in zip(words, at_edge) if e]
-                inner = [w for w, e in zip(words, at_edge) if not e]
-                lines = sorted(build_lines(edge, number), key=lambda ln: ln.top)
-                top = [ln for ln in lines if ln.top < height / 2]
-                bottom = [ln for ln in lines if ln.top >= height / 2]
-                out.append((top + page_lines(inner, width, number) + bottom, height, width))
+                out.append(([w for w in words if w["text"].strip()], float(page.height), float(page.width)))
                 page.close()
-    except DocumentError:
-        raise
     except Exception as exc:  # noqa: BLE001 - pdfminer's errors for damaged files vary
         raise DocumentError(f"the PDF's text could not be read ({exc.__class__.__name__})") from exc
     return out
@@ -118,31 +116,33 @@ def _extract(data: bytes) -> list[tuple[list[Line], float, float]]:
 # ---------------------------------------------------------------- running headers and page numbers
 
 
-def _in_margin(line: Line, height: float) -> bool:
-    return line.top < height * MARGIN or line.bottom > height * (1 - MARGIN)
+def _at_edge(word: dict, height: float) -> bool:
+    return word["top"] < height * MARGIN or word["bottom"] > height * (1 - MARGIN)
 
 
 def _key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def _repeated_keys(pages) -> set[str]:
+def _repeated_keys(edges: list[list[Line]]) -> set[str]:
+    """Margin lines that repeat (digits aside) on 3+ pages (2+ in short documents)."""
     counts: Counter[str] = Counter()
-    for lines, height, _ in pages:
-        counts.update({_key(ln.text) for ln in lines if _in_margin(ln, height)})
-    needed = 2 if len(pages) <= 5 else 3
+    for lines in edges:
+        counts.update({_key(ln.text) for ln in lines})
+    needed = 2 if len(edges) <= 5 else 3
     return {k for k, n in counts.items() if n >= needed and any(c.isalnum() for c in k)}
 
 
-def _printed_numbers(pages) -> dict[int, str]:
+def _running(line: Line, repeated: set[str]) -> bool:
+    return _key(line.text) in repeated or bool(_PAGE_NUMBER.fullmatch(line.text.strip()))
+
+
+def _printed_numbers(edges: list[list[Line]], repeated: set[str]) -> dict[int, str]:
     """Printed page numbers from bare numbers in the margins or a number that changes in a running line."""
     found: dict[int, str] = {}
     running: dict[str, dict[int, list[str]]] = defaultdict(dict)
-    repeated = _repeated_keys(pages)
-    for i, (lines, height, _) in enumerate(pages, start=1):
+    for i, lines in enumerate(edges, start=1):
         for ln in lines:
-            if not _in_margin(ln, height):
-                continue
             bare = _PAGE_NUMBER.fullmatch(ln.text.strip())
             if bare:
                 found[i] = bare.group(1)
@@ -157,17 +157,6 @@ def _printed_numbers(pages) -> dict[int, str]:
                     found.setdefault(p, v)
                 break
     return found
-
-
-def _strip_running(pages) -> list[list[Line]]:
-    repeated = _repeated_keys(pages)
-    out = []
-    for lines, height, _ in pages:
-        out.append([
-            ln for ln in lines
-            if not (_in_margin(ln, height) and (_key(ln.text) in repeated or _PAGE_NUMBER.fullmatch(ln.text.strip())))
-        ])
-    return out
 
 
 # ---------------------------------------------------------------- lines to blocks

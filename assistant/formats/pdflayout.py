@@ -28,6 +28,7 @@ class Line:
     page: int  # 1-based PDF page index
     column: str = "F"  # L, R (two-column pages) or F (full width)
     cells: list[tuple[float, float, str]] = field(default_factory=list)  # (x0, x1, text) runs
+    words: list[dict] = field(default_factory=list, repr=False)
 
 
 def page_lines(words: list[dict], width: float, page: int) -> list[Line]:
@@ -150,6 +151,7 @@ def make_line(words: list[dict], page: int, column: str) -> Line:
         page=page,
         column=column,
         cells=cells,
+        words=words,
     )
 
 
