@@ -55,13 +55,13 @@ def test_ask_by_keyboard_and_read_the_quote(page, live_server, axe, screenshots)
     assert "quote" in page.locator("#chat-status").text_content()
     assert page.locator("#thread").get_attribute("role") == "log"
     axe(page)  # the answered state
+    page.screenshot(path=str(screenshots / "answered-desktop.png"), full_page=True)
     # Visible focus and target sizes on the controls of the answer.
     first.locator("button[data-action=copy]").focus()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).backgroundColor")
     assert outline.startswith("solid") and "255, 221, 0" in outline
     for box in page.locator("main button, .nav a, .quote__source").evaluate_all("els => els.map(e => e.getBoundingClientRect()).map(r => [r.width, r.height])"):
         assert box[0] >= 24 and box[1] >= 24, box
-    page.screenshot(path=str(screenshots / "answered-desktop.png"), full_page=True)
     fits(page, 640)  # 200% zoom of a 1280 px window
     fits(page, 320)
     axe(page)

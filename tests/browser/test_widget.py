@@ -28,6 +28,8 @@ def demo_app(assistant: dict) -> Starlette:
 
     def page(request):
         html = (DEMO / "partner.html").read_text(encoding="utf-8").replace(DEFAULT_ASSISTANT, assistant["url"])
+        if request.query_params.get("variant") == "options":
+            html = html.replace('data-accent="#4c2c92" data-position="bottom-right"', 'data-accent="#ffdd00" data-position="bottom-left" data-open="true"')
         return Response(html, media_type="text/html")
 
     def css(request):
@@ -156,3 +158,13 @@ def test_other_origin_cannot_frame_or_call_the_api(page, origins):
     assert page.evaluate(call, assistant) == "blocked"
     page.goto(allowed + "/partner.html")
     assert page.evaluate(call, assistant) == 200
+
+
+def test_options_open_on_load_left_and_readable_accent(page, origins):
+    allowed, _, assistant = origins
+    page.goto(allowed + "/partner.html?variant=options")
+    frame = chat_frame(page, assistant)
+    frame.wait_for_selector("#question")
+    look = shadow(page, "const b = root.querySelector('.launcher'); const s = getComputedStyle(b); return [root.querySelector('.panel').hidden, b.getAttribute('aria-expanded'), s.backgroundColor, s.color, b.getBoundingClientRect().left];")
+    assert look[:4] == [False, "true", "rgb(255, 221, 0)", "rgb(11, 12, 12)"]  # dark text on a light accent
+    assert look[4] < 100
