@@ -255,3 +255,36 @@ def test_columns_that_reach_into_the_page_margins(tmp_path):
     assert "Appendix B lists the agencies." in tight.text
     assert tight.text.index("reached sixty families") < tight.text.index("In the southern locality, a weekly")
     assert [p.label for p in tight.pages] == ["7", "8", "9", "10"]
+
+
+def test_contents_without_dot_leaders_is_not_indexed(tmp_path):
+    from docbuilders import build_pdf
+
+    toc = [("h1", "Contents")] + [("p", [f"{title}     {page}"]) for title, page in
+                                  (("Foreword", 3), ("Key messages", 5), ("Themes", 9), ("Next steps", 14))]
+    body = [("h1", "Foreword"), ("p", ["The foreword thanks every practitioner who took part."])]
+    path = tmp_path / "toc.pdf"
+    path.write_bytes(build_pdf([toc, body]))
+    loaded = load_document(path)
+    at = loaded.text.index("Key messages")
+    assert any(a <= at < b for a, b in loaded.unindexed)
+    assert [s.title for s in loaded.sections] == ["Foreword"]
+
+
+@pytest.mark.parametrize(
+    "first, second, joined",
+    [
+        ("children were safe-", "guarded at home", "children were safeguarded at home"),
+        ("the multi-", "agency partners", "the multi-agency partners"),
+        ("the well-", "being of staff", "the well-being of staff"),  # hyphenated elsewhere in the text
+        ("the year 2020-", "21 report", "the year 2020-21 report"),
+        ("a long sen\u00ad", "tence", "a long sentence"),
+        ("the North-", "East region", "the North-East region"),
+        ("ends here", "next line", "ends here next line"),
+    ],
+)
+def test_line_end_hyphen_rule(first, second, joined):
+    from assistant.formats.pdf import join_wrapped
+
+    plain = {"safeguarded", "well", "being", "partners"}
+    assert join_wrapped(first, second, plain, {"well-being"}) == joined

@@ -165,7 +165,8 @@ def _printed_numbers(edges: list[list[Line]], repeated: set[str]) -> dict[int, s
 def _is_contents(lines: list[Line]) -> bool:
     leaders = sum(1 for ln in lines if _LEADER_LINE.search(ln.text))
     titled = any(ln.text.strip().lower() in ("contents", "table of contents") for ln in lines)
-    return leaders >= 3 or (titled and leaders >= 1)
+    numbered = sum(1 for ln in lines if re.search(r"\D\s\d{1,3}$", ln.text))
+    return leaders >= 3 or (titled and (leaders >= 1 or (numbered >= 3 and numbered * 2 >= len(lines))))
 
 
 def _vocabulary(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
