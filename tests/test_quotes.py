@@ -290,7 +290,7 @@ def test_quotes_page_renders_results_with_marks_and_escapes_text(qclient):
 
 def test_quotes_page_without_a_search_and_with_an_error(qclient):
     empty = html(qclient.get("/quotes"))
-    assert empty.select_one("form[method=get][action='/quotes'] input[name=q]")
+    assert empty.select_one("form[method=get][action='/quotes#results-title'] input[name=q]")
     assert not empty.select(".result")
     response = qclient.get("/quotes", params={"q": "x", "document": "nope"})
     assert response.status_code == 422
@@ -432,7 +432,7 @@ def test_form_export_for_the_basket_form(qclient, basket):
     ({"items": [{"doc_id": "training", "start": "0", "end": 5}]}, "start"),
     ({"items": [{"doc_id": "training", "start": 0, "end": 5}], "format": "exe"}, "format"),
     ({"items": [{"doc_id": "training", "start": 0, "end": 5}], "style": "apa"}, "style"),
-    ({"items": [{"doc_id": "training", "start": 0, "end": 5}] * 201}, "items"),
+    ({"items": [{"doc_id": "training", "start": 0, "end": 5}] * 151}, "items"),
 ])
 def test_export_rejects_bad_baskets_readably(qclient, body, words):
     response = qclient.post("/api/export", json=body)
@@ -443,3 +443,22 @@ def test_export_rejects_bad_baskets_readably(qclient, body, words):
 def test_form_export_rejects_broken_json(qclient):
     response = qclient.post("/quotes/export", data={"items": "{not json", "format": "md"})
     assert response.status_code == 422 and "basket" in response.json()["detail"]
+
+
+def test_a_full_basket_fits_the_body_limit(qclient, qapp, basket):
+    """150 quotes (the basket's maximum) export by JSON and by the basket's multipart form,
+    even with a 40-character document id and six-digit offsets."""
+    import json
+
+    from assistant.exports import MAX_ITEMS
+
+    limit = qapp.state.settings.max_body_bytes
+    worst = [{"doc_id": "d" * 40, "start": 999_000, "end": 999_999}] * MAX_ITEMS
+    assert len(json.dumps({"items": worst, "format": "docx", "style": "harvard"})) < limit
+    assert len(json.dumps([[i["doc_id"], i["start"], i["end"]] for i in worst])) < limit * 0.8
+    full = (basket * MAX_ITEMS)[:MAX_ITEMS]
+    assert qclient.post("/api/export", json={"items": full, "format": "csv"}).status_code == 200
+    triples = [[i["doc_id"], i["start"], i["end"]] for i in full]
+    response = qclient.post("/quotes/export", files={"items": (None, json.dumps(triples)), "format": (None, "csv")})
+    assert response.status_code == 200, response.text
+    assert len(list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))) == MAX_ITEMS + 1

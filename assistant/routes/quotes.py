@@ -173,10 +173,11 @@ def api_export(body: ExportRequest, request: Request) -> Response:
 
 @router.post("/quotes/export", include_in_schema=False)
 async def form_export(request: Request) -> Response:
-    """The same export from a plain form post (basket.js fills ``items`` with JSON)."""
+    """The same export from a form post: basket.js fills ``items`` with JSON [doc_id, start, end] triples."""
     try:
         form = await request.form()
         raw = json.loads(str(form.get("items", "")))
+        raw = [dict(zip(("doc_id", "start", "end"), i)) if isinstance(i, list) else i for i in raw]
         body = ExportRequest(items=raw, format=str(form.get("format", "md")), style=str(form.get("style", "harvard")))
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var KEY = "quote-basket-v1";
-  var MAX = 200;
+  var MAX = 150;  /* as assistant/exports.py MAX_ITEMS */
 
   var memory = [];  /* used only when the browser refuses storage */
   function items() {
@@ -20,6 +20,8 @@
   }
   function same(a, b) { return a.doc_id === b.doc_id && a.start === b.start && a.end === b.end; }
   function refs(list) { return list.map(function (i) { return {doc_id: i.doc_id, start: i.start, end: i.end}; }); }
+  /* The form posts [doc_id, start, end] triples (multipart): a full basket stays small. */
+  function triples(list) { return list.map(function (i) { return [i.doc_id, i.start, i.end]; }); }
 
   var live = document.createElement("p");
   live.className = "visually-hidden";
@@ -107,7 +109,7 @@
     box.querySelector("[data-basket-count]").textContent = list.length === 0 ? "The basket is empty." :
       (list.length === 1 ? "1 quote" : list.length + " quotes") + " in the basket.";
     box.querySelectorAll("[data-basket-needs-items]").forEach(function (b) { b.disabled = list.length === 0; });
-    box.querySelector("[data-basket-items]").value = JSON.stringify(refs(list));
+    box.querySelector("[data-basket-items]").value = JSON.stringify(triples(list));
   }
 
   function copyText(text) {
@@ -166,7 +168,7 @@
     if (!form.hasAttribute("data-basket-export")) return;
     var list = items();
     if (!list.length) { event.preventDefault(); announce("The basket is empty."); return; }
-    form.querySelector("[data-basket-items]").value = JSON.stringify(refs(list));
+    form.querySelector("[data-basket-items]").value = JSON.stringify(triples(list));
   });
 
   window.addEventListener("storage", function (event) { if (event.key === KEY) render(); });
