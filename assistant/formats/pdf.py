@@ -23,7 +23,7 @@ _ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _PAGE_NUMBER = re.compile(rf"(?:page\s+)?(\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}})?", re.I)
 _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 _LEADER_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}$")
-_BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►–\-*]|\(cid:\d+\))\s*")
+_BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►]\s*|\(cid:\d+\)\s*|[–\-*]\s+)")  # "-5%" is no bullet
 _CID = re.compile(r"\(cid:\d+\)")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _END = tuple(".!?:;\"”’)…")
