@@ -288,3 +288,9 @@ def test_line_end_hyphen_rule(first, second, joined):
 
     plain = {"safeguarded", "well", "being", "partners"}
     assert join_wrapped(first, second, plain, {"well-being"}) == joined
+
+
+def test_page_labels_that_only_count_pdf_pages_lose_to_printed_numbers(tmp_path):
+    path = tmp_path / "counted.pdf"
+    path.write_bytes(label_pages(report_pdf(), [(0, 5, "/D", 1)]))
+    assert {p.index: p.label for p in load_document(path).pages if p.index >= 3} == {3: "21", 4: "22", 5: "23", 6: "24"}

@@ -49,7 +49,11 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         for n, (words, height, _) in enumerate(raw, start=1)
     ]
     repeated = _repeated_keys(edges)
-    printed = {i + 1: label for i, label in enumerate(labels)} if labels else _printed_numbers(edges, repeated)
+    printed = _printed_numbers(edges, repeated)
+    trivial = labels == [str(i) for i in range(1, len(raw) + 1)]
+    if labels and not (trivial and printed and any(printed[p] != str(p) for p in printed)):
+        # Page labels win, unless they only count PDF pages while the footers print other numbers.
+        printed = {i + 1: label for i, label in enumerate(labels)}
     pages = []
     for n, ((words, _, width), edge) in enumerate(zip(raw, edges), start=1):
         drop = {id(w) for ln in edge if _running(ln, repeated) for w in ln.words}
