@@ -462,3 +462,41 @@ def test_a_full_basket_fits_the_body_limit(qclient, qapp, basket):
     response = qclient.post("/quotes/export", files={"items": (None, json.dumps(triples)), "format": (None, "csv")})
     assert response.status_code == 200, response.text
     assert len(list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))) == MAX_ITEMS + 1
+
+
+# ---------------------------------------------------------------- the folding itself (no model)
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+ALPHABET = "abAB é’‘'\"“”-–— \n\t,."
+
+
+def table_for(text: str):
+    from assistant.documents import Document, DocumentMeta
+    from assistant.quotes import DocTable, fold
+
+    return DocTable(Document(DocumentMeta("t", "T"), text, "text", "t"), fold(text), [], [], 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=60), st.data())
+def test_every_phrase_match_folds_to_the_query_and_each_slice_is_found(text, data):
+    from assistant.quotes import find_phrase, fold_query
+
+    table = table_for(text)
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, len(text)))
+    query = text[i:j]
+    phrase = fold_query(query)
+    if not phrase:
+        return
+    matches = find_phrase(table, phrase)
+    for m in matches:  # nothing else: every match reads as the query once folded
+        assert fold_query(text[m.start : m.end]) == phrase
+    # Every occurrence: a slice that starts and ends on a word edge with letters is found.
+    edges = (
+        i < j and text[i].isalnum() and text[j - 1].isalnum()
+        and (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())
+    )
+    if edges:
+        assert any(m.start == i and m.end == j for m in matches), (text, query)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from assistant import exports, quotes
 from assistant.answers import clean_question, document_info
+from assistant.routes.schemas import ERRORS, QuoteOut
 
 router = APIRouter()
 
@@ -24,6 +25,21 @@ Order = Literal["relevance", "position"]
 PAGE_SIZE = 50
 MODE_LABELS = {"phrase": "Exact phrase", "words": "All these words", "meaning": "Similar meaning"}
 LENGTH_LABELS = {"sentence": "Sentence", "context": "With the sentences around it", "passage": "Whole passage"}
+
+
+class SearchResult(QuoteOut):
+    match: list[int] = Field(..., description="[start, end] offsets of the matched words (or best sentence) in the document text.")
+
+
+class SearchResponse(BaseModel):
+    query: str
+    mode: Mode
+    order: Order
+    length: Length
+    count: int = Field(..., description="Every match; results holds the page asked for (offset, limit).")
+    offset: int
+    limit: int
+    results: list[SearchResult]
 
 
 def _index(request: Request):
@@ -47,7 +63,7 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
         raise HTTPException(422, str(exc)) from exc
 
 
-@router.get("/api/search", tags=["quotes"])
+@router.get("/api/search", response_model=SearchResponse, responses=ERRORS, tags=["quotes"])
 def api_search(
     request: Request,
     q: str = Query(..., description="The phrase, words or question to search for."),
@@ -165,7 +181,7 @@ def export_response(request: Request, items: list[dict], fmt: str, style: str) -
     return Response(data, media_type=media, headers=headers)
 
 
-@router.post("/api/export", tags=["quotes"], response_class=Response)
+@router.post("/api/export", tags=["quotes"], response_class=Response, responses=ERRORS)
 def api_export(body: ExportRequest, request: Request) -> Response:
     """The basket as a file; the server re-slices each (doc_id, start, end) from the index."""
     return export_response(request, [i.model_dump() for i in body.items], body.format, body.style)

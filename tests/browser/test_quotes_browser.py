@@ -145,13 +145,21 @@ def test_search_and_browse_without_javascript(nojs_page, base):
     assert page.locator("#section-working-with-fathers").is_visible()
 
 
-def test_documents_pages_pass_axe(page, base, axe):
+def test_documents_pages_pass_axe_and_reflow(page, base, axe, screenshots):
     page.goto(base + "/documents")
     axe(page)
     for doc in ("review", "training"):
         page.goto(base + f"/documents/{doc}")
         assert page.locator("h1").count() == 1
         axe(page)
+    page.screenshot(path=str(screenshots / "document-desktop.png"), full_page=True)
+    # Reflow at 320 px (400% zoom): nothing scrolls sideways, on a document and on results.
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in ("/documents/review", "/quotes?q=professional+curiosity&length=passage"):
+        page.goto(base + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    axe(page)
+    page.screenshot(path=str(screenshots / "quotes-320.png"), full_page=True)
 
 
 def test_add_a_chat_quote_to_the_basket(page, live_server):
