@@ -205,3 +205,12 @@ def test_widget_script_is_small_and_self_contained(client):
     assert re.findall(r"window\.(\w+)\s*=", source) == ["SafeguardingAssistant"]
     assert not re.search(r"document\.cookie|localStorage|sessionStorage|indexedDB", source)
     assert (WEB_DIR / "static" / "widget.js").read_bytes() == r.content
+
+
+def test_questions_are_not_logged(client, caplog):
+    secret = "Zebedee Quartermaine-Holloway information sharing"
+    with caplog.at_level("DEBUG"):
+        client.post("/", data={"question": secret, "history": ["voice of the child"]})
+        client.post("/", data={"question": secret + "x" * 1000})
+        client.post("/embed", data={"question": secret})
+    assert "Zebedee" not in caplog.text

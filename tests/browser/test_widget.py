@@ -85,11 +85,16 @@ def test_widget_by_keyboard_on_an_allowed_partner(page, origins, axe):
     page.wait_for_function("() => true")
     frame.wait_for_function("() => document.hasFocus() && document.activeElement.id === 'question'")
     assert frame.get_attribute("#question", "placeholder").startswith("For example")
+    wanted = "parseInt(document.querySelector('safeguarding-assistant').shadowRoot.querySelector('.panel').style.getPropertyValue('--content-height'), 10)"
+    page.wait_for_function(f"() => {wanted} > 0")
+    height = page.evaluate(f"() => {wanted}")
     page.keyboard.type("What does the Panel say about information sharing?")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     frame.wait_for_function("() => document.activeElement.id === 'answer-1'")
     assert "information sharing" in frame.locator("#latest article.quote").first.inner_text()
+    # The frame reported its new height (postMessage "resize") and the panel took it (up to the window).
+    page.wait_for_function(f"() => {wanted} > {height}")
     axe(page)  # the partner page with the widget open
     axe(frame)  # the chat inside it
     page.keyboard.press("Escape")

@@ -28,7 +28,7 @@
     "*{box-sizing:border-box}" +
     ".launcher{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding:12px 18px;font:700 16px/1.25 system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:" + accent + ";color:" + ink + ";border:2px solid " + ink + ";box-shadow:0 2px 6px rgba(0,0,0,.35);cursor:pointer}" +
     ".launcher:focus-visible{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}" +
-    ".panel{position:fixed;bottom:80px;" + (left ? "left" : "right") + ":16px;width:min(420px,calc(100vw - 32px));height:min(640px,calc(100vh - 112px));background:#fff;border:2px solid #0b0c0c;box-shadow:0 4px 16px rgba(0,0,0,.35)}" +
+    ".panel{position:fixed;bottom:80px;" + (left ? "left" : "right") + ":16px;width:min(420px,calc(100vw - 32px));height:min(var(--content-height,520px),calc(100vh - 112px));background:#fff;border:2px solid #0b0c0c;box-shadow:0 4px 16px rgba(0,0,0,.35)}" +
     ".panel[hidden]{display:none}" +
     "iframe{display:block;width:100%;height:100%;border:0}" +
     "@media (max-width:600px){.panel{inset:0;width:100vw;height:100vh;height:100dvh;border:0}}";
@@ -97,6 +97,10 @@
   window.addEventListener("message", function (e) {
     if (!frame || e.origin !== origin || e.source !== frame.contentWindow || !e.data) return;
     if (e.data.type === "close") close();
+    /* Grow with the conversation, up to the window (full screen on narrow screens anyway). */
+    if (e.data.type === "resize" && isFinite(e.data.height) && e.data.height > 0) {
+      panel.style.setProperty("--content-height", Math.max(360, Math.min(Math.round(e.data.height) + 4, 2000)) + "px");
+    }
   });
 
   /* Never hide the partner page's focused element: step aside when focus moves under the panel. */
