@@ -80,16 +80,17 @@ def quotes_index(build_index, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def qapp(make_app, quotes_index):
-    return make_app(quotes_index)
+def qclient(make_app, quotes_index):
+    """The real app over the test documents (a module of its own, beside the session's corpus app)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(make_app(quotes_index)) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")
-def qclient(qapp):
-    from fastapi.testclient import TestClient
-
-    with TestClient(qapp) as c:
-        yield c
+def qapp(qclient):
+    return qclient.app
 
 
 @pytest.fixture(scope="module")
