@@ -112,8 +112,7 @@ def test_follow_up_sends_the_history(page, live_server):
     page.wait_for_selector("#answer-1")
     with page.expect_request("**/api/ask") as request:
         page.fill("#question", "and professional curiosity?")
-        page.keyboard.press("Tab")
-        page.keyboard.press("Enter")
+        page.keyboard.press("Control+Enter")
     assert request.value.post_data_json["history"] == [QUESTION]
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'answer-2'")
     assert "Read together with your previous question" in page.locator("#latest .turn__interpreted").inner_text()

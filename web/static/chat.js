@@ -168,6 +168,14 @@
     });
   });
 
+  /* Ctrl+Enter (or Cmd+Enter) asks; Enter alone still starts a new line, as in any text box. */
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      ask(box.value, form.querySelector("button[type=submit]"));
+    }
+  });
+
   /* Copy with citation: the Clipboard API, or a hidden textarea and execCommand where it is missing. */
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
