@@ -80,14 +80,14 @@ async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
 
 
 def documents(request: Request) -> list[dict]:
-    """The documents the index holds, for the About page."""
-    from assistant.answers import document_info
+    """The documents the index holds (the API's summaries, plus each one's kind), for /about."""
+    from assistant.routes.api import documents as summaries
 
-    index = request.app.state.assistant.index
-    counts: dict[str, int] = {}
-    for p in index.passages:
-        counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
-    return [dict(document_info(d), passages=counts.get(i, 0), kind=getattr(d.meta, "kind", "")) for i, d in index.documents.items()]
+    docs = request.app.state.assistant.index.documents.values()  # the order the API lists them in
+    return [
+        dict(s["document"], passages=s["passages"], kind=getattr(d.meta, "kind", ""))
+        for d, s in zip(docs, summaries(request))
+    ]
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
