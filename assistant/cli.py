@@ -121,9 +121,14 @@ def serve(
         if reason:
             typer.echo(f"Building the index: {reason}.")
             run_ingest(settings, settings.corpus)
+    import logging
+
     import uvicorn
 
     from assistant.app import create_app
+
+    # The assistant's own lines (index reloads and refusals, errors) beside uvicorn's.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
 
     application = create_app(settings, load(settings))
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")

@@ -1,0 +1,151 @@
+"""A bounded load test on loopback: a real `assistant serve` process, 32 concurrent clients for
+LOAD_SECONDS (default 60), stopping by itself. Zero errors; memory growth under a stated bound.
+It prints its figures (docs/operations.md quotes them). Then SIGHUP swaps the index live."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+
+from tests.conftest import free_port
+
+SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
+CLIENTS = int(os.environ.get("LOAD_CLIENTS", "32"))
+GROWTH_BOUND_MB = 64  # resident memory may grow at most this much from warm-up to the end
+QUESTIONS = [
+    "What are the three important messages in the report?",
+    "Why does the voice of the child matter?",
+    "What does the Panel say about information sharing?",
+    "Which perennial problems does the Panel want to address?",
+    "How are reviews changing the way the system learns?",
+    "What did Annie Hudson say about the pandemic?",
+    "What is critical thinking and challenge?",
+    "How many serious incident notifications were there?",
+    "What is the weather in Paris?",  # abstains
+    "and for babies?",
+]
+
+
+def start_server(index: Path, port: int, log: Path) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(
+        HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
+        ASSISTANT_RATE_LIMIT="1000000/minute", ASSISTANT_RELOAD_POLL_SECONDS="0",
+    )
+    cmd = [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--no-build",
+           "--index", str(index), "--host", "127.0.0.1", "--port", str(port)]
+    return subprocess.Popen(cmd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+def wait_ready(base: str, proc: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        assert proc.poll() is None, "the server exited during start-up"
+        try:
+            if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.25)
+    raise AssertionError("the server never became ready")
+
+
+async def load(base: str, seconds: float, clients: int) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    stop_at = time.perf_counter() + seconds
+
+    async def client(n: int, http: httpx.AsyncClient) -> None:
+        i = 0
+        while time.perf_counter() < stop_at:
+            i += 1
+            q = QUESTIONS[(n + i) % len(QUESTIONS)]
+            started = time.perf_counter()
+            try:
+                if i % 10 == 0:
+                    r = await http.get("/healthz")
+                elif i % 2:  # half are new questions, so the encoder's cache cannot answer them all
+                    r = await http.post("/api/ask", json={"question": f"{q} ({n}-{i})", "history": QUESTIONS[:1]})
+                else:
+                    r = await http.post("/api/ask", json={"question": q})
+                if r.status_code != 200:
+                    errors.append(f"{r.status_code} {r.text[:100]}")
+            except httpx.HTTPError as exc:
+                errors.append(type(exc).__name__)
+            latencies.append(time.perf_counter() - started)
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+        await asyncio.gather(*(client(n, http) for n in range(clients)))
+    return {"latencies": latencies, "errors": errors}
+
+
+def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(corpus_index, index)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(index, port, tmp_path / "server.log")
+    try:
+        wait_ready(base, proc)
+        server = psutil.Process(proc.pid)
+        asyncio.run(load(base, min(5.0, SECONDS), CLIENTS))  # warm-up: caches, thread pools, allocator
+        rss_start = server.memory_info().rss
+        started = time.perf_counter()
+        result = asyncio.run(load(base, SECONDS, CLIENTS))
+        elapsed = time.perf_counter() - started
+        rss_end = server.memory_info().rss
+        lat = sorted(result["latencies"])
+        q = statistics.quantiles(lat, n=100)
+        growth_mb = (rss_end - rss_start) / 2**20
+        figures = {
+            "seconds": round(elapsed, 1), "clients": CLIENTS, "requests": len(lat),
+            "throughput_rps": round(len(lat) / elapsed, 1), "errors": len(result["errors"]),
+            "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1),
+            "max_ms": round(lat[-1] * 1000, 1),
+            "rss_start_mb": round(rss_start / 2**20, 1), "rss_end_mb": round(rss_end / 2**20, 1),
+            "rss_growth_mb": round(growth_mb, 1), "growth_bound_mb": GROWTH_BOUND_MB,
+        }
+        print("\nLOAD TEST " + json.dumps(figures))
+        assert result["errors"] == [], result["errors"][:10]
+        assert len(lat) > SECONDS  # it really ran: more than one request a second
+        assert growth_mb < GROWTH_BOUND_MB, figures
+        # Still answering correctly after the load.
+        answer = httpx.post(base + "/api/ask", json={"question": QUESTIONS[1]}, timeout=30).json()
+        assert answer["answered"] and answer["quotes"]
+
+        # SIGHUP: name a new build (a copy under a new name) and signal the server.
+        current = (index / "CURRENT").read_text().strip()
+        new = "build-99999999T999999-sighup"
+        shutil.copytree(index / "builds" / current, index / "builds" / new)
+        manifest = json.loads((index / "builds" / new / "manifest.json").read_text())
+        (index / "builds" / new / "manifest.json").write_text(json.dumps({**manifest, "build": new}))
+        (index / "CURRENT").write_text(new + "\n")
+        time.sleep(0.5)
+        assert httpx.get(base + "/healthz").json()["build"] == current  # polling is off: only a signal swaps
+        proc.send_signal(signal.SIGHUP)
+        deadline = time.time() + 20
+        while httpx.get(base + "/healthz").json()["build"] != new:
+            assert time.time() < deadline, "SIGHUP did not reload the index"
+            time.sleep(0.2)
+        assert proc.poll() is None, "SIGHUP must reload, not stop, the server"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    log = (tmp_path / "server.log").read_text()
+    assert "Now serving index build build-99999999T999999-sighup" in log
+    assert not any(q.split()[2] in log for q in QUESTIONS[:8]), "no question text in the server's output"
