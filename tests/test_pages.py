@@ -191,7 +191,7 @@ def test_embed_help_has_the_snippets(partner_client):
     page = soup(partner_client.get("/embed-help"))
     code = " ".join(c.get_text() for c in page.find_all("code"))
     assert '<script src="http://testserver/widget.js" defer' in code
-    assert '<iframe src="http://testserver/embed"' in code
+    assert '<iframe src="http://testserver/embed"' in code and 'allow="clipboard-write"' in code
     assert "ASSISTANT_EMBED_ORIGINS" in code and PARTNER in code
     for option in ("data-title", "data-accent", "data-position", "data-open", "data-placeholder"):
         assert option in code

@@ -67,6 +67,7 @@
       if (data.placeholder) params.set("placeholder", data.placeholder.slice(0, 120));
       frame = document.createElement("iframe");
       frame.title = title;
+      frame.allow = "clipboard-write";  /* copy with citation inside the cross-origin frame */
       frame.src = origin + "/embed?" + params.toString();
       frame.addEventListener("load", function () { loaded = true; focusFrame(); });
       panel.append(frame);
