@@ -107,8 +107,14 @@ def cite(doc: Document, section: str | None, page: str | None, style: str = "har
     return head + tail
 
 
+def safe_url(url: str | None) -> str:
+    """Only http(s) links leave the server: a ``javascript:`` or ``data:`` source becomes no link."""
+    url = (url or "").strip()
+    return url if re.match(r"https?://", url, re.I) else ""
+
+
 def source_link(doc: Document, pdf_page: int | None) -> str:
-    url = doc.meta.source_url or ""
+    url = safe_url(doc.meta.source_url)
     if url and doc.format == "pdf" and pdf_page:
         return f"{url.split('#')[0]}#page={pdf_page}"
     return url
@@ -117,7 +123,7 @@ def source_link(doc: Document, pdf_page: int | None) -> str:
 def document_info(doc: Document) -> dict:
     m = doc.meta
     return {
-        "id": m.id, "title": m.title, "source": m.source_url, "author": m.author,
+        "id": m.id, "title": m.title, "source": safe_url(m.source_url), "author": m.author,
         "publisher": m.publisher, "date": m.date, "licence": m.licence, "format": doc.format,
     }
 

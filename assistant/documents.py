@@ -267,6 +267,8 @@ def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> Do
     fields.setdefault("id", slugify(stem, "document"))
     fields["id"] = slugify(fields["id"], "document")
     fields.setdefault("title", stem.replace("-", " ").replace("_", " ").strip() or "Untitled")
+    if not re.match(r"https?://", fields.get("source_url", ""), re.I):
+        fields.pop("source_url", None)  # links are http(s) only: never javascript: or data:
     return DocumentMeta(**fields)
 
 
