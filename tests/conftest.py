@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+import logwatch
+from logwatch import no_question_in_logs  # noqa: F401 - autouse: no question text in any log
+
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
@@ -108,6 +111,7 @@ def client(app):
     from fastapi.testclient import TestClient
 
     with TestClient(app) as c:
+        c.event_hooks["request"].append(logwatch.remember)  # see logwatch.py
         yield c
 
 
