@@ -154,3 +154,11 @@ def test_the_html_export_is_inert(watched, hostile_server):
     assert_inert(watched, "the HTML export")
     assert "<script>" in watched.locator("body").inner_text()
     assert 'href="javascript:' not in r.text.lower()
+
+
+def test_the_api_reference_page_is_accessible(page, live_server, axe):
+    """/docs replaces Swagger UI: it must meet the same bar as every other page."""
+    page.goto(live_server + "/docs")
+    assert page.locator("h1").inner_text() == "API reference"
+    assert page.locator("a[href='#op-post-api-ask']").count() == 1
+    axe(page)
