@@ -32,6 +32,9 @@ async def lifespan(app: FastAPI):
     """Watch index/CURRENT and listen for SIGHUP while serving (reload.py)."""
     from assistant import reload
 
+    from assistant.privacy import ensure_log_output
+
+    ensure_log_output()
     reloader, poll = app.state.reloader, app.state.settings.reload_poll_seconds
     watcher = asyncio.create_task(reloader.watch(poll)) if poll > 0 else None
     hup = reload.install_sighup(reloader)

@@ -70,6 +70,17 @@ def clean_record(record: logging.LogRecord) -> logging.LogRecord:
     return record
 
 
+def ensure_log_output() -> None:
+    """Show the assistant's INFO lines (reloads, refusals) when nothing else configured logging,
+    e.g. under plain ``uvicorn --factory``; ``assistant serve`` and pytest configure their own."""
+    ours = logging.getLogger("assistant")
+    if not logging.getLogger().handlers and not ours.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+        ours.addHandler(handler)
+        ours.setLevel(logging.INFO)
+
+
 _guard_lock = threading.Lock()
 
 

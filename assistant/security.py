@@ -234,6 +234,8 @@ class Timeout:
             return
         timed_out = True
         task.cancel()
+        # Its eventual outcome is of no interest; fetch it so asyncio does not log it.
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
         log.warning("request timed out after %.1f s: %s %s", self.seconds, scope.get("method"), scope.get("path"))
         if not started:
             await send_json(send, 503, "The server took too long to answer. Please try again.", {"Retry-After": "5"})
