@@ -71,6 +71,7 @@ class BatchingEncoder:
         self._start_lock = threading.Lock()
         self.batches = 0  # encoder calls made by the worker (for tests and the benchmark)
         self.batched = 0  # questions encoded by the worker
+        self._last_size = 0
 
     # ------------------------------------------------------------ public
 
@@ -122,9 +123,13 @@ class BatchingEncoder:
                     self._worker.start()
 
     def _collect(self, first: tuple[str, Future]) -> tuple[list[tuple[str, Future]], bool]:
-        """The first request plus whatever arrives within the window, up to the cap."""
+        """The first request plus whatever arrives within the window, up to the cap.
+
+        The window is only waited while requests come together (the last batch had more
+        than one): a lone request at low load is encoded at once, without the wait.
+        """
         batch = [first]
-        deadline = time.perf_counter() + self.window
+        deadline = time.perf_counter() + (self.window if self._last_size > 1 or not self._queue.empty() else 0.0)
         while len(batch) < self.max_batch:
             remaining = deadline - time.perf_counter()
             try:
@@ -152,6 +157,7 @@ class BatchingEncoder:
                 continue
             self.batches += 1
             self.batched += len(texts)
+            self._last_size = len(batch)
             by_text = {t: self._remember(t, v) for t, v in zip(texts, vecs)}
             for text, future in batch:
                 future.set_result(by_text[text])

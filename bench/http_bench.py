@@ -61,13 +61,14 @@ def server(index: Path, batching: bool, cache: bool):
             proc.kill()
 
 
-def workload(n: int, unique: bool) -> list[dict]:
-    """``n`` requests cycling through the evaluation questions (``unique``: each one distinct)."""
+def workload(n: int, unique: bool, start: int = 0) -> list[dict]:
+    """``n`` requests cycling through the evaluation questions (``unique``: each one distinct,
+    numbered from ``start``, so that no cache has seen them)."""
     qs = eval_questions()
     out = []
     for i in range(n):
         q = qs[i % len(qs)]
-        text = f"{q.question} ({i})" if unique else q.question
+        text = f"{q.question} ({start + i})" if unique else q.question
         out.append({"question": text, "history": q.history})
     return out
 
@@ -98,21 +99,34 @@ async def _load(url: str, jobs: list[dict], concurrency: int) -> tuple[list[floa
     return lat, wall, errors
 
 
-def measure(url: str, concurrency: int, n: int, unique: bool) -> dict:
-    lat, wall, errors = asyncio.run(_load(url, workload(n, unique), concurrency))
-    return {**percentiles(lat), "req/s": round(len(lat) / wall, 1), "errors": errors}
+def run(index: Path, levels: list[int], n: int, turns: int = 2) -> tuple[list[dict], dict]:
+    """Both servers (batching+cache on, and off) run side by side and take turns under load,
+    ``turns`` times per concurrency level, so a busy machine slows them alike."""
+    from contextlib import ExitStack
 
-
-def run(index: Path, levels: list[int], n: int) -> tuple[list[dict], dict]:
-    """Rows for both servers (batching+cache on, then off) at each concurrency; plus cold starts."""
+    configs = {"batching+cache": True, "off": False}
     rows, extra = [], {}
-    for label, on in (("batching+cache", True), ("off", False)):
-        with server(index, batching=on, cache=on) as (url, proc, cold):
-            extra[f"cold start s ({label})"] = round(cold, 2)
-            for c in levels:
-                for unique in (False, True) if c == max(levels) else (False,):
-                    m = measure(url, c, n, unique)
-                    work = "unique questions" if unique else "eval questions, repeating"
-                    rows.append({"server": label, "concurrency": c, "workload": work, **m})
-            extra[f"server peak MB ({label})"] = process_peak_mb(proc.pid)
+    with ExitStack() as stack:
+        urls, procs = {}, {}
+        for label, on in configs.items():  # one at a time, so cold starts don't compete
+            urls[label], procs[label], cold = stack.enter_context(server(index, batching=on, cache=on))
+            extra[f"cold start to first answer s ({label})"] = round(cold, 2)
+        for c in levels:
+            for unique in (False, True) if c == max(levels) else (False,):
+                lat = {label: [] for label in configs}
+                wall = dict.fromkeys(configs, 0.0)
+                errors = dict.fromkeys(configs, 0)
+                for turn in range(turns):
+                    jobs = workload(n // turns, unique, start=turn * n)
+                    for label in configs:
+                        got, seconds, bad = asyncio.run(_load(urls[label], jobs, c))
+                        lat[label] += got
+                        wall[label] += seconds
+                        errors[label] += bad
+                work = "unique questions" if unique else "eval questions, repeating"
+                for label in configs:
+                    rows.append({"server": label, "concurrency": c, "workload": work, **percentiles(lat[label]),
+                                 "req/s": round(len(lat[label]) / wall[label], 1), "errors": errors[label]})
+        for label in configs:
+            extra[f"server peak MB ({label})"] = process_peak_mb(procs[label].pid)
     return rows, extra

@@ -26,19 +26,21 @@ def quality(index, rankings: dict[str, list[int]]) -> dict:
     return {"hit@1": round(h1 / len(qs), 3), "hit@3": round(h3 / len(qs), 3)}
 
 
-def rank_modes(assistant, modes: list[str], reps: int = 3) -> dict[str, tuple[dict, list[float]]]:
-    """Passage rankings and per-query latency of search.hybrid in each mode.
+def rank_modes(assistant, modes: list[str], reps: int = 3, others: dict | None = None) -> dict[str, tuple[dict, list[float]]]:
+    """Passage rankings and per-query latency of search.hybrid in each mode, and of
+    ``others`` ({name: search(text) -> rows}, e.g. the peer library).
 
-    Modes take turns question by question, so a busy machine slows them all alike.
+    Systems take turns question by question, so a busy machine slows them all alike.
     BM25 alone needs no embedding; the others pay for encoding the question every time.
     """
+    others = others or {}
     import numpy as np
 
     from assistant.search import hybrid
 
     s = assistant.settings
     enc = assistant.encoder.embedder
-    out = {m: ({}, []) for m in modes}
+    out = {m: ({}, []) for m in [*modes, *others]}
     for _ in range(reps):
         for q in eval_questions():
             text = query_text(q)
@@ -48,6 +50,11 @@ def rank_modes(assistant, modes: list[str], reps: int = 3) -> dict[str, tuple[di
                 hits = hybrid(assistant.index, qvec, text, s.candidates, s.rrf_k, mode=mode, fusion=s.fusion, bm25_weight=s.bm25_weight)
                 out[mode][1].append(time.perf_counter() - t)
                 out[mode][0][q.question] = [h.row for h in hits]
+            for name, search in others.items():
+                t = time.perf_counter()
+                rows = search(text)
+                out[name][1].append(time.perf_counter() - t)
+                out[name][0][q.question] = rows
     return out
 
 
@@ -62,24 +69,35 @@ def full_eval(assistant) -> dict:
 
 def ask_latency(assistant, concurrency: int, repeats: int) -> dict:
     """Latency of Assistant.ask per call, and calls per second, with ``concurrency`` threads."""
-    questions = [q for q in eval_questions()]
-    jobs = [(q.question, q.history) for q in questions] * repeats
-    lat: list[float] = []
+    return compare({"x": assistant}, concurrency, repeats)["x"]
 
-    def one(job):
-        t = time.perf_counter()
-        assistant.ask(job[0], history=job[1])
-        lat.append(time.perf_counter() - t)
 
-    start = time.perf_counter()
-    if concurrency == 1:
+def compare(helpers: dict, concurrency: int, repeats: int) -> dict[str, dict]:
+    """``ask_latency`` for several assistants, taking turns pass by pass over the questions,
+    so that a busy machine slows them all alike."""
+    jobs = [(q.question, q.history) for q in eval_questions()]
+    lat: dict[str, list[float]] = {name: [] for name in helpers}
+    wall = dict.fromkeys(helpers, 0.0)
+    for helper in helpers.values():  # untimed: the first pass warms caches all of them share
         for job in jobs:
-            one(job)
-    else:
-        with ThreadPoolExecutor(concurrency) as pool:
-            list(pool.map(one, jobs))
-    wall = time.perf_counter() - start
-    return {**percentiles(lat), "req/s": round(len(jobs) / wall, 1), "n": len(jobs)}
+            helper.ask(job[0], history=job[1])
+    for _ in range(repeats):
+        for name, helper in helpers.items():
+
+            def one(job, helper=helper, sink=lat[name]):
+                t = time.perf_counter()
+                helper.ask(job[0], history=job[1])
+                sink.append(time.perf_counter() - t)
+
+            start = time.perf_counter()
+            if concurrency == 1:
+                for job in jobs:
+                    one(job)
+            else:
+                with ThreadPoolExecutor(concurrency) as pool:
+                    list(pool.map(one, jobs))
+            wall[name] += time.perf_counter() - start
+    return {name: {**percentiles(lat[name]), "req/s": round(len(lat[name]) / wall[name], 1), "n": len(lat[name])} for name in helpers}
 
 
 def encode_cost(embedder, sizes=(1, 2, 4, 8, 16, 32), reps: int = 5) -> list[dict]:

