@@ -48,3 +48,26 @@ def test_index_build_records_the_dense_type(corpus_index):
 
     manifest = json.loads((current_build(corpus_index) / "manifest.json").read_text())
     assert manifest["dense"] == {"type": "flat-ip"}
+
+
+def test_ivf_settings_survive_save_and_load(tmp_path):
+    import faiss
+
+    x = clustered(5000, seed=3)
+    spec = {"type": "ivf-sq8", "nlist": 64, "nprobe": 12}
+    faiss.write_index(vectors.make_dense(x, spec), str(tmp_path / "dense.faiss"))
+    loaded = faiss.read_index(str(tmp_path / "dense.faiss"))
+    vectors.tune(loaded, spec)
+    assert vectors.describe(loaded) == spec
+
+
+def test_index_loads_memory_mapped(corpus_index, embedder):
+    from assistant import index as index_mod
+
+    idx = index_mod.load(corpus_index, embedder.name, embedder.dimensions, mmap=True)
+    assert isinstance(idx.passage_vectors, np.memmap)
+    eager = index_mod.load(corpus_index, embedder.name, embedder.dimensions)
+    assert not isinstance(eager.passage_vectors, np.memmap)  # small indexes are read in
+    q = embedder.encode(["Who chairs the Panel?"])[0]
+    assert np.array_equal(idx.bm25.scores("Panel chair"), eager.bm25.scores("Panel chair"))
+    assert np.allclose(np.asarray(idx.passage_vectors) @ q, eager.passage_vectors @ q)
