@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -92,6 +93,12 @@ async def load(base: str, seconds: float, clients: int) -> dict:
     return {"latencies": latencies, "errors": errors}
 
 
+def run(coro):
+    """asyncio.run in a thread of its own: Playwright's sync API may own this thread's loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
     index = tmp_path / "index"
     shutil.copytree(corpus_index, index)
@@ -101,7 +108,7 @@ def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
     try:
         wait_ready(base, proc)
         server = psutil.Process(proc.pid)
-        asyncio.run(load(base, min(5.0, SECONDS), CLIENTS))  # warm-up: caches, thread pools, allocator
+        run(load(base, min(5.0, SECONDS), CLIENTS))  # warm-up: caches, thread pools, allocator
         rss_start = server.memory_info().rss
         samples: list[float] = []  # resident MB every 5 s: growth that levels off is warm-up, not a leak
         done = threading.Event()
@@ -111,7 +118,7 @@ def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
         )
         sampler.start()
         started = time.perf_counter()
-        result = asyncio.run(load(base, SECONDS, CLIENTS))
+        result = run(load(base, SECONDS, CLIENTS))
         elapsed = time.perf_counter() - started
         done.set()
         sampler.join(timeout=10)
