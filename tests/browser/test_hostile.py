@@ -102,14 +102,15 @@ def test_no_script_runs_on_any_page(watched, hostile_server):
         assert "<script>" in body or "&lt;script&gt;" in body  # shown as text
 
 
-def test_hostile_questions_and_answers_in_the_chat(watched, hostile_server):
-    watched.goto(hostile_server + "/")
+@pytest.mark.parametrize("path", ["/", "/embed"])
+def test_hostile_questions_and_answers_in_the_chat_and_the_widget_frame(watched, hostile_server, path):
+    watched.goto(hostile_server + path)
     for n, question in enumerate(QUESTIONS, start=1):
         watched.fill("#question", question)
         watched.click("button.primary[type=submit]")
         watched.wait_for_function(f"() => document.querySelectorAll('#thread .turn').length >= {n}")
         watched.wait_for_timeout(300)
-        assert_inert(watched, f"chat after question {n}")
+        assert_inert(watched, f"{path} after question {n}")
     thread = watched.locator("#thread").inner_text()
     assert "<script>" in thread  # the question and the corpus text are shown as text
     assert "hostile markup" in thread
