@@ -2,7 +2,11 @@
 # The whole benchmark in one command: bash bench/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY="${PYTHON:-/work/venv/bin/python}"
-[ -x "$PY" ] || PY=.venv/bin/python
+# The project's venv: $PYTHON, else .venv (README setup), else /work/venv, else python3.
+PY="${PYTHON:-}"
+for candidate in .venv/bin/python /work/venv/bin/python; do
+  [ -n "$PY" ] || { [ -x "$candidate" ] && PY="$candidate"; }
+done
+PY="${PY:-python3}"
 [ -d bench/.peer/txtai ] || bash bench/setup.sh
 exec "$PY" -m bench "$@"
