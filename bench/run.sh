@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 # The project's venv: $PYTHON, else .venv (README setup), else /work/venv, else python3.
 PY="${PYTHON:-}"
 for candidate in .venv/bin/python /work/venv/bin/python; do
-  [ -n "$PY" ] || { [ -x "$candidate" ] && PY="$candidate"; }
+  if [ -z "$PY" ] && [ -x "$candidate" ]; then PY="$candidate"; fi
 done
 PY="${PY:-python3}"
 [ -d bench/.peer/txtai ] || bash bench/setup.sh
