@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,10 +129,13 @@ def build(
     todo_s: list[tuple[int, str]] = []
     reused = embedded = 0
 
+    old_by_doc: dict[str, list[Passage]] = {}
+    for p in previous.passages if reusable else []:
+        old_by_doc.setdefault(p.doc_id, []).append(p)
     for doc in docs:
         old = previous.documents.get(doc.id) if reusable else None
         if old is not None and old.content_hash == doc.content_hash:
-            old_ps = [p for p in previous.passages if p.doc_id == doc.id]
+            old_ps = old_by_doc.get(doc.id, [])
             for p in old_ps:
                 passages.append(p)
                 p_rows.append(previous.passage_vectors[previous.by_id[p.id]])
@@ -229,7 +233,9 @@ def save(data: dict, root: Path) -> Path:
         np.save(tmp / "sentence_vectors.npy", data["sentence_vectors"])
         dense = make_dense(data["passage_vectors"])
         faiss.write_index(dense, str(tmp / "dense.faiss"))
-        texts = [d_text(docs, p) for p in data["passages"]]
+        by_id = {d.id: d for d in docs}
+        texts = [embedding_input(by_id[p.doc_id], p) for p in data["passages"]]
+        per_doc = Counter(p.doc_id for p in data["passages"])
         BM25.build(texts).save(tmp / "bm25")
         files = {
             str(f.relative_to(tmp)): {"bytes": f.stat().st_size, "sha256": _sha256(f)}
@@ -257,7 +263,7 @@ def save(data: dict, root: Path) -> Path:
                     "format": d.format,
                     "content_hash": d.content_hash,
                     "source_hash": d.source_hash,
-                    "passages": sum(1 for p in data["passages"] if p.doc_id == d.id),
+                    "passages": per_doc[d.id],
                 }
                 for d in docs
             },
@@ -272,11 +278,6 @@ def save(data: dict, root: Path) -> Path:
     _set_current(root, name)
     _prune(root, keep=name)
     return builds / name
-
-
-def d_text(docs: list[Document], passage: Passage) -> str:
-    doc = next(d for d in docs if d.id == passage.doc_id)
-    return embedding_input(doc, passage)
 
 
 def _fsync_tree(folder: Path) -> None:

@@ -56,7 +56,7 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",
     )
-    rate_limit: str = Field("60/minute", description="Per-client limit on /api/* (slowapi syntax).")
+    rate_limit: str = Field("60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute).")
     trusted_proxies: list[str] = Field(default_factory=list)
     request_timeout: float = 20.0
     reload_poll_seconds: float = Field(2.0, ge=0, description="How often to look for a new index build (0: never).")

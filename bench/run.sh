@@ -2,11 +2,8 @@
 # The whole benchmark in one command: bash bench/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The project's venv: $PYTHON, else .venv (README setup), else /work/venv, else python3.
-PY="${PYTHON:-}"
-for candidate in .venv/bin/python /work/venv/bin/python; do
-  if [ -z "$PY" ] && [ -x "$candidate" ]; then PY="$candidate"; fi
-done
-PY="${PY:-python3}"
+# The project's venv with the test extras (reportlab, httpx...), as scripts/setup.sh makes it.
+[ -x .venv/bin/python ] || bash scripts/setup.sh --test
+export PYTHON="${PYTHON:-.venv/bin/python}" HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 [ -d bench/.peer/txtai ] || bash bench/setup.sh
-exec "$PY" -m bench "$@"
+exec "$PYTHON" -m bench "$@"

@@ -12,13 +12,6 @@ from assistant.settings import WEB_DIR
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def patient(request):
-    """Answers can be slow on a busy 2-core CI machine: wait up to a minute, not 30 s."""
-    for name in ("page", "nojs_page"):
-        if name in request.fixturenames:
-            request.getfixturevalue(name).set_default_timeout(60_000)
-
 DEMO = WEB_DIR / "demo"
 DEFAULT_ASSISTANT = "http://127.0.0.1:8000"  # what web/demo/partner.html points at
 
