@@ -216,7 +216,7 @@ def test_url_failures_say_why(site, path, reason, kwargs):
 
 
 def test_url_that_cannot_connect():
-    from conftest import free_port
+    from tests.conftest import free_port
 
     with pytest.raises(DocumentError, match="could not fetch"):
         load_url(f"http://127.0.0.1:{free_port()}/nothing", timeout=2)

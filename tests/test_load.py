@@ -24,7 +24,10 @@ from tests.conftest import free_port
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "32"))
-GROWTH_BOUND_MB = 64  # resident memory may grow at most this much from warm-up to the end
+# Resident memory: the model's allocator and the per-thread malloc arenas grow while new batch
+# shapes and threads appear (the first half of the run), then level off. A leak keeps growing.
+GROWTH_BOUND_MB = 128  # at most this much from warm-up to the end of the run
+LATE_GROWTH_BOUND_MB = 32  # and at most this much over the second half of the run
 QUESTIONS = [
     "What are the three important messages in the report?",
     "Why does the voice of the child matter?",
@@ -132,12 +135,14 @@ def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
             "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1),
             "max_ms": round(lat[-1] * 1000, 1),
             "rss_start_mb": round(rss_start / 2**20, 1), "rss_end_mb": round(rss_end / 2**20, 1),
-            "rss_growth_mb": round(growth_mb, 1), "growth_bound_mb": GROWTH_BOUND_MB, "rss_every_5s_mb": samples,
+            "rss_growth_mb": round(growth_mb, 1), "growth_bound_mb": GROWTH_BOUND_MB, "late_growth_bound_mb": LATE_GROWTH_BOUND_MB, "rss_every_5s_mb": samples,
         }
         print("\nLOAD TEST " + json.dumps(figures))
         assert result["errors"] == [], result["errors"][:10]
         assert len(lat) > SECONDS  # it really ran: more than one request a second
         assert growth_mb < GROWTH_BOUND_MB, figures
+        half = samples[len(samples) // 2 - 1] if len(samples) >= 4 else rss_start / 2**20
+        assert rss_end / 2**20 - half < LATE_GROWTH_BOUND_MB, figures
         # Still answering correctly after the load.
         answer = httpx.post(base + "/api/ask", json={"question": QUESTIONS[1]}, timeout=30).json()
         assert answer["answered"] and answer["quotes"]
