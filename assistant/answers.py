@@ -125,6 +125,8 @@ def document_info(doc: Document) -> dict:
     return {
         "id": m.id, "title": m.title, "source": safe_url(m.source_url), "author": m.author,
         "publisher": m.publisher, "date": m.date, "licence": m.licence, "format": doc.format,
+        # Which edition of the text offsets refer to: a basket export checks it.
+        "edition": doc.content_hash[:12],
     }
 
 

@@ -24,7 +24,7 @@ FORMATS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
 }
 STYLES = ("harvard", "plain")
-MAX_ITEMS = 150  # a full basket still fits the server's 16 KB body limit
+MAX_ITEMS = 150  # a full basket, editions included, still fits the server's 32 KB body limit
 MAX_CHARS = 5000  # one quote; a passage is well under this
 TITLE = "Quotations"
 CSV_HEADER = ["quote", "document", "section", "page", "citation", "source URL"]
@@ -58,6 +58,12 @@ def resolve(index: Index, items: list[dict], style: str) -> list[Item]:
             raise ExportError(f"Quote {n}: there is no document with that id.")
         if not (type(start) is int and type(end) is int and 0 <= start < end <= len(doc.text)):
             raise ExportError(f"Quote {n}: start and end must be offsets inside the document text.")
+        edition = raw.get("edition")
+        if edition and not doc.content_hash.startswith(str(edition)):
+            raise ExportError(
+                f"Quote {n} was collected from an earlier edition of “{doc.meta.title}”: "
+                "search for it again and add it anew."
+            )
         if end - start > MAX_CHARS:
             raise ExportError(f"Quote {n}: a quote can be at most {MAX_CHARS} characters long.")
         section = doc.section_at(start)

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     max_question_chars: int = 1000
-    max_body_bytes: int = 16_384
+    max_body_bytes: int = 32_768
     embed_origins: list[str] = Field(
         default_factory=list,
         description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",

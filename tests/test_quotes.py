@@ -441,6 +441,23 @@ def test_export_rejects_bad_baskets_readably(qclient, body, words):
     assert words in response.json()["detail"].lower()
 
 
+def test_export_refuses_offsets_into_another_edition(qclient, qapp, basket):
+    """A basket collected before a re-ingest changed the text is refused, not exported wrongly."""
+    import json
+
+    doc = qapp.state.assistant.index.documents[basket[0]["doc_id"]]
+    current = [{**basket[0], "edition": doc.content_hash[:12]}]
+    assert qclient.post("/api/export", json={"items": current, "format": "txt"}).status_code == 200
+    stale = [{**basket[0], "edition": "000000000000"}]
+    response = qclient.post("/api/export", json={"items": stale, "format": "txt"})
+    assert response.status_code == 422 and "earlier edition" in response.json()["detail"]
+    quad = [[basket[0]["doc_id"], basket[0]["start"], basket[0]["end"], "000000000000"]]
+    response = qclient.post("/quotes/export", data={"items": json.dumps(quad), "format": "md"})
+    assert response.status_code == 422 and "earlier edition" in response.json()["detail"]
+    # Search results carry the edition their offsets refer to.
+    assert search(qclient, "model professional curiosity")["results"][0]["document"]["edition"] == doc.content_hash[:12]
+
+
 def test_form_export_rejects_broken_json(qclient):
     response = qclient.post("/quotes/export", data={"items": "{not json", "format": "md"})
     assert response.status_code == 422 and "basket" in response.json()["detail"]
@@ -454,9 +471,9 @@ def test_a_full_basket_fits_the_body_limit(qclient, qapp, basket):
     from assistant.exports import MAX_ITEMS
 
     limit = qapp.state.settings.max_body_bytes
-    worst = [{"doc_id": "d" * 40, "start": 999_000, "end": 999_999}] * MAX_ITEMS
+    worst = [{"doc_id": "d" * 40, "start": 999_000, "end": 999_999, "edition": "0123456789ab"}] * MAX_ITEMS
     assert len(json.dumps({"items": worst, "format": "docx", "style": "harvard"})) < limit
-    assert len(json.dumps([[i["doc_id"], i["start"], i["end"]] for i in worst])) < limit * 0.8
+    assert len(json.dumps([[i["doc_id"], i["start"], i["end"], i["edition"]] for i in worst])) < limit * 0.8
     full = (basket * MAX_ITEMS)[:MAX_ITEMS]
     assert qclient.post("/api/export", json={"items": full, "format": "csv"}).status_code == 200
     triples = [[i["doc_id"], i["start"], i["end"]] for i in full]

@@ -162,6 +162,7 @@ class ExportItem(BaseModel):
     doc_id: StrictStr
     start: StrictInt = Field(..., ge=0)
     end: StrictInt = Field(..., ge=1)
+    edition: StrictStr | None = Field(None, max_length=64, description="The document edition the offsets refer to.")
 
 
 class ExportRequest(BaseModel):
@@ -193,7 +194,7 @@ async def form_export(request: Request) -> Response:
     try:
         form = await request.form()
         raw = json.loads(str(form.get("items", "")))
-        raw = [dict(zip(("doc_id", "start", "end"), i)) if isinstance(i, list) else i for i in raw]
+        raw = [dict(zip(("doc_id", "start", "end", "edition"), i)) if isinstance(i, list) else i for i in raw]
         body = ExportRequest(items=raw, format=str(form.get("format", "md")), style=str(form.get("style", "harvard")))
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc

@@ -26,6 +26,7 @@ class DocumentInfo(BaseModel):
     date: str = ""
     licence: str = ""
     format: str = ""
+    edition: str = Field("", description="Short hash of the document text that start/end refer to.")
 
 
 class QuoteOut(BaseModel):

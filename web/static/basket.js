@@ -19,9 +19,10 @@
     try { window.localStorage.setItem(KEY, JSON.stringify(list)); } catch (e) { /* the basket lasts this page */ }
   }
   function same(a, b) { return a.doc_id === b.doc_id && a.start === b.start && a.end === b.end; }
-  function refs(list) { return list.map(function (i) { return {doc_id: i.doc_id, start: i.start, end: i.end}; }); }
+  /* The edition lets the server refuse offsets into a text that has since been re-ingested. */
+  function refs(list) { return list.map(function (i) { return {doc_id: i.doc_id, start: i.start, end: i.end, edition: i.edition || null}; }); }
   /* The form posts [doc_id, start, end] triples (multipart): a full basket stays small. */
-  function triples(list) { return list.map(function (i) { return [i.doc_id, i.start, i.end]; }); }
+  function triples(list) { return list.map(function (i) { return i.edition ? [i.doc_id, i.start, i.end, i.edition] : [i.doc_id, i.start, i.end]; }); }
 
   var live = document.createElement("p");
   live.className = "visually-hidden";
@@ -45,6 +46,7 @@
       doc_id: el.getAttribute("data-doc"),
       start: parseInt(el.getAttribute("data-start"), 10),
       end: parseInt(el.getAttribute("data-end"), 10),
+      edition: el.getAttribute("data-edition") || "",
       text: el.getAttribute("data-text") || (quote ? quote.textContent : ""),
       citation: el.getAttribute("data-citation") || ""
     };

@@ -69,7 +69,7 @@
     }
     var quote = el("blockquote", { "class": "quote__text" }, marked(q.text, q.highlights || []));
     if (q.link) quote.setAttribute("cite", q.link);
-    return el("article", { "class": "quote", id: id, "aria-labelledby": id + "-title", "data-quote-id": q.id, "data-citation": q.citation, "data-link": q.link || "", "data-doc": q.document.id, "data-start": String(q.start), "data-end": String(q.end) }, [
+    return el("article", { "class": "quote", id: id, "aria-labelledby": id + "-title", "data-quote-id": q.id, "data-citation": q.citation, "data-link": q.link || "", "data-doc": q.document.id, "data-edition": q.document.edition || "", "data-start": String(q.start), "data-end": String(q.end) }, [
       el("h3", { "class": "quote__title", id: id + "-title" }, ["Quote " + n]),
       quote,
       el("p", { "class": "quote__citation" }, citation(q.citation)),
