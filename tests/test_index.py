@@ -121,3 +121,23 @@ def test_truncated_manifest_is_refused(corpus_index, tmp_path, embedder):
     (index_mod.current_build(root) / "manifest.json").write_text('{"format_version": ')
     with pytest.raises(IndexProblem, match="manifest"):
         index_mod.load(root, embedder.name, embedder.dimensions)
+
+
+def test_tokenizer_is_safe_on_many_threads():
+    """Questions are tokenized on the server's worker threads; each gets its own stemmer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.lexical import _stemmer, tokenize
+
+    texts = [f"safeguarding partnerships reviewing children's notifications {i} practitioners" for i in range(400)]
+    expected = [tokenize(t) for t in texts]
+    seen: set[int] = set()
+
+    def work(t: str) -> list[str]:
+        seen.add(id(_stemmer()))
+        return tokenize(t)
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(work, texts * 5)) == expected * 5
+    assert len(seen) >= 2 and id(_stemmer()) not in seen  # one stemmer a thread, none shared
+    assert expected[0][:3] == ["safeguard", "partnership", "review"]
