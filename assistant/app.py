@@ -6,7 +6,8 @@ import asyncio
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -74,15 +75,22 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     async def invalid(request: Request, exc: RequestValidationError):
         return JSONResponse({"detail": readable(exc.errors())}, status_code=422)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
-        return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+    def error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None):
+        """A page for a browser (e.g. a no-JS form post over the size cap), JSON for the API."""
+        from assistant.security import error_page, wants_page
+
+        page = error_page(request.scope, status, detail, headers) if wants_page(request.scope) else None
+        return page or JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return error(request, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
         # Log the type only: the message could quote the question.
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
-        return JSONResponse({"detail": "Something went wrong on the server. Please try again."}, status_code=500)
+        return error(request, 500, "Something went wrong on the server. Please try again.")
 
     from assistant import security
     from assistant.routes import api, apidocs, embed, health, pages, quotes

@@ -36,6 +36,54 @@ def content_security_policy(frame_ancestors: list[str]) -> str:
     )
 
 
+# Fixed headings for the error page a browser gets (the no-JavaScript chat posts forms).
+HEADINGS = {
+    400: "The form could not be read",
+    404: "Page not found",
+    413: "Your question is too long to send",
+    422: "Please check your question",
+    429: "Too many questions at once",
+    503: "The server is busy",
+}
+PAGES_WITH_FORMS = ("/", "/embed", "/quotes")
+PLAIN = {"Not Found": "There is no page at this address.",
+         "Method Not Allowed": "This address does not accept that kind of request."}
+
+
+def wants_page(scope: Scope) -> bool:
+    """A browser asking for a page (for example the no-JavaScript chat's form post), not the API."""
+    if scope.get("path", "").startswith("/api/"):
+        return False
+    accept = b",".join(v for k, v in scope.get("headers", []) if k.lower() == b"accept")
+    return b"text/html" in accept
+
+
+def error_page(scope: Scope, status: int, detail: str, headers: dict[str, str] | None = None):
+    """The error as an HTML page in the site's own layout, or None if it cannot be rendered."""
+    from starlette.requests import Request
+
+    try:
+        path = scope.get("path", "/")
+        return scope["app"].state.templates.TemplateResponse(
+            Request(scope), "error.html",
+            {"heading": HEADINGS.get(status, "Something went wrong"), "detail": PLAIN.get(detail, detail),
+             "back": path if path in PAGES_WITH_FORMS else "/"},
+            status_code=status, headers=headers,
+        )
+    except Exception:  # noqa: BLE001 - an error page must never fail: JSON instead
+        return None
+
+
+async def send_error(scope: Scope, receive: Receive, send: Send, status: int, detail: str,
+                     headers: dict[str, str] | None = None) -> None:
+    """An error as a page for browsers and as ``{"detail": ...}`` for the API and everyone else."""
+    page = error_page(scope, status, detail, headers) if wants_page(scope) else None
+    if page is not None:
+        await page(scope, receive, send)
+    else:
+        await send_json(send, status, detail, headers)
+
+
 async def send_json(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
     """A complete JSON error response, ``{"detail": ...}``."""
     body = json.dumps({"detail": detail}).encode()
@@ -99,7 +147,7 @@ class SecurityHeaders:
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             log.error("internal error on %s %s: %s", scope.get("method"), path, type(exc).__name__)
             if not started:
-                await send_json(send_with_headers, 500, "Something went wrong on the server. Please try again.")
+                await send_error(scope, receive, send_with_headers, 500, "Something went wrong on the server. Please try again.")
 
 
 # ---------------------------------------------------------------- client address
@@ -153,7 +201,7 @@ class BodyLimit:
             return
         length = next((v for k, v in scope.get("headers", []) if k.lower() == b"content-length"), None)
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await send_json(send, 413, BodyTooLarge(self.max_bytes).detail)
+            await send_error(scope, receive, send, 413, BodyTooLarge(self.max_bytes).detail)
             return
         seen = 0
 
@@ -195,8 +243,8 @@ class RateLimit:
             if not self.limiter.hit(item, "client", key):
                 reset = self.limiter.get_window_stats(item, "client", key).reset_time
                 retry = max(1, math.ceil(reset - time.time()))
-                await send_json(
-                    send, 429, f"Too many requests: please wait {retry} seconds and try again.",
+                await send_error(
+                    scope, receive, send, 429, f"Too many requests: please wait {retry} seconds and try again.",
                     {"Retry-After": str(retry)},
                 )
                 return
@@ -238,7 +286,7 @@ class Timeout:
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         log.warning("request timed out after %.1f s: %s %s", self.seconds, scope.get("method"), scope.get("path"))
         if not started:
-            await send_json(send, 503, "The server took too long to answer. Please try again.", {"Retry-After": "5"})
+            await send_error(scope, receive, send, 503, "The server took too long to answer. Please try again.", {"Retry-After": "5"})
 
 
 def install(app, settings, counters=None) -> None:

@@ -108,6 +108,39 @@ def test_body_over_the_cap_is_413_by_length_and_while_streaming(fresh):
     assert r.status_code == 413
 
 
+BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+def error_heading(r) -> str:
+    from bs4 import BeautifulSoup
+
+    assert r.headers["content-type"].startswith("text/html"), r.text[:200]
+    assert "frame-ancestors" in r.headers["content-security-policy"]
+    soup = BeautifulSoup(r.text, "html.parser")
+    assert soup.find("a", string="Go back and try again")["href"] == "/"
+    return soup.h1.get_text()
+
+
+def test_a_browser_gets_errors_as_pages_and_the_api_keeps_json(fresh):
+    """The no-JavaScript chat posts a form: over the cap or the rate limit, the practitioner sees
+    a page in the site's layout with a way back, not raw JSON. The API answers JSON as before."""
+    c = fresh(max_body_bytes=2000, rate_limit="3/minute")  # the 413 post counts too
+    r = c.post("/", data={"question": "a" * 5000}, headers=BROWSER)
+    assert r.status_code == 413 and error_heading(r) == "Your question is too long to send"
+    assert "at most 2000 bytes" in r.text
+    r = c.get("/no-such-page", headers=BROWSER)
+    assert r.status_code == 404 and error_heading(r) == "Page not found"
+    assert "There is no page at this address." in r.text
+    assert c.get("/no-such-page").json() == {"detail": "Not Found"}  # not a browser: JSON
+    for _ in range(2):
+        assert c.post("/", data={"question": "information sharing"}, headers=BROWSER).status_code == 200
+    r = c.post("/", data={"question": "information sharing"}, headers=BROWSER)
+    assert r.status_code == 429 and error_heading(r) == "Too many questions at once"
+    assert 1 <= int(r.headers["retry-after"]) <= 60
+    api = c.post("/api/ask", json={"question": "information sharing"}, headers=BROWSER)
+    assert api.status_code == 429 and "Too many requests" in api.json()["detail"]
+
+
 def test_bad_input_gets_a_readable_4xx(client):
     long = client.post("/api/ask", json={"question": "why " * 400})
     assert long.status_code == 422 and "too long" in long.json()["detail"]

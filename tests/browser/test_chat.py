@@ -139,7 +139,7 @@ def test_error_state(page, live_server, axe):
     axe(page)
 
 
-@pytest.mark.parametrize("path", ["/about", "/embed", "/embed-help"])
+@pytest.mark.parametrize("path", ["/about", "/embed", "/embed-help", "/no-such-page"])
 def test_other_pages_pass_axe(page, live_server, axe, path):
     page.goto(live_server + path)
     axe(page)
