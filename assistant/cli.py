@@ -22,7 +22,14 @@ IndexOpt = typer.Option(None, "--index", envvar="ASSISTANT_INDEX", help="Index f
 
 
 def make_settings(**overrides) -> Settings:
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """Settings from the environment, with the CLI's options on top; a bad value is a readable error."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        fail(f"invalid setting ({problems}). Options fall back to ASSISTANT_* environment variables.", 2)
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -34,11 +41,14 @@ def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove
     from assistant.documents import DocumentError
     from assistant.embeddings import shared_embedder
     from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.ingest import FetchLimits, ingest
 
     chunking = ChunkSettings(settings.passage_max_words, settings.passage_overlap_sentences)
+    limits = FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes)
     try:
-        report = ingest(sources, settings.index, shared_embedder(settings.torch_threads), chunking, add, remove, progress)
+        report = ingest(
+            sources, settings.index, shared_embedder(settings.torch_threads), chunking, add, remove, progress, limits
+        )
     except DocumentError as exc:
         fail(str(exc))
     for source, reason in report.problems:
@@ -63,9 +73,13 @@ def ingest(
     add: bool = typer.Option(False, "--add", help="Keep documents already in the index that are not named here."),
     remove: Optional[list[str]] = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
     max_words: Optional[int] = typer.Option(None, "--max-words", envvar="ASSISTANT_PASSAGE_MAX_WORDS", help="Words per passage at most."),
+    fetch_timeout: Optional[float] = typer.Option(None, "--fetch-timeout", envvar="ASSISTANT_FETCH_TIMEOUT", help="Seconds to wait for a URL source [default: 30]."),
+    fetch_max_bytes: Optional[int] = typer.Option(None, "--fetch-max-bytes", envvar="ASSISTANT_FETCH_MAX_BYTES", help="Largest URL source read, in bytes [default: 50 MB]."),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
-    settings = make_settings(index=index, passage_max_words=max_words)
+    settings = make_settings(
+        index=index, passage_max_words=max_words, fetch_timeout=fetch_timeout, fetch_max_bytes=fetch_max_bytes
+    )
     run_ingest(settings, sources or settings.corpus, add, remove)
 
 

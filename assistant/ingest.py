@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant import index as index_mod
 from assistant.documents import Document, DocumentError, discover, load_document
+from assistant.formats import fetch
 
 
 @dataclass
@@ -22,11 +23,17 @@ class IngestReport:
     stats: dict = field(default_factory=dict)
 
 
-def load_source(source: str) -> Document:
-    if re.match(r"https?://", source, re.I):
-        from assistant.formats import fetch
+@dataclass(frozen=True)
+class FetchLimits:
+    """How long to wait for, and how much to read of, an http(s) source."""
 
-        return fetch.load_url(source)
+    timeout: float = fetch.TIMEOUT
+    max_bytes: int = fetch.MAX_BYTES
+
+
+def load_source(source: str, limits: FetchLimits = FetchLimits()) -> Document:
+    if re.match(r"https?://", source, re.I):
+        return fetch.load_url(source, limits.timeout, limits.max_bytes)
     return load_document(Path(source))
 
 
@@ -57,6 +64,7 @@ def ingest(
     add: bool = False,
     remove: list[str] | None = None,
     progress: bool = False,
+    limits: FetchLimits = FetchLimits(),
 ) -> IngestReport:
     """Make the index hold ``sources`` (plus what it had, with ``add``), reusing unchanged embeddings.
 
@@ -71,7 +79,7 @@ def ingest(
         by_source = {d.source: d for d in previous.documents.values()} if previous else {}
         for source in _progress(files, progress):
             try:
-                doc = load_source(source)
+                doc = load_source(source, limits)
             except DocumentError as exc:
                 report.problems.append((source, str(exc)))
                 old = by_source.get(source)

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     )
     web_dir: Path = Field(WEB_DIR, description="Templates and static files.")
 
+    # Fetching http(s) sources at ingest.
+    fetch_timeout: float = Field(30.0, gt=0, description="Seconds to wait for a URL source before reporting it.")
+    fetch_max_bytes: int = Field(50 * 1024 * 1024, gt=0, description="Largest URL source read, in bytes.")
+
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = 80
     passage_overlap_sentences: int = 1

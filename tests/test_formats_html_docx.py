@@ -231,3 +231,23 @@ def test_cli_ingests_a_url_and_reports_a_failing_one(site, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Indexed 1 document(s)" in result.output
     assert f"Skipped {site}/missing: the server answered 404 Not Found" in result.output
+
+
+def test_cli_fetch_limits_come_from_options_or_the_environment(site, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    runner = CliRunner()
+    ix = str(tmp_path / "ix")
+    monkeypatch.setenv("ASSISTANT_FETCH_MAX_BYTES", "100000")
+    result = runner.invoke(app, ["ingest", f"{site}/news", f"{site}/big", f"{site}/slow", "--index", ix,
+                                 "--fetch-timeout", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert f"Skipped {site}/big: " in result.output and "larger than the 100000 bytes limit" in result.output
+    assert f"Skipped {site}/slow: " in result.output and "within 0.5 seconds" in result.output
+    assert "Indexed 1 document(s)" in result.output
+
+    bad = runner.invoke(app, ["ingest", f"{site}/news", "--index", ix, "--fetch-timeout", "0"])
+    assert bad.exit_code == 2 and "invalid setting (fetch_timeout: Input should be greater than 0)" in bad.output
+    assert "Traceback" not in bad.output
