@@ -64,6 +64,24 @@ def test_search_filter_and_quote_length(page, base, axe):
     assert page.evaluate("document.querySelector(':target').id") == "section-in-supervision"
 
 
+def test_section_list_follows_the_chosen_document(page, base):
+    page.goto(base + "/quotes")
+    groups = page.locator("#section optgroup")
+    ids = groups.evaluate_all("gs => gs.map(g => g.dataset.document)")
+    assert "training" in ids and len(ids) >= 2  # two documents with sections
+    enabled = "gs => gs.filter(g => !g.disabled && !g.hidden).map(g => g.dataset.document)"
+    assert groups.evaluate_all(enabled) == ids  # all documents: every section
+    page.select_option("#document", "training")
+    assert groups.evaluate_all(enabled) == ["training"]
+    page.select_option("#section", "training:in-supervision")
+    other = next(i for i in ids if i != "training")
+    page.select_option("#document", other)  # the chosen section belonged to the other document
+    assert groups.evaluate_all(enabled) == [other]
+    assert page.locator("#section").input_value() == ""
+    page.select_option("#document", "")
+    assert groups.evaluate_all(enabled) == ids
+
+
 def test_basket_collect_export_and_copy(page, base, axe, screenshots):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
     page.goto(base + "/quotes?q=professional+curiosity&document=training&order=position")
