@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from assistant import __version__
+from assistant.security import error_response
 from assistant.settings import Settings
 
 log = logging.getLogger("assistant")
@@ -75,22 +76,15 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     async def invalid(request: Request, exc: RequestValidationError):
         return JSONResponse({"detail": readable(exc.errors())}, status_code=422)
 
-    def error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None):
-        """A page for a browser (e.g. a no-JS form post over the size cap), JSON for the API."""
-        from assistant.security import error_page, wants_page
-
-        page = error_page(request.scope, status, detail, headers) if wants_page(request.scope) else None
-        return page or JSONResponse({"detail": detail}, status_code=status, headers=headers)
-
     @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return error(request, exc.status_code, str(exc.detail), exc.headers)
+        return error_response(request.scope, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
         # Log the type only: the message could quote the question.
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
-        return error(request, 500, "Something went wrong on the server. Please try again.")
+        return error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
 
     from assistant import security
     from assistant.routes import api, apidocs, embed, health, pages, quotes

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import json
 import logging
 import math
 import time
@@ -58,39 +57,29 @@ def wants_page(scope: Scope) -> bool:
     return b"text/html" in accept
 
 
-def error_page(scope: Scope, status: int, detail: str, headers: dict[str, str] | None = None):
-    """The error as an HTML page in the site's own layout, or None if it cannot be rendered."""
+def error_response(scope: Scope, status: int, detail: str, headers: dict[str, str] | None = None):
+    """An error as a page in the site's layout for a browser, ``{"detail": ...}`` for everyone else."""
     from starlette.requests import Request
+    from starlette.responses import JSONResponse
 
-    try:
-        path = scope.get("path", "/")
-        return scope["app"].state.templates.TemplateResponse(
-            Request(scope), "error.html",
-            {"heading": HEADINGS.get(status, "Something went wrong"), "detail": PLAIN.get(detail, detail),
-             "back": path if path in PAGES_WITH_FORMS else "/"},
-            status_code=status, headers=headers,
-        )
-    except Exception:  # noqa: BLE001 - an error page must never fail: JSON instead
-        return None
+    if wants_page(scope):
+        try:
+            path = scope.get("path", "/")
+            return scope["app"].state.templates.TemplateResponse(
+                Request(scope), "error.html",
+                {"heading": HEADINGS.get(status, "Something went wrong"), "detail": PLAIN.get(detail, detail),
+                 "back": path if path in PAGES_WITH_FORMS else "/"},
+                status_code=status, headers=headers,
+            )
+        except Exception:  # noqa: BLE001 - an error page must never fail: JSON instead
+            pass
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
 async def send_error(scope: Scope, receive: Receive, send: Send, status: int, detail: str,
                      headers: dict[str, str] | None = None) -> None:
-    """An error as a page for browsers and as ``{"detail": ...}`` for the API and everyone else."""
-    page = error_page(scope, status, detail, headers) if wants_page(scope) else None
-    if page is not None:
-        await page(scope, receive, send)
-    else:
-        await send_json(send, status, detail, headers)
-
-
-async def send_json(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-    """A complete JSON error response, ``{"detail": ...}``."""
-    body = json.dumps({"detail": detail}).encode()
-    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
+    """Answer with ``error_response`` from inside a middleware."""
+    await error_response(scope, status, detail, headers)(scope, receive, send)
 
 
 class SecurityHeaders:
