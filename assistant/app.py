@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from assistant import __version__
-from assistant.security import error_response
+from assistant import security
 from assistant.settings import Settings
 
 log = logging.getLogger("assistant")
@@ -78,15 +78,14 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return error_response(request.scope, exc.status_code, str(exc.detail), exc.headers)
+        return security.error_response(request.scope, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):
         # Log the type only: the message could quote the question.
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
-        return error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
+        return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
 
-    from assistant import security
     from assistant.routes import api, apidocs, embed, health, pages, quotes
 
     security.install(app, settings, getattr(assistant, "counters", None))

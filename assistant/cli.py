@@ -73,8 +73,8 @@ def ingest(
     add: bool = typer.Option(False, "--add", help="Keep documents already in the index that are not named here."),
     remove: Optional[list[str]] = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
     max_words: Optional[int] = typer.Option(None, "--max-words", envvar="ASSISTANT_PASSAGE_MAX_WORDS", help="Words per passage at most."),
-    fetch_timeout: Optional[float] = typer.Option(None, "--fetch-timeout", envvar="ASSISTANT_FETCH_TIMEOUT", help="Seconds to wait for a URL source [default: 30]."),
-    fetch_max_bytes: Optional[int] = typer.Option(None, "--fetch-max-bytes", envvar="ASSISTANT_FETCH_MAX_BYTES", help="Largest URL source read, in bytes [default: 50 MB]."),
+    fetch_timeout: Optional[float] = typer.Option(None, "--fetch-timeout", envvar="ASSISTANT_FETCH_TIMEOUT", help="Seconds to wait for a URL source (default 30)."),
+    fetch_max_bytes: Optional[int] = typer.Option(None, "--fetch-max-bytes", envvar="ASSISTANT_FETCH_MAX_BYTES", help="Largest URL source read, in bytes (default 50 MB)."),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
     settings = make_settings(

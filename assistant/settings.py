@@ -19,6 +19,8 @@ def _resource_dir(name: str) -> Path:
 WEB_DIR = _resource_dir("web")
 BUNDLED_CORPUS = _resource_dir("corpus")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
+FETCH_MAX_BYTES = 50 * 1024 * 1024
 
 
 class Settings(BaseSettings):
@@ -34,8 +36,8 @@ class Settings(BaseSettings):
     web_dir: Path = Field(WEB_DIR, description="Templates and static files.")
 
     # Fetching http(s) sources at ingest.
-    fetch_timeout: float = Field(30.0, gt=0, description="Seconds to wait for a URL source before reporting it.")
-    fetch_max_bytes: int = Field(50 * 1024 * 1024, gt=0, description="Largest URL source read, in bytes.")
+    fetch_timeout: float = Field(FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it.")
+    fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
 
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = 80

@@ -5,7 +5,7 @@ It prints its figures (docs/operations.md quotes them). Then SIGHUP swaps the in
 Resident memory alone cannot tell a leak from warm-up in a minute: the per-thread malloc arenas
 keep growing for about 100 s (16,000 requests) before they level off (docs/operations.md has a
 240 s soak). So a second test looks for leaks where they would come from, the Python heap,
-with tracemalloc over thousands of requests through the real app."""
+with tracemalloc over hundreds of requests through the real app."""
 
 from __future__ import annotations
 

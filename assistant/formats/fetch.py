@@ -13,9 +13,8 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from assistant.documents import Document, DocumentError, build_document
-
-MAX_BYTES = 50 * 1024 * 1024
-TIMEOUT = 30.0
+from assistant.settings import FETCH_MAX_BYTES as MAX_BYTES
+from assistant.settings import FETCH_TIMEOUT as TIMEOUT
 USER_AGENT = "safeguarding-report-assistant/0.1 (document ingest)"
 
 _TYPES = {
