@@ -149,15 +149,27 @@ class BatchingEncoder:
                 return
             batch, stop = self._collect(first)
             texts = list(dict.fromkeys(t for t, _ in batch))  # one row per distinct question
-            try:
-                vecs = self.embedder.encode(texts, batch_size=len(texts))
-            except BaseException as exc:  # hand the failure to every waiting caller
-                for _, future in batch:
-                    future.set_exception(exc)
-                continue
-            self.batches += 1
-            self.batched += len(texts)
             self._last_size = len(batch)
-            by_text = {t: self._remember(t, v) for t, v in zip(texts, vecs)}
+            outcomes = self._encode_isolated(texts)
             for text, future in batch:
-                future.set_result(by_text[text])
+                result = outcomes[text]
+                if isinstance(result, BaseException):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
+
+    def _encode_isolated(self, texts: list[str]) -> dict[str, np.ndarray | BaseException]:
+        """Vectors by text; when the batch fails, each text is retried alone, so one bad
+        question fails only its own caller (never the others it was batched with)."""
+        try:
+            vecs = self.embedder.encode(texts, batch_size=len(texts))
+        except BaseException as exc:  # noqa: BLE001 - handed to the callers, not raised here
+            if len(texts) == 1:
+                return {texts[0]: exc}
+            outcomes: dict[str, np.ndarray | BaseException] = {}
+            for text in texts:
+                outcomes.update(self._encode_isolated([text]))
+            return outcomes
+        self.batches += 1
+        self.batched += len(texts)
+        return {t: self._remember(t, v) for t, v in zip(texts, vecs)}

@@ -58,7 +58,8 @@ def widget(request: Request) -> FileResponse:
 
 @router.get("/embed-help", response_class=HTMLResponse, include_in_schema=False)
 def embed_help(request: Request) -> HTMLResponse:
-    base = str(request.base_url).rstrip("/")
+    # The operator's public address; else this request's (its Host passed TrustedHostMiddleware).
+    base = request.app.state.settings.public_url or str(request.base_url).rstrip("/")
     return render(
         request, "embed_help.html", active="embed-help", base=base,
         origins=list(request.app.state.settings.embed_origins), title=DEFAULT_TITLE,

@@ -15,6 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from assistant.routes.api import run_ask, validate_question
+from assistant.routes.schemas import is_text
 
 router = APIRouter()
 
@@ -64,29 +65,53 @@ async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
     return texts.get("question", ""), history[-(MAX_TURNS - 1):], texts
 
 
+async def charge(request: Request, cost: int) -> None:
+    """Count ``cost`` more units of model work for this client; 429 over the limit."""
+    from assistant.security import too_many
+
+    retry = await request.app.state.limiter.hit(request.scope, cost)
+    if retry is not None:
+        status, detail, headers = too_many(retry)
+        raise HTTPException(status, detail, headers)
+
+
 async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
     """Answer a posted question and render the whole thread; errors are shown in the page."""
     question, history, _ = await read_form(request)
     context.update(question="", error=None, thread=[], examples=EXAMPLES)
     status = 200
     try:
-        context["thread"] = await run_in_threadpool(answer_turns, request, history)
-        validate_question(request, question)
-        context["thread"] += await run_in_threadpool(answer_turns, request, [*history, question], len(history))
+        # Every check before any work. A bad earlier turn ends the thread there.
+        for i, h in enumerate(history):
+            try:
+                validate_question(request, h)
+            except HTTPException:
+                history = history[:i]
+                break
+        asked = [*history, question]
+        try:
+            validate_question(request, question)
+        except HTTPException as exc:
+            status, context["error"], context["question"], asked = exc.status_code, str(exc.detail), question, history
+        # The middleware counted this request once; each earlier turn answered again counts too.
+        await charge(request, len(history))
+        context["thread"] = await run_in_threadpool(answer_turns, request, asked)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
+    if not is_text(context["question"]):
+        context["question"] = ""  # never echo text that cannot be written out
     return render(request, template, status, **context)
 
 
 def documents(request: Request) -> list[dict]:
     """The documents the index holds (the API's summaries, plus each one's kind), for /about."""
-    from assistant.routes.api import documents as summaries
+    from assistant.routes.api import summaries
 
-    docs = request.app.state.assistant.index.documents.values()  # the order the API lists them in
+    index = request.app.state.assistant.index  # one snapshot: a reload may swap it meanwhile
     return [
         dict(s["document"], passages=s["passages"], kind=getattr(d.meta, "kind", ""))
-        for d, s in zip(docs, summaries(request))
+        for d, s in zip(index.documents.values(), summaries(index))
     ]
 
 
