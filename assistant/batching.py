@@ -159,17 +159,15 @@ class BatchingEncoder:
                     future.set_result(result)
 
     def _encode_isolated(self, texts: list[str]) -> dict[str, np.ndarray | BaseException]:
-        """Vectors by text; when the batch fails, each text is retried alone, so one bad
-        question fails only its own caller (never the others it was batched with)."""
+        """Vectors by text; when the batch fails, its halves are retried, down to single texts,
+        so one bad question fails only its own caller (never the others batched with it)."""
         try:
             vecs = self.embedder.encode(texts, batch_size=len(texts))
         except BaseException as exc:  # noqa: BLE001 - handed to the callers, not raised here
             if len(texts) == 1:
                 return {texts[0]: exc}
-            outcomes: dict[str, np.ndarray | BaseException] = {}
-            for text in texts:
-                outcomes.update(self._encode_isolated([text]))
-            return outcomes
+            half = len(texts) // 2  # bisect: a few calls find the bad one in a full batch
+            return {**self._encode_isolated(texts[:half]), **self._encode_isolated(texts[half:])}
         self.batches += 1
         self.batched += len(texts)
         return {t: self._remember(t, v) for t, v in zip(texts, vecs)}
