@@ -13,18 +13,19 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections import OrderedDict
 from concurrent.futures import Future
 
 import numpy as np
 
 
 class LRU:
-    """A small thread-safe LRU map of question -> read-only vector."""
+    """A thread-safe LRU map of question -> read-only vector (cachetools' LRUCache, a lock, counts)."""
 
     def __init__(self, size: int):
+        from cachetools import LRUCache
+
         self.size = size
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._data = LRUCache(maxsize=max(size, 1))
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -35,22 +36,17 @@ class LRU:
             vec = self._data.get(key)
             if vec is None:
                 self.misses += 1
-                return None
-            self._data.move_to_end(key)
-            self.hits += 1
+            else:
+                self.hits += 1
             return vec
 
     def put(self, key: str, vec: np.ndarray) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._data[key] = vec
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+        if self.size > 0:
+            with self._lock:
+                self._data[key] = vec
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self._data) if self.size > 0 else 0
 
 
 class BatchingEncoder:
