@@ -4,8 +4,8 @@ Every piece is a small pure-ASGI middleware so that it also covers the error res
 the others produce. From the outside in::
 
     SecurityHeaders (CSP and co., strips Set-Cookie, turns any crash into a quiet 500)
-    TrustedHost (Starlette's: unknown Host headers get a 400)  ->  HeadAsGet
-    CORS (partner origins only)  ->  Timeout  ->  RateLimit  ->  BodyLimit  ->  the app
+    TrustedHost (Starlette's: unknown Host headers get a 400)  ->  HeadAsGet  ->  ProxyHeaders
+    (uvicorn's: the client address from trusted proxies)  ->  CORS (partner origins only)  ->  Timeout  ->  RateLimit  ->  BodyLimit  ->  the app
 
 Connection-level limits (idle sockets, slow request heads) live in serving.py.
 """
@@ -190,31 +190,20 @@ class SecurityHeaders:
 # ---------------------------------------------------------------- client address
 
 
-def parse_networks(items: list[str]) -> list[ipaddress._BaseNetwork]:
+def client_ip(scope: Scope) -> str:
+    """The client's address. Behind trusted proxies, uvicorn's ProxyHeadersMiddleware (installed
+    outside the limiter) has already put the nearest untrusted X-Forwarded-For address here."""
+    return (scope.get("client") or ("unknown", 0))[0]
+
+
+def check_networks(items: list[str]) -> list[str]:
     """Trusted proxies as addresses or CIDR ranges ("127.0.0.1", "10.0.0.0/8")."""
-    return [ipaddress.ip_network(item.strip(), strict=False) for item in items if item.strip()]
-
-
-def _trusted(addr: str, networks) -> bool:
-    try:
-        ip = ipaddress.ip_address(addr)
-    except ValueError:
-        return False
-    return any(ip in net for net in networks)
-
-
-def client_ip(scope: Scope, trusted) -> str:
-    """The client's address: the peer, or, behind a trusted proxy, the nearest untrusted
-    address in X-Forwarded-For (a client can write anything at the far end of that header)."""
-    peer = (scope.get("client") or ("unknown", 0))[0]
-    if not trusted or not _trusted(peer, trusted):
-        return peer
-    forwarded = b",".join(v for k, v in scope.get("headers", []) if k.lower() == b"x-forwarded-for")
-    chain = [a.strip() for a in forwarded.decode("latin-1").split(",") if a.strip()]
-    for addr in reversed(chain):
-        if not _trusted(addr, trusted):
-            return addr
-    return chain[0] if chain else peer
+    for item in items:
+        try:
+            ipaddress.ip_network(item.strip())
+        except ValueError:
+            raise ValueError(f"{item!r} is not an address or CIDR range (e.g. 10.0.0.0/8)") from None
+    return [item.strip() for item in items]
 
 
 # ---------------------------------------------------------------- limits
@@ -288,13 +277,12 @@ class Limiter:
     """Per-client moving-window counts (the ``limits`` library, as used by slowapi), kept in
     ``storage`` (``memory://``, or ``redis://host:port`` to share one limit between replicas)."""
 
-    def __init__(self, rate: str, trusted_proxies: list[str], storage: str = "memory://"):
+    def __init__(self, rate: str, storage: str = "memory://"):
         from limits import parse_many, storage as storages, strategies
 
         self.items = parse_many(rate) if rate else []
         self.local = storage.startswith("memory://")
         self.limiter = strategies.MovingWindowRateLimiter(storages.storage_from_string(storage))
-        self.trusted = parse_networks(trusted_proxies)
 
     def _hit(self, key: str, cost: int) -> int | None:
         for item in self.items:
@@ -307,7 +295,7 @@ class Limiter:
         """Count ``cost`` units of work; the seconds to wait when over the limit, else None."""
         if not self.items or cost <= 0:
             return None
-        key = client_ip(scope, self.trusted)
+        key = client_ip(scope)
         return self._hit(key, cost) if self.local else await asyncio.to_thread(self._hit, key, cost)
 
 
@@ -395,7 +383,9 @@ def install(app, settings, counters=None) -> None:
     """Wire the middleware, innermost first (Starlette puts the last one added outermost)."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    app.state.limiter = Limiter(settings.rate_limit, list(settings.trusted_proxies), settings.rate_limit_storage)
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    app.state.limiter = Limiter(settings.rate_limit, settings.rate_limit_storage)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_timeout)
     app.add_middleware(RateLimit, limiter=app.state.limiter)
     app.add_middleware(Timeout, seconds=settings.request_timeout)
@@ -409,6 +399,9 @@ def install(app, settings, counters=None) -> None:
             allow_credentials=False,
             max_age=600,
         )
+    if settings.trusted_proxies:
+        # The client's address from X-Forwarded-For, only when the peer is a trusted proxy.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     app.add_middleware(HeadAsGet)
     # No redirect or absolute URL may name a host the operator did not name.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings), www_redirect=False)

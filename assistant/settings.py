@@ -97,6 +97,13 @@ class Settings(BaseSettings):
 
         return [check_origin(v) for v in value]
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: list[str]) -> list[str]:
+        from assistant.security import check_networks
+
+        return check_networks(value)
+
     @field_validator("reload_token_file")
     @classmethod
     def _token_file(cls, value: Path | None) -> Path | None:
