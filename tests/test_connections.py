@@ -61,6 +61,7 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 def still_open(s: socket.socket) -> bool:
+    s.setblocking(False)  # a socket with a timeout would poll for it first
     try:
         return s.recv(1, socket.MSG_DONTWAIT | socket.MSG_PEEK) != b""
     except BlockingIOError:
