@@ -83,6 +83,8 @@ class Document:
     unindexed: list[tuple[int, int]] = field(default_factory=list)  # spans never quoted
     content_hash: str = ""  # of the normalised text: unchanged text is never re-embedded
     source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
+    publication: str = ""  # the page it was found through (a GOV.UK publication), if any
+    ingested_at: str = ""  # when this version was read (UTC, ISO 8601)
 
     @property
     def id(self) -> str:
@@ -103,6 +105,8 @@ class Document:
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
             content_hash=data.get("content_hash", ""),
             source_hash=data.get("source_hash", ""),
+            publication=data.get("publication", ""),
+            ingested_at=data.get("ingested_at", ""),
         )
 
     def section_at(self, offset: int) -> Section | None:

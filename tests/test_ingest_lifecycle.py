@@ -32,12 +32,12 @@ def test_add_update_remove_and_bad_files(tmp_path, run, embedder):
 
     first = run([corpus], root)
     assert sorted(first.documents) == ["handbook", "news", "review"]
-    assert first.stats["documents_embedded"] == 3 and first.problems == []
-    assert stale_reason([str(corpus)], root, ChunkSettings(), embedder.name) is None
+    assert first.stats.documents_embedded == 3 and first.problems == []
+    assert stale_reason(root, ChunkSettings(), embedder.name) is None
 
     # Update one, remove one, add one, and drop in files that cannot be read.
     (corpus / "news.html").write_bytes(news("The duty desk now opens at nine in the morning."))
-    assert stale_reason([str(corpus)], root, ChunkSettings(), embedder.name).endswith("news.html changed")
+    assert stale_reason(root, ChunkSettings(), embedder.name).endswith("news.html changed")
     (corpus / "handbook.docx").unlink()
     (corpus / "notes.md").write_text("# Notes\n\nThe duty desk closes at five.\n", encoding="utf-8")
     (corpus / "locked.pdf").write_bytes(encrypt_pdf(report_pdf()))
@@ -47,8 +47,8 @@ def test_add_update_remove_and_bad_files(tmp_path, run, embedder):
     second = run([corpus], root)
     assert sorted(second.documents) == ["news", "notes", "review"]
     assert second.removed == ["handbook"]
-    assert second.stats["documents_embedded"] == 2  # news (changed) and notes (new)
-    assert second.stats["documents_reused"] == 1  # the PDF was not re-embedded
+    assert second.stats.documents_embedded == 2  # news (changed) and notes (new)
+    assert second.stats.documents_reused == 1  # the PDF was not re-embedded
     problems = {name.rsplit("/", 1)[-1]: reason for name, reason in second.problems}
     assert set(problems) == {"locked.pdf", "scan.pdf", "empty.docx"}
     assert "encrypted" in problems["locked.pdf"]
@@ -97,6 +97,6 @@ def test_add_and_remove_by_id_leave_the_others(tmp_path, run, embedder):
     run([a], root)
     added = run([b], root, add=True)
     assert sorted(added.documents) == ["a", "b"]
-    assert added.stats["documents_reused"] == 1
+    assert added.stats.documents_reused == 1
     removed = run([], root, add=True, remove=["a"])
     assert removed.documents == ["b"]
