@@ -100,3 +100,41 @@ def test_add_and_remove_by_id_leave_the_others(tmp_path, run, embedder):
     assert added.stats.documents_reused == 1
     removed = run([], root, add=True, remove=["a"])
     assert removed.documents == ["b"]
+
+
+def test_a_reader_that_crashes_skips_that_source_only(tmp_path, run, embedder, monkeypatch):
+    """Any unexpected exception in a reader is "Skipped <source>: <reason>"; the rest lands."""
+    from assistant.formats import html
+
+    def crash(data):
+        raise RuntimeError("the parser fell over\n  on line 3")
+
+    corpus, root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "review.pdf").write_bytes(report_pdf())
+    (corpus / "news.html").write_bytes(news("The duty desk now opens at eight in the morning."))
+    (corpus / "notes.md").write_text("# Notes\n\nThe duty desk closes at five.\n", encoding="utf-8")
+    monkeypatch.setattr(html, "read", crash)
+    report = run([corpus], root)
+    assert sorted(report.documents) == ["notes", "review"]
+    assert report.problems == [(str(corpus / "news.html"), "the reader failed (RuntimeError: the parser fell over on line 3)")]
+    assert sorted(load(root, embedder.name, embedder.dimensions).documents) == ["notes", "review"]
+
+    # Through the CLI: the same line on stderr, no traceback, exit 0.
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--index", str(tmp_path / "cli-index")])
+    assert result.exit_code == 0, result.output
+    assert f"Skipped {corpus / 'news.html'}: the reader failed (RuntimeError: the parser fell over on line 3)" in result.output
+    assert "Traceback" not in result.output and "Indexed 2 document(s)" in result.output
+
+
+def test_an_html_page_without_landmarks_needs_no_missing_module(tmp_path, run):
+    """trafilatura falls back to jusText, which needs lxml_html_clean (declared in pyproject)."""
+    page = tmp_path / "plain.html"
+    words = " ".join(["The partnership reviewed how referrals were handled across the county."] * 6)
+    page.write_bytes(f"<html><body><div><p>{words}</p></div><div><p>Short.</p></div></body></html>".encode())
+    report = run([page], tmp_path / "index")
+    assert report.problems == [] and report.documents == ["plain"]
