@@ -158,7 +158,7 @@ class SourceCheck:
     changed: list[str] = field(default_factory=list)  # local files that changed: read them again
     missing: list[str] = field(default_factory=list)  # local files gone: the indexed version stays
     local: list[str] = field(default_factory=list)  # local files still there
-    urls: list[str] = field(default_factory=list)  # URL sources (publication pages first), never re-fetched unasked
+    urls: list[str] = field(default_factory=list)  # URL sources (or their GOV.UK page): never fetched here
 
     @property
     def reason(self) -> str | None:
@@ -211,6 +211,12 @@ def refresh(
     if not check.rebuild and not check.changed:
         return check, None
     sources = check.local if check.rebuild else check.changed
-    if check.rebuild and not index_mod.stored_documents(root):
-        sources = sources + check.urls  # the stored texts are unreadable: fetch them again
+    lost = check.urls + check.missing
+    if check.rebuild and lost and not index_mod.stored_documents(root):
+        # Never fetched here (serve makes no outside calls), and never dropped without a word.
+        raise DocumentError(
+            f"the index must be rebuilt ({check.rebuild}) but its stored documents cannot be read, "
+            f"so these sources would be lost: {', '.join(lost)}. "
+            f"Rebuild it with: assistant ingest --index {root} SOURCES"
+        )
     return check, ingest(sources, root, embedder, chunking, add=True, progress=progress, limits=limits)

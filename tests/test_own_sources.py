@@ -188,3 +188,17 @@ def test_remove_by_id_alone_keeps_everything_else(tmp_path):
     result = runner.invoke(app, ["ingest", "--index", str(root)])
     assert result.exit_code == 0 and "is up to date with its sources" in result.output
     assert [d["id"] for d in index_mod.list_documents(root)] == ["b"]
+
+
+def test_a_rebuild_that_would_lose_documents_stops_and_names_them(tmp_path, embedder):
+    import pytest
+
+    from assistant.documents import DocumentError
+
+    note, root = tmp_path / "note.md", tmp_path / "index"
+    note.write_text("# Note\n\nThe duty desk closes at five on Fridays.\n", encoding="utf-8")
+    ingest([str(note)], root, embedder, ChunkSettings())
+    note.unlink()
+    (index_mod.current_build(root) / "documents.jsonl").write_text("damaged", encoding="utf-8")
+    with pytest.raises(DocumentError, match=f"these sources would be lost: {note}"):
+        refresh(root, embedder, ChunkSettings(passage_max_words=40))
