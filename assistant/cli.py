@@ -37,12 +37,6 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def chunk_settings(settings: Settings):
-    from assistant.index import ChunkSettings
-
-    return ChunkSettings(settings.passage_max_words, settings.passage_overlap_sentences)
-
-
 def fetch_limits(settings: Settings):
     from assistant.sources import FetchLimits
 
@@ -52,13 +46,13 @@ def fetch_limits(settings: Settings):
 def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
     from assistant.documents import DocumentError
     from assistant.embeddings import shared_embedder
+    from assistant.index import ChunkSettings
     from assistant.ingest import ingest
 
     embedder = shared_embedder(settings.torch_threads)
+    chunking = ChunkSettings.from_settings(settings)
     try:
-        report = ingest(
-            sources, settings.index, embedder, chunk_settings(settings), add, remove, progress, fetch_limits(settings)
-        )
+        report = ingest(sources, settings.index, embedder, chunking, add, remove, progress, fetch_limits(settings))
     except DocumentError as exc:
         fail(str(exc))
     say_done(report)
@@ -69,12 +63,13 @@ def run_refresh(settings: Settings, progress: bool = True):
     """Bring an existing index up to date from its own recorded sources; never drop a document."""
     from assistant.documents import DocumentError
     from assistant.embeddings import shared_embedder
-    from assistant.index import IndexProblem
+    from assistant.index import ChunkSettings, IndexProblem
     from assistant.ingest import refresh
 
     embedder = shared_embedder(settings.torch_threads)
+    chunking = ChunkSettings.from_settings(settings)
     try:
-        check, report = refresh(settings.index, embedder, chunk_settings(settings), progress, fetch_limits(settings))
+        check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings))
     except (DocumentError, IndexProblem) as exc:
         fail(str(exc))
     for source in check.missing:

@@ -28,6 +28,7 @@ from assistant import __version__
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
+from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -84,8 +85,14 @@ class Index:
 
 @dataclass
 class ChunkSettings:
-    passage_max_words: int = 80
-    passage_overlap_sentences: int = 1
+    """How documents are cut into passages; recorded in the manifest, so a change means a rebuild."""
+
+    passage_max_words: int = PASSAGE_MAX_WORDS
+    passage_overlap_sentences: int = PASSAGE_OVERLAP_SENTENCES
+
+    @classmethod
+    def from_settings(cls, settings) -> "ChunkSettings":
+        return cls(settings.passage_max_words, settings.passage_overlap_sentences)
 
     def as_dict(self) -> dict:
         import pysbd

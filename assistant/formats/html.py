@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button",
               "iframe", "object", "select", "dialog", "menu"]

@@ -15,7 +15,7 @@ import io
 import re
 from collections import Counter, defaultdict
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 
 MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
