@@ -110,17 +110,12 @@ def _read_all(
             try:
                 docs, partial = read_source(source, limits)
             except DocumentError as exc:
-                reason = str(exc)
+                docs, partial = [], [(source, str(exc))]
             except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the others
-                reason = f"the reader failed ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})"
-            else:
-                fresh.extend(docs)
-                problems.extend(partial)
-                failed.update(src for src, _ in partial)
-                bar.update(1)
-                continue
-            problems.append((source, reason))
-            failed.add(source)
+                docs, partial = [], [(source, f"the reader failed ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})")]
+            fresh.extend(docs)
+            problems.extend(partial)
+            failed.update(src for src, _ in partial)
             bar.update(1)
     return fresh, failed
 

@@ -165,10 +165,11 @@ def read_publication(page: str, limits: FetchLimits = FetchLimits()) -> tuple[li
     allowed = allowed_hosts(page)
     for attachment in attachments:
         url = urljoin(page, str(attachment.get("url") or ""))
-        kind = str(attachment.get("content_type") or "").split(";")[0].strip().lower()
+        mime = str(attachment.get("content_type") or "").split(";")[0].strip().lower()
+        kind = _TYPES.get(mime) if mime else PurePosixPath(urlsplit(url).path).suffix.lower()
         if not attachment.get("url") or not is_url(url):
             problems.append((page, f"an attachment has no usable URL ({attachment.get('title') or 'untitled'})"))
-        elif _TYPES.get(kind) not in (".pdf", ".html"):
+        elif kind not in (".pdf", ".html", ".htm"):
             continue  # spreadsheets, data files: not prose to quote
         elif urlsplit(url).hostname not in allowed:
             problems.append((url, f"the attachment is on another host than the publication page {page}"))

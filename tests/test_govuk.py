@@ -223,3 +223,10 @@ def test_other_paths_are_read_as_plain_urls(site, publication):
     docs, problems = read_source(publication + "/summary")
     assert problems == [] and len(docs) == 1 and docs[0].format == "html" and docs[0].publication == ""
     assert "letter to the family" in docs[0].text
+
+
+def test_an_attachment_without_a_content_type_is_read_by_its_extension(site, publication):
+    page = site.publish("untyped", item(site.base, [{"title": "Annual Review 2031", "url": "/media/annual-review-2031.pdf"}]))
+    docs, problems = read_publication(page)
+    assert problems == [] and [d.format for d in docs] == ["pdf"]
+    assert docs[0].meta.source_url == site.base + "/media/annual-review-2031.pdf"
