@@ -137,7 +137,7 @@ def test_every_pdf_and_html_attachment_is_read_with_the_content_items_metadata(s
     assert {p.label for p in pdf.pages if p.index == 5} == {"23"}
 
 
-def test_cli_ingests_a_publication_and_quotes_link_to_the_pdf_page(site, publication, tmp_path, make_assistant):
+def test_cli_ingests_a_publication_and_quotes_link_to_the_pdf_page(site, publication, tmp_path, embedder, make_assistant):
     root = tmp_path / "ix"
     result = CliRunner().invoke(app, ["ingest", publication, "--index", str(root)])
     assert result.exit_code == 0, result.output
@@ -207,7 +207,7 @@ def test_missing_content_api_and_download_limits(site):
         read_publication(page, FetchLimits(timeout=0.5))
 
 
-def test_cli_reports_a_bad_publication_and_indexes_the_rest(site, publication, tmp_path):
+def test_cli_reports_a_bad_publication_and_indexes_the_rest(site, publication, tmp_path, embedder):
     bad = site.publish("cli-bad", b"not json at all")
     result = CliRunner().invoke(app, ["ingest", bad, publication, "--index", str(tmp_path / "ix")])
     assert result.exit_code == 0, result.output
