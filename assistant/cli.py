@@ -59,8 +59,12 @@ def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove
     return report
 
 
-def run_refresh(settings: Settings, progress: bool = True):
-    """Bring an existing index up to date from its own recorded sources; never drop a document."""
+def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
+    """Bring an existing index up to date from its own recorded sources; never drop a document.
+
+    Not ``strict`` (serve): a refresh that cannot run (another ingest holds the lock) is a
+    warning, and the server goes on with the index as it is.
+    """
     from assistant.documents import DocumentError
     from assistant.embeddings import shared_embedder
     from assistant.index import ChunkSettings, IndexProblem
@@ -71,7 +75,10 @@ def run_refresh(settings: Settings, progress: bool = True):
     try:
         check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings))
     except (DocumentError, IndexProblem) as exc:
-        fail(str(exc))
+        if strict:
+            fail(str(exc))
+        typer.secho(f"Warning: the index was not updated: {exc}", fg=typer.colors.YELLOW, err=True)
+        return None
     for source in check.missing:
         typer.secho(
             f"Warning: {source} is no longer there; the index keeps the version it holds "
@@ -202,7 +209,7 @@ def serve(
         typer.echo(f"No index in {settings.index} yet: building it from {', '.join(settings.corpus)}.")
         run_ingest(settings, settings.corpus)
     elif build:
-        run_refresh(settings)  # re-reads changed sources, keeps every document
+        run_refresh(settings, strict=False)  # re-reads changed sources, keeps every document
     import logging
 
     import uvicorn

@@ -202,3 +202,22 @@ def test_a_rebuild_that_would_lose_documents_stops_and_names_them(tmp_path, embe
     (index_mod.current_build(root) / "documents.jsonl").write_text("damaged", encoding="utf-8")
     with pytest.raises(DocumentError, match=f"these sources would be lost: {note}"):
         refresh(root, embedder, ChunkSettings(passage_max_words=40))
+
+
+def test_serve_goes_on_when_another_ingest_holds_the_index(tmp_path, embedder, capsys):
+    import pytest
+    import typer
+
+    from assistant.cli import run_refresh
+    from assistant.ingest import ingest_lock
+    from assistant.settings import Settings
+
+    note, root = tmp_path / "note.md", tmp_path / "index"
+    note.write_text("# Note\n\nThe duty desk closes at five on Fridays.\n", encoding="utf-8")
+    ingest([str(note)], root, embedder, ChunkSettings())
+    note.write_text("# Note\n\nThe duty desk closes at six on Fridays.\n", encoding="utf-8")
+    with ingest_lock(root):
+        assert run_refresh(Settings(index=root), progress=False, strict=False) is None
+        assert "Warning: the index was not updated: another ingest is already writing" in capsys.readouterr().err
+        with pytest.raises(typer.Exit):
+            run_refresh(Settings(index=root), progress=False)  # `assistant ingest`: an error
