@@ -221,3 +221,9 @@ def test_serve_goes_on_when_another_ingest_holds_the_index(tmp_path, embedder, c
         assert "Warning: the index was not updated: another ingest is already writing" in capsys.readouterr().err
         with pytest.raises(typer.Exit):
             run_refresh(Settings(index=root), progress=False)  # `assistant ingest`: an error
+
+
+def test_documents_without_an_index_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["documents", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "No index found" in result.output and "Traceback" not in result.output
