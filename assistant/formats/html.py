@@ -4,6 +4,11 @@ BeautifulSoup (lxml parser) picks the main content from the page's own structure
 (<main>, role="main", <article>) after dropping navigation, cookie banners, forms,
 asides and footers. On a page without such landmarks, trafilatura (which finds the
 article by text density) decides which of those blocks are the article.
+
+Publishing chrome inside the content goes too: a format label over the title ("Press
+release"), "From:"/"Published" lines, share links, "Is this page useful?", related links
+and an in-page contents list. Footnote markers (``<sup>1</sup>``) are written ``[1]``,
+as the PDF reader writes them, so "2020.<sup>1</sup>" never reads "2020.1".
 """
 
 from __future__ import annotations
@@ -17,9 +22,30 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "aside", 
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 _BOILERPLATE = re.compile(
     r"cookie|consent|gdpr|skip-?link|breadcrumb|share|social|newsletter|related|sidebar|site-?header|"
-    r"site-?footer|masthead|menu|nav\b|navbar|promo|advert|subscribe",
+    r"site-?footer|masthead|menu|nav\b|navbar|promo|advert|subscribe|feedback|metadata|byline|entry-meta|"
+    r"post-meta|title__context|caption-(?:xl|l|m)\b",
     re.I,
 )
+# Headings of page furniture: the heading and what follows it up to the next heading of its rank go.
+_CHROME_HEADINGS = {
+    "is this page useful?", "was this page helpful?", "share this page", "related content", "related links",
+    "related posts", "related articles", "explore the topic", "contents", "on this page", "in this section",
+    "help us improve gov.uk", "get emails about this page", "print this page", "cookies on gov.uk",
+}
+# GOV.UK's format labels, shown over a page's title.
+_FORMAT_LABELS = {
+    "press release", "guidance", "statutory guidance", "news story", "policy paper", "research and analysis",
+    "independent report", "corporate report", "official statistics", "statistics", "speech", "notice",
+    "correspondence", "transparency data", "consultation outcome", "open consultation", "collection",
+    "form", "decision", "promotional material", "impact assessment", "detailed guide", "statement",
+}
+_DATE_WORDS = r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
+_DATELINE = re.compile(
+    rf"^(?:from:.{{0,120}}|(?:published|last updated|updated|first published|posted(?: on)?|date published)"
+    rf"\s*:?\s*(?:on\s+)?(?:{_DATE_WORDS})\.?)$",
+    re.I,
+)
+_FOOTNOTE_MARK = re.compile(r"\[?(?:footnote|note|fn)?\s*(\d{1,3}|[*†‡§])\]?", re.I)
 _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tfoot",
           "tr", "div", "section", "article", "main", "blockquote", "pre", "figure", "figcaption", "dl",
           "dt", "dd", "header", "footer", "address", "hr", "details", "summary", "caption"}
@@ -32,12 +58,14 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         soup = BeautifulSoup(data, "lxml")
     except Exception as exc:  # noqa: BLE001 - a parser failure means an unreadable page
         raise DocumentError(f"the HTML could not be parsed ({exc.__class__.__name__})") from exc
-    meta = metadata(soup)
+    meta = metadata(soup, data)
     landmark = soup.find("main") or soup.find(attrs={"role": "main"}) or _largest_article(soup)
     root = landmark or soup.body or soup
     _strip_boilerplate(root)
+    _mark_footnotes(root)
     blocks: list[Block] = []
     _walk(root, blocks)
+    blocks = _drop_chrome(blocks)
     if landmark is None:
         blocks = _keep_main(blocks, data)
     if not blocks:
@@ -59,7 +87,11 @@ def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
     if not main:
         return blocks
     main = re.sub(r"\s+", " ", main)
-    kept = [b for b in blocks if b.kind == "heading" or re.sub(r"\s+", " ", b.text)[:80] in main]
+    kept = [
+        b for b in blocks
+        # A footnote's number (added by _walk) is not in trafilatura's text.
+        if b.kind == "heading" or re.sub(r"^\d{1,3} ", "", re.sub(r"\s+", " ", b.text))[:80] in main
+    ]
     # A heading stays only if some text of the article follows it before the next heading of its rank.
     out: list[Block] = []
     for i, b in enumerate(kept):
@@ -72,6 +104,42 @@ def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
     return out
 
 
+def _drop_chrome(blocks: list[Block]) -> list[Block]:
+    """Drop format labels, "Published ..." lines and furniture sections found by their words."""
+    out: list[Block] = []
+    skip_level = 0  # inside a furniture section of this heading level
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        if b.kind == "heading":
+            if skip_level and b.level > skip_level:
+                continue
+            skip_level = 0
+            if text.lower().rstrip(":") in _CHROME_HEADINGS or text.lower() in _CHROME_HEADINGS:
+                skip_level = b.level
+                continue
+        elif skip_level:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "paragraph" and text.lower() in _FORMAT_LABELS and nxt is not None and nxt.kind == "heading":
+            continue
+        if b.kind != "heading" and _DATELINE.match(text):
+            continue
+        out.append(b)
+    return out
+
+
+def _mark_footnotes(root) -> None:
+    """Write footnote markers ``[1]`` apart from the word they follow; drop the notes' back-links."""
+    for sup in root.find_all("sup"):
+        mark = _FOOTNOTE_MARK.fullmatch(sup.get_text("", strip=True))
+        if mark:
+            sup.replace_with(f"[{mark.group(1)}]")
+    for a in root.find_all("a"):
+        href = a.get("href") or ""
+        if a.get_text("", strip=True) in ("↩", "↑", "^", "↩︎") or re.match(r"#fnref|#ref", href, re.I):
+            a.decompose()
+
+
 def _strip_boilerplate(root) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
@@ -80,21 +148,35 @@ def _strip_boilerplate(root) -> None:
         if tag.decomposed or tag.attrs is None:
             continue
         role = (tag.get("role") or "").lower()
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("aria-label") or ""])
         hidden = tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or re.search(
             r"display\s*:\s*none", tag.get("style") or ""
         )
-        chrome = tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$"))
+        chrome = (tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$"))) or _link_list(tag)
         # A class name alone never removes most of the page (a "sidebar-layout" wrapper).
         named = bool(marks.strip() and _BOILERPLATE.search(marks)) and len(tag.get_text(" ", strip=True)) < total / 2
         if role in _DROP_ROLES or hidden or chrome or named:
             tag.decompose()
 
 
+def _link_list(tag) -> bool:
+    """A list of links to places in the same page: an in-page contents list."""
+    if tag.name not in ("ul", "ol"):
+        return False
+    items = tag.find_all("li", recursive=False)
+    links = [li.find_all("a") for li in items]
+    return bool(items) and all(
+        len(a) == 1 and (a[0].get("href") or "").startswith("#") and a[0].get_text(strip=True) == li.get_text(strip=True)
+        for li, a in zip(items, links)
+    )
+
+
 def _text(tag) -> str:
+    """The tag's text: source line breaks are spaces, ``<br>`` is a line break."""
     for br in tag.find_all("br"):
-        br.replace_with("\n")
-    return re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v\u00a0]+", " ", tag.get_text(""))).strip()
+        br.replace_with("\x00")
+    text = re.sub(r"\s+", " ", tag.get_text("").replace("\u00a0", " "))
+    return re.sub(r" *\x00 *", "\n", text).strip()
 
 
 def _walk(node, out: list[Block]) -> None:
@@ -131,6 +213,9 @@ def _walk(node, out: list[Block]) -> None:
             for sub in nested:
                 sub.extract()
             text = re.sub(r"\s+", " ", _text(child))
+            note = re.fullmatch(r"(?:fn|footnote|note)[:\-_]?(\d{1,3})", child.get("id") or "", re.I)
+            if text and note:
+                text = f"{note.group(1)} {text}"  # a footnote, numbered as its marker [1]
             if text:
                 out.append(Block(text, "list_item"))
             for sub in nested:
@@ -148,7 +233,7 @@ def _walk(node, out: list[Block]) -> None:
     flush()
 
 
-def metadata(soup) -> dict:
+def metadata(soup, data: bytes = b"") -> dict:
     """Title, author, publisher, date, description, source URL and licence from meta tags."""
 
     def meta(*names: str) -> str:
@@ -164,14 +249,21 @@ def metadata(soup) -> dict:
         "title": meta("og:title", "dc.title", "dcterms.title", "citation_title", "twitter:title"),
         "author": meta("author", "dc.creator", "dcterms.creator", "article:author", "citation_author"),
         "publisher": meta("og:site_name", "dc.publisher", "dcterms.publisher", "publisher"),
-        "date": meta("article:published_time", "dc.date", "dcterms.issued", "dcterms.created", "date",
-                     "citation_publication_date", "govuk:first-published-at"),
+        "date": meta("article:published_time", "govuk:first-published-at", "dc.date", "dc.date.issued",
+                     "dcterms.issued", "dcterms.created", "dcterms.date", "date", "citation_publication_date",
+                     "govuk:public-updated-at", "article:modified_time", "dcterms.modified"),
         "description": meta("description", "og:description", "dc.description", "dcterms.description"),
         "source_url": meta("og:url"),
         "licence": meta("dc.rights", "dcterms.license", "dcterms.rights", "license"),
     }
     if not found["title"] and soup.title and soup.title.string:
         found["title"] = soup.title.string.strip()
+        h1 = soup.find("h1")
+        heading = re.sub(r"\s+", " ", h1.get_text(" ", strip=True)) if h1 else ""
+        site = re.fullmatch(rf"{re.escape(heading)}\s+[-|–—:]\s+(.{{1,80}})", found["title"]) if heading else None
+        if site:  # "Title | Site name": the page's own title, and the site as publisher
+            found["title"] = heading
+            found["publisher"] = found["publisher"] or site.group(1).strip()
     canonical = soup.find("link", rel="canonical")
     if canonical and canonical.get("href", "").startswith("http"):
         found["source_url"] = canonical["href"]
@@ -181,5 +273,18 @@ def metadata(soup) -> dict:
     if not found["date"]:
         time = soup.find("time", attrs={"datetime": True})
         found["date"] = time["datetime"] if time else ""
+    if not found["date"] and data:
+        found["date"] = _date_in_text(data)
     found["date"] = found["date"][:10]
     return {k: v for k, v in found.items() if v}
+
+
+def _date_in_text(data: bytes) -> str:
+    """A date the page prints ("Published 14 May 2021", "Last updated: 24 May 2021"), found by
+    htmldate (trafilatura's date finder) without guessing from arbitrary dates in the text."""
+    from htmldate import find_date
+
+    try:
+        return find_date(data.decode("utf-8", "replace"), original_date=True, extensive_search=False) or ""
+    except Exception:  # noqa: BLE001 - a date is a nicety; a page without one still reads
+        return ""
