@@ -278,7 +278,7 @@ def table_pdf() -> bytes:
         [("line", "The notifications", 13, True), ("figures", FIGURES),
          ("p", _lines("Some notifications fall outside both groups, which is why the rows do not add up to the "
                       "total."))],
-        [("line", "Reading the table", 13, True),
+        [("line", "Reading the table", 13, True), ("figures", SHARES),
          ("p", _lines("A count of notifications is not a count of children, since one notification can concern "
                       "more than one child."))],
         [("line", "Caveats", 13, True), ("p", _lines("The figures describe notifications, not outcomes over time."))],
@@ -300,6 +300,10 @@ TABLES = Layout(
     absent=[],
     labels={i: str(i + 30) for i in range(1, 6)},
 )
+
+
+SHARES = [["", "Deaths", "Serious harm"], ["Notifications", "206", "267"], ["Share of all 482", "43%", "55%"]]
+SHARES_TEXT = "| Deaths | Serious harm\nNotifications | 206 | 267\nShare of all 482 | 43% | 55%"
 
 
 def table_docx() -> bytes:

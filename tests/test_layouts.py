@@ -16,6 +16,7 @@ from layouts import (
     NUMBERED_HEADS,
     PDF_LAYOUTS,
     PRESS,
+    SHARES_TEXT,
     table_docx,
     table_html,
     table_pdf,
@@ -132,6 +133,26 @@ def test_tables_keep_their_header_row_in_every_format(tmp_path):
         doc = load_document(path)
         assert FIGURES_TEXT in doc.text, name
         assert "Outcome | Notifications" not in [s.title for s in doc.sections]
+    # A header row with no label over the row labels' column.
+    assert SHARES_TEXT in load_document(tmp_path / "t.pdf").text
+
+
+def test_docx_table_cells_repeat_only_when_merged(tmp_path):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["Theme", "2019", "2020"], ["Neglect", "12", "12"], ["Both years", "", ""]]):
+        for col, text in enumerate(row):
+            table.cell(r, col).text = text
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "24"
+    buf = io.BytesIO()
+    document.save(buf)
+    path = tmp_path / "merged.docx"
+    path.write_bytes(buf.getvalue())
+    assert "Theme | 2019 | 2020\nNeglect | 12 | 12\nBoth years | 24" in load_document(path).text
 
 
 def test_html_footnote_markers_chrome_and_dates(helper, folder):

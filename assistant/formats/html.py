@@ -105,19 +105,17 @@ def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
 
 
 def _drop_chrome(blocks: list[Block]) -> list[Block]:
-    """Drop format labels, "Published ..." lines and furniture sections found by their words."""
+    """Drop format labels, "Published ..." lines and furniture sections ("Is this page useful?",
+    "Related content", an in-page "Contents") found by their words."""
     out: list[Block] = []
-    skip_level = 0  # inside a furniture section of this heading level
+    skipping = False  # under a furniture heading, up to the next heading (never past it: no text is lost)
     for i, b in enumerate(blocks):
         text = b.text.strip()
         if b.kind == "heading":
-            if skip_level and b.level > skip_level:
+            skipping = text.lower().rstrip(":") in _CHROME_HEADINGS
+            if skipping:
                 continue
-            skip_level = 0
-            if text.lower().rstrip(":") in _CHROME_HEADINGS or text.lower() in _CHROME_HEADINGS:
-                skip_level = b.level
-                continue
-        elif skip_level:
+        elif skipping:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "paragraph" and text.lower() in _FORMAT_LABELS and nxt is not None and nxt.kind == "heading":

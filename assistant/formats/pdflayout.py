@@ -166,17 +166,21 @@ def aligned(a: Line, b: Line) -> bool:
 
 
 def heads(a: Line, b: Line) -> bool:
-    """``a`` is the header row of the table whose first row is ``b``: as many cells, each over
-    its column (labels are often centred over right-aligned numbers), and close above it."""
-    if len(a.cells) < 2 or len(a.cells) != len(b.cells) or a.page != b.page or a.column != b.column:
+    """``a`` is the header row of the table whose first row is ``b``: close above it, each
+    cell over its column (labels are often centred over right-aligned numbers), as many
+    cells or one fewer when the row labels' column has no header."""
+    if a.page != b.page or a.column != b.column or not 0 <= b.top - a.bottom < 2 * b.size:
         return False
-    if not 0 <= b.top - a.bottom < 2 * b.size:
+    full = len(a.cells) == len(b.cells)
+    columns = b.cells if full else b.cells[1:]
+    if len(a.cells) < 2 or len(a.cells) != len(columns) or (not full and a.x0 < b.cells[0][1]):
         return False
-    return all(x0 < y1 and y0 < x1 for (x0, x1, _), (y0, y1, _) in zip(a.cells, b.cells))
+    return all(x0 < y1 and y0 < x1 for (x0, x1, _), (y0, y1, _) in zip(a.cells, columns))
 
 
 def table_rows(lines: list[Line]) -> set[int]:
-    """Indexes of lines that form tables with a neighbour, header rows included."""
+    """Indexes of lines that form tables with a neighbour, header rows included (a header
+    without a label over the first column gets an empty first cell)."""
     rows: set[int] = set()
     for j in range(len(lines) - 1):
         if aligned(lines[j], lines[j + 1]):
@@ -184,4 +188,7 @@ def table_rows(lines: list[Line]) -> set[int]:
     for j in sorted(rows):
         if j - 1 >= 0 and j - 1 not in rows and heads(lines[j - 1], lines[j]):
             rows.add(j - 1)
+            header, first = lines[j - 1], lines[j]
+            if len(header.cells) < len(first.cells):
+                header.cells.insert(0, (first.cells[0][0], first.cells[0][0], ""))
     return rows

@@ -140,5 +140,8 @@ def front_matter(pages: list[list[Line]], printed: dict[int, str], body: float) 
 def _is_cover(lines: list[Line], body: float) -> bool:
     """A first page of a few lines, none of them a line of body text."""
     words = sum(len(ln.text.split()) for ln in lines)
-    prose = any(abs(ln.size - body) < 0.6 and len(ln.text) > 70 for ln in lines)
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6]
+    prose = any(len(ln.text) > 70 for ln in body_lines) or (
+        len(body_lines) >= 5 and sum(len(ln.text.split()) for ln in body_lines) > 40
+    )  # a paragraph, even in narrow columns
     return 0 < words <= 120 and not prose
