@@ -108,15 +108,17 @@ def _drop_chrome(blocks: list[Block]) -> list[Block]:
     """Drop format labels, "Published ..." lines and furniture sections ("Is this page useful?",
     "Related content", an in-page "Contents") found by their words."""
     out: list[Block] = []
-    skipping = False  # under a furniture heading, up to the next heading (never past it: no text is lost)
+    skipping = False  # under a furniture heading: its links and short lines, up to the next heading
     for i, b in enumerate(blocks):
         text = b.text.strip()
         if b.kind == "heading":
             skipping = text.lower().rstrip(":") in _CHROME_HEADINGS
             if skipping:
                 continue
-        elif skipping:
+        elif skipping and (b.kind != "paragraph" or len(text.split()) <= 15):
             continue
+        else:
+            skipping = False  # prose is never furniture
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "paragraph" and text.lower() in _FORMAT_LABELS and nxt is not None and nxt.kind == "heading":
             continue
