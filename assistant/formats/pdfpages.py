@@ -49,7 +49,7 @@ def running_lines(edges: list[list[Line]], heights: list[float], body: float) ->
     is short: heads that alternate between left and right pages repeat only on every
     other page. Then any margin line in the same slot as a running line (same band,
     height, size and alignment) is running too, so a chapter's head seen once ("14 NEXT
-    STEPS") goes with the others.
+    STEPS") goes with the others. Large type makes no slot: a chapter title is no head.
     """
     def band(ln: Line, i: int) -> tuple[str, str]:
         return ("top" if ln.top < heights[i] / 2 else "bottom", _key(ln.text))
@@ -64,11 +64,12 @@ def running_lines(edges: list[list[Line]], heights: list[float], body: float) ->
     for i, lines in enumerate(edges):
         for ln in lines:
             seen = len(pages_of[band(ln, i)])
-            if not any(c.isalnum() for c in _key(ln.text)) or ln.size > body * 1.1:
+            if not any(c.isalnum() for c in _key(ln.text)):
                 continue
             if seen >= needed or (seen >= 2 and ln.size < body * 0.95):
                 found.add(id(ln))
-                slots.append(ln)
+                if ln.size <= body * 1.1:
+                    slots.append(ln)
     for lines in edges:
         for ln in lines:
             if id(ln) not in found and ln.size <= body * 1.1 and any(_same_slot(ln, s) for s in slots):
