@@ -1,11 +1,12 @@
 """PDF reader: pdfplumber for the text layer (words, font sizes, positions), pypdf for
 encryption checks, page labels and the document information dictionary.
 
-Per page: running headers and footers (lines repeated in the top or bottom margin across
-pages) and bare page numbers are removed, the printed page number is taken from
-/PageLabels or else from the footer, contents pages are kept for reading but never
-indexed, hyphenated line ends are rejoined, headings are found by font size, weight and
-numbering, and a paragraph that runs over a page break is continued, not split.
+Per page: running headers and footers and bare page numbers are removed and the printed
+page number is taken from /PageLabels or else from the margins (``pdfpages.py``); cover,
+contents and licence pages are kept for reading but never indexed; hyphenated line ends
+are rejoined; headings are found by font size, weight, numbering and shape (a paragraph
+set in bold is no heading); and a paragraph that runs over a page break is continued,
+not split.
 """
 
 from __future__ import annotations
