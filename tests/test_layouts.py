@@ -187,3 +187,18 @@ def test_pages_right_over_the_suite(helper):
     for name, question, got, want in rows:
         print(f"  {name}: {question!r} cited {got!r}, expected {want!r}")
     assert right == len(rows) >= 20
+
+
+def test_a_heading_at_the_top_of_two_pages_is_no_running_head(tmp_path):
+    from docbuilders import build_layout_pdf
+
+    heads = {i: [("top", "left" if i % 2 else "right", "Case notes"), ("bottom", "centre", str(i))]
+             for i in range(1, 8)}
+    words = ["Reading", "Listening", "Planning", "Visiting", "Recording", "Reviewing", "Closing"]
+    pages = [[("line", "Case study", 11, True), ("p", [f"{words[i - 1]} is the theme of this case."])]
+             if i in (2, 5) else [("p", [f"{words[i - 1]} comes first on this page."])] for i in range(1, 8)]
+    path = tmp_path / "cases.pdf"
+    path.write_bytes(build_layout_pdf(pages, heads, top_margin=58))
+    doc = load_document(path)
+    assert [(s.title, s.page_label) for s in doc.sections] == [("Case study", "2"), ("Case study", "5")]
+    assert "Case notes" not in doc.text

@@ -49,7 +49,8 @@ def running_lines(edges: list[list[Line]], heights: list[float], body: float) ->
     is short: heads that alternate between left and right pages repeat only on every
     other page. Then any margin line in the same slot as a running line (same band,
     height, size and alignment) is running too, so a chapter's head seen once ("14 NEXT
-    STEPS") goes with the others. Large type makes no slot: a chapter title is no head.
+    STEPS") goes with the others. Only type smaller than the body text makes or fills a
+    slot, so a heading or the first line of text at the top of a page never does.
     """
     def band(ln: Line, i: int) -> tuple[str, str]:
         return ("top" if ln.top < heights[i] / 2 else "bottom", _key(ln.text))
@@ -68,11 +69,11 @@ def running_lines(edges: list[list[Line]], heights: list[float], body: float) ->
                 continue
             if seen >= needed or (seen >= 2 and ln.size < body * 0.95):
                 found.add(id(ln))
-                if ln.size <= body * 1.1:
+                if ln.size < body * 0.95:
                     slots.append(ln)
     for lines in edges:
         for ln in lines:
-            if id(ln) not in found and ln.size <= body * 1.1 and any(_same_slot(ln, s) for s in slots):
+            if id(ln) not in found and ln.size < body * 0.95 and any(_same_slot(ln, s) for s in slots):
                 found.add(id(ln))
     return found
 
