@@ -202,3 +202,20 @@ def test_a_heading_at_the_top_of_two_pages_is_no_running_head(tmp_path):
     doc = load_document(path)
     assert [(s.title, s.page_label) for s in doc.sections] == [("Case study", "2"), ("Case study", "5")]
     assert "Case notes" not in doc.text
+
+
+def test_a_copyright_footer_does_not_make_a_licence_page(tmp_path):
+    from docbuilders import build_layout_pdf
+
+    page = [
+        ("line", "Visiting families", 17, True),
+        ("p", ["Volunteers visit families every week and write down what they notice, so that",
+               "the duty coordinator hears about any worry on the same day it arises."]),
+        ("p", ["© 2021 Hearthstone Families. All rights reserved."]),
+    ]
+    path = tmp_path / "two-pages.pdf"
+    path.write_bytes(build_layout_pdf([page, page]))
+    doc = load_document(path)
+    at = doc.text.index("the duty coordinator")
+    assert not any(a <= at < b for a, b in doc.unindexed)
+    assert [s.title for s in doc.sections] == ["Visiting families", "Visiting families"]

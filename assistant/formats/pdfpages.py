@@ -132,9 +132,11 @@ def front_matter(pages: list[list[Line]], printed: dict[int, str], body: float) 
     if len(pages) >= 3 and 1 not in printed and _is_cover(pages[0], body):
         found.add(0)
     for i in {*range(min(3, len(pages))), *range(max(0, len(pages) - 2), len(pages))}:
-        text = " ".join(ln.text for ln in pages[i])
-        marks = {m.group(0).lower() for m in _LICENCE.finditer(text)}
-        if len(marks) >= 2 and len(text.split()) <= 300:
+        marked = [ln for ln in pages[i] if _LICENCE.search(ln.text)]
+        marks = {m.group(0).lower() for ln in marked for m in _LICENCE.finditer(ln.text)}
+        words = sum(len(ln.text.split()) for ln in pages[i])
+        # Mostly licence text: a "© 2021 ... All rights reserved" footer does not make a licence page.
+        if len(pages) >= 2 and len(marks) >= 2 and words <= 300 and len(marked) >= 2 and len(marked) * 3 >= len(pages[i]):
             found.add(i)
     return found
 
