@@ -229,7 +229,10 @@ def bold_lead_pdf() -> bytes:
                       "lost while a longer review is planned."))],
         [("line", "2.1 Sharing information", 11, False),
          ("p", _lines("Most reviews found at least one moment when a worker knew something that would have "
-                      "changed another agency's view."))],
+                      "changed another agency's view.")),
+         ("line", "2.2 Recording decisions", 11, False), ("space", -3.6),  # set tight, no spacing after
+         ("p", _lines("Several reviews asked for the reason behind each decision to be written down at the time "
+                      "it was made, not weeks later."))],
         [("line", "Six themes", 17, True),
          ("bold_p", _lines("The six themes are a way of organising the learning, not a ranking, and every theme "
                            "appears in reviews from every region of the country.")),
@@ -251,11 +254,14 @@ BOLD_LEAD = Layout(
                "Rapid reviews"),
         Expect("What did most reviews find about what workers knew?", "would have changed another agency's view",
                "23", "2.1 Sharing information"),
+        Expect("When should the reason behind each decision be written down?", "at the time it was made", "23",
+               "2.2 Recording decisions"),
         Expect("Are the six themes a ranking?", "not a ranking", "24", "Six themes"),
         Expect("What should be read before the next meeting?", "Read one local review", "25",
                "Before the next meeting"),
     ],
-    ["Key findings", "Rapid reviews", "2.1 Sharing information", "Six themes", "Before the next meeting"],
+    ["Key findings", "Rapid reviews", "2.1 Sharing information", "2.2 Recording decisions", "Six themes",
+     "Before the next meeting"],
     absent=["Study notes: serious incidents"],
     labels={i: str(i + 20) for i in range(1, 6)},
 )

@@ -183,7 +183,9 @@ def _heading_lines(lines: list[Line], body: float, rows: set[int]) -> set[int]:
     j = 0
     while j < len(lines):
         k = j + 1
-        while k < len(lines) and k not in rows and _same_style(lines[k - 1], lines[k], 0.45):
+        while k < len(lines) and k not in rows and _same_style(lines[k - 1], lines[k], 0.45) and not (
+            lines[k - 1].x1 - lines[k - 1].x0 < 0.7 * (lines[k].x1 - lines[k].x0)
+        ):  # a line that stops well short of the next one ends its run (a heading set tight)
             k += 1
         run = lines[j:k]
         if j not in rows and all(_heading_candidate(ln) for ln in run):
