@@ -219,3 +219,26 @@ def test_a_copyright_footer_does_not_make_a_licence_page(tmp_path):
     at = doc.text.index("the duty coordinator")
     assert not any(a <= at < b for a, b in doc.unindexed)
     assert [s.title for s in doc.sections] == ["Visiting families", "Visiting families"]
+
+
+@pytest.mark.parametrize(
+    "printed, date",
+    [
+        ("<p>Published 14 May 2021</p>", "2021-05-14"),
+        ("<p>Published: <b>14 May 2021</b></p><p>Last updated 2 June 2021</p>", "2021-05-14"),  # the work's date
+        ("<dl><dt>From:</dt><dd>The Panel</dd><dt>Published</dt><dd>14 May 2021</dd></dl>", "2021-05-14"),
+        ("<p class='meta'>Last updated: 24 May 2021</p>", "2021-05-24"),
+        ("<p>Posted on May 4, 2021</p>", "2021-05-04"),
+        ("<p><time datetime='2021-05-14T09:30'>14 May</time></p>", "2021-05-14"),
+        ("<p>The Panel's report was published on 14 May 2021 and read widely.</p>", ""),  # a date in the text
+    ],
+)
+def test_html_page_dates(tmp_path, printed, date):
+    path = tmp_path / "dated.html"
+    path.write_text(f"<html><head><title>Notes</title></head><body><main><h1>Notes</h1>{printed}"
+                    "<p>Volunteers keep a short note of every home visit they make.</p></main></body></html>",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert doc.meta.date == date
+    assert doc.meta.year == (date[:4] or "n.d.")
+    assert "Published" not in doc.text and "Last updated" not in doc.text and "Posted on" not in doc.text

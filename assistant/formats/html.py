@@ -39,6 +39,8 @@ _FORMAT_LABELS = {
     "correspondence", "transparency data", "consultation outcome", "open consultation", "collection",
     "form", "decision", "promotional material", "impact assessment", "detailed guide", "statement",
 }
+_METADATA_TERMS = {"from", "published", "first published", "last updated", "updated", "applies to", "part of",
+                   "organisation", "organisations", "date", "type", "author", "posted", "posted on"}
 _DATE_WORDS = r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
 _DATELINE = re.compile(
     rf"^(?:from:.{{0,120}}|(?:published|last updated|updated|first published|posted(?: on)?|date published)"
@@ -152,7 +154,10 @@ def _strip_boilerplate(root) -> None:
         hidden = tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or re.search(
             r"display\s*:\s*none", tag.get("style") or ""
         )
-        chrome = (tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$"))) or _link_list(tag)
+        chrome = (
+            (tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$")))
+            or _link_list(tag) or _metadata_list(tag)
+        )
         # A class name alone never removes most of the page (a "sidebar-layout" wrapper).
         named = bool(marks.strip() and _BOILERPLATE.search(marks)) and len(tag.get_text(" ", strip=True)) < total / 2
         if role in _DROP_ROLES or hidden or chrome or named:
@@ -169,6 +174,14 @@ def _link_list(tag) -> bool:
         len(a) == 1 and (a[0].get("href") or "").startswith("#") and a[0].get_text(strip=True) == li.get_text(strip=True)
         for li, a in zip(items, links)
     )
+
+
+def _metadata_list(tag) -> bool:
+    """A definition list of publishing details only: "From:", "Published", "Last updated"..."""
+    if tag.name != "dl":
+        return False
+    terms = [dt.get_text(" ", strip=True).lower().rstrip(":") for dt in tag.find_all("dt")]
+    return bool(terms) and all(t in _METADATA_TERMS for t in terms)
 
 
 def _text(tag) -> str:
@@ -273,10 +286,45 @@ def metadata(soup, data: bytes = b"") -> dict:
     if not found["date"]:
         time = soup.find("time", attrs={"datetime": True})
         found["date"] = time["datetime"] if time else ""
-    if not found["date"] and data:
-        found["date"] = _date_in_text(data)
+    if not found["date"]:
+        found["date"] = _labelled_date(soup) or (_date_in_text(data) if data else "")
     found["date"] = found["date"][:10]
     return {k: v for k, v in found.items() if v}
+
+
+_LABELLED = re.compile(
+    r"\b(first published|published|last updated|updated|posted on|date published)\s*:?\s*(?:on\s+)?"
+    r"(\d{1,2}\s+[A-Za-z]+\s+\d{4}|[A-Za-z]+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})",
+    re.I,
+)
+
+
+_LABEL_START = re.compile(r"^\s*(?:first published|published|last updated|updated|posted on|date published)\b", re.I)
+
+
+def _labelled_date(soup) -> str:
+    """ISO date of a short line that starts "Published" (preferred: it dates the work) or
+    "Last updated"; a date named in the body text ("the report, published on ...") is not it."""
+    from datetime import datetime
+
+    lines = []
+    for string in soup.find_all(string=_LABEL_START):
+        tag = string.parent
+        text = re.sub(r"\s+", " ", tag.get_text(" ", strip=True))
+        if tag.name == "dt" and tag.find_next_sibling("dd"):
+            text += " " + tag.find_next_sibling("dd").get_text(" ", strip=True)  # <dt>Published</dt><dd>date</dd>
+        if len(text) <= 80:
+            lines.append(text)
+    found = {}
+    for label, when in (m.groups() for m in map(_LABELLED.match, lines) if m):
+        for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d"):
+            try:
+                found.setdefault("updated" not in label.lower(), datetime.strptime(when.replace(",", ""), fmt))
+                break
+            except ValueError:
+                continue
+    best = found.get(True) or found.get(False)
+    return best.date().isoformat() if best else ""
 
 
 def _date_in_text(data: bytes) -> str:
