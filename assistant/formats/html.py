@@ -23,8 +23,9 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "aside", 
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 _BOILERPLATE = re.compile(
     r"cookie|consent|gdpr|skip-?link|breadcrumb|share|social|newsletter|related|sidebar|site-?header|"
-    r"site-?footer|masthead|menu|nav\b|navbar|promo|advert|subscribe|feedback|metadata|byline|entry-meta|"
-    r"post-meta|title__context|caption-(?:xl|l|m)\b",
+    r"site-?footer|masthead|menu|nav\b|navbar|promo|advert|subscribe|metadata|byline|entry-meta|post-meta|"
+    # A page's own "feedback from families" section stays: only feedback widgets go.
+    r"gem-c-feedback|page-?feedback|feedback-?(?:form|banner|survey)|title__context|caption-(?:xl|l|m)\b",
     re.I,
 )
 # Headings of page furniture: the heading and what follows it up to the next heading of its rank go.
