@@ -75,6 +75,8 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
     try:
         check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings))
     except (DocumentError, IndexProblem) as exc:
+        if strict and isinstance(exc, IndexProblem):
+            raise  # the index cannot be read at all: the caller decides
         if strict:
             fail(str(exc))
         typer.secho(f"Warning: the index was not updated: {exc}", fg=typer.colors.YELLOW, err=True)
@@ -131,8 +133,14 @@ def ingest(
     elif remove:
         run_ingest(settings, [], add=True, remove=remove)  # drop those, keep everything else
     elif has_index(settings):
-        if run_refresh(settings) is None:
-            typer.echo(f"The index in {settings.index} is up to date with its sources.")
+        from assistant.index import IndexProblem
+
+        try:
+            if run_refresh(settings) is None:
+                typer.echo(f"The index in {settings.index} is up to date with its sources.")
+        except IndexProblem as exc:  # no readable build, so no recorded sources: start again
+            typer.echo(f"{exc} Building it again from {', '.join(settings.corpus)}.")
+            run_ingest(settings, settings.corpus)
     else:
         run_ingest(settings, settings.corpus)
 

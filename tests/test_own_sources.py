@@ -227,3 +227,13 @@ def test_documents_without_an_index_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["documents", "--index", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "No index found" in result.output and "Traceback" not in result.output
+
+
+def test_ingest_without_sources_rebuilds_an_index_it_cannot_read(tmp_path, embedder):
+    root = tmp_path / "index"
+    root.mkdir()
+    (root / "CURRENT").write_text("build-that-is-gone\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", "--index", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "names a build that is missing" in result.output and "Building it again from" in result.output
+    assert [d["id"] for d in index_mod.list_documents(root)] == [NEWS]
