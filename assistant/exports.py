@@ -151,13 +151,14 @@ def compiled(items: list[Item], h: Handout) -> str:
 # Markdown needs escaping only where a character would start markup: emphasis, code, links,
 # HTML and entities inline, and headings, lists, rules or quotes at the start of a line.
 # Full stops, brackets and dashes inside a sentence are left alone, so the file reads as text.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
+_MD_INLINE = re.compile(r"([\\`*_<>])")
+_MD_LINK_END = re.compile(r"\](?=[(\[:])")  # "[a](b)" would be a link; "[news item]" alone is text
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))")
 
 
 def md_escape(text: str) -> str:
-    text = _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text))
+    text = _MD_LINK_END.sub(r"\\]", _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
     return "\n".join(_md_line(line) for line in text.split("\n"))
 
 

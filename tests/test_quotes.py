@@ -452,7 +452,7 @@ def test_export_title_and_organisation(qclient, basket):
     ("- a dash", "\\- a dash"),
     ("# not a heading", "\\# not a heading"),
     ("a *star* and _under_", "a \\*star\\* and \\_under\\_"),
-    ("<b>x</b> &amp; [link](y)", "\\<b\\>x\\</b\\> &amp;amp; \\[link\\](y)"),
+    ("<b>x</b> &amp; [link](y) [news item]", "\\<b\\>x\\</b\\> &amp;amp; [link\\](y) [news item]"),
 ])
 def test_markdown_escapes_only_what_it_must(text, escaped):
     from markdown_it import MarkdownIt

@@ -103,12 +103,13 @@ def test_follow_up_sends_the_history(page, live_server):
     page.fill("#question", QUESTION)
     page.click("form.ask button[type=submit]")
     page.wait_for_selector("#answer-1")
-    with page.expect_request("**/api/ask") as request:
+    with page.expect_request("**/fragments/turns") as request:
         page.fill("#question", "and professional curiosity?")
-        page.keyboard.press("Control+Enter")
-    assert request.value.post_data_json["history"] == [QUESTION]
+        page.keyboard.press("Enter")  # Enter asks (Shift+Enter is a new line)
+    sent = request.value.post_data_json
+    assert sent["questions"] == [QUESTION, "and professional curiosity?"] and sent["first"] == 1
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'answer-2'")
-    assert "Read together with your previous question" in page.locator("#latest .turn__interpreted").inner_text()
+    assert "Searched as: “" in page.locator("#latest .turn__interpreted").inner_text()
     assert page.locator("#thread article.turn").count() == 2
     assert page.locator("#examples").count() == 0
 
