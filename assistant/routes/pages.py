@@ -85,14 +85,19 @@ def indices(values: list[str], limit: int) -> list[int]:
     return sorted({int(v) for v in values if isinstance(v, str) and v.isdigit() and int(v) < limit})
 
 
-async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
-    """The question, the earlier questions, and every other text field of a posted form."""
+async def posted_form(request: Request):
+    """The posted form; a malformed body is a readable 400, never a traceback."""
     try:
-        form = await request.form()
+        return await request.form()
     except HTTPException:
         raise  # e.g. the body limit's 413
-    except Exception as exc:  # malformed body: a readable 400, never a traceback
+    except Exception as exc:
         raise HTTPException(400, "The form could not be read.") from exc
+
+
+async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
+    """The question, the earlier questions, and every other text field of a posted form."""
+    form = await posted_form(request)
     texts = {k: v for k, v in form.multi_items() if isinstance(v, str)}
     history = [v for v in form.getlist("history") if isinstance(v, str)]
     # Turn numbers count from the first question kept, so shift them when older ones are dropped.
@@ -183,12 +188,7 @@ async def feedback(request: Request) -> HTMLResponse:
 
 
 async def record_feedback(request: Request) -> int:
-    try:
-        form = await request.form()
-    except HTTPException:
-        raise
-    except Exception as exc:
-        raise HTTPException(400, "The form could not be read.") from exc
+    form = await posted_form(request)
     useful = form.get("useful")
     if useful not in ("yes", "no"):
         raise HTTPException(422, "Say yes or no.")
