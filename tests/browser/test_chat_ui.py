@@ -342,3 +342,47 @@ def test_widget_position_options(sized, partner):
     page.wait_for_function("() => document.querySelector('safeguarding-assistant')")
     left = page.evaluate("() => document.querySelector('safeguarding-assistant').getBoundingClientRect().left")
     assert left < 100  # bottom-left, as documented
+
+
+@pytest.fixture(scope="module")
+def logging_server(serve, make_app, corpus_index, tmp_path_factory):
+    """A server whose operator turned the redacted question log on, kept for 14 days."""
+    folder = tmp_path_factory.mktemp("question-log")
+    return serve(make_app(corpus_index, question_log=folder / "questions.jsonl", question_log_days=14))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_privacy_text_follows_the_question_log(sized, live_server, logging_server, axe, width):
+    page = sized(width)
+    page.goto(live_server + "/")
+    assert "Questions are not stored or logged." in page.locator("#question-hint").inner_text()
+    page.goto(logging_server + "/")
+    hint = page.locator("#question-hint").inner_text()
+    assert "not stored or logged" not in page.locator("body").inner_text()
+    assert "log on this server, kept for 14 days" in hint
+    assert "kept for 14 days" in page.locator("footer").inner_text()
+    page.goto(logging_server + "/about")
+    assert "Your questions are logged." in page.locator("#privacy + ul").inner_text()
+    axe(page)
+
+
+def test_finder_headings_name_the_document_once(page, live_server):
+    page.goto(live_server + "/quotes?q=voice&mode=words")
+    heading = page.locator(".result__title").first.inner_text()
+    title = "National Safeguarding Practice Review Panel – 2020 Annual Report"
+    assert heading.count(title) == 1
+
+
+def test_feedback_and_read_in_context_without_javascript(sized, live_server, axe):
+    page = sized(375, js=False)
+    page.goto(live_server + "/")
+    page.fill("#question", "Why does the voice of the child matter?")
+    page.click("form.ask button[type=submit]")
+    page.wait_for_selector("#latest article.quote")
+    assert page.locator("#keys-hint").is_hidden()  # Enter only sends with the script
+    href = page.locator("#latest a.quote__context-link").first.get_attribute("href")
+    page.locator("#latest form.feedback button[value=no]").click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Thank you"
+    page.goto(live_server + href)
+    assert page.locator("mark#passage").count() == 1 and page.locator(".doc-passage-note").is_visible()
