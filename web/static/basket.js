@@ -135,21 +135,6 @@
     box.querySelector("[data-basket-items]").value = JSON.stringify(triples(list));
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "visually-hidden";
-      document.body.appendChild(area);
-      area.select();
-      var ok = document.execCommand && document.execCommand("copy");
-      document.body.removeChild(area);
-      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
-    });
-  }
-
   function copyAll(form) {
     var list = items();
     if (!list.length) return;
@@ -160,7 +145,7 @@
     }).then(function (r) {
       if (!r.ok) throw new Error("export failed");
       return r.text();
-    }).then(copyText).then(function () {
+    }).then(window.SafeguardingCopy).then(function () {
       announce("Copied " + list.length + (list.length === 1 ? " quote" : " quotes") + " with citations.");
     }).catch(function () {
       announce("Could not copy. Download the basket as plain text instead.");

@@ -202,23 +202,6 @@
       .catch(function () { say("Your answer could not be sent. Please try again.", true); });
   }
 
-  /* Copy with citation: the Clipboard API, or a hidden textarea and execCommand where it is missing. */
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
-    return legacyCopy(text);
-  }
-
-  function legacyCopy(text) {
-    var area = el("textarea", { readonly: "", "class": "visually-hidden" });
-    area.value = text;
-    body.append(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    area.remove();
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
   function quoteForCopy(card) {
     var text = card.querySelector(".quote__text").textContent;
     var link = card.getAttribute("data-link");
@@ -262,7 +245,7 @@
     var card = button.closest(".quote");
     var action = button.getAttribute("data-action");
     if (action === "copy") {
-      copyText(quoteForCopy(card)).then(
+      window.SafeguardingCopy(quoteForCopy(card)).then(
         function () { say("Quote copied with its citation.", false); button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy quote with citation"; }, 3000); },
         function () { say("Copying is not available here: select the quote and copy it instead.", true); }
       );

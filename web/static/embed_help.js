@@ -35,16 +35,10 @@
     var b = e.target.closest("[data-copy]");
     if (!b) return;
     var text = document.getElementById(b.getAttribute("data-copy")).textContent;
-    var done = function () { status.textContent = "Copied."; b.textContent = "Copied"; };
-    var fail = function () { status.textContent = "Copying is not available here: select the snippet and copy it."; };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fail);
-    else {
-      var area = document.createElement("textarea");
-      area.value = text; area.className = "visually-hidden"; document.body.append(area); area.select();
-      var ok = false; try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
-      area.remove();
-      if (ok) done(); else fail();
-    }
+    window.SafeguardingCopy(text).then(
+      function () { status.textContent = "Copied."; b.textContent = "Copied"; },
+      function () { status.textContent = "Copying is not available here: select the snippet and copy it."; }
+    );
   });
   document.querySelectorAll("[data-js]").forEach(function (b) { b.hidden = false; });
   update();
