@@ -257,26 +257,20 @@ def test_exports_download_and_read_back(page, live_server, fmt):
         assert text.startswith("Team meeting: information sharing\n") and f"(Accessed: {accessed})" in text
 
 
-def test_embed_help_copy_and_live_preview(browser, live_server, axe):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(live_server + "/embed-help")
-        assert live_server + "/widget.js" in page.locator("#snippet-script").inner_text()
-        page.fill("#opt-title", "Ask Anytown's safeguarding team")
-        page.select_option("#opt-position", "bottom-left")
-        page.wait_for_function("() => document.getElementById('snippet-script').textContent.includes('Anytown')")
-        snippet = page.locator("#snippet-script").inner_text()
-        assert 'data-position="bottom-left"' in snippet and "Ask Anytown&#39;s" not in snippet
-        page.wait_for_function("() => document.getElementById('embed-preview').src.includes('Anytown')")
-        page.click("button[data-copy=snippet-script]")
-        page.wait_for_function("() => document.querySelector('[data-copy-status]').textContent === 'Copied.'")
-        assert page.evaluate("navigator.clipboard.readText()") == snippet
-        axe(page)
-    finally:
-        context.close()
+def test_embed_help_copy_and_live_preview(clipboard_page, live_server, axe):
+    page = clipboard_page
+    page.goto(live_server + "/embed-help")
+    assert live_server + "/widget.js" in page.locator("#snippet-script").inner_text()
+    page.fill("#opt-title", "Ask Anytown's safeguarding team")
+    page.select_option("#opt-position", "bottom-left")
+    page.wait_for_function("() => document.getElementById('snippet-script').textContent.includes('Anytown')")
+    snippet = page.locator("#snippet-script").inner_text()
+    assert 'data-position="bottom-left"' in snippet and "Ask Anytown&#39;s" not in snippet
+    page.wait_for_function("() => document.getElementById('embed-preview').src.includes('Anytown')")
+    page.click("button[data-copy=snippet-script]")
+    page.wait_for_function("() => document.querySelector('[data-copy-status]').textContent === 'Copied.'")
+    assert page.evaluate("navigator.clipboard.readText()") == snippet
+    axe(page)
 
 
 # ---------------------------------------------------------------- the widget
