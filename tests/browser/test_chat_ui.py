@@ -306,6 +306,13 @@ def test_widget_close_stays_in_view_and_signposts(sized, partner, axe, screensho
     assert name == "Ask the safeguarding report"
     if width <= 600:
         assert launcher[0] <= 60 and launcher[1] <= 60  # a round button, not a wide bar over the page
+    # It covers none of the partner's own controls (its Search button was hidden by the old bar).
+    overlaps = page.evaluate("""() => {
+        const l = document.querySelector('safeguarding-assistant').shadowRoot.querySelector('.launcher').getBoundingClientRect();
+        return [...document.querySelectorAll('a, button, input')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width && r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top; }).length; }""")
+    assert overlaps == 0
     page.screenshot(path=str(screenshots / f"widget-closed-{width}.png"))
     page.evaluate("SafeguardingAssistant.open()")
     frame = chat_frame(page, assistant)
