@@ -214,6 +214,8 @@ def _attachment_meta(item: dict, attachment: dict, url: str) -> dict:
     orgs = [str(o.get("title")) for o in links.get("organisations") or [] if isinstance(o, dict) and o.get("title")]
     title = str(attachment.get("title") or item.get("title") or "")
     published = str(item.get("first_published_at") or item.get("public_updated_at") or "")
+    # "corporate_report", "independent_report"...: cited as the report itself, without a [kind].
+    kind = str(item.get("document_type") or "publication").replace("_", " ")
     return {
         "id": slugify(title, "") or _name(url),
         "title": title,
@@ -222,6 +224,6 @@ def _attachment_meta(item: dict, attachment: dict, url: str) -> dict:
         "date": published[:10] if re.match(r"\d{4}-\d{2}-\d{2}", published) else "",
         "source_url": url,
         "licence": CROWN_LICENCE,
-        "kind": str(item.get("document_type") or "publication").replace("_", " "),
+        "kind": "report" if kind.endswith("report") else kind,
         "description": str(item.get("description") or ""),
     }

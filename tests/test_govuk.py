@@ -128,7 +128,7 @@ def test_every_pdf_and_html_attachment_is_read_with_the_content_items_metadata(s
         assert doc.meta.date == "2032-05-14"
         assert doc.meta.licence == CROWN_LICENCE
         assert doc.meta.description.startswith("The board's review")
-        assert doc.meta.kind == "corporate report"
+        assert doc.meta.kind == "report"  # a corporate_report is cited as the report, with no [kind]
         assert doc.publication == publication
         assert doc.source == doc.meta.source_url  # the attachment's own address, so #page=N works
     assert pdf.source == site.base + "/media/annual-review-2031.pdf"
@@ -153,7 +153,7 @@ def test_cli_ingests_a_publication_and_quotes_link_to_the_pdf_page(site, publica
     quote = answer.quotes[0]
     assert quote.document["id"] == "annual-review-2031" and quote.page == "23"
     assert quote.link == f"{site.base}/media/annual-review-2031.pdf#page=5"
-    assert quote.citation.startswith(f"{ORG} (2032) *Annual Review 2031*, p. 23")
+    assert quote.citation == f"{ORG} (2032) *Annual Review 2031*, p. 23, “Critical thinking and challenge”"
 
 
 def test_a_publication_that_fails_later_keeps_its_documents(site, tmp_path, embedder):
