@@ -68,6 +68,17 @@ class QuoteOut(BaseModel):
     link: str
 
 
+class SignpostLink(BaseModel):
+    text: str
+    href: str = Field(..., description="An http(s) address.")
+
+
+class Signpost(BaseModel):
+    title: str
+    text: str
+    links: list[SignpostLink]
+
+
 class AskResponse(BaseModel):
     question: str
     answered: bool
@@ -75,6 +86,10 @@ class AskResponse(BaseModel):
     quotes: list[QuoteOut]
     interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
     confidence: float
+    missing: list[str] = Field(default_factory=list, description="Content words of the question that no quote contains.")
+    signpost: Signpost | None = Field(
+        None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
+    )
 
 
 class ErrorResponse(BaseModel):
