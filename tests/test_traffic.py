@@ -51,9 +51,12 @@ def test_unreadable_text_gets_a_readable_422_in_every_field(client):
         r = client.post("/api/ask", content=body, headers=JSON)
         assert r.status_code == 422, (body, r.status_code)
         assert "not valid text" in r.json()["detail"] and "\\ud" not in r.text
-    export = {"items": [{"doc_id": "x \ud800", "start": 0, "end": 5}], "format": "md"}
-    raw = json.dumps(export).encode()
-    r = client.post("/api/export", content=raw, headers=JSON)
+    for export in ({"items": [{"doc_id": "x \ud800", "start": 0, "end": 5}], "format": "md"},
+                   {"items": [{"doc_id": "x", "start": 0, "end": 5}], "title": "a \udc00 handout"}):
+        r = client.post("/api/export", content=json.dumps(export).encode(), headers=JSON)
+        assert r.status_code == 422 and "not valid text" in r.json()["detail"]
+    turns = json.dumps({"questions": ["Who chairs the Panel?", "x \ud800"]}).encode()
+    r = client.post("/fragments/turns", content=turns, headers=JSON)
     assert r.status_code == 422 and "not valid text" in r.json()["detail"]
     # Query strings and forms are decoded with replacement characters: never a 500.
     assert client.get("/api/search", params={"q": "%ED%A0%80"}).status_code < 500

@@ -174,7 +174,7 @@ class ExportRequest(BaseModel):
     items: list[ExportItem] = Field(..., min_length=1, max_length=exports.MAX_ITEMS)
     format: Literal["md", "txt", "csv", "html", "docx"] = "md"
     style: Literal["harvard", "plain"] = "harvard"
-    title: StrictStr | None = Field(None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date).")
+    title: Text | None = Field(None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date).")
 
 
 def export_response(request: Request, items: list[dict], fmt: str, style: str, title: str | None = None) -> Response:
