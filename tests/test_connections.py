@@ -145,9 +145,12 @@ def test_serve_runs_several_workers(corpus_index, tmp_path, workers):
     port, log = free_port(), tmp_path / "server.log"
     proc = start_server(corpus_index, log, port, workers=workers)
     try:
-        builds = {httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10).json()["build"] for _ in range(4)}
-        assert len(builds) == 1
+        deadline = time.time() + 180  # the first worker answers while the others still load the model
+        while time.time() < deadline and log.read_text(errors="replace").count("Application startup complete") < workers:
+            time.sleep(0.5)
         text = log.read_text(errors="replace")
         assert text.count("Started server process") == workers, text[-2000:]
+        builds = {httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10).json()["build"] for _ in range(6)}
+        assert len(builds) == 1
     finally:
         stop_server(proc)
