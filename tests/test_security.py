@@ -256,7 +256,9 @@ def test_healthz_readyz_and_metrics(client):
 
 def test_readyz_is_503_without_a_warm_model(fresh):
     c = fresh()
-    c.app.state.assistant.encoder.embedder = type("Cold", (), {"_model": None})()
+    from assistant.embeddings import Embedder
+
+    c.app.state.assistant.encoder.embedder = Embedder()  # a real embedder whose model is not loaded yet
     try:
         r = c.get("/readyz")
         assert r.status_code == 503 and r.json()["model"] is False and r.json()["index"] is True

@@ -37,7 +37,7 @@ class Reloaded(BaseModel):
 def model_warm(encoder) -> bool:
     """True once the sentence model is in memory (load_assistant warms it up before serving)."""
     embedder = getattr(encoder, "embedder", None)
-    return embedder is None or getattr(embedder, "_model", True) is not None
+    return embedder is None or getattr(embedder, "loaded", True)
 
 
 @router.get("/healthz", response_model=Health, tags=["health"])
