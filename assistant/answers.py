@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from assistant import privacy, signpost
+from assistant import metrics, privacy, signpost
 from assistant.documents import Document
 from assistant.index import Index
 from assistant.passages import Passage
@@ -203,7 +203,7 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.encoder = encoder  # anything with encode_query(text) -> unit vector
-        self.counters = privacy.Counters()  # aggregate figures only
+        self.counters = metrics.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
     def ask(
@@ -213,7 +213,7 @@ class Assistant:
         started = time.perf_counter()
         answer = self._answer(question, k, history, threshold)
         answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
-        privacy.record(self, answer, time.perf_counter() - started)
+        privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
 
     def _answer(self, question: str, k: int | None, history: list[str] | None, threshold: float | None) -> Answer:

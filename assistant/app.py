@@ -33,7 +33,7 @@ async def lifespan(app: FastAPI):
     """Watch index/CURRENT and listen for SIGHUP while serving (reload.py)."""
     from assistant import reload
 
-    from assistant.privacy import ensure_log_output
+    from assistant.logguard import ensure_log_output
 
     ensure_log_output()
     reloader, poll = app.state.reloader, app.state.settings.reload_poll_seconds
@@ -54,10 +54,10 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         from assistant.answers import load_assistant
 
         assistant = load_assistant(settings)
-    from assistant import privacy
+    from assistant.logguard import install_log_guard
     from assistant.reload import Reloader
 
-    privacy.install_log_guard()  # no log record, from any library, may carry a question
+    install_log_guard()  # no log record, from any library, may carry a question
     app = FastAPI(
         title="Safeguarding report assistant",
         version=__version__,
@@ -91,7 +91,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
 
     from assistant.routes import api, apidocs, embed, health, pages, quotes
 
-    security.install(app, settings, getattr(assistant, "counters", None))
+    security.install(app, settings, assistant.counters)
     for module in (api, health, apidocs, pages, embed, quotes):
         app.include_router(module.router)
     static = settings.web_dir / "static"

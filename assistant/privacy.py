@@ -1,14 +1,8 @@
-"""Privacy: no question text in logs, aggregate counters only, an opt-in redacted question log.
+"""Privacy: redaction and the opt-in question log.
 
-Questions may hold details about a real child. The code never logs them; this module makes
-sure nothing else does either:
-
-* ``install_log_guard()`` wraps Python's log record factory, so EVERY record, from any
-  library and at any level, is cleaned as it is made: exception messages are withheld
-  (the traceback's frames stay) and query strings are cut from logged URLs.
-* ``Counters`` keeps numbers only: requests, answered, abstained, latency.
-* ``QuestionLog`` is off unless ``ASSISTANT_QUESTION_LOG`` names a file; it warns loudly
-  when on and redacts names, dates, addresses, phone numbers and emails before writing.
+``QuestionLog`` is off unless ``ASSISTANT_QUESTION_LOG`` names a file; it warns loudly when on
+and redacts names, dates, addresses, phone numbers and emails before writing. The log guard
+lives in logguard.py, the aggregate counters in metrics.py.
 """
 
 from __future__ import annotations
@@ -19,169 +13,9 @@ import logging
 import os
 import re
 import threading
-import traceback
 from pathlib import Path
 
 log = logging.getLogger("assistant.privacy")
-
-WITHHELD = "<message withheld: it may contain personal data>"
-# A '?' followed by anything but whitespace starts a query string: cut to the next whitespace.
-# Linear (no backtracking over the path before it) and blind to quotes inside the query.
-_URL_QUERY = re.compile(r"\?\S+")
-
-# ---------------------------------------------------------------- logs
-
-
-_SCOPE_QUERY = re.compile(r"""(query_string['"]?\s*[:=]\s*b?)(['"])(?:\\.|(?!\2).)*\2""")
-
-
-def scrub_text(text: str) -> str:
-    """Drop the query string of any URL or path, or ASGI scope, in a log message (search words live there)."""
-    if "query_string" in text:
-        text = _SCOPE_QUERY.sub(r"\1'<query withheld>'", text)
-    return _URL_QUERY.sub("?<query withheld>", text) if "?" in text else text
-
-
-def strip_query(target: str) -> str:
-    """A request target without its query string (uvicorn's access log passes it whole)."""
-    path, mark, _ = target.partition("?")
-    return path + "?<query withheld>" if mark else path
-
-
-def safe_traceback(exc_info) -> str:
-    """The traceback's frames (code, not data) with every exception message withheld."""
-    _, exc, _ = exc_info
-    parts: list[str] = []
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
-        parts.append(f"Traceback (most recent call last):\n{frames}{type(exc).__qualname__}: {WITHHELD}")
-        exc = exc.__cause__ or exc.__context__
-    return "\n\nWhile handling:\n".join(reversed(parts))
-
-
-def clean_record(record: logging.LogRecord) -> logging.LogRecord:
-    if record.exc_info and record.exc_info[1] is not None:
-        record.exc_text = safe_traceback(record.exc_info)
-        record.exc_info = None
-    if record.name == "uvicorn.access" and isinstance(record.args, tuple):
-        # Its formatter unpacks (client, method, path with query, version, status).
-        record.args = tuple(strip_query(a) if isinstance(a, str) else a for a in record.args)
-    elif record.args:
-        # Format now so arguments of any type (URL objects too) are scrubbed as text.
-        try:
-            record.msg, record.args = record.getMessage(), None
-        except Exception:  # noqa: BLE001 - a bad format string is logging's to report
-            return record
-    if isinstance(record.msg, str):
-        record.msg = scrub_text(record.msg)
-    return record
-
-
-def ensure_log_output() -> None:
-    """Show the assistant's INFO lines (reloads, refusals) when nothing else configured logging,
-    e.g. under plain ``uvicorn --factory``; ``assistant serve`` and pytest configure their own."""
-    ours = logging.getLogger("assistant")
-    if not logging.getLogger().handlers and not ours.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
-        ours.addHandler(handler)
-        ours.setLevel(logging.INFO)
-
-
-_guard_lock = threading.Lock()
-
-
-def install_log_guard() -> None:
-    """Clean every log record of the process as it is created (idempotent)."""
-    with _guard_lock:
-        factory = logging.getLogRecordFactory()
-        if getattr(factory, "assistant_guard", False):
-            return
-
-        def guarded(*args, **kwargs):
-            return clean_record(factory(*args, **kwargs))
-
-        guarded.assistant_guard = True
-        logging.setLogRecordFactory(guarded)
-
-
-# ---------------------------------------------------------------- counters
-
-LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-
-
-class Counters:
-    """Aggregate, anonymous figures for /metrics; nothing here can say what was asked."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.questions = self.answered = self.abstained = 0
-        self.latency_sum = 0.0
-        self.latency_buckets = [0] * len(LATENCY_BUCKETS)
-        self.responses: dict[str, int] = {}
-        self.useful: dict[tuple[str, bool], int] = {}  # (quote id, useful) -> count; nothing else
-
-    def answer(self, answered: bool, seconds: float) -> None:
-        with self._lock:
-            self.questions += 1
-            self.answered += answered
-            self.abstained += not answered
-            self.latency_sum += seconds
-            for i, bound in enumerate(LATENCY_BUCKETS):
-                if seconds <= bound:
-                    self.latency_buckets[i] += 1
-
-    def feedback(self, quote_ids: list[str], useful: bool) -> None:
-        """"Was this useful?": one more yes or no for each quote of the answer."""
-        with self._lock:
-            for qid in quote_ids:
-                self.useful[(qid, useful)] = self.useful.get((qid, useful), 0) + 1
-
-    def http(self, status: int) -> None:
-        key = f"{status // 100}xx" if status not in (413, 422, 429, 503) else str(status)
-        with self._lock:
-            self.responses[key] = self.responses.get(key, 0) + 1
-
-    def prometheus(self) -> str:
-        """The counters in Prometheus' text format."""
-        with self._lock:
-            lines = [
-                "# HELP assistant_questions_total Questions answered or abstained.",
-                "# TYPE assistant_questions_total counter",
-                f"assistant_questions_total {self.questions}",
-                "# TYPE assistant_answered_total counter",
-                f"assistant_answered_total {self.answered}",
-                "# TYPE assistant_abstained_total counter",
-                f"assistant_abstained_total {self.abstained}",
-                "# HELP assistant_answer_seconds Time to answer a question.",
-                "# TYPE assistant_answer_seconds histogram",
-            ]
-            for bound, count in zip(LATENCY_BUCKETS, self.latency_buckets):
-                lines.append(f'assistant_answer_seconds_bucket{{le="{bound}"}} {count}')
-            lines += [
-                f'assistant_answer_seconds_bucket{{le="+Inf"}} {self.questions}',
-                f"assistant_answer_seconds_sum {self.latency_sum:.6f}",
-                f"assistant_answer_seconds_count {self.questions}",
-                "# TYPE assistant_http_responses_total counter",
-            ]
-            lines += [f'assistant_http_responses_total{{status="{k}"}} {v}' for k, v in sorted(self.responses.items())]
-            lines += [
-                "# HELP assistant_feedback_total Answers marked useful or not, per quote id (no question, no identifier).",
-                "# TYPE assistant_feedback_total counter",
-            ]
-            lines += [
-                f'assistant_feedback_total{{quote="{_label(q)}",useful="{"yes" if u else "no"}"}} {v}'
-                for (q, u), v in sorted(self.useful.items())
-            ]
-        return "\n".join(lines) + "\n"
-
-
-def _label(value: str) -> str:
-    """A Prometheus label value, escaped."""
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
 
 # ---------------------------------------------------------------- redaction
 
@@ -250,8 +84,7 @@ class QuestionLog:
 
     @classmethod
     def from_settings(cls, settings) -> "QuestionLog | None":
-        path = getattr(settings, "question_log", None)
-        return cls(path) if path else None
+        return cls(settings.question_log) if settings.question_log else None
 
     def write(self, question: str, answered: bool, confidence: float) -> None:
         row = {
@@ -268,11 +101,8 @@ class QuestionLog:
                 fh.write(line)
 
 
-def record(assistant, answer, seconds: float) -> None:
+def record(counters, question_log: QuestionLog | None, answer, seconds: float) -> None:
     """Count an answer and, when the operator opted in, log it redacted."""
-    counters = getattr(assistant, "counters", None)
-    if counters is not None:
-        counters.answer(answer.answered, seconds)
-    qlog = getattr(assistant, "question_log", None)
-    if qlog is not None:
-        qlog.write(answer.question, answer.answered, answer.confidence)
+    counters.answer(answer.answered, seconds)
+    if question_log is not None:
+        question_log.write(answer.question, answer.answered, answer.confidence)

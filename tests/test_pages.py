@@ -205,7 +205,7 @@ def test_feedback_counts_per_quote_only(client):
     assert r.status_code == 200 and "Thank you" in r.text
     after = client.get("/metrics").text
     line = f'assistant_feedback_total{{quote="{ids[0]}",useful="yes"}}'
-    count = lambda text: int(next((l.split()[-1] for l in text.splitlines() if l.startswith(line)), "0"))  # noqa: E731
+    count = lambda text: float(next((l.split()[-1] for l in text.splitlines() if l.startswith(line)), "0"))  # noqa: E731
     assert count(after) == count(before) + 1
     assert "no-such" not in after and "voice" not in after
     assert client.post("/feedback", data={"quote": ids, "useful": "maybe"}).status_code == 422

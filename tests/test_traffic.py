@@ -219,7 +219,7 @@ def test_every_route_reads_one_index_snapshot_while_builds_flip(build_index, mak
 
 
 def test_log_scrub_is_linear_and_blind_to_quotes(caplog):
-    from assistant.privacy import install_log_guard, scrub_text
+    from assistant.logguard import install_log_guard, scrub_text
 
     install_log_guard()
     access = logging.getLogger("uvicorn.access")
