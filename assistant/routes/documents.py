@@ -1,0 +1,74 @@
+"""Document browsing: /documents lists the documents, /documents/{id} shows one, sections and all."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from assistant.answers import document_info
+from assistant.routes.finder import segments
+from assistant.routes.pages import render
+from assistant.routes.search import current_index
+
+router = APIRouter()
+
+
+def section_blocks(doc, mark: tuple[int, int] | None = None) -> tuple[list[dict], list[dict]]:
+    """The document cut at each heading (text before the first heading, then each section's
+    own text) and the table of contents as a tree. Heading levels follow the nesting, so they
+    never skip a level (h2 for top sections, under the page's h1). ``mark`` (start, end) is a
+    passage to highlight ("Read in context" from the chat)."""
+    text = doc.text
+    cuts = [s.start for s in doc.sections]
+    blocks: list[dict] = []
+    if not cuts or cuts[0] > 0:
+        blocks.append({"section": None, "paragraphs": _paragraphs(text, 0, cuts[0] if cuts else len(text), mark)})
+    toc: list[dict] = []
+    stack: list[tuple[int, dict]] = []  # (level, node)
+    for i, s in enumerate(doc.sections):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+        head_end = text.find("\n", s.start, end)
+        while stack and stack[-1][0] >= s.level:
+            stack.pop()
+        node = {"section": s, "children": []}
+        (stack[-1][1]["children"] if stack else toc).append(node)
+        stack.append((s.level, node))
+        paragraphs = [] if head_end < 0 else _paragraphs(text, head_end, end, mark)
+        blocks.append({"section": s, "heading": min(6, len(stack) + 1), "paragraphs": paragraphs})
+    return blocks, toc
+
+
+def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -> list[list[list[tuple[str, bool]]]]:
+    """Paragraphs of ``text[start:end]`` as lines, each line as (piece, highlighted) runs."""
+    out, para, pos = [], [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            a, b = pos, pos + len(line)
+            para.append(segments(line, [[mark[0] - a, mark[1] - a]]) if mark and mark[0] < b and mark[1] > a else [(line, False)])
+        elif para:
+            out.append(para)
+            para = []
+        pos += len(line) + 1
+    if para:
+        out.append(para)
+    return out
+
+
+@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+def documents_page(request: Request) -> HTMLResponse:
+    docs = [dict(document_info(d), sections=len(d.sections), description=d.meta.description)
+            for d in current_index(request).documents.values()]
+    return render(request, "documents.html", active="documents", documents=docs)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def document_page(doc_id: str, request: Request, start: str = "", end: str = "") -> HTMLResponse:
+    doc = current_index(request).documents.get(doc_id)
+    if doc is None:
+        return render(request, "document_missing.html", 404, active="documents")
+    # A passage to highlight; offsets that are not in the text are ignored, not an error.
+    a, b = (int(x) if x.isdigit() else -1 for x in (start, end))
+    mark = (a, b) if 0 <= a < b <= len(doc.text) else None
+    blocks, toc = section_blocks(doc, mark)
+    return render(request, "document.html", active="documents", doc=doc, info=document_info(doc),
+                  blocks=blocks, toc=toc, mark=mark)

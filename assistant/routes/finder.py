@@ -1,0 +1,87 @@
+"""The quotation finder page: /quotes, a search form and its results rendered on the server.
+
+It is a GET page, so it works without JavaScript; ``web/static/basket.js`` adds the quote
+basket, kept in the browser only.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from assistant import quotes
+from assistant.routes.pages import render
+from assistant.routes.search import PAGE_SIZE, current_index, run_search
+
+router = APIRouter()
+
+MODE_LABELS = {"phrase": "Exact phrase", "words": "All these words", "meaning": "Similar meaning"}
+LENGTH_LABELS = {"sentence": "Sentence", "context": "With the sentences around it", "passage": "Whole passage"}
+
+
+def segments(text: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
+    """The text cut into (piece, highlighted) runs, for the template to escape and mark."""
+    out, pos = [], 0
+    for a, b in sorted(highlights):
+        a = max(a, pos)
+        if b > a:
+            out += [(text[pos:a], False), (text[a:b], True)]
+            pos = b
+    out.append((text[pos:], False))
+    return [s for s in out if s[0]]
+
+
+def with_variants(index, result: dict) -> dict:
+    """A result with its three lengths, each ready to show (the page lets you pick per result)."""
+    table = quotes.tables(index)[result["document"]["id"]]
+    s, e = result["match"]
+    marks = [(result["start"] + a, result["start"] + b) for a, b in result["highlights"]]
+    match = quotes.Match(table.doc.id, s, e, result["score"], marks)
+    variants = {}
+    for length in quotes.LENGTHS:
+        v = result if length == result.get("length") else quotes.to_quote(index, table, match, length)
+        variants[length] = dict(v, segments=segments(v["text"], v["highlights"]))
+    return dict(result, variants=variants)
+
+
+def section_choices(index) -> list[dict]:
+    return [
+        {"id": d.id, "title": d.meta.title,
+         "sections": [{"value": f"{d.id}:{s.id}", "title": s.title, "level": s.level} for s in d.sections]}
+        for d in index.documents.values()
+    ]
+
+
+@router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+def quotes_page(
+    request: Request,
+    q: str = "",
+    mode: str = "phrase",
+    document: str = "",
+    section: str = "",
+    order: str = "relevance",
+    length: str = "sentence",
+    page: int = 1,
+) -> HTMLResponse:
+    """Search form and results, rendered on the server (GET), so it works without JavaScript."""
+    # Unknown choices fall back to the defaults rather than failing the page.
+    mode = mode if mode in quotes.MODES else "phrase"
+    order = order if order in quotes.ORDERS else "relevance"
+    length = length if length in quotes.LENGTHS else "sentence"
+    page = max(1, min(page, 1000))
+    form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
+    context = {"form": form, "error": None, "found": None, "results": [], "page": page}
+    status = 200
+    index = current_index(request)  # one snapshot for the whole page, even while a new build is swapped in
+    if q.strip():
+        try:
+            found = run_search(request, q, mode, document, section, order, length, PAGE_SIZE,
+                               (page - 1) * PAGE_SIZE, index)
+            for r in found["results"]:
+                r["length"] = length
+            context["results"] = [with_variants(index, r) for r in found["results"]]
+            context["found"] = found
+        except HTTPException as exc:
+            status, context["error"] = exc.status_code, str(exc.detail)
+    return render(request, "quotes.html", status, active="quotes", page_size=PAGE_SIZE,
+                  modes=MODE_LABELS, lengths=LENGTH_LABELS, choices=section_choices(index), **context)
