@@ -13,7 +13,7 @@ from assistant import metrics, privacy, signpost
 from assistant.documents import Document
 from assistant.index import Index
 from assistant.passages import Passage
-from assistant.search import Hit, hybrid
+from assistant.search import Hit, hybrid, retrieval
 
 ANSWERED = (
     "These passages from the report match your question. They are quoted exactly, "
@@ -224,7 +224,7 @@ class Assistant:
         index = self.index  # one consistent index for the whole answer, even during a reload
         qvec = self.encoder.encode_query(query or question)
         s = self.settings
-        hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, fusion=s.fusion, bm25_weight=s.bm25_weight)
+        hits = hybrid(index, qvec, query or question, **retrieval(s))
         confidence = max((h.confidence for h in hits), default=0.0)
         if confidence < bar or not hits:
             return Answer(question, False, ABSTAINED, [], query, round(confidence, 4))

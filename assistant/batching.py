@@ -17,6 +17,8 @@ from concurrent.futures import Future
 
 import numpy as np
 
+from assistant.settings import default
+
 
 class LRU:
     """A thread-safe LRU map of question -> read-only vector (cachetools' LRUCache, a lock, counts)."""
@@ -56,7 +58,14 @@ class BatchingEncoder:
     baseline the benchmark compares against); ``cache_size=0`` turns the cache off.
     """
 
-    def __init__(self, embedder, window_ms: float = 2.0, max_batch: int = 32, cache_size: int = 1024, batching: bool = True):
+    def __init__(
+        self,
+        embedder,
+        window_ms: float = default("batch_window_ms"),
+        max_batch: int = default("batch_max"),
+        cache_size: int = default("cache_size"),
+        batching: bool = default("batching"),
+    ):
         self.embedder = embedder
         self.window = max(window_ms, 0.0) / 1000.0
         self.max_batch = max(int(max_batch), 1)

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from assistant.settings import Settings
+from assistant.settings import Settings, default
 
 app = typer.Typer(
     help="Answer questions about the Panel's Annual Report 2020 by quoting it, never by writing new text.",
@@ -18,7 +18,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-IndexOpt = typer.Option(None, "--index", envvar="ASSISTANT_INDEX", help="Index folder [default: ./index].")
+
+
+def option(name: str, *flags: str, **kwargs):
+    """A CLI option that falls back to the setting ``name``: its ASSISTANT_* variable, its
+    description and its default come from Settings, so none is written twice."""
+    help_text = Settings.model_fields[name].description
+    envvar = f"ASSISTANT_{name.upper()}"
+    return typer.Option(None, *flags, envvar=envvar, help=help_text, show_default=str(default(name)), **kwargs)
+
+
+IndexOpt = option("index", "--index")
 
 
 def make_settings(**overrides) -> Settings:
@@ -43,14 +53,19 @@ def fetch_limits(settings: Settings):
     return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes)
 
 
-def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
-    from assistant.documents import DocumentError
+def ingest_tools(settings: Settings):
+    """The model and the chunking rules an ingest or a refresh uses, both from ``settings``."""
     from assistant.embeddings import shared_embedder
     from assistant.index import ChunkSettings
+
+    return shared_embedder(settings.torch_threads), ChunkSettings.from_settings(settings)
+
+
+def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
+    from assistant.documents import DocumentError
     from assistant.ingest import ingest
 
-    embedder = shared_embedder(settings.torch_threads)
-    chunking = ChunkSettings.from_settings(settings)
+    embedder, chunking = ingest_tools(settings)
     try:
         report = ingest(sources, settings.index, embedder, chunking, add, remove, progress, fetch_limits(settings))
     except DocumentError as exc:
@@ -66,12 +81,10 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
     warning, and the server goes on with the index as it is.
     """
     from assistant.documents import DocumentError
-    from assistant.embeddings import shared_embedder
-    from assistant.index import ChunkSettings, IndexProblem
+    from assistant.index import IndexProblem
     from assistant.ingest import refresh
 
-    embedder = shared_embedder(settings.torch_threads)
-    chunking = ChunkSettings.from_settings(settings)
+    embedder, chunking = ingest_tools(settings)
     try:
         check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings))
     except (DocumentError, IndexProblem) as exc:
@@ -120,9 +133,9 @@ def ingest(
     index: Optional[Path] = IndexOpt,
     add: bool = typer.Option(False, "--add", help="Keep documents already in the index that are not named here."),
     remove: Optional[list[str]] = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
-    max_words: Optional[int] = typer.Option(None, "--max-words", envvar="ASSISTANT_PASSAGE_MAX_WORDS", help="Words per passage at most."),
-    fetch_timeout: Optional[float] = typer.Option(None, "--fetch-timeout", envvar="ASSISTANT_FETCH_TIMEOUT", help="Seconds to wait for a URL source (default 30)."),
-    fetch_max_bytes: Optional[int] = typer.Option(None, "--fetch-max-bytes", envvar="ASSISTANT_FETCH_MAX_BYTES", help="Largest URL source read, in bytes (default 50 MB)."),
+    max_words: Optional[int] = option("passage_max_words", "--max-words"),
+    fetch_timeout: Optional[float] = option("fetch_timeout", "--fetch-timeout"),
+    fetch_max_bytes: Optional[int] = option("fetch_max_bytes", "--fetch-max-bytes"),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
     settings = make_settings(
@@ -184,7 +197,7 @@ def load(settings: Settings):
 @app.command()
 def ask(
     question: str = typer.Argument(..., help="The question, in quotes."),
-    k: Optional[int] = typer.Option(None, "-k", min=1, max=10, envvar="ASSISTANT_K", help="Quotes at most [default: 3]."),
+    k: Optional[int] = option("k", "-k", min=1, max=10),
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON object."),
     index: Optional[Path] = IndexOpt,
 ):
@@ -216,11 +229,11 @@ def ask(
 
 @app.command()
 def serve(
-    host: Optional[str] = typer.Option(None, "--host", envvar="ASSISTANT_HOST", help="[default: 127.0.0.1]"),
-    port: Optional[int] = typer.Option(None, "--port", envvar="ASSISTANT_PORT", help="[default: 8000]"),
+    host: Optional[str] = option("host", "--host"),
+    port: Optional[int] = option("port", "--port"),
     index: Optional[Path] = IndexOpt,
     build: bool = typer.Option(True, "--build/--no-build", help="Build the index first when it is missing; re-read its sources that changed."),
-    workers: Optional[int] = typer.Option(None, "--workers", envvar="ASSISTANT_WORKERS", help="Server processes [default: 1]."),
+    workers: Optional[int] = option("workers", "--workers"),
 ):
     """Serve the web chat and the JSON API (building the index first when needed)."""
     settings = make_settings(host=host, port=port, index=index, workers=workers)

@@ -228,12 +228,13 @@ def find_words(table: DocTable, wanted: set[str], window=None) -> list[Match]:
     return out
 
 
-def find_meaning(index: Index, qvec: np.ndarray, query: str, doc_ids, windows, candidates: int) -> list[Match]:
-    """Hybrid search over passages; each hit is quoted from its best-matching sentence."""
+def find_meaning(index: Index, qvec: np.ndarray, query: str, doc_ids, windows, retrieval: dict) -> list[Match]:
+    """Hybrid search over passages, ranked as ``retrieval`` (search.retrieval) says; each hit is
+    quoted from its best-matching sentence."""
     from assistant.search import hybrid
 
     out: list[Match] = []
-    for hit in hybrid(index, qvec, query, candidates, doc_ids=doc_ids):
+    for hit in hybrid(index, qvec, query, doc_ids=doc_ids, **retrieval):
         p = hit.passage
         window = windows.get(p.doc_id)
         if window and not (window[0] <= p.start < window[1]):
@@ -281,8 +282,9 @@ def windows_for(index: Index, q: Query) -> tuple[list[str], dict[str, tuple[int,
     return docs, windows
 
 
-def search(index: Index, encoder, q: Query, candidates: int = 20) -> dict:
-    """Run a search: ``{"query", "mode", "count", "results", ...}`` with exact quotes."""
+def search(index: Index, encoder, q: Query, retrieval: dict | None = None) -> dict:
+    """Run a search: ``{"query", "mode", "count", "results", ...}`` with exact quotes; meaning
+    mode ranks with ``retrieval`` (search.retrieval(settings); default: the settings' defaults)."""
     if q.mode not in MODES or q.length not in LENGTHS or q.order not in ORDERS:
         raise SearchError("Unknown mode, length or order.")
     docs, windows = windows_for(index, q)
@@ -302,7 +304,7 @@ def search(index: Index, encoder, q: Query, candidates: int = 20) -> dict:
             matches += find_words(tabs[d], wanted, windows.get(d))
     if q.mode == "meaning":
         qvec = encoder.encode_query(q.text)
-        matches = find_meaning(index, qvec, q.text, set(docs), windows, candidates)
+        matches = find_meaning(index, qvec, q.text, set(docs), windows, retrieval or {})
     elif matches and q.order == "relevance":
         _score_by_meaning(index, encoder, q.text, matches, tabs)
     if q.order == "position":

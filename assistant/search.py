@@ -9,6 +9,7 @@ import numpy as np
 from assistant.index import Index
 from assistant.lexical import tokenize
 from assistant.passages import Passage
+from assistant.settings import default
 
 
 @dataclass
@@ -55,16 +56,22 @@ def bm25_ranking(index: Index, query: str, n: int) -> tuple[np.ndarray, np.ndarr
     return top, scores[top]
 
 
+def retrieval(settings) -> dict:
+    """hybrid()'s ranking options from the settings: the chat and the finder rank alike."""
+    return {"candidates": settings.candidates, "rrf_k": settings.rrf_k, "fusion": settings.fusion,
+            "bm25_weight": settings.bm25_weight}
+
+
 def hybrid(
     index: Index,
     qvec: np.ndarray,
     query: str,
-    candidates: int = 20,
-    rrf_k: int = 60,
+    candidates: int = default("candidates"),
+    rrf_k: int = default("rrf_k"),
     mode: str = "hybrid",
     doc_ids: set[str] | None = None,
-    fusion: str = "linear",
-    bm25_weight: float = 0.5,
+    fusion: str = default("fusion"),
+    bm25_weight: float = default("bm25_weight"),
 ) -> list[Hit]:
     """Rank passages for a question.
 

@@ -25,6 +25,8 @@ import time
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from assistant.settings import default
+
 DESCRIPTOR_RESERVE = 128  # for the model, index files, logs and threads of each process
 LOGGERS = ("", "uvicorn", "uvicorn.error", "uvicorn.access", "asyncio", "assistant")
 
@@ -40,8 +42,8 @@ def connection_cap(wanted: int) -> int:
 class GuardedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol with a request-head deadline and a connection cap (see above)."""
 
-    header_timeout = 5.0
-    max_connections = 1000
+    header_timeout = default("header_timeout")  # run() sets both from the settings
+    max_connections = default("max_connections")
 
     def connection_made(self, transport) -> None:  # type: ignore[override]
         super().connection_made(transport)

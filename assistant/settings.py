@@ -71,11 +71,11 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
 
     # Chunking: passages are runs of whole sentences inside one section.
-    passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1)
+    passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")
     passage_overlap_sentences: int = Field(PASSAGE_OVERLAP_SENTENCES, ge=0)
 
     # Retrieval and answers.
-    k: int = Field(3, ge=1, le=10)
+    k: int = Field(3, ge=1, le=10, description="Quotes at most.")
     candidates: int = Field(20, ge=1, description="Results taken from each retriever before fusion.")
     fusion: str = Field("linear", pattern="^(linear|rrf)$", description="How dense and BM25 rankings are fused.")
     bm25_weight: float = Field(0.5, ge=0, le=1, description="Weight of BM25 in linear fusion.")
@@ -85,8 +85,8 @@ class Settings(BaseSettings):
     highlight_margin: float = 0.08
 
     # Web server.
-    host: str = "127.0.0.1"
-    port: int = 8000
+    host: str = Field("127.0.0.1", description="Address to listen on.")
+    port: int = Field(8000, description="Port to listen on.")
     max_question_chars: int = 1000
     max_body_bytes: int = 32_768
     embed_origins: list[str] = Field(
@@ -167,3 +167,8 @@ class Settings(BaseSettings):
         from assistant.security import check_http_url
 
         return check_http_url(value).rstrip("/") if value else None
+
+
+def default(name: str):
+    """The default of one setting, for signatures and CLI options that fall back to it."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)

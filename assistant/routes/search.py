@@ -11,6 +11,7 @@ from assistant import quotes
 from assistant.answers import clean_question
 from assistant.routes.api import check_text
 from assistant.routes.schemas import ERRORS, QuoteOut
+from assistant.search import retrieval
 
 router = APIRouter()
 
@@ -54,7 +55,7 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
     assistant = request.app.state.assistant
     query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
     try:
-        return quotes.search(index or assistant.index, assistant.encoder, query, settings.candidates)
+        return quotes.search(index or assistant.index, assistant.encoder, query, retrieval(settings))
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
 
