@@ -42,7 +42,8 @@ def test_assistant_fusion_changes_the_finder_like_the_chat(make_app, corpus_inde
         for q in QUESTIONS:  # the finder quotes the passages the chat's ranking gives over its documents
             qvec = helper.encoder.encode_query(q)
             ranked = [h.row for h in hybrid(helper.index, qvec, q, doc_ids=docs, **retrieval(helper.settings))]
-            assert [m.row for m in quotes.find_meaning(helper.index, qvec, q, docs, {}, retrieval(helper.settings))] == ranked
+            meaning = quotes.find_meaning(helper.index, qvec, q, docs, {}, retrieval(helper.settings))
+            assert [m.row for m in meaning] == ranked
     assert found["linear"] != found["rrf"]  # the setting reaches the finder
 
 
