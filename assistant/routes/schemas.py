@@ -52,6 +52,10 @@ class AskResponse(BaseModel):
     quotes: list[QuoteOut]
     interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
     confidence: float
+    missing: list[str] = Field(
+        default_factory=list,
+        description="Content words of the question that none of the quotes mentions (after stemming and the glossary); [] when all are covered.",
+    )
 
 
 class ErrorResponse(BaseModel):
