@@ -36,7 +36,8 @@ _FOLLOW_UP_START = re.compile(
     r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
-MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
+MIN_OWN_WORDS = 2
+SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold  # content words a question needs to be searched on its own
 
 
 @dataclass
@@ -241,7 +242,7 @@ class Assistant:
         index = index or self.index
         gloss, cal = self.evidence_for(index)
         query = effective_query(question, history)
-        qvec = self.encoder.encode_query(query or question)
+        qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
         terms = evidence.question_terms(query or question, index, gloss)
         s = self.settings
         hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, fusion=s.fusion, bm25_weight=s.bm25_weight, extra=terms.extra)
@@ -261,9 +262,10 @@ class Assistant:
         query, terms, qvec, candidates = self.candidates(question, history, index)
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
-        # Only passages that clear the bar on their own are shown, the likeliest first.
-        strong = [c for c in eligible if c.score >= threshold]
-        if not strong:
+        # Answer when one passage clears the bar; then show, likeliest first, the passages
+        # that come near it (a second passage often holds the words the first lacks).
+        strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
+        if not any(c.score >= threshold for c in eligible):
             closest = [evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end) for c in candidates[:k]]
             missing = evidence.missing(terms, closest, gloss)
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)

@@ -56,18 +56,20 @@ def rank_of_expected(answer, q: EvalQuestion, documents) -> int | None:
 
 
 def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
-    """(features, label) for the calibration: the passage that answers, or the top candidates
-    of an unanswerable question. Inadmissible candidates (wrong number or name) are skipped:
-    they are never shown, whatever their score."""
+    """(features, label) for the calibration. Answerable: the passage that answers (1) and
+    the passages ranked above it that do not (0). Unanswerable: its top candidates (0).
+    Inadmissible candidates (wrong number or name) are skipped: they are never shown."""
     _, _, _, found = assistant.candidates(q.question, q.history)
     found = [c for c in found if c.admissible]
     if not q.answerable:
         return [(c.features, 0) for c in found[:NEGATIVES_PER_QUESTION]]
     docs = assistant.index.documents
+    above = []
     for c in found:
         p = c.hit.passage
         if contains_expected(docs[p.doc_id].text, p.start, p.end, q):
-            return [(c.features, 1)]
+            return [(c.features, 1)] + [(f, 0) for f in above]
+        above.append(c.features)
     return []
 
 

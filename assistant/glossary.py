@@ -8,6 +8,7 @@ group covers the question's words of that phrase (``missing``).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,10 +41,11 @@ class Match:
 @dataclass
 class Glossary:
     groups: list[list[tuple[str, ...]]] = field(default_factory=list)  # stemmed phrases per group
+    longest: list[str] = field(default_factory=list)  # each group's longest phrase, as written
 
     @classmethod
     def from_groups(cls, groups: list[list[str]]) -> "Glossary":
-        stemmed = []
+        stemmed, longest = [], []
         for g in groups:
             # An acronym's plural ("LCSPRs") is the acronym too; the stemmer does not know it.
             g = g + [t + "s" for t in g if t.isupper() and " " not in t]
@@ -51,7 +53,8 @@ class Glossary:
             phrases = [p for p in phrases if p]
             if len(phrases) > 1:
                 stemmed.append(phrases)
-        return cls(stemmed)
+                longest.append(max(g, key=lambda t: len(t.split())))
+        return cls(stemmed, longest)
 
     def matches(self, tokens: list[str]) -> list[Match]:
         """Groups whose phrases occur (as a contiguous run) in ``tokens``, longest phrase first."""
@@ -71,6 +74,17 @@ class Glossary:
             for phrase in self.groups[m.group]:
                 extra += [t for t in phrase if t not in tokens and t not in extra]
         return extra
+
+    def spelled_out(self, question: str) -> str:
+        """The question with each acronym's long form added ("SUDI" gains "sudden unexpected
+        death in infancy"), for the sentence encoder, which does not know the sector's acronyms."""
+        extra = []
+        for acronym in re.findall(r"\b[A-Z]{2,}s?\b", question):
+            token = tuple(tokenize(acronym))
+            for gid, phrases in enumerate(self.groups):
+                if token in phrases and self.longest[gid] not in extra:
+                    extra.append(self.longest[gid])
+        return f"{question} ({'; '.join(extra)})" if extra else question
 
     def covered_by(self, group: int, have: set[str]) -> bool:
         return any(set(phrase) <= have for phrase in self.groups[group])
