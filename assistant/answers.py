@@ -237,19 +237,34 @@ class Assistant:
             index._evidence = cached
         return cached
 
-    def candidates(self, question: str, history: list[str] | None = None, index: Index | None = None):
-        """Retrieve and assess: (query searched or None, question terms, query vector, candidates)."""
+    def candidates(self, question: str, history: list[str] | None = None, index: Index | None = None, doc_ids: set[str] | None = None):
+        """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
+
+        Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
+        the finder's "Similar meaning" both come through here."""
         index = index or self.index
         gloss, cal = self.evidence_for(index)
         query = effective_query(question, history)
         qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
         terms = evidence.question_terms(query or question, index, gloss)
         s = self.settings
-        hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, fusion=s.fusion, bm25_weight=s.bm25_weight, extra=terms.extra)
+        hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, doc_ids=doc_ids,
+                      fusion=s.fusion, bm25_weight=s.bm25_weight, extra=terms.extra)
         found = evidence.assess(terms, hits, index, gloss)
         for c in found:
             c.score = cal.score(c.features)
         return query, terms, qvec, found
+
+    def threshold(self, index: Index) -> float:
+        """The bar an answer must clear: the setting when given, else the index's calibration."""
+        return self.evidence_for(index)[1].threshold if self.settings.min_confidence is None else self.settings.min_confidence
+
+    def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
+        """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
+        retrieval order: (query vector, [(hit, relevance)])."""
+        _, _, qvec, found = self.candidates(text, None, index, doc_ids)
+        bar = self.threshold(index) * SHOW_SHARE
+        return qvec, [(c.hit, c.score) for c in found if c.admissible and c.score >= bar]
 
     def _answer(self, question: str, k: int | None, history: list[str] | None, threshold: float | None) -> Answer:
         question = clean_question(question)
@@ -257,7 +272,7 @@ class Assistant:
         index = self.index  # one consistent index for the whole answer, even during a reload
         gloss, cal = self.evidence_for(index)
         if threshold is None:
-            threshold = cal.threshold if self.settings.min_confidence is None else self.settings.min_confidence
+            threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
         query, terms, qvec, candidates = self.candidates(question, history, index)
         eligible = [c for c in candidates if c.admissible or not gated]
