@@ -182,7 +182,7 @@ def highlight(index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec:
     ]
 
 
-def select(hits: list[Hit], index: Index, k: int, max_chars: int = 900, scores: dict[int, float] | None = None) -> list[dict]:
+def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[dict]:
     """Merge overlapping passages of one section (up to ``max_chars``), drop near-duplicates; keep ``k``."""
     chosen: list[dict] = []
     for hit in hits:
@@ -203,7 +203,7 @@ def select(hits: list[Hit], index: Index, k: int, max_chars: int = 900, scores: 
             chosen.append({
                 "doc": p.doc_id, "start": p.start, "end": p.end, "section": p.section_id,
                 "sentences": list(p.sentences), "row": hit.row, "id": p.id,
-                "score": hit.confidence if scores is None else scores[hit.row],
+                "score": scores[hit.row],
             })
     return chosen
 
@@ -286,7 +286,7 @@ class Assistant:
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
-        for c in select([c.hit for c in strong], index, k, scores=scores):
+        for c in select([c.hit for c in strong], index, k, scores):
             marks = highlight(index, c["sentences"], c["doc"], qvec, c["start"], self.settings.highlight_margin)
             quotes.append(make_quote(index, index.documents[c["doc"]], c["start"], c["end"], marks, c["score"], c["id"]))
         shown = [evidence.shown_text(index, q.document["id"], q.start, q.end) for q in quotes]

@@ -25,15 +25,6 @@ class Hit:
     def similarity(self) -> float:
         return max(self.dense, self.sentence)
 
-    @property
-    def confidence(self) -> float:
-        """Evidence that the passage answers: meaning and wording must both agree.
-
-        Calibrated on tests/eval (README): off-topic questions can reach a cosine of 0.37
-        on safeguarding words alone, but then share almost none of their rarer words.
-        """
-        return 0.5 * self.similarity + 0.5 * self.coverage
-
 
 def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     n = min(n, index.dense.ntotal)
