@@ -71,6 +71,9 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.assistant = assistant
     app.state.reloader = Reloader(assistant, settings.index)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    from assistant.routes.pages import privacy_text
+
+    app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

@@ -110,7 +110,17 @@ def ask(
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
+    if answer.signpost:  # above any quote, as on the web
+        sp = answer.signpost
+        typer.echo(f"{sp['title']}\n{sp['text']}")
+        for link in sp["links"]:
+            typer.echo(f"  {link['text']}: {link['href']}")
+        typer.echo("")
+    if answer.interpreted_as:
+        typer.echo(f"Searched as: “{answer.interpreted_as}”")
     typer.echo(answer.message)
+    if answer.missing:
+        typer.echo("Missing: " + ", ".join(answer.missing))
     for n, quote in enumerate(answer.quotes, start=1):
         typer.echo(f"\n[{n}] {quote.citation}")
         typer.echo(f"“{quote.text}”")

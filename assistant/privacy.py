@@ -112,6 +112,7 @@ class Counters:
         self.latency_sum = 0.0
         self.latency_buckets = [0] * len(LATENCY_BUCKETS)
         self.responses: dict[str, int] = {}
+        self.useful: dict[tuple[str, bool], int] = {}  # (quote id, useful) -> count; nothing else
 
     def answer(self, answered: bool, seconds: float) -> None:
         with self._lock:
@@ -122,6 +123,12 @@ class Counters:
             for i, bound in enumerate(LATENCY_BUCKETS):
                 if seconds <= bound:
                     self.latency_buckets[i] += 1
+
+    def feedback(self, quote_ids: list[str], useful: bool) -> None:
+        """"Was this useful?": one more yes or no for each quote of the answer."""
+        with self._lock:
+            for qid in quote_ids:
+                self.useful[(qid, useful)] = self.useful.get((qid, useful), 0) + 1
 
     def http(self, status: int) -> None:
         key = f"{status // 100}xx" if status not in (413, 422, 429, 503) else str(status)
@@ -151,7 +158,20 @@ class Counters:
                 "# TYPE assistant_http_responses_total counter",
             ]
             lines += [f'assistant_http_responses_total{{status="{k}"}} {v}' for k, v in sorted(self.responses.items())]
+            lines += [
+                "# HELP assistant_feedback_total Answers marked useful or not, per quote id (no question, no identifier).",
+                "# TYPE assistant_feedback_total counter",
+            ]
+            lines += [
+                f'assistant_feedback_total{{quote="{_label(q)}",useful="{"yes" if u else "no"}"}} {v}'
+                for (q, u), v in sorted(self.useful.items())
+            ]
         return "\n".join(lines) + "\n"
+
+
+def _label(value: str) -> str:
+    """A Prometheus label value, escaped."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 # ---------------------------------------------------------------- redaction

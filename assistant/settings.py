@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -21,6 +21,35 @@ BUNDLED_CORPUS = _resource_dir("corpus")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
+
+
+# Signposting (issue 13, item 5; area: chat UI): the national default, replaced per site by operators.
+SIGNPOST_TITLE = "If you are worried about a child"
+SIGNPOST_TEXT = (
+    "If a child is in immediate danger, call 999. Otherwise, contact the children's social care team "
+    "at the child's local council, or call the NSPCC helpline on 0808 800 5000."
+)
+SIGNPOST_LINKS = (
+    {"text": "Report child abuse to a local council (GOV.UK)", "href": "https://www.gov.uk/report-child-abuse-to-local-council"},
+    {"text": "NSPCC (nspcc.org.uk)", "href": "https://www.nspcc.org.uk/"},
+)
+
+
+class Link(BaseModel):
+    """A signpost link: http(s) only, so no ``javascript:`` or ``data:`` link can reach a page."""
+
+    text: str = Field(..., min_length=1, max_length=120)
+    href: str = Field(..., max_length=500)
+
+    @field_validator("href")
+    @classmethod
+    def web_address(cls, value: str) -> str:
+        import re
+
+        value = value.strip()
+        if not re.match(r"https?://[^\s/]+", value, re.I):
+            raise ValueError("a signpost link must be a web address starting with https:// or http://")
+        return value
 
 
 class Settings(BaseSettings):
@@ -79,4 +108,20 @@ class Settings(BaseSettings):
 
     question_log: Path | None = Field(
         None, description="Opt-in, redacted question log for evaluation. Off by default."
+    )
+
+    # Chat UI (issues 13.5, 13.7 and 15): signpost, privacy wording, exports.
+    signpost_title: str = Field(SIGNPOST_TITLE, min_length=1, max_length=120, description="Heading of the signpost shown to someone worried about a child.")
+    signpost_text: str = Field(SIGNPOST_TEXT, min_length=1, max_length=1000, description="Text of the signpost: your local front door.")
+    signpost_links: list[Link] = Field(
+        default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
+        max_length=6,
+        description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (http(s) only).',
+    )
+    question_log_days: int | None = Field(
+        None, ge=1, description="How many days you keep the question log: said on every page while it is on."
+    )
+    organisation: str = Field(
+        "Safeguarding report assistant", min_length=1, max_length=120,
+        description="Your organisation's name: the author of exported Word documents.",
     )

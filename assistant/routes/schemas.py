@@ -45,6 +45,17 @@ class QuoteOut(BaseModel):
     link: str
 
 
+class SignpostLink(BaseModel):
+    text: str
+    href: str = Field(..., description="An http(s) address.")
+
+
+class Signpost(BaseModel):
+    title: str
+    text: str
+    links: list[SignpostLink]
+
+
 class AskResponse(BaseModel):
     question: str
     answered: bool
@@ -55,6 +66,9 @@ class AskResponse(BaseModel):
     missing: list[str] = Field(
         default_factory=list,
         description="Content words of the question that none of the quotes mentions (after stemming and the glossary); [] when all are covered.",
+    )
+    signpost: Signpost | None = Field(
+        None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
     )
 
 
