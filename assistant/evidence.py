@@ -25,6 +25,11 @@ were what whats when where which who whom whose why will with would you your tex
 """.split())
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+# A question asking for a count is answered only by a passage that gives one.
+_COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands
+million dozen half third quarter most majority minority few several""".split())
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 
 FEATURES = ("coverage", "coverage_text", "gap", "key_missing", "agreement", "similarity", "bm25", "names", "unseen", "margin")
@@ -39,6 +44,7 @@ class Terms:
     groups: list  # glossary matches in the question
     numbers: set[str]
     names: list[set[str]]  # runs of two or more capitalised words (people, organisations)
+    count: bool  # the question asks how many or how much
     capitals: set[str]  # every capitalised content word, stemmed
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
@@ -51,6 +57,14 @@ def _norm_number(n: str) -> str:
 
 def numbers_in(text: str) -> set[str]:
     return {_norm_number(n) for n in _NUMBER.findall(text)}
+
+
+def _uncontract(word: str) -> str:
+    """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of the topic)."""
+    base, _, suffix = word.partition("'")
+    if suffix == "t":
+        return ""
+    return base if suffix in ("s", "m", "re", "ve", "ll", "d") else word
 
 
 def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
@@ -75,8 +89,7 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
 
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     stop = stopwords() | QUESTION_WORDS
-    plain = [w[:-2] if w.endswith("'s") else w for w in words(question)]  # "what's", "Panel's"
-    kept = [w for w in plain if w not in stop and not w.isdigit()]
+    kept = [w for w in map(_uncontract, words(question)) if w and w not in stop and not w.isdigit()]
     stems = _stemmer().stemWords(kept) if kept else []
     first = {}
     for s, w in zip(stems, kept):
@@ -93,7 +106,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     names, capitals = _names(question, stop)
     return Terms(
         words=first, weights=weights, groups=groups, numbers=numbers_in(question),
-        names=[n for n in names if n], capitals=capitals - {""},
+        names=[n for n in names if n], count=bool(_COUNT.search(question)), capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if s in vocab), key=lambda s: (index.bm25.df(s), s), default=""),
         extra=[t for t in glossary.expand(tokenize(question)) if _rare(index, t)],
@@ -154,6 +167,8 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary) -> list[Candidat
         both = have | ctx
         names_ok = all(n <= both for n in terms.names)
         numbers_ok = terms.numbers <= (numbers_in(text) | numbers_in(ctx_text))
+        if terms.count:  # a figure other than the question's own years and numbers
+            numbers_ok = numbers_ok and bool((numbers_in(text) - terms.numbers) or set(words(text)) & _NUMBER_WORDS)
         caps = terms.capitals
         names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
         feats = {
