@@ -234,6 +234,7 @@ def evaluate(
                 "abstention_recall", "unanswerable_answered", "auc", "threshold", "calibrated"):
         value = result[key]
         typer.echo(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
+    typer.echo(f"{'calibration':24} {result['calibration']}")
     c = result["confusion"]
     typer.echo("\nconfusion                answered  abstained")
     typer.echo(f"  answerable             {c['answerable_answered']:8}  {c['answerable_abstained']:9}")

@@ -185,6 +185,4 @@ def warnings(result: dict) -> list[str]:
         out.append(f"WARNING: the threshold refuses {1 - result['answerable_recall']:.0%} of answerable questions.")
     if result["unanswerable"] and result["abstention_recall"] < 0.9:
         out.append(f"WARNING: {result['unanswerable_answered']} unanswerable question(s) get quotes.")
-    if result["threshold"] and abs(result["calibrated"] - result["threshold"]) > 0.1:
-        out.append("WARNING: the threshold in use differs from this set's calibration; run `assistant eval --calibrate`.")
     return out
