@@ -75,8 +75,6 @@ def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
 
 def evaluate(assistant, questions: list[EvalQuestion], k: int = 3, recall: float | None = None) -> dict:
     """Run every question as users get it; fit a calibration on the same questions."""
-    from assistant import calibration
-
     rows, examples, candidates = [], [], []
     documents = assistant.index.documents
     for q in questions:

@@ -88,6 +88,7 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
 
 
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
+    """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
     kept = [w for w in map(_uncontract, words(question)) if w and w not in stop and not w.isdigit()]
     stems = _stemmer().stemWords(kept) if kept else []
@@ -96,11 +97,11 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         first.setdefault(s, w)
     groups = glossary.matches(tokenize(question))
     weights = {s: index.bm25.idf(s) for s in first}
-    vocab = index.bm25.retriever.vocab_dict
-    seen_groups = {m.group for m in groups if any(all(t in vocab for t in p) for p in glossary.groups[m.group])}
+    df = {s: index.bm25.df(s) for s in first}
+    seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
     unseen_w = sum(
         w for s, w in weights.items()
-        if s not in vocab and not any(s in m.tokens and m.group in seen_groups for m in groups)
+        if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
     total = sum(weights.values())
     names, capitals = _names(question, stop)
@@ -108,7 +109,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         words=first, weights=weights, groups=groups, numbers=numbers_in(question),
         names=[n for n in names if n], count=bool(_COUNT.search(question)), capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
-        key=min((s for s in first if s in vocab), key=lambda s: (index.bm25.df(s), s), default=""),
+        key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
         extra=[t for t in glossary.expand(tokenize(question)) if _rare(index, t)],
     )
 
