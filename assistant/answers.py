@@ -36,8 +36,8 @@ _FOLLOW_UP_START = re.compile(
     r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
-MIN_OWN_WORDS = 2
-SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold  # content words a question needs to be searched on its own
+MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
+SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
 
 
 @dataclass
@@ -275,7 +275,7 @@ class Assistant:
         question = clean_question(question)
         k = k or self.settings.k
         index = self.index  # one consistent index for the whole answer, even during a reload
-        gloss, cal = self.evidence_for(index)
+        gloss = self.evidence_for(index)[0]
         if threshold is None:
             threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
