@@ -159,3 +159,15 @@ def test_follow_up_that_stands_alone_is_searched_alone(assistant):
     assert answer.interpreted_as is None
     merged = assistant.ask("and professional curiosity?", history=["What does the Panel say about information sharing?"])
     assert merged.interpreted_as == "What does the Panel say about information sharing? and professional curiosity?"
+
+
+def test_glossary_in_the_index_folder_is_used(tmp_path, corpus_index, make_assistant):
+    import shutil
+
+    index = tmp_path / "index"
+    shutil.copytree(corpus_index, index)
+    question = "What does the report say about nosy questions?"
+    assert make_assistant(index).ask(question).missing  # not yet a synonym
+    (index / glossary.FILE).write_text('[[group]]\nterms = ["nosy questions", "professional curiosity"]\n', encoding="utf-8")
+    answer = make_assistant(index).ask(question)
+    assert answer.answered and answer.missing == [] and "professional curiosity" in answer.quotes[0].text
