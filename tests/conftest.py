@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
 # ---------------------------------------------------------------- markers
 
 # Test files that start the real CLI or server in subprocesses, which load the model there.
-SUBPROCESS_MODEL_FILES = {"test_cli.py", "test_lifecycle.py", "test_load.py"}
+SUBPROCESS_MODEL_FILES = {"test_cli.py", "test_lifecycle.py", "test_load.py", "test_own_sources.py"}
 
 
 def pytest_collection_modifyitems(config, items):

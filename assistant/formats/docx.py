@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
 

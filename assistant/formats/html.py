@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 from assistant.formats.htmlmeta import metadata
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button",

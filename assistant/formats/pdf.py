@@ -16,7 +16,7 @@ import io
 import re
 from collections import Counter
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 from assistant.formats.pdfpages import (
     LEADER_LINE,
