@@ -11,7 +11,6 @@ from assistant import quotes
 from assistant.answers import clean_question
 from assistant.routes.api import check_text
 from assistant.routes.schemas import ERRORS, QuoteOut
-from assistant.search import retrieval
 
 router = APIRouter()
 
@@ -30,10 +29,11 @@ class SearchResponse(BaseModel):
     mode: Mode
     order: Order
     length: Length
-    count: int = Field(..., description="Every match; results holds the page asked for (offset, limit).")
+    count: int = Field(..., description="Every match (meaning: every passage above the relevance bar); results holds the page asked for (offset, limit).")
     offset: int
     limit: int
     results: list[SearchResult]
+    suggestions: list[str] = Field(default_factory=list, description="Did you mean: an exact phrase with no match, respelled with the documents' own words.")
 
 
 def current_index(request: Request):
@@ -55,7 +55,7 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
     assistant = request.app.state.assistant
     query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
     try:
-        return quotes.search(index or assistant.index, assistant.encoder, query, retrieval(settings))
+        return quotes.search(index or assistant.index, assistant.encoder, query, assistant.similar)
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
 
