@@ -34,7 +34,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
 def rank_of_expected(answer, q: EvalQuestion, documents) -> int | None:
     """1-based rank of the first quote that contains one of the expected passages."""
     for rank, quote in enumerate(answer.quotes, start=1):
-        text = documents[quote.document["id"]].text
+        text = documents[quote.document.id].text
         for wanted in q.expect:
             at = text.find(wanted)
             while at >= 0:

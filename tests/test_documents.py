@@ -91,7 +91,8 @@ def test_markdown_headings_become_sections_and_passages_never_cross_them(tmp_pat
         assert p.end <= section.end
         assert section.title not in doc.text[p.start : p.end]
     curious = next(p for p in make_passages(doc) if "parent's account" in doc.text[p.start : p.end])
-    assert curious.section == "Practice guide › Professional curiosity"
+    assert doc.section_at(curious.start).path == ["Practice guide", "Professional curiosity"]
+    assert curious.section_id == doc.section_at(curious.start).id
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,8 @@ def test_quote_partial_escapes_corpus_text_and_marks_offsets(app):
     start = text.index(HOSTILE)
     quote = {
         "id": "d:1", "text": text, "highlights": [[start, start + len(HOSTILE)]], "document": {},
-        "section": None, "page": "4", "pdf_page": 4, "citation": "A (2021) *T<b>*, p. 4",
+        "section_path": [], "page": "4", "pdf_page": 4,
+        "citation_parts": {"author": "A", "year": "2021", "title": "T<b>", "pages": "4"},
         "link": "https://example.org/r.pdf#page=4",
     }
     html = app.state.templates.get_template("partials/quote.html").render(quote=quote, n=1)

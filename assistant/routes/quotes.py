@@ -14,8 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from assistant import exports, quotes
-from assistant.answers import clean_question, document_info
-from assistant.routes.schemas import ERRORS, QuoteOut
+from assistant.answers import clean_question
+from assistant.models import DocumentInfo, Quote
+from assistant.routes.schemas import ERRORS
 
 router = APIRouter()
 
@@ -27,7 +28,7 @@ MODE_LABELS = {"phrase": "Exact phrase", "words": "All these words", "meaning": 
 LENGTH_LABELS = {"sentence": "Sentence", "context": "With the sentences around it", "passage": "Whole passage"}
 
 
-class SearchResult(QuoteOut):
+class SearchResult(Quote):
     match: list[int] = Field(..., description="[start, end] offsets of the matched words (or best sentence) in the document text.")
 
 
@@ -249,7 +250,7 @@ def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(request: Request) -> HTMLResponse:
-    docs = [dict(document_info(d), sections=len(d.sections), description=d.meta.description)
+    docs = [dict(DocumentInfo.of(d).model_dump(), sections=len(d.sections), description=d.meta.description)
             for d in _index(request).documents.values()]
     return render(request, "documents.html", active="documents", documents=docs)
 
@@ -263,5 +264,5 @@ def document_page(doc_id: str, request: Request, start: str = "", end: str = "")
     a, b = (int(x) if x.isdigit() else -1 for x in (start, end))
     mark = (a, b) if 0 <= a < b <= len(doc.text) else None
     blocks, toc = section_blocks(doc, mark)
-    return render(request, "document.html", active="documents", doc=doc, info=document_info(doc),
+    return render(request, "document.html", active="documents", doc=doc, info=DocumentInfo.of(doc),
                   blocks=blocks, toc=toc, mark=mark)

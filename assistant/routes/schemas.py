@@ -1,8 +1,12 @@
-"""Request and response shapes of the JSON API (they are also the OpenAPI schema)."""
+"""Request and response shapes of the JSON API (they are also the OpenAPI schema).
+
+An answer, its quotes and documents are the core's own models (assistant/models.py)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+from assistant.models import DocumentInfo, Quote
 
 
 class AskRequest(BaseModel):
@@ -14,58 +18,6 @@ class AskRequest(BaseModel):
         default_factory=list,
         max_length=20,
         description="Earlier questions of this conversation, oldest first; nothing is stored on the server.",
-    )
-
-
-class DocumentInfo(BaseModel):
-    id: str
-    title: str
-    source: str
-    author: str = ""
-    publisher: str = ""
-    date: str = ""
-    licence: str = ""
-    format: str = ""
-    edition: str = Field("", description="Short hash of the document text that start/end refer to.")
-
-
-class QuoteOut(BaseModel):
-    id: str = Field(..., description="The passage id (for /api/passages/{id}/context).")
-    text: str = Field(..., description="An exact slice of the document's normalised text.")
-    highlights: list[list[int]] = Field(..., description="[start, end] offsets in text of the best-matching sentences.")
-    document: DocumentInfo
-    section: str | None
-    section_id: str | None
-    page: str | None = Field(..., description="Printed page(s), e.g. '23' or '12–13'.")
-    pdf_page: int | None
-    start: int = Field(..., description="Offset of text in the document's normalised text.")
-    end: int
-    score: float
-    citation: str
-    link: str
-
-
-class SignpostLink(BaseModel):
-    text: str
-    href: str = Field(..., description="An http(s) address.")
-
-
-class Signpost(BaseModel):
-    title: str
-    text: str
-    links: list[SignpostLink]
-
-
-class AskResponse(BaseModel):
-    question: str
-    answered: bool
-    message: str
-    quotes: list[QuoteOut]
-    interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
-    confidence: float
-    missing: list[str] = Field(default_factory=list, description="Content words of the question that no quote contains.")
-    signpost: Signpost | None = Field(
-        None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
     )
 
 
@@ -87,9 +39,9 @@ class DocumentSummary(BaseModel):
 
 
 class ContextResponse(BaseModel):
-    passage: QuoteOut
-    before: list[QuoteOut]
-    after: list[QuoteOut]
+    passage: Quote
+    before: list[Quote]
+    after: list[Quote]
 
 
 class Health(BaseModel):
