@@ -116,6 +116,19 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
     assert any("Our final message" in q.text for q in answer.quotes)
 
 
+def test_every_citation_output_renders_the_same_runs():
+    from assistant.citations import Citation, markdown, plain, runs, source_line
+
+    c = Citation(author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice")
+    assert runs(c) == [("A Partnership (2021) ", False), ("Review *of* care", True), (" [news item], pp. 12–13, “Voice”", False)]
+    assert plain(c) == "A Partnership (2021) Review *of* care [news item], pp. 12–13, “Voice”"
+    assert markdown(c) == "A Partnership (2021) *Review *of* care* [news item], pp. 12–13, “Voice”"
+    assert plain(c, "plain") == "Review *of* care [news item], pp. 12–13, Voice"
+    assert source_line(c) == "A Partnership (2021) Review *of* care [news item]"
+    anonymous = Citation(year="n.d.", title="Notes", kind="report", pages="4")
+    assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes, p. 4"
+
+
 def test_citation_styles(assistant):
     doc = assistant.index.documents["panel-annual-report-2020-news"]
     doc_copy = type(doc)(**{**doc.__dict__})

@@ -61,6 +61,7 @@ def test_answer_without_javascript_quotes_exact_text(client, assistant):
         assert any(quoted in t for t in texts), "a quote is not an exact slice of a document"
         assert card.find("mark") is not None
         assert card["data-citation"] and card.select_one(".quote__citation cite")
+        assert card["data-citation"] == card.select_one(".quote__citation").get_text()  # what Copy copies is what is shown
         assert card.select_one("a.quote__source")["href"].startswith("https://")
     assert "information sharing" in " ".join(m.get_text() for m in turn.find_all("mark"))
     # The question is kept for the next post; the thread was rendered server-side.
