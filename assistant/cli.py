@@ -220,9 +220,10 @@ def serve(
     port: Optional[int] = typer.Option(None, "--port", envvar="ASSISTANT_PORT", help="[default: 8000]"),
     index: Optional[Path] = IndexOpt,
     build: bool = typer.Option(True, "--build/--no-build", help="Build the index first when it is missing; re-read its sources that changed."),
+    workers: Optional[int] = typer.Option(None, "--workers", envvar="ASSISTANT_WORKERS", help="Server processes [default: 1]."),
 ):
     """Serve the web chat and the JSON API (building the index first when needed)."""
-    settings = make_settings(host=host, port=port, index=index)
+    settings = make_settings(host=host, port=port, index=index, workers=workers)
     if build and not has_index(settings):
         typer.echo(f"No index in {settings.index} yet: building it from {', '.join(settings.corpus)}.")
         run_ingest(settings, settings.corpus)
@@ -230,21 +231,15 @@ def serve(
         run_refresh(settings, strict=False)  # re-reads changed sources, keeps every document
     import logging
 
-    import uvicorn
-
     from assistant.app import create_app
+    from assistant.serving import run
 
     # The assistant's own lines (index reloads and refusals, errors) beside uvicorn's.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
 
-    application = create_app(settings, load(settings))
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")
-    # No access log (URLs can carry search words); proxy headers are read by security.py,
-    # and only from the proxies named in ASSISTANT_TRUSTED_PROXIES.
-    uvicorn.run(
-        application, host=settings.host, port=settings.port, log_level="info", access_log=False,
-        proxy_headers=False, server_header=False, timeout_keep_alive=5,
-    )
+    # Several workers each load the app themselves (serving.app_from_env).
+    run(settings, create_app(settings, load(settings)) if settings.workers == 1 else None)
 
 
 @app.command()
@@ -276,9 +271,12 @@ def reload(
         return
     import httpx
 
+    from assistant.routes.health import TOKEN_HEADER, reload_token
+
     target = (url or f"http://{settings.host}:{settings.port}").rstrip("/") + "/-/reload"
+    token = reload_token(settings.reload_token_file)
     try:
-        reply = httpx.post(target, timeout=60)
+        reply = httpx.post(target, timeout=60, headers={TOKEN_HEADER: token} if token else {})
     except httpx.HTTPError as exc:
         fail(f"No server answered at {target} ({type(exc).__name__}).")
     if reply.status_code != 200:

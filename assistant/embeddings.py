@@ -32,6 +32,11 @@ class Embedder:
                     self._model = _load_model(self.torch_threads)
         return self._model
 
+    @property
+    def loaded(self) -> bool:
+        """True once the model is in memory (for /readyz; never loads it)."""
+        return self._model is not None
+
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)

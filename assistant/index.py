@@ -342,7 +342,10 @@ def current_build(root: Path) -> Path:
     pointer = root / "CURRENT"
     if not pointer.is_file():
         raise IndexProblem(f"No index found in {root}. Build it with: assistant ingest --index {root}")
-    name = pointer.read_text(encoding="utf-8").strip()
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
+        raise IndexProblem(f"The index in {root} has an unreadable CURRENT file. Rebuild it with: assistant ingest --index {root}") from None
     folder = root / "builds" / name
     if not name or "/" in name or not folder.is_dir():
         raise IndexProblem(
@@ -359,6 +362,10 @@ def read_manifest(folder: Path) -> dict:
         raise IndexProblem(f"The index manifest in {folder} cannot be read ({exc}).") from exc
 
 
+REQUIRED_FILES = {"documents.jsonl", "passages.jsonl", "sentences.jsonl", "passage_vectors.npy",
+                  "sentence_vectors.npy", "dense.faiss"}
+
+
 def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, verify: bool = True) -> None:
     fix = f"Rebuild it with: assistant ingest --index {folder.parent.parent}"
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -368,7 +375,10 @@ def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, ve
             f"The index was built with model {manifest.get('model')!r} ({manifest.get('dimensions')} dimensions), "
             f"but this assistant uses {model!r} ({dimensions}). {fix}"
         )
-    for rel, info in manifest.get("files", {}).items():
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not REQUIRED_FILES <= set(files):
+        raise IndexProblem(f"The index manifest in {folder} does not list its files, so they cannot be checked. {fix}")
+    for rel, info in files.items():
         path = folder / rel
         if not path.is_file() or path.stat().st_size != info["bytes"]:
             raise IndexProblem(f"The index file {rel} is missing or has the wrong size. {fix}")

@@ -25,7 +25,9 @@ from pathlib import Path
 log = logging.getLogger("assistant.privacy")
 
 WITHHELD = "<message withheld: it may contain personal data>"
-_URL_QUERY = re.compile(r"((?:https?://|/)[^\s?\"']*)\?[^\s\"']*")
+# A '?' followed by anything but whitespace starts a query string: cut to the next whitespace.
+# Linear (no backtracking over the path before it) and blind to quotes inside the query.
+_URL_QUERY = re.compile(r"\?\S+")
 
 # ---------------------------------------------------------------- logs
 
@@ -35,8 +37,15 @@ _SCOPE_QUERY = re.compile(r"""(query_string['"]?\s*[:=]\s*b?)(['"])(?:\\.|(?!\2)
 
 def scrub_text(text: str) -> str:
     """Drop the query string of any URL or path, or ASGI scope, in a log message (search words live there)."""
-    text = _SCOPE_QUERY.sub(r"\1'<query withheld>'", text)
-    return _URL_QUERY.sub(r"\1?<query withheld>", text)
+    if "query_string" in text:
+        text = _SCOPE_QUERY.sub(r"\1'<query withheld>'", text)
+    return _URL_QUERY.sub("?<query withheld>", text) if "?" in text else text
+
+
+def strip_query(target: str) -> str:
+    """A request target without its query string (uvicorn's access log passes it whole)."""
+    path, mark, _ = target.partition("?")
+    return path + "?<query withheld>" if mark else path
 
 
 def safe_traceback(exc_info) -> str:
@@ -58,7 +67,7 @@ def clean_record(record: logging.LogRecord) -> logging.LogRecord:
         record.exc_info = None
     if record.name == "uvicorn.access" and isinstance(record.args, tuple):
         # Its formatter unpacks (client, method, path with query, version, status).
-        record.args = tuple(scrub_text(a) if isinstance(a, str) else a for a in record.args)
+        record.args = tuple(strip_query(a) if isinstance(a, str) else a for a in record.args)
     elif record.args:
         # Format now so arguments of any type (URL objects too) are scrubbed as text.
         try:

@@ -124,3 +124,46 @@ class Settings(BaseSettings):
         "Safeguarding report assistant", min_length=1, max_length=120,
         description="Your organisation's name: the author of exported Word documents.",
     )
+
+    # Hostile traffic and replicas (issue 14: serving.py, security.py, routes/health.py).
+    public_url: str | None = Field(None, description="The address users reach, e.g. https://assistant.example; drives absolute URLs and the allowed Host.")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names accepted besides the public URL's and loopback.")
+    rate_limit_storage: str = Field("memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas).")
+    reload_token_file: Path | None = Field(None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600).")
+    workers: int = Field(1, ge=1, le=64, description="Server processes for `assistant serve`.")
+    max_connections: int = Field(1000, ge=1, description="Open connections per process at most (capped below the descriptor limit).")
+    backlog: int = Field(1024, ge=1, description="Connections the kernel queues before they are accepted.")
+    header_timeout: float = Field(5.0, gt=0, description="Seconds a connection has to send a complete request head.")
+    body_timeout: float = Field(10.0, gt=0, description="Seconds a request has to send its whole body.")
+    keep_alive: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+
+    @field_validator("embed_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        from assistant.security import check_origin
+
+        return [check_origin(v) for v in value]
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: list[str]) -> list[str]:
+        from assistant.security import check_networks
+
+        return check_networks(value)
+
+    @field_validator("reload_token_file")
+    @classmethod
+    def _token_file(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            if not value.is_file():
+                raise ValueError(f"{value} is not a file")
+            if value.stat().st_mode & 0o077:
+                raise ValueError(f"{value} may be read by others: chmod 600 it")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        from assistant.security import check_http_url
+
+        return check_http_url(value).rstrip("/") if value else None

@@ -85,6 +85,7 @@ def make_settings():
 
     def make(index: Path, **kwargs):
         kwargs.setdefault("rate_limit", "100000/minute")  # tests hammer the API on purpose
+        kwargs.setdefault("allowed_hosts", ["testserver"])  # TestClient's Host header
         return Settings(index=index, **kwargs)
 
     return make

@@ -59,6 +59,6 @@ def widget(request: Request) -> FileResponse:
 
 @router.get("/embed-help", response_class=HTMLResponse, include_in_schema=False)
 def embed_help(request: Request) -> HTMLResponse:
-    # The public address (i14 adds ASSISTANT_PUBLIC_URL); the request's own until then. No allowlist is shown.
-    base = (getattr(request.app.state.settings, "public_url", None) or str(request.base_url)).rstrip("/")
+    # ASSISTANT_PUBLIC_URL; else this request's (its Host passed TrustedHostMiddleware). No allowlist is shown.
+    base = (request.app.state.settings.public_url or str(request.base_url)).rstrip("/")
     return render(request, "embed_help.html", active="embed-help", base=base, title=DEFAULT_TITLE)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from assistant.routes.api import run_ask, validate_question
+from assistant.routes.schemas import Text, is_text
 
 router = APIRouter()
 
@@ -107,6 +108,16 @@ async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
     return texts.get("question", ""), history[-(MAX_TURNS - 1):], texts
 
 
+async def charge(request: Request, cost: int) -> None:
+    """Count ``cost`` more units of model work for this client; 429 over the limit."""
+    from assistant.security import too_many
+
+    retry = await request.app.state.limiter.hit(request.scope, cost)
+    if retry is not None:
+        status, detail, headers = too_many(retry)
+        raise HTTPException(status, detail, headers)
+
+
 async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
     """Answer a posted question and render the whole thread; errors are shown in the page."""
     question, history, fields = await read_form(request)
@@ -114,24 +125,38 @@ async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
     context.update(question="", error=None, thread=[], examples=EXAMPLES)
     status = 200
     try:
-        context["thread"] = await run_in_threadpool(answer_turns, request, history, 0, alone)
-        validate_question(request, question)
-        context["thread"] += await run_in_threadpool(answer_turns, request, [*history, question], len(history), alone)
+        # Every check before any work. A bad earlier turn ends the thread there.
+        for i, h in enumerate(history):
+            try:
+                validate_question(request, h)
+            except HTTPException:
+                history = history[:i]
+                break
+        asked = [*history, question]
+        try:
+            validate_question(request, question)
+        except HTTPException as exc:
+            status, context["error"], context["question"], asked = exc.status_code, str(exc.detail), question, history
+        # The middleware counted this request once; each earlier turn answered again counts too.
+        await charge(request, len(history))
+        context["thread"] = await run_in_threadpool(answer_turns, request, asked, 0, alone)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
     context["alone"] = [t.n - 1 for t in context["thread"] if t.alone]
+    if not is_text(context["question"]):
+        context["question"] = ""  # never echo text that cannot be written out
     return render(request, template, status, **context)
 
 
 def documents(request: Request) -> list[dict]:
     """The documents the index holds (the API's summaries, plus each one's kind), for /about."""
-    from assistant.routes.api import documents as summaries
+    from assistant.routes.api import summaries
 
-    docs = request.app.state.assistant.index.documents.values()  # the order the API lists them in
+    index = request.app.state.assistant.index  # one snapshot: a reload may swap it meanwhile
     return [
         dict(s["document"], passages=s["passages"], kind=getattr(d.meta, "kind", ""))
-        for d, s in zip(docs, summaries(request))
+        for d, s in zip(index.documents.values(), summaries(index))
     ]
 
 
@@ -157,7 +182,7 @@ class TurnsRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    questions: list[StrictStr] = Field(..., min_length=1, max_length=MAX_TURNS)
+    questions: list[Text] = Field(..., min_length=1, max_length=MAX_TURNS)
     alone: list[StrictInt] = Field(default_factory=list, max_length=MAX_TURNS, description="Turns asked on their own.")
     first: StrictInt = Field(0, ge=0, description="Draw the turns from this one (earlier ones are history).")
     number: StrictInt = Field(1, ge=1, le=100_000, description="The number shown for the first turn drawn.")
@@ -165,13 +190,14 @@ class TurnsRequest(BaseModel):
 
 
 @router.post("/fragments/turns", response_class=HTMLResponse, include_in_schema=False)
-def turns_fragment(body: TurnsRequest, request: Request) -> HTMLResponse:
+async def turns_fragment(body: TurnsRequest, request: Request) -> HTMLResponse:
     """HTML of ``questions[first:]`` answered, each read with the ones before it (or alone)."""
     alone = sorted({i for i in body.alone if 0 <= i < len(body.questions)})
-    for q in body.questions[: body.first]:
-        validate_question(request, q)
+    for q in body.questions:
+        validate_question(request, q)  # every check before any work
     first = min(body.first, len(body.questions) - 1)
-    thread = answer_turns(request, body.questions, first, alone)
+    await charge(request, len(body.questions) - first - 1)  # each answer past the first counts too
+    thread = await run_in_threadpool(answer_turns, request, body.questions, first, alone)
     for t in thread:
         t.n = body.number + t.n - 1 - first
     return render(request, "partials/turns.html", thread=thread, history=body.questions, alone=alone,

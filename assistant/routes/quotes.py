@@ -11,12 +11,13 @@ from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from assistant import exports, quotes
 from assistant.answers import clean_question
 from assistant.models import DocumentInfo, Quote
-from assistant.routes.schemas import ERRORS
+from assistant.routes.api import check_text
+from assistant.routes.schemas import ERRORS, Text
 
 router = APIRouter()
 
@@ -48,9 +49,11 @@ def _index(request: Request):
 
 
 def run_search(request: Request, q: str, mode: str, document: str | None, section: str | None,
-               order: str, length: str, limit: int, offset: int) -> dict:
-    """Validate and run a search; SearchError and bad input become a readable 422."""
+               order: str, length: str, limit: int, offset: int, index=None) -> dict:
+    """Validate and run a search over ``index`` (the request's one snapshot); SearchError and
+    bad input become a readable 422."""
     settings = request.app.state.settings
+    check_text("q", q, document or "", section or "")
     if len(q) > settings.max_question_chars:
         raise HTTPException(422, f"The search is too long: please use at most {settings.max_question_chars} characters.")
     text = clean_question(q)
@@ -59,7 +62,7 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
     assistant = request.app.state.assistant
     query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
     try:
-        return quotes.search(assistant.index, assistant.encoder, query, settings.candidates)
+        return quotes.search(index or assistant.index, assistant.encoder, query, settings.candidates)
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
 
@@ -95,9 +98,8 @@ def segments(text: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
     return [s for s in out if s[0]]
 
 
-def with_variants(request: Request, result: dict) -> dict:
+def with_variants(index, result: dict) -> dict:
     """A result with its three lengths, each ready to show (the page lets you pick per result)."""
-    index = _index(request)
     table = quotes.tables(index)[result["document"]["id"]]
     s, e = result["match"]
     marks = [(result["start"] + a, result["start"] + b) for a, b in result["highlights"]]
@@ -137,17 +139,19 @@ def quotes_page(
     form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
     context = {"form": form, "error": None, "found": None, "results": [], "page": page}
     status = 200
+    index = _index(request)  # one snapshot for the whole page, even while a new build is swapped in
     if q.strip():
         try:
-            found = run_search(request, q, mode, document, section, order, length, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+            found = run_search(request, q, mode, document, section, order, length, PAGE_SIZE,
+                               (page - 1) * PAGE_SIZE, index)
             for r in found["results"]:
                 r["length"] = length
-            context["results"] = [with_variants(request, r) for r in found["results"]]
+            context["results"] = [with_variants(index, r) for r in found["results"]]
             context["found"] = found
         except HTTPException as exc:
             status, context["error"] = exc.status_code, str(exc.detail)
     return render(request, "quotes.html", status, active="quotes", page_size=PAGE_SIZE,
-                  modes=MODE_LABELS, lengths=LENGTH_LABELS, choices=section_choices(_index(request)), **context)
+                  modes=MODE_LABELS, lengths=LENGTH_LABELS, choices=section_choices(index), **context)
 
 
 from assistant.routes.pages import render  # noqa: E402 - one render for every page
@@ -159,10 +163,10 @@ from assistant.routes.pages import render  # noqa: E402 - one render for every p
 class ExportItem(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    doc_id: StrictStr
+    doc_id: Text
     start: StrictInt = Field(..., ge=0)
     end: StrictInt = Field(..., ge=1)
-    edition: StrictStr | None = Field(None, max_length=64, description="The document edition the offsets refer to.")
+    edition: Text | None = Field(None, max_length=64, description="The document edition the offsets refer to.")
 
 
 class ExportRequest(BaseModel):
@@ -171,7 +175,7 @@ class ExportRequest(BaseModel):
     items: list[ExportItem] = Field(..., min_length=1, max_length=exports.MAX_ITEMS)
     format: Literal["md", "txt", "csv", "html", "docx"] = "md"
     style: Literal["harvard", "plain"] = "harvard"
-    title: StrictStr | None = Field(None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date).")
+    title: Text | None = Field(None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date).")
 
 
 def export_response(request: Request, items: list[dict], fmt: str, style: str, title: str | None = None) -> Response:
