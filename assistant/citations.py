@@ -3,7 +3,7 @@
 A :class:`Citation` holds the facts (author, year, title, kind, pages, section, url). Every
 output starts from :func:`runs`, the citation in a style cut into (text, italic) runs: plain
 text joins them, Markdown wraps the italic run in asterisks, the HTML macro
-(web/templates/partials/citation.html) in ``<cite>``, and DOCX in italic runs. No code ever
+(web/templates/partials/quote_parts.html) in ``<cite>``, and DOCX in italic runs. No code ever
 parses a rendered citation back.
 """
 

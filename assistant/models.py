@@ -87,6 +87,18 @@ class Answer(BaseModel):
         return self.model_dump()
 
 
+def segments(text: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
+    """The text cut into (piece, highlighted) runs: the one highlight routine of every page."""
+    out, pos = [], 0
+    for a, b in sorted(highlights):
+        a = max(a, pos)
+        if b > a:
+            out += [(text[pos:a], False), (text[a:b], True)]
+            pos = b
+    out.append((text[pos:], False))
+    return [s for s in out if s[0]]
+
+
 def make_quote(doc: Document, start: int, end: int, highlights, score: float, qid: str) -> Quote:
     """A quote is always the exact slice ``doc.text[start:end]``."""
     section = doc.section_at(start)

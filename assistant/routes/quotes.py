@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from assistant import exports, quotes
 from assistant.answers import clean_question
-from assistant.models import DocumentInfo, Quote
+from assistant.models import DocumentInfo, Quote, segments
 from assistant.routes.api import check_text
 from assistant.routes.schemas import ERRORS, Text
 
@@ -86,18 +86,6 @@ def api_search(
 # ---------------------------------------------------------------- the /quotes page
 
 
-def segments(text: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
-    """The text cut into (piece, highlighted) runs, for the template to escape and mark."""
-    out, pos = [], 0
-    for a, b in sorted(highlights):
-        a = max(a, pos)
-        if b > a:
-            out += [(text[pos:a], False), (text[a:b], True)]
-            pos = b
-    out.append((text[pos:], False))
-    return [s for s in out if s[0]]
-
-
 def with_variants(index, result: dict) -> dict:
     """A result with its three lengths, each ready to show (the page lets you pick per result)."""
     table = quotes.tables(index)[result["document"]["id"]]
@@ -107,7 +95,7 @@ def with_variants(index, result: dict) -> dict:
     variants = {}
     for length in quotes.LENGTHS:
         v = result if length == result.get("length") else quotes.to_quote(index, table, match, length)
-        variants[length] = dict(v, segments=segments(v["text"], v["highlights"]))
+        variants[length] = v
     return dict(result, variants=variants)
 
 

@@ -78,7 +78,7 @@
     render();
   }
 
-  /* The rendered citation (partials/citation.html) as [text, italic] runs: its <cite> is the title. */
+  /* The rendered citation (partials/quote_parts.html) as [text, italic] runs: its <cite> is the title. */
   function runsOf(p) {
     if (!p) return [];
     return Array.prototype.map.call(p.childNodes, function (n) { return [n.textContent, n.nodeName === "CITE"]; });
