@@ -101,7 +101,9 @@ def select(hits: list[Hit], index: Index, k: int, max_chars: int = 900) -> list[
                 absorbed = True  # the same words in another document or edition
                 break
         if not absorbed and len(chosen) < k:
-            chosen.append(Chosen(p.doc_id, p.start, p.end, p.section_id, list(p.sentences), hit.confidence, hit.row, p.id))
+            chosen.append(
+                Chosen(p.doc_id, p.start, p.end, p.section_id, list(p.sentences), hit.confidence, hit.row, p.id)
+            )
     return chosen
 
 

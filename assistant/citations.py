@@ -28,7 +28,9 @@ class Citation(BaseModel):
     url: str = Field("", description="An http(s) link to the source (at the PDF page when known), or empty.")
 
     @classmethod
-    def of(cls, doc: Document, section_path: list[str] | None, pages: str | None, pdf_page: int | None = None) -> Citation:
+    def of(
+        cls, doc: Document, section_path: list[str] | None, pages: str | None, pdf_page: int | None = None
+    ) -> Citation:
         meta = doc.meta
         inner = section_path[-1] if section_path else None
         return cls(

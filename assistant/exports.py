@@ -142,7 +142,10 @@ def to_markdown(items: list[Item], h: Handout) -> str:
         parts += ["> " + line if line else ">" for line in md_escape(item.text).split("\n")]
         cite_md = citations.markdown(item.citation, h.style, md_escape)
         url = item.citation.url
-        tail = f" Available at: <{url}> (Accessed: {h.accessed})." if url and h.style == "harvard" else (f" <{url}>" if url else "")
+        if url and h.style == "harvard":
+            tail = f" Available at: <{url}> (Accessed: {h.accessed})."
+        else:
+            tail = f" <{url}>" if url else ""
         parts += ["", f"— {cite_md}{tail}", ""]
     parts += ["## Sources", ""] + [f"- {md_escape(line)}" for line in sources(items)] + [""]
     return "\n".join(parts)
@@ -167,7 +170,8 @@ def to_csv(items: list[Item], h: Handout) -> str:
     writer.writerow(CSV_HEADER)
     for i in items:
         c = i.citation
-        row = [i.text, c.title, c.kind, c.section or "", c.pages or "", citations.plain(c, h.style), c.url, h.today.isoformat()]
+        cited = citations.plain(c, h.style)
+        row = [i.text, c.title, c.kind, c.section or "", c.pages or "", cited, c.url, h.today.isoformat()]
         writer.writerow([csv_cell(v) for v in row])
     return "\ufeff" + buf.getvalue()  # the BOM tells spreadsheet programs it is UTF-8
 
@@ -176,7 +180,8 @@ def to_html(items: list[Item], h: Handout) -> str:
     esc = html.escape
     body = []
     for item in items:
-        cite_html = "".join(f"<cite>{esc(t)}</cite>" if it else esc(t) for t, it in citations.runs(item.citation, h.style))
+        runs = citations.runs(item.citation, h.style)
+        cite_html = "".join(f"<cite>{esc(t)}</cite>" if it else esc(t) for t, it in runs)
         paras = "".join(f"<p>{esc(p)}</p>" for p in item.text.split("\n\n"))
         url = item.citation.url
         if url and h.style == "harvard":

@@ -37,14 +37,18 @@ class Quote(BaseModel):
     text: str = Field(..., description="An exact slice of the document's normalised text.")
     highlights: list[list[int]] = Field(..., description="[start, end] offsets in text of the best-matching sentences.")
     document: DocumentInfo
-    section_path: list[str] = Field(default_factory=list, description="Headings from the outermost to the quote's section.")
+    section_path: list[str] = Field(
+        default_factory=list, description="Headings from the outermost to the quote's section."
+    )
     section_id: str | None
     page: str | None = Field(..., description="Printed page(s), e.g. '23' or '12–13'.")
     pdf_page: int | None
     start: int = Field(..., description="Offset of text in the document's normalised text.")
     end: int
     score: float
-    citation: str = Field(..., description="The Harvard citation in Markdown (the title in *asterisks*); see citation_parts.")
+    citation: str = Field(
+        ..., description="The Harvard citation in Markdown (the title in *asterisks*); see citation_parts."
+    )
     citation_parts: Citation = Field(..., description="The citation as data, to render without parsing `citation`.")
     link: str
 
@@ -72,11 +76,18 @@ class Answer(BaseModel):
     answered: bool
     message: str
     quotes: list[Quote] = Field(default_factory=list)
-    interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
+    interpreted_as: str | None = Field(
+        None, description="The text searched when a follow-up was read with the previous question."
+    )
     confidence: float = 0.0
-    missing: list[str] = Field(default_factory=list, description="Content words of the question that no quote contains.")
+    missing: list[str] = Field(
+        default_factory=list, description="Content words of the question that no quote contains."
+    )
     signpost: Signpost | None = Field(
-        None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
+        None,
+        description=(
+            "Where to get help now: set on every abstention and every question that reads as a worry about a child."
+        ),
     )
 
     def __init__(self, *args, **data):
