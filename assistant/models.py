@@ -80,8 +80,12 @@ class Answer(BaseModel):
         None, description="The text searched when a follow-up was read with the previous question."
     )
     confidence: float = 0.0
-    missing: list[str] = Field(
-        default_factory=list, description="Content words of the question that no quote contains."
+    missing: list[str] = Field(  # filled by the scoring (evidence.missing)
+        default_factory=list,
+        description=(
+            "Content words of the question that none of the quotes mentions (after stemming and the glossary); "
+            "[] when all are covered."
+        ),
     )
     signpost: Signpost | None = Field(
         None,
