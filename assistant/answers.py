@@ -6,6 +6,7 @@ import re
 import time
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -14,6 +15,9 @@ from assistant.documents import Document
 from assistant.index import Index
 from assistant.passages import Passage
 from assistant.search import Hit, hybrid
+
+if TYPE_CHECKING:
+    from assistant.embeddings import QueryEncoder
 
 ANSWERED = (
     "These passages from the report match your question. They are quoted exactly, "
@@ -194,10 +198,10 @@ def select(hits: list[Hit], index: Index, k: int, max_chars: int = 900) -> list[
 class Assistant:
     """The core object: an index, a query encoder and the answering rules."""
 
-    def __init__(self, settings, index: Index, encoder):
+    def __init__(self, settings, index: Index, encoder: QueryEncoder):
         self.settings = settings
         self.index = index
-        self.encoder = encoder  # anything with encode_query(text) -> unit vector
+        self.encoder = encoder
         self.counters = privacy.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
