@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", nargs="*", default=[], choices=["encoders", "ingest", "inproc", "quality", "http", "scale"])
     ap.add_argument("--scale", action="store_true", help="only the whole question path over a real 1M-passage index")
     ap.add_argument("--scale-passages", type=int, default=1_000_000)
+    ap.add_argument("--name", default="latest", help="results file name in bench/results/")
     ap.add_argument("--bm25-1m", action="store_true", help="also build BM25 over 1M passages (about 10 more minutes)")
     ap.add_argument("--write-docs", action="store_true", help="put the tables into docs/performance.md")
     args = ap.parse_args(argv)
@@ -104,10 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         qrows = [{"ingest": name, **inproc.full_eval(assistant_for(root, embedder, batching=False, cache_size=0))}
                  for name, root in built.items()]
         folder = Path(tempfile.mkdtemp(prefix="bench-text-"))
-        corpus_gen.write_documents(corpus_gen.passages(100 if quick else 600), folder / "text")
+        corpus_gen.write_documents(corpus_gen.passages(100 if quick else 300), folder / "text")
         pages = 10 if quick else 60
         ingest_bench.make_pdf(folder / "report.pdf", pages)
-        more, _ = encoders_bench.ingest_methods([str(folder / "text")], f"synthetic text, {100 if quick else 600} paragraphs", methods)
+        more, _ = encoders_bench.ingest_methods([str(folder / "text")], f"synthetic text, {100 if quick else 300} paragraphs", methods)
         pdf, _ = encoders_bench.ingest_methods([str(folder / "report.pdf")], f"generated PDF, {pages} pages", methods)
         rows += more + pdf
         show("Ingest by method (same run, same inputs)", rows)
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     summary["bench process peak MB"] = common.peak_rss_mb()
     show("Summary", [{"figure": k, "value": v} for k, v in summary.items()])
     show("Targets", [{"target": t, "met": "yes" if ok else "NO"} for t, ok in targets])
-    return _write(args, data, out, "latest", BEGIN, END)
+    return _write(args, data, out, args.name, BEGIN, END)
 
 
 def _write(args, data: dict, out: list[str], name: str, begin: str, end: str) -> int:

