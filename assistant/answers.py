@@ -244,7 +244,8 @@ def load_assistant(settings, embedder=None) -> Assistant:
     embedder = embedder or shared_embedder(settings.torch_threads)
     index = index_mod.load(settings.index, embedder.name, embedder.dimensions)
     encoder = BatchingEncoder(
-        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size, settings.batching
+        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size,
+        settings.batching and not getattr(embedder, "per_row", False),
     )
     encoder.warm_up()  # the first request should not pay for loading the model
     return Assistant(settings, index, encoder)

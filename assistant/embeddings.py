@@ -50,6 +50,9 @@ class Embedder:
         if self.encoder not in encoders.ENCODERS:
             raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {', '.join(encoders.ENCODERS)}")
         self.passage_encoder = encoders.fp32_of(self.encoder)
+        # int8 runs one question at a time (see encoders.Backend): nothing to gain from
+        # micro-batching, and callers' threads can run it side by side.
+        self.per_row = self.encoder.endswith("int8")
         self.cache_dir = cache_dir
         self._model = None  # the question backend (health checks read it: loaded or not)
         self._fp32 = None
