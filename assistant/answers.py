@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import privacy
+from assistant import privacy, signpost
 from assistant.documents import Document
 from assistant.index import Index
 from assistant.passages import Passage
@@ -60,6 +60,8 @@ class Answer:
     quotes: list[Quote] = field(default_factory=list)
     interpreted_as: str | None = None
     confidence: float = 0.0
+    missing: list[str] = field(default_factory=list)  # content words no quote holds (filled by the scoring)
+    signpost: dict | None = None  # where to get help now: on abstentions and urgent questions (signpost.py)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,9 +106,12 @@ def cite(doc: Document, section: str | None, page: str | None, style: str = "har
     if inner == meta.title:
         inner = None
     if style == "plain":
-        return ", ".join(x for x in (meta.title, pages, inner) if x)
+        kind = f"{meta.title} [{meta.kind}]" if meta.kind and meta.kind != "report" else meta.title
+        return ", ".join(x for x in (kind, pages, inner) if x)
     author = meta.author or meta.publisher
     head = f"{author} ({meta.year}) *{meta.title}*" if author else f"*{meta.title}* ({meta.year})"
+    if meta.kind and meta.kind != "report":  # a news item is not to be credited as the report
+        head += f" [{meta.kind}]"
     tail = "".join(f", {x}" for x in (pages, f"“{inner}”" if inner else None) if x)
     return head + tail
 
@@ -211,6 +216,7 @@ class Assistant:
         """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting)."""
         started = time.perf_counter()
         answer = self._answer(question, k, history, threshold)
+        answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
         privacy.record(self, answer, time.perf_counter() - started)
         return answer
 

@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -71,10 +70,14 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.assistant = assistant
     app.state.reloader = Reloader(assistant, settings.index)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    from assistant.routes.pages import privacy_text
+
+    app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        return JSONResponse({"detail": readable(exc.errors())}, status_code=422)
+        # A page for a browser (e.g. /quotes?page=abc), JSON for the API.
+        return security.error_response(request.scope, 422, readable(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
     async def http_error(request: Request, exc: StarletteHTTPException):

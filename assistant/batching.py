@@ -13,7 +13,6 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections import OrderedDict
 from concurrent.futures import Future
 
 from typing import TYPE_CHECKING
@@ -25,11 +24,13 @@ if TYPE_CHECKING:
 
 
 class LRU:
-    """A small thread-safe LRU map of question -> read-only vector."""
+    """A thread-safe LRU map of question -> read-only vector (cachetools' LRUCache, a lock, counts)."""
 
     def __init__(self, size: int):
+        from cachetools import LRUCache
+
         self.size = size
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._data = LRUCache(maxsize=max(size, 1))
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -40,22 +41,17 @@ class LRU:
             vec = self._data.get(key)
             if vec is None:
                 self.misses += 1
-                return None
-            self._data.move_to_end(key)
-            self.hits += 1
+            else:
+                self.hits += 1
             return vec
 
     def put(self, key: str, vec: np.ndarray) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._data[key] = vec
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+        if self.size > 0:
+            with self._lock:
+                self._data[key] = vec
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self._data) if self.size > 0 else 0
 
 
 class BatchingEncoder:
@@ -154,15 +150,25 @@ class BatchingEncoder:
                 return
             batch, stop = self._collect(first)
             texts = list(dict.fromkeys(t for t, _ in batch))  # one row per distinct question
-            try:
-                vecs = self.embedder.encode(texts, batch_size=len(texts))
-            except BaseException as exc:  # hand the failure to every waiting caller
-                for _, future in batch:
-                    future.set_exception(exc)
-                continue
-            self.batches += 1
-            self.batched += len(texts)
             self._last_size = len(batch)
-            by_text = {t: self._remember(t, v) for t, v in zip(texts, vecs)}
+            outcomes = self._encode_isolated(texts)
             for text, future in batch:
-                future.set_result(by_text[text])
+                result = outcomes[text]
+                if isinstance(result, BaseException):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
+
+    def _encode_isolated(self, texts: list[str]) -> dict[str, np.ndarray | BaseException]:
+        """Vectors by text; when the batch fails, its halves are retried, down to single texts,
+        so one bad question fails only its own caller (never the others batched with it)."""
+        try:
+            vecs = self.embedder.encode(texts, batch_size=len(texts))
+        except BaseException as exc:  # noqa: BLE001 - handed to the callers, not raised here
+            if len(texts) == 1:
+                return {texts[0]: exc}
+            half = len(texts) // 2  # bisect: a few calls find the bad one in a full batch
+            return {**self._encode_isolated(texts[:half]), **self._encode_isolated(texts[half:])}
+        self.batches += 1
+        self.batched += len(texts)
+        return {t: self._remember(t, v) for t, v in zip(texts, vecs)}

@@ -37,20 +37,63 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def fetch_limits(settings: Settings):
+    from assistant.sources import FetchLimits
+
+    return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes)
+
+
 def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
     from assistant.documents import DocumentError
     from assistant.embeddings import shared_embedder
     from assistant.index import ChunkSettings
-    from assistant.ingest import FetchLimits, ingest
+    from assistant.ingest import ingest
 
-    chunking = ChunkSettings(settings.passage_max_words, settings.passage_overlap_sentences)
-    limits = FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes)
+    embedder = shared_embedder(settings.torch_threads)
+    chunking = ChunkSettings.from_settings(settings)
     try:
-        report = ingest(
-            sources, settings.index, shared_embedder(settings.torch_threads), chunking, add, remove, progress, limits
-        )
+        report = ingest(sources, settings.index, embedder, chunking, add, remove, progress, fetch_limits(settings))
     except DocumentError as exc:
         fail(str(exc))
+    say_done(report)
+    return report
+
+
+def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
+    """Bring an existing index up to date from its own recorded sources; never drop a document.
+
+    Not ``strict`` (serve): a refresh that cannot run (another ingest holds the lock) is a
+    warning, and the server goes on with the index as it is.
+    """
+    from assistant.documents import DocumentError
+    from assistant.embeddings import shared_embedder
+    from assistant.index import ChunkSettings, IndexProblem
+    from assistant.ingest import refresh
+
+    embedder = shared_embedder(settings.torch_threads)
+    chunking = ChunkSettings.from_settings(settings)
+    try:
+        check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings))
+    except (DocumentError, IndexProblem) as exc:
+        if strict and isinstance(exc, IndexProblem):
+            raise  # the index cannot be read at all: the caller decides
+        if strict:
+            fail(str(exc))
+        typer.secho(f"Warning: the index was not updated: {exc}", fg=typer.colors.YELLOW, err=True)
+        return None
+    for source in check.missing:
+        typer.secho(
+            f"Warning: {source} is no longer there; the index keeps the version it holds "
+            "(drop it with: assistant ingest --remove ID).",
+            fg=typer.colors.YELLOW, err=True,
+        )
+    if report is not None:
+        typer.echo(f"Updating the index from its own sources: {check.reason}.")
+        say_done(report)
+    return report
+
+
+def say_done(report) -> None:
     for source, reason in report.problems:
         typer.secho(f"Skipped {source}: {reason}", fg=typer.colors.YELLOW, err=True)
     for doc_id in report.kept:
@@ -58,17 +101,22 @@ def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove
     s = report.stats
     typer.echo(
         f"Indexed {len(report.documents)} document(s) into {report.build} "
-        f"({s['documents_embedded']} embedded, {s['documents_reused']} unchanged; "
-        f"{s['passages_embedded']} passages and {s['sentences_embedded']} sentences embedded)."
+        f"({s.documents_embedded} embedded, {s.documents_reused} unchanged; "
+        f"{s.passages_embedded} passages and {s.sentences_embedded} sentences embedded)."
     )
     for doc_id in report.removed:
         typer.echo(f"Removed {doc_id}")
-    return report
+
+
+def has_index(settings: Settings) -> bool:
+    return (settings.index / "CURRENT").is_file()
 
 
 @app.command()
 def ingest(
-    sources: Optional[list[str]] = typer.Argument(None, help="Files, folders or http(s) URLs [default: the bundled corpus]."),
+    sources: Optional[list[str]] = typer.Argument(
+        None, help="Files, folders, http(s) URLs or GOV.UK publication pages [default: the bundled corpus "
+        "for a new index; an existing index re-reads its own sources that changed]."),
     index: Optional[Path] = IndexOpt,
     add: bool = typer.Option(False, "--add", help="Keep documents already in the index that are not named here."),
     remove: Optional[list[str]] = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
@@ -80,7 +128,47 @@ def ingest(
     settings = make_settings(
         index=index, passage_max_words=max_words, fetch_timeout=fetch_timeout, fetch_max_bytes=fetch_max_bytes
     )
-    run_ingest(settings, sources or settings.corpus, add, remove)
+    if sources:
+        run_ingest(settings, sources, add, remove)
+    elif remove:
+        run_ingest(settings, [], add=True, remove=remove)  # drop those, keep everything else
+    elif has_index(settings):
+        from assistant.index import IndexProblem
+
+        try:
+            if run_refresh(settings) is None:
+                typer.echo(f"The index in {settings.index} is up to date with its sources.")
+        except IndexProblem as exc:  # no readable build, so no recorded sources: start again
+            typer.echo(f"{exc} Building it again from {', '.join(settings.corpus)}.")
+            run_ingest(settings, settings.corpus)
+    else:
+        run_ingest(settings, settings.corpus)
+
+
+@app.command()
+def documents(
+    index: Optional[Path] = IndexOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+):
+    """List the documents an index holds: id, title, source, format, pages, passages, when ingested."""
+    from assistant.index import IndexProblem, current_build, list_documents
+
+    settings = make_settings(index=index)
+    try:
+        rows = list_documents(settings.index)
+    except IndexProblem as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{len(rows)} document(s) in {current_build(settings.index)}")
+    for row in rows:
+        pages = f"{row['pages']} pages, " if row.get("pages") else ""
+        typer.echo(f"\n{row['id']}  {row['title']}")
+        typer.echo(f"  {row['format']}, {pages}{row['passages']} passages, ingested {row.get('ingested_at') or 'at an unknown time'}")
+        typer.echo(f"  source: {row['source']}")
+        if row.get("publication"):
+            typer.echo(f"  from: {row['publication']}")
 
 
 def load(settings: Settings):
@@ -110,7 +198,17 @@ def ask(
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
+    if answer.signpost:  # above any quote, as on the web
+        sp = answer.signpost
+        typer.echo(f"{sp['title']}\n{sp['text']}")
+        for link in sp["links"]:
+            typer.echo(f"  {link['text']}: {link['href']}")
+        typer.echo("")
+    if answer.interpreted_as:
+        typer.echo(f"Searched as: “{answer.interpreted_as}”")
     typer.echo(answer.message)
+    if answer.missing:
+        typer.echo("Missing: " + ", ".join(answer.missing))
     for n, quote in enumerate(answer.quotes, start=1):
         typer.echo(f"\n[{n}] {quote.citation}")
         typer.echo(f"“{quote.text}”")
@@ -121,37 +219,27 @@ def serve(
     host: Optional[str] = typer.Option(None, "--host", envvar="ASSISTANT_HOST", help="[default: 127.0.0.1]"),
     port: Optional[int] = typer.Option(None, "--port", envvar="ASSISTANT_PORT", help="[default: 8000]"),
     index: Optional[Path] = IndexOpt,
-    build: bool = typer.Option(True, "--build/--no-build", help="Build the index first when it is missing or stale."),
+    build: bool = typer.Option(True, "--build/--no-build", help="Build the index first when it is missing; re-read its sources that changed."),
+    workers: Optional[int] = typer.Option(None, "--workers", envvar="ASSISTANT_WORKERS", help="Server processes [default: 1]."),
 ):
     """Serve the web chat and the JSON API (building the index first when needed)."""
-    settings = make_settings(host=host, port=port, index=index)
-    if build:
-        from assistant.index import ChunkSettings
-        from assistant.ingest import stale_reason
-        from assistant.settings import MODEL_NAME
-
-        chunking = ChunkSettings(settings.passage_max_words, settings.passage_overlap_sentences)
-        reason = stale_reason(settings.corpus, settings.index, chunking, MODEL_NAME)
-        if reason:
-            typer.echo(f"Building the index: {reason}.")
-            run_ingest(settings, settings.corpus)
+    settings = make_settings(host=host, port=port, index=index, workers=workers)
+    if build and not has_index(settings):
+        typer.echo(f"No index in {settings.index} yet: building it from {', '.join(settings.corpus)}.")
+        run_ingest(settings, settings.corpus)
+    elif build:
+        run_refresh(settings, strict=False)  # re-reads changed sources, keeps every document
     import logging
 
-    import uvicorn
-
     from assistant.app import create_app
+    from assistant.serving import run
 
     # The assistant's own lines (index reloads and refusals, errors) beside uvicorn's.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
 
-    application = create_app(settings, load(settings))
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")
-    # No access log (URLs can carry search words); proxy headers are read by security.py,
-    # and only from the proxies named in ASSISTANT_TRUSTED_PROXIES.
-    uvicorn.run(
-        application, host=settings.host, port=settings.port, log_level="info", access_log=False,
-        proxy_headers=False, server_header=False, timeout_keep_alive=5,
-    )
+    # Several workers each load the app themselves (serving.app_from_env).
+    run(settings, create_app(settings, load(settings)) if settings.workers == 1 else None)
 
 
 @app.command()
@@ -183,9 +271,12 @@ def reload(
         return
     import httpx
 
+    from assistant.routes.health import TOKEN_HEADER, reload_token
+
     target = (url or f"http://{settings.host}:{settings.port}").rstrip("/") + "/-/reload"
+    token = reload_token(settings.reload_token_file)
     try:
-        reply = httpx.post(target, timeout=60)
+        reply = httpx.post(target, timeout=60, headers={TOKEN_HEADER: token} if token else {})
     except httpx.HTTPError as exc:
         fail(f"No server answered at {target} ({type(exc).__name__}).")
     if reply.status_code != 200:

@@ -1,6 +1,7 @@
 """Documents: load source files into normalised text with sections, pages and metadata.
 
-Each format reader (``assistant.formats``) turns a file into a list of ``Block``s.
+Each format reader (``assistant.formats``) turns a file into a list of ``Block``s
+(``assistant.formats.base``, which the readers import, so imports run one way).
 ``assemble`` joins the blocks into one normalised text and records where every
 heading and page starts, so any passage can later be cited by section and page.
 """
@@ -14,24 +15,10 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+# Defined in formats/base.py (the readers import them from there); re-exported for callers.
+from assistant.formats.base import Block, DocumentError, clean_line, join_lines  # noqa: F401
+
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
-
-
-class DocumentError(Exception):
-    """A source that cannot be read; the message names the reason."""
-
-
-@dataclass
-class Block:
-    """One unit of source text, as a format reader found it."""
-
-    text: str
-    kind: str = "paragraph"  # paragraph | heading | list_item | table_row
-    level: int = 0  # heading level, 1 = top
-    page: int | None = None  # PDF page index, 1-based
-    page_label: str | None = None  # printed page number
-    continues: bool = False  # continues the previous block across a page break
-    indexed: bool = True  # False for text kept for reading but never quoted (e.g. contents)
 
 
 @dataclass
@@ -83,6 +70,8 @@ class Document:
     unindexed: list[tuple[int, int]] = field(default_factory=list)  # spans never quoted
     content_hash: str = ""  # of the normalised text: unchanged text is never re-embedded
     source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
+    publication: str = ""  # the page it was found through (a GOV.UK publication), if any
+    ingested_at: str = ""  # when this version was read (UTC, ISO 8601)
 
     @property
     def id(self) -> str:
@@ -103,6 +92,8 @@ class Document:
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
             content_hash=data.get("content_hash", ""),
             source_hash=data.get("source_hash", ""),
+            publication=data.get("publication", ""),
+            ingested_at=data.get("ingested_at", ""),
         )
 
     def section_at(self, offset: int) -> Section | None:
@@ -122,44 +113,7 @@ class Document:
         return sorted(found, key=lambda p: p.index)
 
 
-# ---------------------------------------------------------------- normalising text
-
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
-_SENTENCE_END = tuple(".!?:;\"”’)…")
-
-
-def clean_line(line: str) -> str:
-    """Collapse stray whitespace and drop control characters inside one line."""
-    line = _CONTROL.sub("", line)  # first, so NFC sees the characters that end up side by side
-    line = unicodedata.normalize("NFC", line)
-    return _SPACES.sub(" ", line).strip()
-
-
-def join_lines(lines: list[str]) -> list[str]:
-    """Rejoin lines broken mid-sentence; keep short list-like lines apart.
-
-    A line break is a soft wrap when the next line starts in lower case, or when the
-    line is long and does not end a sentence. Short capitalised lines (names, list
-    entries) stay on their own line.
-    """
-    out: list[str] = []
-    for line in (clean_line(raw) for raw in lines):
-        if not line:
-            continue
-        if out:
-            prev = out[-1]
-            soft = line[0].islower() or line[0] in ",;)" or (
-                len(prev) >= 50 and not prev.endswith(_SENTENCE_END)
-            )
-            if soft:
-                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[0].islower():
-                    out[-1] = prev[:-1] + line  # a word hyphenated across the wrap
-                else:
-                    out[-1] = prev + " " + line
-                continue
-        out.append(line)
-    return out
+# ---------------------------------------------------------------- assembling
 
 
 def slugify(text: str, fallback: str = "section") -> str:

@@ -75,6 +75,11 @@ class Embedder:
         return self._model
 
     @property
+    def loaded(self) -> bool:
+        """True once the question backend is in memory (for /readyz; never loads it)."""
+        return self._model is not None
+
+    @property
     def fp32_model(self):
         if self.passage_encoder == self.encoder:
             return self.model
@@ -170,6 +175,7 @@ def _offline() -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
 def _tokenizer():

@@ -8,10 +8,11 @@ the format it is written in.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.answers import cite, page_text, source_link
 from assistant.index import Index
@@ -27,7 +28,9 @@ STYLES = ("harvard", "plain")
 MAX_ITEMS = 150  # a full basket, editions included, still fits the server's 32 KB body limit
 MAX_CHARS = 5000  # one quote; a passage is well under this
 TITLE = "Quotations"
-CSV_HEADER = ["quote", "document", "section", "page", "citation", "source URL"]
+MAX_TITLE = 120
+# One column per fact (docs/quotes.md): "section" is empty when a document has no section of its own.
+CSV_HEADER = ["quote", "document", "document kind", "section", "page", "citation", "source URL", "accessed"]
 
 
 class ExportError(ValueError):
@@ -42,6 +45,23 @@ class Item:
     page: str
     citation: str  # Harvard titles are wrapped in *asterisks*
     url: str
+    kind: str = ""  # "news item", "report"... from the document's metadata
+    author: str = ""
+    year: str = ""
+
+
+@dataclass
+class Handout:
+    """What surrounds the quotes: an editable title, the date, the organisation, the sources."""
+
+    title: str = TITLE
+    organisation: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
+    style: str = "harvard"
+
+    @property
+    def accessed(self) -> str:
+        return f"{self.today.day} {self.today:%B %Y}"
 
 
 def resolve(index: Index, items: list[dict], style: str) -> list[Item]:
@@ -68,15 +88,19 @@ def resolve(index: Index, items: list[dict], style: str) -> list[Item]:
             raise ExportError(f"Quote {n}: a quote can be at most {MAX_CHARS} characters long.")
         section = doc.section_at(start)
         section_path = " › ".join(section.path) if section else None
+        own_section = section.title if section and section.title != doc.meta.title else ""
         pages = doc.pages_for(start, end)
         page = page_text((pages[0].label, pages[-1].label)) if pages else None
         out.append(Item(
             text=doc.text[start:end].strip(),
             title=doc.meta.title,
-            section=section.title if section else "",
+            section=own_section,
             page=page or "",
             citation=cite(doc, section_path, page, style),
             url=source_link(doc, pages[0].index if pages else None),
+            kind=doc.meta.kind or "",
+            author=doc.meta.author or doc.meta.publisher or "",
+            year=str(doc.meta.year or ""),
         ))
     return out
 
@@ -84,6 +108,13 @@ def resolve(index: Index, items: list[dict], style: str) -> list[Item]:
 def plain_citation(item: Item) -> str:
     """The citation without the Markdown asterisks around the title."""
     return item.citation.replace(f"*{item.title}*", item.title)
+
+
+def available(item: Item, h: Handout) -> str:
+    """Harvard's online-source ending, "Available at: URL (Accessed: 30 November 2026)"; plain: the URL."""
+    if not item.url:
+        return ""
+    return f" Available at: {item.url} (Accessed: {h.accessed})." if h.style == "harvard" else f" {item.url}"
 
 
 def _title_parts(item: Item) -> list[tuple[str, bool]]:
@@ -95,29 +126,67 @@ def _title_parts(item: Item) -> list[tuple[str, bool]]:
     return [(before, False), (item.title, True), (after, False)]
 
 
+def sources(items: list[Item]) -> list[Item]:
+    """One item per document, in the order they first appear: the handout's list of sources."""
+    seen: dict[str, Item] = {}
+    for i in items:
+        seen.setdefault(i.title, i)
+    return list(seen.values())
+
+
+def source_line(item: Item) -> str:
+    """A document as the handout lists it: author (year) title [kind]."""
+    head = f"{item.author} ({item.year}) {item.title}" if item.author else item.title
+    return head + (f" [{item.kind}]" if item.kind and item.kind != "report" else "")
+
+
+def compiled(items: list[Item], h: Handout) -> str:
+    by = f" by {h.organisation}" if h.organisation else ""
+    n = len(items)
+    return f"{n} quotation{'s' if n != 1 else ''} compiled{by} on {h.accessed}."
+
+
 # ---------------------------------------------------------------- text formats
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+# Markdown needs escaping only where a character would start markup: emphasis, code, links,
+# HTML and entities inline, and headings, lists, rules or quotes at the start of a line.
+# Full stops, brackets and dashes inside a sentence are left alone, so the file reads as text.
+_MD_INLINE = re.compile(r"([\\`*_<>])")
+_MD_LINK_END = re.compile(r"\](?=[(\[:])")  # "[a](b)" would be a link; "[news item]" alone is text
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))")
 
 
 def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINK_END.sub(r"\\]", _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
+    return "\n".join(_md_line(line) for line in text.split("\n"))
 
 
-def to_markdown(items: list[Item]) -> str:
-    parts = [f"# {TITLE}", ""]
+def _md_line(line: str) -> str:
+    m = _MD_LINE_START.match(line)
+    if not m:
+        return line
+    if m.group(2)[0].isdigit():  # "2021. " would start a numbered list: escape its full stop
+        n = m.end()
+        return line[:n] + "\\" + line[n:]
+    return m.group(1) + "\\" + line[m.end(1):]
+
+
+def to_markdown(items: list[Item], h: Handout) -> str:
+    parts = [f"# {md_escape(h.title)}", "", md_escape(compiled(items, h)), ""]
     for item in items:
         parts += ["> " + line if line else ">" for line in md_escape(item.text).split("\n")]
         cite_md = "".join(f"*{md_escape(t)}*" if it else md_escape(t) for t, it in _title_parts(item))
-        parts += ["", f"— {cite_md}" + (f" <{item.url}>" if item.url else ""), ""]
+        tail = f" Available at: <{item.url}> (Accessed: {h.accessed})." if item.url and h.style == "harvard" else (f" <{item.url}>" if item.url else "")
+        parts += ["", f"— {cite_md}{tail}", ""]
+    parts += ["## Sources", ""] + [f"- {md_escape(source_line(i))}" for i in sources(items)] + [""]
     return "\n".join(parts)
 
 
-def to_text(items: list[Item]) -> str:
-    parts = []
+def to_text(items: list[Item], h: Handout) -> str:
+    parts = [h.title, compiled(items, h), ""]
     for item in items:
-        parts += [f"“{item.text}”", f"— {plain_citation(item)}"]
-        parts += [f"Source: {item.url}"] if item.url else []
+        parts += [f"“{item.text}”", f"— {plain_citation(item)}{available(item, h)}"]
         parts.append("")
     return "\n".join(parts)
 
@@ -127,38 +196,49 @@ def csv_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def to_csv(items: list[Item]) -> str:
+def to_csv(items: list[Item], h: Handout) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_HEADER)
     for i in items:
-        row = [i.text, i.title, i.section, i.page, plain_citation(i), i.url]
+        row = [i.text, i.title, i.kind, i.section, i.page, plain_citation(i), i.url, h.today.isoformat()]
         writer.writerow([csv_cell(v) for v in row])
     return "\ufeff" + buf.getvalue()  # the BOM tells spreadsheet programs it is UTF-8
 
 
-def to_html(items: list[Item]) -> str:
+def to_html(items: list[Item], h: Handout) -> str:
     esc = html.escape
     body = []
     for item in items:
         cite_html = "".join(f"<cite>{esc(t)}</cite>" if it else esc(t) for t, it in _title_parts(item))
         paras = "".join(f"<p>{esc(p)}</p>" for p in item.text.split("\n\n"))
-        link = f' <a href="{esc(item.url)}">{esc(item.url)}</a>' if item.url else ""
+        if item.url and h.style == "harvard":
+            link = f' Available at: <a href="{esc(item.url)}">{esc(item.url)}</a> (Accessed: {esc(h.accessed)}).'
+        else:
+            link = f' <a href="{esc(item.url)}">{esc(item.url)}</a>' if item.url else ""
         body.append(f"<figure><blockquote>{paras}</blockquote><figcaption>— {cite_html}{link}</figcaption></figure>")
+    listed = "".join(f"<li>{esc(source_line(i))}</li>" for i in sources(items))
     return (
         '<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8">'
-        f"<title>{TITLE}</title><style>body{{font-family:system-ui,Arial,sans-serif;max-width:40rem;"
+        f"<title>{esc(h.title)}</title><style>body{{font-family:system-ui,Arial,sans-serif;max-width:40rem;"
         "margin:2rem auto;line-height:1.5}blockquote{border-left:4px solid #b1b4b6;margin:0;padding-left:1rem}"
-        "figure{margin:0 0 2rem}</style></head>\n<body><h1>" + TITLE + "</h1>\n"
-        + "\n".join(body) + "\n</body></html>\n"
+        "figure{margin:0 0 2rem}</style></head>\n"
+        f"<body><h1>{esc(h.title)}</h1>\n<p>{esc(compiled(items, h))}</p>\n"
+        + "\n".join(body) + f"\n<h2>Sources</h2>\n<ul>{listed}</ul>\n</body></html>\n"
     )
 
 
-def to_docx(items: list[Item]) -> bytes:
+def to_docx(items: list[Item], h: Handout) -> bytes:
     from docx import Document as Docx
 
     doc = Docx()
-    doc.add_heading(TITLE, level=1)
+    props = doc.core_properties  # python-docx would otherwise say its own name and an old date
+    props.title = h.title
+    props.author = props.last_modified_by = h.organisation
+    props.created = props.modified = dt.datetime.combine(h.today, dt.datetime.now().time()).replace(microsecond=0)
+    props.comments = "Exact quotations with their citations."
+    doc.add_heading(h.title, level=1)
+    doc.add_paragraph(compiled(items, h))
     quote_style = doc.styles["Quote"]  # looked up once: by name it costs a scan per paragraph
     for item in items:
         doc.add_paragraph(item.text, style=quote_style)
@@ -166,7 +246,10 @@ def to_docx(items: list[Item]) -> bytes:
         for text, italic in _title_parts(item):
             para.add_run(text).italic = italic
         if item.url:
-            para.add_run(f" {item.url}")
+            para.add_run(available(item, h))
+    doc.add_heading("Sources", level=2)
+    for i in sources(items):
+        doc.add_paragraph(source_line(i), style="List Bullet")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -175,12 +258,16 @@ def to_docx(items: list[Item]) -> bytes:
 WRITERS = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
 
 
-def export(index: Index, items: list[dict], fmt: str, style: str = "harvard") -> tuple[bytes, str, str]:
-    """(content, media type, file name) for the basket in ``fmt``."""
+def export(index: Index, items: list[dict], fmt: str, style: str = "harvard", title: str | None = None,
+           organisation: str = "", today: dt.date | None = None) -> tuple[bytes, str, str]:
+    """(content, media type, file name) for the basket in ``fmt``; the file name carries the date."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown format: choose one of {', '.join(FORMATS)}.")
     if style not in STYLES:
         raise ExportError("Unknown citation style: choose harvard or plain.")
-    data = WRITERS[fmt](resolve(index, items, style))
+    today = today or dt.date.today()
+    title = " ".join((title or "").split())[:MAX_TITLE] or f"{TITLE}, {today.day} {today:%B %Y}"
+    handout = Handout(title=title, organisation=organisation, today=today, style=style)
+    data = WRITERS[fmt](resolve(index, items, style), handout)
     media, ext = FORMATS[fmt]
-    return (data if isinstance(data, bytes) else data.encode("utf-8")), media, f"quotes.{ext}"
+    return (data if isinstance(data, bytes) else data.encode("utf-8")), media, f"quotes-{today.isoformat()}.{ext}"

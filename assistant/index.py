@@ -28,6 +28,7 @@ from assistant import __version__
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
+from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -84,8 +85,14 @@ class Index:
 
 @dataclass
 class ChunkSettings:
-    passage_max_words: int = 80
-    passage_overlap_sentences: int = 1
+    """How documents are cut into passages; recorded in the manifest, so a change means a rebuild."""
+
+    passage_max_words: int = PASSAGE_MAX_WORDS
+    passage_overlap_sentences: int = PASSAGE_OVERLAP_SENTENCES
+
+    @classmethod
+    def from_settings(cls, settings) -> "ChunkSettings":
+        return cls(settings.passage_max_words, settings.passage_overlap_sentences)
 
     def as_dict(self) -> dict:
         import pysbd
@@ -106,13 +113,33 @@ def embedding_input(doc: Document, passage: Passage) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class BuildStats:
+    """What a build had to embed, and what it could reuse."""
+
+    documents_reused: int = 0
+    documents_embedded: int = 0
+    passages_embedded: int = 0
+    sentences_embedded: int = 0
+
+
+EMBED_SLICE = 256  # texts per model call while a progress bar is shown
+
+
+def progress_bar(total: int, desc: str, unit: str, show: bool):
+    """One tqdm bar on stderr with counts, drawn only when asked and stderr is a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=f" {unit}", disable=None if show and total else True, leave=True)
+
+
 def build(
     docs: list[Document],
     embedder,
     chunking: ChunkSettings,
     previous: Index | None = None,
     progress: bool = False,
-) -> tuple[dict, dict]:
+) -> tuple[dict, BuildStats]:
     """Chunk and embed ``docs``; reuse vectors of documents whose content and settings are unchanged.
 
     Returns (arrays and records to save, stats).
@@ -168,13 +195,20 @@ def build(
                     s_rows.append(None)
 
     dim = embedder.dimensions
+    done: dict[int, np.ndarray] = {}  # sentence vectors of each todo_p passage
     if todo_p:
-        # Passages and sentences in one length-sorted stream (embeddings.encode_passages).
-        p_vecs, s_parts = embedder.encode_passages([t for _, t in todo_p], spans, progress=progress)
-        for (pos, _), vec in zip(todo_p, p_vecs):
-            p_rows[pos] = vec
+        # Passages and sentences in one length-sorted stream per slice (embeddings.encode_passages).
+        with progress_bar(len(todo_p), "Embedding passages and sentences", "passage", progress) as bar:
+            for at in range(0, len(todo_p), EMBED_SLICE):
+                part = todo_p[at : at + EMBED_SLICE]
+                p_vecs, s_parts = embedder.encode_passages([t for _, t in part], spans[at : at + EMBED_SLICE])
+                for (pos, _), vec in zip(part, p_vecs):
+                    p_rows[pos] = vec
+                for k, vecs in enumerate(s_parts):
+                    done[at + k] = vecs
+                bar.update(len(part))
         for pos, passage, j in todo_s:
-            s_rows[pos] = s_parts[passage][j]
+            s_rows[pos] = done[passage][j]
     p_vecs = np.vstack(p_rows).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
     s_vecs = np.vstack(s_rows).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
     data = {
@@ -188,13 +222,7 @@ def build(
         "dimensions": dim,
         "vectors": vectors_info,
     }
-    stats = {
-        "documents_reused": reused,
-        "documents_embedded": embedded,
-        "passages_embedded": len(todo_p),
-        "sentences_embedded": len(todo_s),
-    }
-    return data, stats
+    return data, BuildStats(reused, embedded, len(todo_p), len(todo_s))
 
 
 def make_dense(vectors: np.ndarray):
@@ -273,6 +301,9 @@ def save(data: dict, root: Path) -> Path:
                     "format": d.format,
                     "content_hash": d.content_hash,
                     "source_hash": d.source_hash,
+                    "publication": d.publication,
+                    "ingested_at": d.ingested_at,
+                    "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
                 }
                 for d in docs
@@ -326,7 +357,10 @@ def current_build(root: Path) -> Path:
     pointer = root / "CURRENT"
     if not pointer.is_file():
         raise IndexProblem(f"No index found in {root}. Build it with: assistant ingest --index {root}")
-    name = pointer.read_text(encoding="utf-8").strip()
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
+        raise IndexProblem(f"The index in {root} has an unreadable CURRENT file. Rebuild it with: assistant ingest --index {root}") from None
     folder = root / "builds" / name
     if not name or "/" in name or not folder.is_dir():
         raise IndexProblem(
@@ -343,6 +377,10 @@ def read_manifest(folder: Path) -> dict:
         raise IndexProblem(f"The index manifest in {folder} cannot be read ({exc}).") from exc
 
 
+REQUIRED_FILES = {"documents.jsonl", "passages.jsonl", "sentences.jsonl", "passage_vectors.npy",
+                  "sentence_vectors.npy", "dense.faiss"}
+
+
 def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, verify: bool = True) -> None:
     fix = f"Rebuild it with: assistant ingest --index {folder.parent.parent}"
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -352,12 +390,39 @@ def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, ve
             f"The index was built with model {manifest.get('model')!r} ({manifest.get('dimensions')} dimensions), "
             f"but this assistant uses {model!r} ({dimensions}). {fix}"
         )
-    for rel, info in manifest.get("files", {}).items():
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not REQUIRED_FILES <= set(files):
+        raise IndexProblem(f"The index manifest in {folder} does not list its files, so they cannot be checked. {fix}")
+    for rel, info in files.items():
         path = folder / rel
         if not path.is_file() or path.stat().st_size != info["bytes"]:
             raise IndexProblem(f"The index file {rel} is missing or has the wrong size. {fix}")
         if verify and info["bytes"] < 64 << 20 and _sha256(path) != info["sha256"]:
             raise IndexProblem(f"The index file {rel} is corrupt (checksum mismatch). {fix}")
+
+
+def stored_documents(root: Path) -> dict[str, Document]:
+    """The documents the live build holds, even when it was built by another version or model.
+
+    They are what an ingest keeps when it cannot reuse the build's vectors; a build whose
+    documents file fails its checksum gives nothing rather than damaged text.
+    """
+    try:
+        folder = current_build(Path(root))
+        expected = read_manifest(folder).get("files", {}).get("documents.jsonl", {}).get("sha256")
+        path = folder / "documents.jsonl"
+        if expected and _sha256(path) != expected:
+            return {}
+        return {d["meta"]["id"]: Document.from_dict(d) for d in _read_jsonl(path)}
+    except (IndexProblem, OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def list_documents(root: Path) -> list[dict]:
+    """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
+    manifest = read_manifest(current_build(Path(root)))
+    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
+    return [{"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()]
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from assistant.documents import Document
+from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 
 @dataclass
@@ -114,7 +115,9 @@ def _subtract(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, i
     return pieces
 
 
-def make_passages(doc: Document, max_words: int = 80, overlap: int = 1) -> list[Passage]:
+def make_passages(
+    doc: Document, max_words: int = PASSAGE_MAX_WORDS, overlap: int = PASSAGE_OVERLAP_SENTENCES
+) -> list[Passage]:
     """Group whole sentences into passages of at most ``max_words`` words (one sentence at least)."""
     passages: list[Passage] = []
     for lo, hi, section_id, section_path in _indexable_ranges(doc):

@@ -25,7 +25,9 @@ from pathlib import Path
 log = logging.getLogger("assistant.privacy")
 
 WITHHELD = "<message withheld: it may contain personal data>"
-_URL_QUERY = re.compile(r"((?:https?://|/)[^\s?\"']*)\?[^\s\"']*")
+# A '?' followed by anything but whitespace starts a query string: cut to the next whitespace.
+# Linear (no backtracking over the path before it) and blind to quotes inside the query.
+_URL_QUERY = re.compile(r"\?\S+")
 
 # ---------------------------------------------------------------- logs
 
@@ -35,8 +37,15 @@ _SCOPE_QUERY = re.compile(r"""(query_string['"]?\s*[:=]\s*b?)(['"])(?:\\.|(?!\2)
 
 def scrub_text(text: str) -> str:
     """Drop the query string of any URL or path, or ASGI scope, in a log message (search words live there)."""
-    text = _SCOPE_QUERY.sub(r"\1'<query withheld>'", text)
-    return _URL_QUERY.sub(r"\1?<query withheld>", text)
+    if "query_string" in text:
+        text = _SCOPE_QUERY.sub(r"\1'<query withheld>'", text)
+    return _URL_QUERY.sub("?<query withheld>", text) if "?" in text else text
+
+
+def strip_query(target: str) -> str:
+    """A request target without its query string (uvicorn's access log passes it whole)."""
+    path, mark, _ = target.partition("?")
+    return path + "?<query withheld>" if mark else path
 
 
 def safe_traceback(exc_info) -> str:
@@ -58,7 +67,7 @@ def clean_record(record: logging.LogRecord) -> logging.LogRecord:
         record.exc_info = None
     if record.name == "uvicorn.access" and isinstance(record.args, tuple):
         # Its formatter unpacks (client, method, path with query, version, status).
-        record.args = tuple(scrub_text(a) if isinstance(a, str) else a for a in record.args)
+        record.args = tuple(strip_query(a) if isinstance(a, str) else a for a in record.args)
     elif record.args:
         # Format now so arguments of any type (URL objects too) are scrubbed as text.
         try:
@@ -112,6 +121,7 @@ class Counters:
         self.latency_sum = 0.0
         self.latency_buckets = [0] * len(LATENCY_BUCKETS)
         self.responses: dict[str, int] = {}
+        self.useful: dict[tuple[str, bool], int] = {}  # (quote id, useful) -> count; nothing else
 
     def answer(self, answered: bool, seconds: float) -> None:
         with self._lock:
@@ -122,6 +132,12 @@ class Counters:
             for i, bound in enumerate(LATENCY_BUCKETS):
                 if seconds <= bound:
                     self.latency_buckets[i] += 1
+
+    def feedback(self, quote_ids: list[str], useful: bool) -> None:
+        """"Was this useful?": one more yes or no for each quote of the answer."""
+        with self._lock:
+            for qid in quote_ids:
+                self.useful[(qid, useful)] = self.useful.get((qid, useful), 0) + 1
 
     def http(self, status: int) -> None:
         key = f"{status // 100}xx" if status not in (413, 422, 429, 503) else str(status)
@@ -151,7 +167,20 @@ class Counters:
                 "# TYPE assistant_http_responses_total counter",
             ]
             lines += [f'assistant_http_responses_total{{status="{k}"}} {v}' for k, v in sorted(self.responses.items())]
+            lines += [
+                "# HELP assistant_feedback_total Answers marked useful or not, per quote id (no question, no identifier).",
+                "# TYPE assistant_feedback_total counter",
+            ]
+            lines += [
+                f'assistant_feedback_total{{quote="{_label(q)}",useful="{"yes" if u else "no"}"}} {v}'
+                for (q, u), v in sorted(self.useful.items())
+            ]
         return "\n".join(lines) + "\n"
+
+
+def _label(value: str) -> str:
+    """A Prometheus label value, escaped."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 # ---------------------------------------------------------------- redaction

@@ -37,7 +37,7 @@ def named_build(root: Path) -> str | None:
     """The build CURRENT names now, or None when it cannot be read."""
     try:
         return (Path(root) / "CURRENT").read_text(encoding="utf-8").strip() or None
-    except OSError:
+    except (OSError, ValueError):  # missing, or not UTF-8 text: nothing to load
         return None
 
 
@@ -90,11 +90,19 @@ class Reloader:
                 log.error("Index watch failed once (%s); still serving.", type(exc).__name__)
 
 
+async def _quietly(reloader: Reloader) -> None:
+    """A reload from SIGHUP: any failure is one log line (type only), never an unhandled task."""
+    try:
+        await reloader.acheck(force=True)
+    except Exception as exc:  # noqa: BLE001
+        log.error("Reload on SIGHUP failed (%s); still serving.", type(exc).__name__)
+
+
 def install_sighup(reloader: Reloader) -> bool:
     """SIGHUP reloads (and retries a refused build); only possible in the main thread's loop."""
     try:
         loop = asyncio.get_running_loop()
-        loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(reloader.acheck(force=True)))
+        loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(_quietly(reloader)))
         return True
     except (RuntimeError, ValueError, NotImplementedError, AttributeError):
         return False

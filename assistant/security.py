@@ -4,7 +4,10 @@ Every piece is a small pure-ASGI middleware so that it also covers the error res
 the others produce. From the outside in::
 
     SecurityHeaders (CSP and co., strips Set-Cookie, turns any crash into a quiet 500)
-    CORS (partner origins only)  ->  Timeout  ->  RateLimit  ->  BodyLimit  ->  the app
+    TrustedHost (Starlette's: unknown Host headers get a 400)  ->  HeadAsGet  ->  ProxyHeaders
+    (uvicorn's: the client address from trusted proxies)  ->  CORS (partner origins only)  ->  Timeout  ->  RateLimit  ->  BodyLimit  ->  the app
+
+Connection-level limits (idle sockets, slow request heads) live in serving.py.
 """
 
 from __future__ import annotations
@@ -23,6 +26,51 @@ log = logging.getLogger("assistant.security")
 
 EMBED_PATHS = ("/embed",)
 PERMISSIONS = b"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+
+def check_origin(value: str) -> str:
+    """An embed origin is ``scheme://host[:port]``: no path, wildcard, query or ';'.
+
+    One trailing slash is normalised away (browsers send origins without it)."""
+    from urllib.parse import urlsplit
+
+    origin = value.strip()
+    origin = origin[:-1] if origin.endswith("/") and not origin.endswith("//") else origin
+    parts = urlsplit(origin)
+    bad = any(c in origin for c in "*; ,\"'") or parts.path or parts.query or parts.fragment or parts.username
+    if parts.scheme not in ("http", "https") or not parts.hostname or bad:
+        raise ValueError(f"{value!r} is not an origin: write scheme://host[:port], e.g. https://partner.example")
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError as exc:
+        raise ValueError(f"{value!r} has a bad port") from exc
+    return origin.lower()
+
+
+def check_http_url(value: str) -> str:
+    """An absolute http(s) URL with a host (public URL, signpost links)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c in value for c in " ;\"'<>"):
+        raise ValueError(f"{value!r} is not an http(s) URL, e.g. https://assistant.example")
+    return value.strip()
+
+
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+def allowed_hosts(settings) -> list[str]:
+    """The Host headers served: the public URL's host, ``allowed_hosts``, loopback, and the
+    address ``serve`` listens on when it is a name or a specific address."""
+    from urllib.parse import urlsplit
+
+    hosts = list(LOOPBACK_HOSTS) + list(settings.allowed_hosts)
+    if settings.public_url:
+        hosts.append(urlsplit(settings.public_url).hostname)
+    if settings.host not in ("0.0.0.0", "::", ""):
+        hosts.append(settings.host)
+    return list(dict.fromkeys(h.lower() for h in hosts if h))
 
 
 def content_security_policy(frame_ancestors: list[str]) -> str:
@@ -142,31 +190,20 @@ class SecurityHeaders:
 # ---------------------------------------------------------------- client address
 
 
-def parse_networks(items: list[str]) -> list[ipaddress._BaseNetwork]:
+def client_ip(scope: Scope) -> str:
+    """The client's address. Behind trusted proxies, uvicorn's ProxyHeadersMiddleware (installed
+    outside the limiter) has already put the nearest untrusted X-Forwarded-For address here."""
+    return (scope.get("client") or ("unknown", 0))[0]
+
+
+def check_networks(items: list[str]) -> list[str]:
     """Trusted proxies as addresses or CIDR ranges ("127.0.0.1", "10.0.0.0/8")."""
-    return [ipaddress.ip_network(item.strip(), strict=False) for item in items if item.strip()]
-
-
-def _trusted(addr: str, networks) -> bool:
-    try:
-        ip = ipaddress.ip_address(addr)
-    except ValueError:
-        return False
-    return any(ip in net for net in networks)
-
-
-def client_ip(scope: Scope, trusted) -> str:
-    """The client's address: the peer, or, behind a trusted proxy, the nearest untrusted
-    address in X-Forwarded-For (a client can write anything at the far end of that header)."""
-    peer = (scope.get("client") or ("unknown", 0))[0]
-    if not trusted or not _trusted(peer, trusted):
-        return peer
-    forwarded = b",".join(v for k, v in scope.get("headers", []) if k.lower() == b"x-forwarded-for")
-    chain = [a.strip() for a in forwarded.decode("latin-1").split(",") if a.strip()]
-    for addr in reversed(chain):
-        if not _trusted(addr, trusted):
-            return addr
-    return chain[0] if chain else peer
+    for item in items:
+        try:
+            ipaddress.ip_network(item.strip())
+        except ValueError:
+            raise ValueError(f"{item!r} is not an address or CIDR range (e.g. 10.0.0.0/8)") from None
+    return [item.strip() for item in items]
 
 
 # ---------------------------------------------------------------- limits
@@ -178,66 +215,129 @@ class BodyTooLarge(HTTPException):
 
 
 class BodyLimit:
-    """Refuses bodies over ``max_bytes``: at once from Content-Length, else while reading."""
+    """Reads the whole body before the app runs (it is small): over ``max_bytes`` is a 413,
+    chunked or not, and a body slower than ``seconds`` is a 408; both close the connection."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
+    def __init__(self, app: ASGIApp, max_bytes: int, seconds: float = 10.0):
         self.app = app
         self.max_bytes = max_bytes
+        self.seconds = seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        close = {"Connection": "close"}
         length = next((v for k, v in scope.get("headers", []) if k.lower() == b"content-length"), None)
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await send_error(scope, receive, send, 413, BodyTooLarge(self.max_bytes).detail)
+            await send_error(scope, receive, send, 413, BodyTooLarge(self.max_bytes).detail, close)
             return
-        seen = 0
+        chunks, seen, more = [], 0, True
+        try:
+            async with asyncio.timeout(self.seconds):
+                while more:
+                    message = await receive()
+                    if message["type"] != "http.request":
+                        return  # the client left
+                    seen += len(message.get("body", b""))
+                    if seen > self.max_bytes:
+                        await send_error(scope, receive, send, 413, BodyTooLarge(self.max_bytes).detail, close)
+                        return
+                    chunks.append(message.get("body", b""))
+                    more = message.get("more_body", False)
+        except TimeoutError:
+            await send_error(scope, receive, send, 408, "The request arrived too slowly. Please try again.", close)
+            return
+        body, sent = b"".join(chunks), False
 
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    # An HTTPException, so FastAPI's body parsing passes it on as a 413.
-                    raise BodyTooLarge(self.max_bytes)
-            return message
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # after the body: wait for the disconnect
 
-        await self.app(scope, limited, send)
+        await self.app(scope, replay, send)
 
 
 def limited_request(scope: Scope) -> bool:
-    """What costs a model call: the JSON API and any form post."""
-    return scope.get("path", "").startswith("/api/") or scope.get("method") == "POST"
+    """What costs a model call or a search: the JSON API, any form post, a meaning search."""
+    path, method = scope.get("path", ""), scope.get("method")
+    if path.startswith("/api/") or method == "POST":
+        return True
+    if path == "/quotes" and scope.get("query_string"):
+        from urllib.parse import parse_qs
+
+        query = parse_qs(scope["query_string"].decode("latin-1"))
+        return "meaning" in query.get("mode", ()) and any(q.strip() for q in query.get("q", ()))
+    return False
+
+
+class Limiter:
+    """Per-client moving-window counts (the ``limits`` library, as used by slowapi), kept in
+    ``storage`` (``memory://``, or ``redis://host:port`` to share one limit between replicas)."""
+
+    def __init__(self, rate: str, storage: str = "memory://"):
+        from limits import parse_many, storage as storages, strategies
+
+        self.items = parse_many(rate) if rate else []
+        self.local = storage.startswith("memory://")
+        self.limiter = strategies.MovingWindowRateLimiter(storages.storage_from_string(storage))
+
+    def _hit(self, key: str, cost: int) -> int | None:
+        for item in self.items:
+            if not self.limiter.hit(item, "client", key, cost=cost):
+                reset = self.limiter.get_window_stats(item, "client", key).reset_time
+                return max(1, math.ceil(reset - time.time()))
+        return None
+
+    async def hit(self, scope: Scope, cost: int = 1) -> int | None:
+        """Count ``cost`` units of work; the seconds to wait when over the limit, else None."""
+        if not self.items or cost <= 0:
+            return None
+        key = client_ip(scope)
+        return self._hit(key, cost) if self.local else await asyncio.to_thread(self._hit, key, cost)
+
+
+def too_many(retry: int) -> tuple[int, str, dict[str, str]]:
+    return 429, f"Too many requests: please wait {retry} seconds and try again.", {"Retry-After": str(retry)}
 
 
 class RateLimit:
-    """Per-client moving-window limit (the ``limits`` library, as used by slowapi): 429 + Retry-After."""
+    """Charges one unit per limited request: 429 + Retry-After over the limit."""
 
-    def __init__(self, app: ASGIApp, rate: str, trusted_proxies: list[str]):
-        from limits import parse_many, storage, strategies
-
+    def __init__(self, app: ASGIApp, limiter: Limiter):
         self.app = app
-        self.items = parse_many(rate) if rate else []
-        self.limiter = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
-        self.trusted = parse_networks(trusted_proxies)
+        self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.items or not limited_request(scope):
-            await self.app(scope, receive, send)
-            return
-        key = client_ip(scope, self.trusted)
-        for item in self.items:
-            if not self.limiter.hit(item, "client", key):
-                reset = self.limiter.get_window_stats(item, "client", key).reset_time
-                retry = max(1, math.ceil(reset - time.time()))
-                await send_error(
-                    scope, receive, send, 429, f"Too many requests: please wait {retry} seconds and try again.",
-                    {"Retry-After": str(retry)},
-                )
+        if scope["type"] == "http" and limited_request(scope):
+            retry = await self.limiter.hit(scope)
+            if retry is not None:
+                await send_error(scope, receive, send, *too_many(retry))
                 return
         await self.app(scope, receive, send)
+
+
+class HeadAsGet:
+    """HEAD is answered like GET without the body (FastAPI's routes list GET only)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, headers_only)
 
 
 class Timeout:
@@ -275,13 +375,19 @@ class Timeout:
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         log.warning("request timed out after %.1f s: %s %s", self.seconds, scope.get("method"), scope.get("path"))
         if not started:
-            await send_error(scope, receive, send, 503, "The server took too long to answer. Please try again.", {"Retry-After": "5"})
+            await send_error(scope, receive, send, 503, "The server took too long to answer. Please try again.",
+                             {"Retry-After": "5", "Connection": "close"})
 
 
 def install(app, settings, counters=None) -> None:
     """Wire the middleware, innermost first (Starlette puts the last one added outermost)."""
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(RateLimit, rate=settings.rate_limit, trusted_proxies=list(settings.trusted_proxies))
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    app.state.limiter = Limiter(settings.rate_limit, settings.rate_limit_storage)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_timeout)
+    app.add_middleware(RateLimit, limiter=app.state.limiter)
     app.add_middleware(Timeout, seconds=settings.request_timeout)
     if settings.embed_origins:
         # CORS lets exactly the allowlisted partner origins call /api/*.
@@ -293,4 +399,10 @@ def install(app, settings, counters=None) -> None:
             allow_credentials=False,
             max_age=600,
         )
+    if settings.trusted_proxies:
+        # The client's address from X-Forwarded-For, only when the peer is a trusted proxy.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
+    app.add_middleware(HeadAsGet)
+    # No redirect or absolute URL may name a host the operator did not name.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings), www_redirect=False)
     app.add_middleware(SecurityHeaders, embed_origins=list(settings.embed_origins), counters=counters)

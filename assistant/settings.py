@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -22,6 +22,37 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
 ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen by bench, docs/performance.md)
+PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
+PASSAGE_OVERLAP_SENTENCES = 1
+
+
+# Signposting (issue 13, item 5; area: chat UI): the national default, replaced per site by operators.
+SIGNPOST_TITLE = "If you are worried about a child"
+SIGNPOST_TEXT = (
+    "If a child is in immediate danger, call 999. Otherwise, contact the children's social care team "
+    "at the child's local council, or call the NSPCC helpline on 0808 800 5000."
+)
+SIGNPOST_LINKS = (
+    {"text": "Report child abuse to a local council (GOV.UK)", "href": "https://www.gov.uk/report-child-abuse-to-local-council"},
+    {"text": "NSPCC (nspcc.org.uk)", "href": "https://www.nspcc.org.uk/"},
+)
+
+
+class Link(BaseModel):
+    """A signpost link: http(s) only, so no ``javascript:`` or ``data:`` link can reach a page."""
+
+    text: str = Field(..., min_length=1, max_length=120)
+    href: str = Field(..., max_length=500)
+
+    @field_validator("href")
+    @classmethod
+    def web_address(cls, value: str) -> str:
+        import re
+
+        value = value.strip()
+        if not re.match(r"https?://[^\s/]+", value, re.I):
+            raise ValueError("a signpost link must be a web address starting with https:// or http://")
+        return value
 
 
 class Settings(BaseSettings):
@@ -41,8 +72,8 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
 
     # Chunking: passages are runs of whole sentences inside one section.
-    passage_max_words: int = 80
-    passage_overlap_sentences: int = 1
+    passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1)
+    passage_overlap_sentences: int = Field(PASSAGE_OVERLAP_SENTENCES, ge=0)
 
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10)
@@ -88,3 +119,62 @@ class Settings(BaseSettings):
     question_log: Path | None = Field(
         None, description="Opt-in, redacted question log for evaluation. Off by default."
     )
+
+    # Chat UI (issues 13.5, 13.7 and 15): signpost, privacy wording, exports.
+    signpost_title: str = Field(SIGNPOST_TITLE, min_length=1, max_length=120, description="Heading of the signpost shown to someone worried about a child.")
+    signpost_text: str = Field(SIGNPOST_TEXT, min_length=1, max_length=1000, description="Text of the signpost: your local front door.")
+    signpost_links: list[Link] = Field(
+        default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
+        max_length=6,
+        description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (http(s) only).',
+    )
+    question_log_days: int | None = Field(
+        None, ge=1, description="How many days you keep the question log: said on every page while it is on."
+    )
+    organisation: str = Field(
+        "Safeguarding report assistant", min_length=1, max_length=120,
+        description="Your organisation's name: the author of exported Word documents.",
+    )
+
+    # Hostile traffic and replicas (issue 14: serving.py, security.py, routes/health.py).
+    public_url: str | None = Field(None, description="The address users reach, e.g. https://assistant.example; drives absolute URLs and the allowed Host.")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names accepted besides the public URL's and loopback.")
+    rate_limit_storage: str = Field("memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas).")
+    reload_token_file: Path | None = Field(None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600).")
+    workers: int = Field(1, ge=1, le=64, description="Server processes for `assistant serve`.")
+    max_connections: int = Field(1000, ge=1, description="Open connections per process at most (capped below the descriptor limit).")
+    backlog: int = Field(1024, ge=1, description="Connections the kernel queues before they are accepted.")
+    header_timeout: float = Field(5.0, gt=0, description="Seconds a connection has to send a complete request head.")
+    body_timeout: float = Field(10.0, gt=0, description="Seconds a request has to send its whole body.")
+    keep_alive: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+
+    @field_validator("embed_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        from assistant.security import check_origin
+
+        return [check_origin(v) for v in value]
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: list[str]) -> list[str]:
+        from assistant.security import check_networks
+
+        return check_networks(value)
+
+    @field_validator("reload_token_file")
+    @classmethod
+    def _token_file(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            if not value.is_file():
+                raise ValueError(f"{value} is not a file")
+            if value.stat().st_mode & 0o077:
+                raise ValueError(f"{value} may be read by others: chmod 600 it")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        from assistant.security import check_http_url
+
+        return check_http_url(value).rstrip("/") if value else None

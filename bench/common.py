@@ -92,7 +92,7 @@ def bundled_index(embedder) -> tuple[Path, float]:
     s = Settings()
     root = Path(tempfile.mkdtemp(prefix="bench-index-"))
     with timer() as t:
-        ingest([str(BUNDLED_CORPUS)], root, embedder, ChunkSettings(s.passage_max_words, s.passage_overlap_sentences))
+        ingest([str(BUNDLED_CORPUS)], root, embedder, ChunkSettings.from_settings(s))
     return root, t["s"]
 
 

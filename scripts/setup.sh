@@ -21,6 +21,12 @@ if [ "${1:-}" = "--test" ]; then
     apt-get update -qq
     apt-get install -y -qq chromium >/dev/null
   fi
+  # redis-server for the multi-replica test (tests/test_replicas.py starts its own on a free port).
+  if ! command -v redis-server >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq redis-server >/dev/null
+  fi
   # axe-core for the accessibility checks, from the npm registry (no browser download).
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 else

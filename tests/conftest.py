@@ -32,6 +32,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+# ---------------------------------------------------------------- markers
+
+# Test files that start the real CLI or server in subprocesses, which load the model there.
+SUBPROCESS_MODEL_FILES = {"test_cli.py", "test_lifecycle.py", "test_load.py", "test_own_sources.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that loads the model (directly, through a fixture, or in a subprocess)
+    and every browser test, so ``pytest -m "not model and not browser"`` is the fast loop."""
+    for item in items:
+        if item.path.parent.name == "browser":
+            item.add_marker(pytest.mark.browser)
+        if "embedder" in item.fixturenames or item.path.name in SUBPROCESS_MODEL_FILES:
+            item.add_marker(pytest.mark.model)
+
+
 # ---------------------------------------------------------------- core objects
 
 
@@ -69,6 +85,7 @@ def make_settings():
 
     def make(index: Path, **kwargs):
         kwargs.setdefault("rate_limit", "100000/minute")  # tests hammer the API on purpose
+        kwargs.setdefault("allowed_hosts", ["testserver"])  # TestClient's Host header
         return Settings(index=index, **kwargs)
 
     return make

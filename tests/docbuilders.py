@@ -13,6 +13,14 @@ where a word is hyphenated across lines and where a paragraph runs over a page b
     ("toc", [(entry, page), ...]) a contents list with dot leaders
     ("columns", [line, ...], [line, ...])  two columns of body text
     ("footnote", text)           drawn small at the foot of the page
+    ("bold_p", [line, ...])      a paragraph set in bold at body size (a "lead" paragraph)
+    ("line", text, size, bold)   one line in any size
+    ("space", points)            vertical space
+    ("figures", [[cell, ...], ...]) a table whose bold header labels are centred over
+                                 right-aligned numbers, as report designers set them
+
+``build_layout_pdf`` draws running heads given per page, so a test can alternate them
+left and right or put the printed page number inside them.
 """
 
 from __future__ import annotations
@@ -35,36 +43,12 @@ def build_pdf(
 ) -> bytes:
     """A4 PDF. ``header``/``footer`` are drawn on pages that have an entry in ``numbers``
     (PDF index -> printed page number), the number at the right of the footer."""
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    if title:
-        c.setTitle(title)
-    if author:
-        c.setAuthor(author)
-    width, height = A4
-    for index, items in enumerate(pages, start=1):
-        printed = (numbers or {}).get(index)
-        if printed is not None:
-            c.setFont("Helvetica", 9)
-            if header:
-                c.drawString(LEFT, height - 40, header)
-                c.drawRightString(RIGHT, height - 40, "Northshire")
-            if footer:
-                c.drawString(LEFT, 30, footer)
-            c.drawRightString(RIGHT, 30, str(printed))
-        y = height - top_margin
-        notes_y = 110
-        for item in items:
-            y = _draw(c, item, y)
-            if item[0] == "footnote":
-                c.setFont("Helvetica", 8)
-                _rich(c, LEFT, notes_y, item[1], 8)
-                notes_y -= 11
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    heads: dict[int, list[tuple[str, str, str]]] = {}
+    for index, printed in (numbers or {}).items():
+        heads[index] = [("top", "left", header), ("top", "right", "Northshire")] if header else []
+        heads[index] += [("bottom", "left", footer)] if footer else []
+        heads[index].append(("bottom", "right", str(printed)))
+    return build_layout_pdf(pages, heads, title, author, top_margin)
 
 
 def _rich(c, x: float, y: float, line: str, size: float, font: str = "Helvetica") -> None:
@@ -132,7 +116,72 @@ def _draw(c, item: tuple, y: float) -> float:
         return top - LEADING * max(len(item[1]), len(item[2])) - 8
     if kind == "footnote":
         return y
+    if kind == "bold_p":
+        for line in item[1]:
+            _rich(c, LEFT, y, line, BODY, "Helvetica-Bold")
+            y -= LEADING
+        return y - 8
+    if kind == "line":
+        _, text, size, bold = item
+        _rich(c, LEFT, y, text, size, "Helvetica-Bold" if bold else "Helvetica")
+        return y - size * 1.6
+    if kind == "space":
+        return y - item[1]
+    if kind == "figures":
+        rights = [LEFT + 290, LEFT + 400]  # numbers end here; labels are centred over them
+        for r, row in enumerate(item[1]):
+            font = "Helvetica-Bold" if r == 0 else "Helvetica"
+            c.setFont(font, BODY)
+            c.drawString(LEFT, y, row[0])
+            for right, cell in zip(rights, row[1:]):
+                if r == 0:
+                    c.drawCentredString(right - 12, y, cell)
+                else:
+                    c.drawRightString(right, y, cell)
+            y -= LEADING + 4
+        return y - 8
     raise ValueError(kind)
+
+
+def build_layout_pdf(
+    pages: list[list[tuple]],
+    heads: dict[int, list[tuple[str, str, str]]] | None = None,
+    title: str = "",
+    author: str = "",
+    top_margin: float = 100,
+) -> bytes:
+    """A4 PDF whose running heads are given per page: ``heads[index]`` is a list of
+    (band "top"/"bottom", align "left"/"right"/"centre", text), drawn in 9pt type."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    if title:
+        c.setTitle(title)
+    if author:
+        c.setAuthor(author)
+    width, height = A4
+    for index, items in enumerate(pages, start=1):
+        for band, align, text in (heads or {}).get(index, []):
+            c.setFont("Helvetica", 9)
+            y = height - 40 if band == "top" else 30
+            if align == "left":
+                c.drawString(LEFT, y, text)
+            elif align == "right":
+                c.drawRightString(RIGHT, y, text)
+            else:
+                c.drawCentredString(width / 2, y, text)
+        y = height - top_margin
+        notes_y = 110
+        for item in items:
+            y = _draw(c, item, y)
+            if item[0] == "footnote":
+                c.setFont("Helvetica", 8)
+                _rich(c, LEFT, notes_y, item[1], 8)
+                notes_y -= 11
+        c.showPage()
+    c.save()
+    return buf.getvalue()
 
 
 def encrypt_pdf(data: bytes, password: str = "secret") -> bytes:
@@ -317,7 +366,14 @@ def flowed_pdf(chapters: int = 3) -> bytes:
     heads), as word processors lay out real reports, rather than drawn line by line."""
     from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import ListFlowable, ListItem, PageBreak, Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus import (
+        ListFlowable,
+        ListItem,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+    )
 
     styles = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontSize=11, leading=15,

@@ -118,8 +118,11 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
 def test_citation_styles(assistant):
     doc = assistant.index.documents["panel-annual-report-2020-news"]
     doc_copy = type(doc)(**{**doc.__dict__})
-    doc_copy.meta = type(doc.meta)(**{**doc.meta.__dict__, "author": "Child Safeguarding Practice Review Panel", "title": "Annual Report 2020"})
+    doc_copy.meta = type(doc.meta)(**{**doc.meta.__dict__, "author": "Child Safeguarding Practice Review Panel", "title": "Annual Report 2020", "kind": "report"})
     harvard = cite(doc_copy, "Annual Report 2020 › Critical thinking and challenge", "23")
     assert harvard == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, p. 23, “Critical thinking and challenge”"
     assert cite(doc_copy, None, "12–13") == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, pp. 12–13"
     assert cite(doc_copy, "Annual Report 2020 › Themes", "4", style="plain") == "Annual Report 2020, p. 4, Themes"
+    # A news item says so, so no one credits it as the report (the kind comes from the sidecar).
+    assert cite(doc, None, None).endswith("*National Safeguarding Practice Review Panel – 2020 Annual Report* [news item]")
+    assert cite(doc, None, None, style="plain") == "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"

@@ -88,3 +88,47 @@ def test_serve_builds_a_missing_index_then_answers(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_ask_prints_no_progress_bars(corpus_index):
+    result = run("ask", "Who chairs the Panel?", "--index", str(corpus_index))
+    assert result.returncode == 0, result.stderr
+    for noise in ("Batches", "Loading weights", "it/s", "%|"):
+        assert noise not in result.stdout and noise not in result.stderr
+    assert result.stderr == ""
+
+
+def test_ingest_draws_one_bar_per_stage_on_a_terminal(tmp_path):
+    """On a terminal (a pty here), ingest shows reading, passage and sentence bars with counts;
+    stdout stays one parseable line, and no model-loading bar appears."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"note{n}.md").write_text(f"# Note {n}\n\nSupervision note {n} is about escalation.\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
+    proc = subprocess.Popen([*CMD, "ingest", str(folder), "--index", str(tmp_path / "ix")],
+                            stdout=subprocess.PIPE, stderr=follower, text=True, env=ENV)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    out = proc.communicate(timeout=180)[0]
+    os.close(leader)
+    assert proc.returncode == 0
+    assert out.startswith("Indexed 3 document(s)") and out.count("\n") == 1
+    screen = drawn.decode("utf-8", "replace")
+    assert "Reading: 100%" in screen and "3/3" in screen
+    assert "Embedding passages: 100%" in screen and "Embedding sentences: 100%" in screen
+    assert "Batches" not in screen and "Loading weights" not in screen

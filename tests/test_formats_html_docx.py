@@ -11,7 +11,7 @@ import pytest
 from docbuilders import build_docx, build_html, report_pdf
 
 from assistant.documents import DocumentError, load_document
-from assistant.formats.fetch import load_url
+from assistant.sources import load_url
 
 NEWS_BODY = """
 <article>

@@ -39,22 +39,22 @@ def test_unchanged_documents_are_not_embedded_again(tmp_path, embedder):
     shutil.copytree(BUNDLED_CORPUS, corpus)
     root = tmp_path / "index"
     first = ingest([str(corpus)], root, embedder, ChunkSettings())
-    assert first.stats["documents_embedded"] == 1
+    assert first.stats.documents_embedded == 1
     (corpus / "extra.md").write_text("# Extra\n\nA second document about neglect and thresholds.", encoding="utf-8")
     second = ingest([str(corpus)], root, embedder, ChunkSettings())
-    assert second.stats["documents_reused"] == 1
-    assert second.stats["documents_embedded"] == 1
+    assert second.stats.documents_reused == 1
+    assert second.stats.documents_embedded == 1
     assert sorted(second.documents) == ["extra", "panel-annual-report-2020-news"]
     before = index_mod.load(root, embedder.name, embedder.dimensions)
     (corpus / "extra.md").unlink()
     third = ingest([str(corpus)], root, embedder, ChunkSettings())
-    assert third.removed == ["extra"] and third.stats["passages_embedded"] == 0
+    assert third.removed == ["extra"] and third.stats.passages_embedded == 0
     after = index_mod.load(root, embedder.name, embedder.dimensions)
     news = [i for i, p in enumerate(after.passages) if p.doc_id == "panel-annual-report-2020-news"]
     old = [before.by_id[after.passages[i].id] for i in news]
     assert np.array_equal(after.passage_vectors[news], before.passage_vectors[old])
-    assert stale_reason([str(corpus)], root, ChunkSettings(), embedder.name) is None
-    assert "chunking" in stale_reason([str(corpus)], root, ChunkSettings(passage_max_words=50), embedder.name)
+    assert stale_reason(root, ChunkSettings(), embedder.name) is None
+    assert "chunking" in stale_reason(root, ChunkSettings(passage_max_words=50), embedder.name)
 
 
 def test_a_failed_ingest_leaves_the_previous_index_in_place(tmp_path, embedder):

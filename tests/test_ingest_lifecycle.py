@@ -32,12 +32,12 @@ def test_add_update_remove_and_bad_files(tmp_path, run, embedder):
 
     first = run([corpus], root)
     assert sorted(first.documents) == ["handbook", "news", "review"]
-    assert first.stats["documents_embedded"] == 3 and first.problems == []
-    assert stale_reason([str(corpus)], root, ChunkSettings(), embedder.name) is None
+    assert first.stats.documents_embedded == 3 and first.problems == []
+    assert stale_reason(root, ChunkSettings(), embedder.name) is None
 
     # Update one, remove one, add one, and drop in files that cannot be read.
     (corpus / "news.html").write_bytes(news("The duty desk now opens at nine in the morning."))
-    assert stale_reason([str(corpus)], root, ChunkSettings(), embedder.name).endswith("news.html changed")
+    assert stale_reason(root, ChunkSettings(), embedder.name).endswith("news.html changed")
     (corpus / "handbook.docx").unlink()
     (corpus / "notes.md").write_text("# Notes\n\nThe duty desk closes at five.\n", encoding="utf-8")
     (corpus / "locked.pdf").write_bytes(encrypt_pdf(report_pdf()))
@@ -47,8 +47,8 @@ def test_add_update_remove_and_bad_files(tmp_path, run, embedder):
     second = run([corpus], root)
     assert sorted(second.documents) == ["news", "notes", "review"]
     assert second.removed == ["handbook"]
-    assert second.stats["documents_embedded"] == 2  # news (changed) and notes (new)
-    assert second.stats["documents_reused"] == 1  # the PDF was not re-embedded
+    assert second.stats.documents_embedded == 2  # news (changed) and notes (new)
+    assert second.stats.documents_reused == 1  # the PDF was not re-embedded
     problems = {name.rsplit("/", 1)[-1]: reason for name, reason in second.problems}
     assert set(problems) == {"locked.pdf", "scan.pdf", "empty.docx"}
     assert "encrypted" in problems["locked.pdf"]
@@ -97,6 +97,44 @@ def test_add_and_remove_by_id_leave_the_others(tmp_path, run, embedder):
     run([a], root)
     added = run([b], root, add=True)
     assert sorted(added.documents) == ["a", "b"]
-    assert added.stats["documents_reused"] == 1
+    assert added.stats.documents_reused == 1
     removed = run([], root, add=True, remove=["a"])
     assert removed.documents == ["b"]
+
+
+def test_a_reader_that_crashes_skips_that_source_only(tmp_path, run, embedder, monkeypatch):
+    """Any unexpected exception in a reader is "Skipped <source>: <reason>"; the rest lands."""
+    from assistant.formats import html
+
+    def crash(data):
+        raise RuntimeError("the parser fell over\n  on line 3")
+
+    corpus, root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "review.pdf").write_bytes(report_pdf())
+    (corpus / "news.html").write_bytes(news("The duty desk now opens at eight in the morning."))
+    (corpus / "notes.md").write_text("# Notes\n\nThe duty desk closes at five.\n", encoding="utf-8")
+    monkeypatch.setattr(html, "read", crash)
+    report = run([corpus], root)
+    assert sorted(report.documents) == ["notes", "review"]
+    assert report.problems == [(str(corpus / "news.html"), "the reader failed (RuntimeError: the parser fell over on line 3)")]
+    assert sorted(load(root, embedder.name, embedder.dimensions).documents) == ["notes", "review"]
+
+    # Through the CLI: the same line on stderr, no traceback, exit 0.
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--index", str(tmp_path / "cli-index")])
+    assert result.exit_code == 0, result.output
+    assert f"Skipped {corpus / 'news.html'}: the reader failed (RuntimeError: the parser fell over on line 3)" in result.output
+    assert "Traceback" not in result.output and "Indexed 2 document(s)" in result.output
+
+
+def test_an_html_page_without_landmarks_needs_no_missing_module(tmp_path, run):
+    """trafilatura falls back to jusText, which needs lxml_html_clean (declared in pyproject)."""
+    page = tmp_path / "plain.html"
+    words = " ".join(["The partnership reviewed how referrals were handled across the county."] * 6)
+    page.write_bytes(f"<html><body><div><p>{words}</p></div><div><p>Short.</p></div></body></html>".encode())
+    report = run([page], tmp_path / "index")
+    assert report.problems == [] and report.documents == ["plain"]

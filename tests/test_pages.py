@@ -104,9 +104,20 @@ def test_follow_up_without_javascript(client):
     turns = page.select("#thread article.turn")
     assert len(turns) == 2
     assert first in turns[0].find("h2").get_text()
-    assert "Read together with your previous question" in turns[1].select_one(".turn__interpreted").get_text()
+    searched = turns[1].select_one("form.turn__interpreted")
+    assert f"Searched as: “{first} and professional curiosity?”" in searched.get_text()
     assert [i["value"] for i in page.select("form.ask input[name=history]")] == [first, "and professional curiosity?"]
-    assert page.select_one("a.button[href='/']").get_text() == "Start a new conversation"
+    assert page.select_one("a.button[href='/']").get_text() == "New conversation"
+    # "Ask … on its own" (no JavaScript): the same thread, plus the question searched alone.
+    fields: dict[str, list[str]] = {}
+    for i in searched.select("input[type=hidden]"):
+        fields.setdefault(i["name"], []).append(i["value"])
+    button = searched.select_one("button[name=question]")
+    again = soup(client.post("/", data={**fields, "question": button["value"]}))
+    turns = again.select("#thread article.turn")
+    assert len(turns) == 3 and turns[2].select_one(".turn__interpreted") is None
+    assert "data-alone" in turns[2].attrs
+    assert [i["value"] for i in again.select("form.ask input[name=alone]")] == ["2"]
 
 
 def test_abstains_in_fixed_words(client):
@@ -143,7 +154,62 @@ def test_about_lists_documents_and_privacy(client, assistant):
     for doc in assistant.index.documents.values():
         assert doc.meta.title in text
     assert "never writes" in text and "not stored or logged" in text and "personal details" in text
+    assert "session storage" in text and "local storage" in text and "history" in text
+    assert "The full Annual Report 2020 is not among them" in text  # the bundled news item only
     assert page.select_one("nav a[aria-current=page]")["href"] == "/about"
+
+
+def test_privacy_text_follows_the_question_log_setting(make_app, corpus_index, tmp_path):
+    """With the question log on, no page may say that questions are not logged."""
+    from fastapi.testclient import TestClient
+
+    app = make_app(corpus_index, question_log=tmp_path / "q.jsonl", question_log_days=30)
+    with TestClient(app) as c:
+        for path in ("/", "/about", "/embed", "/quotes"):
+            text = soup(c.get(path)).get_text(" ")
+            assert "not stored or logged" not in text, path
+            assert "kept for 30 days" in text, path
+        assert "Your questions are logged" in soup(c.get("/about")).get_text(" ")
+
+
+def test_home_page_says_what_the_index_holds(client):
+    text = soup(client.get("/")).select_one("#coverage").get_text(" ")
+    assert "holds 1 document: a news item" in text and "does not hold the full Annual Report 2020" in text
+    assert "assistant ingest" in text
+
+
+def test_read_in_context_highlights_the_passage(client):
+    answer = client.post("/api/ask", json={"question": "What does the Panel say about weak information sharing?"}).json()
+    q = answer["quotes"][0]
+    card = soup(client.post("/", data={"question": "What does the Panel say about weak information sharing?"})).select_one("article.quote")
+    href = card.select_one("a.quote__context-link")["href"]
+    assert href == f"/documents/{q['document']['id']}?start={q['start']}&end={q['end']}#passage"
+    page = soup(client.get(href.split("#")[0]))
+    marked = " ".join(m.get_text() for m in page.select(".doc-text mark"))
+    assert " ".join(marked.split()) == " ".join(q["text"].split())
+    assert page.select_one("mark#passage") is not None
+    assert not soup(client.get(f"/documents/{q['document']['id']}?start=x&end=99999999")).select(".doc-text mark")
+
+
+def test_favicon_is_served(client):
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert soup(client.get("/")).select_one("link[rel=icon]")["href"].endswith("favicon.svg")
+
+
+def test_feedback_counts_per_quote_only(client):
+    answer = client.post("/api/ask", json={"question": "Why does the voice of the child matter?"}).json()
+    ids = [q["id"] for q in answer["quotes"]]
+    before = client.get("/metrics").text
+    r = client.post("/feedback", data={"quote": [*ids, "no-such:1"], "useful": "yes"})
+    assert r.status_code == 200 and "Thank you" in r.text
+    after = client.get("/metrics").text
+    line = f'assistant_feedback_total{{quote="{ids[0]}",useful="yes"}}'
+    count = lambda text: int(next((l.split()[-1] for l in text.splitlines() if l.startswith(line)), "0"))  # noqa: E731
+    assert count(after) == count(before) + 1
+    assert "no-such" not in after and "voice" not in after
+    assert client.post("/feedback", data={"quote": ids, "useful": "maybe"}).status_code == 422
+    assert client.post("/feedback", data={"quote": ["no-such:1"], "useful": "no"}).status_code == 422
 
 
 def test_embed_page_and_allowlist(partner_client):
@@ -192,8 +258,12 @@ def test_embed_help_has_the_snippets(partner_client):
     code = " ".join(c.get_text() for c in page.find_all("code"))
     assert '<script src="http://testserver/widget.js" defer' in code
     assert '<iframe src="http://testserver/embed"' in code and 'allow="clipboard-write"' in code
-    assert "ASSISTANT_EMBED_ORIGINS" in code and PARTNER in code
-    for option in ("data-title", "data-accent", "data-position", "data-open", "data-placeholder"):
+    # The allowlist is not published: partners ask the operator.
+    assert "ASSISTANT_EMBED_ORIGINS" not in code and PARTNER not in page.get_text()
+    assert "Ask the operator to add your site" in page.get_text()
+    assert [b["data-copy"] for b in page.select("button[data-copy]")] == ["snippet-script", "snippet-frame"]
+    assert page.select_one("iframe#embed-preview")["src"].startswith("/embed?")
+    for option in ("data-title", "data-accent", "data-position", "data-offset", "data-open", "data-placeholder"):
         assert option in code
 
 

@@ -87,6 +87,9 @@ def test_an_exception_quoting_the_question_is_logged_without_it(make_app, corpus
 
 
 def test_any_library_logging_an_exception_or_a_url_is_cleaned(logs):
+    from assistant.privacy import install_log_guard
+
+    install_log_guard()  # as the app does when it starts (this test may run before any app exists)
     lib = logging.getLogger("some.library")
     try:
         raise ValueError(f"bad input {CANARY}")

@@ -362,17 +362,21 @@ def expected(qapp, basket, style="harvard"):
 def export(client, basket, fmt, style="harvard"):
     response = client.post("/api/export", json={"items": basket, "format": fmt, "style": style})
     assert response.status_code == 200, response.text
-    assert response.headers["content-disposition"] == f'attachment; filename="quotes.{fmt}"'
+    import datetime
+
+    assert response.headers["content-disposition"] == f'attachment; filename="quotes-{datetime.date.today().isoformat()}.{fmt}"'
     return response
 
 
 def test_csv_export_parses_back_with_a_formula_guard(qclient, qapp, basket):
     content = export(qclient, basket, "csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0] == ["quote", "document", "section", "page", "citation", "source URL"]
+    assert rows[0] == ["quote", "document", "document kind", "section", "page", "citation", "source URL", "accessed"]
+    assert len(set(rows[0])) == len(rows[0])
     for row, (text, citation, url) in zip(rows[1:], expected(qapp, basket), strict=True):
         assert row[0] == ("'" + text if text.startswith("=") else text)
-        assert row[4] == citation and row[5] == url
+        assert row[5] == citation and row[6] == url
+        assert row[1] != row[3]  # the section column never repeats the document title
     assert rows[2][0].startswith("'=SUM")
 
 
@@ -383,10 +387,19 @@ def test_markdown_export_parses_back(qclient, qapp, basket, style):
     md = export(qclient, basket, "md", style).content.decode("utf-8")
     page = BeautifulSoup(MarkdownIt().render(md), "html.parser")
     quotes = [q.get_text().strip() for q in page.select("blockquote")]
+    import datetime
+
     captions = [p.get_text().strip() for p in page.select("body > p, p") if p.get_text().startswith("—")]
     want = expected(qapp, basket, style)
     assert quotes == [t for t, _, _ in want]
-    assert captions == [f"— {c}" + (f" {u}" if u else "") for _, c, u in want]
+    today = datetime.date.today()
+    accessed = f"{today.day} {today:%B %Y}"
+    tail = (lambda u: f" Available at: {u} (Accessed: {accessed}).") if style == "harvard" else (lambda u: f" {u}")
+    assert captions == [f"— {c}" + (tail(u) if u else "") for _, c, u in want]
+    assert page.select_one("h1").get_text() == f"Quotations, {accessed}"
+    assert page.select_one("h2").get_text() == "Sources" and page.select("ul li")
+    # Readable as plain text: nothing escaped that did not need it.
+    assert "\\." not in md and "\\(" not in md
     assert not page.select("script")
     if style == "harvard":
         assert page.select_one("em").get_text() == "Learning for trainers"
@@ -400,9 +413,9 @@ def test_html_and_text_exports_escape_and_keep_the_quotes(qclient, qapp, basket)
     assert [q.get_text() for q in page.select("blockquote")] == [t for t, _, _ in want]
     assert [c.get_text() for c in page.select("figcaption")][0].startswith("— " + want[0][1])
     text = export(qclient, basket, "txt").text
-    blocks = [b.split("\n") for b in text.strip().split("\n\n")]
+    blocks = [b.split("\n") for b in text.strip().split("\n\n")][1:]  # after the title and date
     assert [b[0] for b in blocks] == [f"“{t}”" for t, _, _ in want]
-    assert [b[1] for b in blocks] == [f"— {c}" for _, c, _ in want]
+    assert [b[1].split(" Available at: ")[0].rstrip(".") for b in blocks] == [f"— {c}" for _, c, _ in want]
 
 
 def test_docx_export_opens_in_python_docx(qclient, qapp, basket):
@@ -415,13 +428,46 @@ def test_docx_export_opens_in_python_docx(qclient, qapp, basket):
     cites = [p for p in document.paragraphs if p.text.startswith("— ")]
     assert cites[0].text.startswith("— " + want[0][1])
     assert any(r.italic and r.text == "Learning for trainers" for r in cites[0].runs)
+    props = document.core_properties
+    assert props.author == "Safeguarding report assistant" and props.author != "python-docx"
+    assert props.title.startswith("Quotations, ")
+    import datetime
+
+    assert props.created.date() == datetime.date.today()
+
+
+def test_export_title_and_organisation(qclient, basket):
+    import docx
+
+    r = qclient.post("/api/export", json={"items": basket, "format": "docx", "title": "Supervision session, week 3"})
+    document = docx.Document(io.BytesIO(r.content))
+    assert document.core_properties.title == "Supervision session, week 3"
+    assert document.paragraphs[0].text == "Supervision session, week 3"
+    assert "Sources" in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize("text, escaped", [
+    ("The Panel (2021) said so.", "The Panel (2021) said so."),
+    ("2021. A year", "2021\\. A year"),
+    ("- a dash", "\\- a dash"),
+    ("# not a heading", "\\# not a heading"),
+    ("a *star* and _under_", "a \\*star\\* and \\_under\\_"),
+    ("<b>x</b> &amp; [link](y) [news item]", "\\<b\\>x\\</b\\> &amp;amp; [link\\](y) [news item]"),
+])
+def test_markdown_escapes_only_what_it_must(text, escaped):
+    from markdown_it import MarkdownIt
+
+    from assistant.exports import md_escape
+
+    assert md_escape(text) == escaped
+    assert BeautifulSoup(MarkdownIt().render(md_escape(text)), "html.parser").get_text().strip() == text
 
 
 def test_form_export_for_the_basket_form(qclient, basket):
     import json
 
     response = qclient.post("/quotes/export", data={"items": json.dumps(basket), "format": "txt", "style": "plain"})
-    assert response.status_code == 200 and response.text.startswith("“Supervisors can model")
+    assert response.status_code == 200 and response.text.split("\n\n", 1)[1].startswith("“Supervisors can model")
     assert "Learning for trainers, In supervision" in response.text
 
 

@@ -9,7 +9,6 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.security import client_ip, parse_networks
 
 PAGES = ["/", "/about", "/docs", "/healthz", "/readyz", "/api/documents", "/openapi.json", "/no-such-page"]
 
@@ -181,17 +180,34 @@ def test_proxy_headers_count_only_from_trusted_proxies(fresh):
 
 
 def test_client_ip_takes_the_nearest_untrusted_address():
-    trusted = parse_networks(["10.0.0.0/8", "::1"])
+    """uvicorn's ProxyHeadersMiddleware, as security.install wires it, with CIDR ranges."""
+    import asyncio
 
-    def scope(peer, xff=None):
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    from assistant.security import client_ip
+
+    def seen(peer, xff=None):
         headers = [(b"x-forwarded-for", xff.encode())] if xff else []
-        return {"client": (peer, 1), "headers": headers}
+        out = {}
 
-    assert client_ip(scope("10.0.0.1", "1.2.3.4, 5.6.7.8, 10.0.0.2"), trusted) == "5.6.7.8"
-    assert client_ip(scope("10.0.0.1"), trusted) == "10.0.0.1"
-    assert client_ip(scope("8.8.8.8", "1.2.3.4"), trusted) == "8.8.8.8"
-    assert client_ip(scope("::1", "garbage, 10.0.0.9"), trusted) == "garbage"
-    assert client_ip({"headers": []}, trusted) == "unknown"
+        async def app(scope, receive, send):
+            out["ip"] = client_ip(scope)
+
+        middleware = ProxyHeadersMiddleware(app, trusted_hosts=["10.0.0.0/8", "::1"])
+        asyncio.run(middleware({"type": "http", "client": (peer, 1), "headers": headers}, None, None))
+        return out["ip"]
+
+    assert seen("10.0.0.1", "1.2.3.4, 5.6.7.8, 10.0.0.2") == "5.6.7.8"
+    assert seen("10.0.0.1") == "10.0.0.1"
+    assert seen("8.8.8.8", "1.2.3.4") == "8.8.8.8"
+    assert client_ip({"headers": []}) == "unknown"
+    from pydantic import ValidationError
+
+    from assistant.settings import Settings
+
+    with pytest.raises(ValidationError, match="not an address or CIDR"):
+        Settings(trusted_proxies=["10.0.0.1/8"])
 
 
 def test_a_slow_request_is_cut_off_with_503(fresh):
@@ -240,7 +256,9 @@ def test_healthz_readyz_and_metrics(client):
 
 def test_readyz_is_503_without_a_warm_model(fresh):
     c = fresh()
-    c.app.state.assistant.encoder.embedder = type("Cold", (), {"_model": None})()
+    from assistant.embeddings import Embedder
+
+    c.app.state.assistant.encoder.embedder = Embedder()  # a real embedder whose model is not loaded yet
     try:
         r = c.get("/readyz")
         assert r.status_code == 503 and r.json()["model"] is False and r.json()["index"] is True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 
 
 def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
 
@@ -63,10 +63,12 @@ def _table(table) -> list[Block]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
+        seen = None
         for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if not cells or cells[-1] != text:  # a merged cell repeats across the columns it spans
-                cells.append(text)
+            if cell._tc is seen:
+                continue  # a merged cell is listed once for every column it spans; write it once
+            seen = cell._tc
+            cells.append(" ".join(cell.text.split()))
         if any(cells):
             rows.append(Block(" | ".join(cells), "table_row"))
     return rows

@@ -4,22 +4,52 @@ BeautifulSoup (lxml parser) picks the main content from the page's own structure
 (<main>, role="main", <article>) after dropping navigation, cookie banners, forms,
 asides and footers. On a page without such landmarks, trafilatura (which finds the
 article by text density) decides which of those blocks are the article.
+
+Publishing chrome inside the content goes too: a format label over the title ("Press
+release"), "From:"/"Published" lines, share links, "Is this page useful?", related links
+and an in-page contents list. Footnote markers (``<sup>1</sup>``) are written ``[1]``,
+as the PDF reader writes them, so "2020.<sup>1</sup>" never reads "2020.1".
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
+from assistant.formats.htmlmeta import metadata
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button",
               "iframe", "object", "select", "dialog", "menu"]
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 _BOILERPLATE = re.compile(
     r"cookie|consent|gdpr|skip-?link|breadcrumb|share|social|newsletter|related|sidebar|site-?header|"
-    r"site-?footer|masthead|menu|nav\b|navbar|promo|advert|subscribe",
+    r"site-?footer|masthead|menu|nav\b|navbar|promo|advert|subscribe|metadata|byline|entry-meta|post-meta|"
+    # A page's own "feedback from families" section stays: only feedback widgets go.
+    r"gem-c-feedback|page-?feedback|feedback-?(?:form|banner|survey)|title__context|caption-(?:xl|l|m)\b",
     re.I,
 )
+# Headings of page furniture: the heading and what follows it up to the next heading of its rank go.
+_CHROME_HEADINGS = {
+    "is this page useful?", "was this page helpful?", "share this page", "related content", "related links",
+    "related posts", "related articles", "explore the topic", "contents", "on this page", "in this section",
+    "help us improve gov.uk", "get emails about this page", "print this page", "cookies on gov.uk",
+}
+# GOV.UK's format labels, shown over a page's title.
+_FORMAT_LABELS = {
+    "press release", "guidance", "statutory guidance", "news story", "policy paper", "research and analysis",
+    "independent report", "corporate report", "official statistics", "statistics", "speech", "notice",
+    "correspondence", "transparency data", "consultation outcome", "open consultation", "collection",
+    "form", "decision", "promotional material", "impact assessment", "detailed guide", "statement",
+}
+_METADATA_TERMS = {"from", "published", "first published", "last updated", "updated", "applies to", "part of",
+                   "organisation", "organisations", "date", "type", "author", "posted", "posted on"}
+_DATE_WORDS = r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
+_DATELINE = re.compile(
+    rf"^(?:from:.{{0,120}}|(?:published|last updated|updated|first published|posted(?: on)?|date published)"
+    rf"\s*:?\s*(?:on\s+)?(?:{_DATE_WORDS})\.?)$",
+    re.I,
+)
+_FOOTNOTE_MARK = re.compile(r"\[?(?:footnote|note|fn)?\s*(\d{1,3}|[*†‡§])\]?", re.I)
 _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tfoot",
           "tr", "div", "section", "article", "main", "blockquote", "pre", "figure", "figcaption", "dl",
           "dt", "dd", "header", "footer", "address", "hr", "details", "summary", "caption"}
@@ -32,12 +62,14 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         soup = BeautifulSoup(data, "lxml")
     except Exception as exc:  # noqa: BLE001 - a parser failure means an unreadable page
         raise DocumentError(f"the HTML could not be parsed ({exc.__class__.__name__})") from exc
-    meta = metadata(soup)
+    meta = metadata(soup, data)
     landmark = soup.find("main") or soup.find(attrs={"role": "main"}) or _largest_article(soup)
     root = landmark or soup.body or soup
     _strip_boilerplate(root)
+    _mark_footnotes(root)
     blocks: list[Block] = []
     _walk(root, blocks)
+    blocks = _drop_chrome(blocks)
     if landmark is None:
         blocks = _keep_main(blocks, data)
     if not blocks:
@@ -59,7 +91,11 @@ def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
     if not main:
         return blocks
     main = re.sub(r"\s+", " ", main)
-    kept = [b for b in blocks if b.kind == "heading" or re.sub(r"\s+", " ", b.text)[:80] in main]
+    kept = [
+        b for b in blocks
+        # A footnote's number (added by _walk) is not in trafilatura's text.
+        if b.kind == "heading" or re.sub(r"^\d{1,3} ", "", re.sub(r"\s+", " ", b.text))[:80] in main
+    ]
     # A heading stays only if some text of the article follows it before the next heading of its rank.
     out: list[Block] = []
     for i, b in enumerate(kept):
@@ -72,6 +108,42 @@ def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
     return out
 
 
+def _drop_chrome(blocks: list[Block]) -> list[Block]:
+    """Drop format labels, "Published ..." lines and furniture sections ("Is this page useful?",
+    "Related content", an in-page "Contents") found by their words."""
+    out: list[Block] = []
+    skipping = False  # under a furniture heading: its links and short lines, up to the next heading
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        if b.kind == "heading":
+            skipping = text.lower().rstrip(":") in _CHROME_HEADINGS
+            if skipping:
+                continue
+        elif skipping and (b.kind != "paragraph" or len(text.split()) <= 15):
+            continue
+        else:
+            skipping = False  # prose is never furniture
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "paragraph" and text.lower() in _FORMAT_LABELS and nxt is not None and nxt.kind == "heading":
+            continue
+        if b.kind != "heading" and _DATELINE.match(text):
+            continue
+        out.append(b)
+    return out
+
+
+def _mark_footnotes(root) -> None:
+    """Write footnote markers ``[1]`` apart from the word they follow; drop the notes' back-links."""
+    for sup in root.find_all("sup"):
+        mark = _FOOTNOTE_MARK.fullmatch(sup.get_text("", strip=True))
+        if mark:
+            sup.replace_with(f"[{mark.group(1)}]")
+    for a in root.find_all("a"):
+        href = a.get("href") or ""
+        if a.get_text("", strip=True) in ("↩", "↑", "^", "↩︎") or re.match(r"#fnref|#ref", href, re.I):
+            a.decompose()
+
+
 def _strip_boilerplate(root) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
@@ -80,21 +152,46 @@ def _strip_boilerplate(root) -> None:
         if tag.decomposed or tag.attrs is None:
             continue
         role = (tag.get("role") or "").lower()
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("aria-label") or ""])
         hidden = tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or re.search(
             r"display\s*:\s*none", tag.get("style") or ""
         )
-        chrome = tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$"))
+        chrome = (
+            (tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$")))
+            or _link_list(tag) or _metadata_list(tag)
+        )
         # A class name alone never removes most of the page (a "sidebar-layout" wrapper).
         named = bool(marks.strip() and _BOILERPLATE.search(marks)) and len(tag.get_text(" ", strip=True)) < total / 2
         if role in _DROP_ROLES or hidden or chrome or named:
             tag.decompose()
 
 
+def _link_list(tag) -> bool:
+    """A list of links to places in the same page: an in-page contents list."""
+    if tag.name not in ("ul", "ol"):
+        return False
+    items = tag.find_all("li", recursive=False)
+    links = [li.find_all("a") for li in items]
+    return bool(items) and all(
+        len(a) == 1 and (a[0].get("href") or "").startswith("#") and a[0].get_text(strip=True) == li.get_text(strip=True)
+        for li, a in zip(items, links)
+    )
+
+
+def _metadata_list(tag) -> bool:
+    """A definition list of publishing details only: "From:", "Published", "Last updated"..."""
+    if tag.name != "dl":
+        return False
+    terms = [dt.get_text(" ", strip=True).lower().rstrip(":") for dt in tag.find_all("dt")]
+    return bool(terms) and all(t in _METADATA_TERMS for t in terms)
+
+
 def _text(tag) -> str:
+    """The tag's text: source line breaks are spaces, ``<br>`` is a line break."""
     for br in tag.find_all("br"):
-        br.replace_with("\n")
-    return re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v\u00a0]+", " ", tag.get_text(""))).strip()
+        br.replace_with("\x00")
+    text = re.sub(r"\s+", " ", tag.get_text("").replace("\u00a0", " "))
+    return re.sub(r" *\x00 *", "\n", text).strip()
 
 
 def _walk(node, out: list[Block]) -> None:
@@ -131,6 +228,9 @@ def _walk(node, out: list[Block]) -> None:
             for sub in nested:
                 sub.extract()
             text = re.sub(r"\s+", " ", _text(child))
+            note = re.fullmatch(r"(?:fn|footnote|note)[:\-_]?(\d{1,3})", child.get("id") or "", re.I)
+            if text and note:
+                text = f"{note.group(1)} {text}"  # a footnote, numbered as its marker [1]
             if text:
                 out.append(Block(text, "list_item"))
             for sub in nested:
@@ -146,40 +246,3 @@ def _walk(node, out: list[Block]) -> None:
         else:
             _walk(child, out)
     flush()
-
-
-def metadata(soup) -> dict:
-    """Title, author, publisher, date, description, source URL and licence from meta tags."""
-
-    def meta(*names: str) -> str:
-        for name in names:
-            tag = soup.find("meta", attrs={"name": re.compile(f"^{re.escape(name)}$", re.I)}) or soup.find(
-                "meta", attrs={"property": re.compile(f"^{re.escape(name)}$", re.I)}
-            )
-            if tag and (tag.get("content") or "").strip():
-                return tag["content"].strip()
-        return ""
-
-    found = {
-        "title": meta("og:title", "dc.title", "dcterms.title", "citation_title", "twitter:title"),
-        "author": meta("author", "dc.creator", "dcterms.creator", "article:author", "citation_author"),
-        "publisher": meta("og:site_name", "dc.publisher", "dcterms.publisher", "publisher"),
-        "date": meta("article:published_time", "dc.date", "dcterms.issued", "dcterms.created", "date",
-                     "citation_publication_date", "govuk:first-published-at"),
-        "description": meta("description", "og:description", "dc.description", "dcterms.description"),
-        "source_url": meta("og:url"),
-        "licence": meta("dc.rights", "dcterms.license", "dcterms.rights", "license"),
-    }
-    if not found["title"] and soup.title and soup.title.string:
-        found["title"] = soup.title.string.strip()
-    canonical = soup.find("link", rel="canonical")
-    if canonical and canonical.get("href", "").startswith("http"):
-        found["source_url"] = canonical["href"]
-    licence = soup.find(["a", "link"], rel="license")
-    if licence and not found["licence"]:
-        found["licence"] = licence.get_text(" ", strip=True) or licence.get("href", "")
-    if not found["date"]:
-        time = soup.find("time", attrs={"datetime": True})
-        found["date"] = time["datetime"] if time else ""
-    found["date"] = found["date"][:10]
-    return {k: v for k, v in found.items() if v}

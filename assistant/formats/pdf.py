@@ -1,11 +1,12 @@
 """PDF reader: pdfplumber for the text layer (words, font sizes, positions), pypdf for
 encryption checks, page labels and the document information dictionary.
 
-Per page: running headers and footers (lines repeated in the top or bottom margin across
-pages) and bare page numbers are removed, the printed page number is taken from
-/PageLabels or else from the footer, contents pages are kept for reading but never
-indexed, hyphenated line ends are rejoined, headings are found by font size, weight and
-numbering, and a paragraph that runs over a page break is continued, not split.
+Per page: running headers and footers and bare page numbers are removed and the printed
+page number is taken from /PageLabels or else from the margins (``pdfpages.py``); cover,
+contents and licence pages are kept for reading but never indexed; hyphenated line ends
+are rejoined; headings are found by font size, weight, numbering and shape (a paragraph
+set in bold is no heading); and a paragraph that runs over a page break is continued,
+not split.
 """
 
 from __future__ import annotations
@@ -13,18 +14,28 @@ from __future__ import annotations
 import bisect
 import io
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
-from assistant.documents import Block, DocumentError
+from assistant.formats.base import Block, DocumentError
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
+from assistant.formats.pdfpages import (
+    LEADER_LINE,
+    LICENCE_LINE,
+    at_edge,
+    bare_number,
+    body_size,
+    front_matter,
+    is_contents,
+    printed_numbers,
+    running_lines,
+)
 
-MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
-_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-_PAGE_NUMBER = re.compile(rf"(?:page\s+)?(\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}})?", re.I)
 _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
-_LEADER_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}$")
 _BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►]\s*|\(cid:\d+\)\s*|[–\-*]\s+)")  # "-5%" is no bullet
 _CID = re.compile(r"\(cid:\d+\)")
+_DATE = re.compile(
+    r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{4}|\d{4}", re.I)  # a cover's "May 2021" is never a heading
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _END = tuple(".!?:;\"”’)…")
 # Prefixes that keep their hyphen when a line break falls after them ("multi-agency").
@@ -42,21 +53,22 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         raise DocumentError(
             "the PDF has no text layer (it looks like scanned images); run it through OCR first"
         )
+    body = body_size(raw)
     # Lines in the top and bottom margins, read whole (never split into columns) so that
     # running heads match from page to page.
     edges = [
-        sorted(build_lines([w for w in words if _at_edge(w, height)], n), key=lambda ln: ln.top)
+        sorted(build_lines([w for w in words if at_edge(w, height)], n), key=lambda ln: ln.top)
         for n, (words, height, _) in enumerate(raw, start=1)
     ]
-    repeated = _repeated_keys(edges)
-    printed = _printed_numbers(edges, repeated)
+    running = running_lines(edges, [height for _, height, _ in raw], body)
+    printed = printed_numbers(edges, running)
     trivial = labels == [str(i) for i in range(1, len(raw) + 1)]
     if labels and not (trivial and printed and any(printed[p] != str(p) for p in printed)):
         # Page labels win, unless they only count PDF pages while the footers print other numbers.
         printed = {i + 1: label for i, label in enumerate(labels)}
     pages = []
     for n, ((words, _, width), edge) in enumerate(zip(raw, edges), start=1):
-        drop = {id(w) for ln in edge if _running(ln, repeated) for w in ln.words}
+        drop = {id(w) for ln in edge if id(ln) in running or bare_number(ln) for w in ln.words}
         pages.append(page_lines([w for w in words if id(w) not in drop], width, n))
     return _blocks(pages, printed), meta
 
@@ -91,8 +103,9 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
     title = str(info.get("/Title") or "").strip()
     if title and not re.search(r"\.(docx?|indd|pdf)$|^untitled|^unspecified|^microsoft", title, re.I):
         meta["title"] = title
-    if info.get("/Author"):
-        meta["author"] = str(info["/Author"]).strip()
+    author = str(info.get("/Author") or "").strip()
+    if author and not re.fullmatch(r"anonymous|unknown|user|admin(?:istrator)?|author", author, re.I):
+        meta["author"] = author  # not the placeholder a PDF tool writes when nobody is named
     if info.get("/Subject") and str(info["/Subject"]).strip().lower() != "unspecified":
         meta["description"] = str(info["/Subject"]).strip()
     date = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", str(info.get("/CreationDate") or ""))
@@ -117,60 +130,7 @@ def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
     return out
 
 
-# ---------------------------------------------------------------- running headers and page numbers
-
-
-def _at_edge(word: dict, height: float) -> bool:
-    return word["top"] < height * MARGIN or word["bottom"] > height * (1 - MARGIN)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
-
-
-def _repeated_keys(edges: list[list[Line]]) -> set[str]:
-    """Margin lines that repeat (digits aside) on 3+ pages (2+ in short documents)."""
-    counts: Counter[str] = Counter()
-    for lines in edges:
-        counts.update({_key(ln.text) for ln in lines})
-    needed = 2 if len(edges) <= 5 else 3
-    return {k for k, n in counts.items() if n >= needed and any(c.isalnum() for c in k)}
-
-
-def _running(line: Line, repeated: set[str]) -> bool:
-    return _key(line.text) in repeated or bool(_PAGE_NUMBER.fullmatch(line.text.strip()))
-
-
-def _printed_numbers(edges: list[list[Line]], repeated: set[str]) -> dict[int, str]:
-    """Printed page numbers from bare numbers in the margins or a number that changes in a running line."""
-    found: dict[int, str] = {}
-    running: dict[str, dict[int, list[str]]] = defaultdict(dict)
-    for i, lines in enumerate(edges, start=1):
-        for ln in lines:
-            bare = _PAGE_NUMBER.fullmatch(ln.text.strip())
-            if bare:
-                found[i] = bare.group(1)
-            elif _key(ln.text) in repeated and "#" in _key(ln.text):
-                running[_key(ln.text)][i] = re.findall(r"\d+", ln.text)
-    for per_page in running.values():
-        positions = len(next(iter(per_page.values())))
-        for pos in range(positions):
-            values = {p: nums[pos] for p, nums in per_page.items() if len(nums) > pos}
-            if len(set(values.values())) > 1:  # changes from page to page: the page number
-                for p, v in values.items():
-                    found.setdefault(p, v)
-                break
-    return found
-
-
 # ---------------------------------------------------------------- lines to blocks
-
-
-def _is_contents(lines: list[Line]) -> bool:
-    leaders = sum(1 for ln in lines if _LEADER_LINE.search(ln.text))
-    titled = any(ln.text.strip().lower() in ("contents", "table of contents") for ln in lines)
-    numbered = sum(1 for ln in lines if re.search(r"\D\s\d{1,3}$", ln.text))
-    return leaders >= 3 or (titled and (leaders >= 1 or (numbered >= 3 and numbered * 2 >= len(lines))))
 
 
 def _vocabulary(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
@@ -179,7 +139,7 @@ def _vocabulary(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
     hyphenated: set[str] = set()
     for lines in pages:
         for ln in lines:
-            inner = ln.text[:-1] if ln.text.endswith("-") else ln.text
+            inner = ln.text.removesuffix("-")
             plain.update(w.lower() for w in re.findall(r"[A-Za-z]+", inner))
             hyphenated.update(w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", inner))
     return plain, hyphenated
@@ -207,17 +167,42 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
     return prev + " " + nxt
 
 
-def _heading_candidate(ln: Line, body: float) -> bool:
+def _heading_candidate(ln: Line) -> bool:
     text = ln.text.strip()
-    if len(text) > 150 or not any(c.isalpha() for c in text) or _LEADER_LINE.search(text):
-        return False
-    if ln.size >= body * 1.15:
-        return True
-    short = len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
-    if ln.bold and ln.size >= body * 0.95 and short:
-        return True
-    numbered = re.match(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s+[A-Z]", text)
-    return bool(numbered and short)
+    return (
+        len(text) <= 150 and any(c.isalpha() for c in text) and not LEADER_LINE.search(text)
+        and not _BULLET.match(text) and not _DATE.fullmatch(text)
+    )
+
+
+def _heading_lines(lines: list[Line], body: float, rows: set[int]) -> set[int]:
+    """Indexes of heading lines. Lines set alike and close together are judged as one run:
+    a heading needs larger type, or bold or numbering on a short run without a final full
+    stop. A whole paragraph in bold at body size (a "lead") is body text."""
+    found: set[int] = set()
+    j = 0
+    while j < len(lines):
+        k = j + 1
+        while k < len(lines) and k not in rows and _same_style(lines[k - 1], lines[k], 0.45) and not (
+            lines[k - 1].x1 - lines[k - 1].x0 < 0.7 * (lines[k].x1 - lines[k].x0)
+        ):  # a line that stops well short of the next one ends its run (a heading set tight)
+            k += 1
+        run = lines[j:k]
+        if j not in rows and all(_heading_candidate(ln) for ln in run):
+            text = " ".join(ln.text.strip() for ln in run)
+            words = len(text.split())
+            stop = text.endswith((".", ",", ";"))
+            size, bold = run[0].size, all(ln.bold for ln in run)
+            numbered = re.match(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s+[A-Z]", text)
+            if size >= body * 1.15:
+                heading = len(run) <= 3 and words <= 25 and not (stop and words > 12)
+            else:
+                strong = (bold and size >= body * 0.95) or numbered
+                heading = bool(strong) and len(run) <= 2 and words <= 14 and not stop
+            if heading:
+                found.update(range(j, k))
+        j = k
+    return found
 
 
 def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
@@ -227,7 +212,8 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
             sizes[ln.size] += len(ln.text)
     body = sizes.most_common(1)[0][0]
     plain, hyphenated = _vocabulary(pages)
-    contents = {i for i, lines in enumerate(pages) if _is_contents(lines)}
+    contents = {i for i, lines in enumerate(pages) if is_contents(lines)}
+    front = front_matter(pages, printed, body) - contents
 
     per_page: list[tuple[list[Block], list[Block]]] = []
     prev: Block | None = None
@@ -238,6 +224,9 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
         label = printed.get(i + 1)
         notes_from = _footnote_start(lines, body)
         rows = table_rows(lines)
+        headings = set() if i in front else _heading_lines(lines, body, rows)
+        if i in front or i - 1 in front:
+            prev, prev_line = None, None  # nothing runs on into or out of a cover or licence page
         blocks: list[Block] = []
         notes: list[Block] = []
         for j, ln in enumerate(lines):
@@ -250,7 +239,7 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
                 if notes and not re.match(r"^\[?\d{1,3}\]?\s", text):
                     notes[-1].text = join_wrapped(notes[-1].text, text, plain, hyphenated)
                 else:
-                    notes.append(Block(text, "paragraph", page=i + 1, page_label=label))
+                    notes.append(Block(text, "paragraph", page=i + 1, page_label=label, indexed=i not in front))
                 continue
             new_page = prev_line is not None and prev_line.page != ln.page
             if j in rows:
@@ -258,7 +247,7 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
                 blocks.append(prev)
                 prev_line = ln
                 continue
-            if _heading_candidate(ln, body):
+            if j in headings:
                 if prev is not None and prev.kind == "heading" and not new_page and _same_style(prev_line, ln):
                     prev.text += " " + text  # a heading wrapped over two lines
                 else:
@@ -272,7 +261,7 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
                 text = _BULLET.sub("", text, count=1)
             text = _CID.sub("", text).strip()  # glyphs without a Unicode mapping
             if bullet:
-                prev = Block(text, "list_item", page=i + 1, page_label=label)
+                prev = Block(text, "list_item", page=i + 1, page_label=label, indexed=i not in front)
                 blocks.append(prev)
                 item_x0 = ln.x0
             elif prev is not None and prev.kind in ("paragraph", "list_item") and _continues(prev_line, ln, prev, item_x0):
@@ -282,11 +271,15 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
                 else:
                     prev.text = join_wrapped(prev.text, text, plain, hyphenated)
             else:
-                prev = Block(text, "paragraph", page=i + 1, page_label=label)
+                prev = Block(text, "paragraph", page=i + 1, page_label=label, indexed=i not in front)
                 blocks.append(prev)
             prev_line = ln
         per_page.append((blocks, notes))
 
+    for blocks, notes in per_page:
+        for b in blocks + notes:
+            if LICENCE_LINE.match(b.text):
+                b.indexed = False  # a copyright line at the foot of a body page
     _set_levels([b for blocks, _ in per_page for b in blocks if b.kind == "heading"], style_of)
     return _with_footnotes(per_page)
 
@@ -303,8 +296,12 @@ def _footnote_start(lines: list[Line], body: float) -> int:
     return start
 
 
-def _same_style(a: Line | None, b: Line) -> bool:
-    return a is not None and a.size == b.size and a.bold == b.bold and b.top - a.bottom < a.size
+def _same_style(a: Line | None, b: Line, gap: float = 1.0) -> bool:
+    """Same size and weight, and no further apart than ``gap`` times the type size."""
+    return (
+        a is not None and a.size == b.size and a.bold == b.bold and a.page == b.page and a.column == b.column
+        and -1 < b.top - a.bottom < gap * a.size
+    )
 
 
 def _continues(prev_line: Line | None, ln: Line, prev: Block, item_x0: float) -> bool:

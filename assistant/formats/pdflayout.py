@@ -138,7 +138,7 @@ def make_line(words: list[dict], page: int, column: str) -> Line:
         prev = w
     bold = all(_BOLD.search(w.get("fontname", "")) for w in words if w["text"].strip())
     cells = [(x0, x1, text.strip()) for x0, x1, text in segments]
-    if gaps and max(gaps) - min(gaps) < 1.5:
+    if len(gaps) >= 2 and max(gaps) - min(gaps) < 1.5:
         cells = [(cells[0][0], cells[-1][1], " ".join(c[2] for c in cells))]  # justified text, not cells
     return Line(
         text=" ".join(text for _, _, text in cells),
@@ -165,10 +165,30 @@ def aligned(a: Line, b: Line) -> bool:
     return shared >= 2
 
 
+def heads(a: Line, b: Line) -> bool:
+    """``a`` is the header row of the table whose first row is ``b``: close above it, each
+    cell over its column (labels are often centred over right-aligned numbers), as many
+    cells or one fewer when the row labels' column has no header."""
+    if a.page != b.page or a.column != b.column or not 0 <= b.top - a.bottom < 2 * b.size:
+        return False
+    full = len(a.cells) == len(b.cells)
+    columns = b.cells if full else b.cells[1:]
+    if len(a.cells) < 2 or len(a.cells) != len(columns) or (not full and a.x0 < b.cells[0][1]):
+        return False
+    return all(x0 < y1 and y0 < x1 for (x0, x1, _), (y0, y1, _) in zip(a.cells, columns))
+
+
 def table_rows(lines: list[Line]) -> set[int]:
-    """Indexes of lines that form tables with a neighbour."""
+    """Indexes of lines that form tables with a neighbour, header rows included (a header
+    without a label over the first column gets an empty first cell)."""
     rows: set[int] = set()
     for j in range(len(lines) - 1):
         if aligned(lines[j], lines[j + 1]):
             rows.update((j, j + 1))
+    for j in sorted(rows):
+        if j - 1 >= 0 and j - 1 not in rows and heads(lines[j - 1], lines[j]):
+            rows.add(j - 1)
+            header, first = lines[j - 1], lines[j]
+            if len(header.cells) < len(first.cells):
+                header.cells.insert(0, (first.cells[0][0], first.cells[0][0], ""))
     return rows

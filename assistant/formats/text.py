@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.documents import Block, join_lines
+from assistant.formats.base import Block, join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from assistant.answers import Answer, clean_question, make_quote
 from assistant.routes.schemas import (
     ERRORS,
+    UNREADABLE,
     AskRequest,
     AskResponse,
     ContextResponse,
@@ -21,10 +22,20 @@ def get_assistant(request: Request):
     return request.app.state.assistant
 
 
+def check_text(field: str, *values: str) -> None:
+    """A readable 422 for text that is not valid Unicode (a lone surrogate), before any work."""
+    from assistant.routes.schemas import is_text
+
+    if not all(is_text(v) for v in values):
+        raise HTTPException(422, f"{field}: {UNREADABLE}.")
+
+
 def validate_question(request: Request, question: str, history: list[str] | None = None) -> str:
     """Clean a question and check its length; raise a readable 422 otherwise."""
     settings = request.app.state.settings
     limit = settings.max_question_chars
+    check_text("question", question)
+    check_text("history", *(history or []))
     if len(question) > limit:
         raise HTTPException(422, f"The question is too long: please use at most {limit} characters.")
     if any(len(h) > limit for h in history or []):
@@ -49,7 +60,11 @@ def ask(body: AskRequest, request: Request) -> dict:
 @router.get("/api/documents", response_model=list[DocumentSummary], tags=["documents"])
 def documents(request: Request) -> list[dict]:
     """The documents in the index, with their sections."""
-    index = get_assistant(request).index
+    return summaries(get_assistant(request).index)
+
+
+def summaries(index) -> list[dict]:
+    """Each document of ``index`` with its passage count and sections."""
     counts: dict[str, int] = {}
     for p in index.passages:
         counts[p.doc_id] = counts.get(p.doc_id, 0) + 1

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from assistant.routes.pages import EXAMPLES, chat_post, read_form, render
+from assistant.routes.pages import EXAMPLES, chat_post, coverage, read_form, render
 
 router = APIRouter()
 
@@ -31,6 +31,7 @@ def options(request: Request, values) -> dict:
     return {
         "title": title, "placeholder": placeholder, "parent_origin": origin,
         "compact": True, "action": "/embed", "restart": "/embed" + (f"?{query}" if query else ""),
+        "coverage": coverage(request),
     }
 
 
@@ -58,8 +59,6 @@ def widget(request: Request) -> FileResponse:
 
 @router.get("/embed-help", response_class=HTMLResponse, include_in_schema=False)
 def embed_help(request: Request) -> HTMLResponse:
-    base = str(request.base_url).rstrip("/")
-    return render(
-        request, "embed_help.html", active="embed-help", base=base,
-        origins=list(request.app.state.settings.embed_origins), title=DEFAULT_TITLE,
-    )
+    # ASSISTANT_PUBLIC_URL; else this request's (its Host passed TrustedHostMiddleware). No allowlist is shown.
+    base = (request.app.state.settings.public_url or str(request.base_url)).rstrip("/")
+    return render(request, "embed_help.html", active="embed-help", base=base, title=DEFAULT_TITLE)

@@ -3,7 +3,10 @@ loopback-only reload hook that ``assistant reload`` calls."""
 
 from __future__ import annotations
 
+import hmac
 import ipaddress
+import logging
+from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -12,8 +15,10 @@ from pydantic import BaseModel
 from assistant.routes.schemas import Health
 
 router = APIRouter()
+log = logging.getLogger("assistant.health")
 
-PROXY_HEADERS = (b"x-forwarded-for", b"x-real-ip", b"forwarded")
+PROXY_HEADERS = (b"forwarded", b"via", b"x-real-ip", b"x-forwarded-", b"x-original-", b"client-ip", b"true-client-ip")
+TOKEN_HEADER = "X-Assistant-Reload-Token"
 
 
 class Ready(BaseModel):
@@ -32,7 +37,7 @@ class Reloaded(BaseModel):
 def model_warm(encoder) -> bool:
     """True once the sentence model is in memory (load_assistant warms it up before serving)."""
     embedder = getattr(encoder, "embedder", None)
-    return embedder is None or getattr(embedder, "_model", True) is not None
+    return embedder is None or getattr(embedder, "loaded", True)
 
 
 @router.get("/healthz", response_model=Health, tags=["health"])
@@ -52,7 +57,7 @@ def readyz(request: Request):
     """Ready to answer: an index is loaded and the model is warm (503 otherwise)."""
     assistant = getattr(request.app.state, "assistant", None)
     index = getattr(assistant, "index", None)
-    has_index = index is not None and len(index.passages) > 0
+    has_index = index is not None and len(index.passages) > 0 and index_folder_present(request)
     warm = assistant is not None and model_warm(assistant.encoder)
     body = {"ready": has_index and warm, "index": has_index, "model": warm, "build": index.build if index else None}
     return JSONResponse(body, status_code=200 if body["ready"] else 503)
@@ -64,9 +69,43 @@ def metrics(request: Request) -> str:
     return request.app.state.assistant.counters.prometheus()
 
 
+def index_folder_present(request: Request) -> bool:
+    """The serving build's folder is still on disk; its loss is logged once (until it returns)."""
+    state = request.app.state
+    index = state.assistant.index
+    present = Path(index.path).is_dir()
+    if not present and getattr(state, "index_gone", None) != index.build:
+        log.error("The index folder of build %s is gone from %s: not ready until it is rebuilt.",
+                  index.build, state.settings.index)
+    state.index_gone = None if present else index.build
+    return present
+
+
+def proxied(request: Request) -> bool:
+    """Any header a proxy adds (Forwarded, Via, X-Forwarded-*, X-Real-IP and co.)."""
+    return any(k.lower().startswith(PROXY_HEADERS) for k, _ in request.scope.get("headers", []))
+
+
+def reload_token(path: Path | None) -> str | None:
+    """The operator's token (``ASSISTANT_RELOAD_TOKEN_FILE``), or None when unset or unreadable."""
+    if path is None:
+        return None
+    try:
+        token = Path(path).read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
+        return None
+    return token or None
+
+
+def token_matches(request: Request) -> bool:
+    token = reload_token(request.app.state.settings.reload_token_file)
+    given = request.headers.get(TOKEN_HEADER, "")
+    return token is not None and hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("utf-8"))
+
+
 def from_loopback(request: Request) -> bool:
     """A direct connection from this machine: not through a proxy, which would add its headers."""
-    if any(k.lower() in PROXY_HEADERS for k, _ in request.scope.get("headers", [])):
+    if proxied(request):
         return False
     try:
         return ipaddress.ip_address((request.scope.get("client") or ("", 0))[0]).is_loopback
@@ -77,7 +116,7 @@ def from_loopback(request: Request) -> bool:
 @router.post("/-/reload", response_model=Reloaded, include_in_schema=False)
 async def reload(request: Request) -> dict:
     """Load the build index/CURRENT names now (``assistant reload`` calls this)."""
-    if not from_loopback(request):
-        raise HTTPException(403, "Reloading is only allowed from the server's own machine.")
+    if not (from_loopback(request) or token_matches(request)):
+        raise HTTPException(403, "Reloading is only allowed from the server's own machine, or with the operator's token.")
     outcome = await request.app.state.reloader.acheck(force=True)
     return {"status": outcome.status, "build": outcome.build, "detail": outcome.detail}

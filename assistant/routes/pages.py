@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from assistant.routes.api import run_ask, validate_question
+from assistant.routes.schemas import Text, is_text
 
 router = APIRouter()
 
@@ -35,71 +37,198 @@ class Turn:
     n: int
     question: str
     answer: dict
+    alone: bool = False  # asked on its own: never read together with the question before
+
+
+def privacy_text(settings) -> dict:
+    """What the pages say about questions: from the real settings, never a fixed promise."""
+    if not settings.question_log:
+        return {"log": False, "short": "Questions are not stored or logged."}
+    days = settings.question_log_days
+    kept = f"for {days} day{'s' if days != 1 else ''}" if days else "until the operator deletes it"
+    return {
+        "log": True, "kept": kept,
+        "short": f"Questions are written, with names and other personal details removed, to a log on this server, kept {kept}.",
+    }
+
+
+def coverage(request: Request) -> dict:
+    """What the index holds, said plainly (e.g. one news item about the report, not the report)."""
+    docs = list(request.app.state.assistant.index.documents.values())
+    kinds = [d.meta.kind for d in docs]
+    return {
+        "documents": [{"title": d.meta.title, "kind": d.meta.kind, "year": d.meta.year} for d in docs],
+        # Every document is known to be something other than a report: say the report is not here.
+        "no_report": bool(docs) and all(k and k != "report" for k in kinds),
+    }
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-    context.setdefault("max_chars", request.app.state.settings.max_question_chars)
+    settings = request.app.state.settings
+    context.setdefault("max_chars", settings.max_question_chars)
+    context.setdefault("alone", [])
+    context.setdefault("max_turns", MAX_TURNS)
     return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
 
 
-def answer_turns(request: Request, questions: list[str], first: int = 0) -> list[Turn]:
-    """Answer ``questions[first:]``, each with the ones before it as history (as chat.js does)."""
+def answer_turns(request: Request, questions: list[str], first: int = 0, alone=()) -> list[Turn]:
+    """Answer ``questions[first:]``, each with the ones before it as history (as chat.js does);
+    a question whose index is in ``alone`` is asked on its own."""
     return [
-        Turn(i + 1, q, run_ask(request, q, None, questions[:i]).to_dict())
+        Turn(i + 1, q, run_ask(request, q, None, [] if i in alone else questions[:i]).to_dict(), i in alone)
         for i, q in enumerate(questions)
         if i >= first
     ]
 
 
-async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
-    """The question, the earlier questions, and every other text field of a posted form."""
+def indices(values: list[str], limit: int) -> list[int]:
+    """Turn numbers from a form or body: integers in range, others ignored."""
+    return sorted({int(v) for v in values if isinstance(v, str) and v.isdigit() and int(v) < limit})
+
+
+async def posted_form(request: Request):
+    """The posted form; a malformed body is a readable 400, never a traceback."""
     try:
-        form = await request.form()
+        return await request.form()
     except HTTPException:
         raise  # e.g. the body limit's 413
-    except Exception as exc:  # malformed body: a readable 400, never a traceback
+    except Exception as exc:
         raise HTTPException(400, "The form could not be read.") from exc
+
+
+async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
+    """The question, the earlier questions, and every other text field of a posted form."""
+    form = await posted_form(request)
     texts = {k: v for k, v in form.multi_items() if isinstance(v, str)}
     history = [v for v in form.getlist("history") if isinstance(v, str)]
+    # Turn numbers count from the first question kept, so shift them when older ones are dropped.
+    dropped = max(0, len(history) - (MAX_TURNS - 1))
+    alone = [str(i - dropped) for i in indices(form.getlist("alone"), MAX_TURNS + dropped) if i >= dropped]
+    texts["alone"] = ",".join(alone)
     return texts.get("question", ""), history[-(MAX_TURNS - 1):], texts
+
+
+async def charge(request: Request, cost: int) -> None:
+    """Count ``cost`` more units of model work for this client; 429 over the limit."""
+    from assistant.security import too_many
+
+    retry = await request.app.state.limiter.hit(request.scope, cost)
+    if retry is not None:
+        status, detail, headers = too_many(retry)
+        raise HTTPException(status, detail, headers)
 
 
 async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
     """Answer a posted question and render the whole thread; errors are shown in the page."""
-    question, history, _ = await read_form(request)
+    question, history, fields = await read_form(request)
+    alone = indices(fields.get("alone", "").split(","), MAX_TURNS)
     context.update(question="", error=None, thread=[], examples=EXAMPLES)
     status = 200
     try:
-        context["thread"] = await run_in_threadpool(answer_turns, request, history)
-        validate_question(request, question)
-        context["thread"] += await run_in_threadpool(answer_turns, request, [*history, question], len(history))
+        # Every check before any work. A bad earlier turn ends the thread there.
+        for i, h in enumerate(history):
+            try:
+                validate_question(request, h)
+            except HTTPException:
+                history = history[:i]
+                break
+        asked = [*history, question]
+        try:
+            validate_question(request, question)
+        except HTTPException as exc:
+            status, context["error"], context["question"], asked = exc.status_code, str(exc.detail), question, history
+        # The middleware counted this request once; each earlier turn answered again counts too.
+        await charge(request, len(history))
+        context["thread"] = await run_in_threadpool(answer_turns, request, asked, 0, alone)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
+    context["alone"] = [t.n - 1 for t in context["thread"] if t.alone]
+    if not is_text(context["question"]):
+        context["question"] = ""  # never echo text that cannot be written out
     return render(request, template, status, **context)
 
 
 def documents(request: Request) -> list[dict]:
     """The documents the index holds (the API's summaries, plus each one's kind), for /about."""
-    from assistant.routes.api import documents as summaries
+    from assistant.routes.api import summaries
 
-    docs = request.app.state.assistant.index.documents.values()  # the order the API lists them in
+    index = request.app.state.assistant.index  # one snapshot: a reload may swap it meanwhile
     return [
         dict(s["document"], passages=s["passages"], kind=getattr(d.meta, "kind", ""))
-        for d, s in zip(docs, summaries(request))
+        for d, s in zip(index.documents.values(), summaries(index))
     ]
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def chat(request: Request) -> HTMLResponse:
-    return render(request, "chat.html", **CHAT, thread=[], history=[], question="", error=None, examples=EXAMPLES)
+    return render(request, "chat.html", **CHAT, thread=[], history=[], question="", error=None, examples=EXAMPLES,
+                  coverage=coverage(request))
 
 
 @router.post("/", response_class=HTMLResponse, include_in_schema=False)
 async def chat_form(request: Request) -> HTMLResponse:
-    return await chat_post(request, "chat.html", **CHAT)
+    return await chat_post(request, "chat.html", **CHAT, coverage=coverage(request))
 
 
 @router.get("/about", response_class=HTMLResponse, include_in_schema=False)
 def about(request: Request) -> HTMLResponse:
-    return render(request, "about.html", active="about", documents=documents(request))
+    return render(request, "about.html", active="about", documents=documents(request), coverage=coverage(request))
+
+
+class TurnsRequest(BaseModel):
+    """The chat script's request for turns drawn by the server (partials/turn.html), so a
+    turn looks the same with and without JavaScript and is drawn in one place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    questions: list[Text] = Field(..., min_length=1, max_length=MAX_TURNS)
+    alone: list[StrictInt] = Field(default_factory=list, max_length=MAX_TURNS, description="Turns asked on their own.")
+    first: StrictInt = Field(0, ge=0, description="Draw the turns from this one (earlier ones are history).")
+    number: StrictInt = Field(1, ge=1, le=100_000, description="The number shown for the first turn drawn.")
+    compact: StrictBool = Field(False, description="For /embed: links open in a new tab.")
+
+
+@router.post("/fragments/turns", response_class=HTMLResponse, include_in_schema=False)
+async def turns_fragment(body: TurnsRequest, request: Request) -> HTMLResponse:
+    """HTML of ``questions[first:]`` answered, each read with the ones before it (or alone)."""
+    alone = sorted({i for i in body.alone if 0 <= i < len(body.questions)})
+    for q in body.questions:
+        validate_question(request, q)  # every check before any work
+    first = min(body.first, len(body.questions) - 1)
+    await charge(request, len(body.questions) - first - 1)  # each answer past the first counts too
+    thread = await run_in_threadpool(answer_turns, request, body.questions, first, alone)
+    for t in thread:
+        t.n = body.number + t.n - 1 - first
+    return render(request, "partials/turns.html", thread=thread, history=body.questions, alone=alone,
+                  action="/embed" if body.compact else "/", compact=body.compact)
+
+
+@router.post("/feedback", response_class=HTMLResponse, include_in_schema=False)
+async def feedback(request: Request) -> HTMLResponse:
+    """"Was this useful?": one count per quote id and answer, nothing else (no question, no identifier)."""
+    counted = await record_feedback(request)
+    if "application/json" in request.headers.get("accept", ""):
+        return HTMLResponse(status_code=204)
+    return render(request, "feedback.html", active="ask", counted=counted)
+
+
+async def record_feedback(request: Request) -> int:
+    form = await posted_form(request)
+    useful = form.get("useful")
+    if useful not in ("yes", "no"):
+        raise HTTPException(422, "Say yes or no.")
+    assistant = request.app.state.assistant
+    ids = [i for i in form.getlist("quote") if isinstance(i, str)][:10]
+    known = [i for i in dict.fromkeys(ids) if assistant.index.passage(i) is not None]  # only real ids are counted
+    if not known:
+        raise HTTPException(422, "No quote to give feedback on.")
+    assistant.counters.feedback(known, useful == "yes")
+    return len(known)
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon(request: Request) -> FileResponse:
+    """Browsers ask for /favicon.ico whatever the page says: answer with the SVG icon, not a 404."""
+    path = request.app.state.settings.web_dir / "static" / "favicon.svg"
+    return FileResponse(path, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})

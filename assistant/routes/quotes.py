@@ -11,11 +11,12 @@ from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from assistant import exports, quotes
 from assistant.answers import clean_question, document_info
-from assistant.routes.schemas import ERRORS, QuoteOut
+from assistant.routes.api import check_text
+from assistant.routes.schemas import ERRORS, QuoteOut, Text
 
 router = APIRouter()
 
@@ -47,9 +48,11 @@ def _index(request: Request):
 
 
 def run_search(request: Request, q: str, mode: str, document: str | None, section: str | None,
-               order: str, length: str, limit: int, offset: int) -> dict:
-    """Validate and run a search; SearchError and bad input become a readable 422."""
+               order: str, length: str, limit: int, offset: int, index=None) -> dict:
+    """Validate and run a search over ``index`` (the request's one snapshot); SearchError and
+    bad input become a readable 422."""
     settings = request.app.state.settings
+    check_text("q", q, document or "", section or "")
     if len(q) > settings.max_question_chars:
         raise HTTPException(422, f"The search is too long: please use at most {settings.max_question_chars} characters.")
     text = clean_question(q)
@@ -58,7 +61,7 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
     assistant = request.app.state.assistant
     query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
     try:
-        return quotes.search(assistant.index, assistant.encoder, query, settings.candidates)
+        return quotes.search(index or assistant.index, assistant.encoder, query, settings.candidates)
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
 
@@ -94,9 +97,8 @@ def segments(text: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
     return [s for s in out if s[0]]
 
 
-def with_variants(request: Request, result: dict) -> dict:
+def with_variants(index, result: dict) -> dict:
     """A result with its three lengths, each ready to show (the page lets you pick per result)."""
-    index = _index(request)
     table = quotes.tables(index)[result["document"]["id"]]
     s, e = result["match"]
     marks = [(result["start"] + a, result["start"] + b) for a, b in result["highlights"]]
@@ -136,21 +138,22 @@ def quotes_page(
     form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
     context = {"form": form, "error": None, "found": None, "results": [], "page": page}
     status = 200
+    index = _index(request)  # one snapshot for the whole page, even while a new build is swapped in
     if q.strip():
         try:
-            found = run_search(request, q, mode, document, section, order, length, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+            found = run_search(request, q, mode, document, section, order, length, PAGE_SIZE,
+                               (page - 1) * PAGE_SIZE, index)
             for r in found["results"]:
                 r["length"] = length
-            context["results"] = [with_variants(request, r) for r in found["results"]]
+            context["results"] = [with_variants(index, r) for r in found["results"]]
             context["found"] = found
         except HTTPException as exc:
             status, context["error"] = exc.status_code, str(exc.detail)
     return render(request, "quotes.html", status, active="quotes", page_size=PAGE_SIZE,
-                  modes=MODE_LABELS, lengths=LENGTH_LABELS, choices=section_choices(_index(request)), **context)
+                  modes=MODE_LABELS, lengths=LENGTH_LABELS, choices=section_choices(index), **context)
 
 
-def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+from assistant.routes.pages import render  # noqa: E402 - one render for every page
 
 
 # ---------------------------------------------------------------- exports
@@ -159,10 +162,10 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
 class ExportItem(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    doc_id: StrictStr
+    doc_id: Text
     start: StrictInt = Field(..., ge=0)
     end: StrictInt = Field(..., ge=1)
-    edition: StrictStr | None = Field(None, max_length=64, description="The document edition the offsets refer to.")
+    edition: Text | None = Field(None, max_length=64, description="The document edition the offsets refer to.")
 
 
 class ExportRequest(BaseModel):
@@ -171,11 +174,13 @@ class ExportRequest(BaseModel):
     items: list[ExportItem] = Field(..., min_length=1, max_length=exports.MAX_ITEMS)
     format: Literal["md", "txt", "csv", "html", "docx"] = "md"
     style: Literal["harvard", "plain"] = "harvard"
+    title: Text | None = Field(None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date).")
 
 
-def export_response(request: Request, items: list[dict], fmt: str, style: str) -> Response:
+def export_response(request: Request, items: list[dict], fmt: str, style: str, title: str | None = None) -> Response:
     try:
-        data, media, name = exports.export(_index(request), items, fmt, style)
+        organisation = request.app.state.settings.organisation
+        data, media, name = exports.export(_index(request), items, fmt, style, title, organisation)
     except exports.ExportError as exc:
         raise HTTPException(422, str(exc)) from exc
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
@@ -185,7 +190,7 @@ def export_response(request: Request, items: list[dict], fmt: str, style: str) -
 @router.post("/api/export", tags=["quotes"], response_class=Response, responses=ERRORS)
 def api_export(body: ExportRequest, request: Request) -> Response:
     """The basket as a file; the server re-slices each (doc_id, start, end) from the index."""
-    return export_response(request, [i.model_dump() for i in body.items], body.format, body.style)
+    return export_response(request, [i.model_dump() for i in body.items], body.format, body.style, body.title)
 
 
 @router.post("/quotes/export", include_in_schema=False)
@@ -195,41 +200,55 @@ async def form_export(request: Request) -> Response:
         form = await request.form()
         raw = json.loads(str(form.get("items", "")))
         raw = [dict(zip(("doc_id", "start", "end", "edition"), i)) if isinstance(i, list) else i for i in raw]
-        body = ExportRequest(items=raw, format=str(form.get("format", "md")), style=str(form.get("style", "harvard")))
+        title = str(form.get("title") or "")[: exports.MAX_TITLE] or None
+        body = ExportRequest(items=raw, format=str(form.get("format", "md")), style=str(form.get("style", "harvard")), title=title)
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc
-    return export_response(request, [i.model_dump() for i in body.items], body.format, body.style)
+    return export_response(request, [i.model_dump() for i in body.items], body.format, body.style, body.title)
 
 
 # ---------------------------------------------------------------- browse
 
 
-def section_blocks(doc) -> tuple[list[dict], list[dict]]:
+def section_blocks(doc, mark: tuple[int, int] | None = None) -> tuple[list[dict], list[dict]]:
     """The document cut at each heading (text before the first heading, then each section's
     own text) and the table of contents as a tree. Heading levels follow the nesting, so they
-    never skip a level (h2 for top sections, under the page's h1)."""
+    never skip a level (h2 for top sections, under the page's h1). ``mark`` (start, end) is a
+    passage to highlight ("Read in context" from the chat)."""
     text = doc.text
     cuts = [s.start for s in doc.sections]
     blocks: list[dict] = []
     if not cuts or cuts[0] > 0:
-        blocks.append({"section": None, "paragraphs": _paragraphs(text[: cuts[0] if cuts else len(text)])})
+        blocks.append({"section": None, "paragraphs": _paragraphs(text, 0, cuts[0] if cuts else len(text), mark)})
     toc: list[dict] = []
     stack: list[tuple[int, dict]] = []  # (level, node)
     for i, s in enumerate(doc.sections):
         end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
         head_end = text.find("\n", s.start, end)
-        body = "" if head_end < 0 else text[head_end:end]
         while stack and stack[-1][0] >= s.level:
             stack.pop()
         node = {"section": s, "children": []}
         (stack[-1][1]["children"] if stack else toc).append(node)
         stack.append((s.level, node))
-        blocks.append({"section": s, "heading": min(6, len(stack) + 1), "paragraphs": _paragraphs(body)})
+        paragraphs = [] if head_end < 0 else _paragraphs(text, head_end, end, mark)
+        blocks.append({"section": s, "heading": min(6, len(stack) + 1), "paragraphs": paragraphs})
     return blocks, toc
 
 
-def _paragraphs(text: str) -> list[list[str]]:
-    return [[line for line in p.split("\n") if line.strip()] for p in text.split("\n\n") if p.strip()]
+def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -> list[list[list[tuple[str, bool]]]]:
+    """Paragraphs of ``text[start:end]`` as lines, each line as (piece, highlighted) runs."""
+    out, para, pos = [], [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            a, b = pos, pos + len(line)
+            para.append(segments(line, [[mark[0] - a, mark[1] - a]]) if mark and mark[0] < b and mark[1] > a else [(line, False)])
+        elif para:
+            out.append(para)
+            para = []
+        pos += len(line) + 1
+    if para:
+        out.append(para)
+    return out
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
@@ -240,10 +259,13 @@ def documents_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-def document_page(doc_id: str, request: Request) -> HTMLResponse:
+def document_page(doc_id: str, request: Request, start: str = "", end: str = "") -> HTMLResponse:
     doc = _index(request).documents.get(doc_id)
     if doc is None:
         return render(request, "document_missing.html", 404, active="documents")
-    blocks, toc = section_blocks(doc)
+    # A passage to highlight; offsets that are not in the text are ignored, not an error.
+    a, b = (int(x) if x.isdigit() else -1 for x in (start, end))
+    mark = (a, b) if 0 <= a < b <= len(doc.text) else None
+    blocks, toc = section_blocks(doc, mark)
     return render(request, "document.html", active="documents", doc=doc, info=document_info(doc),
-                  blocks=blocks, toc=toc)
+                  blocks=blocks, toc=toc, mark=mark)

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+UNREADABLE = "contains characters that are not valid text (for example half of an emoji); please type it again"
+
+
+def is_text(value: str) -> bool:
+    """Text that can be encoded as UTF-8: no lone surrogates (JSON's "\\ud800" or raw bytes ED A0 80),
+    which would make the tokenizer fail for every question batched with it."""
+    try:
+        value.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def readable_text(value: str) -> str:
+    if not is_text(value):
+        raise ValueError(UNREADABLE)
+    return value
+
+
+Text = Annotated[StrictStr, AfterValidator(readable_text)]
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: StrictStr = Field(..., description="The question, in plain words (at most 1,000 characters by default).")
+    question: Text = Field(..., description="The question, in plain words (at most 1,000 characters by default).")
     k: StrictInt | None = Field(None, ge=1, le=10, description="How many quotes at most (default 3).")
-    history: list[StrictStr] = Field(
+    history: list[Text] = Field(
         default_factory=list,
         max_length=20,
         description="Earlier questions of this conversation, oldest first; nothing is stored on the server.",
@@ -45,6 +68,17 @@ class QuoteOut(BaseModel):
     link: str
 
 
+class SignpostLink(BaseModel):
+    text: str
+    href: str = Field(..., description="An http(s) address.")
+
+
+class Signpost(BaseModel):
+    title: str
+    text: str
+    links: list[SignpostLink]
+
+
 class AskResponse(BaseModel):
     question: str
     answered: bool
@@ -52,6 +86,10 @@ class AskResponse(BaseModel):
     quotes: list[QuoteOut]
     interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
     confidence: float
+    missing: list[str] = Field(default_factory=list, description="Content words of the question that no quote contains.")
+    signpost: Signpost | None = Field(
+        None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
+    )
 
 
 class ErrorResponse(BaseModel):

@@ -11,3 +11,14 @@ def patient(request):
     for name in ("page", "nojs_page"):
         if name in request.fixturenames:
             request.getfixturevalue(name).set_default_timeout(60_000)
+
+
+@pytest.fixture
+def clipboard_page(browser, live_server):
+    """A 1280 px page on the live server that may read and write the clipboard."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()

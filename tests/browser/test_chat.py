@@ -61,25 +61,19 @@ def test_ask_by_keyboard_and_read_the_quote(page, live_server, axe, screenshots)
     page.screenshot(path=str(screenshots / "answered-320.png"), full_page=True)
 
 
-def test_copy_with_citation(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(live_server + "/")
-        page.fill("#question", QUESTION)
-        page.click("form.ask button[type=submit]")
-        card = page.locator("#answer-1").locator("xpath=..").locator("article.quote").first
-        card.locator("button[data-action=copy]").click()
-        page.wait_for_function("() => document.getElementById('chat-status').textContent.includes('copied')")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        quote = card.locator("blockquote").text_content()
-        assert copied.startswith("“" + quote + "”")
-        assert "National Safeguarding Practice Review Panel – 2020 Annual Report" in copied
-        assert "*" not in copied and "https://" in copied
-    finally:
-        context.close()
+def test_copy_with_citation(clipboard_page, live_server):
+    page = clipboard_page
+    page.goto(live_server + "/")
+    page.fill("#question", QUESTION)
+    page.click("form.ask button[type=submit]")
+    card = page.locator("#answer-1").locator("xpath=..").locator("article.quote").first
+    card.locator("button[data-action=copy]").click()
+    page.wait_for_function("() => document.getElementById('chat-status').textContent.includes('copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    quote = card.locator("blockquote").text_content()
+    assert copied.startswith("“" + quote + "”")
+    assert "National Safeguarding Practice Review Panel – 2020 Annual Report" in copied
+    assert "*" not in copied and "https://" in copied
 
 
 def test_show_context(page, live_server):
@@ -103,12 +97,13 @@ def test_follow_up_sends_the_history(page, live_server):
     page.fill("#question", QUESTION)
     page.click("form.ask button[type=submit]")
     page.wait_for_selector("#answer-1")
-    with page.expect_request("**/api/ask") as request:
+    with page.expect_request("**/fragments/turns") as request:
         page.fill("#question", "and professional curiosity?")
-        page.keyboard.press("Control+Enter")
-    assert request.value.post_data_json["history"] == [QUESTION]
+        page.keyboard.press("Enter")  # Enter asks (Shift+Enter is a new line)
+    sent = request.value.post_data_json
+    assert sent["questions"] == [QUESTION, "and professional curiosity?"] and sent["first"] == 1
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'answer-2'")
-    assert "Read together with your previous question" in page.locator("#latest .turn__interpreted").inner_text()
+    assert "Searched as: “" in page.locator("#latest .turn__interpreted").inner_text()
     assert page.locator("#thread article.turn").count() == 2
     assert page.locator("#examples").count() == 0
 

@@ -46,9 +46,12 @@ INJECTED = """() => {
         if (!src || !new URL(src, location.href).pathname.startsWith('/static/')
             || new URL(src, location.href).origin !== location.origin) bad.push('script ' + (src || 'inline'));
     }
-    for (const sel of ['iframe', 'svg[onload]', 'object', 'embed', 'img[src="x"]', 'base']) {
+    for (const sel of ['iframe:not(#embed-preview)', 'svg[onload]', 'object', 'embed', 'img[src="x"]', 'base']) {
         if (document.querySelector(sel)) bad.push(sel);
     }
+    // /embed-help's own preview: a frame of this server's /embed, nothing else.
+    const preview = document.getElementById('embed-preview');
+    if (preview && !(preview.tagName === 'IFRAME' && preview.src.startsWith(location.origin + '/embed?'))) bad.push('iframe');
     return bad;
 }"""
 

@@ -109,10 +109,12 @@ def test_basket_collect_export_and_copy(page, base, axe, screenshots):
     with page.expect_download() as info:
         page.locator("[data-basket-export] button[type=submit]").click()
     download = info.value
-    assert download.suggested_filename == "quotes.csv"
+    import datetime
+
+    assert download.suggested_filename == f"quotes-{datetime.date.today().isoformat()}.csv"
     rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert [r[0] for r in rows[1:]] == expected
-    assert all(r[4].startswith("Example Partnership (2030) Learning for trainers") for r in rows[1:])
+    assert all(r[5].startswith("Example Partnership (2030) Learning for trainers") for r in rows[1:])
 
     page.select_option("#export-format", "docx")
     page.select_option("#export-style", "plain")
@@ -126,7 +128,9 @@ def test_basket_collect_export_and_copy(page, base, axe, screenshots):
     page.locator("[data-basket-copy]").click()
     expect(page.locator("[data-basket-live]")).to_have_text(re.compile("^Copied 2 quotes"))
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(f"“{expected[0]}”\n— Learning for trainers")
+    title, quotes_part = copied.split("\n\n", 1)  # the handout's title and date, then the quotes
+    assert title.startswith("Quotations, ") and "2 quotations compiled" in title
+    assert quotes_part.startswith(f"“{expected[0]}”\n— Learning for trainers")
 
     # Remove one by keyboard, then empty the basket.
     page.locator("[data-basket-remove]").first.focus()

@@ -71,6 +71,7 @@
     }
     button.setAttribute("data-added", "");
     if (label.firstChild && label.firstChild.nodeType === 3) label.firstChild.nodeValue = "Added to basket";
+    viewLink(button);
     render();
   }
 
@@ -83,10 +84,30 @@
     });
   }
 
+  /* The count in the site header (every page with this script), and the link by "Added to basket". */
+  function renderCount(list) {
+    document.querySelectorAll("[data-basket-total]").forEach(function (n) { n.textContent = String(list.length); });
+    document.querySelectorAll("[data-basket-nav]").forEach(function (n) { n.hidden = false; });
+    document.querySelectorAll("[data-basket-view]").forEach(function (a) {
+      a.firstChild.nodeValue = "View the basket (" + list.length + ")";
+    });
+  }
+
+  function viewLink(button) {
+    if (document.querySelector("[data-basket]") || (button.nextElementSibling && button.nextElementSibling.hasAttribute("data-basket-view"))) return;
+    var a = document.createElement("a");
+    a.href = "/quotes#basket";
+    a.className = "basket-view";
+    a.setAttribute("data-basket-view", "");
+    a.append(document.createTextNode("View the basket"));
+    button.after(a);
+  }
+
   function render() {
+    var list = items();
+    renderCount(list);
     var box = document.querySelector("[data-basket]");
     if (!box) return;
-    var list = items();
     var ol = box.querySelector("[data-basket-list]");
     ol.textContent = "";
     list.forEach(function (item, n) {
@@ -114,21 +135,6 @@
     box.querySelector("[data-basket-items]").value = JSON.stringify(triples(list));
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "visually-hidden";
-      document.body.appendChild(area);
-      area.select();
-      var ok = document.execCommand && document.execCommand("copy");
-      document.body.removeChild(area);
-      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
-    });
-  }
-
   function copyAll(form) {
     var list = items();
     if (!list.length) return;
@@ -139,7 +145,7 @@
     }).then(function (r) {
       if (!r.ok) throw new Error("export failed");
       return r.text();
-    }).then(copyText).then(function () {
+    }).then(window.SafeguardingCopy).then(function () {
       announce("Copied " + list.length + (list.length === 1 ? " quote" : " quotes") + " with citations.");
     }).catch(function () {
       announce("Could not copy. Download the basket as plain text instead.");

@@ -1,6 +1,7 @@
-/* The chat, enhanced: asks POST /api/ask and appends to the thread without reloading.
+/* The chat, enhanced: asks the server for the answered turn (POST /fragments/turns, drawn by the
+   same template as without JavaScript) and appends it to the thread without reloading.
    The page works without this script (the forms post and the server renders the thread).
-   Corpus text and questions only ever reach the page through textContent, never innerHTML. */
+   Corpus text reaches the page only escaped by the template engine or through textContent. */
 (function () {
   "use strict";
 
@@ -15,6 +16,13 @@
   var history = Array.prototype.map.call(form.querySelectorAll("input[name=history]"), function (i) { return i.value; });
   var busy = false;
 
+  var maxTurns = parseInt(form.getAttribute("data-max-turns"), 10) || 10;  /* pages.MAX_TURNS */
+  var alone = Array.prototype.map.call(form.querySelectorAll("input[name=alone]"), function (i) { return parseInt(i.value, 10); });
+  var turnCount = thread.querySelectorAll(".turn").length;
+  /* The thread survives a reload of this tab: its questions (never the answers) are kept in
+     sessionStorage, and the server draws the turns again. "New conversation" deletes them. */
+  var KEY = "chat-thread-v1:" + location.pathname;
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -22,13 +30,7 @@
     return node;
   }
 
-  function link(href, text) {
-    var a = el("a", { href: href }, [text]);
-    if (compact) { a.target = "_blank"; a.rel = "noopener"; }
-    return a;
-  }
-
-  /* The status line is read out by screen readers; it is only shown while something is pending. */
+  /* The status line sits by the Ask button and is read out by screen readers. */
   function say(text, visible) {
     status.textContent = text;
     status.classList.toggle("visually-hidden", !visible);
@@ -36,63 +38,26 @@
 
   function hidden(text) { return el("span", { "class": "visually-hidden" }, [text]); }
 
-  /* The quote text with <mark> around the highlighted [start, end] offsets. */
-  function marked(text, highlights) {
-    var parts = [], pos = 0;
-    highlights.slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (h) {
-      var a = Math.max(h[0], pos);
-      if (h[1] <= a) return;
-      parts.push(text.slice(pos, a), el("mark", {}, [text.slice(a, h[1])]));
-      pos = h[1];
-    });
-    parts.push(text.slice(pos));
-    return parts;
+  function store() {
+    try {
+      if (history.length) sessionStorage.setItem(KEY, JSON.stringify({ history: history, alone: alone, count: turnCount }));
+      else sessionStorage.removeItem(KEY);
+    } catch (e) { /* storage refused: the thread lasts this page */ }
   }
 
-  function citation(text) {
-    return text.split("*").map(function (part, i) { return i % 2 ? el("cite", {}, [part]) : part; });
+  function stored() {
+    try { return JSON.parse(sessionStorage.getItem(KEY) || "null"); } catch (e) { return null; }
   }
 
-  /* Mirrors web/templates/partials/quote.html. */
-  function quoteCard(q, n) {
-    var id = "quote-" + n.replace(".", "-");
-    var actions = el("div", { "class": "quote__actions" }, [
-      el("button", { type: "button", "class": "secondary", "data-action": "copy" }, ["Copy quote with citation"]),
-      el("button", { type: "button", "class": "secondary", "data-action": "context", "aria-expanded": "false", "aria-controls": id + "-context" }, ["Show surrounding text"])
-    ]);
-    if (q.link) {
-      var label = "Open the source" + (q.pdf_page && q.link.indexOf("#page=") >= 0 ? " at page " + (q.page || q.pdf_page) : "");
-      var a = link(q.link, label);
-      a.className = "quote__source";
-      a.append(hidden(" for quote " + n));
-      actions.append(a);
-    }
-    var quote = el("blockquote", { "class": "quote__text" }, marked(q.text, q.highlights || []));
-    if (q.link) quote.setAttribute("cite", q.link);
-    return el("article", { "class": "quote", id: id, "aria-labelledby": id + "-title", "data-quote-id": q.id, "data-citation": q.citation, "data-link": q.link || "", "data-doc": q.document.id, "data-edition": q.document.edition || "", "data-start": String(q.start), "data-end": String(q.end) }, [
-      el("h3", { "class": "quote__title", id: id + "-title" }, ["Quote " + n]),
-      quote,
-      el("p", { "class": "quote__citation" }, citation(q.citation)),
-      actions,
-      el("div", { "class": "quote__context", id: id + "-context", hidden: "" })
-    ]);
-  }
-
-  /* Mirrors web/templates/partials/turn.html. */
-  function turnView(n, question, answer) {
-    var heading = el("h2", { "class": "turn__question", id: "answer-" + n, tabindex: "-1" }, [el("span", { "class": "turn__label" }, ["You asked:"]), " " + question]);
-    var parts = [heading];
-    if (answer.interpreted_as) parts.push(el("p", { "class": "turn__interpreted" }, ["Read together with your previous question, as: “" + answer.interpreted_as + "”"]));
-    parts.push(el("p", { "class": "turn__message" + (answer.answered ? "" : " notice") }, [answer.message]));
-    if (!answer.answered) {
-      parts.push(el("p", { "class": "turn__next" }, ["You can also ", link("/quotes", "search for exact words"), " or ", link("/documents", "read the documents"), "."]));
-    }
-    if (answer.quotes.length) {
-      parts.push(el("ol", { "class": "quotes", "aria-label": "Quotes answering: " + question }, answer.quotes.map(function (q, i) {
-        return el("li", {}, [quoteCard(q, n + "." + (i + 1))]);
-      })));
-    }
-    return el("article", { "class": "turn" + (answer.answered ? "" : " turn--abstained"), "aria-labelledby": "answer-" + n }, parts);
+  /* The form carries the conversation, as it does without JavaScript. */
+  function syncForm() {
+    form.querySelectorAll("input[name=history], input[name=alone]").forEach(function (i) { i.remove(); });
+    var first = form.firstChild;
+    history.forEach(function (h) { form.insertBefore(el("input", { type: "hidden", name: "history", value: h }), first); });
+    alone.forEach(function (i) { form.insertBefore(el("input", { type: "hidden", name: "alone", value: String(i) }), first); });
+    var restart = form.querySelector("[data-restart]");
+    if (restart) restart.hidden = !history.length;
+    form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
   }
 
   function showError(message) {
@@ -100,18 +65,41 @@
     p.querySelector("[data-error-text]").textContent = message;
     p.hidden = !message;
     box.closest(".field").classList.toggle("field--error", !!message);
-    if (message) {
-      box.setAttribute("aria-invalid", "true");
-      box.setAttribute("aria-describedby", "question-hint question-error");
-    } else {
-      box.removeAttribute("aria-invalid");
-      box.setAttribute("aria-describedby", "question-hint");
-    }
+    var described = "question-hint" + (message ? " question-error" : "") + " keys-hint";
+    box.setAttribute("aria-describedby", described);
+    if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
   }
 
-  function ask(question, button) {
+  /* Turns are drawn by the server (partials/turn.html), the same with and without JavaScript;
+     the fragment is escaped by the template engine, so corpus text never becomes markup. */
+  function fetchTurns(questions, aloneList, first, number) {
+    return fetch("/fragments/turns", {
+      method: "POST",
+      credentials: "omit",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact })
+    }).then(function (r) {
+      if (r.ok) return r.text();
+      return r.json().catch(function () { return {}; }).then(function (data) {
+        throw new Error(data.detail || "The question could not be answered. Please try again.");
+      });
+    });
+  }
+
+  function append(html) {
+    var old = document.getElementById("latest");
+    if (old) old.removeAttribute("id");
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    thread.append(t.content);
+    ["examples", "error-summary"].forEach(function (id) { var n = document.getElementById(id); if (n) n.remove(); });
+    document.querySelectorAll("[data-js][hidden]").forEach(function (b) { b.hidden = false; });
+  }
+
+  function ask(question, button, onItsOwn) {
     if (busy) return;
-    if (!question.trim()) {
+    question = question.trim();
+    if (!question) {
       showError("Please type a question.");
       say("Please type a question.", false);
       box.focus();
@@ -119,34 +107,26 @@
     }
     busy = true;
     if (button) button.setAttribute("aria-disabled", "true");
-    say("Searching the report…", true);
-    fetch("/api/ask", {
-      method: "POST",
-      credentials: "omit",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ question: question, history: history.slice(-10) })
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (data) {
-        if (!r.ok) throw new Error(data.detail || "The question could not be answered. Please try again.");
-        return data;
-      });
-    }).then(function (answer) {
+    say("Searching the documents…", true);
+    /* At most maxTurns questions travel: drop the oldest, and shift the "on its own" marks. */
+    var keep = history.slice(-(maxTurns - 1));
+    var dropped = history.length - keep.length;
+    var aloneNow = alone.map(function (i) { return i - dropped; }).filter(function (i) { return i >= 0; });
+    if (onItsOwn) aloneNow.push(keep.length);
+    var n = turnCount + 1;
+    fetchTurns(keep.concat([question]), aloneNow, keep.length, n).then(function (html) {
       showError("");
-      history.push(question);
-      form.insertBefore(el("input", { type: "hidden", name: "history", value: question }), form.firstChild);
-      var n = thread.querySelectorAll(".turn").length + 1;
-      var old = document.getElementById("latest");
-      if (old) old.removeAttribute("id");
-      var view = turnView(n, question, answer);
-      view.id = "latest";
-      thread.append(view);
-      var examples = document.getElementById("examples");
-      if (examples) examples.remove();
-      var summary = document.getElementById("error-summary");
-      if (summary) summary.remove();
+      history = keep.concat([question]);
+      alone = aloneNow;
+      turnCount = n;
+      append(html);
+      syncForm();
+      store();
       box.value = "";
-      form.querySelector("label").textContent = "Ask a follow-up or a new question";
-      say(answer.answered ? "Answer received: " + answer.quotes.length + " quote" + (answer.quotes.length === 1 ? "" : "s") + " from the report." : "The report does not seem to cover this.", false);
+      var turn = document.getElementById("latest");
+      var quotes = turn ? turn.querySelectorAll("article.quote").length : 0;
+      var urgent = turn && turn.querySelector(".signpost") ? " Where to get help is shown first." : "";
+      say((quotes ? "Answer received: " + quotes + " quote" + (quotes === 1 ? "" : "s") + "." : "The documents do not seem to cover this.") + urgent, false);
       document.getElementById("answer-" + n).focus();
     }).catch(function (err) {
       var message = err instanceof TypeError ? "The assistant could not be reached. Please try again." : err.message;
@@ -159,38 +139,67 @@
     });
   }
 
-  document.querySelectorAll("form[data-ask]").forEach(function (f) {
-    f.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var submitter = event.submitter;
-      var fromExample = submitter && submitter.name === "question";
-      ask(fromExample ? submitter.value : box.value, fromExample ? null : f.querySelector("button[type=submit]"));
-    });
+  /* After a reload in the same tab: draw the stored conversation again. */
+  function restore() {
+    var saved = stored();
+    if (turnCount || !saved || !Array.isArray(saved.history) || !saved.history.length) return;
+    var questions = saved.history.filter(function (h) { return typeof h === "string"; }).slice(-(maxTurns - 1));
+    var aloneSaved = (saved.alone || []).filter(function (i) { return i >= 0 && i < questions.length; });
+    var last = Math.max(questions.length, parseInt(saved.count, 10) || 0);
+    say("Loading your conversation…", true);
+    busy = true;
+    fetchTurns(questions, aloneSaved, 0, last - questions.length + 1).then(function (html) {
+      history = questions;
+      alone = aloneSaved;
+      turnCount = last;
+      append(html);
+      syncForm();
+      say("Your conversation is shown again.", false);
+    }).catch(function () {
+      say("Your earlier conversation could not be shown again.", false);
+    }).then(function () { busy = false; });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var f = event.target;
+    if (f.hasAttribute("data-feedback")) { event.preventDefault(); sendFeedback(f, event.submitter); return; }
+    if (!f.hasAttribute("data-ask")) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    var fromButton = submitter && submitter.name === "question";
+    ask(fromButton ? submitter.value : box.value, fromButton ? null : f.querySelector("button[type=submit]"), f.hasAttribute("data-alone"));
   });
 
-  /* Ctrl+Enter (or Cmd+Enter) asks; Enter alone still starts a new line, as in any text box. */
+  /* Enter asks; Shift+Enter starts a new line (said under the box). Not while an input method composes. */
   box.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       ask(box.value, form.querySelector("button[type=submit]"));
     }
   });
 
-  /* Copy with citation: the Clipboard API, or a hidden textarea and execCommand where it is missing. */
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
-    return legacyCopy(text);
-  }
+  /* "New conversation": forget the stored questions, then follow the link to a fresh page. */
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-restart]")) {
+      history = [];
+      alone = [];
+      store();
+    }
+  });
 
-  function legacyCopy(text) {
-    var area = el("textarea", { readonly: "", "class": "visually-hidden" });
-    area.value = text;
-    body.append(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    area.remove();
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  /* "Was this answer useful?": counted per quote id on the server, nothing else. */
+  function sendFeedback(f, submitter) {
+    var data = new FormData(f);
+    if (submitter) data.set("useful", submitter.value);
+    fetch(f.action, { method: "POST", credentials: "omit", headers: { "Accept": "application/json" }, body: data })
+      .then(function (r) {
+        if (!r.ok) throw new Error();
+        var note = el("p", { "class": "feedback__done", tabindex: "-1" }, ["Thank you: your answer was counted."]);
+        f.replaceChildren(note);
+        note.focus();
+        say("Thank you: your answer was counted.", false);
+      })
+      .catch(function () { say("Your answer could not be sent. Please try again.", true); });
   }
 
   function quoteForCopy(card) {
@@ -236,7 +245,7 @@
     var card = button.closest(".quote");
     var action = button.getAttribute("data-action");
     if (action === "copy") {
-      copyText(quoteForCopy(card)).then(
+      window.SafeguardingCopy(quoteForCopy(card)).then(
         function () { say("Quote copied with its citation.", false); button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy quote with citation"; }, 3000); },
         function () { say("Copying is not available here: select the quote and copy it instead.", true); }
       );
@@ -253,7 +262,8 @@
 
   window.addEventListener("message", function (event) {
     if (!parentOrigin || event.origin !== parentOrigin || event.source !== window.parent) return;
-    if (event.data && event.data.type === "focus") box.focus();
+    /* The widget opened: show the top of the thread (title and Close), with the box ready below. */
+    if (event.data && event.data.type === "focus") { window.scrollTo(0, 0); box.focus({ preventScroll: true }); }
   });
 
   if (parentOrigin && window.ResizeObserver) {
@@ -261,4 +271,6 @@
   }
 
   document.querySelectorAll("[data-js]").forEach(function (b) { b.hidden = false; });
+  showError(document.getElementById("question-error").hidden ? "" : document.querySelector("[data-error-text]").textContent);
+  restore();
 })();

@@ -1,8 +1,10 @@
 /* The partner widget: one <script src=".../widget.js" defer data-...> adds a launcher button that
    opens the chat in an iframe served from the assistant's own origin (/embed).
    One global (SafeguardingAssistant); no cookies or storage; nothing is loaded until it is opened.
-   Options: data-title, data-accent (#rrggbb), data-position (bottom-right|bottom-left),
-   data-open (true), data-placeholder. */
+   Options: data-title, data-accent (#rrggbb), data-position (bottom-right|bottom-left; "right" and
+   "left" also work), data-offset ("16" or "16 88": pixels from the side and from the bottom, to keep
+   the launcher clear of the page's own controls), data-open (true), data-placeholder.
+   On narrow screens (600 px or less) the launcher is a round 56 px button named by data-title. */
 (function () {
   "use strict";
   if (window.SafeguardingAssistant) return;
@@ -12,7 +14,9 @@
   var data = script.dataset;
   var title = (data.title || "Ask the safeguarding report").slice(0, 80);
   var accent = /^#[0-9a-f]{6}$/i.test(data.accent || "") ? data.accent : "#1d70b8";
-  var left = data.position === "bottom-left";
+  var left = data.position === "bottom-left" || data.position === "left";
+  var offsets = (data.offset || "").trim().split(/\s+/).map(function (v) { return Math.min(400, Math.max(0, parseInt(v, 10) || 0)); });
+  var side = data.offset ? offsets[0] : 16, bottom = data.offset && offsets.length > 1 ? offsets[1] : side;
   var host, root, launcher, panel, frame, isOpen = false, loaded = false;
 
   /* Black or white text, whichever contrasts more with the accent (WCAG relative luminance). */
@@ -24,14 +28,19 @@
   }
   var ink = (lum(accent) + 0.05) / 0.05 > 1.05 / (lum(accent) + 0.05) ? "#0b0c0c" : "#ffffff";
 
-  var css = ":host{all:initial !important;position:fixed !important;z-index:2147483000 !important;bottom:16px !important;" + (left ? "left" : "right") + ":16px !important;display:block !important}" +
+  var css = ":host{all:initial !important;position:fixed !important;z-index:2147483000 !important;bottom:" + bottom + "px !important;" + (left ? "left" : "right") + ":" + side + "px !important;display:block !important}" +
     "*{box-sizing:border-box}" +
-    ".launcher{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;min-height:48px;min-width:48px;padding:12px 18px;font:700 16px/1.25 system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:" + accent + ";color:" + ink + ";border:2px solid " + ink + ";box-shadow:0 2px 6px rgba(0,0,0,.35);cursor:pointer}" +
+    ".launcher{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:8px;min-height:48px;min-width:48px;padding:12px 18px;font:700 16px/1.25 system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:" + accent + ";color:" + ink + ";border:2px solid " + ink + ";box-shadow:0 2px 6px rgba(0,0,0,.35);cursor:pointer}" +
+    ".launcher svg{width:24px;height:24px;flex:none;fill:currentColor}" +
     ".launcher:focus-visible{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}" +
-    ".panel{position:fixed;bottom:80px;" + (left ? "left" : "right") + ":16px;width:min(420px,calc(100vw - 32px));height:min(var(--content-height,520px),calc(100vh - 112px));background:#fff;border:2px solid #0b0c0c;box-shadow:0 4px 16px rgba(0,0,0,.35)}" +
+    ".panel{position:fixed;bottom:" + (bottom + 64) + "px;" + (left ? "left" : "right") + ":" + side + "px;width:min(420px,calc(100vw - 32px));height:min(var(--content-height,520px),calc(100vh - " + (bottom + 96) + "px));background:#fff;border:2px solid #0b0c0c;box-shadow:0 4px 16px rgba(0,0,0,.35)}" +
     ".panel[hidden]{display:none}" +
     "iframe{display:block;width:100%;height:100%;border:0}" +
-    "@media (max-width:600px){.panel{inset:0;width:100vw;height:100vh;height:100dvh;border:0}}";
+    /* Phones: a round launcher that covers little of the page; the open chat fills the screen
+       (its own header keeps Close in view), so the launcher steps out of the way. */
+    "@media (max-width:600px){.launcher{width:56px;height:56px;padding:0;justify-content:center;border-radius:50%}" +
+    ".launcher .label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
+    ".panel{inset:0;width:100vw;height:100vh;height:100dvh;border:0}:host(.is-open) .launcher{display:none}}";
 
   function build() {
     host = document.createElement("safeguarding-assistant");
@@ -53,7 +62,17 @@
     launcher = document.createElement("button");
     launcher.type = "button";
     launcher.className = "launcher";
-    launcher.textContent = title;
+    launcher.setAttribute("aria-label", title);
+    var label = document.createElement("span");
+    label.className = "label";
+    label.textContent = title;
+    var ns = "http://www.w3.org/2000/svg", icon = document.createElementNS(ns, "svg"), path = document.createElementNS(ns, "path");
+    icon.setAttribute("viewBox", "0 0 24 24");
+    icon.setAttribute("aria-hidden", "true");
+    icon.setAttribute("focusable", "false");
+    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z");
+    icon.append(path);
+    launcher.append(icon, label);
     launcher.setAttribute("aria-expanded", "false");
     launcher.addEventListener("click", function () { toggle(); });
     root.append(panel, launcher);
@@ -74,6 +93,7 @@
     }
     panel.hidden = false;
     isOpen = true;
+    host.classList.add("is-open");
     launcher.setAttribute("aria-expanded", "true");
     focusFrame();
   }
@@ -88,6 +108,7 @@
     if (!isOpen) return;
     panel.hidden = true;
     isOpen = false;
+    host.classList.remove("is-open");
     launcher.setAttribute("aria-expanded", "false");
     launcher.focus();
   }
@@ -111,6 +132,7 @@
     if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) {
       panel.hidden = true;
       isOpen = false;
+      host.classList.remove("is-open");
       launcher.setAttribute("aria-expanded", "false");
     }
   });

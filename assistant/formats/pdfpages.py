@@ -1,0 +1,151 @@
+"""What each PDF page is: its running heads and printed page number (in the top and bottom
+margins), and whether it is a cover, contents or licence page (kept for reading, never
+sections or passages). ``pdf.py`` reads the rest of the page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from assistant.formats.pdflayout import Line
+
+MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_PAGE_NUMBER = re.compile(rf"(?:page\s+)?(\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}})?", re.I)
+LEADER_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}$")
+_LICENCE = re.compile(
+    r"©|\(c\) crown|crown copyright|open government licen[cs]e|licensed under|creative commons|"
+    r"all rights reserved|\bISBN\b|enquiries regarding this publication|permission from the copyright", re.I)
+LICENCE_LINE = re.compile(r"^(?:©|\(c\)\s|crown copyright\b)[^.]{0,80}$|^this (?:publication|document|report) "
+                           r"is licensed under", re.I)
+
+
+def at_edge(word: dict, height: float) -> bool:
+    return word["top"] < height * MARGIN or word["bottom"] > height * (1 - MARGIN)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def body_size(raw: list[tuple[list[dict], float, float]]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for words, _, _ in raw:
+        for w in words:
+            sizes[round(w["size"] * 2) / 2] += len(w["text"])
+    return sizes.most_common(1)[0][0]
+
+
+def bare_number(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(line.text.strip()))
+
+
+def running_lines(edges: list[list[Line]], heights: list[float], body: float) -> set[int]:
+    """ids of the running heads and footers among the margin lines.
+
+    A line is running when its text (digits aside) repeats in the same band (top or bottom)
+    on 3+ pages, or on 2 pages when it is set smaller than the body text or the document
+    is short: heads that alternate between left and right pages repeat only on every
+    other page. Then any margin line in the same slot as a running line (same band,
+    height, size and alignment) is running too, so a chapter's head seen once ("14 NEXT
+    STEPS") goes with the others. Only type smaller than the body text makes or fills a
+    slot, so a heading or the first line of text at the top of a page never does.
+    """
+    def band(ln: Line, i: int) -> tuple[str, str]:
+        return ("top" if ln.top < heights[i] / 2 else "bottom", _key(ln.text))
+
+    pages_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, lines in enumerate(edges):
+        for ln in lines:
+            pages_of[band(ln, i)].add(i)
+    needed = 2 if len(edges) <= 5 else 3
+    found: set[int] = set()
+    slots: list[Line] = []
+    for i, lines in enumerate(edges):
+        for ln in lines:
+            seen = len(pages_of[band(ln, i)])
+            if not any(c.isalnum() for c in _key(ln.text)):
+                continue
+            if seen >= needed or (seen >= 2 and ln.size < body * 0.95):
+                found.add(id(ln))
+                if ln.size < body * 0.95:
+                    slots.append(ln)
+    for lines in edges:
+        for ln in lines:
+            if id(ln) not in found and ln.size < body * 0.95 and any(_same_slot(ln, s) for s in slots):
+                found.add(id(ln))
+    return found
+
+
+def _same_slot(a: Line, b: Line) -> bool:
+    """Two margin lines set at the same height, size and left, right or centre alignment."""
+    if abs(a.top - b.top) > 1.5 or abs(a.size - b.size) > 0.6:
+        return False
+    return abs(a.x0 - b.x0) <= 2 or abs(a.x1 - b.x1) <= 2 or abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 4
+
+
+def printed_numbers(edges: list[list[Line]], running: set[int]) -> dict[int, str]:
+    """Printed page numbers from bare numbers in the margins or a number that changes in a running line."""
+    found: dict[int, str] = {}
+    numbers: dict[str, dict[int, list[str]]] = defaultdict(dict)
+    for i, lines in enumerate(edges, start=1):
+        for ln in lines:
+            bare = _PAGE_NUMBER.fullmatch(ln.text.strip())
+            if bare:
+                found[i] = bare.group(1)
+            elif id(ln) in running and "#" in _key(ln.text):
+                numbers[_key(ln.text)][i] = re.findall(r"\d+", ln.text)
+    for per_page in numbers.values():
+        positions = max(len(nums) for nums in per_page.values())
+        for pos in range(positions):
+            values = {p: nums[pos] for p, nums in per_page.items() if len(nums) > pos}
+            if len(set(values.values())) > 1:  # changes from page to page: the page number
+                for p, v in values.items():
+                    found.setdefault(p, v)
+                break
+    # A running line seen once (a chapter's own head) shows no change: take the number in it
+    # that keeps the distance between PDF index and printed number seen on the other pages.
+    offsets = Counter(int(v) - p for p, v in found.items() if v.isdigit())
+    if offsets:
+        offset = offsets.most_common(1)[0][0]
+        for per_page in numbers.values():
+            for p, nums in per_page.items():
+                if p not in found and str(p + offset) in nums:
+                    found[p] = str(p + offset)
+    return found
+
+
+# ---------------------------------------------------------------- front matter
+
+
+def is_contents(lines: list[Line]) -> bool:
+    leaders = sum(1 for ln in lines if LEADER_LINE.search(ln.text))
+    titled = any(ln.text.strip().lower() in ("contents", "table of contents") for ln in lines)
+    numbered = sum(1 for ln in lines if re.search(r"\D\s\d{1,3}$", ln.text))
+    return leaders >= 3 or (titled and (leaders >= 1 or (numbered >= 3 and numbered * 2 >= len(lines))))
+
+
+def front_matter(pages: list[list[Line]], printed: dict[int, str], body: float) -> set[int]:
+    """Indexes of the cover and licence pages: kept for reading, never sections or passages."""
+    found = set()
+    if len(pages) >= 3 and 1 not in printed and _is_cover(pages[0], body):
+        found.add(0)
+    for i in {*range(min(3, len(pages))), *range(max(0, len(pages) - 2), len(pages))}:
+        marked = [ln for ln in pages[i] if _LICENCE.search(ln.text)]
+        marks = {m.group(0).lower() for ln in marked for m in _LICENCE.finditer(ln.text)}
+        words = sum(len(ln.text.split()) for ln in pages[i])
+        # Mostly licence text: a "© 2021 ... All rights reserved" footer does not make a licence page.
+        if len(pages) >= 2 and len(marks) >= 2 and words <= 300 and len(marked) >= 2 and len(marked) * 3 >= len(pages[i]):
+            found.add(i)
+    return found
+
+
+def _is_cover(lines: list[Line], body: float) -> bool:
+    """A first page of a few lines, none of them a line of body text."""
+    words = sum(len(ln.text.split()) for ln in lines)
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6]
+    prose = any(len(ln.text) > 70 for ln in body_lines) or (
+        len(body_lines) >= 5 and sum(len(ln.text.split()) for ln in body_lines) > 40
+    )  # a paragraph, even in narrow columns
+    return 0 < words <= 120 and not prose

@@ -1,0 +1,72 @@
+"""Signposting: point someone worried about a child right now to help, above any quote.
+
+The assistant only quotes documents, so it cannot advise; but a worried parent or neighbour
+on a partner site will ask "what should I do?". Every abstention, and every question that
+reads as a worry about a child now, carries the operator's signpost (settings.py:
+``signpost_title``, ``signpost_text``, ``signpost_links``; the national default is 999, the
+local council's children's social care and the NSPCC helpline).
+
+How a question is read (tests/test_signpost.py holds the phrasings, both ways):
+
+* A **strong** cue always signposts: the asker speaks of their own worry or next step
+  ("I'm worried about…", "what should I do", "who do I call", "hurting me", "not safe at home").
+* A **weak** cue ("in danger", "is being abused", "tonight", "right now") signposts unless the
+  question is about what the documents say ("what does the report say about children in
+  danger of exploitation?" is research, not a crisis). When in doubt we signpost: a signpost
+  shown to a researcher costs a line; one missing for a frightened child costs far more.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STRONG = [
+    r"\b(i'?m|i am|im|we'?re|we are)\s+(really\s+|very\s+|so\s+|quite\s+|a bit\s+|getting\s+)?(worried|concerned|scared|frightened|afraid|anxious)\b",
+    r"\bworried about (a|my|the|this|our|her|his|their) (child|kid|son|daughter|baby|grandchild|niece|nephew|pupil|student|neighbour|friend|brother|sister)",
+    r"\bwhat (should|do|can|shall|must) (i|we) do\b",
+    r"\bwho (should|do|can|shall) (i|we) (call|ring|phone|contact|tell|talk to|speak to|report)",
+    r"\bwhere (do|can|should) (i|we) (report|go|get help|call)",
+    r"\bhow (do|can|should) (i|we) report\b",
+    r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
+    r"\b(hurting|hurts|hurt|hit|hits|hitting|beat|beats|beating|abusing|abused|touched|touching|threatening) me\b",
+    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) \w+ (is|are|was|has been|might be|may be) (being )?",
+    r"\bnot safe (at home|tonight|now|with)\b",
+    r"\b(help me|i need help|please help)\b",
+    r"\bemergency\b",
+]
+_WEAK = [
+    r"\bin (immediate |serious )?danger\b",
+    r"\b(is|are) being (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved)\b",
+    r"\b(tonight|right now|at the moment|this (evening|morning|afternoon|weekend))\b",
+    r"\b(run away|ran away|missing from home)\b",
+]
+# Reading about the documents: "what does the report say about…", "according to the Panel…".
+_ABOUT_DOCUMENTS = re.compile(
+    r"\b(the|this) (annual )?(report|panel|review|reviews|document|documents|publication)\b|\baccording to\b"
+    r"|\bwhat (does|do|did) .{0,40}\b(say|says|said|mean|recommend|find|found)\b",
+    re.I,
+)
+STRONG = [re.compile(p, re.I) for p in _STRONG]
+WEAK = [re.compile(p, re.I) for p in _WEAK]
+
+
+def is_urgent(question: str) -> bool:
+    """Does the question read as a worry about a child now? (See the module docstring.)"""
+    text = re.sub(r"[’‘]", "'", question or "")
+    if any(p.search(text) for p in STRONG):
+        return True
+    return any(p.search(text) for p in WEAK) and not _ABOUT_DOCUMENTS.search(text)
+
+
+def from_settings(settings) -> dict:
+    """The operator's signpost as the API shows it: ``{"title", "text", "links": [{"text", "href"}]}``."""
+    return {
+        "title": settings.signpost_title,
+        "text": settings.signpost_text,
+        "links": [{"text": link.text, "href": link.href} for link in settings.signpost_links],
+    }
+
+
+def for_answer(settings, question: str, answered: bool) -> dict | None:
+    """The signpost for an answer: on every abstention and every urgent question, else None."""
+    return from_settings(settings) if (not answered or is_urgent(question)) else None

@@ -1,0 +1,156 @@
+"""Connection hygiene of the real `assistant serve` (issue 14): under a 1,024-descriptor limit,
+1,000 idle sockets neither lock out /healthz nor flood the log, and are closed in time."""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conftest import free_port
+
+HEADER_TIMEOUT = 3.0
+IDLE = 1000
+
+
+def limit_descriptors():
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+
+
+def child_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
+               OMP_NUM_THREADS="1", ASSISTANT_TORCH_THREADS="1", **extra)
+    return env
+
+
+def start_server(index: Path, log: Path, port: int, preexec=None, **settings) -> subprocess.Popen:
+    """`assistant serve` in a child process; waits until /healthz answers."""
+    env = child_env(**{f"ASSISTANT_{k.upper()}": str(v) for k, v in settings.items()})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--no-build", "--index", str(index), "--port", str(port)],
+        env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, preexec_fn=preexec,
+    )
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def still_open(s: socket.socket) -> bool:
+    s.setblocking(False)  # a socket with a timeout would poll for it first
+    try:
+        return s.recv(1, socket.MSG_DONTWAIT | socket.MSG_PEEK) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+def test_idle_sockets_under_a_descriptor_limit(corpus_index, tmp_path):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < IDLE + 200:  # this test process holds the idle sockets
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+    port, log = free_port(), tmp_path / "server.log"
+    proc = start_server(corpus_index, log, port, preexec=limit_descriptors, header_timeout=HEADER_TIMEOUT)
+    sockets: list[socket.socket] = []
+    try:
+        before = log.stat().st_size
+        latencies = []
+        opened_at = time.time()
+        refused = 0
+        for n in range(IDLE):
+            s = socket.socket()
+            s.settimeout(2)
+            try:
+                s.connect(("127.0.0.1", port))
+            except OSError:
+                s.close()
+                refused += 1
+                assert refused < 20, "the server stopped accepting connections"
+                continue
+            if n == 200:
+                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a head: slowloris
+            sockets.append(s)
+            if n % 100 == 0:
+                t = time.perf_counter()
+                assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=3).status_code == 200
+                latencies.append(time.perf_counter() - t)
+        # With every idle socket still waiting, /healthz keeps answering within a second.
+        for _ in range(5):
+            t = time.perf_counter()
+            assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+            latencies.append(time.perf_counter() - t)
+            time.sleep(0.2)
+        assert max(latencies) < 1.0, latencies
+        # Every idle socket is closed by the server within the head deadline (plus slack).
+        deadline = opened_at + HEADER_TIMEOUT + (time.time() - opened_at) + 3
+        while time.time() < deadline and any(still_open(s) for s in sockets):
+            time.sleep(0.2)
+        open_left = sum(still_open(s) for s in sockets)
+        assert open_left == 0, f"{open_left} idle sockets still open"
+        assert proc.poll() is None
+        # The log stays bounded: no line per socket, no flood of accept() errors.
+        grown = log.stat().st_size - before
+        assert grown < 20_000, log.read_text(errors="replace")[-3000:]
+    finally:
+        for s in sockets:
+            s.close()
+        stop_server(proc)
+
+
+def test_a_kept_alive_connection_that_starts_a_head_and_stalls_is_closed(corpus_index, tmp_path):
+    port, log = free_port(), tmp_path / "server.log"
+    proc = start_server(corpus_index, log, port, header_timeout=1.5, keep_alive=30)
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            first = b""
+            while not first.endswith(b"}"):  # the whole JSON answer
+                first += s.recv(65536)
+            assert first.startswith(b"HTTP/1.1 200")
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            started = time.time()
+            assert s.recv(65536) == b""
+            assert time.time() - started < 5
+    finally:
+        stop_server(proc)
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_serve_runs_several_workers(corpus_index, tmp_path, workers):
+    port, log = free_port(), tmp_path / "server.log"
+    proc = start_server(corpus_index, log, port, workers=workers)
+    try:
+        deadline = time.time() + 180  # the first worker answers while the others still load the model
+        while time.time() < deadline and log.read_text(errors="replace").count("Application startup complete") < workers:
+            time.sleep(0.5)
+        text = log.read_text(errors="replace")
+        assert text.count("Started server process") == workers, text[-2000:]
+        builds = {httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10).json()["build"] for _ in range(6)}
+        assert len(builds) == 1
+    finally:
+        stop_server(proc)
