@@ -198,7 +198,9 @@ def build(
     done: dict[int, np.ndarray] = {}  # sentence vectors of each todo_p passage
     if todo_p:
         # Passages and sentences in one length-sorted stream per slice (embeddings.encode_passages).
-        with progress_bar(len(todo_p), "Embedding passages and sentences", "passage", progress) as bar:
+        bars = (progress_bar(len(todo_p), "Embedding passages", "passage", progress),
+                progress_bar(len(todo_s), "Embedding sentences", "sentence", progress))
+        with bars[0] as p_bar, bars[1] as s_bar:
             for at in range(0, len(todo_p), EMBED_SLICE):
                 part = todo_p[at : at + EMBED_SLICE]
                 p_vecs, s_parts = embedder.encode_passages([t for _, t in part], spans[at : at + EMBED_SLICE])
@@ -206,7 +208,8 @@ def build(
                     p_rows[pos] = vec
                 for k, vecs in enumerate(s_parts):
                     done[at + k] = vecs
-                bar.update(len(part))
+                p_bar.update(len(part))
+                s_bar.update(sum(len(v) for v in s_parts))
         for pos, passage, j in todo_s:
             s_rows[pos] = done[passage][j]
     p_vecs = np.vstack(p_rows).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
