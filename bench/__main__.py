@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -111,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         more, _ = encoders_bench.ingest_methods([str(folder / "text")], f"synthetic text, {100 if quick else 300} paragraphs", methods)
         pdf, _ = encoders_bench.ingest_methods([str(folder / "report.pdf")], f"generated PDF, {pages} pages", methods)
         rows += more + pdf
+        for root in [*built.values(), folder]:
+            shutil.rmtree(root, ignore_errors=True)
         show("Ingest by method (same run, same inputs)", rows)
         show("Quality by ingest method (bundled corpus, assistant.evaluation, question encoder as chosen)", qrows)
         names = list(methods)
