@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import privacy, signpost
+from assistant import calibration, evidence, glossary, privacy, signpost
 from assistant.documents import Document
 from assistant.index import Index
+from assistant.lexical import stopwords, words
 from assistant.passages import Passage
 from assistant.search import Hit, hybrid
 
@@ -23,16 +24,24 @@ ANSWERED = (
     "These passages from the report match your question. They are quoted exactly, "
     "with where they come from; read them in context before relying on them."
 )
+PARTIAL = (
+    "These are the closest passages, but they do not mention every word of your question "
+    "(see what is missing). They are quoted exactly, with where they come from; read them in "
+    "context before relying on them."
+)
 ABSTAINED = (
     "The report does not seem to cover this. Try rephrasing your question with the "
     "words the report might use, or browse the report's sections."
 )
 
-# A follow-up leans on the question before it: it is short, or opens like a continuation.
+# A follow-up leans on the question before it: it opens like a continuation, refers back
+# with a pronoun, or has too few words of its own to search.
 _FOLLOW_UP_START = re.compile(
-    r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|why|how|for)\b", re.I
+    r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|him|her)\b", re.I)
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
+MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
+SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
 
 
 @dataclass
@@ -60,7 +69,7 @@ class Answer:
     quotes: list[Quote] = field(default_factory=list)
     interpreted_as: str | None = None
     confidence: float = 0.0
-    missing: list[str] = field(default_factory=list)  # content words no quote holds (filled by the scoring)
+    missing: list[str] = field(default_factory=list)  # question words no quote mentions (evidence.missing)
     signpost: dict | None = None  # where to get help now: on abstentions and urgent questions (signpost.py)
 
     def to_dict(self) -> dict:
@@ -75,18 +84,24 @@ def clean_question(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def effective_query(question: str, history: list[str] | None) -> str | None:
-    """The follow-up rule: a short or continuing question is read with the previous one.
+def own_words(question: str) -> int:
+    """How many content words a question has (frame words like "what does it say" left out)."""
+    stop = evidence.QUESTION_WORDS | stopwords()
+    return len({w for w in words(question) if w not in stop})
 
-    A question of five words or fewer, or one that opens with "and", "what about", "how
-    about", ... or of ten words or fewer that refers back with a pronoun ("it", "they",
-    "this"...) is searched together with the last question in ``history``.
+
+def effective_query(question: str, history: list[str] | None) -> str | None:
+    """The follow-up rule: a question that leans on the previous one is read with it.
+
+    It is merged with the last question in ``history`` when it opens like a continuation
+    ("and ...", "what about ..."), refers back with a pronoun ("it", "they", "those"), or has
+    fewer than two content words. A self-contained question ("what did Annie Hudson say")
+    is always searched on its own.
     """
     previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
     if not previous:
         return None
-    n = len(question.split())
-    if n <= 5 or _FOLLOW_UP_START.match(question) or (n <= 10 and _PRONOUN.search(question)):
+    if _FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or own_words(question) < MIN_OWN_WORDS:
         return f"{previous} {question}"
     return None
 
@@ -175,7 +190,7 @@ def highlight(index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec:
     ]
 
 
-def select(hits: list[Hit], index: Index, k: int, max_chars: int = 900) -> list[dict]:
+def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[dict]:
     """Merge overlapping passages of one section (up to ``max_chars``), drop near-duplicates; keep ``k``."""
     chosen: list[dict] = []
     for hit in hits:
@@ -195,7 +210,8 @@ def select(hits: list[Hit], index: Index, k: int, max_chars: int = 900) -> list[
         if not absorbed and len(chosen) < k:
             chosen.append({
                 "doc": p.doc_id, "start": p.start, "end": p.end, "section": p.section_id,
-                "sentences": list(p.sentences), "score": hit.confidence, "row": hit.row, "id": p.id,
+                "sentences": list(p.sentences), "row": hit.row, "id": p.id,
+                "score": scores[hit.row],
             })
     return chosen
 
@@ -220,25 +236,71 @@ class Assistant:
         privacy.record(self, answer, time.perf_counter() - started)
         return answer
 
+    def evidence_for(self, index: Index):
+        """The glossary and calibration of ``index`` (kept on it: a reload brings new ones)."""
+        cached = getattr(index, "_evidence", None)
+        root = index.path.parent.parent  # the index folder, beside CURRENT
+        gloss = glossary.load(self.settings.glossary, root / glossary.FILE)
+        if cached is None or cached[0] is not gloss:
+            cached = (gloss, calibration.load(root))
+            index._evidence = cached
+        return cached
+
+    def candidates(self, question: str, history: list[str] | None = None, index: Index | None = None, doc_ids: set[str] | None = None):
+        """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
+
+        Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
+        the finder's "Similar meaning" both come through here."""
+        index = index or self.index
+        gloss, cal = self.evidence_for(index)
+        query = effective_query(question, history)
+        qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
+        terms = evidence.question_terms(query or question, index, gloss)
+        s = self.settings
+        hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, doc_ids=doc_ids,
+                      fusion=s.fusion, bm25_weight=s.bm25_weight, extra=terms.extra)
+        found = evidence.assess(terms, hits, index, gloss)
+        for c in found:
+            c.score = cal.score(c.features)
+        return query, terms, qvec, found
+
+    def threshold(self, index: Index) -> float:
+        """The bar an answer must clear: the setting when given, else the index's calibration."""
+        return self.evidence_for(index)[1].threshold if self.settings.min_confidence is None else self.settings.min_confidence
+
+    def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
+        """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
+        retrieval order: (query vector, [(hit, relevance)])."""
+        _, _, qvec, found = self.candidates(text, None, index, doc_ids)
+        bar = self.threshold(index) * SHOW_SHARE
+        return qvec, [(c.hit, c.score) for c in found if c.admissible and c.score >= bar]
+
     def _answer(self, question: str, k: int | None, history: list[str] | None, threshold: float | None) -> Answer:
         question = clean_question(question)
-        bar = self.settings.min_confidence if threshold is None else threshold
         k = k or self.settings.k
-        query = effective_query(question, history)
         index = self.index  # one consistent index for the whole answer, even during a reload
-        qvec = self.encoder.encode_query(query or question)
-        s = self.settings
-        hits = hybrid(index, qvec, query or question, s.candidates, s.rrf_k, fusion=s.fusion, bm25_weight=s.bm25_weight)
-        confidence = max((h.confidence for h in hits), default=0.0)
-        if confidence < bar or not hits:
-            return Answer(question, False, ABSTAINED, [], query, round(confidence, 4))
-        # Only passages that clear the bar on their own are shown as the answer.
-        strong = [h for h in hits if h.confidence >= bar]
+        gloss = self.evidence_for(index)[0]
+        if threshold is None:
+            threshold = self.threshold(index)
+        gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
+        query, terms, qvec, candidates = self.candidates(question, history, index)
+        eligible = [c for c in candidates if c.admissible or not gated]
+        confidence = round(max((c.score for c in eligible), default=0.0), 4)
+        # Answer when one passage clears the bar; then show, likeliest first, the passages
+        # that come near it (a second passage often holds the words the first lacks).
+        strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
+        if not any(c.score >= threshold for c in eligible):
+            closest = [evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end) for c in candidates[:k]]
+            missing = evidence.missing(terms, closest, gloss)
+            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         quotes = []
-        for c in select(strong, index, k):
+        scores = {c.hit.row: c.score for c in strong}
+        for c in select([c.hit for c in strong], index, k, scores):
             marks = highlight(index, c["sentences"], c["doc"], qvec, c["start"], self.settings.highlight_margin)
             quotes.append(make_quote(index, index.documents[c["doc"]], c["start"], c["end"], marks, c["score"], c["id"]))
-        return Answer(question, True, ANSWERED, quotes, query, round(confidence, 4))
+        shown = [evidence.shown_text(index, q.document["id"], q.start, q.end) for q in quotes]
+        missing = evidence.missing(terms, shown, gloss)
+        return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
 
 def load_assistant(settings, embedder=None) -> Assistant:

@@ -292,21 +292,39 @@ def evaluate(
     questions: Optional[Path] = typer.Argument(None, help="Questions file (TOML) [default: tests/eval/questions.toml]."),
     index: Optional[Path] = IndexOpt,
     as_json: bool = typer.Option(False, "--json", help="Print every row as JSON."),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Write the fitted calibration into the index folder."),
 ):
-    """Measure hit@1, hit@3, MRR and abstention on a questions file."""
-    from assistant.evaluation import DEFAULT_QUESTIONS, evaluate as run, load_questions
+    """Measure hit@1, hit@3, MRR and abstention on a questions file; --calibrate stores the fit."""
+    from dataclasses import asdict
+
+    from assistant.evaluation import DEFAULT_QUESTIONS, evaluate as run, load_questions, warnings
 
     path = questions or DEFAULT_QUESTIONS
     if not path.is_file():
         fail(f"No questions file at {path}.")
-    result = run(load(make_settings(index=index)), load_questions(path))
+    settings = make_settings(index=index)
+    result = run(load(settings), load_questions(path))
+    fitted = result.pop("fitted")
+    if calibrate:
+        saved = fitted.save(settings.index)
+        typer.echo(f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load.", err=True)
     if as_json:
-        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps({**result, "fitted": asdict(fitted)}, indent=2, ensure_ascii=False))
         return
-    for key in ("answerable", "unanswerable", "hit@1", "hit@3", "mrr", "abstention_precision",
-                "abstention_recall", "unanswerable_answered", "threshold", "calibrated"):
+    for key in ("answerable", "unanswerable", "hit@1", "hit@3", "mrr", "answerable_recall", "abstention_precision",
+                "abstention_recall", "unanswerable_answered", "auc", "threshold", "calibrated"):
         value = result[key]
         typer.echo(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
+    typer.echo(f"{'calibration':24} {result['calibration']}")
+    c = result["confusion"]
+    typer.echo("\nconfusion                answered  abstained")
+    typer.echo(f"  answerable             {c['answerable_answered']:8}  {c['answerable_abstained']:9}")
+    typer.echo(f"  unanswerable           {c['unanswerable_answered']:8}  {c['unanswerable_abstained']:9}")
+    typer.echo("\ncategory                      n  right  recall  precision")
+    for cat, m in result["categories"].items():
+        typer.echo(f"  {cat:24} {m['n']:5}  {m['right']:5}  {m['recall']:6.3f}  {m['precision']:9.3f}")
+    for line in warnings(result):
+        typer.secho(line, fg=typer.colors.YELLOW)
 
 
 def main() -> None:  # pragma: no cover

@@ -73,12 +73,15 @@ class BM25:
     def size(self) -> int:
         return int(self.retriever.scores["num_docs"])
 
-    def idf(self, token: str) -> float:
-        """BM25's idf, from the number of passages holding the token; unseen tokens weigh most."""
-        n = self.size
+    def df(self, token: str) -> int:
+        """How many passages hold the token."""
         tid = self.retriever.vocab_dict.get(token)
         indptr = self.retriever.scores["indptr"]
-        df = 0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
+        return 0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
+
+    def idf(self, token: str) -> float:
+        """BM25's idf, from the number of passages holding the token; unseen tokens weigh most."""
+        n, df = self.size, self.df(token)
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def coverage(self, query_tokens: list[str], passage_text: str) -> float:
@@ -91,8 +94,9 @@ class BM25:
         total = sum(weights.values())
         return sum(w for t, w in weights.items() if t in have) / total if total else 0.0
 
-    def scores(self, query: str) -> np.ndarray:
-        ids = self.retriever.get_tokens_ids(tokenize(query))
+    def scores(self, query: str, extra: list[str] | tuple = ()) -> np.ndarray:
+        """BM25 of every passage; ``extra`` stemmed tokens widen the query (glossary)."""
+        ids = self.retriever.get_tokens_ids(tokenize(query) + list(extra))
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.retriever.get_scores_from_ids(ids), dtype=np.float32)

@@ -128,6 +128,7 @@ class Match:
     score: float
     marks: list[tuple[int, int]]  # absolute spans to highlight
     row: int | None = None  # passage row, when known
+    rank: int | None = None  # retrieval rank (meaning search keeps the retrieval's order)
 
 
 def sentence_span(table: DocTable, start: int, end: int) -> tuple[int, int, int, int]:
@@ -228,19 +229,25 @@ def find_words(table: DocTable, wanted: set[str], window=None) -> list[Match]:
     return out
 
 
-def find_meaning(index: Index, qvec: np.ndarray, query: str, doc_ids, windows, candidates: int) -> list[Match]:
-    """Hybrid search over passages; each hit is quoted from its best-matching sentence."""
-    from assistant.search import hybrid
+def find_meaning(index: Index, scored, windows) -> list[Match]:
+    """Passages close in meaning, in retrieval order; each is quoted from its best sentence.
 
+    ``scored`` is ``(query vector, [(hit, relevance)])`` for passages above the relevance
+    bar (``Assistant.similar``: the same retrieval and bar as the chat's quotes)."""
+    qvec, hits = scored
     out: list[Match] = []
-    for hit in hybrid(index, qvec, query, candidates, doc_ids=doc_ids):
+    seen: set[tuple[str, int]] = set()
+    for rank, (hit, relevance) in enumerate(hits):
         p = hit.passage
         window = windows.get(p.doc_id)
         if window and not (window[0] <= p.start < window[1]):
             continue
         scores = np.asarray(index.sentence_vectors[index.sentence_rows(p)]) @ qvec.reshape(-1)
         s, e = p.sentences[int(scores.argmax())]
-        out.append(Match(p.doc_id, s, e, hit.confidence, [(s, e)], hit.row))
+        if (p.doc_id, s) in seen:  # overlapping passages share their best sentence
+            continue
+        seen.add((p.doc_id, s))
+        out.append(Match(p.doc_id, s, e, round(float(relevance), 4), [(s, e)], hit.row, rank))
     return out
 
 
@@ -281,8 +288,11 @@ def windows_for(index: Index, q: Query) -> tuple[list[str], dict[str, tuple[int,
     return docs, windows
 
 
-def search(index: Index, encoder, q: Query, candidates: int = 20) -> dict:
-    """Run a search: ``{"query", "mode", "count", "results", ...}`` with exact quotes."""
+def search(index: Index, encoder, q: Query, similar=None) -> dict:
+    """Run a search: ``{"query", "mode", "count", "results", ...}`` with exact quotes.
+
+    ``similar(text, index, doc_ids)`` runs meaning search (``Assistant.similar``); a phrase
+    search that finds nothing suggests words of the index's vocabulary (``suggestions``)."""
     if q.mode not in MODES or q.length not in LENGTHS or q.order not in ORDERS:
         raise SearchError("Unknown mode, length or order.")
     docs, windows = windows_for(index, q)
@@ -301,12 +311,15 @@ def search(index: Index, encoder, q: Query, candidates: int = 20) -> dict:
         for d in docs:
             matches += find_words(tabs[d], wanted, windows.get(d))
     if q.mode == "meaning":
-        qvec = encoder.encode_query(q.text)
-        matches = find_meaning(index, qvec, q.text, set(docs), windows, candidates)
+        if similar is None:
+            raise SearchError("Meaning search is not available here.")
+        matches = find_meaning(index, similar(q.text, index, set(docs)), windows)
     elif matches and q.order == "relevance":
         _score_by_meaning(index, encoder, q.text, matches, tabs)
     if q.order == "position":
         matches.sort(key=lambda m: (tabs[m.doc_id].order, m.start))
+    elif q.mode == "meaning":
+        matches.sort(key=lambda m: m.rank)  # the retrieval's own order, as in the chat
     else:
         matches.sort(key=lambda m: (-m.score, tabs[m.doc_id].order, m.start))
     page = matches[q.offset : q.offset + q.limit]
@@ -319,7 +332,45 @@ def search(index: Index, encoder, q: Query, candidates: int = 20) -> dict:
         "offset": q.offset,
         "limit": q.limit,
         "results": [to_quote(index, tabs[m.doc_id], m, q.length) for m in page],
+        "suggestions": suggest(index, q.text) if q.mode == "phrase" and not matches else [],
     }
+
+
+SUGGEST_SCORE = 80  # rapidfuzz WRatio, 0-100: close enough to be a likely misspelling
+
+
+def vocabulary(index: Index) -> list[str]:
+    """Every word of the index's documents, lower-cased, once (kept on the loaded index)."""
+    cached = getattr(index, "_vocabulary", None)
+    if cached is None:
+        cached = sorted({w for d in index.documents.values() for w in words(d.text) if len(w) > 1})
+        index._vocabulary = cached
+    return cached
+
+
+def suggest(index: Index, text: str, limit: int = 3) -> list[str]:
+    """"Did you mean": the phrase with each word the documents lack replaced by the closest
+    word they hold (rapidfuzz, a maintained C++ edit-distance library), best first."""
+    from rapidfuzz import fuzz, process
+
+    vocab = vocabulary(index)
+    known = set(vocab)
+    typed = words(text)
+    if not typed or all(w in known for w in typed):
+        return []
+    options: list[list[str]] = []
+    for w in typed:
+        if w in known or w.isdigit():
+            options.append([w])
+            continue
+        near = process.extract(w, vocab, scorer=fuzz.ratio, limit=limit, score_cutoff=SUGGEST_SCORE)
+        options.append([c for c, _, _ in near] or [w])
+    out = []
+    for i in range(limit):
+        phrase = " ".join(o[min(i, len(o) - 1)] for o in options)
+        if phrase not in out and phrase != " ".join(typed):
+            out.append(phrase)
+    return out
 
 
 def _score_by_meaning(index: Index, encoder, text: str, matches: list[Match], tabs) -> None:

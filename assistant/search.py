@@ -25,15 +25,6 @@ class Hit:
     def similarity(self) -> float:
         return max(self.dense, self.sentence)
 
-    @property
-    def confidence(self) -> float:
-        """Evidence that the passage answers: meaning and wording must both agree.
-
-        Calibrated on tests/eval (README): off-topic questions can reach a cosine of 0.37
-        on safeguarding words alone, but then share almost none of their rarer words.
-        """
-        return 0.5 * self.similarity + 0.5 * self.coverage
-
 
 def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     n = min(n, index.dense.ntotal)
@@ -44,8 +35,8 @@ def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> tuple[np.ndarray, n
     return rows[0][keep], scores[0][keep]
 
 
-def bm25_ranking(index: Index, query: str, n: int) -> tuple[np.ndarray, np.ndarray]:
-    scores = index.bm25.scores(query)
+def bm25_ranking(index: Index, query: str, n: int, extra: list[str] | tuple = ()) -> tuple[np.ndarray, np.ndarray]:
+    scores = index.bm25.scores(query, extra)
     positive = np.flatnonzero(scores > 0)
     if positive.size == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.float32)
@@ -65,17 +56,19 @@ def hybrid(
     doc_ids: set[str] | None = None,
     fusion: str = "linear",
     bm25_weight: float = 0.5,
+    extra: list[str] | tuple = (),
 ) -> list[Hit]:
     """Rank passages for a question.
 
     ``mode`` is hybrid, dense or bm25 (the last two are baselines). ``fusion`` is linear
     (``(1-w)·cosine + w·bm25/max bm25``, the default: better on tests/eval, see README) or
-    rrf (reciprocal rank fusion with constant ``rrf_k``).
+    rrf (reciprocal rank fusion with constant ``rrf_k``). ``extra`` stemmed tokens widen
+    the BM25 query (the glossary's equivalents of the question's terms).
     """
     wanted = candidates if doc_ids is None else candidates * 5
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
     d_rows, _ = dense_ranking(index, qvec, wanted) if mode != "bm25" else none
-    b_rows, b_scores = bm25_ranking(index, query, wanted) if mode != "dense" else none
+    b_rows, b_scores = bm25_ranking(index, query, wanted, extra) if mode != "dense" else none
     rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
     if doc_ids is not None:
         rows = [r for r in rows if index.passages[r].doc_id in doc_ids]

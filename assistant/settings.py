@@ -81,8 +81,11 @@ class Settings(BaseSettings):
     fusion: str = Field("linear", pattern="^(linear|rrf)$", description="How dense and BM25 rankings are fused.")
     bm25_weight: float = Field(0.5, ge=0, le=1, description="Weight of BM25 in linear fusion.")
     rrf_k: int = 60
-    # Calibrated on tests/eval (see README, "How abstention is calibrated").
-    min_confidence: float = 0.27
+    # Abstention and glossary (docs/answers.md, "How abstention works"): the threshold comes
+    # from the index's calibration.json (`assistant eval --calibrate`); this overrides it.
+    min_confidence: float | None = Field(None, ge=0, le=1, description="Override the calibrated answer threshold (a probability).")
+    answerable_recall: float = Field(0.97, gt=0, le=1, description="Share of answerable eval questions the calibrated threshold keeps.")
+    glossary: Path | None = Field(None, description="A glossary TOML extending the shipped one (acronyms, synonyms).")
     highlight_margin: float = 0.08
 
     # Web server.

@@ -34,18 +34,23 @@ def test_retrieval_quality_on_the_evaluation_set(results):
     assert results["mrr"] >= 0.85, results
 
 
-def test_no_unanswerable_question_is_answered(results):
-    answered = [r["question"] for r in results["rows"] if not r["answerable"] and r["answered"]]
-    assert answered == []
+def test_no_unanswerable_question_is_answered_as_a_match(results):
+    # An unanswerable question abstains, or (a topic the news item only brushes) is quoted
+    # as the closest passages with the words they lack: never as a plain match.
+    for r in results["rows"]:
+        if not r["answerable"] and r["answered"]:
+            assert r["missing"], r["question"]
     assert results["abstention_precision"] == 1.0
+    assert results["abstention_recall"] >= 0.9, results
 
 
-def test_calibrated_threshold_sits_between_the_classes(results, assistant):
-    rows = results["rows"]
-    worst_other = max(r["confidence"] for r in rows if not r["answerable"])
-    assert worst_other < assistant.settings.min_confidence
-    # The setting is the calibrated value (re-run `assistant eval` after changing the corpus or questions).
-    assert abs(results["calibrated"] - assistant.settings.min_confidence) < 0.05
+def test_shipped_calibration_separates_the_bundled_classes(results, assistant):
+    # Without a calibration.json the shipped default applies; on the bundled corpus it
+    # answers every answerable question (re-fit it when the corpus or questions change).
+    assert results["calibration"] == "shipped default"
+    assert results["answerable_recall"] == 1.0, results
+    assert results["auc"] >= 0.95, results
+    print({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items() if k not in ("rows", "fitted")})
 
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=lambda q: q.question[:40])
@@ -106,6 +111,11 @@ def test_follow_up_rule():
     assert effective_query("What about it in schools?", history).startswith(history[0])
     long_question = "What does the Panel say about the impact of learning from local practice reviews?"
     assert effective_query(long_question, history) is None
+    # Self-contained: enough words of its own, no pronoun, no continuation word.
+    assert effective_query("what did Annie Hudson say", ["what are the six themes"]) is None
+    assert effective_query("How are practice reviews changing?", history) is None
+    assert effective_query("what does that mean?", history) == f"{history[0]} what does that mean?"
+    assert effective_query("what did she say about them?", history).startswith(history[0])
     assert effective_query("and for babies?", []) is None
 
 

@@ -37,10 +37,11 @@ class SearchResponse(BaseModel):
     mode: Mode
     order: Order
     length: Length
-    count: int = Field(..., description="Every match; results holds the page asked for (offset, limit).")
+    count: int = Field(..., description="Every match (meaning: every passage above the relevance bar); results holds the page asked for (offset, limit).")
     offset: int
     limit: int
     results: list[SearchResult]
+    suggestions: list[str] = Field(default_factory=list, description="Did you mean: an exact phrase with no match, respelled with the documents' own words.")
 
 
 def _index(request: Request):
@@ -61,7 +62,7 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
     assistant = request.app.state.assistant
     query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
     try:
-        return quotes.search(index or assistant.index, assistant.encoder, query, settings.candidates)
+        return quotes.search(index or assistant.index, assistant.encoder, query, assistant.similar)
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
 

@@ -86,7 +86,10 @@ class AskResponse(BaseModel):
     quotes: list[QuoteOut]
     interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
     confidence: float
-    missing: list[str] = Field(default_factory=list, description="Content words of the question that no quote contains.")
+    missing: list[str] = Field(
+        default_factory=list,
+        description="Content words of the question that none of the quotes mentions (after stemming and the glossary); [] when all are covered.",
+    )
     signpost: Signpost | None = Field(
         None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
     )
