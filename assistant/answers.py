@@ -8,6 +8,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from assistant.lexical import stopwords, words
 from assistant.models import Answer, make_quote
 from assistant.passages import Passage
 from assistant.search import Hit, hybrid
+
+if TYPE_CHECKING:
+    from assistant.embeddings import QueryEncoder
 
 ANSWERED = (
     "These passages from the report match your question. They are quoted exactly, "
@@ -125,10 +129,10 @@ def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_
 class Assistant:
     """The core object: an index, a query encoder and the answering rules."""
 
-    def __init__(self, settings, index: Index, encoder):
+    def __init__(self, settings, index: Index, encoder: QueryEncoder):
         self.settings = settings
         self.index = index
-        self.encoder = encoder  # anything with encode_query(text) -> unit vector
+        self.encoder = encoder
         self.counters = privacy.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
@@ -218,7 +222,8 @@ def load_assistant(settings, embedder=None) -> Assistant:
     embedder = embedder or shared_embedder(settings.torch_threads)
     index = index_mod.load(settings.index, embedder.name, embedder.dimensions)
     encoder = BatchingEncoder(
-        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size, settings.batching
+        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size,
+        settings.batching and not getattr(embedder, "per_row", False),
     )
     encoder.warm_up()  # the first request should not pay for loading the model
     return Assistant(settings, index, encoder)

@@ -15,7 +15,12 @@ import threading
 import time
 from concurrent.futures import Future
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    from assistant.embeddings import TextEmbedder
 
 
 class LRU:
@@ -56,7 +61,7 @@ class BatchingEncoder:
     baseline the benchmark compares against); ``cache_size=0`` turns the cache off.
     """
 
-    def __init__(self, embedder, window_ms: float = 2.0, max_batch: int = 32, cache_size: int = 1024, batching: bool = True):
+    def __init__(self, embedder: TextEmbedder, window_ms: float = 2.0, max_batch: int = 32, cache_size: int = 1024, batching: bool = True):
         self.embedder = embedder
         self.window = max(window_ms, 0.0) / 1000.0
         self.max_batch = max(int(max_batch), 1)

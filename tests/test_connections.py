@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import free_port
+from tests.conftest import free_port
 
 HEADER_TIMEOUT = 3.0
 IDLE = 1000

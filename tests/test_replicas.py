@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import ARTIFACTS, free_port
+from tests.conftest import ARTIFACTS, free_port
 from test_connections import child_env, start_server, stop_server
 
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"

@@ -112,40 +112,30 @@ def test_signpost_above_the_quotes_with_and_without_javascript(sized, live_serve
     assert "999" in nojs.locator("#latest aside.signpost").inner_text()
 
 
-@pytest.fixture(scope="module")
-def partial_server(serve, make_app, corpus_index):
-    """A server whose answers name a missing word for questions about neglect.
-
-    The scoring that fills ``missing`` belongs to issue 13's retrieval work; this checks the
-    interface draws whatever the answer carries (a real answer's list is kept when it has one)."""
-    app = make_app(corpus_index)
-    helper = app.state.assistant
-    real = helper._answer
-
-    def with_missing(question, k, history, threshold):
-        answer = real(question, k, history, threshold)
-        if "neglect" in question.lower():
-            answer.missing = answer.missing or ["neglect"]
-        return answer
-
-    helper._answer = with_missing
-    return serve(app)
-
-
 @pytest.mark.parametrize("width", WIDTHS)
-def test_missing_words_are_shown(sized, partial_server, axe, width):
+def test_missing_words_are_shown(sized, live_server, axe, width):
+    """The real scoring: the closest passage covers information sharing but not neglect."""
     page = sized(width)
-    page.goto(partial_server + "/")
+    page.goto(live_server + "/")
     ask(page, "What does the report say about neglect and information sharing?", 1)
     missing = page.locator("#latest .turn__missing")
     assert missing.is_visible()
     assert missing.inner_text().startswith("Missing: neglect")
     axe(page)
     nojs = sized(width, js=False)
-    nojs.goto(partial_server + "/")
+    nojs.goto(live_server + "/")
     nojs.fill("#question", "What does the report say about neglect and information sharing?")
     nojs.click("form.ask button[type=submit]")
     assert nojs.locator("#latest .turn__missing").inner_text().startswith("Missing: neglect")
+
+
+def test_an_abstention_says_which_words_are_not_found(page, live_server, axe):
+    page.goto(live_server + "/")
+    ask(page, "What does the report say about neglect?", 1)
+    missing = page.locator("#latest .turn__missing")
+    assert missing.inner_text().startswith("Not found in the documents: neglect")
+    assert page.locator("#latest aside.signpost").is_visible()  # every abstention is signposted
+    axe(page)
 
 
 def test_searched_as_and_ask_on_its_own(page, live_server, axe):
