@@ -1,20 +1,26 @@
-"""Answers: verbatim quotes with highlights and citations, or a plain abstention."""
+"""Answers: the Assistant and its rules: verbatim quotes with highlights, or a plain abstention.
+
+The shapes it returns are in models.py, their citations in citations.py."""
 
 from __future__ import annotations
 
 import re
 import time
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant import calibration, evidence, glossary, metrics, privacy, signpost
-from assistant.documents import Document
 from assistant.index import Index
 from assistant.lexical import stopwords, words
+from assistant.models import Answer, make_quote
 from assistant.passages import Passage
 from assistant.search import Hit, hybrid, retrieval
+
+if TYPE_CHECKING:
+    from assistant.embeddings import QueryEncoder
 
 ANSWERED = (
     "These passages from the report match your question. They are quoted exactly, "
@@ -38,38 +44,6 @@ _FOLLOW_UP_START = re.compile(
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
-
-
-@dataclass
-class Quote:
-    id: str
-    text: str
-    highlights: list[list[int]]
-    document: dict
-    section: str | None
-    section_id: str | None
-    page: str | None  # printed page(s), "23" or "12–13"
-    pdf_page: int | None  # PDF page index for #page=N links
-    start: int
-    end: int
-    score: float
-    citation: str
-    link: str
-
-
-@dataclass
-class Answer:
-    question: str
-    answered: bool
-    message: str
-    quotes: list[Quote] = field(default_factory=list)
-    interpreted_as: str | None = None
-    confidence: float = 0.0
-    missing: list[str] = field(default_factory=list)  # question words no quote mentions (evidence.missing)
-    signpost: dict | None = None  # where to get help now: on abstentions and urgent questions (signpost.py)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def clean_question(text: str) -> str:
@@ -102,78 +76,6 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     return None
 
 
-def page_text(labels: tuple[str | None, str | None]) -> str | None:
-    first, last = labels
-    if not first:
-        return None
-    return first if not last or last == first else f"{first}–{last}"
-
-
-def cite(doc: Document, section: str | None, page: str | None, style: str = "harvard") -> str:
-    """Harvard-like: Author (Year) *Title*, p. 23, "Section". Plain: Title, p. 23, Section."""
-    meta = doc.meta
-    pages = None if not page else (f"pp. {page}" if "–" in page else f"p. {page}")
-    inner = section.split(" › ")[-1] if section else None
-    if inner == meta.title:
-        inner = None
-    if style == "plain":
-        kind = f"{meta.title} [{meta.kind}]" if meta.kind and meta.kind != "report" else meta.title
-        return ", ".join(x for x in (kind, pages, inner) if x)
-    author = meta.author or meta.publisher
-    head = f"{author} ({meta.year}) *{meta.title}*" if author else f"*{meta.title}* ({meta.year})"
-    if meta.kind and meta.kind != "report":  # a news item is not to be credited as the report
-        head += f" [{meta.kind}]"
-    tail = "".join(f", {x}" for x in (pages, f"“{inner}”" if inner else None) if x)
-    return head + tail
-
-
-def safe_url(url: str | None) -> str:
-    """Only http(s) links leave the server: a ``javascript:`` or ``data:`` source becomes no link."""
-    url = (url or "").strip()
-    return url if re.match(r"https?://", url, re.I) else ""
-
-
-def source_link(doc: Document, pdf_page: int | None) -> str:
-    url = safe_url(doc.meta.source_url)
-    if url and doc.format == "pdf" and pdf_page:
-        return f"{url.split('#')[0]}#page={pdf_page}"
-    return url
-
-
-def document_info(doc: Document) -> dict:
-    m = doc.meta
-    return {
-        "id": m.id, "title": m.title, "source": safe_url(m.source_url), "author": m.author,
-        "publisher": m.publisher, "date": m.date, "licence": m.licence, "format": doc.format,
-        # Which edition of the text offsets refer to: a basket export checks it.
-        "edition": doc.content_hash[:12],
-    }
-
-
-def make_quote(index: Index, doc: Document, start: int, end: int, highlights, score: float, qid: str) -> Quote:
-    """A quote is always the exact slice ``doc.text[start:end]``."""
-    section = doc.section_at(start)
-    pages = doc.pages_for(start, end)
-    page = page_text((pages[0].label, pages[-1].label)) if pages else None
-    section_path = " › ".join(section.path) if section else None
-    pdf_page = pages[0].index if pages else None
-    return Quote(
-        id=qid,
-        text=doc.text[start:end],
-        highlights=highlights,
-        document=document_info(doc),
-        section=section_path,
-        section_id=section.id if section else None,
-        page=page,
-        pdf_page=pdf_page,
-        start=start,
-        end=end,
-        score=round(float(score), 4),
-        citation=cite(doc, section_path, page),
-        link=source_link(doc, pdf_page),
-    )
-
-
 def highlight(index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec: np.ndarray, start: int, margin: float) -> list[list[int]]:
     """Mark the sentence that best matches the question and any within ``margin`` of it."""
     rows = [index.sentence_keys[(doc_id, s, e)] for s, e in sentences]
@@ -186,39 +88,51 @@ def highlight(index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec:
     ]
 
 
-def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[dict]:
+@dataclass
+class Chosen:
+    """A span picked for the answer: one or more overlapping passages of one section."""
+
+    doc: str
+    start: int
+    end: int
+    section: str | None  # section id
+    sentences: list[tuple[int, int]]
+    score: float
+    row: int  # of the first passage, in the index's vectors
+    id: str  # of the first passage
+
+
+def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[Chosen]:
     """Merge overlapping passages of one section (up to ``max_chars``), drop near-duplicates; keep ``k``."""
-    chosen: list[dict] = []
+    chosen: list[Chosen] = []
     for hit in hits:
         p: Passage = hit.passage
         absorbed = False
         for c in chosen:
-            if c["doc"] == p.doc_id and p.start < c["end"] and p.end > c["start"]:
-                lo, hi = min(c["start"], p.start), max(c["end"], p.end)
-                if c["section"] == p.section_id and hi - lo <= max_chars:
-                    c["start"], c["end"] = lo, hi
-                    c["sentences"] = sorted(set(c["sentences"]) | set(p.sentences))
+            if c.doc == p.doc_id and p.start < c.end and p.end > c.start:
+                lo, hi = min(c.start, p.start), max(c.end, p.end)
+                if c.section == p.section_id and hi - lo <= max_chars:
+                    c.start, c.end = lo, hi
+                    c.sentences = sorted(set(c.sentences) | set(p.sentences))
                 absorbed = True  # merged, or overlapping text already shown
                 break
-            if float(index.passage_vectors[c["row"]] @ index.passage_vectors[hit.row]) > 0.97:
+            if float(index.passage_vectors[c.row] @ index.passage_vectors[hit.row]) > 0.97:
                 absorbed = True  # the same words in another document or edition
                 break
         if not absorbed and len(chosen) < k:
-            chosen.append({
-                "doc": p.doc_id, "start": p.start, "end": p.end, "section": p.section_id,
-                "sentences": list(p.sentences), "row": hit.row, "id": p.id,
-                "score": scores[hit.row],
-            })
+            chosen.append(
+                Chosen(p.doc_id, p.start, p.end, p.section_id, list(p.sentences), scores[hit.row], hit.row, p.id)
+            )
     return chosen
 
 
 class Assistant:
     """The core object: an index, a query encoder and the answering rules."""
 
-    def __init__(self, settings, index: Index, encoder):
+    def __init__(self, settings, index: Index, encoder: QueryEncoder):
         self.settings = settings
         self.index = index
-        self.encoder = encoder  # anything with encode_query(text) -> unit vector
+        self.encoder = encoder
         self.counters = metrics.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
@@ -291,9 +205,9 @@ class Assistant:
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
         for c in select([c.hit for c in strong], index, k, scores):
-            marks = highlight(index, c["sentences"], c["doc"], qvec, c["start"], self.settings.highlight_margin)
-            quotes.append(make_quote(index, index.documents[c["doc"]], c["start"], c["end"], marks, c["score"], c["id"]))
-        shown = [evidence.shown_text(index, q.document["id"], q.start, q.end) for q in quotes]
+            marks = highlight(index, c.sentences, c.doc, qvec, c.start, self.settings.highlight_margin)
+            quotes.append(make_quote(index.documents[c.doc], c.start, c.end, marks, c.score, c.id))
+        shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
@@ -307,7 +221,8 @@ def load_assistant(settings, embedder=None) -> Assistant:
     embedder = embedder or shared_embedder(settings.torch_threads)
     index = index_mod.load(settings.index, embedder.name, embedder.dimensions)
     encoder = BatchingEncoder(
-        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size, settings.batching
+        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size,
+        settings.batching and not getattr(embedder, "per_row", False),
     )
     encoder.warm_up()  # the first request should not pay for loading the model
     return Assistant(settings, index, encoder)

@@ -70,9 +70,13 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.assistant = assistant
     app.state.reloader = Reloader(assistant, settings.index)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    from assistant import citations, models
     from assistant.routes.pages import privacy_text
 
     app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
+    app.state.templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
+        citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
+    )
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

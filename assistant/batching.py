@@ -15,9 +15,14 @@ import threading
 import time
 from concurrent.futures import Future
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from assistant.settings import default
+
+if TYPE_CHECKING:
+    from assistant.embeddings import TextEmbedder
 
 
 class LRU:
@@ -60,7 +65,7 @@ class BatchingEncoder:
 
     def __init__(
         self,
-        embedder,
+        embedder: TextEmbedder,
         window_ms: float = default("batch_window_ms"),
         max_batch: int = default("batch_max"),
         cache_size: int = default("cache_size"),

@@ -213,9 +213,9 @@ def ask(
         return
     if answer.signpost:  # above any quote, as on the web
         sp = answer.signpost
-        typer.echo(f"{sp['title']}\n{sp['text']}")
-        for link in sp["links"]:
-            typer.echo(f"  {link['text']}: {link['href']}")
+        typer.echo(f"{sp.title}\n{sp.text}")
+        for link in sp.links:
+            typer.echo(f"  {link.text}: {link.href}")
         typer.echo("")
     if answer.interpreted_as:
         typer.echo(f"Searched as: “{answer.interpreted_as}”")

@@ -50,7 +50,7 @@ def contains_expected(doc_text: str, start: int, end: int, q: EvalQuestion) -> b
 def rank_of_expected(answer, q: EvalQuestion, documents) -> int | None:
     """1-based rank of the first quote that contains one of the expected passages."""
     for rank, quote in enumerate(answer.quotes, start=1):
-        if contains_expected(documents[quote.document["id"]].text, quote.start, quote.end, q):
+        if contains_expected(documents[quote.document.id].text, quote.start, quote.end, q):
             return rank
     return None
 

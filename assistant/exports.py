@@ -14,7 +14,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from assistant.answers import cite, page_text, source_link
+from assistant import citations
+from assistant.citations import Citation
 from assistant.index import Index
 
 FORMATS = {
@@ -24,7 +25,7 @@ FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
 }
-STYLES = ("harvard", "plain")
+STYLES = citations.STYLES
 MAX_ITEMS = 150  # a full basket, editions included, still fits the server's 32 KB body limit
 MAX_CHARS = 5000  # one quote; a passage is well under this
 TITLE = "Quotations"
@@ -40,14 +41,7 @@ class ExportError(ValueError):
 @dataclass
 class Item:
     text: str
-    title: str  # document title
-    section: str
-    page: str
-    citation: str  # Harvard titles are wrapped in *asterisks*
-    url: str
-    kind: str = ""  # "news item", "report"... from the document's metadata
-    author: str = ""
-    year: str = ""
+    citation: Citation  # rendered in the handout's style by each writer
 
 
 @dataclass
@@ -64,7 +58,7 @@ class Handout:
         return f"{self.today.day} {self.today:%B %Y}"
 
 
-def resolve(index: Index, items: list[dict], style: str) -> list[Item]:
+def resolve(index: Index, items: list[dict]) -> list[Item]:
     """Re-slice each (doc_id, start, end) from the index; ExportError names the bad one."""
     if not items:
         raise ExportError("The basket is empty.")
@@ -87,57 +81,27 @@ def resolve(index: Index, items: list[dict], style: str) -> list[Item]:
         if end - start > MAX_CHARS:
             raise ExportError(f"Quote {n}: a quote can be at most {MAX_CHARS} characters long.")
         section = doc.section_at(start)
-        section_path = " › ".join(section.path) if section else None
-        own_section = section.title if section and section.title != doc.meta.title else ""
         pages = doc.pages_for(start, end)
-        page = page_text((pages[0].label, pages[-1].label)) if pages else None
-        out.append(Item(
-            text=doc.text[start:end].strip(),
-            title=doc.meta.title,
-            section=own_section,
-            page=page or "",
-            citation=cite(doc, section_path, page, style),
-            url=source_link(doc, pages[0].index if pages else None),
-            kind=doc.meta.kind or "",
-            author=doc.meta.author or doc.meta.publisher or "",
-            year=str(doc.meta.year or ""),
-        ))
+        page = citations.page_text((pages[0].label, pages[-1].label)) if pages else None
+        parts = Citation.of(doc, section.path if section else None, page, pages[0].index if pages else None)
+        out.append(Item(text=doc.text[start:end].strip(), citation=parts))
     return out
-
-
-def plain_citation(item: Item) -> str:
-    """The citation without the Markdown asterisks around the title."""
-    return item.citation.replace(f"*{item.title}*", item.title)
 
 
 def available(item: Item, h: Handout) -> str:
     """Harvard's online-source ending, "Available at: URL (Accessed: 30 November 2026)"; plain: the URL."""
-    if not item.url:
+    url = item.citation.url
+    if not url:
         return ""
-    return f" Available at: {item.url} (Accessed: {h.accessed})." if h.style == "harvard" else f" {item.url}"
+    return f" Available at: {url} (Accessed: {h.accessed})." if h.style == "harvard" else f" {url}"
 
 
-def _title_parts(item: Item) -> list[tuple[str, bool]]:
-    """The citation split into (text, italic) runs."""
-    marked = f"*{item.title}*"
-    if marked not in item.citation:
-        return [(item.citation, False)]
-    before, after = item.citation.split(marked, 1)
-    return [(before, False), (item.title, True), (after, False)]
-
-
-def sources(items: list[Item]) -> list[Item]:
-    """One item per document, in the order they first appear: the handout's list of sources."""
-    seen: dict[str, Item] = {}
+def sources(items: list[Item]) -> list[str]:
+    """One line per document, in the order they first appear: the handout's list of sources."""
+    seen: dict[str, str] = {}
     for i in items:
-        seen.setdefault(i.title, i)
+        seen.setdefault(i.citation.title, citations.source_line(i.citation))
     return list(seen.values())
-
-
-def source_line(item: Item) -> str:
-    """A document as the handout lists it: author (year) title [kind]."""
-    head = f"{item.author} ({item.year}) {item.title}" if item.author else item.title
-    return head + (f" [{item.kind}]" if item.kind and item.kind != "report" else "")
 
 
 def compiled(items: list[Item], h: Handout) -> str:
@@ -176,17 +140,21 @@ def to_markdown(items: list[Item], h: Handout) -> str:
     parts = [f"# {md_escape(h.title)}", "", md_escape(compiled(items, h)), ""]
     for item in items:
         parts += ["> " + line if line else ">" for line in md_escape(item.text).split("\n")]
-        cite_md = "".join(f"*{md_escape(t)}*" if it else md_escape(t) for t, it in _title_parts(item))
-        tail = f" Available at: <{item.url}> (Accessed: {h.accessed})." if item.url and h.style == "harvard" else (f" <{item.url}>" if item.url else "")
+        cite_md = citations.markdown(item.citation, h.style, md_escape)
+        url = item.citation.url
+        if url and h.style == "harvard":
+            tail = f" Available at: <{url}> (Accessed: {h.accessed})."
+        else:
+            tail = f" <{url}>" if url else ""
         parts += ["", f"— {cite_md}{tail}", ""]
-    parts += ["## Sources", ""] + [f"- {md_escape(source_line(i))}" for i in sources(items)] + [""]
+    parts += ["## Sources", ""] + [f"- {md_escape(line)}" for line in sources(items)] + [""]
     return "\n".join(parts)
 
 
 def to_text(items: list[Item], h: Handout) -> str:
     parts = [h.title, compiled(items, h), ""]
     for item in items:
-        parts += [f"“{item.text}”", f"— {plain_citation(item)}{available(item, h)}"]
+        parts += [f"“{item.text}”", f"— {citations.plain(item.citation, h.style)}{available(item, h)}"]
         parts.append("")
     return "\n".join(parts)
 
@@ -201,7 +169,9 @@ def to_csv(items: list[Item], h: Handout) -> str:
     writer = csv.writer(buf)
     writer.writerow(CSV_HEADER)
     for i in items:
-        row = [i.text, i.title, i.kind, i.section, i.page, plain_citation(i), i.url, h.today.isoformat()]
+        c = i.citation
+        cited = citations.plain(c, h.style)
+        row = [i.text, c.title, c.kind, c.section or "", c.pages or "", cited, c.url, h.today.isoformat()]
         writer.writerow([csv_cell(v) for v in row])
     return "\ufeff" + buf.getvalue()  # the BOM tells spreadsheet programs it is UTF-8
 
@@ -210,14 +180,16 @@ def to_html(items: list[Item], h: Handout) -> str:
     esc = html.escape
     body = []
     for item in items:
-        cite_html = "".join(f"<cite>{esc(t)}</cite>" if it else esc(t) for t, it in _title_parts(item))
+        runs = citations.runs(item.citation, h.style)
+        cite_html = "".join(f"<cite>{esc(t)}</cite>" if it else esc(t) for t, it in runs)
         paras = "".join(f"<p>{esc(p)}</p>" for p in item.text.split("\n\n"))
-        if item.url and h.style == "harvard":
-            link = f' Available at: <a href="{esc(item.url)}">{esc(item.url)}</a> (Accessed: {esc(h.accessed)}).'
+        url = item.citation.url
+        if url and h.style == "harvard":
+            link = f' Available at: <a href="{esc(url)}">{esc(url)}</a> (Accessed: {esc(h.accessed)}).'
         else:
-            link = f' <a href="{esc(item.url)}">{esc(item.url)}</a>' if item.url else ""
+            link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
         body.append(f"<figure><blockquote>{paras}</blockquote><figcaption>— {cite_html}{link}</figcaption></figure>")
-    listed = "".join(f"<li>{esc(source_line(i))}</li>" for i in sources(items))
+    listed = "".join(f"<li>{esc(line)}</li>" for line in sources(items))
     return (
         '<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         f"<title>{esc(h.title)}</title><style>body{{font-family:system-ui,Arial,sans-serif;max-width:40rem;"
@@ -243,13 +215,13 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
     for item in items:
         doc.add_paragraph(item.text, style=quote_style)
         para = doc.add_paragraph("— ")
-        for text, italic in _title_parts(item):
+        for text, italic in citations.runs(item.citation, h.style):
             para.add_run(text).italic = italic
-        if item.url:
+        if item.citation.url:
             para.add_run(available(item, h))
     doc.add_heading("Sources", level=2)
-    for i in sources(items):
-        doc.add_paragraph(source_line(i), style="List Bullet")
+    for line in sources(items):
+        doc.add_paragraph(line, style="List Bullet")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -268,6 +240,6 @@ def export(index: Index, items: list[dict], fmt: str, style: str = "harvard", ti
     today = today or dt.date.today()
     title = " ".join((title or "").split())[:MAX_TITLE] or f"{TITLE}, {today.day} {today:%B %Y}"
     handout = Handout(title=title, organisation=organisation, today=today, style=style)
-    data = WRITERS[fmt](resolve(index, items, style), handout)
+    data = WRITERS[fmt](resolve(index, items), handout)
     media, ext = FORMATS[fmt]
     return (data if isinstance(data, bytes) else data.encode("utf-8")), media, f"quotes-{today.isoformat()}.{ext}"

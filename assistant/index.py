@@ -145,15 +145,17 @@ def build(
     Returns (arrays and records to save, stats).
     """
     chunk_info = chunking.as_dict()
+    vectors_info = {"passages": getattr(embedder, "passage_encoder", "torch-fp32"), "sentences": "each alone"}
     reusable = previous is not None and previous.manifest.get("chunking") == chunk_info and (
-        previous.manifest.get("model") == embedder.name
+        previous.manifest.get("model") == embedder.name and previous.manifest.get("vectors") == vectors_info
     )
     passages: list[Passage] = []
     sentences: list[tuple[str, int, int]] = []
     p_rows: list[np.ndarray] = []
     s_rows: list[np.ndarray] = []
     todo_p: list[tuple[int, str]] = []  # (position in passages, text to embed)
-    todo_s: list[tuple[int, str]] = []
+    todo_s: list[tuple[int, int, int]] = []  # (position in sentences, passage in todo_p, span in its text)
+    spans: list[list[tuple[int, int]]] = []  # new sentences' spans in each todo_p text
     reused = embedded = 0
 
     old_by_doc: dict[str, list[Passage]] = {}
@@ -178,24 +180,38 @@ def build(
         embedded += 1
         seen = set()
         for p in make_passages(doc, chunking.passage_max_words, chunking.passage_overlap_sentences):
-            todo_p.append((len(passages), embedding_input(doc, p)))
+            text = embedding_input(doc, p)
+            shift = len(text) - (p.end - p.start)  # the heading put before the passage's text
+            spans.append([])
+            todo_p.append((len(passages), text))
             passages.append(p)
             p_rows.append(None)
             for s, e in p.sentences:
                 if (s, e) not in seen:
                     seen.add((s, e))
-                    todo_s.append((len(sentences), doc.text[s:e]))
+                    todo_s.append((len(sentences), len(todo_p) - 1, len(spans[-1])))
+                    spans[-1].append((s - p.start + shift, e - p.start + shift))
                     sentences.append((doc.id, s, e))
                     s_rows.append(None)
 
     dim = embedder.dimensions
-    for todo, rows, what in ((todo_p, p_rows, "passages"), (todo_s, s_rows, "sentences")):
-        with progress_bar(len(todo), f"Embedding {what}", what[:-1], progress) as bar:
-            for at in range(0, len(todo), EMBED_SLICE):
-                part = todo[at : at + EMBED_SLICE]
-                for (pos, _), vec in zip(part, embedder.encode([t for _, t in part])):
-                    rows[pos] = vec
-                bar.update(len(part))
+    done: dict[int, np.ndarray] = {}  # sentence vectors of each todo_p passage
+    if todo_p:
+        # Passages and sentences in one length-sorted stream per slice (embeddings.encode_passages).
+        bars = (progress_bar(len(todo_p), "Embedding passages", "passage", progress),
+                progress_bar(len(todo_s), "Embedding sentences", "sentence", progress))
+        with bars[0] as p_bar, bars[1] as s_bar:
+            for at in range(0, len(todo_p), EMBED_SLICE):
+                part = todo_p[at : at + EMBED_SLICE]
+                p_vecs, s_parts = embedder.encode_passages([t for _, t in part], spans[at : at + EMBED_SLICE])
+                for (pos, _), vec in zip(part, p_vecs):
+                    p_rows[pos] = vec
+                for k, vecs in enumerate(s_parts):
+                    done[at + k] = vecs
+                p_bar.update(len(part))
+                s_bar.update(sum(len(v) for v in s_parts))
+        for pos, passage, j in todo_s:
+            s_rows[pos] = done[passage][j]
     p_vecs = np.vstack(p_rows).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
     s_vecs = np.vstack(s_rows).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
     data = {
@@ -207,6 +223,7 @@ def build(
         "chunking": chunk_info,
         "model": embedder.name,
         "dimensions": dim,
+        "vectors": vectors_info,
     }
     return data, BuildStats(reused, embedded, len(todo_p), len(todo_s))
 
@@ -272,6 +289,7 @@ def save(data: dict, root: Path) -> Path:
             "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "model": data["model"],
             "dimensions": data["dimensions"],
+            "vectors": data.get("vectors"),  # which encoder made the passage and sentence vectors
             "chunking": data["chunking"],
             "dense": vectors_mod.describe(dense),
             "counts": {

@@ -24,11 +24,6 @@ class Passage:
     end: int
     sentences: list[tuple[int, int]]  # absolute offsets of each sentence
     section_id: str | None
-    section: str | None  # the section path joined for display, "A › B"
-    page_start: int | None = None
-    page_end: int | None = None
-    page_label_start: str | None = None
-    page_label_end: str | None = None
     seq: int = 0  # position among the document's passages
 
     def to_dict(self) -> dict:
@@ -36,7 +31,8 @@ class Passage:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Passage":
-        data = dict(data)
+        # Indexes built before unused fields (section, page_start...) were dropped still load.
+        data = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         data["sentences"] = [tuple(s) for s in data["sentences"]]
         return cls(**data)
 
@@ -83,8 +79,8 @@ def _sentences_in_line(text: str, line: str, offset: int) -> list[Sentence]:
     return found
 
 
-def _indexable_ranges(doc: Document) -> list[tuple[int, int, str | None, str | None]]:
-    """(start, end, section id, section path) for each section body, minus headings and unindexed text."""
+def _indexable_ranges(doc: Document) -> list[tuple[int, int, str | None]]:
+    """(start, end, section id) for each section body, minus headings and unindexed text."""
     cuts = sorted({0, len(doc.text), *(s.start for s in doc.sections)})
     ranges = []
     for a, b in zip(cuts, cuts[1:]):
@@ -94,8 +90,7 @@ def _indexable_ranges(doc: Document) -> list[tuple[int, int, str | None, str | N
             a = b if head_end < 0 else head_end  # skip the heading line itself
         for lo, hi in _subtract(a, b, doc.unindexed):
             if doc.text[lo:hi].strip():
-                path = " › ".join(section.path) if section else None
-                ranges.append((lo, hi, section.id if section else None, path))
+                ranges.append((lo, hi, section.id if section else None))
     return ranges
 
 
@@ -120,7 +115,7 @@ def make_passages(
 ) -> list[Passage]:
     """Group whole sentences into passages of at most ``max_words`` words (one sentence at least)."""
     passages: list[Passage] = []
-    for lo, hi, section_id, section_path in _indexable_ranges(doc):
+    for lo, hi, section_id in _indexable_ranges(doc):
         sentences = split_sentences(doc.text, lo, hi)
         words = [len(doc.text[s.start : s.end].split()) for s in sentences]
         i = 0
@@ -130,16 +125,15 @@ def make_passages(
                 total += words[j]
                 j += 1
             group = sentences[i:j]
-            passages.append(_passage(doc, group, section_id, section_path, len(passages)))
+            passages.append(_passage(doc, group, section_id, len(passages)))
             if j >= len(sentences):
                 break
             i = max(i + 1, j - overlap)
     return passages
 
 
-def _passage(doc: Document, group: list[Sentence], section_id, section_path, seq: int) -> Passage:
+def _passage(doc: Document, group: list[Sentence], section_id, seq: int) -> Passage:
     start, end = group[0].start, group[-1].end
-    pages = doc.pages_for(start, end)
     return Passage(
         id=f"{doc.id}:{seq}",
         doc_id=doc.id,
@@ -147,10 +141,5 @@ def _passage(doc: Document, group: list[Sentence], section_id, section_path, seq
         end=end,
         sentences=[(s.start, s.end) for s in group],
         section_id=section_id,
-        section=section_path,
-        page_start=pages[0].index if pages else None,
-        page_end=pages[-1].index if pages else None,
-        page_label_start=pages[0].label if pages else None,
-        page_label_end=pages[-1].label if pages else None,
         seq=seq,
     )

@@ -1,6 +1,6 @@
 """Quotation finder: exact-phrase, all-words and meaning search, each result an exact quote.
 
-Every result is shaped like a quote of ``POST /api/ask`` (``answers.make_quote``): its
+Every result is shaped like a quote of ``POST /api/ask`` (``models.make_quote``): its
 text is the slice ``doc.text[start:end]``. Phrase search folds case, curly quotes,
 dashes and whitespace in a copy of the text that keeps a map back to the original
 offsets, so each occurrence maps to exact offsets in the document.
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answers import make_quote
 from assistant.documents import Document
 from assistant.index import Index
 from assistant.lexical import words
+from assistant.models import make_quote
 from assistant.passages import Passage
 
 MODES = ("phrase", "words", "meaning")
@@ -181,9 +181,7 @@ def to_quote(index: Index, table: DocTable, m: Match, length: str) -> dict:
     marks = [[max(a, lo) - lo, min(b, hi) - lo] for a, b in m.marks if a < hi and b > lo]
     found = passage_for(table, m.start, m.end)
     qid = found[1].id if found else f"{m.doc_id}:{lo}-{hi}"
-    quote = make_quote(index, table.doc, lo, hi, marks, m.score, qid).__dict__
-    quote["match"] = [m.start, m.end]
-    return quote
+    return make_quote(table.doc, lo, hi, marks, m.score, qid).model_dump() | {"match": [m.start, m.end]}
 
 
 # ---------------------------------------------------------------- the three modes

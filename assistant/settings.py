@@ -21,6 +21,7 @@ BUNDLED_CORPUS = _resource_dir("corpus")
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
+ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen by bench, docs/performance.md)
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
 
@@ -107,6 +108,16 @@ class Settings(BaseSettings):
     batch_max: int = 32
     cache_size: int = 1024
     torch_threads: int = 0  # 0: let the encoder decide from the cores available
+
+    # Encoder backends (performance, issue 17): which runtime and precision encode questions;
+    # passages are always fp32. The ONNX files are exported from the installed weights on first use.
+    encoder: str = Field(
+        ENCODER, pattern="^(onnx|torch)-(fp32|int8)$",
+        description="Question encoder: onnx-int8, onnx-fp32, torch-int8 or torch-fp32.",
+    )
+    encoder_cache: Path | None = Field(
+        None, description="Folder for the exported ONNX models (default: ~/.cache/safeguarding-assistant/encoders)."
+    )
 
     question_log: Path | None = Field(
         None, description="Opt-in, redacted question log for evaluation. Off by default."

@@ -73,7 +73,11 @@ def table(title: str, rows: list[dict]) -> str:
     if not rows:
         return f"\n### {title}\n\n(no rows)\n"
     cols = list(dict.fromkeys(k for r in rows for k in r))
-    fmt = lambda v: f"{v:,.2f}" if isinstance(v, float) else ("" if v is None else str(v))  # noqa: E731
+    def fmt(v) -> str:
+        if isinstance(v, float):  # shares and cosines below 1 keep four decimals
+            return f"{v:.4f}".rstrip("0").rstrip(".") if 0 < abs(v) < 1 else f"{v:,.2f}"
+        return "" if v is None else str(v)
+
     lines = [f"\n### {title}\n", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(fmt(r.get(c)) for c in cols) + " |" for r in rows]
     return "\n".join(lines) + "\n"

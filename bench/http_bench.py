@@ -20,26 +20,36 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# Servers compared in one run: label -> environment of `assistant serve`, or "naive" (bench/naive.py).
+SERVERS = {
+    "ours": {},  # the defaults: int8 ONNX question encoder, batching and cache on
+    "ours, fp32, batching+cache off": {"ASSISTANT_ENCODER": "torch-fp32", "ASSISTANT_BATCHING": "false", "ASSISTANT_CACHE_SIZE": "0"},
+    "naive": "naive",
+}
+
+
 @contextmanager
-def server(index: Path, batching: bool, cache: bool):
-    """``assistant serve`` on a free port; yields (base URL, process, seconds to first answer)."""
+def server(index: Path, config):
+    """A server on a free port; yields (base URL, process, seconds to first answer)."""
     import httpx
 
     port = _free_port()
     env = {
         **os.environ,
-        "ASSISTANT_BATCHING": str(batching).lower(),
-        "ASSISTANT_CACHE_SIZE": "1024" if cache else "0",
         "ASSISTANT_RATE_LIMIT": "10000000/minute",  # the load generator is one client
         "HF_HUB_OFFLINE": "1",
+        **(config if isinstance(config, dict) else {}),
     }
-    cmd = [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--no-build",
-           "--index", str(index), "--host", "127.0.0.1", "--port", str(port)]
+    if config == "naive":
+        cmd = [sys.executable, "-m", "bench.naive", str(index), str(port)]
+    else:
+        cmd = [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--no-build",
+               "--index", str(index), "--host", "127.0.0.1", "--port", str(port)]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = started + 120
+        deadline = started + 300  # a loaded machine starts slowly
         while True:
             if proc.poll() is not None:
                 raise RuntimeError("server died: " + proc.stderr.read().decode()[-2000:])
@@ -50,7 +60,7 @@ def server(index: Path, batching: bool, cache: bool):
             except httpx.HTTPError:
                 pass
             if time.perf_counter() > deadline:
-                raise RuntimeError("server did not answer within 120 s")
+                raise RuntimeError(f"{cmd[2]} did not answer within 300 s")
             time.sleep(0.05)
         yield url, proc, time.perf_counter() - started
     finally:
@@ -100,24 +110,24 @@ async def _load(url: str, jobs: list[dict], concurrency: int) -> tuple[list[floa
 
 
 def run(index: Path, levels: list[int], n: int, turns: int = 2) -> tuple[list[dict], dict]:
-    """Both servers (batching+cache on, and off) run side by side and take turns under load,
-    ``turns`` times per concurrency level, so a busy machine slows them alike."""
+    """The servers (``SERVERS``) run side by side and take turns under load, ``turns`` times
+    per concurrency level, so a busy machine slows them alike."""
     from contextlib import ExitStack
 
-    configs = {"batching+cache": True, "off": False}
+    configs = SERVERS
     rows, extra = [], {}
     with ExitStack() as stack:
         urls, procs = {}, {}
-        for label, on in configs.items():  # one at a time, so cold starts don't compete
-            urls[label], procs[label], cold = stack.enter_context(server(index, batching=on, cache=on))
+        for label, config in configs.items():  # one at a time, so cold starts don't compete
+            urls[label], procs[label], cold = stack.enter_context(server(index, config))
             extra[f"cold start to first answer s ({label})"] = round(cold, 2)
         for c in levels:
-            for unique in (False, True) if c == max(levels) else (False,):
+            for unique in (False, True) if c in (1, max(levels)) else (False,):
                 lat = {label: [] for label in configs}
                 wall = dict.fromkeys(configs, 0.0)
                 errors = dict.fromkeys(configs, 0)
                 for turn in range(turns):
-                    jobs = workload(n // turns, unique, start=turn * n)
+                    jobs = workload(n // turns, unique, start=(c * turns + turn) * n)  # no cache has seen them
                     for label in configs:
                         got, seconds, bad = asyncio.run(_load(urls[label], jobs, c))
                         lat[label] += got

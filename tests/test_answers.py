@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from assistant.answers import ABSTAINED, ANSWERED, cite, effective_query
+from assistant.answers import ABSTAINED, ANSWERED, effective_query
+from assistant.citations import cite
 from assistant.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
 from assistant.settings import BUNDLED_CORPUS
 
@@ -58,7 +59,7 @@ def test_every_quote_is_an_exact_slice(assistant, q):
     answer = assistant.ask(q.question, history=q.history, threshold=-1.0)
     assert answer.quotes
     for quote in answer.quotes:
-        doc = assistant.index.documents[quote.document["id"]]
+        doc = assistant.index.documents[quote.document.id]
         assert doc.text[quote.start : quote.end] == quote.text
         # ... and of the source file, up to whitespace.
         assert squash(quote.text) in squash(SOURCE)
@@ -83,7 +84,7 @@ def test_answer_shape_and_citation(assistant):
     assert "Annie Hudson" in quote.text
     assert quote.citation.startswith("Croydon Safeguarding Children Partnership (2021) *National Safeguarding")
     assert quote.link.startswith("https://croydonlcsb.org.uk/")
-    assert quote.document["title"].startswith("National Safeguarding Practice Review Panel")
+    assert quote.document.title.startswith("National Safeguarding Practice Review Panel")
 
 
 @pytest.mark.parametrize(
@@ -125,14 +126,27 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
     assert any("Our final message" in q.text for q in answer.quotes)
 
 
+def test_every_citation_output_renders_the_same_runs():
+    from assistant.citations import Citation, markdown, plain, runs, source_line
+
+    c = Citation(author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice")
+    assert runs(c) == [("A Partnership (2021) ", False), ("Review *of* care", True), (" [news item], pp. 12–13, “Voice”", False)]
+    assert plain(c) == "A Partnership (2021) Review *of* care [news item], pp. 12–13, “Voice”"
+    assert markdown(c) == "A Partnership (2021) *Review *of* care* [news item], pp. 12–13, “Voice”"
+    assert plain(c, "plain") == "Review *of* care [news item], pp. 12–13, Voice"
+    assert source_line(c) == "A Partnership (2021) Review *of* care [news item]"
+    anonymous = Citation(year="n.d.", title="Notes", kind="report", pages="4")
+    assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes, p. 4"
+
+
 def test_citation_styles(assistant):
     doc = assistant.index.documents["panel-annual-report-2020-news"]
     doc_copy = type(doc)(**{**doc.__dict__})
     doc_copy.meta = type(doc.meta)(**{**doc.meta.__dict__, "author": "Child Safeguarding Practice Review Panel", "title": "Annual Report 2020", "kind": "report"})
-    harvard = cite(doc_copy, "Annual Report 2020 › Critical thinking and challenge", "23")
+    harvard = cite(doc_copy, ["Annual Report 2020", "Critical thinking and challenge"], "23")
     assert harvard == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, p. 23, “Critical thinking and challenge”"
     assert cite(doc_copy, None, "12–13") == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, pp. 12–13"
-    assert cite(doc_copy, "Annual Report 2020 › Themes", "4", style="plain") == "Annual Report 2020, p. 4, Themes"
+    assert cite(doc_copy, ["Annual Report 2020", "Themes"], "4", style="plain") == "Annual Report 2020, p. 4, Themes"
     # A news item says so, so no one credits it as the report (the kind comes from the sidecar).
     assert cite(doc, None, None).endswith("*National Safeguarding Practice Review Panel – 2020 Annual Report* [news item]")
     assert cite(doc, None, None, style="plain") == "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"

@@ -27,6 +27,25 @@ def test_ask_returns_quotes_with_offsets_into_the_document(client):
     assert "professional curiosity" in quote["text"]
 
 
+def test_a_quote_carries_its_citation_as_data(client):
+    """``citation`` (Markdown, kept for old clients) is rendered from ``citation_parts``; ``section``
+    from ``section_path``: a client needs to parse neither."""
+    from assistant.citations import Citation, markdown
+
+    data = ask(client, question="What does the report say about professional curiosity?").json()
+    for q in data["quotes"]:
+        parts = q["citation_parts"]
+        assert set(parts) == {"author", "year", "title", "kind", "pages", "section", "url"}
+        assert q["citation"] == markdown(Citation(**parts))
+        assert parts["title"] == q["document"]["title"] and parts["url"] == q["link"] and parts["pages"] == q["page"]
+        assert isinstance(q["section_path"], list)
+        assert q["section"] == (" › ".join(q["section_path"]) or None)
+        if parts["section"]:
+            assert parts["section"] == q["section_path"][-1]
+    context = client.get(f"/api/passages/{data['quotes'][0]['id']}/context").json()
+    assert context["passage"]["citation_parts"]["title"] == data["quotes"][0]["document"]["title"]
+
+
 def test_k_limits_the_quotes(client):
     data = ask(client, question="What are the messages of the report about reviews and learning?", k=1).json()
     assert len(data["quotes"]) == 1

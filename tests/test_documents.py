@@ -91,7 +91,8 @@ def test_markdown_headings_become_sections_and_passages_never_cross_them(tmp_pat
         assert p.end <= section.end
         assert section.title not in doc.text[p.start : p.end]
     curious = next(p for p in make_passages(doc) if "parent's account" in doc.text[p.start : p.end])
-    assert curious.section == "Practice guide › Professional curiosity"
+    assert doc.section_at(curious.start).path == ["Practice guide", "Professional curiosity"]
+    assert curious.section_id == doc.section_at(curious.start).id
 
 
 @pytest.mark.parametrize(
@@ -125,3 +126,15 @@ def test_windows_1252_text_is_decoded(tmp_path):
     path = tmp_path / "legacy.txt"
     path.write_bytes("The Panel\u2019s report \u2013 caf\u00e9 culture.".encode("cp1252"))
     assert "Panel’s report – café" in load_document(path).text
+
+
+def test_passages_of_an_older_index_still_load():
+    """Fields no code read (the joined section path, page numbers) left the Passage; an index
+    written before that keeps loading, so nothing ingested is lost."""
+    from assistant.passages import Passage
+
+    old = {"id": "d:0", "doc_id": "d", "start": 0, "end": 9, "sentences": [[0, 9]], "section_id": "s",
+           "section": "A › B", "page_start": 1, "page_end": 1, "page_label_start": "1", "page_label_end": "1", "seq": 0}
+    p = Passage.from_dict(old)
+    assert (p.id, p.sentences, p.section_id, p.seq) == ("d:0", [(0, 9)], "s", 0)
+    assert Passage.from_dict(p.to_dict()) == p

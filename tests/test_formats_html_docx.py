@@ -147,7 +147,7 @@ def test_corrupt_docx_and_unreadable_html_say_why(tmp_path):
 def test_several_documents_in_one_index(helper, question, doc_id, section, citation):
     assert set(helper.index.documents) == {"news", "handbook", "annual-review-2031", "notes"}
     quote = helper.ask(question, threshold=0.0).quotes[0]
-    assert quote.document["id"] == doc_id
+    assert quote.document.id == doc_id
     assert quote.section == section
     assert quote.citation == citation
     assert helper.index.documents[doc_id].text[quote.start : quote.end] == quote.text

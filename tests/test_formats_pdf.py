@@ -49,7 +49,7 @@ def ask(helper, question: str):
     answer = helper.ask(question, threshold=0.0)
     assert answer.quotes, question
     for q in answer.quotes:  # every quote is an exact slice of its document's text
-        assert helper.index.documents[q.document["id"]].text[q.start : q.end] == q.text
+        assert helper.index.documents[q.document.id].text[q.start : q.end] == q.text
     return answer.quotes[0]
 
 

@@ -151,7 +151,7 @@ def test_cli_ingests_a_publication_and_quotes_link_to_the_pdf_page(site, publica
     answer = make_assistant(root).ask("Who questioned the account given by parents and escalated disagreements?")
     assert answer.answered
     quote = answer.quotes[0]
-    assert quote.document["id"] == "annual-review-2031" and quote.page == "23"
+    assert quote.document.id == "annual-review-2031" and quote.page == "23"
     assert quote.link == f"{site.base}/media/annual-review-2031.pdf#page=5"
     assert quote.citation == f"{ORG} (2032) *Annual Review 2031*, p. 23, “Critical thinking and challenge”"
 

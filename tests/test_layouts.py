@@ -22,7 +22,7 @@ from layouts import (
     table_pdf,
 )
 
-from assistant.answers import page_text
+from assistant.citations import page_text
 from assistant.documents import load_document
 
 
@@ -48,9 +48,9 @@ def found_quote(helper, layout, expect):
     doc_id = Path(layout.name).stem
     answer = helper.ask(expect.question, threshold=0.0)
     for q in answer.quotes:
-        doc = helper.index.documents[q.document["id"]]
+        doc = helper.index.documents[q.document.id]
         assert doc.text[q.start : q.end] == q.text  # every quote an exact slice
-        if q.document["id"] == doc_id and squash(expect.phrase) in squash(q.text):
+        if q.document.id == doc_id and squash(expect.phrase) in squash(q.text):
             return q
     return None
 

@@ -55,7 +55,7 @@ def pause(here):
 from assistant import index as ix
 from assistant.embeddings import Embedder
 wrap = lambda name, fn: (lambda *a, **k: (pause(name), fn(*a, **k))[1])
-Embedder.encode = wrap("embedding", Embedder.encode)
+Embedder.encode_passages = wrap("embedding", Embedder.encode_passages)
 _write = ix._write_jsonl
 ix._write_jsonl = lambda path, rows: (_write(path, rows), pause("writing") if path.name == "passages.jsonl" else None)[0]
 ix._fsync_tree = wrap("syncing", ix._fsync_tree)

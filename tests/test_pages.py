@@ -61,6 +61,7 @@ def test_answer_without_javascript_quotes_exact_text(client, assistant):
         assert any(quoted in t for t in texts), "a quote is not an exact slice of a document"
         assert card.find("mark") is not None
         assert card["data-citation"] and card.select_one(".quote__citation cite")
+        assert card["data-citation"] == card.select_one(".quote__citation").get_text()  # what Copy copies is what is shown
         assert card.select_one("a.quote__source")["href"].startswith("https://")
     assert "information sharing" in " ".join(m.get_text() for m in turn.find_all("mark"))
     # The question is kept for the next post; the thread was rendered server-side.
@@ -85,7 +86,8 @@ def test_quote_partial_escapes_corpus_text_and_marks_offsets(app):
     start = text.index(HOSTILE)
     quote = {
         "id": "d:1", "text": text, "highlights": [[start, start + len(HOSTILE)]], "document": {},
-        "section": None, "page": "4", "pdf_page": 4, "citation": "A (2021) *T<b>*, p. 4",
+        "section_path": [], "page": "4", "pdf_page": 4,
+        "citation_parts": {"author": "A", "year": "2021", "title": "T<b>", "pages": "4"},
         "link": "https://example.org/r.pdf#page=4",
     }
     html = app.state.templates.get_template("partials/quote.html").render(quote=quote, n=1)

@@ -52,10 +52,10 @@ def check_document(doc, max_words: int = 20, overlap: int = 1) -> None:
         assert p.sentences[0][0] == p.start and p.sentences[-1][1] == p.end
         for (s0, e0), (s1, e1) in zip(p.sentences, p.sentences[1:]):
             assert e0 <= s1, "sentences never overlap"
-        assert any(lo <= p.start and p.end <= hi for lo, hi, _, _ in ranges), "inside one section body"
+        assert any(lo <= p.start and p.end <= hi for lo, hi, _ in ranges), "inside one section body"
         assert p.start >= last_start, "passages in document order"
         last_start = p.start
-    for lo, hi, _, _ in ranges:
+    for lo, hi, _ in ranges:
         sentences = split_sentences(text, lo, hi)
         covered = set()
         for s in sentences:

@@ -346,7 +346,7 @@ def basket(qclient, docs):
 
 
 def expected(qapp, basket, style="harvard"):
-    from assistant.answers import cite, page_text
+    from assistant.citations import cite, page_text
 
     out = []
     for item in basket:
@@ -354,7 +354,7 @@ def expected(qapp, basket, style="harvard"):
         section = doc.section_at(item["start"])
         pages = doc.pages_for(item["start"], item["end"])
         page = page_text((pages[0].label, pages[-1].label)) if pages else None
-        citation = cite(doc, " › ".join(section.path) if section else None, page, style)
+        citation = cite(doc, section.path if section else None, page, style)
         out.append((doc.text[item["start"] : item["end"]], citation.replace("*", ""), doc.meta.source_url))
     return out
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from assistant.answers import Answer, clean_question, make_quote
+from assistant.answers import clean_question
+from assistant.models import Answer, DocumentInfo, Quote, make_quote
 from assistant.routes.schemas import (
     ERRORS,
     UNREADABLE,
     AskRequest,
-    AskResponse,
     ContextResponse,
     DocumentSummary,
     DocumentText,
@@ -51,10 +51,10 @@ def run_ask(request: Request, question: str, k: int | None, history: list[str]) 
     return get_assistant(request).ask(question, k=k, history=history)
 
 
-@router.post("/api/ask", response_model=AskResponse, responses=ERRORS, tags=["answers"])
-def ask(body: AskRequest, request: Request) -> dict:
+@router.post("/api/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
+def ask(body: AskRequest, request: Request) -> Answer:
     """Quote the passages of the report that answer a question, or say that it does not."""
-    return run_ask(request, body.question, body.k, body.history).to_dict()
+    return run_ask(request, body.question, body.k, body.history)
 
 
 @router.get("/api/documents", response_model=list[DocumentSummary], tags=["documents"])
@@ -68,11 +68,9 @@ def summaries(index) -> list[dict]:
     counts: dict[str, int] = {}
     for p in index.passages:
         counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
-    from assistant.answers import document_info
-
     return [
         {
-            "document": document_info(doc),
+            "document": DocumentInfo.of(doc),
             "passages": counts.get(doc_id, 0),
             "sections": [
                 {"id": s.id, "title": s.title, "level": s.level, "page": s.page_label, "pdf_page": s.page}
@@ -107,13 +105,13 @@ def passage_context(
     doc = index.documents[passage.doc_id]
     around = index.neighbours(passage_id, before, after)
 
-    def as_quote(start: int, end: int, pid: str) -> dict:
+    def as_quote(start: int, end: int, pid: str) -> Quote:
         # Trim the shared sentence of overlapping neighbours, and surrounding whitespace.
         while start < end and doc.text[start].isspace():
             start += 1
         while end > start and doc.text[end - 1].isspace():
             end -= 1
-        return make_quote(index, doc, start, end, [], 0.0, pid).__dict__
+        return make_quote(doc, start, end, [], 0.0, pid)
 
     i = next(n for n, p in enumerate(around) if p.id == passage_id)
     return {

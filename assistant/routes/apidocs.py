@@ -27,7 +27,7 @@ def schema_name(schema: dict | None) -> str | None:
 
 
 def type_text(schema: dict) -> str:
-    """A short readable type: "string", "integer (1–10)", "list of string", "QuoteOut"."""
+    """A short readable type: "string", "integer (1–10)", "list of string", "Quote"."""
     if not schema:
         return "any"
     if "$ref" in schema:

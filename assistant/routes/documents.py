@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from assistant.answers import document_info
-from assistant.routes.finder import segments
+from assistant.models import DocumentInfo, segments
 from assistant.routes.pages import render
 from assistant.routes.search import current_index
 
@@ -56,7 +55,7 @@ def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(request: Request) -> HTMLResponse:
-    docs = [dict(document_info(d), sections=len(d.sections), description=d.meta.description)
+    docs = [dict(DocumentInfo.of(d).model_dump(), sections=len(d.sections), description=d.meta.description)
             for d in current_index(request).documents.values()]
     return render(request, "documents.html", active="documents", documents=docs)
 
@@ -70,5 +69,5 @@ def document_page(doc_id: str, request: Request, start: str = "", end: str = "")
     a, b = (int(x) if x.isdigit() else -1 for x in (start, end))
     mark = (a, b) if 0 <= a < b <= len(doc.text) else None
     blocks, toc = section_blocks(doc, mark)
-    return render(request, "document.html", active="documents", doc=doc, info=document_info(doc),
+    return render(request, "document.html", active="documents", doc=doc, info=DocumentInfo.of(doc),
                   blocks=blocks, toc=toc, mark=mark)

@@ -19,18 +19,6 @@ MODE_LABELS = {"phrase": "Exact phrase", "words": "All these words", "meaning": 
 LENGTH_LABELS = {"sentence": "Sentence", "context": "With the sentences around it", "passage": "Whole passage"}
 
 
-def segments(text: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
-    """The text cut into (piece, highlighted) runs, for the template to escape and mark."""
-    out, pos = [], 0
-    for a, b in sorted(highlights):
-        a = max(a, pos)
-        if b > a:
-            out += [(text[pos:a], False), (text[a:b], True)]
-            pos = b
-    out.append((text[pos:], False))
-    return [s for s in out if s[0]]
-
-
 def with_variants(index, result: dict) -> dict:
     """A result with its three lengths, each ready to show (the page lets you pick per result)."""
     table = quotes.tables(index)[result["document"]["id"]]
@@ -40,7 +28,7 @@ def with_variants(index, result: dict) -> dict:
     variants = {}
     for length in quotes.LENGTHS:
         v = result if length == result.get("length") else quotes.to_quote(index, table, match, length)
-        variants[length] = dict(v, segments=segments(v["text"], v["highlights"]))
+        variants[length] = v
     return dict(result, variants=variants)
 
 

@@ -1,10 +1,14 @@
-"""Request and response shapes of the JSON API (they are also the OpenAPI schema)."""
+"""Request and response shapes of the JSON API (they are also the OpenAPI schema).
+
+An answer, its quotes and documents are the core's own models (assistant/models.py)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+from assistant.models import DocumentInfo, Quote
 
 UNREADABLE = "contains characters that are not valid text (for example half of an emoji); please type it again"
 
@@ -40,61 +44,6 @@ class AskRequest(BaseModel):
     )
 
 
-class DocumentInfo(BaseModel):
-    id: str
-    title: str
-    source: str
-    author: str = ""
-    publisher: str = ""
-    date: str = ""
-    licence: str = ""
-    format: str = ""
-    edition: str = Field("", description="Short hash of the document text that start/end refer to.")
-
-
-class QuoteOut(BaseModel):
-    id: str = Field(..., description="The passage id (for /api/passages/{id}/context).")
-    text: str = Field(..., description="An exact slice of the document's normalised text.")
-    highlights: list[list[int]] = Field(..., description="[start, end] offsets in text of the best-matching sentences.")
-    document: DocumentInfo
-    section: str | None
-    section_id: str | None
-    page: str | None = Field(..., description="Printed page(s), e.g. '23' or '12–13'.")
-    pdf_page: int | None
-    start: int = Field(..., description="Offset of text in the document's normalised text.")
-    end: int
-    score: float
-    citation: str
-    link: str
-
-
-class SignpostLink(BaseModel):
-    text: str
-    href: str = Field(..., description="An http(s) address.")
-
-
-class Signpost(BaseModel):
-    title: str
-    text: str
-    links: list[SignpostLink]
-
-
-class AskResponse(BaseModel):
-    question: str
-    answered: bool
-    message: str
-    quotes: list[QuoteOut]
-    interpreted_as: str | None = Field(None, description="The text searched when a follow-up was read with the previous question.")
-    confidence: float
-    missing: list[str] = Field(
-        default_factory=list,
-        description="Content words of the question that none of the quotes mentions (after stemming and the glossary); [] when all are covered.",
-    )
-    signpost: Signpost | None = Field(
-        None, description="Where to get help now: set on every abstention and every question that reads as a worry about a child."
-    )
-
-
 class ErrorResponse(BaseModel):
     detail: str
 
@@ -113,9 +62,9 @@ class DocumentSummary(BaseModel):
 
 
 class ContextResponse(BaseModel):
-    passage: QuoteOut
-    before: list[QuoteOut]
-    after: list[QuoteOut]
+    passage: Quote
+    before: list[Quote]
+    after: list[Quote]
 
 
 class Health(BaseModel):

@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field
 
 from assistant import quotes
 from assistant.answers import clean_question
+from assistant.models import Quote
 from assistant.routes.api import check_text
-from assistant.routes.schemas import ERRORS, QuoteOut
+from assistant.routes.schemas import ERRORS
 
 router = APIRouter()
 
@@ -20,7 +21,7 @@ Order = Literal["relevance", "position"]
 PAGE_SIZE = 50
 
 
-class SearchResult(QuoteOut):
+class SearchResult(Quote):
     match: list[int] = Field(..., description="[start, end] offsets of the matched words (or best sentence) in the document text.")
 
 

@@ -198,4 +198,14 @@ def test_add_a_chat_quote_to_the_basket(page, live_server):
     text = card.locator("blockquote").inner_text()
     page.goto(live_server + "/quotes")
     assert page.locator("[data-basket-list] li blockquote").inner_text() == text
-    assert page.locator("[data-basket-list] .quote__citation").inner_text().startswith("Croydon Safeguarding Children Partnership (2021)")
+    citation = page.locator("[data-basket-list] .quote__citation")
+    assert citation.inner_text().startswith("Croydon Safeguarding Children Partnership (2021)")
+    # The title stays in <cite> (from the runs the basket read off the card), and no asterisk shows.
+    assert citation.locator("cite").inner_text().startswith("National Safeguarding Practice Review Panel")
+    assert "*" not in citation.inner_text()
+    # A basket saved before runs were kept (a Markdown citation) still shows its title in <cite>.
+    page.evaluate("""() => localStorage.setItem("quote-basket-v1", JSON.stringify([{doc_id: "x", start: 0, end: 5,
+        text: "Older", citation: "Some Body (2020) *An older title*, p. 2"}]))""")
+    page.reload()
+    expect(citation.locator("cite")).to_have_text("An older title")
+    assert citation.inner_text() == "Some Body (2020) An older title, p. 2"

@@ -1,5 +1,7 @@
 /* The quote basket: kept in this browser only (localStorage on this site), never in a cookie.
-   Items are {doc_id, start, end, text, citation}; exports send only (doc_id, start, end) and the
+   Items are {doc_id, start, end, edition, text, citation, runs}: citation is the plain text, runs
+   the same cut into [text, italic] pieces, read from the server-rendered citation's nodes (never
+   from parsing the text). Exports send only (doc_id, start, end) and the
    server slices the text again, so an export always holds the report's exact words.
    Corpus text is only ever set with textContent. */
 (function () {
@@ -48,7 +50,8 @@
       end: parseInt(el.getAttribute("data-end"), 10),
       edition: el.getAttribute("data-edition") || "",
       text: el.getAttribute("data-text") || (quote ? quote.textContent : ""),
-      citation: el.getAttribute("data-citation") || ""
+      citation: el.getAttribute("data-citation") || "",
+      runs: runsOf(el.querySelector(".quote__citation"))
     };
     return item.doc_id && item.end > item.start ? item : null;
   }
@@ -75,12 +78,23 @@
     render();
   }
 
-  /* "Author (2021) *Title*, p. 3" -> text with the title in <cite>. */
-  function citation(el, text) {
-    text.split("*").forEach(function (part, i) {
-      if (!part) return;
-      if (i % 2) { var c = document.createElement("cite"); c.textContent = part; el.appendChild(c); }
-      else el.appendChild(document.createTextNode(part));
+  /* The rendered citation (partials/quote_parts.html) as [text, italic] runs: its <cite> is the title. */
+  function runsOf(p) {
+    if (!p) return [];
+    return Array.prototype.map.call(p.childNodes, function (n) { return [n.textContent, n.nodeName === "CITE"]; });
+  }
+
+  /* Items saved before runs were kept hold the API's Markdown citation (title in *asterisks*). */
+  function legacyRuns(text) {
+    return text.split("*").map(function (part, i) { return [part, i % 2 === 1]; });
+  }
+
+  function citation(el, item) {
+    var runs = Array.isArray(item.runs) && item.runs.length ? item.runs : legacyRuns(item.citation || "");
+    runs.forEach(function (run) {
+      if (!run[0]) return;
+      if (run[1]) { var c = document.createElement("cite"); c.textContent = run[0]; el.appendChild(c); }
+      else el.appendChild(document.createTextNode(run[0]));
     });
   }
 
@@ -116,7 +130,7 @@
       q.textContent = item.text;
       var p = document.createElement("p");
       p.className = "quote__citation";
-      citation(p, item.citation);
+      citation(p, item);
       var rm = document.createElement("button");
       rm.type = "button";
       rm.className = "secondary";

@@ -205,7 +205,7 @@
   function quoteForCopy(card) {
     var text = card.querySelector(".quote__text").textContent;
     var link = card.getAttribute("data-link");
-    return "“" + text + "”\n\n" + card.getAttribute("data-citation").replace(/\*/g, "") + (link ? ". " + link : "");
+    return "“" + text + "”\n\n" + card.getAttribute("data-citation") + (link ? ". " + link : "");
   }
 
   function showContext(card, button) {

