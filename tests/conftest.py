@@ -135,6 +135,15 @@ def client(app):
 # ---------------------------------------------------------------- real servers
 
 
+def run_coroutine(coro):
+    """asyncio.run in a thread of its own: Playwright's sync API may own this thread's loop."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
         s.bind((host, 0))

@@ -46,7 +46,7 @@ def squash(text: str) -> str:
 def found_quote(helper, layout, expect):
     """The first quote from the layout's document that contains the expected phrase, or None."""
     doc_id = Path(layout.name).stem
-    answer = helper.ask(expect.question, threshold=0.0)
+    answer = helper.ask(expect.question, k=10, threshold=0.0)  # the page check, not the ranking
     for q in answer.quotes:
         doc = helper.index.documents[q.document.id]
         assert doc.text[q.start : q.end] == q.text  # every quote an exact slice

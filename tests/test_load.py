@@ -22,13 +22,13 @@ import sys
 import threading
 import time
 import tracemalloc
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import psutil
 
 from tests.conftest import free_port
+from tests.conftest import run_coroutine as run
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "32"))
@@ -101,12 +101,6 @@ async def load(base: str, seconds: float, clients: int) -> dict:
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
         await asyncio.gather(*(client(n, http) for n in range(clients)))
     return {"latencies": latencies, "errors": errors}
-
-
-def run(coro):
-    """asyncio.run in a thread of its own: Playwright's sync API may own this thread's loop."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):

@@ -181,7 +181,7 @@ def test_proxy_headers_count_only_from_trusted_proxies(fresh):
 
 def test_client_ip_takes_the_nearest_untrusted_address():
     """uvicorn's ProxyHeadersMiddleware, as security.install wires it, with CIDR ranges."""
-    import asyncio
+    from tests.conftest import run_coroutine
 
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
@@ -195,7 +195,7 @@ def test_client_ip_takes_the_nearest_untrusted_address():
             out["ip"] = client_ip(scope)
 
         middleware = ProxyHeadersMiddleware(app, trusted_hosts=["10.0.0.0/8", "::1"])
-        asyncio.run(middleware({"type": "http", "client": (peer, 1), "headers": headers}, None, None))
+        run_coroutine(middleware({"type": "http", "client": (peer, 1), "headers": headers}, None, None))
         return out["ip"]
 
     assert seen("10.0.0.1", "1.2.3.4, 5.6.7.8, 10.0.0.2") == "5.6.7.8"

@@ -376,7 +376,7 @@ def test_a_manifest_must_list_its_files(corpus_index, tmp_path, embedder):
 
 
 def test_an_undecodable_current_is_refused_quietly(make_app, corpus_index, tmp_path, caplog):
-    import asyncio
+    from tests.conftest import run_coroutine
 
     from assistant import reload
 
@@ -388,7 +388,7 @@ def test_an_undecodable_current_is_refused_quietly(make_app, corpus_index, tmp_p
         index_mod.current_build(root)
     assert app.state.reloader.check().status == "unchanged"
     with caplog.at_level("DEBUG"):
-        asyncio.run(reload._quietly(app.state.reloader))
+        run_coroutine(reload._quietly(app.state.reloader))
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
