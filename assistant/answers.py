@@ -148,12 +148,12 @@ class Assistant:
 
     def evidence_for(self, index: Index):
         """The glossary and calibration of ``index`` (kept on it: a reload brings new ones)."""
-        cached = getattr(index, "_evidence", None)
+        cached = index.derived.get("evidence")
         root = index.path.parent.parent  # the index folder, beside CURRENT
         gloss = glossary.load(self.settings.glossary, root / glossary.FILE)
         if cached is None or cached[0] is not gloss:
             cached = (gloss, calibration.load(root))
-            index._evidence = cached
+            index.derived["evidence"] = cached
         return cached
 
     def candidates(self, question: str, history: list[str] | None = None, index: Index | None = None, doc_ids: set[str] | None = None):

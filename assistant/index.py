@@ -52,6 +52,10 @@ class Index:
     dense: object  # faiss index over passage_vectors
     bm25: BM25
     by_id: dict[str, int] = field(default_factory=dict)
+    # Values derived from this read-only index on first use (the finder's tables, its
+    # vocabulary, the glossary and calibration): they live and die with the index, so a
+    # reload brings fresh ones and no module attaches attributes of its own.
+    derived: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}

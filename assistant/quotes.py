@@ -100,7 +100,7 @@ class DocTable:
 
 def tables(index: Index) -> dict[str, DocTable]:
     """Folded text, sentences and passages per document, built once per loaded index."""
-    cached = getattr(index, "_quote_tables", None)
+    cached = index.derived.get("quote_tables")
     if cached is not None:
         return cached
     sentences: dict[str, set] = {d: set() for d in index.documents}
@@ -113,7 +113,7 @@ def tables(index: Index) -> dict[str, DocTable]:
         doc_id: DocTable(doc, fold(doc.text), sorted(sentences[doc_id]), passages[doc_id], n)
         for n, (doc_id, doc) in enumerate(index.documents.items())
     }
-    index._quote_tables = built  # the index is read-only once loaded: safe to keep
+    index.derived["quote_tables"] = built
     return built
 
 
@@ -339,10 +339,10 @@ SUGGEST_SCORE = 80  # rapidfuzz WRatio, 0-100: close enough to be a likely missp
 
 def vocabulary(index: Index) -> list[str]:
     """Every word of the index's documents, lower-cased, once (kept on the loaded index)."""
-    cached = getattr(index, "_vocabulary", None)
+    cached = index.derived.get("vocabulary")
     if cached is None:
         cached = sorted({w for d in index.documents.values() for w in words(d.text) if len(w) > 1})
-        index._vocabulary = cached
+        index.derived["vocabulary"] = cached
     return cached
 
 

@@ -24,6 +24,11 @@ FETCH_MAX_BYTES = 50 * 1024 * 1024
 ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen by bench, docs/performance.md)
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
+# Conversations: the chat keeps (and re-draws without JavaScript) the last CHAT_TURNS turns;
+# the API accepts up to API_HISTORY earlier questions (only the last one is ever read with a
+# follow-up, so a longer history costs nothing but is refused as a sign of a broken client).
+CHAT_TURNS = 10
+API_HISTORY = 2 * CHAT_TURNS
 
 
 # Signposting (issue 13, item 5; area: chat UI): the national default, replaced per site by operators.

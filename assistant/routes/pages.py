@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from assistant.routes.api import run_ask, validate_question
 from assistant.routes.schemas import Text, is_text
+from assistant.settings import CHAT_TURNS
 
 router = APIRouter()
 
@@ -28,7 +29,7 @@ EXAMPLES = (
     "Which perennial problems does the Panel want to address?",
     "How are reviews changing the way the system learns?",
 )
-MAX_TURNS = 10
+MAX_TURNS = CHAT_TURNS  # chat.js reads it from the form (data-max-turns)
 CHAT = {"active": "ask", "action": "/", "restart": "/"}  # the thread shown (and re-answered) without JavaScript
 
 

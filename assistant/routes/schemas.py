@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from assistant.models import DocumentInfo, Quote
+from assistant.settings import API_HISTORY
 
 UNREADABLE = "contains characters that are not valid text (for example half of an emoji); please type it again"
 
@@ -39,7 +40,7 @@ class AskRequest(BaseModel):
     k: StrictInt | None = Field(None, ge=1, le=10, description="How many quotes at most (default 3).")
     history: list[Text] = Field(
         default_factory=list,
-        max_length=20,
+        max_length=API_HISTORY,
         description="Earlier questions of this conversation, oldest first; nothing is stored on the server.",
     )
 
