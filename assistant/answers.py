@@ -76,16 +76,14 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     return None
 
 
-def highlight(index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec: np.ndarray, start: int, margin: float) -> list[list[int]]:
+def highlight(
+    index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec: np.ndarray, start: int, margin: float
+) -> list[list[int]]:
     """Mark the sentence that best matches the question and any within ``margin`` of it."""
     rows = [index.sentence_keys[(doc_id, s, e)] for s, e in sentences]
     scores = np.asarray(index.sentence_vectors[rows]) @ qvec.reshape(-1)
     best = float(scores.max())
-    return [
-        [s - start, e - start]
-        for (s, e), score in zip(sentences, scores)
-        if score >= best - margin
-    ]
+    return [[s - start, e - start] for (s, e), score in zip(sentences, scores, strict=False) if score >= best - margin]
 
 
 @dataclass
@@ -156,7 +154,13 @@ class Assistant:
             index.derived["evidence"] = cached
         return cached
 
-    def candidates(self, question: str, history: list[str] | None = None, index: Index | None = None, doc_ids: set[str] | None = None):
+    def candidates(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        index: Index | None = None,
+        doc_ids: set[str] | None = None,
+    ):
         """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
 
         Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
@@ -175,7 +179,11 @@ class Assistant:
 
     def threshold(self, index: Index) -> float:
         """The bar an answer must clear: the setting when given, else the index's calibration."""
-        return self.evidence_for(index)[1].threshold if self.settings.min_confidence is None else self.settings.min_confidence
+        return (
+            self.evidence_for(index)[1].threshold
+            if self.settings.min_confidence is None
+            else self.settings.min_confidence
+        )
 
     def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
         """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
@@ -199,7 +207,10 @@ class Assistant:
         # that come near it (a second passage often holds the words the first lacks).
         strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
         if not any(c.score >= threshold for c in eligible):
-            closest = [evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end) for c in candidates[:k]]
+            closest = [
+                evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
+                for c in candidates[:k]
+            ]
             missing = evidence.missing(terms, closest, gloss)
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         quotes = []
@@ -221,7 +232,10 @@ def load_assistant(settings, embedder=None) -> Assistant:
     embedder = embedder or shared_embedder(settings.torch_threads)
     index = index_mod.load(settings.index, embedder.name, embedder.dimensions)
     encoder = BatchingEncoder(
-        embedder, settings.batch_window_ms, settings.batch_max, settings.cache_size,
+        embedder,
+        settings.batch_window_ms,
+        settings.batch_max,
+        settings.cache_size,
         settings.batching and not getattr(embedder, "per_row", False),
     )
     encoder.warm_up()  # the first request should not pay for loading the model

@@ -7,13 +7,12 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant import __version__
-from assistant import security
+from assistant import __version__, security
 from assistant.settings import Settings
 
 log = logging.getLogger("assistant")
@@ -32,7 +31,6 @@ def readable(errors: list[dict]) -> str:
 async def lifespan(app: FastAPI):
     """Watch index/CURRENT and listen for SIGHUP while serving (reload.py)."""
     from assistant import reload
-
     from assistant.logguard import ensure_log_output
 
     ensure_log_output()

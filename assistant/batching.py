@@ -14,7 +14,6 @@ import queue
 import threading
 import time
 from concurrent.futures import Future
-
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -180,4 +179,4 @@ class BatchingEncoder:
             return {**self._encode_isolated(texts[:half]), **self._encode_isolated(texts[half:])}
         self.batches += 1
         self.batched += len(texts)
-        return {t: self._remember(t, v) for t, v in zip(texts, vecs)}
+        return {t: self._remember(t, v) for t, v in zip(texts, vecs, strict=False)}

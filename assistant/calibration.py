@@ -47,10 +47,22 @@ class Calibration:
 
 # Fit on tests/eval/questions.toml and tests/eval/realistic.toml together (docs/answers.md).
 DEFAULT = Calibration(
-    weights={"coverage": 2.3233, "coverage_text": 2.909, "gap": -0.9691, "key_missing": -0.8429, "agreement": 1.2164, "similarity": 4.4608, "bm25": 2.536, "names": -0.2059, "unseen": 0.0941, "margin": -0.2977},
+    weights={
+        "coverage": 2.3233,
+        "coverage_text": 2.909,
+        "gap": -0.9691,
+        "key_missing": -0.8429,
+        "agreement": 1.2164,
+        "similarity": 4.4608,
+        "bm25": 2.536,
+        "names": -0.2059,
+        "unseen": 0.0941,
+        "margin": -0.2977,
+    },
     bias=-3.7376,
     threshold=0.3514,
-    method="shipped default")
+    method="shipped default",
+)
 
 
 def load(root: Path) -> Calibration:
@@ -60,13 +72,18 @@ def load(root: Path) -> Calibration:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Calibration(
             {k: float(v) for k, v in data["weights"].items() if k in FEATURES},
-            float(data["bias"]), float(data["threshold"]), str(data.get("method", "")), dict(data.get("fitted_on", {})),
+            float(data["bias"]),
+            float(data["threshold"]),
+            str(data.get("method", "")),
+            dict(data.get("fitted_on", {})),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return DEFAULT
 
 
-def fit(rows: list[dict[str, float]], labels: list[int], l2: float = 0.001, steps: int = 50) -> tuple[dict[str, float], float]:
+def fit(
+    rows: list[dict[str, float]], labels: list[int], l2: float = 0.001, steps: int = 50
+) -> tuple[dict[str, float], float]:
     """Logistic regression by Newton's method; each class carries half the total weight."""
     X = np.array([[r[k] for k in FEATURES] for r in rows], dtype=float)
     y = np.asarray(labels, dtype=float)
@@ -84,7 +101,7 @@ def fit(rows: list[dict[str, float]], labels: list[int], l2: float = 0.001, step
         w -= delta
         if np.abs(delta).max() < 1e-8:
             break
-    return {k: round(float(v), 4) for k, v in zip(FEATURES, w[:-1])}, round(float(w[-1]), 4)
+    return {k: round(float(v), 4) for k, v in zip(FEATURES, w[:-1], strict=False)}, round(float(w[-1]), 4)
 
 
 def choose_threshold(answerable: list[float], unanswerable: list[float], recall: float) -> float:

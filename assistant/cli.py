@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -17,7 +16,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 def option(name: str, *flags: str, **kwargs):
@@ -98,7 +96,8 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
         typer.secho(
             f"Warning: {source} is no longer there; the index keeps the version it holds "
             "(drop it with: assistant ingest --remove ID).",
-            fg=typer.colors.YELLOW, err=True,
+            fg=typer.colors.YELLOW,
+            err=True,
         )
     if report is not None:
         typer.echo(f"Updating the index from its own sources: {check.reason}.")
@@ -127,15 +126,17 @@ def has_index(settings: Settings) -> bool:
 
 @app.command()
 def ingest(
-    sources: Optional[list[str]] = typer.Argument(
-        None, help="Files, folders, http(s) URLs or GOV.UK publication pages [default: the bundled corpus "
-        "for a new index; an existing index re-reads its own sources that changed]."),
-    index: Optional[Path] = IndexOpt,
+    sources: list[str] | None = typer.Argument(
+        None,
+        help="Files, folders, http(s) URLs or GOV.UK publication pages [default: the bundled corpus "
+        "for a new index; an existing index re-reads its own sources that changed].",
+    ),
+    index: Path | None = IndexOpt,
     add: bool = typer.Option(False, "--add", help="Keep documents already in the index that are not named here."),
-    remove: Optional[list[str]] = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
-    max_words: Optional[int] = option("passage_max_words", "--max-words"),
-    fetch_timeout: Optional[float] = option("fetch_timeout", "--fetch-timeout"),
-    fetch_max_bytes: Optional[int] = option("fetch_max_bytes", "--fetch-max-bytes"),
+    remove: list[str] | None = typer.Option(None, "--remove", help="Document id to drop from the index (repeatable)."),
+    max_words: int | None = option("passage_max_words", "--max-words"),
+    fetch_timeout: float | None = option("fetch_timeout", "--fetch-timeout"),
+    fetch_max_bytes: int | None = option("fetch_max_bytes", "--fetch-max-bytes"),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
     settings = make_settings(
@@ -160,7 +161,7 @@ def ingest(
 
 @app.command()
 def documents(
-    index: Optional[Path] = IndexOpt,
+    index: Path | None = IndexOpt,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
 ):
     """List the documents an index holds: id, title, source, format, pages, passages, when ingested."""
@@ -178,7 +179,10 @@ def documents(
     for row in rows:
         pages = f"{row['pages']} pages, " if row.get("pages") else ""
         typer.echo(f"\n{row['id']}  {row['title']}")
-        typer.echo(f"  {row['format']}, {pages}{row['passages']} passages, ingested {row.get('ingested_at') or 'at an unknown time'}")
+        typer.echo(
+            f"  {row['format']}, {pages}{row['passages']} passages, ingested "
+            f"{row.get('ingested_at') or 'at an unknown time'}"
+        )
         typer.echo(f"  source: {row['source']}")
         if row.get("publication"):
             typer.echo(f"  from: {row['publication']}")
@@ -197,9 +201,9 @@ def load(settings: Settings):
 @app.command()
 def ask(
     question: str = typer.Argument(..., help="The question, in quotes."),
-    k: Optional[int] = option("k", "-k", min=1, max=10),
+    k: int | None = option("k", "-k", min=1, max=10),
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON object."),
-    index: Optional[Path] = IndexOpt,
+    index: Path | None = IndexOpt,
 ):
     """Quote the passages that answer QUESTION, or say that the report does not."""
     settings = make_settings(index=index, k=k)
@@ -229,11 +233,13 @@ def ask(
 
 @app.command()
 def serve(
-    host: Optional[str] = option("host", "--host"),
-    port: Optional[int] = option("port", "--port"),
-    index: Optional[Path] = IndexOpt,
-    build: bool = typer.Option(True, "--build/--no-build", help="Build the index first when it is missing; re-read its sources that changed."),
-    workers: Optional[int] = option("workers", "--workers"),
+    host: str | None = option("host", "--host"),
+    port: int | None = option("port", "--port"),
+    index: Path | None = IndexOpt,
+    build: bool = typer.Option(
+        True, "--build/--no-build", help="Build the index first when it is missing; re-read its sources that changed."
+    ),
+    workers: int | None = option("workers", "--workers"),
 ):
     """Serve the web chat and the JSON API (building the index first when needed)."""
     settings = make_settings(host=host, port=port, index=index, workers=workers)
@@ -257,9 +263,9 @@ def serve(
 
 @app.command()
 def reload(
-    index: Optional[Path] = IndexOpt,
-    url: Optional[str] = typer.Option(None, "--url", help="The server to tell [default: http://HOST:PORT from settings]."),
-    pid: Optional[int] = typer.Option(None, "--pid", help="Send SIGHUP to this server process instead."),
+    index: Path | None = IndexOpt,
+    url: str | None = typer.Option(None, "--url", help="The server to tell [default: http://HOST:PORT from settings]."),
+    pid: int | None = typer.Option(None, "--pid", help="Send SIGHUP to this server process instead."),
 ):
     """Check the build index/CURRENT names, then tell a running server to swap to it."""
     from assistant import index as index_mod
@@ -302,15 +308,16 @@ def reload(
 
 @app.command("eval")
 def evaluate(
-    questions: Optional[Path] = typer.Argument(None, help="Questions file (TOML) [default: tests/eval/questions.toml]."),
-    index: Optional[Path] = IndexOpt,
+    questions: Path | None = typer.Argument(None, help="Questions file (TOML) [default: tests/eval/questions.toml]."),
+    index: Path | None = IndexOpt,
     as_json: bool = typer.Option(False, "--json", help="Print every row as JSON."),
     calibrate: bool = typer.Option(False, "--calibrate", help="Write the fitted calibration into the index folder."),
 ):
     """Measure hit@1, hit@3, MRR and abstention on a questions file; --calibrate stores the fit."""
     from dataclasses import asdict
 
-    from assistant.evaluation import DEFAULT_QUESTIONS, evaluate as run, load_questions, warnings
+    from assistant.evaluation import DEFAULT_QUESTIONS, load_questions, warnings
+    from assistant.evaluation import evaluate as run
 
     path = questions or DEFAULT_QUESTIONS
     if not path.is_file():
@@ -320,12 +327,27 @@ def evaluate(
     fitted = result.pop("fitted")
     if calibrate:
         saved = fitted.save(settings.index)
-        typer.echo(f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load.", err=True)
+        typer.echo(
+            f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load.",
+            err=True,
+        )
     if as_json:
         typer.echo(json.dumps({**result, "fitted": asdict(fitted)}, indent=2, ensure_ascii=False))
         return
-    for key in ("answerable", "unanswerable", "hit@1", "hit@3", "mrr", "answerable_recall", "abstention_precision",
-                "abstention_recall", "unanswerable_answered", "auc", "threshold", "calibrated"):
+    for key in (
+        "answerable",
+        "unanswerable",
+        "hit@1",
+        "hit@3",
+        "mrr",
+        "answerable_recall",
+        "abstention_precision",
+        "abstention_recall",
+        "unanswerable_answered",
+        "auc",
+        "threshold",
+        "calibrated",
+    ):
         value = result[key]
         typer.echo(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
     typer.echo(f"{'calibration':24} {result['calibration']}")

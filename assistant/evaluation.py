@@ -79,24 +79,30 @@ def evaluate(assistant, questions: list[EvalQuestion], k: int = 3, recall: float
     documents = assistant.index.documents
     for q in questions:
         answer = assistant.ask(q.question, k=k, history=q.history)
-        rows.append({
-            "question": q.question,
-            "category": q.category,
-            "answerable": q.answerable,
-            "answered": answer.answered,
-            "confidence": answer.confidence,
-            "missing": answer.missing,
-            "rank": rank_of_expected(answer, q, documents) if q.answerable else None,
-        })
+        rows.append(
+            {
+                "question": q.question,
+                "category": q.category,
+                "answerable": q.answerable,
+                "answered": answer.answered,
+                "confidence": answer.confidence,
+                "missing": answer.missing,
+                "rank": rank_of_expected(answer, q, documents) if q.answerable else None,
+            }
+        )
         examples += training_examples(assistant, q)
         candidates.append([c.features for c in assistant.candidates(q.question, q.history)[3] if c.admissible])
     recall = recall or assistant.settings.answerable_recall
     fitted = fit_calibration(rows, examples, candidates, recall)
     _, current = assistant.evidence_for(assistant.index)
     return {
-        "rows": rows, **metrics(rows),
-        "threshold": current.threshold, "calibration": current.method,
-        "calibrated": fitted.threshold, "fitted": fitted, "auc": auc(rows),
+        "rows": rows,
+        **metrics(rows),
+        "threshold": current.threshold,
+        "calibration": current.method,
+        "calibrated": fitted.threshold,
+        "fitted": fitted,
+        "auc": auc(rows),
     }
 
 
@@ -109,8 +115,8 @@ def fit_calibration(rows, examples, candidates, recall: float):
     weights, bias = calibration.fit([f for f, _ in examples], [y for _, y in examples])
     model = calibration.Calibration(weights, bias, 0.5)
     best = [max((model.score(f) for f in feats), default=0.0) for feats in candidates]
-    pos = [s for s, r in zip(best, rows) if r["answerable"]]
-    neg = [s for s, r in zip(best, rows) if not r["answerable"]]
+    pos = [s for s, r in zip(best, rows, strict=False) if r["answerable"]]
+    neg = [s for s, r in zip(best, rows, strict=False) if not r["answerable"]]
     model.threshold = calibration.choose_threshold(pos, neg, recall)
     model.fitted_on = {"answerable": len(pos), "unanswerable": len(neg), "answerable_recall": recall}
     return model
@@ -169,8 +175,12 @@ def per_category(rows: list[dict]) -> dict:
         mine = [r for r in rows if r["category"] == cat]
         right = sum(r["answered"] == r["answerable"] for r in mine)
         decided = answered if mine[0]["answerable"] else right + wrongly_refused
-        out[cat] = {"n": len(mine), "right": right, "recall": right / len(mine),
-                    "precision": right / decided if decided else 1.0}
+        out[cat] = {
+            "n": len(mine),
+            "right": right,
+            "recall": right / len(mine),
+            "precision": right / decided if decided else 1.0,
+        }
     return out
 
 
@@ -178,7 +188,10 @@ def warnings(result: dict) -> list[str]:
     """Plain-language warnings when the figures say abstention cannot be trusted on this index."""
     out = []
     if result["auc"] < POOR_AUC:
-        out.append(f"WARNING: poor separation: answerable and unanswerable questions overlap (AUC {result['auc']:.2f} < {POOR_AUC}).")
+        out.append(
+            "WARNING: poor separation: answerable and unanswerable questions overlap (AUC "
+            f"{result['auc']:.2f} < {POOR_AUC})."
+        )
     if result["answerable"] and result["answerable_recall"] < 0.9:
         out.append(f"WARNING: the threshold refuses {1 - result['answerable_recall']:.0%} of answerable questions.")
     if result["unanswerable"] and result["abstention_recall"] < 0.9:

@@ -16,23 +16,38 @@ from assistant.glossary import Glossary
 from assistant.lexical import _stemmer, stopwords, tokenize, words
 
 # Words that frame a question rather than say what it is about.
-QUESTION_WORDS = frozenset("""
+QUESTION_WORDS = frozenset(
+    """
 a about according any anything are as ask asked at be been being can could describe detail
 details did do does doing done explain find for from give given has have how i in is it know
 list many me mean means mention mentioned mentions much my need of on or our please report
 reports document documents say said says show should shown tell the there this to us was we
 were what whats when where which who whom whose why will with would you your text
-""".split())
+""".split()
+)
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # A question asking for a count is answered only by a passage that gives one.
 _COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
-_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands
-million dozen half third quarter most majority minority few several""".split())
+million dozen half third quarter most majority minority few several""".split()
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 
-FEATURES = ("coverage", "coverage_text", "gap", "key_missing", "agreement", "similarity", "bm25", "names", "unseen", "margin")
+FEATURES = (
+    "coverage",
+    "coverage_text",
+    "gap",
+    "key_missing",
+    "agreement",
+    "similarity",
+    "bm25",
+    "names",
+    "unseen",
+    "margin",
+)
 
 
 @dataclass
@@ -93,21 +108,25 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     kept = [w for w in map(_uncontract, words(question)) if w and w not in stop and not w.isdigit()]
     stems = _stemmer().stemWords(kept) if kept else []
     first = {}
-    for s, w in zip(stems, kept):
+    for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
     groups = glossary.matches(tokenize(question))
     weights = {s: index.bm25.idf(s) for s in first}
     df = {s: index.bm25.df(s) for s in first}
     seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
     unseen_w = sum(
-        w for s, w in weights.items()
-        if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
+        w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
     total = sum(weights.values())
     names, capitals = _names(question, stop)
     return Terms(
-        words=first, weights=weights, groups=groups, numbers=numbers_in(question),
-        names=[n for n in names if n], count=bool(_COUNT.search(question)), capitals=capitals - {""},
+        words=first,
+        weights=weights,
+        groups=groups,
+        numbers=numbers_in(question),
+        names=[n for n in names if n],
+        count=bool(_COUNT.search(question)),
+        capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
         extra=[t for t in glossary.expand(tokenize(question)) if _rare(index, t)],

@@ -133,7 +133,7 @@ def _md_line(line: str) -> str:
     if m.group(2)[0].isdigit():  # "2021. " would start a numbered list: escape its full stop
         n = m.end()
         return line[:n] + "\\" + line[n:]
-    return m.group(1) + "\\" + line[m.end(1):]
+    return m.group(1) + "\\" + line[m.end(1) :]
 
 
 def to_markdown(items: list[Item], h: Handout) -> str:
@@ -196,7 +196,8 @@ def to_html(items: list[Item], h: Handout) -> str:
         "margin:2rem auto;line-height:1.5}blockquote{border-left:4px solid #b1b4b6;margin:0;padding-left:1rem}"
         "figure{margin:0 0 2rem}</style></head>\n"
         f"<body><h1>{esc(h.title)}</h1>\n<p>{esc(compiled(items, h))}</p>\n"
-        + "\n".join(body) + f"\n<h2>Sources</h2>\n<ul>{listed}</ul>\n</body></html>\n"
+        + "\n".join(body)
+        + f"\n<h2>Sources</h2>\n<ul>{listed}</ul>\n</body></html>\n"
     )
 
 
@@ -230,8 +231,15 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
 WRITERS = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
 
 
-def export(index: Index, items: list[dict], fmt: str, style: str = "harvard", title: str | None = None,
-           organisation: str = "", today: dt.date | None = None) -> tuple[bytes, str, str]:
+def export(
+    index: Index,
+    items: list[dict],
+    fmt: str,
+    style: str = "harvard",
+    title: str | None = None,
+    organisation: str = "",
+    today: dt.date | None = None,
+) -> tuple[bytes, str, str]:
     """(content, media type, file name) for the basket in ``fmt``; the file name carries the date."""
     if fmt not in FORMATS:
         raise ExportError(f"Unknown format: choose one of {', '.join(FORMATS)}.")

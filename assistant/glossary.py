@@ -44,7 +44,7 @@ class Glossary:
     longest: list[str] = field(default_factory=list)  # each group's longest phrase, as written
 
     @classmethod
-    def from_groups(cls, groups: list[list[str]]) -> "Glossary":
+    def from_groups(cls, groups: list[list[str]]) -> Glossary:
         stemmed, longest = [], []
         for g in groups:
             # An acronym's plural ("LCSPRs") is the acronym too; the stemmer does not know it.

@@ -95,7 +95,7 @@ class ChunkSettings:
     passage_overlap_sentences: int = PASSAGE_OVERLAP_SENTENCES
 
     @classmethod
-    def from_settings(cls, settings) -> "ChunkSettings":
+    def from_settings(cls, settings) -> ChunkSettings:
         return cls(settings.passage_max_words, settings.passage_overlap_sentences)
 
     def as_dict(self) -> dict:
@@ -150,8 +150,10 @@ def build(
     """
     chunk_info = chunking.as_dict()
     vectors_info = {"passages": getattr(embedder, "passage_encoder", "torch-fp32"), "sentences": "each alone"}
-    reusable = previous is not None and previous.manifest.get("chunking") == chunk_info and (
-        previous.manifest.get("model") == embedder.name and previous.manifest.get("vectors") == vectors_info
+    reusable = (
+        previous is not None
+        and previous.manifest.get("chunking") == chunk_info
+        and (previous.manifest.get("model") == embedder.name and previous.manifest.get("vectors") == vectors_info)
     )
     passages: list[Passage] = []
     sentences: list[tuple[str, int, int]] = []
@@ -202,13 +204,15 @@ def build(
     done: dict[int, np.ndarray] = {}  # sentence vectors of each todo_p passage
     if todo_p:
         # Passages and sentences in one length-sorted stream per slice (embeddings.encode_passages).
-        bars = (progress_bar(len(todo_p), "Embedding passages", "passage", progress),
-                progress_bar(len(todo_s), "Embedding sentences", "sentence", progress))
+        bars = (
+            progress_bar(len(todo_p), "Embedding passages", "passage", progress),
+            progress_bar(len(todo_s), "Embedding sentences", "sentence", progress),
+        )
         with bars[0] as p_bar, bars[1] as s_bar:
             for at in range(0, len(todo_p), EMBED_SLICE):
                 part = todo_p[at : at + EMBED_SLICE]
                 p_vecs, s_parts = embedder.encode_passages([t for _, t in part], spans[at : at + EMBED_SLICE])
-                for (pos, _), vec in zip(part, p_vecs):
+                for (pos, _), vec in zip(part, p_vecs, strict=False):
                     p_rows[pos] = vec
                 for k, vecs in enumerate(s_parts):
                     done[at + k] = vecs
@@ -264,7 +268,7 @@ def save(data: dict, root: Path) -> Path:
 
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
     name = f"build-{stamp}-{uuid.uuid4().hex[:6]}"
     tmp = builds / f".tmp-{name}"
     tmp.mkdir()
@@ -290,7 +294,7 @@ def save(data: dict, root: Path) -> Path:
             "format_version": FORMAT_VERSION,
             "package_version": __version__,
             "build": name,
-            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "model": data["model"],
             "dimensions": data["dimensions"],
             "vectors": data.get("vectors"),  # which encoder made the passage and sentence vectors
@@ -367,7 +371,9 @@ def current_build(root: Path) -> Path:
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except (OSError, ValueError):
-        raise IndexProblem(f"The index in {root} has an unreadable CURRENT file. Rebuild it with: assistant ingest --index {root}") from None
+        raise IndexProblem(
+            f"The index in {root} has an unreadable CURRENT file. Rebuild it with: assistant ingest --index {root}"
+        ) from None
     folder = root / "builds" / name
     if not name or "/" in name or not folder.is_dir():
         raise IndexProblem(
@@ -384,14 +390,23 @@ def read_manifest(folder: Path) -> dict:
         raise IndexProblem(f"The index manifest in {folder} cannot be read ({exc}).") from exc
 
 
-REQUIRED_FILES = {"documents.jsonl", "passages.jsonl", "sentences.jsonl", "passage_vectors.npy",
-                  "sentence_vectors.npy", "dense.faiss"}
+REQUIRED_FILES = {
+    "documents.jsonl",
+    "passages.jsonl",
+    "sentences.jsonl",
+    "passage_vectors.npy",
+    "sentence_vectors.npy",
+    "dense.faiss",
+}
 
 
 def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, verify: bool = True) -> None:
     fix = f"Rebuild it with: assistant ingest --index {folder.parent.parent}"
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexProblem(f"The index was written in format {manifest.get('format_version')!r}; this version reads format {FORMAT_VERSION}. {fix}")
+        raise IndexProblem(
+            f"The index was written in format {manifest.get('format_version')!r}; this version reads format "
+            f"{FORMAT_VERSION}. {fix}"
+        )
     if manifest.get("model") != model or manifest.get("dimensions") != dimensions:
         raise IndexProblem(
             f"The index was built with model {manifest.get('model')!r} ({manifest.get('dimensions')} dimensions), "
@@ -429,7 +444,9 @@ def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
     fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
-    return [{"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()]
+    return [
+        {"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()
+    ]
 
 
 def _read_jsonl(path: Path) -> list[dict]:

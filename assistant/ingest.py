@@ -112,7 +112,10 @@ def _read_all(
             except DocumentError as exc:
                 docs, partial = [], [(source, str(exc))]
             except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the others
-                docs, partial = [], [(source, f"the reader failed ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})")]
+                docs, partial = (
+                    [],
+                    [(source, f"the reader failed ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})")],
+                )
             fresh.extend(docs)
             problems.extend(partial)
             failed.update(src for src, _ in partial)
@@ -128,7 +131,7 @@ def _stamp(doc: Document, old: Document | None) -> Document:
 
 
 def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def _unique_id(doc_id: str, docs: dict[str, Document], source: str) -> str:

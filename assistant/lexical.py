@@ -52,7 +52,7 @@ class BM25:
         self.retriever = retriever
 
     @classmethod
-    def build(cls, texts: list[str]) -> "BM25":
+    def build(cls, texts: list[str]) -> BM25:
         import bm25s
 
         tokens = [tokenize(t) or [""] for t in texts]
@@ -64,7 +64,7 @@ class BM25:
         self.retriever.save(str(folder))
 
     @classmethod
-    def load(cls, folder: Path, mmap: bool = False) -> "BM25":
+    def load(cls, folder: Path, mmap: bool = False) -> BM25:
         import bm25s
 
         return cls(bm25s.BM25.load(str(folder), mmap=mmap))

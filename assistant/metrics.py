@@ -53,7 +53,7 @@ class Counters:
         self._latency.observe(seconds)
 
     def feedback(self, quote_ids: list[str], useful: bool) -> None:
-        """"Was this useful?": one more yes or no for each quote of the answer."""
+        """ "Was this useful?": one more yes or no for each quote of the answer."""
         for qid in quote_ids:
             self._useful.labels(quote=qid, useful="yes" if useful else "no").inc()
 

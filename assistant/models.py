@@ -25,8 +25,14 @@ class DocumentInfo(BaseModel):
     def of(cls, doc: Document) -> DocumentInfo:
         m = doc.meta
         return cls(
-            id=m.id, title=m.title, source=citations.safe_url(m.source_url), author=m.author,
-            publisher=m.publisher, date=m.date, licence=m.licence, format=doc.format,
+            id=m.id,
+            title=m.title,
+            source=citations.safe_url(m.source_url),
+            author=m.author,
+            publisher=m.publisher,
+            date=m.date,
+            licence=m.licence,
+            format=doc.format,
             # Which edition of the text offsets refer to: a basket export checks it.
             edition=doc.content_hash[:12],
         )
@@ -96,7 +102,7 @@ class Answer(BaseModel):
 
     def __init__(self, *args, **data):
         # The answering rules build an answer positionally: question, answered, message, quotes...
-        super().__init__(**dict(zip(type(self).model_fields, args)), **data)
+        super().__init__(**dict(zip(type(self).model_fields, args, strict=False)), **data)
 
     def to_dict(self) -> dict:
         return self.model_dump()

@@ -30,7 +30,7 @@ class Passage:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Passage":
+    def from_dict(cls, data: dict) -> Passage:
         # Indexes built before unused fields (section, page_start...) were dropped still load.
         data = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         data["sentences"] = [tuple(s) for s in data["sentences"]]
@@ -83,7 +83,7 @@ def _indexable_ranges(doc: Document) -> list[tuple[int, int, str | None]]:
     """(start, end, section id) for each section body, minus headings and unindexed text."""
     cuts = sorted({0, len(doc.text), *(s.start for s in doc.sections)})
     ranges = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         section = doc.section_at(a)
         if section is not None and section.start == a:
             head_end = doc.text.find("\n", a, b)

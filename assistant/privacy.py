@@ -19,25 +19,37 @@ log = logging.getLogger("assistant.privacy")
 
 # ---------------------------------------------------------------- redaction
 
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _PATTERNS = [
     ("[email]", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)),
     ("[phone]", re.compile(r"(?<![\w])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?){2,4}\d{3,4}\b")),
-    ("[date]", re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ /.-](?:\d{{1,2}}|{_MONTHS})[ /.,-]+\d{{2,4}}\b"
-        rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"
-        rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)),
+    (
+        "[date]",
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ /.-](?:\d{{1,2}}|{_MONTHS})[ /.,-]+\d{{2,4}}\b"
+            rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"
+            rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+            re.I,
+        ),
+    ),
     ("[postcode]", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.I)),
-    ("[address]", re.compile(
-        r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z'-]+\s+){1,3}"
-        r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|place|pl|terrace|gardens|grove|square|hill|park|mews|row|walk)\b\.?",
-        re.I)),
-    ("[name]", re.compile(
-        r"\b(?i:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)*")),
+    (
+        "[address]",
+        re.compile(
+            r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z'-]+\s+){1,3}"
+            r"(?:street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|place|pl|terrace|gardens|grove|square|hill|park|mews|row|walk)\b\.?",
+            re.I,
+        ),
+    ),
+    ("[name]", re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|master)\.?\s+[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)*")),
 ]
 _CUED_NAME = re.compile(r"\b(called|named|name is|name's|known as)\s+[A-Za-z][\w'-]*(?-i:\s+[A-Z][\w'-]*)*", re.I)
 # Capitalised words a question about the report uses that are not names.
-_KEEP = set("""
+_KEEP = set(
+    """
 i i'm i've i'd a an the what why how when where who which whose is are was were do does did can could should would
 will may might must in on of for to and or but not no yes if about with from by at as it its this that these those
 there their they we our you your my me he she his her him them child children child's panel panel's review reviews
@@ -47,7 +59,8 @@ councils serious incident incidents notification notifications chair chair's ann
 rapid lessons learned learning voice key message messages section page chapter foreword introduction summary
 january february march april june july august september october november december monday tuesday wednesday
 thursday friday saturday sunday
-""".split())
+""".split()
+)
 
 
 def redact(text: str) -> str:
@@ -83,12 +96,12 @@ class QuestionLog:
         )
 
     @classmethod
-    def from_settings(cls, settings) -> "QuestionLog | None":
+    def from_settings(cls, settings) -> QuestionLog | None:
         return cls(settings.question_log) if settings.question_log else None
 
     def write(self, question: str, answered: bool, confidence: float) -> None:
         row = {
-            "hour": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:00Z"),
+            "hour": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:00Z"),
             "question": redact(question),
             "answered": answered,
             "confidence": confidence,

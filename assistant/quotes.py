@@ -347,7 +347,7 @@ def vocabulary(index: Index) -> list[str]:
 
 
 def suggest(index: Index, text: str, limit: int = 3) -> list[str]:
-    """"Did you mean": the phrase with each word the documents lack replaced by the closest
+    """ "Did you mean": the phrase with each word the documents lack replaced by the closest
     word they hold (rapidfuzz, a maintained C++ edit-distance library), best first."""
     from rapidfuzz import fuzz, process
 

@@ -69,7 +69,9 @@ class Reloader:
                 return Outcome("refused", serving.build, str(exc))
             except Exception as exc:  # noqa: BLE001 - an unreadable build must never stop the server
                 self.refused = name
-                log.error("Refused the new index build %s (%s). Still serving %s.", name, type(exc).__name__, serving.build)
+                log.error(
+                    "Refused the new index build %s (%s). Still serving %s.", name, type(exc).__name__, serving.build
+                )
                 return Outcome("refused", serving.build, type(exc).__name__)
             self.assistant.index = new  # one reference: each answer reads it once
             self.refused = None

@@ -49,8 +49,12 @@ def bm25_ranking(index: Index, query: str, n: int, extra: list[str] | tuple = ()
 
 def retrieval(settings) -> dict:
     """hybrid()'s ranking options from the settings: the chat and the finder rank alike."""
-    return {"candidates": settings.candidates, "rrf_k": settings.rrf_k, "fusion": settings.fusion,
-            "bm25_weight": settings.bm25_weight}
+    return {
+        "candidates": settings.candidates,
+        "rrf_k": settings.rrf_k,
+        "fusion": settings.fusion,
+        "bm25_weight": settings.bm25_weight,
+    }
 
 
 def hybrid(
@@ -82,12 +86,12 @@ def hybrid(
     if not rows:
         return []
     q = qvec.reshape(-1).astype(np.float32)
-    bm25_of = {int(r): float(s) for r, s in zip(b_rows, b_scores)}
+    bm25_of = {int(r): float(s) for r, s in zip(b_rows, b_scores, strict=False)}
     top_bm25 = max(bm25_of.values(), default=0.0) or 1.0
     q_tokens = tokenize(query)
     dense_scores = np.asarray(index.passage_vectors[rows]) @ q
     hits = []
-    for row, dense in zip(rows, dense_scores):
+    for row, dense in zip(rows, dense_scores, strict=False):
         passage = index.passages[row]
         sent = float((np.asarray(index.sentence_vectors[index.sentence_rows(passage)]) @ q).max())
         text = index.documents[passage.doc_id].text[passage.start : passage.end]

@@ -5,7 +5,8 @@ the others produce. From the outside in::
 
     SecurityHeaders (CSP and co., strips Set-Cookie, turns any crash into a quiet 500)
     TrustedHost (Starlette's: unknown Host headers get a 400)  ->  HeadAsGet  ->  ProxyHeaders
-    (uvicorn's: the client address from trusted proxies)  ->  CORS (partner origins only)  ->  Timeout  ->  RateLimit  ->  BodyLimit  ->  the app
+    (uvicorn's: the client address from trusted proxies)  ->  CORS (partner origins only)  ->  Timeout
+    ->  RateLimit  ->  BodyLimit  ->  the app
 
 Connection-level limits (idle sockets, slow request heads) live in serving.py.
 """
@@ -93,8 +94,10 @@ HEADINGS = {
     503: "The server is busy",
 }
 PAGES_WITH_FORMS = ("/", "/embed", "/quotes")
-PLAIN = {"Not Found": "There is no page at this address.",
-         "Method Not Allowed": "This address does not accept that kind of request."}
+PLAIN = {
+    "Not Found": "There is no page at this address.",
+    "Method Not Allowed": "This address does not accept that kind of request.",
+}
 
 
 def wants_page(scope: Scope) -> bool:
@@ -114,18 +117,24 @@ def error_response(scope: Scope, status: int, detail: str, headers: dict[str, st
         try:
             path = scope.get("path", "/")
             return scope["app"].state.templates.TemplateResponse(
-                Request(scope), "error.html",
-                {"heading": HEADINGS.get(status, "Something went wrong"), "detail": PLAIN.get(detail, detail),
-                 "back": path if path in PAGES_WITH_FORMS else "/"},
-                status_code=status, headers=headers,
+                Request(scope),
+                "error.html",
+                {
+                    "heading": HEADINGS.get(status, "Something went wrong"),
+                    "detail": PLAIN.get(detail, detail),
+                    "back": path if path in PAGES_WITH_FORMS else "/",
+                },
+                status_code=status,
+                headers=headers,
             )
         except Exception:  # noqa: BLE001 - an error page must never fail: JSON instead
             pass
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
-async def send_error(scope: Scope, receive: Receive, send: Send, status: int, detail: str,
-                     headers: dict[str, str] | None = None) -> None:
+async def send_error(
+    scope: Scope, receive: Receive, send: Send, status: int, detail: str, headers: dict[str, str] | None = None
+) -> None:
     """Answer with ``error_response`` from inside a middleware."""
     await error_response(scope, status, detail, headers)(scope, receive, send)
 
@@ -184,7 +193,9 @@ class SecurityHeaders:
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             log.error("internal error on %s %s: %s", scope.get("method"), path, type(exc).__name__)
             if not started:
-                await send_error(scope, receive, send_with_headers, 500, "Something went wrong on the server. Please try again.")
+                await send_error(
+                    scope, receive, send_with_headers, 500, "Something went wrong on the server. Please try again."
+                )
 
 
 # ---------------------------------------------------------------- client address
@@ -278,7 +289,8 @@ class Limiter:
     ``storage`` (``memory://``, or ``redis://host:port`` to share one limit between replicas)."""
 
     def __init__(self, rate: str, storage: str = "memory://"):
-        from limits import parse_many, storage as storages, strategies
+        from limits import parse_many, strategies
+        from limits import storage as storages
 
         self.items = parse_many(rate) if rate else []
         self.local = storage.startswith("memory://")
@@ -375,14 +387,19 @@ class Timeout:
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         log.warning("request timed out after %.1f s: %s %s", self.seconds, scope.get("method"), scope.get("path"))
         if not started:
-            await send_error(scope, receive, send, 503, "The server took too long to answer. Please try again.",
-                             {"Retry-After": "5", "Connection": "close"})
+            await send_error(
+                scope,
+                receive,
+                send,
+                503,
+                "The server took too long to answer. Please try again.",
+                {"Retry-After": "5", "Connection": "close"},
+            )
 
 
 def install(app, settings, counters=None) -> None:
     """Wire the middleware, innermost first (Starlette puts the last one added outermost)."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
-
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
     app.state.limiter = Limiter(settings.rate_limit, settings.rate_limit_storage)

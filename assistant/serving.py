@@ -172,17 +172,27 @@ def run(settings, application=None) -> None:
     workers = settings.workers
     if workers > 1:
         # Each worker builds its own app from the environment: pass the resolved settings on.
-        os.environ.update(ASSISTANT_INDEX=str(settings.index), ASSISTANT_HOST=settings.host,
-                          ASSISTANT_PORT=str(settings.port), ASSISTANT_WORKERS="1")
+        os.environ.update(
+            ASSISTANT_INDEX=str(settings.index),
+            ASSISTANT_HOST=settings.host,
+            ASSISTANT_PORT=str(settings.port),
+            ASSISTANT_WORKERS="1",
+        )
     config = uvicorn.Config(
         "assistant.serving:app_from_env" if workers > 1 else application,
-        factory=workers > 1, workers=workers if workers > 1 else None,
-        host=settings.host, port=settings.port, log_level="info",
+        factory=workers > 1,
+        workers=workers if workers > 1 else None,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
         # No access log (URLs can carry search words); proxy headers are read by security.py,
         # and only from the proxies named in ASSISTANT_TRUSTED_PROXIES.
-        access_log=False, proxy_headers=False, server_header=False,
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
         http="assistant.serving:GuardedH11Protocol",
-        timeout_keep_alive=settings.keep_alive, backlog=settings.backlog,
+        timeout_keep_alive=settings.keep_alive,
+        backlog=settings.backlog,
         limit_concurrency=cap + 8,  # requests beyond the connection cap get uvicorn's 503
     )
     collapse_repeated_logs()

@@ -38,7 +38,10 @@ SIGNPOST_TEXT = (
     "at the child's local council, or call the NSPCC helpline on 0808 800 5000."
 )
 SIGNPOST_LINKS = (
-    {"text": "Report child abuse to a local council (GOV.UK)", "href": "https://www.gov.uk/report-child-abuse-to-local-council"},
+    {
+        "text": "Report child abuse to a local council (GOV.UK)",
+        "href": "https://www.gov.uk/report-child-abuse-to-local-council",
+    },
     {"text": "NSPCC (nspcc.org.uk)", "href": "https://www.nspcc.org.uk/"},
 )
 
@@ -73,7 +76,9 @@ class Settings(BaseSettings):
     web_dir: Path = Field(WEB_DIR, description="Templates and static files.")
 
     # Fetching http(s) sources at ingest.
-    fetch_timeout: float = Field(FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it.")
+    fetch_timeout: float = Field(
+        FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it."
+    )
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
 
     # Chunking: passages are runs of whole sentences inside one section.
@@ -88,8 +93,12 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     # Abstention and glossary (docs/answers.md, "How abstention works"): the threshold comes
     # from the index's calibration.json (`assistant eval --calibrate`); this overrides it.
-    min_confidence: float | None = Field(None, ge=0, le=1, description="Override the calibrated answer threshold (a probability).")
-    answerable_recall: float = Field(0.97, gt=0, le=1, description="Share of answerable eval questions the calibrated threshold keeps.")
+    min_confidence: float | None = Field(
+        None, ge=0, le=1, description="Override the calibrated answer threshold (a probability)."
+    )
+    answerable_recall: float = Field(
+        0.97, gt=0, le=1, description="Share of answerable eval questions the calibrated threshold keeps."
+    )
     glossary: Path | None = Field(None, description="A glossary TOML extending the shipped one (acronyms, synonyms).")
     highlight_margin: float = 0.08
 
@@ -102,7 +111,9 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",
     )
-    rate_limit: str = Field("60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute).")
+    rate_limit: str = Field(
+        "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
+    )
     trusted_proxies: list[str] = Field(default_factory=list)
     request_timeout: float = 20.0
     reload_poll_seconds: float = Field(2.0, ge=0, description="How often to look for a new index build (0: never).")
@@ -117,20 +128,26 @@ class Settings(BaseSettings):
     # Encoder backends (performance, issue 17): which runtime and precision encode questions;
     # passages are always fp32. The ONNX files are exported from the installed weights on first use.
     encoder: str = Field(
-        ENCODER, pattern="^(onnx|torch)-(fp32|int8)$",
+        ENCODER,
+        pattern="^(onnx|torch)-(fp32|int8)$",
         description="Question encoder: onnx-int8, onnx-fp32, torch-int8 or torch-fp32.",
     )
     encoder_cache: Path | None = Field(
         None, description="Folder for the exported ONNX models (default: ~/.cache/safeguarding-assistant/encoders)."
     )
 
-    question_log: Path | None = Field(
-        None, description="Opt-in, redacted question log for evaluation. Off by default."
-    )
+    question_log: Path | None = Field(None, description="Opt-in, redacted question log for evaluation. Off by default.")
 
     # Chat UI (issues 13.5, 13.7 and 15): signpost, privacy wording, exports.
-    signpost_title: str = Field(SIGNPOST_TITLE, min_length=1, max_length=120, description="Heading of the signpost shown to someone worried about a child.")
-    signpost_text: str = Field(SIGNPOST_TEXT, min_length=1, max_length=1000, description="Text of the signpost: your local front door.")
+    signpost_title: str = Field(
+        SIGNPOST_TITLE,
+        min_length=1,
+        max_length=120,
+        description="Heading of the signpost shown to someone worried about a child.",
+    )
+    signpost_text: str = Field(
+        SIGNPOST_TEXT, min_length=1, max_length=1000, description="Text of the signpost: your local front door."
+    )
     signpost_links: list[Link] = Field(
         default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
         max_length=6,
@@ -140,17 +157,32 @@ class Settings(BaseSettings):
         None, ge=1, description="How many days you keep the question log: said on every page while it is on."
     )
     organisation: str = Field(
-        "Safeguarding report assistant", min_length=1, max_length=120,
+        "Safeguarding report assistant",
+        min_length=1,
+        max_length=120,
         description="Your organisation's name: the author of exported Word documents.",
     )
 
     # Hostile traffic and replicas (issue 14: serving.py, security.py, routes/health.py).
-    public_url: str | None = Field(None, description="The address users reach, e.g. https://assistant.example; drives absolute URLs and the allowed Host.")
-    allowed_hosts: list[str] = Field(default_factory=list, description="Host names accepted besides the public URL's and loopback.")
-    rate_limit_storage: str = Field("memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas).")
-    reload_token_file: Path | None = Field(None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600).")
+    public_url: str | None = Field(
+        None,
+        description=(
+            "The address users reach, e.g. https://assistant.example; drives absolute URLs and the allowed Host."
+        ),
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list, description="Host names accepted besides the public URL's and loopback."
+    )
+    rate_limit_storage: str = Field(
+        "memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas)."
+    )
+    reload_token_file: Path | None = Field(
+        None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600)."
+    )
     workers: int = Field(1, ge=1, le=64, description="Server processes for `assistant serve`.")
-    max_connections: int = Field(1000, ge=1, description="Open connections per process at most (capped below the descriptor limit).")
+    max_connections: int = Field(
+        1000, ge=1, description="Open connections per process at most (capped below the descriptor limit)."
+    )
     backlog: int = Field(1024, ge=1, description="Connections the kernel queues before they are accepted.")
     header_timeout: float = Field(5.0, gt=0, description="Seconds a connection has to send a complete request head.")
     body_timeout: float = Field(10.0, gt=0, description="Seconds a request has to send its whole body.")

@@ -21,15 +21,18 @@ from __future__ import annotations
 import re
 
 _STRONG = [
-    r"\b(i'?m|i am|im|we'?re|we are)\s+(really\s+|very\s+|so\s+|quite\s+|a bit\s+|getting\s+)?(worried|concerned|scared|frightened|afraid|anxious)\b",
-    r"\bworried about (a|my|the|this|our|her|his|their) (child|kid|son|daughter|baby|grandchild|niece|nephew|pupil|student|neighbour|friend|brother|sister)",
+    r"\b(i'?m|i am|im|we'?re|we are)\s+(really\s+|very\s+|so\s+|quite\s+|a bit\s+|getting\s+)?(worried|"
+    r"concerned|scared|frightened|afraid|anxious)\b",
+    r"\bworried about (a|my|the|this|our|her|his|their) (child|kid|son|daughter|baby|grandchild|niece|nephew|"
+    r"pupil|student|neighbour|friend|brother|sister)",
     r"\bwhat (should|do|can|shall|must) (i|we) do\b",
     r"\bwho (should|do|can|shall) (i|we) (call|ring|phone|contact|tell|talk to|speak to|report)",
     r"\bwhere (do|can|should) (i|we) (report|go|get help|call)",
     r"\bhow (do|can|should) (i|we) report\b",
     r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
     r"\b(hurting|hurts|hurt|hit|hits|hitting|beat|beats|beating|abusing|abused|touched|touching|threatening) me\b",
-    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) \w+ (is|are|was|has been|might be|may be) (being )?",
+    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) \w+ (is|are|was|has been|might be|"
+    r"may be) (being )?",
     r"\bnot safe (at home|tonight|now|with)\b",
     r"\b(help me|i need help|please help)\b",
     r"\bemergency\b",

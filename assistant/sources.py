@@ -94,9 +94,7 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_B
         with httpx.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
             with client.stream("GET", url) as response:
                 if response.status_code >= 400:
-                    raise DocumentError(
-                        f"the server answered {response.status_code} {response.reason_phrase}".rstrip()
-                    )
+                    raise DocumentError(f"the server answered {response.status_code} {response.reason_phrase}".rstrip())
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise DocumentError(f"the document is larger than the {limit} limit")

@@ -88,4 +88,4 @@ def recall_at_k(index, vectors: np.ndarray, queries: np.ndarray, k: int = 10) ->
     exact.add(np.ascontiguousarray(vectors, dtype=np.float32))
     _, truth = exact.search(queries, k)
     _, found = index.search(queries, k)
-    return float(np.mean([len(set(t) & set(f)) / k for t, f in zip(truth, found)]))
+    return float(np.mean([len(set(t) & set(f)) / k for t, f in zip(truth, found, strict=False)]))

@@ -23,7 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from bench import common, corpus_gen, encoders_bench, http_bench, inproc, ingest_bench, peer, scale  # noqa: E402
+from bench import common, corpus_gen, encoders_bench, http_bench, ingest_bench, inproc, peer, scale  # noqa: E402
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 SCALE_BEGIN, SCALE_END = "<!-- bench-scale:begin -->", "<!-- bench-scale:end -->"
@@ -40,7 +40,9 @@ def assistant_for(index: Path, embedder, **kw):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller runs (a few minutes)")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["encoders", "ingest", "inproc", "quality", "http", "scale"])
+    ap.add_argument(
+        "--skip", nargs="*", default=[], choices=["encoders", "ingest", "inproc", "quality", "http", "scale"]
+    )
     ap.add_argument("--scale", action="store_true", help="only the whole question path over a real 1M-passage index")
     ap.add_argument("--scale-passages", type=int, default=1_000_000)
     ap.add_argument("--name", default="latest", help="results file name in bench/results/")
@@ -49,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     quick = args.quick
     out: list[str] = []
-    data: dict = {"quick": quick, "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="minutes"),
-                  "load at start": " ".join(f"{x:.1f}" for x in os.getloadavg())}
+    data: dict = {
+        "quick": quick,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="minutes"),
+        "load at start": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+    }
 
     def show(title, rows):
         text = common.table(title, rows)
@@ -87,29 +92,45 @@ def main(argv: list[str] | None = None) -> int:
         mine = next(r for r in rows if r["encoder"] == chosen)
         ref = next(r for r in quality if r["question encoder"] == "torch-fp32")
         got = next(r for r in quality if r["question encoder"] == chosen)
-        targets.append((f"{chosen}: one question <= 4 ms ({mine['one question p50 ms']} ms p50)", mine["one question p50 ms"] <= 4))
-        targets.append((f"{chosen}: min cosine to fp32 >= 0.99 on the eval questions ({mine['min cosine to fp32']})",
-                        mine["min cosine to fp32"] >= 0.99))
-        targets.append((f"{chosen}: hit@1, hit@3, abstention within 0.01 of fp32",
-                        all(abs(got[m] - ref[m]) <= 0.01 for m in METRICS)))
+        targets.append(
+            (f"{chosen}: one question <= 4 ms ({mine['one question p50 ms']} ms p50)", mine["one question p50 ms"] <= 4)
+        )
+        targets.append(
+            (
+                f"{chosen}: min cosine to fp32 >= 0.99 on the eval questions ({mine['min cosine to fp32']})",
+                mine["min cosine to fp32"] >= 0.99,
+            )
+        )
+        targets.append(
+            (
+                f"{chosen}: hit@1, hit@3, abstention within 0.01 of fp32",
+                all(abs(got[m] - ref[m]) <= 0.01 for m in METRICS),
+            )
+        )
 
     if "ingest" not in args.skip:
         from assistant.embeddings import Embedder
         from assistant.settings import BUNDLED_CORPUS
 
         methods = {
-            "before: sentence-transformers fp32, passages then each sentence": encoders_bench.Before(Embedder(0, "torch-fp32")),
+            "before: sentence-transformers fp32, passages then each sentence": encoders_bench.Before(
+                Embedder(0, "torch-fp32")
+            ),
             "ours: ONNX fp32, passages and sentences in one length-sorted stream": embedder,
             "late chunking: one pass per passage (ONNX fp32)": encoders_bench.LateChunking(embedder),
         }
         rows, built = encoders_bench.ingest_methods([str(BUNDLED_CORPUS)], "bundled corpus", methods, keep=True)
-        qrows = [{"ingest": name, **inproc.full_eval(assistant_for(root, embedder, batching=False, cache_size=0))}
-                 for name, root in built.items()]
+        qrows = [
+            {"ingest": name, **inproc.full_eval(assistant_for(root, embedder, batching=False, cache_size=0))}
+            for name, root in built.items()
+        ]
         folder = Path(tempfile.mkdtemp(prefix="bench-text-"))
         corpus_gen.write_documents(corpus_gen.passages(100 if quick else 300), folder / "text")
         pages = 10 if quick else 60
         ingest_bench.make_pdf(folder / "report.pdf", pages)
-        more, _ = encoders_bench.ingest_methods([str(folder / "text")], f"synthetic text, {100 if quick else 300} paragraphs", methods)
+        more, _ = encoders_bench.ingest_methods(
+            [str(folder / "text")], f"synthetic text, {100 if quick else 300} paragraphs", methods
+        )
         pdf, _ = encoders_bench.ingest_methods([str(folder / "report.pdf")], f"generated PDF, {pages} pages", methods)
         rows += more + pdf
         for root in [*built.values(), folder]:
@@ -120,10 +141,15 @@ def main(argv: list[str] | None = None) -> int:
         rate = {r["method"]: r["passages/s"] for r in more}
         ratio = round(rate[names[1]] / rate[names[0]], 2)
         summary[f"{pages}-page generated PDF ingest s (ours / before)"] = (
-            f"{pdf[1]['seconds']} / {pdf[0]['seconds']} ({pdf[1]['passages']} passages)")
+            f"{pdf[1]['seconds']} / {pdf[0]['seconds']} ({pdf[1]['passages']} passages)"
+        )
         targets.append((f"ingest passages/s >= 3x before ({ratio}x on synthetic text)", ratio >= 3))
-        targets.append(("ingest quality equal to before (hit@1, hit@3, abstention within 0.01)",
-                        all(abs(qrows[1][m] - qrows[0][m]) <= 0.01 for m in METRICS)))
+        targets.append(
+            (
+                "ingest quality equal to before (hit@1, hit@3, abstention within 0.01)",
+                all(abs(qrows[1][m] - qrows[0][m]) <= 0.01 for m in METRICS),
+            )
+        )
 
     on = assistant_for(index, embedder)  # batching + cache, the defaults
     batch_only = assistant_for(index, embedder, cache_size=0)
@@ -144,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         targets.append((f"in-process ask p50 < 15 ms (c=1, no cache: {rows[1]['p50']} ms)", rows[1]["p50"] < 15))
         show("In-process ask latency (ms) and throughput", rows)
         show("Query encoder cost by batch size", inproc.encode_cost(embedder))
-        show("Tuning: collection window and batch cap (in process, concurrency 32, no cache)",
-             inproc.window_sweep(index, embedder, reps=1 if quick else 2))
+        show(
+            "Tuning: collection window and batch cap (in process, concurrency 32, no cache)",
+            inproc.window_sweep(index, embedder, reps=1 if quick else 2),
+        )
 
     if "quality" not in args.skip:
         rows = []
@@ -162,8 +190,14 @@ def main(argv: list[str] | None = None) -> int:
         names = {"hybrid": "ours: hybrid", "dense": "dense only", "bm25": "BM25 only"}
         for key, (rankings, lat) in ranked.items():
             p = common.percentiles(lat)
-            rows.append({"system": names.get(key, key), **inproc.quality(off.index, rankings),
-                         "query p50 ms": p["p50"], "query p95 ms": p["p95"]})
+            rows.append(
+                {
+                    "system": names.get(key, key),
+                    **inproc.quality(off.index, rankings),
+                    "query p50 ms": p["p50"],
+                    "query p95 ms": p["p95"],
+                }
+            )
         if not others:
             rows.append({"system": "peer: txtai (not installed: bash bench/setup.sh)"})
         ours = rows[0]["query p50 ms"]
@@ -172,12 +206,20 @@ def main(argv: list[str] | None = None) -> int:
                 r["latency vs ours"] = f"{r['query p50 ms'] / ours:.2f}x"
         show("Retrieval quality on tests/eval (top passages, no abstention) and per-query latency", rows)
         base = [r for r in rows[1:] if "hit@1" in r]
-        targets.append(("retrieval quality >= every baseline (hit@1 and hit@3)",
-                        all(rows[0][m] >= r[m] for r in base for m in ("hit@1", "hit@3"))))
+        targets.append(
+            (
+                "retrieval quality >= every baseline (hit@1 and hit@3)",
+                all(rows[0][m] >= r[m] for r in base for m in ("hit@1", "hit@3")),
+            )
+        )
         peers = [r for r in rows if r["system"].startswith("peer") and "query p50 ms" in r]
         if peers:
-            targets.append((f"faster per query than the peer (p50 {ours} vs {peers[0]['query p50 ms']} ms)",
-                            ours < peers[0]["query p50 ms"]))
+            targets.append(
+                (
+                    f"faster per query than the peer (p50 {ours} vs {peers[0]['query p50 ms']} ms)",
+                    ours < peers[0]["query p50 ms"],
+                )
+            )
         show("The assistant as users get it (quotes merged, abstention on)", [{"system": "ours", **full}])
 
     if "http" not in args.skip:
@@ -189,25 +231,48 @@ def main(argv: list[str] | None = None) -> int:
         for c in (1, 32):
             for work in ("eval questions, repeating", "unique questions"):
                 ours, naive = by[("ours", c, work)], by[("naive", c, work)]
-                ratios.append({"concurrency": c, "workload": work, "ours p50 ms": ours["p50"], "naive p50 ms": naive["p50"],
-                               "p50 saved ms": round(naive["p50"] - ours["p50"], 2), "ours req/s": ours["req/s"],
-                               "naive req/s": naive["req/s"], "throughput ratio": round(ours["req/s"] / naive["req/s"], 2)})
+                ratios.append(
+                    {
+                        "concurrency": c,
+                        "workload": work,
+                        "ours p50 ms": ours["p50"],
+                        "naive p50 ms": naive["p50"],
+                        "p50 saved ms": round(naive["p50"] - ours["p50"], 2),
+                        "ours req/s": ours["req/s"],
+                        "naive req/s": naive["req/s"],
+                        "throughput ratio": round(ours["req/s"] / naive["req/s"], 2),
+                    }
+                )
         show("Ours vs the naive server (same run)", ratios)
         one, many = ratios[1], ratios[3]  # unique questions: no cache helps
-        targets.append((f"HTTP c=1 p50 >= 5 ms below naive (unique questions: {one['ours p50 ms']} vs {one['naive p50 ms']} ms)",
-                        one["p50 saved ms"] >= 5))
-        targets.append((f"HTTP c=32 throughput >= 4x naive (unique questions: {many['throughput ratio']}x)",
-                        many["throughput ratio"] >= 4))
+        targets.append(
+            (
+                f"HTTP c=1 p50 >= 5 ms below naive (unique questions: {one['ours p50 ms']} vs "
+                f"{one['naive p50 ms']} ms)",
+                one["p50 saved ms"] >= 5,
+            )
+        )
+        targets.append(
+            (
+                f"HTTP c=32 throughput >= 4x naive (unique questions: {many['throughput ratio']}x)",
+                many["throughput ratio"] >= 4,
+            )
+        )
 
     if "scale" not in args.skip:
         sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
         dense_rows = scale.dense(embedder, sizes)
         show("Dense index by size (synthetic vectors, 200 held-out queries, k=10)", dense_rows)
         big = dense_rows[-1]
-        targets.append((f"at {big['passages']}: query < 20 ms ({big['query p95 ms']} ms p95)", big["query p95 ms"] < 20))
+        targets.append(
+            (f"at {big['passages']}: query < 20 ms ({big['query p95 ms']} ms p95)", big["query p95 ms"] < 20)
+        )
         targets.append((f"at {big['passages']}: recall@10 >= 0.95 ({big['recall@10']})", big["recall@10"] >= 0.95))
         targets.append((f"at {big['passages']}: vector memory < 1 GB ({big['vector MB']} MB)", big["vector MB"] < 1024))
-        show("BM25 at scale (bm25s, loaded memory-mapped)", scale.bm25([10_000] if quick else [10_000, 100_000] + ([1_000_000] if args.bm25_1m else [])))
+        show(
+            "BM25 at scale (bm25s, loaded memory-mapped)",
+            scale.bm25([10_000] if quick else [10_000, 100_000] + ([1_000_000] if args.bm25_1m else [])),
+        )
 
     summary["bench process peak MB"] = common.peak_rss_mb()
     show("Summary", [{"figure": k, "value": v} for k, v in summary.items()])
@@ -218,9 +283,11 @@ def main(argv: list[str] | None = None) -> int:
 def _write(args, data: dict, out: list[str], name: str, begin: str, end: str) -> int:
     """bench/results/NAME.{md,json}, and with --write-docs between the markers of docs/performance.md."""
     data["load average at the end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    text = (f"Measured {data['when']}{' (--quick)' if args.quick else ''} on: {data['machine']}; "
-            f"load average (1, 5, 15 min) at the start {data['load at start']}, at the end {data['load average at the end']}\n"
-            + "".join(out))
+    text = (
+        f"Measured {data['when']}{' (--quick)' if args.quick else ''} on: {data['machine']}; "
+        f"load average (1, 5, 15 min) at the start {data['load at start']}, at the end "
+        f"{data['load average at the end']}\n" + "".join(out)
+    )
     common.RESULTS.mkdir(parents=True, exist_ok=True)
     (common.RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
     (common.RESULTS / f"{name}.json").write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")

@@ -31,8 +31,10 @@ def build(tmp: Path, embedder) -> dict[str, tuple[Path, Path]]:
     sys.path.insert(0, str(ROOT / "tests" / "eval"))
     import build_set
 
-    sets = {"bundled": ([BUNDLED_CORPUS], ROOT / "tests/eval/questions.toml"),
-            "realistic": ([build_set.build(tmp / "docs")], ROOT / "tests/eval/realistic.toml")}
+    sets = {
+        "bundled": ([BUNDLED_CORPUS], ROOT / "tests/eval/questions.toml"),
+        "realistic": ([build_set.build(tmp / "docs")], ROOT / "tests/eval/realistic.toml"),
+    }
     out = {}
     for name, (sources, questions) in sets.items():
         ingest([str(s) for s in sources], tmp / name, embedder, ChunkSettings(), progress=False)
@@ -86,7 +88,10 @@ def run(default_only: bool = False) -> None:
                 r.pop("fitted")
                 held.append((r, len(test)))
             total = sum(n for _, n in held)
-            print(f"{name}: held out (2 folds) " + str({k: round(sum(r[k] * n for r, n in held) / total, 3) for k in KEYS}))
+            print(
+                f"{name}: held out (2 folds) "
+                + str({k: round(sum(r[k] * n for r, n in held) / total, 3) for k in KEYS})
+            )
 
 
 if __name__ == "__main__":

@@ -73,6 +73,7 @@ def table(title: str, rows: list[dict]) -> str:
     if not rows:
         return f"\n### {title}\n\n(no rows)\n"
     cols = list(dict.fromkeys(k for r in rows for k in r))
+
     def fmt(v) -> str:
         if isinstance(v, float):  # shares and cosines below 1 keep four decimals
             return f"{v:.4f}".rstrip("0").rstrip(".") if 0 < abs(v) < 1 else f"{v:,.2f}"

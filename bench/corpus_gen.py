@@ -20,7 +20,10 @@ import numpy as np
 
 from bench.common import ROOT
 
-SYLLABLES = "ba be bi bo bu ca ce ci co da de di do fa fe fi ga go ha he hi ka ke ko la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi wa we ya yo za".split()
+SYLLABLES = (
+    "ba be bi bo bu ca ce ci co da de di do fa fe fi ga go ha he hi ka ke ko la le li lo lu ma me mi mo na ne ni no "
+    "pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi wa we ya yo za"
+).split()
 
 
 def vocabulary(size: int = 40_000, seed: int = 0) -> list[str]:

@@ -33,11 +33,11 @@ class Before(_Wrapped):
 
         if not hasattr(self, "st"):
             self.st = SentenceTransformer(str(model_dir()), device="cpu")
-        sentences = [t[s:e] for t, ss in zip(texts, spans) for s, e in ss]
+        sentences = [t[s:e] for t, ss in zip(texts, spans, strict=False) for s, e in ss]
         p = self.st.encode(texts, batch_size=batch_size, normalize_embeddings=True)
         s = self.st.encode(sentences, batch_size=batch_size, normalize_embeddings=True)
         cuts = np.cumsum([0] + [len(ss) for ss in spans])
-        return p, [s[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
+        return p, [s[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=False)]
 
 
 class LateChunking(_Wrapped):
@@ -78,8 +78,12 @@ def speed(encs: dict, reps: int = 3) -> list[dict]:
     rows = []
     for n, e in encs.items():
         p = percentiles(lat[n])
-        row = {"encoder": n, "one question p50 ms": p["p50"], "p95 ms": p["p95"],
-               "batch of 32, ms per question": round(float(np.median(batch[n])) * 1000, 2)}
+        row = {
+            "encoder": n,
+            "one question p50 ms": p["p50"],
+            "p95 ms": p["p95"],
+            "batch of 32, ms per question": round(float(np.median(batch[n])) * 1000, 2),
+        }
         if ref is not None:
             cos = np.einsum("ij,ij->i", np.vstack([e.encode([t]) for t in texts]), ref)
             row["min cosine to fp32"] = round(float(cos.min()), 4)
@@ -117,8 +121,16 @@ def ingest_methods(sources: list[str], label: str, embedders: dict, keep: bool =
     for name, emb in embedders.items():
         root, seconds, stats = build(sources, emb)
         n = stats.get("passages_embedded", 0)
-        rows.append({"input": label, "method": name, "seconds": round(seconds, 2), "passages": n,
-                     "sentences": stats.get("sentences_embedded"), "passages/s": round(n / seconds, 1)})
+        rows.append(
+            {
+                "input": label,
+                "method": name,
+                "seconds": round(seconds, 2),
+                "passages": n,
+                "sentences": stats.get("sentences_embedded"),
+                "passages/s": round(n / seconds, 1),
+            }
+        )
         if keep:
             kept[name] = root
         else:

@@ -23,7 +23,11 @@ def _free_port() -> int:
 # Servers compared in one run: label -> environment of `assistant serve`, or "naive" (bench/naive.py).
 SERVERS = {
     "ours": {},  # the defaults: int8 ONNX question encoder, batching and cache on
-    "ours, fp32, batching+cache off": {"ASSISTANT_ENCODER": "torch-fp32", "ASSISTANT_BATCHING": "false", "ASSISTANT_CACHE_SIZE": "0"},
+    "ours, fp32, batching+cache off": {
+        "ASSISTANT_ENCODER": "torch-fp32",
+        "ASSISTANT_BATCHING": "false",
+        "ASSISTANT_CACHE_SIZE": "0",
+    },
     "naive": "naive",
 }
 
@@ -43,8 +47,19 @@ def server(index: Path, config):
     if config == "naive":
         cmd = [sys.executable, "-m", "bench.naive", str(index), str(port)]
     else:
-        cmd = [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--no-build",
-               "--index", str(index), "--host", "127.0.0.1", "--port", str(port)]
+        cmd = [
+            sys.executable,
+            "-c",
+            "from assistant.cli import app; app()",
+            "serve",
+            "--no-build",
+            "--index",
+            str(index),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -135,8 +150,16 @@ def run(index: Path, levels: list[int], n: int, turns: int = 2) -> tuple[list[di
                         errors[label] += bad
                 work = "unique questions" if unique else "eval questions, repeating"
                 for label in configs:
-                    rows.append({"server": label, "concurrency": c, "workload": work, **percentiles(lat[label]),
-                                 "req/s": round(len(lat[label]) / wall[label], 1), "errors": errors[label]})
+                    rows.append(
+                        {
+                            "server": label,
+                            "concurrency": c,
+                            "workload": work,
+                            **percentiles(lat[label]),
+                            "req/s": round(len(lat[label]) / wall[label], 1),
+                            "errors": errors[label],
+                        }
+                    )
         for label in configs:
             extra[f"server peak MB ({label})"] = process_peak_mb(procs[label].pid)
     return rows, extra

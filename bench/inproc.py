@@ -26,7 +26,9 @@ def quality(index, rankings: dict[str, list[int]]) -> dict:
     return {"hit@1": round(h1 / len(qs), 3), "hit@3": round(h3 / len(qs), 3)}
 
 
-def rank_modes(assistant, modes: list[str], reps: int = 3, others: dict | None = None) -> dict[str, tuple[dict, list[float]]]:
+def rank_modes(
+    assistant, modes: list[str], reps: int = 3, others: dict | None = None
+) -> dict[str, tuple[dict, list[float]]]:
     """Passage rankings and per-query latency of search.hybrid in each mode, and of
     ``others`` ({name: search(text) -> rows}, e.g. the peer library).
 
@@ -47,7 +49,16 @@ def rank_modes(assistant, modes: list[str], reps: int = 3, others: dict | None =
             for mode in modes:
                 t = time.perf_counter()
                 qvec = enc.encode([text])[0] if mode != "bm25" else np.zeros(enc.dimensions, np.float32)
-                hits = hybrid(assistant.index, qvec, text, s.candidates, s.rrf_k, mode=mode, fusion=s.fusion, bm25_weight=s.bm25_weight)
+                hits = hybrid(
+                    assistant.index,
+                    qvec,
+                    text,
+                    s.candidates,
+                    s.rrf_k,
+                    mode=mode,
+                    fusion=s.fusion,
+                    bm25_weight=s.bm25_weight,
+                )
                 out[mode][1].append(time.perf_counter() - t)
                 out[mode][0][q.question] = [h.row for h in hits]
             for name, search in others.items():
@@ -97,7 +108,10 @@ def compare(helpers: dict, concurrency: int, repeats: int) -> dict[str, dict]:
                 with ThreadPoolExecutor(concurrency) as pool:
                     list(pool.map(one, jobs))
             wall[name] += time.perf_counter() - start
-    return {name: {**percentiles(lat[name]), "req/s": round(len(lat[name]) / wall[name], 1), "n": len(lat[name])} for name in helpers}
+    return {
+        name: {**percentiles(lat[name]), "req/s": round(len(lat[name]) / wall[name], 1), "n": len(lat[name])}
+        for name in helpers
+    }
 
 
 def encode_cost(embedder, sizes=(1, 2, 4, 8, 16, 32), reps: int = 5) -> list[dict]:
@@ -113,7 +127,9 @@ def encode_cost(embedder, sizes=(1, 2, 4, 8, 16, 32), reps: int = 5) -> list[dic
             embedder.encode(texts, batch_size=size)
             best.append(time.perf_counter() - t)
         med = sorted(best)[len(best) // 2]
-        rows.append({"batch": size, "ms per batch": round(med * 1000, 2), "ms per question": round(med * 1000 / size, 2)})
+        rows.append(
+            {"batch": size, "ms per batch": round(med * 1000, 2), "ms per question": round(med * 1000 / size, 2)}
+        )
     return rows
 
 

@@ -41,7 +41,7 @@ def create_app(index_dir: str):
         q = model.encode([body.question], normalize_embeddings=True, convert_to_numpy=True)
         scores, rows = flat.search(np.ascontiguousarray(q, dtype=np.float32), body.k)
         quotes = []
-        for s, r in zip(scores[0], rows[0]):
+        for s, r in zip(scores[0], rows[0], strict=False):
             p = index.passages[int(r)]
             quotes.append({"id": p.id, "text": index.documents[p.doc_id].text[p.start : p.end], "score": float(s)})
         return {"question": body.question, "quotes": quotes}

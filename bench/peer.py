@@ -76,10 +76,18 @@ def main(src: str, dst: str) -> None:
         found = embeddings.search(q, 20)
         lat.append(time.perf_counter() - t)
         rankings.append([int(i) for i, _ in found])
-    Path(dst).write_text(json.dumps({
-        "rankings": rankings, "latencies": lat, "index_s": index_s, "cold_start_s": cold,
-        "version": __import__("importlib.metadata").metadata.version("txtai"),
-    }), encoding="utf-8")
+    Path(dst).write_text(
+        json.dumps(
+            {
+                "rankings": rankings,
+                "latencies": lat,
+                "index_s": index_s,
+                "cold_start_s": cold,
+                "version": __import__("importlib.metadata").metadata.version("txtai"),
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

@@ -42,17 +42,19 @@ def dense(embedder, sizes: list[int], n_queries: int = 200) -> list[dict]:
             index = vectors.make_dense(x, spec) if spec["type"] != "flat-ip" else exact
         lat = percentiles(_latencies(index, queries))
         recall = vectors.recall_at_k(index, x, queries) if index is not exact else 1.0
-        rows.append({
-            "passages": f"{n:,}",
-            "index": spec["type"] + (f" nlist={spec['nlist']} nprobe={spec['nprobe']}" if "nlist" in spec else ""),
-            "build s": round(t["s"], 1) if index is not exact else 0.0,
-            "vector MB": round(vectors.memory_bytes(index) / 2**20, 1),
-            "MB per 1M": round(vectors.memory_bytes(index) / 2**20 * 1_000_000 / n, 0),
-            "query p50 ms": lat["p50"],
-            "query p95 ms": lat["p95"],
-            "recall@10": round(recall, 3),
-            "exact p50 ms": flat_lat["p50"],
-        })
+        rows.append(
+            {
+                "passages": f"{n:,}",
+                "index": spec["type"] + (f" nlist={spec['nlist']} nprobe={spec['nprobe']}" if "nlist" in spec else ""),
+                "build s": round(t["s"], 1) if index is not exact else 0.0,
+                "vector MB": round(vectors.memory_bytes(index) / 2**20, 1),
+                "MB per 1M": round(vectors.memory_bytes(index) / 2**20 * 1_000_000 / n, 0),
+                "query p50 ms": lat["p50"],
+                "query p95 ms": lat["p95"],
+                "recall@10": round(recall, 3),
+                "exact p50 ms": flat_lat["p50"],
+            }
+        )
         del data, x, queries, exact, index
         gc.collect()
     return rows
@@ -82,10 +84,16 @@ def bm25(sizes: list[int], n_queries: int = 50) -> list[dict]:
             np.argpartition(-scores, 20)[:20]
             lat.append(time.perf_counter() - s)
         p = percentiles(lat)
-        rows.append({
-            "passages": f"{n:,}", "build s": round(t["s"], 1), "on disk MB": round(size / 2**20, 1),
-            "loaded": "mmap", "query p50 ms": p["p50"], "query p95 ms": p["p95"],
-        })
+        rows.append(
+            {
+                "passages": f"{n:,}",
+                "build s": round(t["s"], 1),
+                "on disk MB": round(size / 2**20, 1),
+                "loaded": "mmap",
+                "query p50 ms": p["p50"],
+                "query p95 ms": p["p95"],
+            }
+        )
         del loaded
         shutil.rmtree(folder, ignore_errors=True)
     return rows

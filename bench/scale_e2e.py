@@ -59,16 +59,24 @@ def make_data(n: int, embedder, folder: Path) -> tuple[dict, dict]:
                 passages.append(Passage(f"{doc_id}:{seq}", doc_id, at, at + len(body), spans, None, None, seq=seq))
                 sentences += [(doc_id, a, b) for a, b in spans]
                 at += len(body) + 2
-            docs.append(Document(DocumentMeta(doc_id, f"Synthetic report {d}"), text, "txt", f"synthetic://{doc_id}",
-                                 content_hash=str(d)))
+            docs.append(
+                Document(
+                    DocumentMeta(doc_id, f"Synthetic report {d}"),
+                    text,
+                    "txt",
+                    f"synthetic://{doc_id}",
+                    content_hash=str(d),
+                )
+            )
     del texts
     times["documents s"] = t["s"]
     with timer() as t:
         base = corpus_gen.anchors(embedder)
         p_vecs = corpus_gen.vectors(n, base, seed=1)
         # Sentence vectors go to a memory-mapped file: four per passage would be 6 GB in memory.
-        s_vecs = np.lib.format.open_memmap(folder / "sentences.npy", mode="w+", dtype=np.float32,
-                                           shape=(len(sentences), base.shape[1]))
+        s_vecs = np.lib.format.open_memmap(
+            folder / "sentences.npy", mode="w+", dtype=np.float32, shape=(len(sentences), base.shape[1])
+        )
         step = 1_000_000
         for lo in range(0, len(sentences), step):
             hi = min(lo + step, len(sentences))
@@ -76,9 +84,14 @@ def make_data(n: int, embedder, folder: Path) -> tuple[dict, dict]:
         s_vecs.flush()
     times["vectors s"] = t["s"]
     data = {
-        "documents": docs, "passages": passages, "sentences": sentences,
-        "passage_vectors": p_vecs, "sentence_vectors": s_vecs,
-        "chunking": ChunkSettings().as_dict(), "model": embedder.name, "dimensions": embedder.dimensions,
+        "documents": docs,
+        "passages": passages,
+        "sentences": sentences,
+        "passage_vectors": p_vecs,
+        "sentence_vectors": s_vecs,
+        "chunking": ChunkSettings().as_dict(),
+        "model": embedder.name,
+        "dimensions": embedder.dimensions,
         "vectors": {"passages": "synthetic (mixed real embeddings)", "sentences": "synthetic"},
     }
     return data, times
@@ -107,8 +120,18 @@ def run(embedder, n: int = 1_000_000, reps: int = 3) -> tuple[list[dict], list[d
         times["load s"] = t["s"]
         loaded = _rss_mb()
         s = helper.settings
-        stages = {k: [] for k in ("encode", "FAISS (IVF-SQ8)", "BM25", "hybrid search (all of it)",
-                                  "ask: whole answer", "JSON", "whole question path")}
+        stages = {
+            k: []
+            for k in (
+                "encode",
+                "FAISS (IVF-SQ8)",
+                "BM25",
+                "hybrid search (all of it)",
+                "ask: whole answer",
+                "JSON",
+                "whole question path",
+            )
+        }
         texts = [query_text(q) for q in eval_questions()]
         helper.ask(texts[0], threshold=-1.0)  # first touch of the memory-mapped files
         for _ in range(reps):
@@ -126,7 +149,7 @@ def run(embedder, n: int = 1_000_000, reps: int = 3) -> tuple[list[dict], list[d
                 f = time.perf_counter()
                 json.dumps(answer.to_dict())
                 g = time.perf_counter()
-                for key, secs in zip(stages, (b - a, c - b, d - c, e - d, f - e, g - f, g - e)):
+                for key, secs in zip(stages, (b - a, c - b, d - c, e - d, f - e, g - f, g - e), strict=False):
                     stages[key].append(secs)
         rows = [{"stage": k, **percentiles(v)} for k, v in stages.items()]
         figures = [

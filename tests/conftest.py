@@ -9,9 +9,8 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 import logwatch
+import pytest
 from logwatch import no_question_in_logs  # noqa: F401 - autouse: no question text in any log
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -221,7 +220,8 @@ def run_axe(page, context: str | None = None) -> list[dict]:
     result = page.evaluate(
         """async (ctx) => {
             const r = await axe.run(ctx ? document.querySelector(ctx) : document, {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
+                runOnly: {type: 'tag',
+                          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
             });
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));

@@ -90,7 +90,7 @@ def _draw(c, item: tuple, y: float) -> float:
         xs = [LEFT, LEFT + 200, LEFT + 320]
         for r, row in enumerate(item[1]):
             font = "Helvetica-Bold" if r == 0 else "Helvetica"
-            for x, cell in zip(xs, row):
+            for x, cell in zip(xs, row, strict=False):
                 c.setFont(font, BODY)
                 c.drawString(x, y, cell)
             c.line(LEFT, y - 4, RIGHT, y - 4)
@@ -133,7 +133,7 @@ def _draw(c, item: tuple, y: float) -> float:
             font = "Helvetica-Bold" if r == 0 else "Helvetica"
             c.setFont(font, BODY)
             c.drawString(LEFT, y, row[0])
-            for right, cell in zip(rights, row[1:]):
+            for right, cell in zip(rights, row[1:], strict=False):
                 if r == 0:
                     c.drawCentredString(right - 12, y, cell)
                 else:
@@ -278,86 +278,121 @@ REPORT_PAGES: list[list[tuple]] = [
     ],
     [  # 2: contents
         ("h1", "Contents"),
-        ("toc", [("Introduction", 21), ("Practice themes", 22), ("Critical thinking and challenge", 23),
-                 ("Local case studies", 24)]),
+        (
+            "toc",
+            [
+                ("Introduction", 21),
+                ("Practice themes", 22),
+                ("Critical thinking and challenge", 23),
+                ("Local case studies", 24),
+            ],
+        ),
     ],
     [  # 3: printed 21
         ("h1", "Introduction"),
-        ("p", [
-            "This review looks at the lighthouse reviews^1 that local agencies completed during",
-            "the year. Every review asked how well children were safe-",
-            "guarded when families moved between councils and how the",
-            "multi-",
-            "agency partners shared what they knew.",
-        ]),
-        ("p", [
-            "Reviewers found that the quality of record keeping varied widely across the",
-            "partnership, and that infor-",
-            "mation about older siblings was often missing from referrals.",
-        ]),
+        (
+            "p",
+            [
+                "This review looks at the lighthouse reviews^1 that local agencies completed during",
+                "the year. Every review asked how well children were safe-",
+                "guarded when families moved between councils and how the",
+                "multi-",
+                "agency partners shared what they knew.",
+            ],
+        ),
+        (
+            "p",
+            [
+                "Reviewers found that the quality of record keeping varied widely across the",
+                "partnership, and that infor-",
+                "mation about older siblings was often missing from referrals.",
+            ],
+        ),
         ("footnote", "1 A lighthouse review is a short local review chosen for its learning value."),
     ],
     [  # 4: printed 22
         ("h1", "Practice themes"),
         ("h2", "Working with fathers"),
         ("p", ["Three themes stood out in the reviews of babies harmed at home:"]),
-        ("bullets", [
-            ["fathers and male carers were rarely invited to health visits"],
-            ["workers did not ask who else lived in the household, even when",
-             "the mother described a new partner"],
-            ["housing moves broke the continuity of support"],
-        ]),
-        ("p", [
-            "Several reviews^2 described a pattern in which each agency saw a small part of",
-            "the picture and assumed that another agency held the rest, so that the",
-        ]),
+        (
+            "bullets",
+            [
+                ["fathers and male carers were rarely invited to health visits"],
+                [
+                    "workers did not ask who else lived in the household, even when",
+                    "the mother described a new partner",
+                ],
+                ["housing moves broke the continuity of support"],
+            ],
+        ),
+        (
+            "p",
+            [
+                "Several reviews^2 described a pattern in which each agency saw a small part of",
+                "the picture and assumed that another agency held the rest, so that the",
+            ],
+        ),
         ("footnote", "2 Twelve of the reviews concerned babies under one year old."),
     ],
     [  # 5: printed 23
-        ("p", [
-            "overall risk to the baby was never assembled in one place by anyone.",
-        ]),
+        (
+            "p",
+            [
+                "overall risk to the baby was never assembled in one place by anyone.",
+            ],
+        ),
         ("h2", "Critical thinking and challenge"),
-        ("p", [
-            "Practitioners who felt able to question the account given by parents, and to",
-            "escalate disagreements between agencies, protected children more reliably than",
-            "those who accepted explanations at face value.",
-        ]),
+        (
+            "p",
+            [
+                "Practitioners who felt able to question the account given by parents, and to",
+                "escalate disagreements between agencies, protected children more reliably than",
+                "those who accepted explanations at face value.",
+            ],
+        ),
         ("table", [["Theme", "Reviews", "Share"], ["Neglect", "41", "38%"], ["Domestic abuse", "29", "27%"]]),
     ],
     [  # 6: printed 24
         ("h1", "Local case studies"),
-        ("columns", [
-            "In the northern locality, the pilot of",
-            "joint home visits by a health visitor",
-            "and a family support worker reached",
-            "sixty families in its first year. Staff",
-            "said the shared visits made it easier",
-            "to notice when a household changed.",
-            "The pilot will continue next year with",
-            "funding from the partnership budget.",
-            "An independent evaluation is planned",
-            "for the end of the second year.",
-        ], [
-            "In the southern locality, a weekly",
-            "clinic for school nurses offered advice",
-            "on neglect thresholds to staff who had",
-            "concerns about a pupil. Referrals from",
-            "schools became clearer and the number",
-            "of returned referrals fell by a third.",
-            "Nurses valued the chance to talk a",
-            "case through before making a referral.",
-            "The clinic will move online next term",
-            "so that rural schools can join it.",
-        ]),
+        (
+            "columns",
+            [
+                "In the northern locality, the pilot of",
+                "joint home visits by a health visitor",
+                "and a family support worker reached",
+                "sixty families in its first year. Staff",
+                "said the shared visits made it easier",
+                "to notice when a household changed.",
+                "The pilot will continue next year with",
+                "funding from the partnership budget.",
+                "An independent evaluation is planned",
+                "for the end of the second year.",
+            ],
+            [
+                "In the southern locality, a weekly",
+                "clinic for school nurses offered advice",
+                "on neglect thresholds to staff who had",
+                "concerns about a pupil. Referrals from",
+                "schools became clearer and the number",
+                "of returned referrals fell by a third.",
+                "Nurses valued the chance to talk a",
+                "case through before making a referral.",
+                "The clinic will move online next term",
+                "so that rural schools can join it.",
+            ],
+        ),
     ],
 ]
 
 
 def report_pdf() -> bytes:
     return build_pdf(
-        REPORT_PAGES, header=REPORT_HEADER, footer=REPORT_FOOTER, numbers=REPORT_NUMBERS,
-        title="Annual Review 2031", author="Example Safeguarding Partnership",
+        REPORT_PAGES,
+        header=REPORT_HEADER,
+        footer=REPORT_FOOTER,
+        numbers=REPORT_NUMBERS,
+        title="Annual Review 2031",
+        author="Example Safeguarding Partnership",
     )
 
 
@@ -376,23 +411,39 @@ def flowed_pdf(chapters: int = 3) -> bytes:
     )
 
     styles = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontSize=11, leading=15,
-                          spaceAfter=8)
+    body = ParagraphStyle(
+        "body", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontSize=11, leading=15, spaceAfter=8
+    )
     story = [Paragraph("Flowed Review 2033", styles["Title"]), PageBreak()]
     for ch in range(1, chapters + 1):
         story.append(Paragraph(f"{ch}. Chapter {ch} findings", styles["Heading1"]))
         for sec in range(1, 3):
             story.append(Paragraph(f"{ch}.{sec} Theme {ch}.{sec}", styles["Heading2"]))
             for n in range(1, 4):
-                story.append(Paragraph(
-                    f"Paragraph {n} of theme {ch}.{sec} explains how practitioners, supervisors and designated "
-                    "safeguarding leads reviewed decisions about referrals, and how partnership arrangements "
-                    "helped professionals challenge assumptions, record observations accurately and escalate "
-                    f"concerns about neglect<super>{n}</super> to managers without delay.", body))
-            story.append(ListFlowable(
-                [ListItem(Paragraph(f"Bullet {b} of theme {ch}.{sec} asks whether the voice of the child was "
-                                    "heard and recorded in every assessment and plan.", body)) for b in (1, 2)],
-                bulletType="bullet"))
+                story.append(
+                    Paragraph(
+                        f"Paragraph {n} of theme {ch}.{sec} explains how practitioners, supervisors and designated "
+                        "safeguarding leads reviewed decisions about referrals, and how partnership arrangements "
+                        "helped professionals challenge assumptions, record observations accurately and escalate "
+                        f"concerns about neglect<super>{n}</super> to managers without delay.",
+                        body,
+                    )
+                )
+            story.append(
+                ListFlowable(
+                    [
+                        ListItem(
+                            Paragraph(
+                                f"Bullet {b} of theme {ch}.{sec} asks whether the voice of the child was "
+                                "heard and recorded in every assessment and plan.",
+                                body,
+                            )
+                        )
+                        for b in (1, 2)
+                    ],
+                    bulletType="bullet",
+                )
+            )
         story.append(Table([["Theme", "Count", "Share"], [f"Neglect {ch}", "41", "38%"]]))
 
     def running(canvas, doc):

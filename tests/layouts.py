@@ -61,25 +61,67 @@ def alternating_pdf() -> bytes:
         side = "left" if printed % 2 == 0 else "right"
         heads[index] = [("top", side, PANEL if printed % 2 == 0 else REPORT), ("bottom", side, str(printed))]
     pages = [
-        [("line", "Serious incidents in 2020", 26, True), ("line", "A study guide", 15, False),
-         ("line", "Prepared for a local training day", 11, False)],
-        [("line", "Contents", 17, True), ("p", ["Notifications        2"]), ("p", ["Themes        4"]),
-         ("p", ["Next steps        6"])],
-        [("line", "Notifications", 17, True),
-         ("p", _lines("Local safeguarding partners notified the Panel of 482 serious incidents during 2020, "
-                      "and those notifications concerned 514 children."))],
-        [("line", "Who was harmed", 13, True),
-         ("p", _lines("Of the incidents notified, 206 concerned a child who died and 267 concerned a child "
-                      "who was seriously harmed."))],
-        [("line", "Themes", 17, True),
-         ("p", _lines("The guide groups the learning under six practice themes so that a training group can "
-                      "take one theme per session."))],
-        [("line", "Using the themes", 13, True),
-         ("p", _lines("Trainers are asked to start each session with a short case discussion before turning "
-                      "to the theme itself."))],
-        [("line", "Next steps", 17, True),
-         ("p", _lines("Each partnership should agree by the autumn which theme it will audit first and who "
-                      "will lead the audit."))],
+        [
+            ("line", "Serious incidents in 2020", 26, True),
+            ("line", "A study guide", 15, False),
+            ("line", "Prepared for a local training day", 11, False),
+        ],
+        [
+            ("line", "Contents", 17, True),
+            ("p", ["Notifications        2"]),
+            ("p", ["Themes        4"]),
+            ("p", ["Next steps        6"]),
+        ],
+        [
+            ("line", "Notifications", 17, True),
+            (
+                "p",
+                _lines(
+                    "Local safeguarding partners notified the Panel of 482 serious incidents during 2020, "
+                    "and those notifications concerned 514 children."
+                ),
+            ),
+        ],
+        [
+            ("line", "Who was harmed", 13, True),
+            (
+                "p",
+                _lines(
+                    "Of the incidents notified, 206 concerned a child who died and 267 concerned a child "
+                    "who was seriously harmed."
+                ),
+            ),
+        ],
+        [
+            ("line", "Themes", 17, True),
+            (
+                "p",
+                _lines(
+                    "The guide groups the learning under six practice themes so that a training group can "
+                    "take one theme per session."
+                ),
+            ),
+        ],
+        [
+            ("line", "Using the themes", 13, True),
+            (
+                "p",
+                _lines(
+                    "Trainers are asked to start each session with a short case discussion before turning "
+                    "to the theme itself."
+                ),
+            ),
+        ],
+        [
+            ("line", "Next steps", 17, True),
+            (
+                "p",
+                _lines(
+                    "Each partnership should agree by the autumn which theme it will audit first and who "
+                    "will lead the audit."
+                ),
+            ),
+        ],
     ]
     return build_layout_pdf(pages, heads, title="Serious incidents in 2020: a study guide")
 
@@ -88,14 +130,23 @@ ALTERNATING = Layout(
     "alternating-heads.pdf",
     alternating_pdf,
     [
-        Expect("How many serious incidents were notified to the Panel in 2020?", "482 serious incidents", "2",
-               "Notifications"),
-        Expect("How many notified incidents concerned a child who died?", "206 concerned a child who died", "3",
-               "Who was harmed"),
+        Expect(
+            "How many serious incidents were notified to the Panel in 2020?",
+            "482 serious incidents",
+            "2",
+            "Notifications",
+        ),
+        Expect(
+            "How many notified incidents concerned a child who died?",
+            "206 concerned a child who died",
+            "3",
+            "Who was harmed",
+        ),
         Expect("How is the learning grouped for training?", "six practice themes", "4", "Themes"),
         Expect("What should trainers start each session with?", "short case discussion", "5", "Using the themes"),
-        Expect("What should each partnership agree by the autumn?", "which theme it will audit first", "6",
-               "Next steps"),
+        Expect(
+            "What should each partnership agree by the autumn?", "which theme it will audit first", "6", "Next steps"
+        ),
     ],
     ["Notifications", "Who was harmed", "Themes", "Using the themes", "Next steps"],
     absent=[PANEL, REPORT, "Contents"],
@@ -110,33 +161,68 @@ def numbered_heads_pdf() -> bytes:
     """Eight pages printed 8-14 after a cover. Even pages carry "12 LEARNING FROM NATIONAL
     REVIEWS" (number first, chapter name) at the left, odd pages "ANNUAL REPORT 2020 13" at the
     right; no footers. A sentence runs from page 13 on to page 14."""
-    chapters = {2: "ABOUT THE NOTIFICATIONS", 3: "ABOUT THE NOTIFICATIONS", 4: "ABOUT THE NOTIFICATIONS",
-                5: "ABOUT THE NOTIFICATIONS", 6: "LEARNING FROM NATIONAL REVIEWS",
-                7: "LEARNING FROM NATIONAL REVIEWS", 8: "LEARNING FROM NATIONAL REVIEWS"}
+    chapters = {
+        2: "ABOUT THE NOTIFICATIONS",
+        3: "ABOUT THE NOTIFICATIONS",
+        4: "ABOUT THE NOTIFICATIONS",
+        5: "ABOUT THE NOTIFICATIONS",
+        6: "LEARNING FROM NATIONAL REVIEWS",
+        7: "LEARNING FROM NATIONAL REVIEWS",
+        8: "LEARNING FROM NATIONAL REVIEWS",
+    }
     heads = {}
     for index, chapter in chapters.items():
         printed = index + 6
-        heads[index] = [("top", "left", f"{printed} {chapter}")] if printed % 2 == 0 else [
-            ("top", "right", f"{REPORT} {printed}")]
-    filler = ("Reviewers read each case with the local partners and asked what had helped and what had got in "
-              "the way of keeping the child safe.")
+        heads[index] = (
+            [("top", "left", f"{printed} {chapter}")] if printed % 2 == 0 else [("top", "right", f"{REPORT} {printed}")]
+        )
+    filler = (
+        "Reviewers read each case with the local partners and asked what had helped and what had got in "
+        "the way of keeping the child safe."
+    )
     pages = [
         [("line", "Learning from serious incidents", 24, True), ("line", "Notes for a reading group", 14, False)],
-        [("line", "About the notifications", 17, True),
-         ("p", _lines("The Panel was chaired by Annie Hudson during the year these notes cover."))],
+        [
+            ("line", "About the notifications", 17, True),
+            ("p", _lines("The Panel was chaired by Annie Hudson during the year these notes cover.")),
+        ],
         [("line", "Ages of the children", 13, True), ("p", _lines(filler))],
-        [("line", "Where the children lived", 13, True),
-         ("p", _lines("The notes do not break the figures down by region, because the reading group asked to "
-                      "look at practice rather than at places."))],
+        [
+            ("line", "Where the children lived", 13, True),
+            (
+                "p",
+                _lines(
+                    "The notes do not break the figures down by region, because the reading group asked to "
+                    "look at practice rather than at places."
+                ),
+            ),
+        ],
         [("line", "How notifications are made", 13, True), ("p", _lines(filler))],
-        [("line", "Learning from national reviews", 17, True),
-         ("p", _lines("National reviews look at a small number of cases in depth and report to ministers as "
-                      "well as to local partners."))],
-        [("line", "Drawing the learning together", 13, True),
-         ("p", ["In several of the cases the group discussed, the fact that no single agency held the",
-                "whole history of the family was a"])],
-        [("p", ["factor that the reviewers returned to again and again in their conclusions."]),
-         ("line", "Next meeting", 13, True), ("p", _lines("The group agreed to meet again once every member had read the next chapter."))],
+        [
+            ("line", "Learning from national reviews", 17, True),
+            (
+                "p",
+                _lines(
+                    "National reviews look at a small number of cases in depth and report to ministers as "
+                    "well as to local partners."
+                ),
+            ),
+        ],
+        [
+            ("line", "Drawing the learning together", 13, True),
+            (
+                "p",
+                [
+                    "In several of the cases the group discussed, the fact that no single agency held the",
+                    "whole history of the family was a",
+                ],
+            ),
+        ],
+        [
+            ("p", ["factor that the reviewers returned to again and again in their conclusions."]),
+            ("line", "Next meeting", 13, True),
+            ("p", _lines("The group agreed to meet again once every member had read the next chapter.")),
+        ],
     ]
     return build_layout_pdf(pages, heads, title="Learning from serious incidents")
 
@@ -146,16 +232,30 @@ NUMBERED_HEADS = Layout(
     numbered_heads_pdf,
     [
         Expect("Who chaired the Panel?", "chaired by Annie Hudson", "8", "About the notifications"),
-        Expect("Why are the figures not broken down by region?", "look at practice rather than at places", "10",
-               "Where the children lived"),
+        Expect(
+            "Why are the figures not broken down by region?",
+            "look at practice rather than at places",
+            "10",
+            "Where the children lived",
+        ),
         Expect("To whom do national reviews report?", "report to ministers", "12", "Learning from national reviews"),
-        Expect("Which factor did the reviewers return to again and again?",
-               "no single agency held the whole history of the family was a factor", "13–14",
-               "Drawing the learning together"),
+        Expect(
+            "Which factor did the reviewers return to again and again?",
+            "no single agency held the whole history of the family was a factor",
+            "13–14",
+            "Drawing the learning together",
+        ),
         Expect("When will the reading group meet again?", "meet again once every member", "14", "Next meeting"),
     ],
-    ["About the notifications", "Ages of the children", "Where the children lived", "How notifications are made",
-     "Learning from national reviews", "Drawing the learning together", "Next meeting"],
+    [
+        "About the notifications",
+        "Ages of the children",
+        "Where the children lived",
+        "How notifications are made",
+        "Learning from national reviews",
+        "Drawing the learning together",
+        "Next meeting",
+    ],
     absent=["LEARNING FROM NATIONAL REVIEWS", "ABOUT THE NOTIFICATIONS", REPORT],
     labels={i: str(i + 6) for i in range(2, 9)},
 )
@@ -170,25 +270,67 @@ def briefing_pdf() -> bytes:
     licence page at the back."""
     heads = {i: [("bottom", "centre", f"Knowledge Bite | {i}")] for i in (3, 4, 5)}
     pages = [
-        [("line", "Knowledge Bite", 20, True), ("space", 30), ("line", "Seeing the whole family", 30, True),
-         ("space", 30), ("line", "May 2021", 16, False)],
-        [("line", "Contents", 17, True), ("p", ["Why this briefing        3"]), ("p", ["What we heard        4"]),
-         ("p", ["Questions for supervision        5"])],
-        [("line", "Why this briefing", 17, True),
-         ("p", _lines("This briefing is for practitioners who visit families at home and want a short summary "
-                      "to discuss with colleagues in a team meeting."))],
-        [("line", "What we heard", 17, True),
-         ("p", _lines("Practitioners told us that asking about every adult in the household felt awkward at "
-                      "first and became routine within a few weeks."))],
-        [("line", "Questions for supervision", 17, True),
-         ("p", _lines("Supervisors can ask which adults the worker has met in person and which they have only "
-                      "heard about from others."))],
-        [("p", ["© Crown copyright 2021"]),
-         ("p", _lines("This publication is licensed under the Open Government Licence v3.0 unless a page says "
-                      "otherwise; the licence is published by The National Archives.")),
-         ("p", _lines("Where we have used material that belongs to someone else, ask them for permission "
-                      "before you reuse it.")),
-         ("p", ["Published May 2021"])],
+        [
+            ("line", "Knowledge Bite", 20, True),
+            ("space", 30),
+            ("line", "Seeing the whole family", 30, True),
+            ("space", 30),
+            ("line", "May 2021", 16, False),
+        ],
+        [
+            ("line", "Contents", 17, True),
+            ("p", ["Why this briefing        3"]),
+            ("p", ["What we heard        4"]),
+            ("p", ["Questions for supervision        5"]),
+        ],
+        [
+            ("line", "Why this briefing", 17, True),
+            (
+                "p",
+                _lines(
+                    "This briefing is for practitioners who visit families at home and want a short summary "
+                    "to discuss with colleagues in a team meeting."
+                ),
+            ),
+        ],
+        [
+            ("line", "What we heard", 17, True),
+            (
+                "p",
+                _lines(
+                    "Practitioners told us that asking about every adult in the household felt awkward at "
+                    "first and became routine within a few weeks."
+                ),
+            ),
+        ],
+        [
+            ("line", "Questions for supervision", 17, True),
+            (
+                "p",
+                _lines(
+                    "Supervisors can ask which adults the worker has met in person and which they have only "
+                    "heard about from others."
+                ),
+            ),
+        ],
+        [
+            ("p", ["© Crown copyright 2021"]),
+            (
+                "p",
+                _lines(
+                    "This publication is licensed under the Open Government Licence v3.0 unless a page says "
+                    "otherwise; the licence is published by The National Archives."
+                ),
+            ),
+            (
+                "p",
+                _lines(
+                    "Where we have used material that belongs to someone else, ask them for permission "
+                    "before you reuse it."
+                ),
+            ),
+            ("p", ["Published May 2021"]),
+        ],
     ]
     return build_layout_pdf(pages, heads, title="Knowledge Bite: Seeing the whole family")
 
@@ -198,14 +340,23 @@ BRIEFING = Layout(
     briefing_pdf,
     [
         Expect("Who is this briefing for?", "practitioners who visit families at home", "3", "Why this briefing"),
-        Expect("How did asking about every adult in the household feel?", "felt awkward at first", "4",
-               "What we heard"),
-        Expect("What can supervisors ask?", "which adults the worker has met in person", "5",
-               "Questions for supervision"),
+        Expect(
+            "How did asking about every adult in the household feel?", "felt awkward at first", "4", "What we heard"
+        ),
+        Expect(
+            "What can supervisors ask?", "which adults the worker has met in person", "5", "Questions for supervision"
+        ),
     ],
     ["Why this briefing", "What we heard", "Questions for supervision"],
-    absent=["Crown copyright", "Open Government Licence", "permission before you reuse", "Knowledge Bite |",
-            "May 2021", "Seeing the whole family", "Contents"],
+    absent=[
+        "Crown copyright",
+        "Open Government Licence",
+        "permission before you reuse",
+        "Knowledge Bite |",
+        "May 2021",
+        "Seeing the whole family",
+        "Contents",
+    ],
     labels={3: "3", 4: "4", 5: "5"},
 )
 
@@ -217,29 +368,64 @@ def bold_lead_pdf() -> bytes:
     """Five pages printed 21-25 with a running footer: each chapter opens with a paragraph set
     wholly in bold at body size (a lead), which is body text; real headings are larger, or
     bold and short, or numbered."""
-    heads = {i: [("bottom", "left", "Study notes: serious incidents"), ("bottom", "right", str(i + 20))]
-             for i in range(1, 6)}
-    lead = _lines("Across the year the Panel received 482 notifications about 514 children, and these notes "
-                  "look at what that number means for a local partnership in")
+    heads = {
+        i: [("bottom", "left", "Study notes: serious incidents"), ("bottom", "right", str(i + 20))] for i in range(1, 6)
+    }
+    lead = _lines(
+        "Across the year the Panel received 482 notifications about 514 children, and these notes "
+        "look at what that number means for a local partnership in"
+    )
     pages = [
-        [("line", "Key findings", 17, True), ("bold_p", lead + ["2020."]),
-         ("p", _lines("The notes then turn to what partnerships did with their own rapid reviews."))],
-        [("line", "Rapid reviews", 13, True),
-         ("p", _lines("A rapid review is meant to be finished within a few weeks so that urgent learning is not "
-                      "lost while a longer review is planned."))],
-        [("line", "2.1 Sharing information", 11, False),
-         ("p", _lines("Most reviews found at least one moment when a worker knew something that would have "
-                      "changed another agency's view.")),
-         ("line", "2.2 Recording decisions", 11, False), ("space", -3.6),  # set tight, no spacing after
-         ("p", _lines("Several reviews asked for the reason behind each decision to be written down at the time "
-                      "it was made, not weeks later."))],
-        [("line", "Six themes", 17, True),
-         ("bold_p", _lines("The six themes are a way of organising the learning, not a ranking, and every theme "
-                           "appears in reviews from every region of the country.")),
-         ("p", _lines("The rest of this chapter takes the themes in the order used in training."))],
-        [("line", "Before the next meeting", 11, True),
-         ("bold_p", ["Read one local review before the next meeting."]),
-         ("p", _lines("Bring a note of one thing the review changed in your own agency."))],
+        [
+            ("line", "Key findings", 17, True),
+            ("bold_p", lead + ["2020."]),
+            ("p", _lines("The notes then turn to what partnerships did with their own rapid reviews.")),
+        ],
+        [
+            ("line", "Rapid reviews", 13, True),
+            (
+                "p",
+                _lines(
+                    "A rapid review is meant to be finished within a few weeks so that urgent learning is not "
+                    "lost while a longer review is planned."
+                ),
+            ),
+        ],
+        [
+            ("line", "2.1 Sharing information", 11, False),
+            (
+                "p",
+                _lines(
+                    "Most reviews found at least one moment when a worker knew something that would have "
+                    "changed another agency's view."
+                ),
+            ),
+            ("line", "2.2 Recording decisions", 11, False),
+            ("space", -3.6),  # set tight, no spacing after
+            (
+                "p",
+                _lines(
+                    "Several reviews asked for the reason behind each decision to be written down at the time "
+                    "it was made, not weeks later."
+                ),
+            ),
+        ],
+        [
+            ("line", "Six themes", 17, True),
+            (
+                "bold_p",
+                _lines(
+                    "The six themes are a way of organising the learning, not a ranking, and every theme "
+                    "appears in reviews from every region of the country."
+                ),
+            ),
+            ("p", _lines("The rest of this chapter takes the themes in the order used in training.")),
+        ],
+        [
+            ("line", "Before the next meeting", 11, True),
+            ("bold_p", ["Read one local review before the next meeting."]),
+            ("p", _lines("Bring a note of one thing the review changed in your own agency.")),
+        ],
     ]
     return build_layout_pdf(pages, heads, title="Study notes: serious incidents")
 
@@ -248,20 +434,38 @@ BOLD_LEAD = Layout(
     "bold-lead.pdf",
     bold_lead_pdf,
     [
-        Expect("How many notifications about how many children did the Panel receive?",
-               "482 notifications about 514 children", "21", "Key findings"),
-        Expect("How quickly should a rapid review be finished?", "finished within a few weeks", "22",
-               "Rapid reviews"),
-        Expect("What did most reviews find about what workers knew?", "would have changed another agency's view",
-               "23", "2.1 Sharing information"),
-        Expect("When should the reason behind each decision be written down?", "at the time it was made", "23",
-               "2.2 Recording decisions"),
+        Expect(
+            "How many notifications about how many children did the Panel receive?",
+            "482 notifications about 514 children",
+            "21",
+            "Key findings",
+        ),
+        Expect("How quickly should a rapid review be finished?", "finished within a few weeks", "22", "Rapid reviews"),
+        Expect(
+            "What did most reviews find about what workers knew?",
+            "would have changed another agency's view",
+            "23",
+            "2.1 Sharing information",
+        ),
+        Expect(
+            "When should the reason behind each decision be written down?",
+            "at the time it was made",
+            "23",
+            "2.2 Recording decisions",
+        ),
         Expect("Are the six themes a ranking?", "not a ranking", "24", "Six themes"),
-        Expect("What should be read before the next meeting?", "Read one local review", "25",
-               "Before the next meeting"),
+        Expect(
+            "What should be read before the next meeting?", "Read one local review", "25", "Before the next meeting"
+        ),
     ],
-    ["Key findings", "Rapid reviews", "2.1 Sharing information", "2.2 Recording decisions", "Six themes",
-     "Before the next meeting"],
+    [
+        "Key findings",
+        "Rapid reviews",
+        "2.1 Sharing information",
+        "2.2 Recording decisions",
+        "Six themes",
+        "Before the next meeting",
+    ],
     absent=["Study notes: serious incidents"],
     labels={i: str(i + 20) for i in range(1, 6)},
 )
@@ -279,14 +483,31 @@ def table_pdf() -> bytes:
     right-aligned numbers, as report designers set them."""
     heads = {i: [("top", "right", "Figures at a glance"), ("bottom", "centre", str(i + 30))] for i in range(1, 6)}
     pages = [
-        [("line", "Figures at a glance", 17, True),
-         ("p", _lines("The table sets the two largest groups of notifications beside the total."))],
-        [("line", "The notifications", 13, True), ("figures", FIGURES),
-         ("p", _lines("Some notifications fall outside both groups, which is why the rows do not add up to the "
-                      "total."))],
-        [("line", "Reading the table", 13, True), ("figures", SHARES),
-         ("p", _lines("A count of notifications is not a count of children, since one notification can concern "
-                      "more than one child."))],
+        [
+            ("line", "Figures at a glance", 17, True),
+            ("p", _lines("The table sets the two largest groups of notifications beside the total.")),
+        ],
+        [
+            ("line", "The notifications", 13, True),
+            ("figures", FIGURES),
+            (
+                "p",
+                _lines(
+                    "Some notifications fall outside both groups, which is why the rows do not add up to the total."
+                ),
+            ),
+        ],
+        [
+            ("line", "Reading the table", 13, True),
+            ("figures", SHARES),
+            (
+                "p",
+                _lines(
+                    "A count of notifications is not a count of children, since one notification can concern "
+                    "more than one child."
+                ),
+            ),
+        ],
         [("line", "Caveats", 13, True), ("p", _lines("The figures describe notifications, not outcomes over time."))],
         [("line", "Sources", 13, True), ("p", _lines("The counts are those published by the Panel in May 2021."))],
     ]
@@ -299,8 +520,9 @@ TABLES = Layout(
     [
         Expect("How many notifications concerned a death?", "Death | 206", "32", "The notifications"),
         Expect("Why do the rows not add up to the total?", "fall outside both groups", "32", "The notifications"),
-        Expect("Is a count of notifications a count of children?", "not a count of children", "33",
-               "Reading the table"),
+        Expect(
+            "Is a count of notifications a count of children?", "not a count of children", "33", "Reading the table"
+        ),
     ],
     ["Figures at a glance", "The notifications", "Reading the table", "Caveats", "Sources"],
     absent=[],
@@ -313,18 +535,23 @@ SHARES_TEXT = "| Deaths | Serious harm\nNotifications | 206 | 267\nShare of all 
 
 
 def table_docx() -> bytes:
-    return build_docx([("h1", "The notifications"), ("p", "The same figures in a Word table."),
-                       ("table", FIGURES)], {"title": "Figures in Word"})
+    return build_docx(
+        [("h1", "The notifications"), ("p", "The same figures in a Word table."), ("table", FIGURES)],
+        {"title": "Figures in Word"},
+    )
 
 
 def table_html() -> bytes:
     head = "".join(f"<th scope='col'>{c}</th>" for c in FIGURES[0])
-    body = "".join("<tr>" + f"<th scope='row'>{r[0]}</th>" + "".join(f"<td>{c}</td>" for c in r[1:]) + "</tr>"
-                   for r in FIGURES[1:])
-    return (f"<!doctype html><html lang='en'><head><title>Figures</title></head><body><main>"
-            f"<h1>The notifications</h1><p>The same figures in a web table.</p>"
-            f"<table><caption>Notifications by outcome</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></main></body></html>").encode()
+    body = "".join(
+        "<tr>" + f"<th scope='row'>{r[0]}</th>" + "".join(f"<td>{c}</td>" for c in r[1:]) + "</tr>" for r in FIGURES[1:]
+    )
+    return (
+        f"<!doctype html><html lang='en'><head><title>Figures</title></head><body><main>"
+        f"<h1>The notifications</h1><p>The same figures in a web table.</p>"
+        f"<table><caption>Notifications by outcome</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></main></body></html>"
+    ).encode()
 
 
 # ---------------------------------------------------------------- 6. a GOV.UK-like press release
@@ -400,16 +627,37 @@ PRESS = Layout(
     "press-release.html",
     lambda: PRESS_RELEASE.encode(),
     [
-        Expect("How many serious incidents did local partners notify in 2020?", "482 serious incidents", None,
-               "Panel publishes its yearly look at serious incidents"),
-        Expect("What will the panel publish over the coming year?", "shorter briefings on each of the six", None,
-               "What the panel will do next"),
+        Expect(
+            "How many serious incidents did local partners notify in 2020?",
+            "482 serious incidents",
+            None,
+            "Panel publishes its yearly look at serious incidents",
+        ),
+        Expect(
+            "What will the panel publish over the coming year?",
+            "shorter briefings on each of the six",
+            None,
+            "What the panel will do next",
+        ),
         Expect("What did the chair say about the figures?", "a call to keep learning together", None, "Quotes"),
     ],
     ["Panel publishes its yearly look at serious incidents", "What the panel will do next", "Quotes"],
-    absent=["Press release", "From:", "Published", "Is this page useful", "Share this page", "Facebook",
-            "Cookies", "Explore the topic", "Report a problem", "2020.1", "↩", "Crown copyright", "Breadcrumb",
-            "Parenting, childcare"],
+    absent=[
+        "Press release",
+        "From:",
+        "Published",
+        "Is this page useful",
+        "Share this page",
+        "Facebook",
+        "Cookies",
+        "Explore the topic",
+        "Report a problem",
+        "2020.1",
+        "↩",
+        "Crown copyright",
+        "Breadcrumb",
+        "Parenting, childcare",
+    ],
 )
 
 
@@ -453,16 +701,37 @@ CHARITY = Layout(
     "charity-summary.html",
     lambda: CHARITY_PAGE.encode(),
     [
-        Expect("How many notifications and children did the Panel count?", "482 notifications about 514 children",
-               None, "The numbers"),
-        Expect("What should volunteers do with a worry after a home visit?", "pass any worry to the duty coordinator",
-               None, "What it means for volunteers"),
-        Expect("When will the training team run a session on the six themes?", "this summer", None,
-               "What it means for volunteers"),
+        Expect(
+            "How many notifications and children did the Panel count?",
+            "482 notifications about 514 children",
+            None,
+            "The numbers",
+        ),
+        Expect(
+            "What should volunteers do with a worry after a home visit?",
+            "pass any worry to the duty coordinator",
+            None,
+            "What it means for volunteers",
+        ),
+        Expect(
+            "When will the training team run a session on the six themes?",
+            "this summer",
+            None,
+            "What it means for volunteers",
+        ),
     ],
     ["Our summary of the Panel's 2020 report", "The numbers", "What it means for volunteers", "Notes"],
-    absent=["Last updated", "cookies", "Donate", "Related posts", "Volunteer of the month", "year.1",
-            "harm.2", "registered charity", "Share:"],
+    absent=[
+        "Last updated",
+        "cookies",
+        "Donate",
+        "Related posts",
+        "Volunteer of the month",
+        "year.1",
+        "harm.2",
+        "registered charity",
+        "Share:",
+    ],
 )
 
 PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES]

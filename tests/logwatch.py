@@ -15,7 +15,9 @@ _sent: set[str] = set()
 
 def remember(request) -> None:
     """httpx request hook: note the questions (and search words) a test sends."""
-    found = parse_qs(request.url.query.decode() if isinstance(request.url.query, bytes) else request.url.query).get("q", [])
+    found = parse_qs(request.url.query.decode() if isinstance(request.url.query, bytes) else request.url.query).get(
+        "q", []
+    )
     try:
         body = request.content
     except Exception:  # noqa: BLE001 - a streamed body: nothing to note

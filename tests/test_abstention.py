@@ -23,7 +23,16 @@ import build_set  # noqa: E402
 
 
 def figures(result: dict) -> dict:
-    keep = ("hit@1", "hit@3", "mrr", "answerable_recall", "abstention_recall", "abstention_precision", "threshold", "auc")
+    keep = (
+        "hit@1",
+        "hit@3",
+        "mrr",
+        "answerable_recall",
+        "abstention_recall",
+        "abstention_precision",
+        "threshold",
+        "auc",
+    )
     return {k: round(result[k], 3) for k in keep} | {"categories": result["categories"]}
 
 
@@ -47,7 +56,13 @@ def test_realistic_set_is_big_and_labelled():
     other = [q for q in REALISTIC if not q.answerable]
     near = [q for q in other if q.category not in ("off_topic", "unanswerable")]
     assert len(answerable) >= 60 and len(other) >= 40 and len(near) >= 20
-    assert {q.category for q in near} == {"wrong_year", "wrong_person", "adjacent_topic", "not_covered", "missing_section"}
+    assert {q.category for q in near} == {
+        "wrong_year",
+        "wrong_person",
+        "adjacent_topic",
+        "not_covered",
+        "missing_section",
+    }
 
 
 def test_realistic_targets_after_calibration(calibrated):
@@ -70,18 +85,24 @@ def test_calibration_is_stored_in_the_index_folder(calibrated, realistic_index):
     assert calibration.load(realistic_index / "broken") is calibration.DEFAULT
 
 
-@pytest.mark.parametrize("question", [
-    "How many serious incident notifications did the Panel receive in 2021?",  # the wrong year
-    "What did Gavin Williamson say about the annual report?",
-    "What do the documents say about female genital mutilation?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many serious incident notifications did the Panel receive in 2021?",  # the wrong year
+        "What did Gavin Williamson say about the annual report?",
+        "What do the documents say about female genital mutilation?",
+    ],
+)
 def test_near_misses_abstain(calibrated, question):
     answer = calibrated[0].ask(question)
     assert not answer.answered and answer.message == ABSTAINED and answer.quotes == []
 
 
 def test_the_right_year_is_quoted(calibrated):
-    for year, figure in (("2020", "482 serious incident notifications"), ("2019", "391 serious incident notifications")):
+    for year, figure in (
+        ("2020", "482 serious incident notifications"),
+        ("2019", "391 serious incident notifications"),
+    ):
         answer = calibrated[0].ask(f"How many serious incident notifications were received in {year}?")
         assert answer.answered and figure in answer.quotes[0].text
 
@@ -100,11 +121,17 @@ def test_cli_eval_prints_confusion_and_categories_and_calibrates(realistic_index
     (index / calibration.FILE).unlink(missing_ok=True)
     out = subprocess.run(
         [sys.executable, "-m", "assistant", "eval", str(EVAL / "realistic.toml"), "--index", str(index), "--calibrate"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    values = dict(line.split(None, 1) for line in lines if line and not line.startswith((" ", "WARNING")) and len(line.split()) == 2)
+    values = dict(
+        line.split(None, 1)
+        for line in lines
+        if line and not line.startswith((" ", "WARNING")) and len(line.split()) == 2
+    )
     assert int(values["answerable"]) >= 60 and 0 <= float(values["hit@3"]) <= 1
     assert any(line.startswith("confusion") for line in lines)
     assert any(line.strip().startswith("wrong_year") for line in lines)
@@ -157,7 +184,9 @@ def test_operator_glossary_extends_the_shipped_one(tmp_path, corpus_index, make_
 def test_follow_up_that_stands_alone_is_searched_alone(assistant):
     answer = assistant.ask("what did Annie Hudson say", history=["what are the six themes"])
     assert answer.interpreted_as is None
-    merged = assistant.ask("and professional curiosity?", history=["What does the Panel say about information sharing?"])
+    merged = assistant.ask(
+        "and professional curiosity?", history=["What does the Panel say about information sharing?"]
+    )
     assert merged.interpreted_as == "What does the Panel say about information sharing? and professional curiosity?"
 
 
@@ -168,6 +197,8 @@ def test_glossary_in_the_index_folder_is_used(tmp_path, corpus_index, make_assis
     shutil.copytree(corpus_index, index)
     question = "What does the report say about nosy questions?"
     assert make_assistant(index).ask(question).missing  # not yet a synonym
-    (index / glossary.FILE).write_text('[[group]]\nterms = ["nosy questions", "professional curiosity"]\n', encoding="utf-8")
+    (index / glossary.FILE).write_text(
+        '[[group]]\nterms = ["nosy questions", "professional curiosity"]\n', encoding="utf-8"
+    )
     answer = make_assistant(index).ask(question)
     assert answer.answered and answer.missing == [] and "professional curiosity" in answer.quotes[0].text

@@ -99,7 +99,9 @@ def test_off_topic_questions_abstain_with_the_fixed_message(assistant, question)
 
 
 def test_overlapping_passages_are_merged_not_repeated(assistant):
-    answer = assistant.ask("What are the messages about information sharing, risk assessment and professional curiosity?", k=5)
+    answer = assistant.ask(
+        "What are the messages about information sharing, risk assessment and professional curiosity?", k=5
+    )
     spans = [(q.start, q.end) for q in answer.quotes]
     for i, (a0, a1) in enumerate(spans):
         for b0, b1 in spans[i + 1 :]:
@@ -129,8 +131,14 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
 def test_every_citation_output_renders_the_same_runs():
     from assistant.citations import Citation, markdown, plain, runs, source_line
 
-    c = Citation(author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice")
-    assert runs(c) == [("A Partnership (2021) ", False), ("Review *of* care", True), (" [news item], pp. 12–13, “Voice”", False)]
+    c = Citation(
+        author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice"
+    )
+    assert runs(c) == [
+        ("A Partnership (2021) ", False),
+        ("Review *of* care", True),
+        (" [news item], pp. 12–13, “Voice”", False),
+    ]
     assert plain(c) == "A Partnership (2021) Review *of* care [news item], pp. 12–13, “Voice”"
     assert markdown(c) == "A Partnership (2021) *Review *of* care* [news item], pp. 12–13, “Voice”"
     assert plain(c, "plain") == "Review *of* care [news item], pp. 12–13, Voice"
@@ -142,11 +150,29 @@ def test_every_citation_output_renders_the_same_runs():
 def test_citation_styles(assistant):
     doc = assistant.index.documents["panel-annual-report-2020-news"]
     doc_copy = type(doc)(**{**doc.__dict__})
-    doc_copy.meta = type(doc.meta)(**{**doc.meta.__dict__, "author": "Child Safeguarding Practice Review Panel", "title": "Annual Report 2020", "kind": "report"})
+    doc_copy.meta = type(doc.meta)(
+        **{
+            **doc.meta.__dict__,
+            "author": "Child Safeguarding Practice Review Panel",
+            "title": "Annual Report 2020",
+            "kind": "report",
+        }
+    )
     harvard = cite(doc_copy, ["Annual Report 2020", "Critical thinking and challenge"], "23")
-    assert harvard == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, p. 23, “Critical thinking and challenge”"
-    assert cite(doc_copy, None, "12–13") == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, pp. 12–13"
+    assert (
+        harvard == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, p. 23, "
+        "“Critical thinking and challenge”"
+    )
+    assert (
+        cite(doc_copy, None, "12–13")
+        == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, pp. 12–13"
+    )
     assert cite(doc_copy, ["Annual Report 2020", "Themes"], "4", style="plain") == "Annual Report 2020, p. 4, Themes"
     # A news item says so, so no one credits it as the report (the kind comes from the sidecar).
-    assert cite(doc, None, None).endswith("*National Safeguarding Practice Review Panel – 2020 Annual Report* [news item]")
-    assert cite(doc, None, None, style="plain") == "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"
+    assert cite(doc, None, None).endswith(
+        "*National Safeguarding Practice Review Panel – 2020 Annual Report* [news item]"
+    )
+    assert (
+        cite(doc, None, None, style="plain")
+        == "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"
+    )

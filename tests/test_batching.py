@@ -42,7 +42,7 @@ def test_many_threads_get_their_own_answers(embedder, batching):
     asked = QUESTIONS * 5  # duplicates inside one batch are encoded once
     with ThreadPoolExecutor(16) as pool:
         got = list(pool.map(batching.encode_query, asked))
-    for q, vec in zip(asked, got):
+    for q, vec in zip(asked, got, strict=False):
         np.testing.assert_allclose(vec, expected[q], atol=1e-5)
     assert batching.batched < len(asked)
 

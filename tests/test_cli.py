@@ -27,17 +27,34 @@ def test_help_is_instant_and_imports_no_heavy_library():
     assert "ingest" in result.stdout and "serve" in result.stdout
     assert time.perf_counter() - start < 5
     probe = subprocess.run(
-        [sys.executable, "-c", "import sys, assistant.cli; print(sorted(m for m in ('torch','faiss','sentence_transformers') if m in sys.modules))"],
-        capture_output=True, text=True, env=ENV,
+        [
+            sys.executable,
+            "-c",
+            "import sys, assistant.cli; print(sorted(m for m in ('torch','faiss','sentence_transformers') if "
+            "m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        env=ENV,
     )
     assert probe.stdout.strip() == "[]"
 
 
 def test_ask_json_prints_the_api_object(corpus_index, client):
-    result = run("ask", "What does the report say about professional curiosity?", "--json", "-k", "2", "--index", str(corpus_index))
+    result = run(
+        "ask",
+        "What does the report say about professional curiosity?",
+        "--json",
+        "-k",
+        "2",
+        "--index",
+        str(corpus_index),
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    api = client.post("/api/ask", json={"question": "What does the report say about professional curiosity?", "k": 2}).json()
+    api = client.post(
+        "/api/ask", json={"question": "What does the report say about professional curiosity?", "k": 2}
+    ).json()
     assert data["answered"] is True
     assert [q["text"] for q in data["quotes"]] == [q["text"] for q in api["quotes"]]
     assert set(data) == set(api)
@@ -70,13 +87,18 @@ def test_serve_builds_a_missing_index_then_answers(tmp_path):
     index = tmp_path / "idx"
     proc = subprocess.Popen(
         [*CMD, "serve", "--port", str(port), "--index", str(index)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=ENV,
     )
     try:
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
-                r = httpx.post(f"http://127.0.0.1:{port}/api/ask", json={"question": "Who chairs the Panel?"}, timeout=5)
+                r = httpx.post(
+                    f"http://127.0.0.1:{port}/api/ask", json={"question": "Who chairs the Panel?"}, timeout=5
+                )
                 break
             except httpx.TransportError:
                 assert proc.poll() is None, proc.stdout.read()
@@ -109,11 +131,18 @@ def test_ingest_draws_one_bar_per_stage_on_a_terminal(tmp_path):
     folder = tmp_path / "notes"
     folder.mkdir()
     for n in range(3):
-        (folder / f"note{n}.md").write_text(f"# Note {n}\n\nSupervision note {n} is about escalation.\n", encoding="utf-8")
+        (folder / f"note{n}.md").write_text(
+            f"# Note {n}\n\nSupervision note {n} is about escalation.\n", encoding="utf-8"
+        )
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
-    proc = subprocess.Popen([*CMD, "ingest", str(folder), "--index", str(tmp_path / "ix")],
-                            stdout=subprocess.PIPE, stderr=follower, text=True, env=ENV)
+    proc = subprocess.Popen(
+        [*CMD, "ingest", str(folder), "--index", str(tmp_path / "ix")],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+        env=ENV,
+    )
     os.close(follower)
     drawn = b""
     while True:

@@ -26,8 +26,14 @@ def limit_descriptors():
 
 def child_env(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
-               OMP_NUM_THREADS="1", ASSISTANT_TORCH_THREADS="1", **extra)
+    env.update(
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        TOKENIZERS_PARALLELISM="false",
+        OMP_NUM_THREADS="1",
+        ASSISTANT_TORCH_THREADS="1",
+        **extra,
+    )
     return env
 
 
@@ -36,7 +42,10 @@ def start_server(index: Path, log: Path, port: int, preexec=None, **settings) ->
     env = child_env(**{f"ASSISTANT_{k.upper()}": str(v) for k, v in settings.items()})
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--no-build", "--index", str(index), "--port", str(port)],
-        env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, preexec_fn=preexec,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        preexec_fn=preexec,
     )
     deadline = time.time() + 180
     while time.time() < deadline:
@@ -146,7 +155,9 @@ def test_serve_runs_several_workers(corpus_index, tmp_path, workers):
     proc = start_server(corpus_index, log, port, workers=workers)
     try:
         deadline = time.time() + 180  # the first worker answers while the others still load the model
-        while time.time() < deadline and log.read_text(errors="replace").count("Application startup complete") < workers:
+        while (
+            time.time() < deadline and log.read_text(errors="replace").count("Application startup complete") < workers
+        ):
             time.sleep(0.5)
         text = log.read_text(errors="replace")
         assert text.count("Started server process") == workers, text[-2000:]

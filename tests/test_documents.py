@@ -55,7 +55,7 @@ def test_sentences_never_lose_text(news):
     sentences = split_sentences(news.text, 0, len(news.text))
     joined = "".join(news.text[s.start : s.end] for s in sentences)
     assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", news.text)
-    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
     texts = [news.text[s.start : s.end] for s in sentences]
     assert "“This report has three important messages." in texts
     # A closing quotation mark stays with its sentence.
@@ -133,8 +133,20 @@ def test_passages_of_an_older_index_still_load():
     written before that keeps loading, so nothing ingested is lost."""
     from assistant.passages import Passage
 
-    old = {"id": "d:0", "doc_id": "d", "start": 0, "end": 9, "sentences": [[0, 9]], "section_id": "s",
-           "section": "A › B", "page_start": 1, "page_end": 1, "page_label_start": "1", "page_label_end": "1", "seq": 0}
+    old = {
+        "id": "d:0",
+        "doc_id": "d",
+        "start": 0,
+        "end": 9,
+        "sentences": [[0, 9]],
+        "section_id": "s",
+        "section": "A › B",
+        "page_start": 1,
+        "page_end": 1,
+        "page_label_start": "1",
+        "page_label_end": "1",
+        "seq": 0,
+    }
     p = Passage.from_dict(old)
     assert (p.id, p.sentences, p.section_id, p.seq) == ("d:0", [(0, 9)], "s", 0)
     assert Passage.from_dict(p.to_dict()) == p

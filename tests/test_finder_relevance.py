@@ -56,14 +56,20 @@ def test_meaning_search_follows_the_fusion_setting_like_the_chat(client, rrf_cli
 
 def test_fusion_setting_changes_the_finder_ranking(client, rrf_client):
     q = "voice of the child"
-    assert [r["match"] for r in meaning(client, q)["results"]] != [r["match"] for r in meaning(rrf_client, q)["results"]]
+    assert [r["match"] for r in meaning(client, q)["results"]] != [
+        r["match"] for r in meaning(rrf_client, q)["results"]
+    ]
 
 
 def test_meaning_page_says_similar_passages_not_matches(client):
-    page = BeautifulSoup(client.get("/quotes", params={"q": "voice of the child", "mode": "meaning"}).text, "html.parser")
+    page = BeautifulSoup(
+        client.get("/quotes", params={"q": "voice of the child", "mode": "meaning"}).text, "html.parser"
+    )
     title = page.select_one("#results-title").get_text()
     assert "similar passage" in title and "match" not in title
-    empty = BeautifulSoup(client.get("/quotes", params={"q": "recipe for banana bread", "mode": "meaning"}).text, "html.parser")
+    empty = BeautifulSoup(
+        client.get("/quotes", params={"q": "recipe for banana bread", "mode": "meaning"}).text, "html.parser"
+    )
     assert "0 similar passages" in empty.select_one("#results-title").get_text()
     assert "close enough in meaning" in empty.select_one(".results").get_text()
 

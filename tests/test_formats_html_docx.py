@@ -4,7 +4,7 @@ index, and URL ingestion against a local HTTP server."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -41,8 +41,10 @@ DOCX_ITEMS = [
     ("table", [["Step", "Who"], ["First", "Team manager"], ["Second", "Head of service"]]),
 ]
 DOCX_CORE = {
-    "title": "Training handbook 2032", "author": "Example Learning Hub", "subject": "Practice guidance",
-    "created": datetime(2032, 3, 1, tzinfo=timezone.utc),
+    "title": "Training handbook 2032",
+    "author": "Example Learning Hub",
+    "subject": "Practice guidance",
+    "created": datetime(2032, 3, 1, tzinfo=UTC),
 }
 
 
@@ -73,7 +75,9 @@ def test_html_keeps_main_content_only(corpus):
     assert "Agency | Referrals\nSchools | 31" in doc.text
     paths = {s.title: s.path for s in doc.sections}
     assert paths["Figures"] == [
-        "Partnership publishes its review of neglect cases", "What the review found", "Figures",
+        "Partnership publishes its review of neglect cases",
+        "What the review found",
+        "Figures",
     ]
     assert doc.meta.author == "Northshire Partnership Communications Team"
     assert doc.meta.date == "2032-06-02"
@@ -129,17 +133,20 @@ def test_corrupt_docx_and_unreadable_html_say_why(tmp_path):
     [
         (
             "Who may escalate a disagreement about a referral?",
-            "handbook", "Escalation",  # the Title style is a level-1 heading of its own
+            "handbook",
+            "Escalation",  # the Title style is a level-1 heading of its own
             "Example Learning Hub (2032) *Training handbook 2032*, “Escalation”",
         ),
         (
             "When were school nurse referrals clearer?",
-            "news", "Partnership publishes its review of neglect cases › What the review found",
+            "news",
+            "Partnership publishes its review of neglect cases › What the review found",
             "Northshire Partnership Communications Team (2032) *News | Northshire*, “What the review found”",
         ),
         (
             "Who protected children by questioning parents' accounts?",
-            "annual-review-2031", "Practice themes › Critical thinking and challenge",
+            "annual-review-2031",
+            "Practice themes › Critical thinking and challenge",
             "Example Safeguarding Partnership (2032) *Annual Review 2031*, p. 23, “Critical thinking and challenge”",
         ),
     ],
@@ -241,8 +248,9 @@ def test_cli_fetch_limits_come_from_options_or_the_environment(site, tmp_path, m
     runner = CliRunner()
     ix = str(tmp_path / "ix")
     monkeypatch.setenv("ASSISTANT_FETCH_MAX_BYTES", "100000")
-    result = runner.invoke(app, ["ingest", f"{site}/news", f"{site}/big", f"{site}/slow", "--index", ix,
-                                 "--fetch-timeout", "0.5"])
+    result = runner.invoke(
+        app, ["ingest", f"{site}/news", f"{site}/big", f"{site}/slow", "--index", ix, "--fetch-timeout", "0.5"]
+    )
     assert result.exit_code == 0, result.output
     assert f"Skipped {site}/big: " in result.output and "larger than the 100000 bytes limit" in result.output
     assert f"Skipped {site}/slow: " in result.output and "within 0.5 seconds" in result.output

@@ -149,7 +149,10 @@ def test_page_labels_win_over_footer_numbers(tmp_path):
     path.write_bytes(label_pages(report_pdf(), [(0, 1, "/r", 1), (2, 5, "/D", 101)]))
     loaded = load_document(path)
     assert [(p.index, p.label) for p in loaded.pages if p.index in (1, 2, 3, 6)] == [
-        (1, "i"), (2, "ii"), (3, "101"), (6, "104"),
+        (1, "i"),
+        (2, "ii"),
+        (3, "101"),
+        (6, "104"),
     ]
 
 
@@ -260,8 +263,10 @@ def test_columns_that_reach_into_the_page_margins(tmp_path):
 def test_contents_without_dot_leaders_is_not_indexed(tmp_path):
     from docbuilders import build_pdf
 
-    toc = [("h1", "Contents")] + [("p", [f"{title}     {page}"]) for title, page in
-                                  (("Foreword", 3), ("Key messages", 5), ("Themes", 9), ("Next steps", 14))]
+    toc = [("h1", "Contents")] + [
+        ("p", [f"{title}     {page}"])
+        for title, page in (("Foreword", 3), ("Key messages", 5), ("Themes", 9), ("Next steps", 14))
+    ]
     body = [("h1", "Foreword"), ("p", ["The foreword thanks every practitioner who took part."])]
     path = tmp_path / "toc.pdf"
     path.write_bytes(build_pdf([toc, body]))

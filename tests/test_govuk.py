@@ -23,9 +23,12 @@ from assistant.ingest import ingest
 from assistant.sources import CROWN_LICENCE, FetchLimits, allowed_hosts, is_publication, read_publication
 
 ORG = "Northshire Safeguarding Review Board"
-SUMMARY = build_html("Summary", """<article><h1>Annual Review 2031: summary</h1>
+SUMMARY = build_html(
+    "Summary",
+    """<article><h1>Annual Review 2031: summary</h1>
 <p>The summary explains that every lighthouse review in Northshire now ends with a short
-letter to the family, written in plain words, about what will change.</p></article>""")
+letter to the family, written in plain words, about what will change.</p></article>""",
+)
 
 
 def item(base: str, attachments: list[dict], **extra) -> dict:
@@ -43,8 +46,12 @@ def item(base: str, attachments: list[dict], **extra) -> dict:
 
 
 def pdf_attachment(base: str, path: str = "/media/annual-review-2031.pdf") -> dict:
-    return {"title": "Annual Review 2031", "url": base + path, "content_type": "application/pdf",
-            "attachment_type": "file"}
+    return {
+        "title": "Annual Review 2031",
+        "url": base + path,
+        "content_type": "application/pdf",
+        "attachment_type": "file",
+    }
 
 
 class Site:
@@ -99,20 +106,28 @@ def site():
 def publication(site) -> str:
     attachments = [
         pdf_attachment(site.base),
-        {"title": "Annual Review 2031: summary", "url": "/government/publications/annual-review-2031/summary",
-         "content_type": "text/html"},
+        {
+            "title": "Annual Review 2031: summary",
+            "url": "/government/publications/annual-review-2031/summary",
+            "content_type": "text/html",
+        },
         {"title": "Figures (spreadsheet)", "url": site.base + "/media/figures.csv", "content_type": "text/csv"},
     ]
     return site.publish("annual-review-2031", item(site.base, attachments), pdf=report_pdf(), html=SUMMARY)
 
 
 def test_publication_pages_are_recognised_on_any_host():
-    assert is_publication("https://www.gov.uk/government/publications/child-safeguarding-practice-review-panel-annual-report-2020")
+    assert is_publication(
+        "https://www.gov.uk/government/publications/child-safeguarding-practice-review-panel-annual-report-2020"
+    )
     assert is_publication("http://127.0.0.1:8123/government/publications/x/")
     assert not is_publication("https://www.gov.uk/government/publications/x/an-html-attachment")
     assert not is_publication("https://www.gov.uk/government/news/x")
     # GOV.UK serves attachment files from its asset host; a local page only from itself.
-    assert allowed_hosts("https://www.gov.uk/government/publications/x") == {"www.gov.uk", "assets.publishing.service.gov.uk"}
+    assert allowed_hosts("https://www.gov.uk/government/publications/x") == {
+        "www.gov.uk",
+        "assets.publishing.service.gov.uk",
+    }
     assert allowed_hosts("http://127.0.0.1:8123/government/publications/x") == {"127.0.0.1"}
 
 
@@ -137,7 +152,9 @@ def test_every_pdf_and_html_attachment_is_read_with_the_content_items_metadata(s
     assert {p.label for p in pdf.pages if p.index == 5} == {"23"}
 
 
-def test_cli_ingests_a_publication_and_quotes_link_to_the_pdf_page(site, publication, tmp_path, embedder, make_assistant):
+def test_cli_ingests_a_publication_and_quotes_link_to_the_pdf_page(
+    site, publication, tmp_path, embedder, make_assistant
+):
     root = tmp_path / "ix"
     result = CliRunner().invoke(app, ["ingest", publication, "--index", str(root)])
     assert result.exit_code == 0, result.output
@@ -171,14 +188,24 @@ def test_a_publication_that_fails_later_keeps_its_documents(site, tmp_path, embe
 @pytest.mark.parametrize(
     "slug, content, reason",
     [
-        ("not-json", b"<html>Sorry, try later</html>", "/api/content/government/publications/not-json did not answer with a JSON content item"),
+        (
+            "not-json",
+            b"<html>Sorry, try later</html>",
+            "/api/content/government/publications/not-json did not answer with a JSON content item",
+        ),
         ("a-list", b"[1, 2]", "did not answer with a JSON content item"),
         ("no-attachments", {"title": "Empty", "details": {}}, "lists no attachments (GOV.UK Content API: http://"),
-        ("only-data", {"details": {"attachments": [{"url": "/x.csv", "content_type": "text/csv", "title": "Data"}]}},
-         "no readable attachment in the publication (none is a PDF or an HTML page)"),
+        (
+            "only-data",
+            {"details": {"attachments": [{"url": "/x.csv", "content_type": "text/csv", "title": "Data"}]}},
+            "no readable attachment in the publication (none is a PDF or an HTML page)",
+        ),
         ("elsewhere", "ELSEWHERE", "localhost:"),
-        ("missing-file", {"details": {"attachments": [{"url": "/media/gone.pdf", "content_type": "application/pdf"}]}},
-         "/media/gone.pdf: the server answered 404 Not Found"),
+        (
+            "missing-file",
+            {"details": {"attachments": [{"url": "/media/gone.pdf", "content_type": "application/pdf"}]}},
+            "/media/gone.pdf: the server answered 404 Not Found",
+        ),
     ],
 )
 def test_bad_publications_are_clear_errors_naming_the_url(site, slug, content, reason):
@@ -195,7 +222,9 @@ def test_bad_publications_are_clear_errors_naming_the_url(site, slug, content, r
 
 
 def test_missing_content_api_and_download_limits(site):
-    with pytest.raises(DocumentError, match="Content API at .*/api/content/government/publications/nowhere: the server answered 404"):
+    with pytest.raises(
+        DocumentError, match="Content API at .*/api/content/government/publications/nowhere: the server answered 404"
+    ):
         read_publication(f"{site.base}/government/publications/nowhere")
     page = site.publish("big-file", item(site.base, [pdf_attachment(site.base, "/media/big.pdf")]))
     site.routes["/media/big.pdf"] = (200, "application/pdf", b"%PDF" + b"x" * 200_000, 0)
@@ -211,7 +240,10 @@ def test_cli_reports_a_bad_publication_and_indexes_the_rest(site, publication, t
     bad = site.publish("cli-bad", b"not json at all")
     result = CliRunner().invoke(app, ["ingest", bad, publication, "--index", str(tmp_path / "ix")])
     assert result.exit_code == 0, result.output
-    assert f"Skipped {bad}: the GOV.UK Content API at {site.base}/api/content/government/publications/cli-bad" in result.output
+    assert (
+        f"Skipped {bad}: the GOV.UK Content API at {site.base}/api/content/government/publications/cli-bad"
+        in result.output
+    )
     assert "Indexed 2 document(s)" in result.output
     assert "Traceback" not in result.output
 
@@ -226,7 +258,9 @@ def test_other_paths_are_read_as_plain_urls(site, publication):
 
 
 def test_an_attachment_without_a_content_type_is_read_by_its_extension(site, publication):
-    page = site.publish("untyped", item(site.base, [{"title": "Annual Review 2031", "url": "/media/annual-review-2031.pdf"}]))
+    page = site.publish(
+        "untyped", item(site.base, [{"title": "Annual Review 2031", "url": "/media/annual-review-2031.pdf"}])
+    )
     docs, problems = read_publication(page)
     assert problems == [] and [d.format for d in docs] == ["pdf"]
     assert docs[0].meta.source_url == site.base + "/media/annual-review-2031.pdf"

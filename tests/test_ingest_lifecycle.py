@@ -117,7 +117,9 @@ def test_a_reader_that_crashes_skips_that_source_only(tmp_path, run, embedder, m
     monkeypatch.setattr(html, "read", crash)
     report = run([corpus], root)
     assert sorted(report.documents) == ["notes", "review"]
-    assert report.problems == [(str(corpus / "news.html"), "the reader failed (RuntimeError: the parser fell over on line 3)")]
+    assert report.problems == [
+        (str(corpus / "news.html"), "the reader failed (RuntimeError: the parser fell over on line 3)")
+    ]
     assert sorted(load(root, embedder.name, embedder.dimensions).documents) == ["notes", "review"]
 
     # Through the CLI: the same line on stderr, no traceback, exit 0.
@@ -127,7 +129,10 @@ def test_a_reader_that_crashes_skips_that_source_only(tmp_path, run, embedder, m
 
     result = CliRunner().invoke(app, ["ingest", str(corpus), "--index", str(tmp_path / "cli-index")])
     assert result.exit_code == 0, result.output
-    assert f"Skipped {corpus / 'news.html'}: the reader failed (RuntimeError: the parser fell over on line 3)" in result.output
+    assert (
+        f"Skipped {corpus / 'news.html'}: the reader failed (RuntimeError: the parser fell over on line 3)"
+        in result.output
+    )
     assert "Traceback" not in result.output and "Indexed 2 document(s)" in result.output
 
 

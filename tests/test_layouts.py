@@ -85,16 +85,24 @@ def test_layout_pages_sections_and_quotes(helper, layout):
 def test_running_heads_never_reach_the_text(folder):
     for layout in PDF_LAYOUTS:
         body = load_document(folder / layout.name).text
-        for head in ("CHILD SAFEGUARDING PRACTICE REVIEW PANEL", "ANNUAL REPORT 2020", "LEARNING FROM NATIONAL",
-                     "ABOUT THE NOTIFICATIONS", "Knowledge Bite |", "Study notes: serious incidents"):
+        for head in (
+            "CHILD SAFEGUARDING PRACTICE REVIEW PANEL",
+            "ANNUAL REPORT 2020",
+            "LEARNING FROM NATIONAL",
+            "ABOUT THE NOTIFICATIONS",
+            "Knowledge Bite |",
+            "Study notes: serious incidents",
+        ):
             assert head not in body, (layout.name, head)
 
 
 def test_sentence_over_a_page_break_cites_both_pages(helper):
     doc = helper.index.documents["numbered-heads"]
-    sentence = ("In several of the cases the group discussed, the fact that no single agency held the whole "
-                "history of the family was a factor that the reviewers returned to again and again in their "
-                "conclusions.")
+    sentence = (
+        "In several of the cases the group discussed, the fact that no single agency held the whole "
+        "history of the family was a factor that the reviewers returned to again and again in their "
+        "conclusions."
+    )
     start = doc.text.index(sentence)  # no running head inside it
     pages = doc.pages_for(start, start + len(sentence))
     assert [p.index for p in pages] == [7, 8]
@@ -106,8 +114,10 @@ def test_sentence_over_a_page_break_cites_both_pages(helper):
 
 def test_bold_lead_paragraphs_are_body_text(helper):
     doc = helper.index.documents["bold-lead"]
-    assert ("Across the year the Panel received 482 notifications about 514 children, and these notes look at "
-            "what that number means for a local partnership in 2020.\n\n") in doc.text
+    assert (
+        "Across the year the Panel received 482 notifications about 514 children, and these notes look at "
+        "what that number means for a local partnership in 2020.\n\n"
+    ) in doc.text
     assert "\n\n2020.\n\n" not in doc.text
     # A bold one-line sentence is a paragraph; a bold short line without a full stop is a heading.
     assert "Before the next meeting\n\nRead one local review before the next meeting.\n\n" in doc.text
@@ -192,11 +202,16 @@ def test_pages_right_over_the_suite(helper):
 def test_a_heading_at_the_top_of_two_pages_is_no_running_head(tmp_path):
     from docbuilders import build_layout_pdf
 
-    heads = {i: [("top", "left" if i % 2 else "right", "Case notes"), ("bottom", "centre", str(i))]
-             for i in range(1, 8)}
+    heads = {
+        i: [("top", "left" if i % 2 else "right", "Case notes"), ("bottom", "centre", str(i))] for i in range(1, 8)
+    }
     words = ["Reading", "Listening", "Planning", "Visiting", "Recording", "Reviewing", "Closing"]
-    pages = [[("line", "Case study", 11, True), ("p", [f"{words[i - 1]} is the theme of this case."])]
-             if i in (2, 5) else [("p", [f"{words[i - 1]} comes first on this page."])] for i in range(1, 8)]
+    pages = [
+        [("line", "Case study", 11, True), ("p", [f"{words[i - 1]} is the theme of this case."])]
+        if i in (2, 5)
+        else [("p", [f"{words[i - 1]} comes first on this page."])]
+        for i in range(1, 8)
+    ]
     path = tmp_path / "cases.pdf"
     path.write_bytes(build_layout_pdf(pages, heads, top_margin=58))
     doc = load_document(path)
@@ -209,8 +224,13 @@ def test_a_copyright_footer_does_not_make_a_licence_page(tmp_path):
 
     page = [
         ("line", "Visiting families", 17, True),
-        ("p", ["Volunteers visit families every week and write down what they notice, so that",
-               "the duty coordinator hears about any worry on the same day it arises."]),
+        (
+            "p",
+            [
+                "Volunteers visit families every week and write down what they notice, so that",
+                "the duty coordinator hears about any worry on the same day it arises.",
+            ],
+        ),
         ("p", ["© 2021 Hearthstone Families. All rights reserved."]),
     ]
     path = tmp_path / "two-pages.pdf"
@@ -235,9 +255,11 @@ def test_a_copyright_footer_does_not_make_a_licence_page(tmp_path):
 )
 def test_html_page_dates(tmp_path, printed, date):
     path = tmp_path / "dated.html"
-    path.write_text(f"<html><head><title>Notes</title></head><body><main><h1>Notes</h1>{printed}"
-                    "<p>Volunteers keep a short note of every home visit they make.</p></main></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        f"<html><head><title>Notes</title></head><body><main><h1>Notes</h1>{printed}"
+        "<p>Volunteers keep a short note of every home visit they make.</p></main></body></html>",
+        encoding="utf-8",
+    )
     doc = load_document(path)
     assert doc.meta.date == date
     assert doc.meta.year == (date[:4] or "n.d.")

@@ -57,11 +57,15 @@ from assistant.embeddings import Embedder
 wrap = lambda name, fn: (lambda *a, **k: (pause(name), fn(*a, **k))[1])
 Embedder.encode_passages = wrap("embedding", Embedder.encode_passages)
 _write = ix._write_jsonl
-ix._write_jsonl = lambda path, rows: (_write(path, rows), pause("writing") if path.name == "passages.jsonl" else None)[0]
+ix._write_jsonl = lambda path, rows: (
+    _write(path, rows), pause("writing") if path.name == "passages.jsonl" else None
+)[0]
 ix._fsync_tree = wrap("syncing", ix._fsync_tree)
 ix._set_current = wrap("naming", ix._set_current)
 _replace = os.replace
-os.replace = lambda src, dst, **k: (pause("replacing") if Path(dst).name == "CURRENT" else None, _replace(src, dst, **k))[1]
+os.replace = lambda src, dst, **k: (
+    pause("replacing") if Path(dst).name == "CURRENT" else None, _replace(src, dst, **k)
+)[1]
 ix._prune = wrap("pruning", ix._prune)
 from assistant.cli import app
 app(sys.argv[1:], prog_name="assistant")
@@ -72,8 +76,15 @@ POINTS = ["embedding", "writing", "syncing", "naming", "replacing", "pruning"]
 def child_env(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     # One thread each: several children share two cores.
-    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
-               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", ASSISTANT_TORCH_THREADS="1", **extra)
+    env.update(
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        TOKENIZERS_PARALLELISM="false",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        ASSISTANT_TORCH_THREADS="1",
+        **extra,
+    )
     return env
 
 
@@ -115,19 +126,21 @@ def test_sigkill_at_any_point_of_ingest_leaves_a_usable_index(old_index, corpora
         proc = subprocess.Popen(
             ingest_cmd(corpora[1], root),
             env=child_env(ASSISTANT_TEST_PAUSE=point, ASSISTANT_TEST_FLAG=str(flag)),
-            stdout=subprocess.DEVNULL, stderr=(tmp_path / f"{point}.err").open("w"),
+            stdout=subprocess.DEVNULL,
+            stderr=(tmp_path / f"{point}.err").open("w"),
         )
         runs[point] = (root, flag, proc)
     # And one killed after a plain delay, wherever it happens to be.
     timed_root = copy_index(old_index, tmp_path / "timed")
-    timed = subprocess.Popen(ingest_cmd(corpora[1], timed_root), env=child_env(),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    timed = subprocess.Popen(
+        ingest_cmd(corpora[1], timed_root), env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(5)  # mid-way through loading the model and reading the sources
     timed.send_signal(signal.SIGKILL)
     timed.wait(timeout=10)
     deadline = time.time() + 240
     try:
-        for point, (root, flag, proc) in runs.items():
+        for point, (_root, flag, proc) in runs.items():
             while not flag.exists():
                 assert proc.poll() is None, f"ingest ended before {point}: {(tmp_path / f'{point}.err').read_text()}"
                 assert time.time() < deadline, f"ingest never reached {point}"
@@ -215,7 +228,9 @@ def wait_for(condition, seconds: float) -> bool:
     return False
 
 
-def test_live_reindex_and_refused_builds_with_requests_throughout(old_index, corpora, tmp_path, make_app, serve, caplog):
+def test_live_reindex_and_refused_builds_with_requests_throughout(
+    old_index, corpora, tmp_path, make_app, serve, caplog
+):
     root = copy_index(old_index, tmp_path / "live")
     old_build = index_mod.current_build(root).name
     base = serve(make_app(root, reload_poll_seconds=0.2))
@@ -223,7 +238,9 @@ def test_live_reindex_and_refused_builds_with_requests_throughout(old_index, cor
 
     with caplog.at_level("INFO", logger="assistant.reload"), Traffic(base, [OLD_Q, NEW_Q, "spring"]) as traffic:
         time.sleep(1)
-        done = subprocess.run(ingest_cmd(corpora[1], root), env=child_env(), capture_output=True, text=True, timeout=180)
+        done = subprocess.run(
+            ingest_cmd(corpora[1], root), env=child_env(), capture_output=True, text=True, timeout=180
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         new_build = index_mod.current_build(root).name
         assert wait_for(lambda: health() == new_build, 10), "the server never swapped to the new build"
@@ -236,8 +253,9 @@ def test_live_reindex_and_refused_builds_with_requests_throughout(old_index, cor
         shutil.copytree(root / "builds" / new_build, bad)
         (bad / "passages.jsonl").write_text('{"broken": true}\n', encoding="utf-8")
         index_mod._set_current(root, bad.name)
-        assert wait_for(lambda: any(bad.name in r.getMessage() and "Refused" in r.getMessage()
-                                    for r in caplog.records), 10)
+        assert wait_for(
+            lambda: any(bad.name in r.getMessage() and "Refused" in r.getMessage() for r in caplog.records), 10
+        )
         refused = next(r.getMessage() for r in caplog.records if bad.name in r.getMessage())
         assert "corrupt" in refused or "wrong size" in refused
         assert f"Still serving {new_build}" in refused

@@ -52,11 +52,25 @@ QUESTIONS = [
 def start_server(index: Path, port: int, log: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(
-        HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
-        ASSISTANT_RATE_LIMIT="1000000/minute", ASSISTANT_RELOAD_POLL_SECONDS="0",
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        TOKENIZERS_PARALLELISM="false",
+        ASSISTANT_RATE_LIMIT="1000000/minute",
+        ASSISTANT_RELOAD_POLL_SECONDS="0",
     )
-    cmd = [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--no-build",
-           "--index", str(index), "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from assistant.cli import app; app()",
+        "serve",
+        "--no-build",
+        "--index",
+        str(index),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     return subprocess.Popen(cmd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
 
 
@@ -117,7 +131,9 @@ def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
         samples: list[float] = []  # resident MB every 5 s: growth that levels off is warm-up, not a leak
         done = threading.Event()
         sampler = threading.Thread(
-            target=lambda: [samples.append(round(server.memory_info().rss / 2**20, 1)) for _ in iter(lambda: done.wait(5), True)],
+            target=lambda: [
+                samples.append(round(server.memory_info().rss / 2**20, 1)) for _ in iter(lambda: done.wait(5), True)
+            ],
             daemon=True,
         )
         sampler.start()
@@ -131,12 +147,20 @@ def test_bounded_load_then_sighup_reload(corpus_index, tmp_path):
         q = statistics.quantiles(lat, n=100)
         growth_mb = (rss_end - rss_start) / 2**20
         figures = {
-            "seconds": round(elapsed, 1), "clients": CLIENTS, "requests": len(lat),
-            "throughput_rps": round(len(lat) / elapsed, 1), "errors": len(result["errors"]),
-            "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1),
+            "seconds": round(elapsed, 1),
+            "clients": CLIENTS,
+            "requests": len(lat),
+            "throughput_rps": round(len(lat) / elapsed, 1),
+            "errors": len(result["errors"]),
+            "p50_ms": round(q[49] * 1000, 1),
+            "p95_ms": round(q[94] * 1000, 1),
+            "p99_ms": round(q[98] * 1000, 1),
             "max_ms": round(lat[-1] * 1000, 1),
-            "rss_start_mb": round(rss_start / 2**20, 1), "rss_end_mb": round(rss_end / 2**20, 1),
-            "rss_growth_mb": round(growth_mb, 1), "growth_bound_mb": GROWTH_BOUND_MB, "rss_every_5s_mb": samples,
+            "rss_start_mb": round(rss_start / 2**20, 1),
+            "rss_end_mb": round(rss_end / 2**20, 1),
+            "rss_growth_mb": round(growth_mb, 1),
+            "growth_bound_mb": GROWTH_BOUND_MB,
+            "rss_every_5s_mb": samples,
         }
         print("\nLOAD TEST " + json.dumps(figures))
         assert result["errors"] == [], result["errors"][:10]
@@ -183,8 +207,10 @@ def test_python_heap_does_not_grow_with_requests(make_app, corpus_index):
 
     app = make_app(corpus_index, cache_size=64, rate_limit="1000000/second")
     rng = random.Random(7)
-    words = ("information sharing risk assessment professional curiosity children families review "
-             "learning panel safeguarding voice child neglect babies fathers pandemic notifications").split()
+    words = (
+        "information sharing risk assessment professional curiosity children families review "
+        "learning panel safeguarding voice child neglect babies fathers pandemic notifications"
+    ).split()
 
     def requests(client: TestClient, n: int) -> None:
         for i in range(n):

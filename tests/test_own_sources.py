@@ -44,8 +44,14 @@ def revised_pdf() -> bytes:
     """The report with its page 23 paragraph rewritten (a corrected edition)."""
     pages = copy.deepcopy(REPORT_PAGES)
     pages[4][2] = ("p", NEW_TEXT)
-    return build_pdf(pages, header=REPORT_HEADER, footer=REPORT_FOOTER, numbers=REPORT_NUMBERS,
-                     title="Annual Review 2031", author="Example Safeguarding Partnership")
+    return build_pdf(
+        pages,
+        header=REPORT_HEADER,
+        footer=REPORT_FOOTER,
+        numbers=REPORT_NUMBERS,
+        title="Annual Review 2031",
+        author="Example Safeguarding Partnership",
+    )
 
 
 def cli(*args, timeout=300):
@@ -59,8 +65,13 @@ def serving(index: Path, log: Path):
     """``assistant serve`` in a subprocess; yields its base URL once it answers."""
     port = free_port()
     with log.open("w") as out:
-        proc = subprocess.Popen([*CMD, "serve", "--port", str(port), "--index", str(index)],
-                                stdout=out, stderr=subprocess.STDOUT, text=True, env=ENV)
+        proc = subprocess.Popen(
+            [*CMD, "serve", "--port", str(port), "--index", str(index)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=ENV,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 300

@@ -61,7 +61,9 @@ def test_answer_without_javascript_quotes_exact_text(client, assistant):
         assert any(quoted in t for t in texts), "a quote is not an exact slice of a document"
         assert card.find("mark") is not None
         assert card["data-citation"] and card.select_one(".quote__citation cite")
-        assert card["data-citation"] == card.select_one(".quote__citation").get_text()  # what Copy copies is what is shown
+        assert (
+            card["data-citation"] == card.select_one(".quote__citation").get_text()
+        )  # what Copy copies is what is shown
         assert card.select_one("a.quote__source")["href"].startswith("https://")
     assert "information sharing" in " ".join(m.get_text() for m in turn.find_all("mark"))
     # The question is kept for the next post; the thread was rendered server-side.
@@ -85,8 +87,13 @@ def test_quote_partial_escapes_corpus_text_and_marks_offsets(app):
     text = f"Before. {HOSTILE} is marked. After."
     start = text.index(HOSTILE)
     quote = {
-        "id": "d:1", "text": text, "highlights": [[start, start + len(HOSTILE)]], "document": {},
-        "section_path": [], "page": "4", "pdf_page": 4,
+        "id": "d:1",
+        "text": text,
+        "highlights": [[start, start + len(HOSTILE)]],
+        "document": {},
+        "section_path": [],
+        "page": "4",
+        "pdf_page": 4,
         "citation_parts": {"author": "A", "year": "2021", "title": "T<b>", "pages": "4"},
         "link": "https://example.org/r.pdf#page=4",
     }
@@ -181,9 +188,13 @@ def test_home_page_says_what_the_index_holds(client):
 
 
 def test_read_in_context_highlights_the_passage(client):
-    answer = client.post("/api/ask", json={"question": "What does the Panel say about weak information sharing?"}).json()
+    answer = client.post(
+        "/api/ask", json={"question": "What does the Panel say about weak information sharing?"}
+    ).json()
     q = answer["quotes"][0]
-    card = soup(client.post("/", data={"question": "What does the Panel say about weak information sharing?"})).select_one("article.quote")
+    card = soup(
+        client.post("/", data={"question": "What does the Panel say about weak information sharing?"})
+    ).select_one("article.quote")
     href = card.select_one("a.quote__context-link")["href"]
     assert href == f"/documents/{q['document']['id']}?start={q['start']}&end={q['end']}#passage"
     page = soup(client.get(href.split("#")[0]))
@@ -207,7 +218,7 @@ def test_feedback_counts_per_quote_only(client):
     assert r.status_code == 200 and "Thank you" in r.text
     after = client.get("/metrics").text
     line = f'assistant_feedback_total{{quote="{ids[0]}",useful="yes"}}'
-    count = lambda text: float(next((l.split()[-1] for l in text.splitlines() if l.startswith(line)), "0"))  # noqa: E731
+    count = lambda text: float(next((ln.split()[-1] for ln in text.splitlines() if ln.startswith(line)), "0"))  # noqa: E731
     assert count(after) == count(before) + 1
     assert "no-such" not in after and "voice" not in after
     assert client.post("/feedback", data={"quote": ids, "useful": "maybe"}).status_code == 422

@@ -62,8 +62,12 @@ def test_api_pages_and_errors_never_log_the_question(client, logs):
     assert client.post("/api/ask", json={"question": CANARY + " " * 2 + "x" * 2000}).status_code == 422
     assert client.post("/api/ask", json={"question": 5, "k": CANARY}).status_code == 422
     assert client.post("/api/ask", json={"question": CANARY, "extra": CANARY}).status_code == 422
-    assert client.post("/api/ask", content=f'{{"question": "{CANARY}'.encode(),
-                       headers={"content-type": "application/json"}).status_code < 500
+    assert (
+        client.post(
+            "/api/ask", content=f'{{"question": "{CANARY}'.encode(), headers={"content-type": "application/json"}
+        ).status_code
+        < 500
+    )
     assert client.post("/", data={"question": QUESTIONS[0]}).status_code == 200
     assert client.get("/api/search", params={"q": CANARY}).status_code < 500
     assert client.get("/quotes", params={"q": CANARY}).status_code < 500
@@ -149,7 +153,11 @@ def test_a_real_server_with_access_log_on_logs_no_question(app, logs):
         ("call 07700 900123 or +44 20 7946 0958", ["07700", "900123", "7946"], ["call"]),
         ("email jo.bloggs@example.co.uk please", ["jo.bloggs", "example.co.uk"], ["email", "please"]),
         ("a boy called jamie and Mrs smith", ["jamie", "smith"], ["a boy called", "and"]),
-        ("What does the Panel say about the voice of the child?", [], ["What does the Panel say about the voice of the child?"]),
+        (
+            "What does the Panel say about the voice of the child?",
+            [],
+            ["What does the Panel say about the voice of the child?"],
+        ),
         ("How did COVID-19 affect NHS services in England?", [], ["COVID-19", "NHS", "England"]),
     ],
 )

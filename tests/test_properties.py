@@ -15,14 +15,61 @@ from assistant.formats import text as text_format
 from assistant.passages import _indexable_ranges, make_passages, split_sentences
 
 # PROPERTY_EXAMPLES=5000 for a longer hunt; CI runs the default.
-FAST = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Words, punctuation and spacing that exercise the splitters, plus anything Unicode has.
-PIECES = st.sampled_from([
-    "The Panel", "said", "children", "Mr.", "e.g.", "No. 3", "1.5", "U.K.", "“quoted”", "(aside)", "—", "–", "...",
-    "…", "?", "!", ".", ";", ":", "•", "- ", "1.", "a)", "Ü", "ß", "é", "e\u0301", "مرحبا", "中文。", "😀", "👩‍👧",
-    "\u200b", "\ufeff", "\u00a0", "\t", "  ", " ", "\n", "\n\n", "\r\n", "#", "## Heading", "\x00", "\x7f",
-])
+PIECES = st.sampled_from(
+    [
+        "The Panel",
+        "said",
+        "children",
+        "Mr.",
+        "e.g.",
+        "No. 3",
+        "1.5",
+        "U.K.",
+        "“quoted”",
+        "(aside)",
+        "—",
+        "–",
+        "...",
+        "…",
+        "?",
+        "!",
+        ".",
+        ";",
+        ":",
+        "•",
+        "- ",
+        "1.",
+        "a)",
+        "Ü",
+        "ß",
+        "é",
+        "e\u0301",
+        "مرحبا",
+        "中文。",
+        "😀",
+        "👩‍👧",
+        "\u200b",
+        "\ufeff",
+        "\u00a0",
+        "\t",
+        "  ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "#",
+        "## Heading",
+        "\x00",
+        "\x7f",
+    ]
+)
 TEXT = st.one_of(
     st.lists(PIECES, max_size=60).map(" ".join),
     st.text(max_size=300),
@@ -50,7 +97,7 @@ def check_document(doc, max_words: int = 20, overlap: int = 1) -> None:
         assert slice_ and slice_ == slice_.strip(), "a passage is a trimmed, non-empty slice"
         assert p.sentences == sorted(p.sentences), "sentences in order"
         assert p.sentences[0][0] == p.start and p.sentences[-1][1] == p.end
-        for (s0, e0), (s1, e1) in zip(p.sentences, p.sentences[1:]):
+        for (_s0, e0), (s1, _e1) in zip(p.sentences, p.sentences[1:], strict=False):
             assert e0 <= s1, "sentences never overlap"
         assert any(lo <= p.start and p.end <= hi for lo, hi, _ in ranges), "inside one section body"
         assert p.start >= last_start, "passages in document order"
@@ -64,7 +111,7 @@ def check_document(doc, max_words: int = 20, overlap: int = 1) -> None:
             covered.update(range(s.start, s.end))
             assert (s.start, s.end) in sentences_in_passages, "every sentence is in some passage"
         lost = [i for i in range(lo, hi) if not text[i].isspace() and i not in covered]
-        assert not lost, f"characters lost by sentence splitting: {text[lost[0]:lost[0] + 20]!r}"
+        assert not lost, f"characters lost by sentence splitting: {text[lost[0] : lost[0] + 20]!r}"
     for lo, hi in doc.unindexed:  # text kept for reading is never quoted
         assert all(p.end <= lo or p.start >= hi for p in passages)
 
@@ -103,12 +150,15 @@ def test_any_text_file_reads_and_chunks(text, markdown, max_words, overlap):
     check_document(doc, max_words, overlap)
 
 
-@pytest.mark.parametrize("text", [
-    "Mr. Smith met Dr. Jones at 3 p.m. on the U.K. border. They talked.",
-    "“Is it?” she asked. ‘Yes.’ (It was.)",
-    "Numbers 1.5 and 2.75 stay whole. Lists: a) one; b) two.",
-    "中文句子。第二句！مرحبا. 😀 Emoji end.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones at 3 p.m. on the U.K. border. They talked.",
+        "“Is it?” she asked. ‘Yes.’ (It was.)",
+        "Numbers 1.5 and 2.75 stay whole. Lists: a) one; b) two.",
+        "中文句子。第二句！مرحبا. 😀 Emoji end.",
+    ],
+)
 def test_sentence_splitting_examples_lose_nothing(text):
     doc = assemble([Block(text)], DocumentMeta(id="d", title="D"), "text", "d.txt")
     check_document(doc, max_words=5)

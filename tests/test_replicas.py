@@ -17,13 +17,12 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import httpx
 import pytest
+from test_connections import child_env, start_server, stop_server
 
 from tests.conftest import ARTIFACTS, free_port
-from test_connections import child_env, start_server, stop_server
 
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 OLD = "Kites\n\nThe red kite flies over the valley every spring. Farmers watch the red kite circle above the hills.\n"
@@ -76,8 +75,11 @@ def start_proxy(ports: list[int]) -> tuple[ThreadingHTTPServer, str]:
 @pytest.fixture
 def redis_url():
     port = free_port()
-    proc = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 20
     while time.time() < deadline:
         try:
@@ -98,8 +100,12 @@ def test_two_replicas_share_one_limit_and_one_index(build_index, tmp_path, redis
     root = tmp_path / "shared-index"
     shutil.copytree(build_index([old_dir], "replica-old"), root)
     ports = [free_port(), free_port()]
-    settings = dict(rate_limit=f"{LIMIT}/minute", rate_limit_storage=redis_url,
-                    trusted_proxies='["127.0.0.1"]', reload_poll_seconds=0.5)
+    settings = dict(
+        rate_limit=f"{LIMIT}/minute",
+        rate_limit_storage=redis_url,
+        trusted_proxies='["127.0.0.1"]',
+        reload_poll_seconds=0.5,
+    )
     replicas = []
     proxy = None
     try:
@@ -112,10 +118,16 @@ def test_two_replicas_share_one_limit_and_one_index(build_index, tmp_path, redis
             client = f"198.51.100.{n % 20 + 1}"
             started = time.perf_counter()
             if n % 2:
-                r = httpx.post(base + "/api/ask", json={"question": "Where does the red kite fly?"},
-                               headers={"X-Forwarded-For": client}, timeout=120)
+                r = httpx.post(
+                    base + "/api/ask",
+                    json={"question": "Where does the red kite fly?"},
+                    headers={"X-Forwarded-For": client},
+                    timeout=120,
+                )
             else:
-                r = httpx.get(base + "/api/search", params={"q": "red kite"}, headers={"X-Forwarded-For": client}, timeout=120)
+                r = httpx.get(
+                    base + "/api/search", params={"q": "red kite"}, headers={"X-Forwarded-For": client}, timeout=120
+                )
             return r.status_code, time.perf_counter() - started, r.headers.get("x-upstream", "")
 
         started = time.perf_counter()
@@ -124,7 +136,9 @@ def test_two_replicas_share_one_limit_and_one_index(build_index, tmp_path, redis
         elapsed = time.perf_counter() - started
         latencies = sorted(t for _, t, _ in results)
         figures = {
-            "requests": len(results), "concurrency": 8, "seconds": round(elapsed, 2),
+            "requests": len(results),
+            "concurrency": 8,
+            "seconds": round(elapsed, 2),
             "requests_per_second": round(len(results) / elapsed, 1),
             "p50_ms": round(statistics.median(latencies) * 1000, 1),
             "p95_ms": round(latencies[int(0.95 * len(latencies)) - 1] * 1000, 1),
@@ -140,27 +154,42 @@ def test_two_replicas_share_one_limit_and_one_index(build_index, tmp_path, redis
         # One shared limit: one client's requests, spread over both replicas, stop at LIMIT.
         codes, upstreams = [], set()
         for _ in range(LIMIT + 15):
-            r = httpx.post(base + "/api/ask", json={"question": "Where does the red kite fly?"},
-                           headers={"X-Forwarded-For": "203.0.113.77"}, timeout=60)
+            r = httpx.post(
+                base + "/api/ask",
+                json={"question": "Where does the red kite fly?"},
+                headers={"X-Forwarded-For": "203.0.113.77"},
+                timeout=60,
+            )
             codes.append(r.status_code)
             upstreams.add(r.headers["x-upstream"])
         assert len(upstreams) == 2
         assert codes.count(200) == LIMIT and codes.count(429) == 15, codes
 
         # A new build in the shared folder: both replicas pick it up.
-        done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(new_dir), "--index", str(root)],
-                              env=child_env(), capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", "ingest", str(new_dir), "--index", str(root)],
+            env=child_env(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         new_build = (root / "CURRENT").read_text(encoding="utf-8").strip()
         deadline = time.time() + 20
         seen = set()
         while time.time() < deadline and len(seen) < 2:
-            seen = {p for p in ports if httpx.get(f"http://127.0.0.1:{p}/healthz", timeout=5).json()["build"] == new_build}
+            seen = {
+                p for p in ports if httpx.get(f"http://127.0.0.1:{p}/healthz", timeout=5).json()["build"] == new_build
+            }
             time.sleep(0.3)
         assert seen == set(ports)
         for _ in range(2):
-            r = httpx.post(base + "/api/ask", json={"question": "What did the lighthouse keeper climb?"},
-                           headers={"X-Forwarded-For": "203.0.113.78"}, timeout=60)
+            r = httpx.post(
+                base + "/api/ask",
+                json={"question": "What did the lighthouse keeper climb?"},
+                headers={"X-Forwarded-For": "203.0.113.78"},
+                timeout=60,
+            )
             assert r.status_code == 200 and "lighthouse" in r.json()["quotes"][0]["text"]
     finally:
         if proxy is not None:

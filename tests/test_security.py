@@ -9,7 +9,6 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-
 PAGES = ["/", "/about", "/docs", "/healthz", "/readyz", "/api/documents", "/openapi.json", "/no-such-page"]
 
 
@@ -51,7 +50,9 @@ def test_embed_may_be_framed_by_the_allowlist_only(fresh):
     assert "frame-ancestors 'self' https://partner.example" in csp
     assert "x-frame-options" not in c.get("/embed").headers
     assert "frame-ancestors 'none'" in c.get("/").headers["content-security-policy"]
-    allowed = c.options("/api/ask", headers={"Origin": "https://partner.example", "Access-Control-Request-Method": "POST"})
+    allowed = c.options(
+        "/api/ask", headers={"Origin": "https://partner.example", "Access-Control-Request-Method": "POST"}
+    )
     assert allowed.headers.get("access-control-allow-origin") == "https://partner.example"
     other = c.post("/api/ask", json={"question": "voice of the child"}, headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in other.headers
@@ -181,11 +182,10 @@ def test_proxy_headers_count_only_from_trusted_proxies(fresh):
 
 def test_client_ip_takes_the_nearest_untrusted_address():
     """uvicorn's ProxyHeadersMiddleware, as security.install wires it, with CIDR ranges."""
-    from tests.conftest import run_coroutine
-
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
     from assistant.security import client_ip
+    from tests.conftest import run_coroutine
 
     def seen(peer, xff=None):
         headers = [(b"x-forwarded-for", xff.encode())] if xff else []
@@ -246,7 +246,10 @@ def test_healthz_readyz_and_metrics(client):
     assert health["status"] == "ok" and health["passages"] > 0
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json() == {
-        "ready": True, "index": True, "model": True, "build": health["build"],
+        "ready": True,
+        "index": True,
+        "model": True,
+        "build": health["build"],
     }
     client.post("/api/ask", json={"question": "What are the three important messages?"})
     metrics = client.get("/metrics").text

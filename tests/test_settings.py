@@ -12,9 +12,13 @@ def test_cli_options_take_env_names_and_defaults_from_settings():
     from assistant.cli import app
 
     command = get_command(app)
-    for name, flag, field in [("serve", "--port", "port"), ("serve", "--host", "host"),
-                              ("ask", "-k", "k"), ("ingest", "--max-words", "passage_max_words"),
-                              ("ingest", "--fetch-timeout", "fetch_timeout")]:
+    for name, flag, field in [
+        ("serve", "--port", "port"),
+        ("serve", "--host", "host"),
+        ("ask", "-k", "k"),
+        ("ingest", "--max-words", "passage_max_words"),
+        ("ingest", "--fetch-timeout", "fetch_timeout"),
+    ]:
         param = next(p for p in command.commands[name].params if flag in p.opts)
         assert param.envvar == f"ASSISTANT_{field.upper()}"
         assert param.show_default == str(default(field))
@@ -30,7 +34,10 @@ def test_code_defaults_are_the_settings_defaults():
 
     batch = inspect.signature(BatchingEncoder).parameters
     assert (batch["window_ms"].default, batch["max_batch"].default, batch["cache_size"].default) == (
-        default("batch_window_ms"), default("batch_max"), default("cache_size"))
+        default("batch_window_ms"),
+        default("batch_max"),
+        default("cache_size"),
+    )
     ranking = inspect.signature(hybrid).parameters
     for name in ("candidates", "rrf_k", "fusion", "bm25_weight"):
         assert ranking[name].default == default(name)

@@ -53,7 +53,9 @@ def test_every_abstention_and_every_urgent_question_gets_the_signpost():
 
 def test_operators_replace_it_and_only_web_links_pass(monkeypatch):
     monkeypatch.setenv("ASSISTANT_SIGNPOST_TITLE", "Worried about a child in Anytown?")
-    monkeypatch.setenv("ASSISTANT_SIGNPOST_LINKS", '[{"text": "Anytown front door", "href": "https://anytown.example/mash"}]')
+    monkeypatch.setenv(
+        "ASSISTANT_SIGNPOST_LINKS", '[{"text": "Anytown front door", "href": "https://anytown.example/mash"}]'
+    )
     sp = signpost.from_settings(Settings())
     assert sp["title"] == "Worried about a child in Anytown?"
     assert sp["links"] == [{"text": "Anytown front door", "href": "https://anytown.example/mash"}]
@@ -76,7 +78,9 @@ def test_the_api_carries_signpost_and_missing(client):
 def test_the_no_js_chat_shows_it_above_the_quotes(client):
     from bs4 import BeautifulSoup
 
-    page = client.post("/", data={"question": "What should I do if I think a child is being abused?"}, headers={"accept": "text/html"})
+    page = client.post(
+        "/", data={"question": "What should I do if I think a child is being abused?"}, headers={"accept": "text/html"}
+    )
     soup = BeautifulSoup(page.text, "html.parser")
     turn = soup.select_one("article.turn")
     aside = turn.select_one("aside.signpost")
@@ -92,8 +96,13 @@ def test_a_bad_signpost_setting_is_a_readable_cli_error(tmp_path):
     import sys
 
     env = dict(os.environ, ASSISTANT_SIGNPOST_LINKS='[{"text": "x", "href": "javascript:alert(1)"}]')
-    r = subprocess.run([sys.executable, "-m", "assistant", "ask", "hello", "--index", str(tmp_path)],
-                       capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "hello", "--index", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert r.returncode == 2
     assert "signpost_links" in r.stderr and "https://" in r.stderr and "Traceback" not in r.stderr
 
@@ -104,7 +113,15 @@ def test_cli_ask_prints_the_signpost_first(corpus_index):
     import subprocess
     import sys
 
-    args = [sys.executable, "-m", "assistant", "ask", "I'm worried about a child, who do I call?", "--index", str(corpus_index)]
+    args = [
+        sys.executable,
+        "-m",
+        "assistant",
+        "ask",
+        "I'm worried about a child, who do I call?",
+        "--index",
+        str(corpus_index),
+    ]
     r = subprocess.run(args, capture_output=True, text=True, env=dict(os.environ), timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("If you are worried about a child\n") and "999" in r.stdout.splitlines()[1]

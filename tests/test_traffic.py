@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
@@ -45,14 +43,19 @@ def fresh(make_app, corpus_index):
 
 
 def test_unreadable_text_gets_a_readable_422_in_every_field(client):
-    for body in (SURROGATE_ESCAPED, SURROGATE_RAW,
-                 b'{"question": "ok question", "history": ["a \\udfff b"]}',
-                 b'{"question": "ok question", "history": ["a \xed\xb0\x80 b"]}'):
+    for body in (
+        SURROGATE_ESCAPED,
+        SURROGATE_RAW,
+        b'{"question": "ok question", "history": ["a \\udfff b"]}',
+        b'{"question": "ok question", "history": ["a \xed\xb0\x80 b"]}',
+    ):
         r = client.post("/api/ask", content=body, headers=JSON)
         assert r.status_code == 422, (body, r.status_code)
         assert "not valid text" in r.json()["detail"] and "\\ud" not in r.text
-    for export in ({"items": [{"doc_id": "x \ud800", "start": 0, "end": 5}], "format": "md"},
-                   {"items": [{"doc_id": "x", "start": 0, "end": 5}], "title": "a \udc00 handout"}):
+    for export in (
+        {"items": [{"doc_id": "x \ud800", "start": 0, "end": 5}], "format": "md"},
+        {"items": [{"doc_id": "x", "start": 0, "end": 5}], "title": "a \udc00 handout"},
+    ):
         r = client.post("/api/export", content=json.dumps(export).encode(), headers=JSON)
         assert r.status_code == 422 and "not valid text" in r.json()["detail"]
     turns = json.dumps({"questions": ["Who chairs the Panel?", "x \ud800"]}).encode()
@@ -61,7 +64,12 @@ def test_unreadable_text_gets_a_readable_422_in_every_field(client):
     # Query strings and forms are decoded with replacement characters: never a 500.
     assert client.get("/api/search", params={"q": "%ED%A0%80"}).status_code < 500
     assert client.get("/api/search?q=%ED%A0%80&mode=meaning").status_code < 500
-    assert client.post("/", content=b"question=%ED%A0%80", headers={"content-type": "application/x-www-form-urlencoded"}).status_code < 500
+    assert (
+        client.post(
+            "/", content=b"question=%ED%A0%80", headers={"content-type": "application/x-www-form-urlencoded"}
+        ).status_code
+        < 500
+    )
 
 
 def test_poison_in_a_batch_fails_only_its_own_caller(embedder):
@@ -71,7 +79,7 @@ def test_poison_in_a_batch_fails_only_its_own_caller(embedder):
     enc = BatchingEncoder(embedder, window_ms=5, max_batch=32, cache_size=0)
     good = [f"review {i}" for i in range(600)]
     poison = [f"bad {i} \ud800 question" for i in range(50)]
-    texts = [t for pair in zip(good, [None] * 600) for t in pair if t]
+    texts = [t for pair in zip(good, [None] * 600, strict=False) for t in pair if t]
     for n, p in enumerate(poison):
         texts.insert(n * 12 + 5, p)
 
@@ -167,8 +175,9 @@ def test_every_route_reads_one_index_snapshot_while_builds_flip(build_index, mak
 
     def exact(quote):
         text = texts.get(quote["document"]["edition"]) or next(
-            t for h, t in texts.items() if h.startswith(quote["document"]["edition"]))
-        assert quote["text"] == text[quote["start"]:quote["end"]], quote
+            t for h, t in texts.items() if h.startswith(quote["document"]["edition"])
+        )
+        assert quote["text"] == text[quote["start"] : quote["end"]], quote
         for a, b in quote["highlights"]:
             assert 0 <= a < b <= len(quote["text"])
 
@@ -194,8 +203,12 @@ def test_every_route_reads_one_index_snapshot_while_builds_flip(build_index, mak
                         exact(ctx.json()["passage"])
                     for q in http.post("/api/ask", json={"question": "Where does the red kite fly?"}).json()["quotes"]:
                         exact(q)
-                    item = {"doc_id": "kites", "start": found["results"][0]["start"], "end": found["results"][0]["end"],
-                            "edition": found["results"][0]["document"]["edition"]}
+                    item = {
+                        "doc_id": "kites",
+                        "start": found["results"][0]["start"],
+                        "end": found["results"][0]["end"],
+                        "edition": found["results"][0]["document"]["edition"],
+                    }
                     exp = http.post("/api/export", json={"items": [item], "format": "txt"})
                     assert exp.status_code in (200, 422), exp.status_code  # 422: the edition changed, said so
                     checked[0] += 1
@@ -292,8 +305,15 @@ def test_embed_origins_and_urls_are_checked_at_startup(tmp_path):
 
     assert Settings(embed_origins=["https://Partner.example/"]).embed_origins == ["https://partner.example"]
     assert Settings(embed_origins=["http://localhost:8080"]).embed_origins == ["http://localhost:8080"]
-    for bad in ("*", "https://*.example", "https://partner.example/path", "https://p.example; script-src *",
-                "partner.example", "ftp://partner.example", "https://p.example?x=1"):
+    for bad in (
+        "*",
+        "https://*.example",
+        "https://partner.example/path",
+        "https://p.example; script-src *",
+        "partner.example",
+        "ftp://partner.example",
+        "https://p.example?x=1",
+    ):
         with pytest.raises(ValidationError, match="not an origin"):
             Settings(embed_origins=[bad])
     for bad in ("ftp://assistant.example", "javascript:alert(1)", "assistant.example"):
@@ -334,8 +354,12 @@ def test_chunked_body_over_the_cap_is_413_everywhere(fresh):
         for _ in range(10):
             yield b"a" * 300
 
-    for path, ctype in (("/api/ask", "application/json"), ("/api/export", "application/json"),
-                        ("/", "application/x-www-form-urlencoded"), ("/quotes/export", "application/x-www-form-urlencoded")):
+    for path, ctype in (
+        ("/api/ask", "application/json"),
+        ("/api/export", "application/json"),
+        ("/", "application/x-www-form-urlencoded"),
+        ("/quotes/export", "application/x-www-form-urlencoded"),
+    ):
         r = c.post(path, content=chunks(), headers={"content-type": ctype})
         assert r.status_code == 413, (path, r.status_code)
         assert r.headers.get("connection") == "close"
@@ -345,8 +369,10 @@ def test_a_slow_body_is_cut_and_its_connection_closed(make_app, corpus_index, se
     base = serve(make_app(corpus_index, body_timeout=1.0))
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as s:
-        s.sendall(b"POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                  b"Content-Length: 100\r\n\r\n{\"question\"")
+        s.sendall(
+            b"POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100\r\n\r\n{"question"'
+        )
         started, data = time.time(), b""
         while True:
             chunk = s.recv(65536)
@@ -376,9 +402,8 @@ def test_a_manifest_must_list_its_files(corpus_index, tmp_path, embedder):
 
 
 def test_an_undecodable_current_is_refused_quietly(make_app, corpus_index, tmp_path, caplog):
-    from tests.conftest import run_coroutine
-
     from assistant import reload
+    from tests.conftest import run_coroutine
 
     root = tmp_path / "copy"
     shutil.copytree(corpus_index, root)

@@ -28,7 +28,7 @@ class Block:
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
-_SENTENCE_END = tuple(".!?:;\"”’)…")
+_SENTENCE_END = tuple('.!?:;"”’)…')
 
 
 def clean_line(line: str) -> str:
@@ -51,9 +51,7 @@ def join_lines(lines: list[str]) -> list[str]:
             continue
         if out:
             prev = out[-1]
-            soft = line[0].islower() or line[0] in ",;)" or (
-                len(prev) >= 50 and not prev.endswith(_SENTENCE_END)
-            )
+            soft = line[0].islower() or line[0] in ",;)" or (len(prev) >= 50 and not prev.endswith(_SENTENCE_END))
             if soft:
                 if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[0].islower():
                     out[-1] = prev[:-1] + line  # a word hyphenated across the wrap

@@ -54,8 +54,10 @@ def _paragraph(paragraph) -> Block | None:
     if kind == "paragraph" and paragraph.paragraph_format.element.pPr is not None:
         outline = paragraph._p.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}outlineLvl")
         if outline is not None:
-            kind, level = "heading", int(outline.get(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "0")) + 1
+            kind, level = (
+                "heading",
+                int(outline.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "0")) + 1,
+            )
     return Block(text, kind, level)
 
 

@@ -18,8 +18,22 @@ import re
 from assistant.formats.base import Block, DocumentError
 from assistant.formats.htmlmeta import metadata
 
-_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button",
-              "iframe", "object", "select", "dialog", "menu"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "iframe",
+    "object",
+    "select",
+    "dialog",
+    "menu",
+]
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"}
 _BOILERPLATE = re.compile(
     r"cookie|consent|gdpr|skip-?link|breadcrumb|share|social|newsletter|related|sidebar|site-?header|"
@@ -30,19 +44,64 @@ _BOILERPLATE = re.compile(
 )
 # Headings of page furniture: the heading and what follows it up to the next heading of its rank go.
 _CHROME_HEADINGS = {
-    "is this page useful?", "was this page helpful?", "share this page", "related content", "related links",
-    "related posts", "related articles", "explore the topic", "contents", "on this page", "in this section",
-    "help us improve gov.uk", "get emails about this page", "print this page", "cookies on gov.uk",
+    "is this page useful?",
+    "was this page helpful?",
+    "share this page",
+    "related content",
+    "related links",
+    "related posts",
+    "related articles",
+    "explore the topic",
+    "contents",
+    "on this page",
+    "in this section",
+    "help us improve gov.uk",
+    "get emails about this page",
+    "print this page",
+    "cookies on gov.uk",
 }
 # GOV.UK's format labels, shown over a page's title.
 _FORMAT_LABELS = {
-    "press release", "guidance", "statutory guidance", "news story", "policy paper", "research and analysis",
-    "independent report", "corporate report", "official statistics", "statistics", "speech", "notice",
-    "correspondence", "transparency data", "consultation outcome", "open consultation", "collection",
-    "form", "decision", "promotional material", "impact assessment", "detailed guide", "statement",
+    "press release",
+    "guidance",
+    "statutory guidance",
+    "news story",
+    "policy paper",
+    "research and analysis",
+    "independent report",
+    "corporate report",
+    "official statistics",
+    "statistics",
+    "speech",
+    "notice",
+    "correspondence",
+    "transparency data",
+    "consultation outcome",
+    "open consultation",
+    "collection",
+    "form",
+    "decision",
+    "promotional material",
+    "impact assessment",
+    "detailed guide",
+    "statement",
 }
-_METADATA_TERMS = {"from", "published", "first published", "last updated", "updated", "applies to", "part of",
-                   "organisation", "organisations", "date", "type", "author", "posted", "posted on"}
+_METADATA_TERMS = {
+    "from",
+    "published",
+    "first published",
+    "last updated",
+    "updated",
+    "applies to",
+    "part of",
+    "organisation",
+    "organisations",
+    "date",
+    "type",
+    "author",
+    "posted",
+    "posted on",
+}
 _DATE_WORDS = r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
 _DATELINE = re.compile(
     rf"^(?:from:.{{0,120}}|(?:published|last updated|updated|first published|posted(?: on)?|date published)"
@@ -50,9 +109,41 @@ _DATELINE = re.compile(
     re.I,
 )
 _FOOTNOTE_MARK = re.compile(r"\[?(?:footnote|note|fn)?\s*(\d{1,3}|[*†‡§])\]?", re.I)
-_BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tfoot",
-          "tr", "div", "section", "article", "main", "blockquote", "pre", "figure", "figcaption", "dl",
-          "dt", "dd", "header", "footer", "address", "hr", "details", "summary", "caption"}
+_BLOCK = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "header",
+    "footer",
+    "address",
+    "hr",
+    "details",
+    "summary",
+    "caption",
+}
 
 
 def read(data: bytes) -> tuple[list[Block], dict]:
@@ -92,7 +183,8 @@ def _keep_main(blocks: list[Block], data: bytes) -> list[Block]:
         return blocks
     main = re.sub(r"\s+", " ", main)
     kept = [
-        b for b in blocks
+        b
+        for b in blocks
         # A footnote's number (added by _walk) is not in trafilatura's text.
         if b.kind == "heading" or re.sub(r"^\d{1,3} ", "", re.sub(r"\s+", " ", b.text))[:80] in main
     ]
@@ -153,12 +245,15 @@ def _strip_boilerplate(root) -> None:
             continue
         role = (tag.get("role") or "").lower()
         marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("aria-label") or ""])
-        hidden = tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or re.search(
-            r"display\s*:\s*none", tag.get("style") or ""
+        hidden = (
+            tag.has_attr("hidden")
+            or tag.get("aria-hidden") == "true"
+            or re.search(r"display\s*:\s*none", tag.get("style") or "")
         )
         chrome = (
             (tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$")))
-            or _link_list(tag) or _metadata_list(tag)
+            or _link_list(tag)
+            or _metadata_list(tag)
         )
         # A class name alone never removes most of the page (a "sidebar-layout" wrapper).
         named = bool(marks.strip() and _BOILERPLATE.search(marks)) and len(tag.get_text(" ", strip=True)) < total / 2
@@ -173,8 +268,10 @@ def _link_list(tag) -> bool:
     items = tag.find_all("li", recursive=False)
     links = [li.find_all("a") for li in items]
     return bool(items) and all(
-        len(a) == 1 and (a[0].get("href") or "").startswith("#") and a[0].get_text(strip=True) == li.get_text(strip=True)
-        for li, a in zip(items, links)
+        len(a) == 1
+        and (a[0].get("href") or "").startswith("#")
+        and a[0].get_text(strip=True) == li.get_text(strip=True)
+        for li, a in zip(items, links, strict=False)
     )
 
 

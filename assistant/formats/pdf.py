@@ -35,14 +35,49 @@ _BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►]\s*|\(cid:\d+\)\s*|[–\
 _CID = re.compile(r"\(cid:\d+\)")
 _DATE = re.compile(
     r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{4}|\d{4}", re.I)  # a cover's "May 2021" is never a heading
+    r"\s+\d{4}|\d{4}",
+    re.I,
+)  # a cover's "May 2021" is never a heading
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
-_END = tuple(".!?:;\"”’)…")
+_END = tuple('.!?:;"”’)…')
 # Prefixes that keep their hyphen when a line break falls after them ("multi-agency").
 _PREFIXES = {
-    "multi", "inter", "cross", "non", "co", "self", "well", "pre", "post", "anti", "sub", "semi",
-    "over", "under", "long", "short", "high", "low", "full", "part", "half", "ex", "re", "mid",
-    "out", "one", "two", "three", "four", "five", "year", "age", "child", "family", "front", "after",
+    "multi",
+    "inter",
+    "cross",
+    "non",
+    "co",
+    "self",
+    "well",
+    "pre",
+    "post",
+    "anti",
+    "sub",
+    "semi",
+    "over",
+    "under",
+    "long",
+    "short",
+    "high",
+    "low",
+    "full",
+    "part",
+    "half",
+    "ex",
+    "re",
+    "mid",
+    "out",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "year",
+    "age",
+    "child",
+    "family",
+    "front",
+    "after",
 }
 
 
@@ -50,9 +85,7 @@ def read(data: bytes) -> tuple[list[Block], dict]:
     labels, meta = _pypdf_info(data)
     raw = _extract(data)
     if not any(words for words, _, _ in raw):
-        raise DocumentError(
-            "the PDF has no text layer (it looks like scanned images); run it through OCR first"
-        )
+        raise DocumentError("the PDF has no text layer (it looks like scanned images); run it through OCR first")
     body = body_size(raw)
     # Lines in the top and bottom margins, read whole (never split into columns) so that
     # running heads match from page to page.
@@ -67,7 +100,7 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         # Page labels win, unless they only count PDF pages while the footers print other numbers.
         printed = {i + 1: label for i, label in enumerate(labels)}
     pages = []
-    for n, ((words, _, width), edge) in enumerate(zip(raw, edges), start=1):
+    for n, ((words, _, width), edge) in enumerate(zip(raw, edges, strict=False), start=1):
         drop = {id(w) for ln in edge if id(ln) in running or bare_number(ln) for w in ln.words}
         pages.append(page_lines([w for w in words if id(w) not in drop], width, n))
     return _blocks(pages, printed), meta
@@ -158,9 +191,7 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
             tail_m = re.match(r"[A-Za-z]+", nxt)
             tail = tail_m.group(0) if tail_m else ""
             whole = (head + tail).lower()
-            keep = (
-                f"{head}-{tail}".lower() in hyphenated and whole not in plain
-            ) or (
+            keep = (f"{head}-{tail}".lower() in hyphenated and whole not in plain) or (
                 whole not in plain and (head.lower() in _PREFIXES or nxt[0].isupper())
             )
             return prev + nxt if keep else prev[:-1] + nxt
@@ -170,8 +201,11 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
 def _heading_candidate(ln: Line) -> bool:
     text = ln.text.strip()
     return (
-        len(text) <= 150 and any(c.isalpha() for c in text) and not LEADER_LINE.search(text)
-        and not _BULLET.match(text) and not _DATE.fullmatch(text)
+        len(text) <= 150
+        and any(c.isalpha() for c in text)
+        and not LEADER_LINE.search(text)
+        and not _BULLET.match(text)
+        and not _DATE.fullmatch(text)
     )
 
 
@@ -183,8 +217,11 @@ def _heading_lines(lines: list[Line], body: float, rows: set[int]) -> set[int]:
     j = 0
     while j < len(lines):
         k = j + 1
-        while k < len(lines) and k not in rows and _same_style(lines[k - 1], lines[k], 0.45) and not (
-            lines[k - 1].x1 - lines[k - 1].x0 < 0.7 * (lines[k].x1 - lines[k].x0)
+        while (
+            k < len(lines)
+            and k not in rows
+            and _same_style(lines[k - 1], lines[k], 0.45)
+            and not (lines[k - 1].x1 - lines[k - 1].x0 < 0.7 * (lines[k].x1 - lines[k].x0))
         ):  # a line that stops well short of the next one ends its run (a heading set tight)
             k += 1
         run = lines[j:k]
@@ -264,7 +301,11 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
                 prev = Block(text, "list_item", page=i + 1, page_label=label, indexed=i not in front)
                 blocks.append(prev)
                 item_x0 = ln.x0
-            elif prev is not None and prev.kind in ("paragraph", "list_item") and _continues(prev_line, ln, prev, item_x0):
+            elif (
+                prev is not None
+                and prev.kind in ("paragraph", "list_item")
+                and _continues(prev_line, ln, prev, item_x0)
+            ):
                 if new_page:
                     prev = Block(text, prev.kind, page=i + 1, page_label=label, continues=True)
                     blocks.append(prev)
@@ -299,7 +340,11 @@ def _footnote_start(lines: list[Line], body: float) -> int:
 def _same_style(a: Line | None, b: Line, gap: float = 1.0) -> bool:
     """Same size and weight, and no further apart than ``gap`` times the type size."""
     return (
-        a is not None and a.size == b.size and a.bold == b.bold and a.page == b.page and a.column == b.column
+        a is not None
+        and a.size == b.size
+        and a.bold == b.bold
+        and a.page == b.page
+        and a.column == b.column
         and -1 < b.top - a.bottom < gap * a.size
     )
 
@@ -325,6 +370,7 @@ def _set_levels(headings: list[Block], style_of: dict[int, tuple]) -> None:
     Styles seen only on the cover (page 1) do not get levels of their own: a huge cover
     title is level 1 like the chapter headings, not a parent of the whole report.
     """
+
     def key(b: Block) -> tuple:
         size, bold = style_of.get(id(b), (0.0, False))
         m = _NUMBERED.match(b.text)

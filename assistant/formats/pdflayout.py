@@ -159,9 +159,7 @@ def aligned(a: Line, b: Line) -> bool:
     """Two lines whose wide-gap cells start or end at the same places: rows of one table."""
     if len(a.cells) < 2 or len(b.cells) < 2:
         return False
-    shared = sum(
-        1 for x0, x1, _ in a.cells if any(abs(x0 - y0) < 3 or abs(x1 - y1) < 3 for y0, y1, _ in b.cells)
-    )
+    shared = sum(1 for x0, x1, _ in a.cells if any(abs(x0 - y0) < 3 or abs(x1 - y1) < 3 for y0, y1, _ in b.cells))
     return shared >= 2
 
 
@@ -175,7 +173,7 @@ def heads(a: Line, b: Line) -> bool:
     columns = b.cells if full else b.cells[1:]
     if len(a.cells) < 2 or len(a.cells) != len(columns) or (not full and a.x0 < b.cells[0][1]):
         return False
-    return all(x0 < y1 and y0 < x1 for (x0, x1, _), (y0, y1, _) in zip(a.cells, columns))
+    return all(x0 < y1 and y0 < x1 for (x0, x1, _), (y0, y1, _) in zip(a.cells, columns, strict=False))
 
 
 def table_rows(lines: list[Line]) -> set[int]:

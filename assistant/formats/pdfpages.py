@@ -15,9 +15,14 @@ _PAGE_NUMBER = re.compile(rf"(?:page\s+)?(\d{{1,4}}|{_ROMAN})(?:\s+of\s+\d{{1,4}
 LEADER_LINE = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,4}$")
 _LICENCE = re.compile(
     r"©|\(c\) crown|crown copyright|open government licen[cs]e|licensed under|creative commons|"
-    r"all rights reserved|\bISBN\b|enquiries regarding this publication|permission from the copyright", re.I)
-LICENCE_LINE = re.compile(r"^(?:©|\(c\)\s|crown copyright\b)[^.]{0,80}$|^this (?:publication|document|report) "
-                           r"is licensed under", re.I)
+    r"all rights reserved|\bISBN\b|enquiries regarding this publication|permission from the copyright",
+    re.I,
+)
+LICENCE_LINE = re.compile(
+    r"^(?:©|\(c\)\s|crown copyright\b)[^.]{0,80}$|^this (?:publication|document|report) "
+    r"is licensed under",
+    re.I,
+)
 
 
 def at_edge(word: dict, height: float) -> bool:
@@ -52,6 +57,7 @@ def running_lines(edges: list[list[Line]], heights: list[float], body: float) ->
     STEPS") goes with the others. Only type smaller than the body text makes or fills a
     slot, so a heading or the first line of text at the top of a page never does.
     """
+
     def band(ln: Line, i: int) -> tuple[str, str]:
         return ("top" if ln.top < heights[i] / 2 else "bottom", _key(ln.text))
 
@@ -136,7 +142,13 @@ def front_matter(pages: list[list[Line]], printed: dict[int, str], body: float) 
         marks = {m.group(0).lower() for ln in marked for m in _LICENCE.finditer(ln.text)}
         words = sum(len(ln.text.split()) for ln in pages[i])
         # Mostly licence text: a "© 2021 ... All rights reserved" footer does not make a licence page.
-        if len(pages) >= 2 and len(marks) >= 2 and words <= 300 and len(marked) >= 2 and len(marked) * 3 >= len(pages[i]):
+        if (
+            len(pages) >= 2
+            and len(marks) >= 2
+            and words <= 300
+            and len(marked) >= 2
+            and len(marked) * 3 >= len(pages[i])
+        ):
             found.add(i)
     return found
 

@@ -8,7 +8,7 @@ from assistant.formats.base import Block, join_lines
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_TERMINAL = tuple(".!?:;,\"”’)…")
+_TERMINAL = tuple('.!?:;,"”’)…')
 
 
 def looks_like_heading(line: str) -> bool:

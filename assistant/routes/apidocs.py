@@ -59,37 +59,53 @@ def describe(spec: dict) -> tuple[list[dict], list[dict]]:
             responses = []
             for status, resp in op.get("responses", {}).items():
                 ctype, content = next(iter((resp.get("content") or {"": {}}).items()))
-                responses.append({
-                    "status": status, "description": resp.get("description", ""),
-                    "schema": schema_name(content.get("schema")), "content_type": ctype or "none",
-                })
-            operations.append({
-                "method": method.upper(),
-                "path": path,
-                "anchor": "op-" + re.sub(r"[^a-z0-9]+", "-", f"{method}{path}".lower()).strip("-"),
-                "summary": op.get("summary", ""),
-                "description": op.get("description", ""),
-                "parameters": [
+                responses.append(
                     {
-                        "name": p["name"], "where": p.get("in", ""), "required": p.get("required", False),
-                        "type": type_text(p.get("schema", {})), "description": p.get("description", ""),
+                        "status": status,
+                        "description": resp.get("description", ""),
+                        "schema": schema_name(content.get("schema")),
+                        "content_type": ctype or "none",
                     }
-                    for p in op.get("parameters", [])
-                ],
-                "body": body,
-                "responses": responses,
-            })
+                )
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "anchor": "op-" + re.sub(r"[^a-z0-9]+", "-", f"{method}{path}".lower()).strip("-"),
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "where": p.get("in", ""),
+                            "required": p.get("required", False),
+                            "type": type_text(p.get("schema", {})),
+                            "description": p.get("description", ""),
+                        }
+                        for p in op.get("parameters", [])
+                    ],
+                    "body": body,
+                    "responses": responses,
+                }
+            )
     schemas = []
     for name, schema in sorted(spec.get("components", {}).get("schemas", {}).items()):
         required = set(schema.get("required", []))
-        schemas.append({
-            "name": name,
-            "description": schema.get("description", ""),
-            "fields": [
-                {"name": f, "type": type_text(s), "required": f in required, "description": s.get("description", "")}
-                for f, s in schema.get("properties", {}).items()
-            ],
-        })
+        schemas.append(
+            {
+                "name": name,
+                "description": schema.get("description", ""),
+                "fields": [
+                    {
+                        "name": f,
+                        "type": type_text(s),
+                        "required": f in required,
+                        "description": s.get("description", ""),
+                    }
+                    for f, s in schema.get("properties", {}).items()
+                ],
+            }
+        )
     return operations, schemas
 
 

@@ -43,7 +43,11 @@ def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -
     for line in text[start:end].split("\n"):
         if line.strip():
             a, b = pos, pos + len(line)
-            para.append(segments(line, [[mark[0] - a, mark[1] - a]]) if mark and mark[0] < b and mark[1] > a else [(line, False)])
+            para.append(
+                segments(line, [[mark[0] - a, mark[1] - a]])
+                if mark and mark[0] < b and mark[1] > a
+                else [(line, False)]
+            )
         elif para:
             out.append(para)
             para = []
@@ -55,8 +59,10 @@ def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(request: Request) -> HTMLResponse:
-    docs = [dict(DocumentInfo.of(d).model_dump(), sections=len(d.sections), description=d.meta.description)
-            for d in current_index(request).documents.values()]
+    docs = [
+        dict(DocumentInfo.of(d).model_dump(), sections=len(d.sections), description=d.meta.description)
+        for d in current_index(request).documents.values()
+    ]
     return render(request, "documents.html", active="documents", documents=docs)
 
 
@@ -69,5 +75,13 @@ def document_page(doc_id: str, request: Request, start: str = "", end: str = "")
     a, b = (int(x) if x.isdigit() else -1 for x in (start, end))
     mark = (a, b) if 0 <= a < b <= len(doc.text) else None
     blocks, toc = section_blocks(doc, mark)
-    return render(request, "document.html", active="documents", doc=doc, info=DocumentInfo.of(doc),
-                  blocks=blocks, toc=toc, mark=mark)
+    return render(
+        request,
+        "document.html",
+        active="documents",
+        doc=doc,
+        info=DocumentInfo.of(doc),
+        blocks=blocks,
+        toc=toc,
+        mark=mark,
+    )

@@ -29,8 +29,12 @@ def options(request: Request, values) -> dict:
     origin = origin if origin in request.app.state.settings.embed_origins else ""
     query = urlencode({k: v for k, v in (("title", title), ("placeholder", placeholder), ("origin", origin)) if v})
     return {
-        "title": title, "placeholder": placeholder, "parent_origin": origin,
-        "compact": True, "action": "/embed", "restart": "/embed" + (f"?{query}" if query else ""),
+        "title": title,
+        "placeholder": placeholder,
+        "parent_origin": origin,
+        "compact": True,
+        "action": "/embed",
+        "restart": "/embed" + (f"?{query}" if query else ""),
         "coverage": coverage(request),
     }
 
@@ -38,7 +42,13 @@ def options(request: Request, values) -> dict:
 @router.get("/embed", response_class=HTMLResponse, include_in_schema=False)
 def embed(request: Request) -> HTMLResponse:
     return render(
-        request, "embed.html", thread=[], history=[], question="", error=None, examples=EXAMPLES,
+        request,
+        "embed.html",
+        thread=[],
+        history=[],
+        question="",
+        error=None,
+        examples=EXAMPLES,
         **options(request, request.query_params),
     )
 

@@ -31,7 +31,9 @@ class ExportRequest(BaseModel):
     items: list[ExportItem] = Field(..., min_length=1, max_length=exports.MAX_ITEMS)
     format: Literal["md", "txt", "csv", "html", "docx"] = "md"
     style: Literal["harvard", "plain"] = "harvard"
-    title: Text | None = Field(None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date).")
+    title: Text | None = Field(
+        None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date)."
+    )
 
 
 def export_response(request: Request, items: list[dict], fmt: str, style: str, title: str | None = None) -> Response:
@@ -56,9 +58,13 @@ async def form_export(request: Request) -> Response:
     try:
         form = await request.form()
         raw = json.loads(str(form.get("items", "")))
-        raw = [dict(zip(("doc_id", "start", "end", "edition"), i)) if isinstance(i, list) else i for i in raw]
+        raw = [
+            dict(zip(("doc_id", "start", "end", "edition"), i, strict=False)) if isinstance(i, list) else i for i in raw
+        ]
         title = str(form.get("title") or "")[: exports.MAX_TITLE] or None
-        body = ExportRequest(items=raw, format=str(form.get("format", "md")), style=str(form.get("style", "harvard")), title=title)
+        body = ExportRequest(
+            items=raw, format=str(form.get("format", "md")), style=str(form.get("style", "harvard")), title=title
+        )
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc
     return export_response(request, [i.model_dump() for i in body.items], body.format, body.style, body.title)

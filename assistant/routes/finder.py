@@ -34,8 +34,11 @@ def with_variants(index, result: dict) -> dict:
 
 def section_choices(index) -> list[dict]:
     return [
-        {"id": d.id, "title": d.meta.title,
-         "sections": [{"value": f"{d.id}:{s.id}", "title": s.title, "level": s.level} for s in d.sections]}
+        {
+            "id": d.id,
+            "title": d.meta.title,
+            "sections": [{"value": f"{d.id}:{s.id}", "title": s.title, "level": s.level} for s in d.sections],
+        }
         for d in index.documents.values()
     ]
 
@@ -63,13 +66,23 @@ def quotes_page(
     index = current_index(request)  # one snapshot for the whole page, even while a new build is swapped in
     if q.strip():
         try:
-            found = run_search(request, q, mode, document, section, order, length, PAGE_SIZE,
-                               (page - 1) * PAGE_SIZE, index)
+            found = run_search(
+                request, q, mode, document, section, order, length, PAGE_SIZE, (page - 1) * PAGE_SIZE, index
+            )
             for r in found["results"]:
                 r["length"] = length
             context["results"] = [with_variants(index, r) for r in found["results"]]
             context["found"] = found
         except HTTPException as exc:
             status, context["error"] = exc.status_code, str(exc.detail)
-    return render(request, "quotes.html", status, active="quotes", page_size=PAGE_SIZE,
-                  modes=MODE_LABELS, lengths=LENGTH_LABELS, choices=section_choices(index), **context)
+    return render(
+        request,
+        "quotes.html",
+        status,
+        active="quotes",
+        page_size=PAGE_SIZE,
+        modes=MODE_LABELS,
+        lengths=LENGTH_LABELS,
+        choices=section_choices(index),
+        **context,
+    )

@@ -75,8 +75,11 @@ def index_folder_present(request: Request) -> bool:
     index = state.assistant.index
     present = Path(index.path).is_dir()
     if not present and getattr(state, "index_gone", None) != index.build:
-        log.error("The index folder of build %s is gone from %s: not ready until it is rebuilt.",
-                  index.build, state.settings.index)
+        log.error(
+            "The index folder of build %s is gone from %s: not ready until it is rebuilt.",
+            index.build,
+            state.settings.index,
+        )
     state.index_gone = None if present else index.build
     return present
 
@@ -117,6 +120,8 @@ def from_loopback(request: Request) -> bool:
 async def reload(request: Request) -> dict:
     """Load the build index/CURRENT names now (``assistant reload`` calls this)."""
     if not (from_loopback(request) or token_matches(request)):
-        raise HTTPException(403, "Reloading is only allowed from the server's own machine, or with the operator's token.")
+        raise HTTPException(
+            403, "Reloading is only allowed from the server's own machine, or with the operator's token."
+        )
     outcome = await request.app.state.reloader.acheck(force=True)
     return {"status": outcome.status, "build": outcome.build, "detail": outcome.detail}

@@ -48,8 +48,10 @@ def privacy_text(settings) -> dict:
     days = settings.question_log_days
     kept = f"for {days} day{'s' if days != 1 else ''}" if days else "until the operator deletes it"
     return {
-        "log": True, "kept": kept,
-        "short": f"Questions are written, with names and other personal details removed, to a log on this server, kept {kept}.",
+        "log": True,
+        "kept": kept,
+        "short": "Questions are written, with names and other personal details removed, to a log on this "
+        "server, kept {kept}.",
     }
 
 
@@ -106,7 +108,7 @@ async def read_form(request: Request) -> tuple[str, list[str], dict[str, str]]:
     dropped = max(0, len(history) - (MAX_TURNS - 1))
     alone = [str(i - dropped) for i in indices(form.getlist("alone"), MAX_TURNS + dropped) if i >= dropped]
     texts["alone"] = ",".join(alone)
-    return texts.get("question", ""), history[-(MAX_TURNS - 1):], texts
+    return texts.get("question", ""), history[-(MAX_TURNS - 1) :], texts
 
 
 async def charge(request: Request, cost: int) -> None:
@@ -157,14 +159,23 @@ def documents(request: Request) -> list[dict]:
     index = request.app.state.assistant.index  # one snapshot: a reload may swap it meanwhile
     return [
         dict(s["document"], passages=s["passages"], kind=getattr(d.meta, "kind", ""))
-        for d, s in zip(index.documents.values(), summaries(index))
+        for d, s in zip(index.documents.values(), summaries(index), strict=False)
     ]
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def chat(request: Request) -> HTMLResponse:
-    return render(request, "chat.html", **CHAT, thread=[], history=[], question="", error=None, examples=EXAMPLES,
-                  coverage=coverage(request))
+    return render(
+        request,
+        "chat.html",
+        **CHAT,
+        thread=[],
+        history=[],
+        question="",
+        error=None,
+        examples=EXAMPLES,
+        coverage=coverage(request),
+    )
 
 
 @router.post("/", response_class=HTMLResponse, include_in_schema=False)
@@ -201,13 +212,20 @@ async def turns_fragment(body: TurnsRequest, request: Request) -> HTMLResponse:
     thread = await run_in_threadpool(answer_turns, request, body.questions, first, alone)
     for t in thread:
         t.n = body.number + t.n - 1 - first
-    return render(request, "partials/turns.html", thread=thread, history=body.questions, alone=alone,
-                  action="/embed" if body.compact else "/", compact=body.compact)
+    return render(
+        request,
+        "partials/turns.html",
+        thread=thread,
+        history=body.questions,
+        alone=alone,
+        action="/embed" if body.compact else "/",
+        compact=body.compact,
+    )
 
 
 @router.post("/feedback", response_class=HTMLResponse, include_in_schema=False)
 async def feedback(request: Request) -> HTMLResponse:
-    """"Was this useful?": one count per quote id and answer, nothing else (no question, no identifier)."""
+    """ "Was this useful?": one count per quote id and answer, nothing else (no question, no identifier)."""
     counted = await record_feedback(request)
     if "application/json" in request.headers.get("accept", ""):
         return HTMLResponse(status_code=204)

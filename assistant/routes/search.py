@@ -22,7 +22,9 @@ PAGE_SIZE = 50
 
 
 class SearchResult(Quote):
-    match: list[int] = Field(..., description="[start, end] offsets of the matched words (or best sentence) in the document text.")
+    match: list[int] = Field(
+        ..., description="[start, end] offsets of the matched words (or best sentence) in the document text."
+    )
 
 
 class SearchResponse(BaseModel):
@@ -30,11 +32,20 @@ class SearchResponse(BaseModel):
     mode: Mode
     order: Order
     length: Length
-    count: int = Field(..., description="Every match (meaning: every passage above the relevance bar); results holds the page asked for (offset, limit).")
+    count: int = Field(
+        ...,
+        description=(
+            "Every match (meaning: every passage above the relevance bar); results holds the page "
+            "asked for (offset, limit)."
+        ),
+    )
     offset: int
     limit: int
     results: list[SearchResult]
-    suggestions: list[str] = Field(default_factory=list, description="Did you mean: an exact phrase with no match, respelled with the documents' own words.")
+    suggestions: list[str] = Field(
+        default_factory=list,
+        description="Did you mean: an exact phrase with no match, respelled with the documents' own words.",
+    )
 
 
 def current_index(request: Request):
@@ -42,14 +53,26 @@ def current_index(request: Request):
     return request.app.state.assistant.index
 
 
-def run_search(request: Request, q: str, mode: str, document: str | None, section: str | None,
-               order: str, length: str, limit: int, offset: int, index=None) -> dict:
+def run_search(
+    request: Request,
+    q: str,
+    mode: str,
+    document: str | None,
+    section: str | None,
+    order: str,
+    length: str,
+    limit: int,
+    offset: int,
+    index=None,
+) -> dict:
     """Validate and run a search over ``index`` (the request's one snapshot); SearchError and
     bad input become a readable 422."""
     settings = request.app.state.settings
     check_text("q", q, document or "", section or "")
     if len(q) > settings.max_question_chars:
-        raise HTTPException(422, f"The search is too long: please use at most {settings.max_question_chars} characters.")
+        raise HTTPException(
+            422, f"The search is too long: please use at most {settings.max_question_chars} characters."
+        )
     text = clean_question(q)
     if not text:
         raise HTTPException(422, "Please type something to search for.")
@@ -65,11 +88,15 @@ def run_search(request: Request, q: str, mode: str, document: str | None, sectio
 def api_search(
     request: Request,
     q: str = Query(..., description="The phrase, words or question to search for."),
-    mode: Mode = Query("phrase", description="phrase: exact wording; words: every word in one sentence; meaning: semantic."),
+    mode: Mode = Query(
+        "phrase", description="phrase: exact wording; words: every word in one sentence; meaning: semantic."
+    ),
     document: str | None = Query(None, description="Only this document (its id)."),
     section: str | None = Query(None, description="Only this section: its id, or 'document-id:section-id'."),
     order: Order = Query("relevance"),
-    length: Length = Query("sentence", description="Quote the sentence, the sentence with its neighbours, or the passage."),
+    length: Length = Query(
+        "sentence", description="Quote the sentence, the sentence with its neighbours, or the passage."
+    ),
     limit: int = Query(PAGE_SIZE, ge=1, le=1000),
     offset: int = Query(0, ge=0),
 ) -> dict:

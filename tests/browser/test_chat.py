@@ -51,9 +51,14 @@ def test_ask_by_keyboard_and_read_the_quote(page, live_server, axe, screenshots)
     page.screenshot(path=str(screenshots / "answered-desktop.png"), full_page=True)
     # Visible focus and target sizes on the controls of the answer.
     first.locator("button[data-action=copy]").focus()
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).backgroundColor")
+    outline = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle + "
+        "getComputedStyle(document.activeElement).backgroundColor"
+    )
     assert outline.startswith("solid") and "255, 221, 0" in outline
-    for box in page.locator("main button, .nav a, .quote__source").evaluate_all("els => els.map(e => e.getBoundingClientRect()).map(r => [r.width, r.height])"):
+    for box in page.locator("main button, .nav a, .quote__source").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect()).map(r => [r.width, r.height])"
+    ):
         assert box[0] >= 24 and box[1] >= 24, box
     fits(page, 640)  # 200% zoom of a 1280 px window
     fits(page, 320)
@@ -86,7 +91,10 @@ def test_show_context(page, live_server):
     region = card.locator(".quote__context")
     region.wait_for(state="visible")
     assert button.get_attribute("aria-expanded") == "true"
-    assert region.locator(".context__passage--quote").inner_text().replace("The quote: ", "") in card.locator("blockquote").inner_text() + " " + region.inner_text()
+    assert (
+        region.locator(".context__passage--quote").inner_text().replace("The quote: ", "")
+        in card.locator("blockquote").inner_text() + " " + region.inner_text()
+    )
     assert region.locator(".context__passage").count() >= 2  # the quote and at least one neighbour
     button.click()
     assert region.is_hidden() and button.get_attribute("aria-expanded") == "false"

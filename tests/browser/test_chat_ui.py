@@ -35,7 +35,9 @@ def sized(browser, request):
 
 def ask(page, question: str, n: int) -> None:
     page.fill("#question", question)
-    page.keyboard.press("Enter") if page.evaluate("document.activeElement.id") == "question" else page.press("#question", "Enter")
+    page.keyboard.press("Enter") if page.evaluate("document.activeElement.id") == "question" else page.press(
+        "#question", "Enter"
+    )
     page.wait_for_function(f"() => document.activeElement && document.activeElement.id === 'answer-{n}'")
 
 
@@ -237,7 +239,16 @@ def test_exports_download_and_read_back(page, live_server, fmt):
         assert any(p.style.name == "Quote" for p in document.paragraphs)
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-        assert rows[0] == ["quote", "document", "document kind", "section", "page", "citation", "source URL", "accessed"]
+        assert rows[0] == [
+            "quote",
+            "document",
+            "document kind",
+            "section",
+            "page",
+            "citation",
+            "source URL",
+            "accessed",
+        ]
         assert rows[1][2] == "news item" and rows[1][1] != rows[1][3]
     elif fmt == "html":
         text = data.decode("utf-8")
@@ -280,7 +291,10 @@ def close_in_view(page, frame) -> bool:
         """() => { const r = document.querySelector('.embed__close').getBoundingClientRect();
         return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }"""
     )
-    box = shadow(page, "const r = root.querySelector('iframe').getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right];")
+    box = shadow(
+        page,
+        "const r = root.querySelector('iframe').getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right];",
+    )
     size = page.viewport_size
     return inner and box[0] >= 0 and box[1] <= size["height"] + 1 and box[2] >= 0 and box[3] <= size["width"] + 1
 
@@ -291,7 +305,9 @@ def test_widget_close_stays_in_view_and_signposts(sized, partner, axe, screensho
     page = sized(width)
     page.goto(allowed + "/partner.html")
     page.wait_for_function("() => window.SafeguardingAssistant && document.querySelector('safeguarding-assistant')")
-    launcher = shadow(page, "const r = root.querySelector('.launcher').getBoundingClientRect(); return [r.width, r.height];")
+    launcher = shadow(
+        page, "const r = root.querySelector('.launcher').getBoundingClientRect(); return [r.width, r.height];"
+    )
     name = shadow(page, "return root.querySelector('.launcher').getAttribute('aria-label');")
     assert name == "Ask the safeguarding report"
     if width <= 600:
@@ -323,7 +339,9 @@ def test_widget_close_stays_in_view_and_signposts(sized, partner, axe, screensho
     page.screenshot(path=str(screenshots / f"widget-three-answers-{width}.png"))
     axe(frame)
     frame.click(".embed__close")
-    page.wait_for_function("() => document.querySelector('safeguarding-assistant').shadowRoot.querySelector('.panel').hidden")
+    page.wait_for_function(
+        "() => document.querySelector('safeguarding-assistant').shadowRoot.querySelector('.panel').hidden"
+    )
 
 
 def test_widget_position_options(sized, partner):

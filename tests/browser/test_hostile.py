@@ -29,7 +29,7 @@ description = "<img src=x onerror=\\"{PWN}\\">"
 '''
 QUESTIONS = [
     f"<script>{PWN}</script> hostile markup scripts?",
-    f"<img src=x onerror=\"{PWN}\"> what about the hostile markup paragraph?",
+    f'<img src=x onerror="{PWN}"> what about the hostile markup paragraph?',
     "&lt;script&gt; entities in the hostile markup &amp;",
 ]
 
@@ -88,8 +88,19 @@ def assert_inert(page, where: str) -> None:
 
 def html_pages(base: str) -> list[str]:
     """Every GET page the app has now, found in the app's routes by trying the known ones."""
-    paths = ["/", "/about", "/quotes", "/quotes?q=hostile+markup", "/quotes?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E+markup", "/documents", "/documents/hostile",
-             "/embed", "/embed-help", "/docs", "/no-such-page"]
+    paths = [
+        "/",
+        "/about",
+        "/quotes",
+        "/quotes?q=hostile+markup",
+        "/quotes?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E+markup",
+        "/documents",
+        "/documents/hostile",
+        "/embed",
+        "/embed-help",
+        "/docs",
+        "/no-such-page",
+    ]
     return [p for p in paths if httpx.get(base + p).headers.get("content-type", "").startswith("text/html")]
 
 
@@ -149,8 +160,10 @@ def test_the_api_returns_hostile_text_as_inert_json(watched, hostile_server):
 def test_the_html_export_is_inert(watched, hostile_server):
     doc = httpx.get(hostile_server + "/api/documents/hostile/text").json()
     start = doc["text"].index("The attacker")
-    items = [{"doc_id": "hostile", "start": start, "end": start + 120},
-             {"doc_id": "hostile", "start": 0, "end": len(doc["text"])}]
+    items = [
+        {"doc_id": "hostile", "start": start, "end": start + 120},
+        {"doc_id": "hostile", "start": 0, "end": len(doc["text"])},
+    ]
     r = httpx.post(hostile_server + "/api/export", json={"items": items, "format": "html"}, timeout=30)
     assert r.status_code == 200, r.text
     # Opened as a file would be: no CSP from our server protects it.

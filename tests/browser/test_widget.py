@@ -22,7 +22,10 @@ def demo_app(assistant: dict) -> Starlette:
     def page(request):
         html = (DEMO / "partner.html").read_text(encoding="utf-8").replace(DEFAULT_ASSISTANT, assistant["url"])
         if request.query_params.get("variant") == "options":
-            html = html.replace('data-accent="#4c2c92" data-position="bottom-right"', 'data-accent="#ffdd00" data-position="bottom-left" data-open="true"')
+            html = html.replace(
+                'data-accent="#4c2c92" data-position="bottom-right"',
+                'data-accent="#ffdd00" data-position="bottom-left" data-open="true"',
+            )
         return Response(html, media_type="text/html")
 
     def css(request):
@@ -42,11 +45,17 @@ def origins(serve, make_app, corpus_index):
 
 
 def shadow(page, script: str):
-    return page.evaluate(f"() => {{ const root = document.querySelector('safeguarding-assistant').shadowRoot; {script} }}")
+    return page.evaluate(
+        f"() => {{ const root = document.querySelector('safeguarding-assistant').shadowRoot; {script} }}"
+    )
 
 
 def launcher_focused(page) -> bool:
-    return shadow(page, "return document.activeElement.tagName === 'SAFEGUARDING-ASSISTANT' && root.activeElement === root.querySelector('.launcher');")
+    return shadow(
+        page,
+        "return document.activeElement.tagName === 'SAFEGUARDING-ASSISTANT' && root.activeElement === "
+        "root.querySelector('.launcher');",
+    )
 
 
 def chat_frame(page, assistant: str):
@@ -94,7 +103,9 @@ def test_widget_by_keyboard_on_an_allowed_partner(page, origins, axe):
     axe(page)  # the partner page with the widget open
     axe(frame)  # the chat inside it
     page.keyboard.press("Escape")
-    page.wait_for_function("() => document.querySelector('safeguarding-assistant').shadowRoot.querySelector('.panel').hidden")
+    page.wait_for_function(
+        "() => document.querySelector('safeguarding-assistant').shadowRoot.querySelector('.panel').hidden"
+    )
     assert launcher_focused(page)
     assert shadow(page, "return root.querySelector('.launcher').getAttribute('aria-expanded');") == "false"
     assert page.context.cookies() == []
@@ -108,10 +119,12 @@ def test_partner_css_does_not_reach_the_widget(page, origins):
     look = "const b = root.querySelector('.launcher'); const s = getComputedStyle(b); const r = b.getBoundingClientRect(); return [s.fontFamily, s.backgroundColor, s.color, s.borderRadius, s.fontSize, r.width, r.height, r.right, r.bottom];"
     before = shadow(page, look)
     assert "Georgia" not in before[0] and before[1] == "rgb(76, 44, 146)" and before[3] == "0px"
-    page.add_style_tag(content="""
+    page.add_style_tag(
+        content="""
         * { all: unset !important; font: 40px/3 serif !important; color: red !important; }
         button, div, iframe { display: none !important; background: lime !important; border-radius: 50% !important; }
-        safeguarding-assistant { display: none !important; position: static !important; }""")
+        safeguarding-assistant { display: none !important; position: static !important; }"""
+    )
     assert shadow(page, look) == before
     shadow(page, "root.querySelector('.launcher').click();")
     border = shadow(page, "return getComputedStyle(root.querySelector('iframe')).borderTopStyle;")
@@ -136,7 +149,10 @@ def test_narrow_screen_opens_full_screen(page, origins):
     page.goto(allowed + "/partner.html")
     page.wait_for_selector("safeguarding-assistant")
     page.evaluate("() => SafeguardingAssistant.open()")
-    box = shadow(page, "const r = root.querySelector('.panel').getBoundingClientRect(); return [r.left, r.top, r.width, r.height];")
+    box = shadow(
+        page,
+        "const r = root.querySelector('.panel').getBoundingClientRect(); return [r.left, r.top, r.width, r.height];",
+    )
     assert box == [0, 0, 320, 640]
 
 
@@ -166,6 +182,10 @@ def test_options_open_on_load_left_and_readable_accent(page, origins):
     page.goto(allowed + "/partner.html?variant=options")
     frame = chat_frame(page, assistant)
     frame.wait_for_selector("#question")
-    look = shadow(page, "const b = root.querySelector('.launcher'); const s = getComputedStyle(b); return [root.querySelector('.panel').hidden, b.getAttribute('aria-expanded'), s.backgroundColor, s.color, b.getBoundingClientRect().left];")
+    look = shadow(
+        page,
+        "const b = root.querySelector('.launcher'); const s = getComputedStyle(b); return "
+        "[root.querySelector('.panel').hidden, b.getAttribute('aria-expanded'), s.backgroundColor, s.color, b.getBoundingClientRect().left];",
+    )
     assert look[:4] == [False, "true", "rgb(255, 221, 0)", "rgb(11, 12, 12)"]  # dark text on a light accent
     assert look[4] < 100

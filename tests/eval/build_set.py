@@ -55,14 +55,17 @@ REPORT_2020 = [
         ("h1", "Six practice themes"),
         para("""The report sets out six practice themes that recur across the reviews the Panel read
         during the year."""),
-        ("bullets", [
-            ["Understanding what the child's daily life is like."],
-            ["Working with families and in particular with fathers and male carers."],
-            ["Assessing risk in a way that holds more than one explanation in mind."],
-            ["Sharing information between agencies promptly and in full."],
-            ["Critical thinking and challenge between professionals."],
-            ["Organisational leadership and culture that support good practice."],
-        ]),
+        (
+            "bullets",
+            [
+                ["Understanding what the child's daily life is like."],
+                ["Working with families and in particular with fathers and male carers."],
+                ["Assessing risk in a way that holds more than one explanation in mind."],
+                ["Sharing information between agencies promptly and in full."],
+                ["Critical thinking and challenge between professionals."],
+                ["Organisational leadership and culture that support good practice."],
+            ],
+        ),
         ("h1", "Rapid reviews"),
         para("""A rapid review is the first step after a notification. Local safeguarding partners
         gather the facts quickly and decide whether a local child safeguarding practice review
@@ -140,17 +143,41 @@ GUIDANCE_HTML = """
 
 BRIEFING = [
     ("title", "Practice briefing: keeping babies safe"),
-    ("p", "Northshire Safeguarding Children Partnership, practice briefing 7, October 2021. Written for the evaluation set; Northshire is fictional."),
+    (
+        "p",
+        "Northshire Safeguarding Children Partnership, practice briefing 7, October 2021. Written for the "
+        "evaluation set; Northshire is fictional.",
+    ),
     ("h1", "Why babies"),
-    ("p", "Babies cannot tell anyone what is happening to them and depend entirely on the adults around them. In Northshire, 9 of the 22 rapid reviews held in 2020 to 2021 concerned a baby under one."),
+    (
+        "p",
+        "Babies cannot tell anyone what is happening to them and depend entirely on the adults around them. "
+        "In Northshire, 9 of the 22 rapid reviews held in 2020 to 2021 concerned a baby under one.",
+    ),
     ("h1", "Bruising in non-mobile babies"),
-    ("p", "Any bruise on a baby who is not yet crawling or cruising must be taken seriously. Practitioners should refer to children's social care the same day and arrange a medical assessment by a paediatrician."),
+    (
+        "p",
+        "Any bruise on a baby who is not yet crawling or cruising must be taken seriously. Practitioners "
+        "should refer to children's social care the same day and arrange a medical assessment by a paediatrician.",
+    ),
     ("h1", "Safe sleep"),
-    ("p", "Sudden unexpected death in infancy is more likely when a baby shares a sofa or a bed with an adult who has drunk alcohol or taken drugs. Health visitors talk through a safe sleep plan at every contact, including when the family's routine changes at Christmas or on holiday."),
+    (
+        "p",
+        "Sudden unexpected death in infancy is more likely when a baby shares a sofa or a bed with an adult "
+        "who has drunk alcohol or taken drugs. Health visitors talk through a safe sleep plan at every contact, including when the family's routine changes at Christmas or on holiday.",
+    ),
     ("h1", "Fathers and male carers"),
-    ("p", "Reviews keep finding that the men in a baby's life were not seen or assessed. Ask who lives in the home and who looks after the baby, and record their names and roles."),
+    (
+        "p",
+        "Reviews keep finding that the men in a baby's life were not seen or assessed. Ask who lives in the "
+        "home and who looks after the baby, and record their names and roles.",
+    ),
     ("h1", "Coping with crying"),
-    ("p", "Persistent crying is a common trigger for shaking. Every new parent in Northshire is given the coping with crying leaflet before leaving hospital, and midwives check it was understood."),
+    (
+        "p",
+        "Persistent crying is a common trigger for shaking. Every new parent in Northshire is given the "
+        "coping with crying leaflet before leaving hospital, and midwives check it was understood.",
+    ),
     ("h1", "What to do"),
     ("bullet", "Share concerns about a baby with the multi-agency safeguarding hub on the same working day."),
     ("bullet", "Ask the designated safeguarding lead in your service for advice if you are unsure."),
@@ -169,20 +196,46 @@ def build(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     p = folder / "annual-report-2020.pdf"
     p.write_bytes(build_pdf(REPORT_2020, title="Annual Report 2020", author="Evaluation set"))
-    sidecar(p, id="annual-report-2020", title="Annual Report 2020 (test summary)", author="Evaluation set",
-            date="2021-05-14", kind="report", description="A summary of the Panel's Annual Report 2020 written for tests.")
+    sidecar(
+        p,
+        id="annual-report-2020",
+        title="Annual Report 2020 (test summary)",
+        author="Evaluation set",
+        date="2021-05-14",
+        kind="report",
+        description="A summary of the Panel's Annual Report 2020 written for tests.",
+    )
     p = folder / "annual-report-2019-test-edition.pdf"
     p.write_bytes(build_pdf(REPORT_2019, title="Annual Report 2019", author="Evaluation set"))
-    sidecar(p, id="annual-report-2019-test-edition", title="Annual Report 2019 (invented test edition)",
-            author="Evaluation set", date="2020-03-02", kind="report", description="Invented figures, for tests only.")
+    sidecar(
+        p,
+        id="annual-report-2019-test-edition",
+        title="Annual Report 2019 (invented test edition)",
+        author="Evaluation set",
+        date="2020-03-02",
+        kind="report",
+        description="Invented figures, for tests only.",
+    )
     p = folder / "notifying-serious-incidents.html"
     p.write_bytes(build_html("Notifying a serious child safeguarding incident - GOV.UK", GUIDANCE_HTML))
-    sidecar(p, id="notifying-serious-incidents", title="Notifying a serious child safeguarding incident (test page)",
-            author="Evaluation set", date="2021-02-03", kind="guidance")
+    sidecar(
+        p,
+        id="notifying-serious-incidents",
+        title="Notifying a serious child safeguarding incident (test page)",
+        author="Evaluation set",
+        date="2021-02-03",
+        kind="guidance",
+    )
     p = folder / "babies-briefing.docx"
     p.write_bytes(build_docx(BRIEFING))
-    sidecar(p, id="babies-briefing", title="Practice briefing: keeping babies safe (Northshire)",
-            author="Northshire Safeguarding Children Partnership", date="2021-10-01", kind="briefing")
+    sidecar(
+        p,
+        id="babies-briefing",
+        title="Practice briefing: keeping babies safe (Northshire)",
+        author="Northshire Safeguarding Children Partnership",
+        date="2021-10-01",
+        kind="briefing",
+    )
     return folder
 
 
