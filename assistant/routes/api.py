@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 
-from assistant.answers import clean_question
+from assistant.answers import Assistant, clean_question
 from assistant.models import Answer, DocumentInfo, Quote, make_quote
+from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import (
     ERRORS,
     UNREADABLE,
@@ -14,12 +15,9 @@ from assistant.routes.schemas import (
     DocumentSummary,
     DocumentText,
 )
+from assistant.settings import Settings
 
 router = APIRouter()
-
-
-def get_assistant(request: Request):
-    return request.app.state.assistant
 
 
 def check_text(field: str, *values: str) -> None:
@@ -30,9 +28,8 @@ def check_text(field: str, *values: str) -> None:
         raise HTTPException(422, f"{field}: {UNREADABLE}.")
 
 
-def validate_question(request: Request, question: str, history: list[str] | None = None) -> str:
+def validate_question(settings: Settings, question: str, history: list[str] | None = None) -> str:
     """Clean a question and check its length; raise a readable 422 otherwise."""
-    settings = request.app.state.settings
     limit = settings.max_question_chars
     check_text("question", question)
     check_text("history", *(history or []))
@@ -46,21 +43,21 @@ def validate_question(request: Request, question: str, history: list[str] | None
     return cleaned
 
 
-def run_ask(request: Request, question: str, k: int | None, history: list[str]) -> Answer:
-    question = validate_question(request, question, history)
-    return get_assistant(request).ask(question, k=k, history=history)
+def run_ask(assistant: Assistant, settings: Settings, question: str, k: int | None, history: list[str]) -> Answer:
+    question = validate_question(settings, question, history)
+    return assistant.ask(question, k=k, history=history)
 
 
 @router.post("/api/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
-def ask(body: AskRequest, request: Request) -> Answer:
+def ask(body: AskRequest, assistant: AssistantDep, settings: SettingsDep) -> Answer:
     """Quote the passages of the report that answer a question, or say that it does not."""
-    return run_ask(request, body.question, body.k, body.history)
+    return run_ask(assistant, settings, body.question, body.k, body.history)
 
 
 @router.get("/api/documents", response_model=list[DocumentSummary], tags=["documents"])
-def documents(request: Request) -> list[dict]:
+def documents(index: IndexDep) -> list[dict]:
     """The documents in the index, with their sections."""
-    return summaries(get_assistant(request).index)
+    return summaries(index)
 
 
 def summaries(index) -> list[dict]:
@@ -82,9 +79,9 @@ def summaries(index) -> list[dict]:
 
 
 @router.get("/api/documents/{doc_id}/text", response_model=DocumentText, responses=ERRORS, tags=["documents"])
-def document_text(doc_id: str, request: Request) -> dict:
+def document_text(doc_id: str, index: IndexDep) -> dict:
     """The normalised text of a document: every quote is a slice of it."""
-    doc = get_assistant(request).index.documents.get(doc_id)
+    doc = index.documents.get(doc_id)
     if doc is None:
         raise HTTPException(404, "No document with that id.")
     return {"id": doc.id, "title": doc.meta.title, "content_hash": doc.content_hash, "text": doc.text}
@@ -93,12 +90,11 @@ def document_text(doc_id: str, request: Request) -> dict:
 @router.get("/api/passages/{passage_id}/context", response_model=ContextResponse, responses=ERRORS, tags=["documents"])
 def passage_context(
     passage_id: str,
-    request: Request,
+    index: IndexDep,
     before: int = Query(1, ge=0, le=5),
     after: int = Query(1, ge=0, le=5),
 ) -> dict:
     """A passage with the passages around it, for reading a quote in context."""
-    index = get_assistant(request).index
     passage = index.passage(passage_id)
     if passage is None:
         raise HTTPException(404, "No passage with that id.")

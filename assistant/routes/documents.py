@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from assistant.models import DocumentInfo, segments
+from assistant.routes.deps import IndexDep
 from assistant.routes.pages import render
-from assistant.routes.search import current_index
 
 router = APIRouter()
 
@@ -58,17 +58,17 @@ def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-def documents_page(request: Request) -> HTMLResponse:
+def documents_page(request: Request, index: IndexDep) -> HTMLResponse:
     docs = [
         dict(DocumentInfo.of(d).model_dump(), sections=len(d.sections), description=d.meta.description)
-        for d in current_index(request).documents.values()
+        for d in index.documents.values()
     ]
     return render(request, "documents.html", active="documents", documents=docs)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-def document_page(doc_id: str, request: Request, start: str = "", end: str = "") -> HTMLResponse:
-    doc = current_index(request).documents.get(doc_id)
+def document_page(doc_id: str, request: Request, index: IndexDep, start: str = "", end: str = "") -> HTMLResponse:
+    doc = index.documents.get(doc_id)
     if doc is None:
         return render(request, "document_missing.html", 404, active="documents")
     # A passage to highlight; offsets that are not in the text are ignored, not an error.

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
+from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.pages import EXAMPLES, chat_post, coverage, read_form, render
 
 router = APIRouter()
@@ -21,12 +22,12 @@ DEFAULT_PLACEHOLDER = ""
 MAX_TITLE, MAX_PLACEHOLDER = 80, 120
 
 
-def options(request: Request, values) -> dict:
+def options(values, settings, index) -> dict:
     """Embed options from the query string or the posted form, trimmed and checked."""
     title = (values.get("title") or "").strip()[:MAX_TITLE] or DEFAULT_TITLE
     placeholder = (values.get("placeholder") or "").strip()[:MAX_PLACEHOLDER] or DEFAULT_PLACEHOLDER
     origin = values.get("origin") or ""
-    origin = origin if origin in request.app.state.settings.embed_origins else ""
+    origin = origin if origin in settings.embed_origins else ""
     query = urlencode({k: v for k, v in (("title", title), ("placeholder", placeholder), ("origin", origin)) if v})
     return {
         "title": title,
@@ -35,12 +36,12 @@ def options(request: Request, values) -> dict:
         "compact": True,
         "action": "/embed",
         "restart": "/embed" + (f"?{query}" if query else ""),
-        "coverage": coverage(request),
+        "coverage": coverage(index),
     }
 
 
 @router.get("/embed", response_class=HTMLResponse, include_in_schema=False)
-def embed(request: Request) -> HTMLResponse:
+def embed(request: Request, settings: SettingsDep, index: IndexDep) -> HTMLResponse:
     return render(
         request,
         "embed.html",
@@ -49,26 +50,26 @@ def embed(request: Request) -> HTMLResponse:
         question="",
         error=None,
         examples=EXAMPLES,
-        **options(request, request.query_params),
+        **options(request.query_params, settings, index),
     )
 
 
 @router.post("/embed", response_class=HTMLResponse, include_in_schema=False)
-async def embed_form(request: Request) -> HTMLResponse:
+async def embed_form(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> HTMLResponse:
     _, _, fields = await read_form(request)
-    return await chat_post(request, "embed.html", **options(request, fields))
+    return await chat_post(request, assistant, settings, "embed.html", **options(fields, settings, index))
 
 
 @router.get("/widget.js", include_in_schema=False)
-def widget(request: Request) -> FileResponse:
-    path = request.app.state.settings.web_dir / "static" / "widget.js"
+def widget(settings: SettingsDep) -> FileResponse:
+    path = settings.web_dir / "static" / "widget.js"
     return FileResponse(
         path, media_type="text/javascript; charset=utf-8", headers={"Cache-Control": "public, max-age=3600"}
     )
 
 
 @router.get("/embed-help", response_class=HTMLResponse, include_in_schema=False)
-def embed_help(request: Request) -> HTMLResponse:
+def embed_help(request: Request, settings: SettingsDep) -> HTMLResponse:
     # ASSISTANT_PUBLIC_URL; else this request's (its Host passed TrustedHostMiddleware). No allowlist is shown.
-    base = (request.app.state.settings.public_url or str(request.base_url)).rstrip("/")
+    base = (settings.public_url or str(request.base_url)).rstrip("/")
     return render(request, "embed_help.html", active="embed-help", base=base, title=DEFAULT_TITLE)

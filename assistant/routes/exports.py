@@ -10,8 +10,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from assistant import exports
+from assistant.routes.deps import IndexDep, SettingsDep
 from assistant.routes.schemas import ERRORS, Text
-from assistant.routes.search import current_index
+from assistant.settings import Settings
 
 router = APIRouter()
 
@@ -36,10 +37,11 @@ class ExportRequest(BaseModel):
     )
 
 
-def export_response(request: Request, items: list[dict], fmt: str, style: str, title: str | None = None) -> Response:
+def export_response(
+    index, settings: Settings, items: list[dict], fmt: str, style: str, title: str | None = None
+) -> Response:
     try:
-        organisation = request.app.state.settings.organisation
-        data, media, name = exports.export(current_index(request), items, fmt, style, title, organisation)
+        data, media, name = exports.export(index, items, fmt, style, title, settings.organisation)
     except exports.ExportError as exc:
         raise HTTPException(422, str(exc)) from exc
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
@@ -47,13 +49,13 @@ def export_response(request: Request, items: list[dict], fmt: str, style: str, t
 
 
 @router.post("/api/export", tags=["quotes"], response_class=Response, responses=ERRORS)
-def api_export(body: ExportRequest, request: Request) -> Response:
+def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep) -> Response:
     """The basket as a file; the server re-slices each (doc_id, start, end) from the index."""
-    return export_response(request, [i.model_dump() for i in body.items], body.format, body.style, body.title)
+    return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)
 
 
 @router.post("/quotes/export", include_in_schema=False)
-async def form_export(request: Request) -> Response:
+async def form_export(request: Request, index: IndexDep, settings: SettingsDep) -> Response:
     """The same export from a form post: basket.js fills ``items`` with JSON [doc_id, start, end] triples."""
     try:
         form = await request.form()
@@ -67,4 +69,4 @@ async def form_export(request: Request) -> Response:
         )
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc
-    return export_response(request, [i.model_dump() for i in body.items], body.format, body.style, body.title)
+    return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)

@@ -10,8 +10,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from assistant import quotes
+from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.pages import render
-from assistant.routes.search import PAGE_SIZE, current_index, run_search
+from assistant.routes.search import PAGE_SIZE, run_search
 
 router = APIRouter()
 
@@ -46,6 +47,9 @@ def section_choices(index) -> list[dict]:
 @router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
 def quotes_page(
     request: Request,
+    assistant: AssistantDep,
+    settings: SettingsDep,
+    index: IndexDep,  # one snapshot for the whole page, even while a new build is swapped in
     q: str = "",
     mode: str = "phrase",
     document: str = "",
@@ -63,11 +67,10 @@ def quotes_page(
     form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
     context = {"form": form, "error": None, "found": None, "results": [], "page": page}
     status = 200
-    index = current_index(request)  # one snapshot for the whole page, even while a new build is swapped in
     if q.strip():
         try:
             found = run_search(
-                request, q, mode, document, section, order, length, PAGE_SIZE, (page - 1) * PAGE_SIZE, index
+                assistant, settings, index, q, mode, document, section, order, length, PAGE_SIZE, (page - 1) * PAGE_SIZE
             )
             for r in found["results"]:
                 r["length"] = length

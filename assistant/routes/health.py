@@ -12,6 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel
 
+from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import Health
 
 router = APIRouter()
@@ -41,9 +42,8 @@ def model_warm(encoder) -> bool:
 
 
 @router.get("/healthz", response_model=Health, tags=["health"])
-def healthz(request: Request) -> dict:
+def healthz(index: IndexDep) -> dict:
     """Alive, with the index counts."""
-    index = request.app.state.assistant.index
     return {
         "status": "ok",
         "documents": len(index.documents),
@@ -53,26 +53,24 @@ def healthz(request: Request) -> dict:
 
 
 @router.get("/readyz", response_model=Ready, responses={503: {"model": Ready}}, tags=["health"])
-def readyz(request: Request):
+def readyz(request: Request, assistant: AssistantDep):
     """Ready to answer: an index is loaded and the model is warm (503 otherwise)."""
-    assistant = getattr(request.app.state, "assistant", None)
     index = getattr(assistant, "index", None)
-    has_index = index is not None and len(index.passages) > 0 and index_folder_present(request)
+    has_index = index is not None and len(index.passages) > 0 and index_folder_present(request, index)
     warm = assistant is not None and model_warm(assistant.encoder)
     body = {"ready": has_index and warm, "index": has_index, "model": warm, "build": index.build if index else None}
     return JSONResponse(body, status_code=200 if body["ready"] else 503)
 
 
 @router.get("/metrics", response_class=PlainTextResponse, tags=["health"])
-def metrics(request: Request) -> str:
+def metrics(assistant: AssistantDep) -> str:
     """Aggregate counters in Prometheus' text format: no question text, ever."""
-    return request.app.state.assistant.counters.prometheus()
+    return assistant.counters.prometheus()
 
 
-def index_folder_present(request: Request) -> bool:
+def index_folder_present(request: Request, index) -> bool:
     """The serving build's folder is still on disk; its loss is logged once (until it returns)."""
-    state = request.app.state
-    index = state.assistant.index
+    state = request.app.state  # remembers, across requests, which lost build was already logged
     present = Path(index.path).is_dir()
     if not present and getattr(state, "index_gone", None) != index.build:
         log.error(
@@ -100,8 +98,8 @@ def reload_token(path: Path | None) -> str | None:
     return token or None
 
 
-def token_matches(request: Request) -> bool:
-    token = reload_token(request.app.state.settings.reload_token_file)
+def token_matches(request: Request, settings) -> bool:
+    token = reload_token(settings.reload_token_file)
     given = request.headers.get(TOKEN_HEADER, "")
     return token is not None and hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("utf-8"))
 
@@ -117,9 +115,9 @@ def from_loopback(request: Request) -> bool:
 
 
 @router.post("/-/reload", response_model=Reloaded, include_in_schema=False)
-async def reload(request: Request) -> dict:
+async def reload(request: Request, settings: SettingsDep) -> dict:
     """Load the build index/CURRENT names now (``assistant reload`` calls this)."""
-    if not (from_loopback(request) or token_matches(request)):
+    if not (from_loopback(request) or token_matches(request, settings)):
         raise HTTPException(
             403, "Reloading is only allowed from the server's own machine, or with the operator's token."
         )

@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from assistant.routes.api import run_ask, validate_question
+from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import Text, is_text
 from assistant.settings import CHAT_TURNS
 
@@ -55,9 +56,9 @@ def privacy_text(settings) -> dict:
     }
 
 
-def coverage(request: Request) -> dict:
+def coverage(index) -> dict:
     """What the index holds, said plainly (e.g. one news item about the report, not the report)."""
-    docs = list(request.app.state.assistant.index.documents.values())
+    docs = list(index.documents.values())
     kinds = [d.meta.kind for d in docs]
     return {
         "documents": [{"title": d.meta.title, "kind": d.meta.kind, "year": d.meta.year} for d in docs],
@@ -74,11 +75,11 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
     return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
 
 
-def answer_turns(request: Request, questions: list[str], first: int = 0, alone=()) -> list[Turn]:
+def answer_turns(assistant, settings, questions: list[str], first: int = 0, alone=()) -> list[Turn]:
     """Answer ``questions[first:]``, each with the ones before it as history (as chat.js does);
     a question whose index is in ``alone`` is asked on its own."""
     return [
-        Turn(i + 1, q, run_ask(request, q, None, [] if i in alone else questions[:i]).to_dict(), i in alone)
+        Turn(i + 1, q, run_ask(assistant, settings, q, None, [] if i in alone else questions[:i]).to_dict(), i in alone)
         for i, q in enumerate(questions)
         if i >= first
     ]
@@ -121,7 +122,7 @@ async def charge(request: Request, cost: int) -> None:
         raise HTTPException(status, detail, headers)
 
 
-async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
+async def chat_post(request: Request, assistant, settings, template: str, **context) -> HTMLResponse:
     """Answer a posted question and render the whole thread; errors are shown in the page."""
     question, history, fields = await read_form(request)
     alone = indices(fields.get("alone", "").split(","), MAX_TURNS)
@@ -131,18 +132,18 @@ async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
         # Every check before any work. A bad earlier turn ends the thread there.
         for i, h in enumerate(history):
             try:
-                validate_question(request, h)
+                validate_question(settings, h)
             except HTTPException:
                 history = history[:i]
                 break
         asked = [*history, question]
         try:
-            validate_question(request, question)
+            validate_question(settings, question)
         except HTTPException as exc:
             status, context["error"], context["question"], asked = exc.status_code, str(exc.detail), question, history
         # The middleware counted this request once; each earlier turn answered again counts too.
         await charge(request, len(history))
-        context["thread"] = await run_in_threadpool(answer_turns, request, asked, 0, alone)
+        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, 0, alone)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
@@ -152,11 +153,10 @@ async def chat_post(request: Request, template: str, **context) -> HTMLResponse:
     return render(request, template, status, **context)
 
 
-def documents(request: Request) -> list[dict]:
+def documents(index) -> list[dict]:
     """The documents the index holds (the API's summaries, plus each one's kind), for /about."""
     from assistant.routes.api import summaries
 
-    index = request.app.state.assistant.index  # one snapshot: a reload may swap it meanwhile
     return [
         dict(s["document"], passages=s["passages"], kind=getattr(d.meta, "kind", ""))
         for d, s in zip(index.documents.values(), summaries(index), strict=False)
@@ -164,7 +164,7 @@ def documents(request: Request) -> list[dict]:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def chat(request: Request) -> HTMLResponse:
+def chat(request: Request, index: IndexDep) -> HTMLResponse:
     return render(
         request,
         "chat.html",
@@ -174,18 +174,18 @@ def chat(request: Request) -> HTMLResponse:
         question="",
         error=None,
         examples=EXAMPLES,
-        coverage=coverage(request),
+        coverage=coverage(index),
     )
 
 
 @router.post("/", response_class=HTMLResponse, include_in_schema=False)
-async def chat_form(request: Request) -> HTMLResponse:
-    return await chat_post(request, "chat.html", **CHAT, coverage=coverage(request))
+async def chat_form(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> HTMLResponse:
+    return await chat_post(request, assistant, settings, "chat.html", **CHAT, coverage=coverage(index))
 
 
 @router.get("/about", response_class=HTMLResponse, include_in_schema=False)
-def about(request: Request) -> HTMLResponse:
-    return render(request, "about.html", active="about", documents=documents(request), coverage=coverage(request))
+def about(request: Request, index: IndexDep) -> HTMLResponse:
+    return render(request, "about.html", active="about", documents=documents(index), coverage=coverage(index))
 
 
 class TurnsRequest(BaseModel):
@@ -202,14 +202,16 @@ class TurnsRequest(BaseModel):
 
 
 @router.post("/fragments/turns", response_class=HTMLResponse, include_in_schema=False)
-async def turns_fragment(body: TurnsRequest, request: Request) -> HTMLResponse:
+async def turns_fragment(
+    body: TurnsRequest, request: Request, assistant: AssistantDep, settings: SettingsDep
+) -> HTMLResponse:
     """HTML of ``questions[first:]`` answered, each read with the ones before it (or alone)."""
     alone = sorted({i for i in body.alone if 0 <= i < len(body.questions)})
     for q in body.questions:
-        validate_question(request, q)  # every check before any work
+        validate_question(settings, q)  # every check before any work
     first = min(body.first, len(body.questions) - 1)
     await charge(request, len(body.questions) - first - 1)  # each answer past the first counts too
-    thread = await run_in_threadpool(answer_turns, request, body.questions, first, alone)
+    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone)
     for t in thread:
         t.n = body.number + t.n - 1 - first
     return render(
@@ -224,20 +226,19 @@ async def turns_fragment(body: TurnsRequest, request: Request) -> HTMLResponse:
 
 
 @router.post("/feedback", response_class=HTMLResponse, include_in_schema=False)
-async def feedback(request: Request) -> HTMLResponse:
+async def feedback(request: Request, assistant: AssistantDep) -> HTMLResponse:
     """ "Was this useful?": one count per quote id and answer, nothing else (no question, no identifier)."""
-    counted = await record_feedback(request)
+    counted = await record_feedback(request, assistant)
     if "application/json" in request.headers.get("accept", ""):
         return HTMLResponse(status_code=204)
     return render(request, "feedback.html", active="ask", counted=counted)
 
 
-async def record_feedback(request: Request) -> int:
+async def record_feedback(request: Request, assistant) -> int:
     form = await posted_form(request)
     useful = form.get("useful")
     if useful not in ("yes", "no"):
         raise HTTPException(422, "Say yes or no.")
-    assistant = request.app.state.assistant
     ids = [i for i in form.getlist("quote") if isinstance(i, str)][:10]
     known = [i for i in dict.fromkeys(ids) if assistant.index.passage(i) is not None]  # only real ids are counted
     if not known:
@@ -247,7 +248,7 @@ async def record_feedback(request: Request) -> int:
 
 
 @router.get("/favicon.ico", include_in_schema=False)
-def favicon(request: Request) -> FileResponse:
+def favicon(settings: SettingsDep) -> FileResponse:
     """Browsers ask for /favicon.ico whatever the page says: answer with the SVG icon, not a 404."""
-    path = request.app.state.settings.web_dir / "static" / "favicon.svg"
+    path = settings.web_dir / "static" / "favicon.svg"
     return FileResponse(path, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})

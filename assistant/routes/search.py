@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from assistant import quotes
-from assistant.answers import clean_question
+from assistant.answers import Assistant, clean_question
 from assistant.models import Quote
 from assistant.routes.api import check_text
+from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import ERRORS
+from assistant.settings import Settings
 
 router = APIRouter()
 
@@ -48,13 +50,10 @@ class SearchResponse(BaseModel):
     )
 
 
-def current_index(request: Request):
-    """The index serving now; read it once per request (a reload may swap it meanwhile)."""
-    return request.app.state.assistant.index
-
-
 def run_search(
-    request: Request,
+    assistant: Assistant,
+    settings: Settings,
+    index,
     q: str,
     mode: str,
     document: str | None,
@@ -63,11 +62,9 @@ def run_search(
     length: str,
     limit: int,
     offset: int,
-    index=None,
 ) -> dict:
     """Validate and run a search over ``index`` (the request's one snapshot); SearchError and
     bad input become a readable 422."""
-    settings = request.app.state.settings
     check_text("q", q, document or "", section or "")
     if len(q) > settings.max_question_chars:
         raise HTTPException(
@@ -76,17 +73,18 @@ def run_search(
     text = clean_question(q)
     if not text:
         raise HTTPException(422, "Please type something to search for.")
-    assistant = request.app.state.assistant
     query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
     try:
-        return quotes.search(index or assistant.index, assistant.encoder, query, assistant.similar)
+        return quotes.search(index, assistant.encoder, query, assistant.similar)
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
 
 
 @router.get("/api/search", response_model=SearchResponse, responses=ERRORS, tags=["quotes"])
 def api_search(
-    request: Request,
+    assistant: AssistantDep,
+    settings: SettingsDep,
+    index: IndexDep,
     q: str = Query(..., description="The phrase, words or question to search for."),
     mode: Mode = Query(
         "phrase", description="phrase: exact wording; words: every word in one sentence; meaning: semantic."
@@ -101,4 +99,4 @@ def api_search(
     offset: int = Query(0, ge=0),
 ) -> dict:
     """Find quotes: ``{"query", "mode", "count", "results"}``; each result is shaped like a quote of /api/ask."""
-    return run_search(request, q, mode, document, section, order, length, limit, offset)
+    return run_search(assistant, settings, index, q, mode, document, section, order, length, limit, offset)

@@ -1,0 +1,32 @@
+"""What route handlers are given (as in the FastAPI template's ``deps.py``): the serving
+assistant, its index and the settings, from ``app.state``, named in each handler's signature."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from assistant.answers import Assistant  # imports no torch: the model loads inside its functions
+from assistant.index import Index
+from assistant.settings import Settings
+
+
+def get_assistant(request: Request) -> Assistant:
+    return request.app.state.assistant
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_index(assistant: AssistantDep) -> Index:
+    """The index serving now, read once per request (a reload may swap it meanwhile)."""
+    return assistant.index
+
+
+IndexDep = Annotated[Index, Depends(get_index)]
