@@ -52,7 +52,7 @@ def privacy_text(settings) -> dict:
         "log": True,
         "kept": kept,
         "short": "Questions are written, with names and other personal details removed, to a log on this "
-        "server, kept {kept}.",
+        f"server, kept {kept}.",
     }
 
 
