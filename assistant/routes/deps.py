@@ -1,5 +1,8 @@
 """What route handlers are given (as in the FastAPI template's ``deps.py``): the serving
-assistant, its index and the settings, from ``app.state``, named in each handler's signature."""
+assistant, its index and the settings, from ``app.state``, named in each handler's signature.
+
+They are ``async`` though they never wait: a plain ``def`` would take a threadpool slot,
+which the answers may have filled (an async handler such as the reload hook needs none)."""
 
 from __future__ import annotations
 
@@ -12,11 +15,11 @@ from assistant.index import Index
 from assistant.settings import Settings
 
 
-def get_assistant(request: Request) -> Assistant:
+async def get_assistant(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -24,7 +27,7 @@ AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_index(assistant: AssistantDep) -> Index:
+async def get_index(assistant: AssistantDep) -> Index:
     """The index serving now, read once per request (a reload may swap it meanwhile)."""
     return assistant.index
 
