@@ -193,7 +193,7 @@ def test_feedback_counts_without_the_question(page, live_server, axe):
 
     def count() -> int:
         text = httpx.get(live_server + "/metrics", timeout=30).text
-        return int(next((x.split()[-1] for x in text.splitlines() if x.startswith(line)), "0"))
+        return float(next((x.split()[-1] for x in text.splitlines() if x.startswith(line)), "0"))
 
     before = count()
     page.locator("#latest form.feedback button[value=yes]").click()
