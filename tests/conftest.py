@@ -143,6 +143,22 @@ def run_coroutine(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+def child_env(**extra) -> dict:
+    """The environment for a child process of the real CLI: offline, no operator settings, and
+    one thread each (several children share two cores)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        TOKENIZERS_PARALLELISM="false",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        ASSISTANT_TORCH_THREADS="1",
+        **extra,
+    )
+    return env
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
         s.bind((host, 0))

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import resource
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import child_env, free_port
 
 HEADER_TIMEOUT = 3.0
 IDLE = 1000
@@ -22,19 +21,6 @@ IDLE = 1000
 
 def limit_descriptors():
     resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
-
-
-def child_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-        OMP_NUM_THREADS="1",
-        ASSISTANT_TORCH_THREADS="1",
-        **extra,
-    )
-    return env
 
 
 def start_server(index: Path, log: Path, port: int, preexec=None, **settings) -> subprocess.Popen:

@@ -5,7 +5,6 @@ running server keeps the last good one."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -20,6 +19,7 @@ import pytest
 from assistant import index as index_mod
 from assistant.embeddings import DIMENSIONS
 from assistant.settings import MODEL_NAME
+from tests.conftest import child_env
 
 OLD = """Kites
 
@@ -71,21 +71,6 @@ from assistant.cli import app
 app(sys.argv[1:], prog_name="assistant")
 """
 POINTS = ["embedding", "writing", "syncing", "naming", "replacing", "pruning"]
-
-
-def child_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    # One thread each: several children share two cores.
-    env.update(
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-        OMP_NUM_THREADS="1",
-        MKL_NUM_THREADS="1",
-        ASSISTANT_TORCH_THREADS="1",
-        **extra,
-    )
-    return env
 
 
 def ingest_cmd(source: Path, root: Path) -> list[str]:

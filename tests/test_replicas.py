@@ -20,9 +20,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from test_connections import child_env, start_server, stop_server
+from test_connections import start_server, stop_server
 
-from tests.conftest import ARTIFACTS, free_port
+from tests.conftest import ARTIFACTS, child_env, free_port
 
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 OLD = "Kites\n\nThe red kite flies over the valley every spring. Farmers watch the red kite circle above the hills.\n"
