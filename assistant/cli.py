@@ -255,6 +255,7 @@ def serve(
 
     # The assistant's own lines (index reloads and refusals, errors) beside uvicorn's.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # which CPU build it tried: noise
 
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")
     # Several workers each load the app themselves (serving.app_from_env).

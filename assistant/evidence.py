@@ -18,7 +18,7 @@ from assistant.lexical import _stemmer, stopwords, tokenize, words
 # Words that frame a question rather than say what it is about.
 QUESTION_WORDS = frozenset(
     """
-a about according any anything are as ask asked at be been being can could describe detail
+a about according am any anything are as ask asked at be been being can could describe detail
 details did do does doing done explain find for from give given has have how i in is it know
 list many me mean means mention mentioned mentions much my need of on or our please report
 reports document documents say said says show should shown tell the there this to us was we
