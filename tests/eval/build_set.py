@@ -190,52 +190,65 @@ def sidecar(path: Path, **fields: str) -> None:
     path.with_name(path.stem + ".meta.toml").write_text(body, encoding="utf-8")
 
 
+def documents() -> list[tuple[str, bytes, dict[str, str]]]:
+    """The four documents: (file name, content, metadata for its sidecar)."""
+    return [
+        (
+            "annual-report-2020.pdf",
+            build_pdf(REPORT_2020, title="Annual Report 2020", author="Evaluation set"),
+            dict(
+                id="annual-report-2020",
+                title="Annual Report 2020 (test summary)",
+                author="Evaluation set",
+                date="2021-05-14",
+                kind="report",
+                description="A summary of the Panel's Annual Report 2020 written for tests.",
+            ),
+        ),
+        (
+            "annual-report-2019-test-edition.pdf",
+            build_pdf(REPORT_2019, title="Annual Report 2019", author="Evaluation set"),
+            dict(
+                id="annual-report-2019-test-edition",
+                title="Annual Report 2019 (invented test edition)",
+                author="Evaluation set",
+                date="2020-03-02",
+                kind="report",
+                description="Invented figures, for tests only.",
+            ),
+        ),
+        (
+            "notifying-serious-incidents.html",
+            build_html("Notifying a serious child safeguarding incident - GOV.UK", GUIDANCE_HTML),
+            dict(
+                id="notifying-serious-incidents",
+                title="Notifying a serious child safeguarding incident (test page)",
+                author="Evaluation set",
+                date="2021-02-03",
+                kind="guidance",
+            ),
+        ),
+        (
+            "babies-briefing.docx",
+            build_docx(BRIEFING),
+            dict(
+                id="babies-briefing",
+                title="Practice briefing: keeping babies safe (Northshire)",
+                author="Northshire Safeguarding Children Partnership",
+                date="2021-10-01",
+                kind="briefing",
+            ),
+        ),
+    ]
+
+
 def build(folder: Path) -> Path:
     """Write the four documents (and their metadata) into ``folder``; return it."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    p = folder / "annual-report-2020.pdf"
-    p.write_bytes(build_pdf(REPORT_2020, title="Annual Report 2020", author="Evaluation set"))
-    sidecar(
-        p,
-        id="annual-report-2020",
-        title="Annual Report 2020 (test summary)",
-        author="Evaluation set",
-        date="2021-05-14",
-        kind="report",
-        description="A summary of the Panel's Annual Report 2020 written for tests.",
-    )
-    p = folder / "annual-report-2019-test-edition.pdf"
-    p.write_bytes(build_pdf(REPORT_2019, title="Annual Report 2019", author="Evaluation set"))
-    sidecar(
-        p,
-        id="annual-report-2019-test-edition",
-        title="Annual Report 2019 (invented test edition)",
-        author="Evaluation set",
-        date="2020-03-02",
-        kind="report",
-        description="Invented figures, for tests only.",
-    )
-    p = folder / "notifying-serious-incidents.html"
-    p.write_bytes(build_html("Notifying a serious child safeguarding incident - GOV.UK", GUIDANCE_HTML))
-    sidecar(
-        p,
-        id="notifying-serious-incidents",
-        title="Notifying a serious child safeguarding incident (test page)",
-        author="Evaluation set",
-        date="2021-02-03",
-        kind="guidance",
-    )
-    p = folder / "babies-briefing.docx"
-    p.write_bytes(build_docx(BRIEFING))
-    sidecar(
-        p,
-        id="babies-briefing",
-        title="Practice briefing: keeping babies safe (Northshire)",
-        author="Northshire Safeguarding Children Partnership",
-        date="2021-10-01",
-        kind="briefing",
-    )
+    for name, content, meta in documents():
+        (folder / name).write_bytes(content)
+        sidecar(folder / name, **meta)
     return folder
 
 
