@@ -59,8 +59,11 @@ class Glossary:
     def matches(self, tokens: list[str]) -> list[Match]:
         """Groups whose phrases occur (as a contiguous run) in ``tokens``, longest phrase first."""
         out: list[Match] = []
+        present = set(tokens)  # most groups have no word in the question: skip them cheaply
         for gid, phrases in enumerate(self.groups):
             for phrase in sorted(phrases, key=len, reverse=True):
+                if not present.issuperset(phrase):
+                    continue
                 n = len(phrase)
                 if any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1)):
                     out.append(Match(set(phrase), gid))
