@@ -111,7 +111,10 @@ async def load(base: str, seconds: float, clients: int) -> dict:
                 errors.append(type(exc).__name__)
             latencies.append(time.perf_counter() - started)
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # The client lets an idle connection go after 2 s, before the server's 5 s keep-alive ends it:
+    # otherwise a request sent just as the server closes an idle socket meets a reset (ReadError),
+    # the ordinary keep-alive race that a client, or a proxy, avoids the same way.
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
         await asyncio.gather(*(client(n, http) for n in range(clients)))
     return {"latencies": latencies, "errors": errors}
