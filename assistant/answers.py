@@ -44,6 +44,7 @@ _FOLLOW_UP_START = re.compile(
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
+GLOSSARY_RECHECK_S = 1.0  # how often a question may look for edits to the glossary files
 
 
 def clean_question(text: str) -> str:
@@ -145,14 +146,19 @@ class Assistant:
         return answer
 
     def evidence_for(self, index: Index):
-        """The glossary and calibration of ``index`` (kept on it: a reload brings new ones)."""
+        """The glossary and calibration of ``index`` (kept on it: a reload brings new ones).
+
+        The glossary files are looked at again at most once a second (an operator's edit
+        shows within a second), not on every question."""
+        now = time.monotonic()
         cached = index.derived.get("evidence")
+        if cached is not None and now - cached[0] < GLOSSARY_RECHECK_S:
+            return cached[1:]
         root = index.path.parent.parent  # the index folder, beside CURRENT
         gloss = glossary.load(self.settings.glossary, root / glossary.FILE)
-        if cached is None or cached[0] is not gloss:
-            cached = (gloss, calibration.load(root))
-            index.derived["evidence"] = cached
-        return cached
+        cal = cached[2] if cached is not None and cached[1] is gloss else calibration.load(root)
+        index.derived["evidence"] = (now, gloss, cal)
+        return gloss, cal
 
     def candidates(
         self,
@@ -160,13 +166,14 @@ class Assistant:
         history: list[str] | None = None,
         index: Index | None = None,
         doc_ids: set[str] | None = None,
+        evidence_of=None,
     ):
         """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
 
         Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
         the finder's "Similar meaning" both come through here."""
         index = index or self.index
-        gloss, cal = self.evidence_for(index)
+        gloss, cal = evidence_of or self.evidence_for(index)
         query = effective_query(question, history)
         qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
         terms = evidence.question_terms(query or question, index, gloss)
@@ -177,13 +184,11 @@ class Assistant:
             c.score = cal.score(c.features)
         return query, terms, qvec, found
 
-    def threshold(self, index: Index) -> float:
+    def threshold(self, index: Index, evidence_of=None) -> float:
         """The bar an answer must clear: the setting when given, else the index's calibration."""
-        return (
-            self.evidence_for(index)[1].threshold
-            if self.settings.min_confidence is None
-            else self.settings.min_confidence
-        )
+        if self.settings.min_confidence is not None:
+            return self.settings.min_confidence
+        return (evidence_of or self.evidence_for(index))[1].threshold
 
     def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
         """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
@@ -196,11 +201,12 @@ class Assistant:
         question = clean_question(question)
         k = k or self.settings.k
         index = self.index  # one consistent index for the whole answer, even during a reload
-        gloss = self.evidence_for(index)[0]
+        evidence_of = self.evidence_for(index)
+        gloss = evidence_of[0]
         if threshold is None:
-            threshold = self.threshold(index)
+            threshold = self.threshold(index, evidence_of)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
-        query, terms, qvec, candidates = self.candidates(question, history, index)
+        query, terms, qvec, candidates = self.candidates(question, history, index, evidence_of=evidence_of)
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
         # Answer when one passage clears the bar; then show, likeliest first, the passages

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.glossary import Glossary
-from assistant.lexical import _stemmer, stopwords, tokenize, words
+from assistant.lexical import _stemmer, stopwords, token_set, tokenize, words
 
 # Words that frame a question rather than say what it is about.
 QUESTION_WORDS = frozenset(
@@ -74,6 +75,13 @@ def numbers_in(text: str) -> set[str]:
     return {_norm_number(n) for n in _NUMBER.findall(text)}
 
 
+@lru_cache(maxsize=4096)
+def figures_in(text: str) -> tuple[frozenset[str], bool]:
+    """A passage's numbers, and whether it words a figure ("six", "most"); remembered like
+    its stems (lexical.token_set): candidates recur from question to question."""
+    return frozenset(numbers_in(text)), bool(set(words(text)) & _NUMBER_WORDS)
+
+
 def _uncontract(word: str) -> str:
     """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of the topic)."""
     base, _, suffix = word.partition("'")
@@ -110,7 +118,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     first = {}
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
-    groups = glossary.matches(tokenize(question))
+    tokens = tokenize(question)
+    groups = glossary.matches(tokens)
     weights = {s: index.bm25.idf(s) for s in first}
     df = {s: index.bm25.df(s) for s in first}
     seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
@@ -129,7 +138,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
-        extra=[t for t in glossary.expand(tokenize(question)) if _rare(index, t)],
+        extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
     )
 
 
@@ -160,8 +169,8 @@ def context_text(index, doc_id: str, start: int) -> str:
 @dataclass
 class Candidate:
     hit: object
-    tokens: set[str]  # the passage's stems
-    context: set[str]  # stems of its title, date and section path
+    tokens: frozenset[str]  # the passage's stems
+    context: frozenset[str]  # stems of its title, date and section path
     features: dict[str, float]
     admissible: bool
     score: float = 0.0
@@ -177,7 +186,7 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary) -> list[Candidat
         p = h.passage
         text = index.documents[p.doc_id].text[p.start : p.end]
         ctx_text = context_text(index, p.doc_id, p.start)
-        have, ctx = set(tokenize(text)), set(tokenize(ctx_text))
+        have, ctx = token_set(text), token_set(ctx_text)
         got = covered(terms, have | ctx, glossary)
         share = lambda stems: sum(terms.weights[s] for s in stems) / total if total else 0.0  # noqa: E731
         coverage = share(got)
@@ -186,9 +195,10 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary) -> list[Candidat
         gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
         both = have | ctx
         names_ok = all(n <= both for n in terms.names)
-        numbers_ok = terms.numbers <= (numbers_in(text) | numbers_in(ctx_text))
+        (numbers, worded), (ctx_numbers, _) = figures_in(text), figures_in(ctx_text)
+        numbers_ok = terms.numbers <= (numbers | ctx_numbers)
         if terms.count:  # a figure other than the question's own years and numbers
-            numbers_ok = numbers_ok and bool((numbers_in(text) - terms.numbers) or set(words(text)) & _NUMBER_WORDS)
+            numbers_ok = numbers_ok and bool((numbers - terms.numbers) or worded)
         caps = terms.capitals
         names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
         feats = {
@@ -217,6 +227,6 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary) -> list[str]:
     """The question's content words that none of ``texts`` holds (in the question's spelling)."""
     have: set[str] = set()
     for t in texts:
-        have |= set(tokenize(t))
+        have |= token_set(t)
     found = covered(terms, have, glossary)
     return [w for s, w in terms.words.items() if s not in found]

@@ -36,7 +36,9 @@ def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> tuple[np.ndarray, n
     return rows[0][keep], scores[0][keep]
 
 
-def bm25_ranking(index: Index, query: str, n: int, extra: list[str] | tuple = ()) -> tuple[np.ndarray, np.ndarray]:
+def bm25_ranking(
+    index: Index, query: str | list[str], n: int, extra: list[str] | tuple = ()
+) -> tuple[np.ndarray, np.ndarray]:
     scores = index.bm25.scores(query, extra)
     positive = np.flatnonzero(scores > 0)
     if positive.size == 0:
@@ -78,8 +80,9 @@ def hybrid(
     """
     wanted = candidates if doc_ids is None else candidates * 5
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    q_tokens = tokenize(query)
     d_rows, _ = dense_ranking(index, qvec, wanted) if mode != "bm25" else none
-    b_rows, b_scores = bm25_ranking(index, query, wanted, extra) if mode != "dense" else none
+    b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra) if mode != "dense" else none
     rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
     if doc_ids is not None:
         rows = [r for r in rows if index.passages[r].doc_id in doc_ids]
@@ -88,7 +91,6 @@ def hybrid(
     q = qvec.reshape(-1).astype(np.float32)
     bm25_of = {int(r): float(s) for r, s in zip(b_rows, b_scores, strict=False)}
     top_bm25 = max(bm25_of.values(), default=0.0) or 1.0
-    q_tokens = tokenize(query)
     dense_scores = np.asarray(index.passage_vectors[rows]) @ q
     hits = []
     for row, dense in zip(rows, dense_scores, strict=False):

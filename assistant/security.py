@@ -150,17 +150,37 @@ class SecurityHeaders:
     def __init__(self, app: ASGIApp, embed_origins: list[str], counters=None):
         self.app = app
         self.counters = counters
-        self.page_csp = content_security_policy([])
-        self.embed_csp = content_security_policy(["'self'", *embed_origins])
+        # The headers of each kind of response, made once (this runs on every request).
+        self.extra = {
+            (embed, private): self._headers(embed, private, embed_origins)
+            for embed in (False, True)
+            for private in (False, True)
+        }
+
+    @staticmethod
+    def _headers(embed: bool, private: bool, embed_origins: list[str]) -> dict[bytes, bytes]:
+        csp = content_security_policy(["'self'", *embed_origins] if embed else [])
+        extra = {
+            b"content-security-policy": csp.encode(),
+            b"x-content-type-options": b"nosniff",
+            b"referrer-policy": b"no-referrer",
+            b"permissions-policy": PERMISSIONS,
+            b"cross-origin-opener-policy": b"same-origin",
+        }
+        if not embed:
+            extra[b"x-frame-options"] = b"DENY"
+        if private:
+            extra[b"cache-control"] = b"no-store"
+        return extra
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        csp = self.embed_csp if path in EMBED_PATHS else self.page_csp  # exact: /embed-help is not frameable
         # Answers echo the question: no cache (browser or proxy) may keep them.
         private = path.startswith("/api/") or scope.get("method") == "POST"
+        extra = self.extra[(path in EMBED_PATHS, private)]  # exact: /embed-help is not frameable
         started = False
 
         async def send_with_headers(message: Message) -> None:
@@ -169,21 +189,9 @@ class SecurityHeaders:
                 started = True
                 if self.counters is not None:
                     self.counters.http(message["status"])
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"set-cookie"]
+                drop = (b"set-cookie", b"cache-control") if private else (b"set-cookie",)
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in drop]
                 names = {k.lower() for k, _ in headers}
-                extra = {
-                    b"content-security-policy": csp.encode(),
-                    b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"no-referrer",
-                    b"permissions-policy": PERMISSIONS,
-                    b"cross-origin-opener-policy": b"same-origin",
-                }
-                if path not in EMBED_PATHS:
-                    extra[b"x-frame-options"] = b"DENY"
-                if private:
-                    extra[b"cache-control"] = b"no-store"
-                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
-                    names.discard(b"cache-control")
                 headers += [(k, v) for k, v in extra.items() if k not in names]
                 message["headers"] = headers
             await send(message)
