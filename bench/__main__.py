@@ -223,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         show("The assistant as users get it (quotes merged, abstention on)", [{"system": "ours", **full}])
 
     if "http" not in args.skip:
-        rows, extra = http_bench.run(index, [1, 8, 32], 150 if quick else 480)
-        show("Over HTTP (uvicorn, loopback, httpx asyncio client in the bench process)", rows)
+        rows, extra = http_bench.run(index, [1, 8, 32], 4 if quick else 8)
+        show("Over HTTP (uvicorn, loopback, wrk; seconds per turn: two turns each)", rows)
         summary.update(extra)
         by = {(r["server"], r["concurrency"], r["workload"]): r for r in rows}
         ratios = []
@@ -241,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
                         "ours req/s": ours["req/s"],
                         "naive req/s": naive["req/s"],
                         "throughput ratio": round(ours["req/s"] / naive["req/s"], 2),
+                        "ours CPU ms/req": ours["server CPU ms/req"],
+                        "naive CPU ms/req": naive["server CPU ms/req"],
                     }
                 )
         show("Ours vs the naive server (same run)", ratios)

@@ -1,17 +1,26 @@
-"""Over HTTP: a real uvicorn server (a subprocess on loopback) and an asyncio httpx client here."""
+"""Over HTTP: real uvicorn servers (subprocesses on loopback) driven by wrk.
+
+The load generator is wrk (C, Debian's package; bench/setup.sh installs it) with a Lua
+script that posts the evaluation questions. It was an asyncio httpx client in this
+process before: that client took 2.5-4 ms of CPU per request, a third of what the
+assistant's server takes, on the same two cores, so it slowed the faster server most.
+wrk takes about a tenth of that. Each server's CPU time per request is read from /proc.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.common import ROOT, eval_questions, percentiles, process_peak_mb
+from bench.common import ROOT, eval_questions, process_peak_mb
 
 
 def _free_port() -> int:
@@ -40,7 +49,9 @@ def server(index: Path, config):
     port = _free_port()
     env = {
         **os.environ,
-        "ASSISTANT_RATE_LIMIT": "10000000/minute",  # the load generator is one client
+        # The load generator is one client: a limit would throttle it, and a huge one makes the
+        # moving window (a list of every hit in the last minute) the costliest part of a request.
+        "ASSISTANT_RATE_LIMIT": "",
         "HF_HUB_OFFLINE": "1",
         **(config if isinstance(config, dict) else {}),
     }
@@ -86,51 +97,109 @@ def server(index: Path, config):
             proc.kill()
 
 
-def workload(n: int, unique: bool, start: int = 0) -> list[dict]:
-    """``n`` requests cycling through the evaluation questions (``unique``: each one distinct,
-    numbered from ``start``, so that no cache has seen them)."""
-    qs = eval_questions()
-    out = []
-    for i in range(n):
-        q = qs[i % len(qs)]
-        text = f"{q.question} ({start + i})" if unique else q.question
-        out.append({"question": text, "history": q.history})
-    return out
+# Unseen questions are the evaluation questions in other words: a frame before and after
+# them made only of words the assistant sets aside as framing ("please tell me", "according
+# to the report"), so each one is new to every cache yet asks the same thing. (Appending a
+# number, as this did before, made every question ask about a figure no passage holds: they
+# were all refused, which is cheaper than an answer.)
+PREFIXES = [
+    "", "Please, ", "Please tell me: ", "Can you tell me: ", "Could you tell me: ", "I need to know: ",
+    "Tell me: ", "Please explain: ", "Can you find: ", "Could you show me: ", "Please can you tell me: ",
+    "Explain please: ", "Tell us: ", "Can you show us: ", "Could you explain: ", "Please find: ",
+]  # fmt: skip
+SUFFIXES = [
+    "", " Please.", " According to the report.", " In the report.", " Please tell me.", " From the documents.",
+    " Can you tell me?", " Please explain.", " Tell me please.", " Could you say?", " In the documents.", " Please!",
+]  # fmt: skip
+ENDINGS = ["?", "", "??"]
+BLOCK = 6000  # unseen questions per run: runs of one server never share one
 
 
-async def _load(url: str, jobs: list[dict], concurrency: int) -> tuple[list[float], float, int]:
-    import httpx
+def lua_script(unique: bool, block: int) -> str:
+    """A wrk script posting the evaluation questions in turn (``unique``: each in other words
+    no earlier run of this server used, from ``block``); ``done`` prints the counts and
+    latency percentiles as one JSON line."""
+    items = []
+    for q in eval_questions():
+        text = json.dumps(q.question.rstrip("?"), ensure_ascii=False)[1:-1]
+        history = json.dumps(q.history, ensure_ascii=False)
+        items.append("{[==[" + text + "]==], [==[" + history + "]==]}")  # Lua long strings: no escapes
+    lua_list = lambda xs: "{" + ", ".join(json.dumps(x) for x in xs) + "}"  # noqa: E731 - ASCII only
+    return (
+        "local items = {" + ",\n".join(items) + "}\n"
+        f"local prefixes, suffixes, endings = {lua_list(PREFIXES)}, {lua_list(SUFFIXES)}, {lua_list(ENDINGS)}\n"
+        f"local unique, n = {'true' if unique else 'false'}, {block * BLOCK if unique else 0}\n"
+        """
+request = function()
+  local it = items[(n % #items) + 1]
+  local text = it[1] .. "?"
+  if unique then
+    local v = math.floor(n / #items)
+    local e = v % #endings
+    v = math.floor(v / #endings)
+    local s = v % #suffixes
+    local p = math.floor(v / #suffixes) % #prefixes
+    text = prefixes[p + 1] .. it[1] .. endings[e + 1] .. suffixes[s + 1]
+  end
+  n = n + 1
+  local body = '{"question": "' .. text .. '", "history": ' .. it[2] .. '}'
+  return wrk.format("POST", "/api/ask", {["Content-Type"] = "application/json"}, body)
+end
 
-    lat: list[float] = []
-    errors = 0
-    queue: asyncio.Queue = asyncio.Queue()
-    for job in jobs:
-        queue.put_nowait(job)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
-
-        async def worker():
-            nonlocal errors
-            while not queue.empty():
-                job = queue.get_nowait()
-                t = time.perf_counter()
-                r = await client.post("/api/ask", json=job)
-                lat.append(time.perf_counter() - t)
-                errors += r.status_code != 200
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        wall = time.perf_counter() - start
-    return lat, wall, errors
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"requests": %d, "us": %d, "bad": %d, "p50": %d, "p95": %d, "p99": %d}\\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+    )
 
 
-def run(index: Path, levels: list[int], n: int, turns: int = 2) -> tuple[list[dict], dict]:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def load(url: str, pid: int, concurrency: int, seconds: float, unique: bool, block: int) -> dict:
+    """``concurrency`` connections posting questions for ``seconds``; wrk's figures."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is not installed: run bash bench/setup.sh (it installs Debian's wrk)")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(lua_script(unique, block))
+    try:
+        before = cpu_seconds(pid)
+        out = subprocess.run(
+            [wrk, "-t1", f"-c{concurrency}", f"-d{seconds}s", "--timeout", "60s", "-s", fh.name, url],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        cpu = cpu_seconds(pid) - before
+    finally:
+        os.unlink(fh.name)
+    got = json.loads(out.strip().splitlines()[-1])
+    return {**got, "cpu": cpu}
+
+
+def run(index: Path, levels: list[int], seconds: float, turns: int = 2) -> tuple[list[dict], dict]:
     """The servers (``SERVERS``) run side by side and take turns under load, ``turns`` times
-    per concurrency level, so a busy machine slows them alike."""
+    per concurrency level (``seconds`` each), so a busy machine slows them alike."""
     from contextlib import ExitStack
 
     configs = SERVERS
     rows, extra = [], {}
+    block = 0  # unseen questions: each run of a server gets its own block of them
     with ExitStack() as stack:
         urls, procs = {}, {}
         for label, config in configs.items():  # one at a time, so cold starts don't compete
@@ -138,26 +207,27 @@ def run(index: Path, levels: list[int], n: int, turns: int = 2) -> tuple[list[di
             extra[f"cold start to first answer s ({label})"] = round(cold, 2)
         for c in levels:
             for unique in (False, True) if c in (1, max(levels)) else (False,):
-                lat = {label: [] for label in configs}
-                wall = dict.fromkeys(configs, 0.0)
-                errors = dict.fromkeys(configs, 0)
-                for turn in range(turns):
-                    jobs = workload(n // turns, unique, start=(c * turns + turn) * n)  # no cache has seen them
+                runs = {label: [] for label in configs}
+                for _ in range(turns):
+                    block += unique
                     for label in configs:
-                        got, seconds, bad = asyncio.run(_load(urls[label], jobs, c))
-                        lat[label] += got
-                        wall[label] += seconds
-                        errors[label] += bad
+                        runs[label].append(load(urls[label], procs[label].pid, c, seconds, unique, block))
                 work = "unique questions" if unique else "eval questions, repeating"
-                for label in configs:
+                for label, got in runs.items():
+                    requests = sum(r["requests"] for r in got)
                     rows.append(
                         {
                             "server": label,
                             "concurrency": c,
                             "workload": work,
-                            **percentiles(lat[label]),
-                            "req/s": round(len(lat[label]) / wall[label], 1),
-                            "errors": errors[label],
+                            # wrk's percentiles of each turn, averaged over the turns by their requests
+                            **{
+                                p: round(sum(r[p] * r["requests"] for r in got) / max(requests, 1) / 1000, 2)
+                                for p in ("p50", "p95", "p99")
+                            },
+                            "req/s": round(requests / (sum(r["us"] for r in got) / 1e6), 1),
+                            "server CPU ms/req": round(1000 * sum(r["cpu"] for r in got) / max(requests, 1), 2),
+                            "errors": sum(r["bad"] for r in got),
                         }
                     )
         for label in configs:

@@ -38,6 +38,20 @@ def test_ask_returns_quotes_with_offsets_into_the_document(client):
     assert "professional curiosity" in quote["text"]
 
 
+def test_the_answer_is_serialised_as_its_schema_says(client):
+    """/api/ask serialises the Answer itself (no second validation): the bytes are what
+    FastAPI's response_model would have written, for an answer and for an abstention."""
+    from pydantic import TypeAdapter
+
+    from assistant.models import Answer
+
+    for question in ("What does the report say about professional curiosity?", "What is the capital of France?"):
+        r = ask(client, question=question)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+        again = TypeAdapter(Answer).dump_json(Answer.model_validate_json(r.content), by_alias=True)
+        assert r.content == again
+
+
 def test_a_quote_carries_its_citation_as_data(client):
     """``citation`` (Markdown, kept for old clients) is rendered from ``citation_parts``; ``section``
     from ``section_path``: a client needs to parse neither."""

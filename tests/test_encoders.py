@@ -37,6 +37,19 @@ def test_chosen_encoder_agrees_with_fp32_on_every_eval_question(embedder, fp32):
         np.testing.assert_allclose(e.encode(texts[:8]), one_by_one(e, texts[:8]), atol=1e-5)
 
 
+def test_int8_questions_run_on_one_thread_side_by_side(embedder):
+    """One int8 question is too small to split across threads; concurrent questions each run
+    on their own caller's thread instead, and get the vectors they would get alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert embedder.model.session.get_session_options().intra_op_num_threads == 1
+    texts = [q.question for q in QUESTIONS[:16]]
+    alone = one_by_one(embedder, texts)
+    with ThreadPoolExecutor(8) as pool:
+        together = np.vstack(list(pool.map(lambda t: embedder.encode([t]), texts)))
+    np.testing.assert_array_equal(together, alone)
+
+
 def test_onnx_fp32_equals_torch_fp32(fp32):
     onnx = shared_embedder(encoder="onnx-fp32")
     texts = [q.question for q in QUESTIONS[:10]]
