@@ -59,15 +59,18 @@ def embedders(names, threads: int = 0) -> dict:
 
 
 def speed(encs: dict, reps: int = 3) -> list[dict]:
-    """Per backend, taking turns question by question: one question alone (p50/p95), a batch
-    of 32 (ms per question), and the cosine to torch-fp32 over every eval question."""
+    """Per backend, taking turns (every eval question with one backend, then the next, ``reps``
+    rounds): one question alone (p50/p95), a batch of 32 (ms per question), and the cosine to
+    torch-fp32 over every eval question. Turns go by round, not by question: switching
+    models between two questions evicts the small one's weights from the CPU caches, which
+    a server running one model never does (it made int8 look 1.5x slower)."""
     texts = [query_text(q) for q in eval_questions()]
     ref = encs["torch-fp32"].encode(texts) if "torch-fp32" in encs else None
     lat = {n: [] for n in encs}
     batch = {n: [] for n in encs}
     for _ in range(reps):
-        for t in texts:
-            for n, e in encs.items():
+        for n, e in encs.items():
+            for t in texts:
                 s = time.perf_counter()
                 e.encode([t])
                 lat[n].append(time.perf_counter() - s)
@@ -120,14 +123,14 @@ def ingest_methods(sources: list[str], label: str, embedders: dict, keep: bool =
     rows, kept = [], {}
     for name, emb in embedders.items():
         root, seconds, stats = build(sources, emb)
-        n = stats.get("passages_embedded", 0)
+        n = stats.passages_embedded
         rows.append(
             {
                 "input": label,
                 "method": name,
                 "seconds": round(seconds, 2),
                 "passages": n,
-                "sentences": stats.get("sentences_embedded"),
+                "sentences": stats.sentences_embedded,
                 "passages/s": round(n / seconds, 1),
             }
         )
