@@ -151,29 +151,33 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    on = assistant_for(index, embedder)  # batching + cache, the defaults
-    batch_only = assistant_for(index, embedder, cache_size=0)
+    on = assistant_for(index, embedder)  # the defaults: int8 one question at a time, the cache on
     off = assistant_for(index, embedder, batching=False, cache_size=0)
     if "inproc" not in args.skip:
         reps = 2 if quick else 6
         rows = []
+        # int8 questions are encoded one at a time (a vector must not depend on its batch-mates),
+        # so micro-batching is measured with the fp32 encoder it exists for.
+        fp32 = shared_embedder(encoder="onnx-fp32")
+        batched = assistant_for(index, fp32, cache_size=0)
         # The cache only helps repeated questions; these passes repeat them, so the
         # cached assistant is measured on its own row and the others without a cache.
         for c in (1, 8, 32):
-            helpers = {"off (one at a time, no cache)": off, "batching, no cache": batch_only}
+            helpers = {"ours: int8, one at a time, no cache": off, "onnx-fp32, batching, no cache": batched}
             if c == 32:
-                helpers["batching + cache (repeats hit it)"] = on
+                helpers["ours + cache (repeats hit it)"] = on
             for name, r in inproc.compare(helpers, c, reps).items():
                 rows.append({"encoder": name, "concurrency": c, **r})
-        summary["in-process ask p50 ms (c=1, batching, no cache)"] = rows[1]["p50"]
-        summary["in-process ask p50 ms (c=1, off)"] = rows[0]["p50"]
-        targets.append((f"in-process ask p50 < 15 ms (c=1, no cache: {rows[1]['p50']} ms)", rows[1]["p50"] < 15))
+        summary["in-process ask p50 ms (c=1, int8, no cache)"] = rows[0]["p50"]
+        summary["in-process ask p50 ms (c=1, onnx-fp32 batching)"] = rows[1]["p50"]
+        targets.append((f"in-process ask p50 < 15 ms (c=1, no cache: {rows[0]['p50']} ms)", rows[0]["p50"] < 15))
         show("In-process ask latency (ms) and throughput", rows)
-        show("Query encoder cost by batch size", inproc.encode_cost(embedder))
+        show("Query encoder cost by batch size (onnx-fp32; int8 runs one question at a time)", inproc.encode_cost(fp32))
         show(
-            "Tuning: collection window and batch cap (in process, concurrency 32, no cache)",
-            inproc.window_sweep(index, embedder, reps=1 if quick else 2),
+            "Tuning: collection window and batch cap (in process, onnx-fp32, concurrency 32, no cache)",
+            inproc.window_sweep(index, fp32, reps=1 if quick else 2),
         )
+        batched.encoder.close()
 
     if "quality" not in args.skip:
         rows = []
