@@ -56,7 +56,7 @@ def make_data(n: int, embedder, folder: Path) -> tuple[dict, dict]:
                     e = s + len(part) + (0 if part.endswith(".") else 1)
                     spans.append((s, e))
                     s = e + 1
-                passages.append(Passage(f"{doc_id}:{seq}", doc_id, at, at + len(body), spans, None, None, seq=seq))
+                passages.append(Passage(f"{doc_id}:{seq}", doc_id, at, at + len(body), spans, None, seq=seq))
                 sentences += [(doc_id, a, b) for a, b in spans]
                 at += len(body) + 2
             docs.append(
