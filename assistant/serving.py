@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import socket
 import threading
 import time
 
@@ -47,6 +48,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def connection_made(self, transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        send_at_once(transport)
         self._head_timer = None
         self._wait_for_head()
         waiting = self._waiting()
@@ -95,6 +97,20 @@ class GuardedH11Protocol(H11Protocol):
         self._head_arrived()
         if not self.transport.is_closing():
             self.transport.close()
+
+
+def send_at_once(transport) -> None:
+    """Turn Nagle's algorithm off on a TCP connection, as asyncio does itself, except for
+    sockets accepted from a listening socket made without ``IPPROTO_TCP``: uvicorn's
+    ``--workers`` listen on such a socket. There a response written as head then body
+    waited for the client's delayed ACK: 40 ms a request (measured 48 ms p50 at c=1 with
+    two workers, against 1.5 ms with one process)."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:  # the peer already went away
+            pass
 
 
 def guarded_protocol(header_timeout: float, max_connections: int) -> type[GuardedH11Protocol]:

@@ -151,3 +151,40 @@ def test_serve_runs_several_workers(corpus_index, tmp_path, workers):
         assert len(builds) == 1
     finally:
         stop_server(proc)
+
+
+def test_connections_of_workers_send_without_delay():
+    """``--workers`` processes accept from a socket made without ``IPPROTO_TCP`` (uvicorn's
+    bind_socket), and asyncio then leaves Nagle's algorithm on: each response on a kept-alive
+    connection waited 40 ms for the client's delayed ACK. The guarded protocol turns it off."""
+    import asyncio
+
+    import uvicorn
+
+    from assistant.serving import GuardedH11Protocol
+    from tests.conftest import run_coroutine
+
+    async def app(scope, receive, send):
+        if scope["type"] == "http":
+            await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+            await send({"type": "http.response.body", "body": b"ok"})
+
+    async def main() -> int:
+        sock = socket.create_server(("127.0.0.1", 0))  # as a supervisor hands it to its workers
+        assert sock.proto == 0
+        server = uvicorn.Server(uvicorn.Config(app, http=GuardedH11Protocol, lifespan="off", log_level="warning"))
+        task = asyncio.create_task(server.serve(sockets=[sock]))
+        while not server.started:
+            await asyncio.sleep(0.01)
+        reader, writer = await asyncio.open_connection(*sock.getsockname())
+        writer.write(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        await writer.drain()
+        await reader.readuntil(b"ok")
+        (conn,) = server.server_state.connections
+        nodelay = conn.transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        writer.close()
+        server.should_exit = True
+        await task
+        return nodelay
+
+    assert run_coroutine(main()) == 1
