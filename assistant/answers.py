@@ -166,14 +166,13 @@ class Assistant:
         history: list[str] | None = None,
         index: Index | None = None,
         doc_ids: set[str] | None = None,
-        evidence_of=None,
     ):
         """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
 
         Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
         the finder's "Similar meaning" both come through here."""
         index = index or self.index
-        gloss, cal = evidence_of or self.evidence_for(index)
+        gloss, cal = self.evidence_for(index)
         query = effective_query(question, history)
         qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
         terms = evidence.question_terms(query or question, index, gloss)
@@ -184,11 +183,11 @@ class Assistant:
             c.score = cal.score(c.features)
         return query, terms, qvec, found
 
-    def threshold(self, index: Index, evidence_of=None) -> float:
+    def threshold(self, index: Index) -> float:
         """The bar an answer must clear: the setting when given, else the index's calibration."""
         if self.settings.min_confidence is not None:
             return self.settings.min_confidence
-        return (evidence_of or self.evidence_for(index))[1].threshold
+        return self.evidence_for(index)[1].threshold
 
     def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
         """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
@@ -201,12 +200,11 @@ class Assistant:
         question = clean_question(question)
         k = k or self.settings.k
         index = self.index  # one consistent index for the whole answer, even during a reload
-        evidence_of = self.evidence_for(index)
-        gloss = evidence_of[0]
+        gloss = self.evidence_for(index)[0]
         if threshold is None:
-            threshold = self.threshold(index, evidence_of)
+            threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
-        query, terms, qvec, candidates = self.candidates(question, history, index, evidence_of=evidence_of)
+        query, terms, qvec, candidates = self.candidates(question, history, index)
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
         # Answer when one passage clears the bar; then show, likeliest first, the passages

@@ -58,19 +58,8 @@ def server(index: Path, config):
     if config == "naive":
         cmd = [sys.executable, "-m", "bench.naive", str(index), str(port)]
     else:
-        cmd = [
-            sys.executable,
-            "-c",
-            "from assistant.cli import app; app()",
-            "serve",
-            "--no-build",
-            "--index",
-            str(index),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ]
+        cmd = [sys.executable, "-m", "assistant", "serve", "--no-build", "--index", str(index)]
+        cmd += ["--host", "127.0.0.1", "--port", str(port)]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import child_env, free_port
+from tests.conftest import child_env, free_port, run_coroutine
 
 HEADER_TIMEOUT = 3.0
 IDLE = 1000
@@ -162,7 +162,6 @@ def test_connections_of_workers_send_without_delay():
     import uvicorn
 
     from assistant.serving import GuardedH11Protocol
-    from tests.conftest import run_coroutine
 
     async def app(scope, receive, send):
         if scope["type"] == "http":

@@ -27,7 +27,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-from tests.conftest import free_port
+from tests.conftest import child_env, free_port
 from tests.conftest import run_coroutine as run
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
@@ -50,27 +50,9 @@ QUESTIONS = [
 
 
 def start_server(index: Path, port: int, log: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-        ASSISTANT_RATE_LIMIT="1000000/minute",
-        ASSISTANT_RELOAD_POLL_SECONDS="0",
-    )
-    cmd = [
-        sys.executable,
-        "-c",
-        "from assistant.cli import app; app()",
-        "serve",
-        "--no-build",
-        "--index",
-        str(index),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
+    env = child_env(ASSISTANT_RATE_LIMIT="1000000/minute", ASSISTANT_RELOAD_POLL_SECONDS="0")
+    cmd = [sys.executable, "-m", "assistant", "serve", "--no-build", "--index", str(index)]
+    cmd += ["--host", "127.0.0.1", "--port", str(port)]
     return subprocess.Popen(cmd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
 
 
