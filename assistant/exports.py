@@ -11,11 +11,10 @@ import csv
 import datetime as dt
 import html
 import io
-import re
 from dataclasses import dataclass, field
 
 from assistant import citations
-from assistant.citations import Citation
+from assistant.citations import Citation, md_escape
 from assistant.index import Index
 
 FORMATS = {
@@ -112,40 +111,17 @@ def compiled(items: list[Item], h: Handout) -> str:
 
 # ---------------------------------------------------------------- text formats
 
-# Markdown needs escaping only where a character would start markup: emphasis, code, links,
-# HTML and entities inline, and headings, lists, rules or quotes at the start of a line.
-# Full stops, brackets and dashes inside a sentence are left alone, so the file reads as text.
-_MD_INLINE = re.compile(r"([\\`*_<>])")
-_MD_LINK_END = re.compile(r"\](?=[(\[:])")  # "[a](b)" would be a link; "[news item]" alone is text
-_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))")
-
-
-def md_escape(text: str) -> str:
-    text = _MD_LINK_END.sub(r"\\]", _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
-    return "\n".join(_md_line(line) for line in text.split("\n"))
-
-
-def _md_line(line: str) -> str:
-    m = _MD_LINE_START.match(line)
-    if not m:
-        return line
-    if m.group(2)[0].isdigit():  # "2021. " would start a numbered list: escape its full stop
-        n = m.end()
-        return line[:n] + "\\" + line[n:]
-    return m.group(1) + "\\" + line[m.end(1) :]
-
 
 def to_markdown(items: list[Item], h: Handout) -> str:
     parts = [f"# {md_escape(h.title)}", "", md_escape(compiled(items, h)), ""]
     for item in items:
         parts += ["> " + line if line else ">" for line in md_escape(item.text).split("\n")]
-        cite_md = citations.markdown(item.citation, h.style, md_escape)
-        url = item.citation.url
-        if url and h.style == "harvard":
-            tail = f" Available at: <{url}> (Accessed: {h.accessed})."
+        cite_md = citations.markdown(item.citation, h.style)
+        link = citations.md_link(item.citation.url)
+        if link and h.style == "harvard":
+            tail = f" Available at: {link} (Accessed: {h.accessed})."
         else:
-            tail = f" <{url}>" if url else ""
+            tail = f" {link}" if link else ""
         parts += ["", f"— {cite_md}{tail}", ""]
     parts += ["## Sources", ""] + [f"- {md_escape(line)}" for line in sources(items)] + [""]
     return "\n".join(parts)
