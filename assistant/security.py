@@ -178,8 +178,8 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        # Answers echo the question: no cache (browser or proxy) may keep them.
-        private = path.startswith("/api/") or scope.get("method") == "POST"
+        # Answers and searches echo the question: no cache (browser or proxy) may keep them.
+        private = path.startswith("/api/") or scope.get("method") == "POST" or echoes_search(scope)
         extra = self.extra[(path in EMBED_PATHS, private)]  # exact: /embed-help is not frameable
         started = False
 
@@ -213,6 +213,53 @@ def client_ip(scope: Scope) -> str:
     """The client's address. Behind trusted proxies, uvicorn's ProxyHeadersMiddleware (installed
     outside the limiter) has already put the nearest untrusted X-Forwarded-For address here."""
     return (scope.get("client") or ("unknown", 0))[0]
+
+
+# Headers a proxy or CDN adds to name the real client (Forwarded, Via, X-Forwarded-*, X-Real-IP,
+# Cloudflare's, Akamai's and others'): a request carrying any of them did not come straight from
+# this machine, whatever its peer address says.
+PROXY_HEADERS = (
+    b"forwarded",
+    b"via",
+    b"x-forwarded",
+    b"x-real-ip",
+    b"x-original-",
+    b"client-ip",
+    b"x-client-ip",
+    b"true-client-ip",
+    b"cf-connecting-ip",
+    b"x-cluster-client-ip",
+    b"fastly-client-ip",
+    b"x-proxyuser-ip",
+)
+# Headers only a browser sends: Fetch Metadata, Origin (every cross-site POST has one) and Referer.
+BROWSER_HEADERS = (b"origin", b"referer", b"sec-fetch-")
+FORM_TYPES = (b"application/x-www-form-urlencoded", b"multipart/form-data", b"text/plain")
+
+
+def proxied(scope: Scope) -> bool:
+    """Any header a proxy adds (the list above)."""
+    return any(k.lower().startswith(PROXY_HEADERS) for k, _ in scope.get("headers", []))
+
+
+def from_browser(scope: Scope) -> bool:
+    """Sent by a web page (a form post or a script), not by a command line client: a page on
+    another site can make a browser post to a loopback server, but it cannot hide these."""
+    for k, v in scope.get("headers", []):
+        k = k.lower()
+        if k.startswith(BROWSER_HEADERS) and not (k == b"sec-fetch-site" and v.strip().lower() == b"none"):
+            return True
+        if k == b"content-type" and v.split(b";")[0].strip().lower() in FORM_TYPES:
+            return True
+    return False
+
+
+def echoes_search(scope: Scope) -> bool:
+    """A page whose address carries a search (``?q=``), which it shows back."""
+    from urllib.parse import parse_qs
+
+    query = scope.get("query_string") or b""
+    return b"q=" in query and "q" in parse_qs(query.decode("latin-1"), keep_blank_values=True)
 
 
 def check_networks(items: list[str]) -> list[str]:
@@ -292,17 +339,51 @@ def limited_request(scope: Scope) -> bool:
     return False
 
 
+class LimitsUnavailable(HTTPException):
+    """The shared rate-limit store (Redis) does not answer and the policy is to fail closed: a
+    503 with Retry-After (raised in a route, the app's handler makes it a page or JSON)."""
+
+    def __init__(self, retry: int):
+        super().__init__(
+            503,
+            f"The service is unavailable for a moment: please try again in {retry} seconds.",
+            {"Retry-After": str(retry)},
+        )
+
+
+OUTAGE_RETRY_SECONDS = 5  # after a failure the store is left alone this long, and clients told to wait
+
+
 class Limiter:
     """Per-client moving-window counts (the ``limits`` library, as used by slowapi), kept in
-    ``storage`` (``memory://``, or ``redis://host:port`` to share one limit between replicas)."""
+    ``storage`` (``memory://``, or ``redis://host:port`` to share one limit between replicas).
 
-    def __init__(self, rate: str, storage: str = "memory://"):
+    A shared store that fails or stalls is waited for ``timeout`` seconds at most (socket
+    timeouts, no retries), then left alone for ``OUTAGE_RETRY_SECONDS``: meanwhile requests
+    are let through (``fail="open"``) or refused with a 503 (``"closed"``), without waiting on it.
+    """
+
+    def __init__(self, rate: str, storage: str = "memory://", timeout: float = 0.5, fail: str = "closed"):
         from limits import parse_many, strategies
         from limits import storage as storages
 
         self.items = parse_many(rate) if rate else []
         self.local = storage.startswith("memory://")
-        self.limiter = strategies.MovingWindowRateLimiter(storages.storage_from_string(storage))
+        options = {}
+        if not self.local:
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
+
+            options = {
+                "socket_timeout": timeout,
+                "socket_connect_timeout": timeout,
+                "retry": Retry(NoBackoff(), 0),  # redis-py retries 3 times by default: 4 timeouts per hit
+            }
+        self.storage = storages.storage_from_string(storage, **options)
+        self.limiter = strategies.MovingWindowRateLimiter(self.storage)
+        self.fail_open = fail == "open"
+        self.cooldown = OUTAGE_RETRY_SECONDS
+        self.down_until = 0.0  # monotonic time until which the store is not asked
 
     def _hit(self, key: str, cost: int) -> int | None:
         for item in self.items:
@@ -312,11 +393,41 @@ class Limiter:
         return None
 
     async def hit(self, scope: Scope, cost: int = 1) -> int | None:
-        """Count ``cost`` units of work; the seconds to wait when over the limit, else None."""
+        """Count ``cost`` units of work; the seconds to wait when over the limit, else None.
+
+        LimitsUnavailable when the shared store is down and the policy is to fail closed."""
         if not self.items or cost <= 0:
             return None
         key = client_ip(scope)
-        return self._hit(key, cost) if self.local else await asyncio.to_thread(self._hit, key, cost)
+        if self.local:
+            return self._hit(key, cost)
+        if time.monotonic() < self.down_until:
+            return self._outage()
+        try:
+            retry = await asyncio.to_thread(self._hit, key, cost)
+        except Exception as exc:  # noqa: BLE001 - redis' errors, socket errors: the store is not answering
+            if time.monotonic() >= self.down_until:
+                log.error(
+                    "The rate-limit store is not answering (%s): failing %s for %d s.",
+                    type(exc).__name__,
+                    "open" if self.fail_open else "closed",
+                    self.cooldown,
+                )
+            self.down_until = time.monotonic() + self.cooldown
+            return self._outage()
+        if self.down_until:
+            log.warning("The rate-limit store answers again.")
+            self.down_until = 0.0
+        return retry
+
+    def _outage(self) -> None:
+        if self.fail_open:
+            return None
+        raise LimitsUnavailable(max(1, math.ceil(self.down_until - time.monotonic())))
+
+    def available(self) -> bool:
+        """The store answers now (readiness); memory always does."""
+        return self.local or bool(self.storage.check())
 
 
 def too_many(retry: int) -> tuple[int, str, dict[str, str]]:
@@ -324,7 +435,8 @@ def too_many(retry: int) -> tuple[int, str, dict[str, str]]:
 
 
 class RateLimit:
-    """Charges one unit per limited request: 429 + Retry-After over the limit."""
+    """Charges one unit per limited request: 429 + Retry-After over the limit, 503 + Retry-After
+    when the shared store is down and the policy is to fail closed."""
 
     def __init__(self, app: ASGIApp, limiter: Limiter):
         self.app = app
@@ -332,7 +444,11 @@ class RateLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and limited_request(scope):
-            retry = await self.limiter.hit(scope)
+            try:
+                retry = await self.limiter.hit(scope)
+            except LimitsUnavailable as down:
+                await send_error(scope, receive, send, down.status_code, down.detail, down.headers)
+                return
             if retry is not None:
                 await send_error(scope, receive, send, *too_many(retry))
                 return
@@ -410,7 +526,9 @@ def install(app, settings, counters=None) -> None:
     from starlette.middleware.trustedhost import TrustedHostMiddleware
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-    app.state.limiter = Limiter(settings.rate_limit, settings.rate_limit_storage)
+    app.state.limiter = Limiter(
+        settings.rate_limit, settings.rate_limit_storage, settings.rate_limit_timeout, settings.rate_limit_fail
+    )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_timeout)
     app.add_middleware(RateLimit, limiter=app.state.limiter)
     app.add_middleware(Timeout, seconds=settings.request_timeout)
