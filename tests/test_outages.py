@@ -11,15 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from test_replicas import start_redis, stop_redis
 
-TEXT = "Kestrels\n\nThe kestrel hovers above the motorway verge while it hunts for voles in the long grass.\n"
 BROWSER = {"Accept": "text/html,application/xhtml+xml"}
-
-
-@pytest.fixture(scope="module")
-def tiny_index(build_index, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("outage-docs")
-    (folder / "kestrels.txt").write_text(TEXT, encoding="utf-8")
-    return build_index([folder], "outage-index")
 
 
 @pytest.fixture
@@ -77,9 +69,9 @@ def recovers(c: TestClient) -> None:
     }
 
 
-def test_a_stalled_then_stopped_store_gets_quick_503s_when_failing_closed(make_app, tiny_index, redis):
+def test_a_stalled_then_stopped_store_gets_quick_503s_when_failing_closed(make_app, kestrel_index, redis):
     proc, url = redis
-    with client(make_app, tiny_index, url) as c:
+    with client(make_app, kestrel_index, url) as c:
         assert c.get("/api/documents").status_code == 200
         assert c.get("/readyz").json()["limits"] is True
 
@@ -95,9 +87,9 @@ def test_a_stalled_then_stopped_store_gets_quick_503s_when_failing_closed(make_a
         assert_outage_answers(c)
 
 
-def test_failing_open_lets_requests_through_unlimited(make_app, tiny_index, redis):
+def test_failing_open_lets_requests_through_unlimited(make_app, kestrel_index, redis):
     proc, url = redis
-    with client(make_app, tiny_index, url, rate_limit_fail="open") as c:
+    with client(make_app, kestrel_index, url, rate_limit_fail="open") as c:
         assert c.get("/api/documents").status_code == 200
         proc.send_signal(signal.SIGSTOP)
         try:

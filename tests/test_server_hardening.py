@@ -18,22 +18,14 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import ARTIFACTS
 
-KESTRELS = "Kestrels\n\nThe kestrel hovers above the motorway verge while it hunts for voles in the long grass.\n"
 OWLS = "Owls\n\nThe barn owl quarters the water meadow at dusk, listening for mice under the snow.\n"
 
 
-@pytest.fixture(scope="module")
-def tiny_index(build_index, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hardening-docs")
-    (folder / "kestrels.txt").write_text(KESTRELS, encoding="utf-8")
-    return build_index([folder], "hardening-index")
-
-
 @pytest.fixture
-def own_index(tiny_index, tmp_path):
-    """A copy of the tiny index that a test may add to."""
+def own_index(kestrel_index, tmp_path):
+    """A copy of the kestrel index that a test may add to."""
     root = tmp_path / "index"
-    shutil.copytree(tiny_index, root)
+    shutil.copytree(kestrel_index, root)
     return root
 
 
@@ -53,8 +45,8 @@ def add_owls(root, embedder, tmp_path) -> str:
 
 
 @pytest.fixture(scope="module")
-def local(make_app, tiny_index):
-    app = make_app(tiny_index, reload_poll_seconds=0)
+def local(make_app, kestrel_index):
+    app = make_app(kestrel_index, reload_poll_seconds=0)
     with TestClient(app, client=("127.0.0.1", 5000), raise_server_exceptions=False) as c:
         yield c
 
@@ -85,11 +77,11 @@ def test_client_address_headers_count_as_proxy_headers(local, header):
     assert local.post("/-/reload", headers={header: "203.0.113.9"}).status_code == 403
 
 
-def test_the_token_still_lets_a_request_in(make_app, tiny_index, tmp_path):
+def test_the_token_still_lets_a_request_in(make_app, kestrel_index, tmp_path):
     token = tmp_path / "token"
     token.write_text("s3cret-token\n", encoding="utf-8")
     token.chmod(0o600)
-    app = make_app(tiny_index, reload_poll_seconds=0, reload_token_file=token)
+    app = make_app(kestrel_index, reload_poll_seconds=0, reload_token_file=token)
     c = TestClient(app, client=("127.0.0.1", 5000), raise_server_exceptions=False)
     evil = {"Origin": "https://evil.example", "Content-Type": "text/plain"}
     assert c.post("/-/reload", headers=evil, content=b"x").status_code == 403
@@ -147,11 +139,11 @@ def builds(monkeypatch):
     return made
 
 
-def test_concurrent_first_uses_of_an_index_build_its_tables_once(tiny_index, embedder, builds):
+def test_concurrent_first_uses_of_an_index_build_its_tables_once(kestrel_index, embedder, builds):
     from assistant import index as index_mod
     from assistant import quotes
 
-    fresh = index_mod.load(tiny_index, embedder.name, embedder.dimensions)
+    fresh = index_mod.load(kestrel_index, embedder.name, embedder.dimensions)
     with ThreadPoolExecutor(12) as pool:
         got = list(pool.map(lambda _: quotes.tables(fresh), range(12)))
     assert len(builds) == 1 and all(t is got[0] for t in got)

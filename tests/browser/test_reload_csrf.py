@@ -10,8 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 
-KESTRELS = "Kestrels\n\nThe kestrel hovers above the motorway verge while it hunts for voles in the long grass.\n"
-OWLS = "Owls\n\nThe barn owl quarters the water meadow at dusk, listening for mice under the snow.\n"
+from tests.test_server_hardening import add_owls
 
 
 def evil_site(target: str) -> tuple[ThreadingHTTPServer, str]:
@@ -37,21 +36,13 @@ def evil_site(target: str) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://localhost:{server.server_address[1]}/"  # localhost: another origin than 127.0.0.1
 
 
-def test_a_cross_site_form_post_cannot_reload(page, build_index, make_app, embedder, serve, tmp_path):
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "kestrels.txt").write_text(KESTRELS, encoding="utf-8")
-    root = tmp_path / "index"
-    shutil.copytree(build_index([docs], "csrf-index"), root)
-    app = make_app(root, reload_poll_seconds=0)
+def test_a_cross_site_form_post_cannot_reload(page, kestrel_index, make_app, embedder, serve, tmp_path):
+    own_index = tmp_path / "index"
+    shutil.copytree(kestrel_index, own_index)
+    app = make_app(own_index, reload_poll_seconds=0)
     base = serve(app)
     serving = app.state.assistant.index.build
-    (tmp_path / "owls").mkdir()
-    (tmp_path / "owls" / "owls.txt").write_text(OWLS, encoding="utf-8")
-    ingest([str(tmp_path / "owls")], root, embedder, ChunkSettings(), add=True)  # a new build waits in CURRENT
+    add_owls(own_index, embedder, tmp_path)  # a new build waits in CURRENT
 
     evil, url = evil_site(f"{base}/-/reload")
     try:
