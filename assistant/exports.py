@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import html
 import io
+import itertools
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from assistant import citations
@@ -204,6 +207,26 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
     return buf.getvalue()
 
 
+# Word files are built in a few threads of their own: every thread that builds one keeps a malloc
+# arena the size of its XML tree, so a burst spread over the server's 40 worker threads kept up to
+# 40 of them (docs/operations.md, "Memory under bursts").
+DOCX_AT_ONCE = 2
+COLLECT_EVERY = 4
+BUILDERS = {"docx": ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")}
+_built = itertools.count(1)
+
+
+def build_apart(writer, items: list[Item], h: Handout):
+    """``writer(items, h)`` in a builder thread. python-docx's parts and XML trees refer to each
+    other, so a finished file's megabytes wait for a full garbage collection, which a big heap
+    puts off for hundreds of files: one runs every COLLECT_EVERY files."""
+    try:
+        return writer(items, h)
+    finally:
+        if next(_built) % COLLECT_EVERY == 0:
+            gc.collect()
+
+
 WRITERS = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
 
 
@@ -224,6 +247,7 @@ def export(
     today = today or dt.date.today()
     title = " ".join((title or "").split())[:MAX_TITLE] or f"{TITLE}, {today.day} {today:%B %Y}"
     handout = Handout(title=title, organisation=organisation, today=today, style=style)
-    data = WRITERS[fmt](resolve(index, items), handout)
+    quotes, pool = resolve(index, items), BUILDERS.get(fmt)
+    data = pool.submit(build_apart, WRITERS[fmt], quotes, handout).result() if pool else WRITERS[fmt](quotes, handout)
     media, ext = FORMATS[fmt]
     return (data if isinstance(data, bytes) else data.encode("utf-8")), media, f"quotes-{today.isoformat()}.{ext}"

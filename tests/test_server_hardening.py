@@ -188,3 +188,30 @@ def test_twelve_first_requests_and_a_reload_build_the_tables_once_each(
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "first_requests.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")
     print("first requests:", figures)
+
+
+def test_a_burst_of_word_exports_builds_a_few_at_a_time(make_app, kestrel_index, monkeypatch):
+    from assistant import exports
+
+    real, running, most = exports.WRITERS["docx"], [0], [0]
+    lock = threading.Lock()
+
+    def counted(items, handout):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.1)
+        try:
+            return real(items, handout)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setitem(exports.WRITERS, "docx", counted)
+    with TestClient(make_app(kestrel_index)) as c:
+        found = c.get("/api/search", params={"q": "kestrel hovers"}).json()["results"][0]
+        item = {"doc_id": found["document"]["id"], "start": found["start"], "end": found["end"]}
+        body = {"items": [item], "format": "docx"}
+        with ThreadPoolExecutor(12) as pool:
+            codes = list(pool.map(lambda _: c.post("/api/export", json=body).status_code, range(12)))
+    assert codes == [200] * 12 and most[0] == exports.DOCX_AT_ONCE
