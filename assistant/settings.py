@@ -25,7 +25,7 @@ ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
 # Caps on what one file may cost at ingest (docs/operations.md, "Caps on what a file may cost").
-PASSAGE_MAX_CHARS = 2000  # longer runs are cut (at a sentence end or a space if there is one)
+PASSAGE_MAX_CHARS = 1000  # about what the model reads (256 word pieces); longer runs are cut
 MAX_TEXT_CHARS = 10_000_000  # text of one document (the annual report is about 0.3 M)
 DOCX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 DOCX_MAX_RATIO = 100  # unpacked/packed size of any part over 1 MB; Word's own XML packs 5-20 times
