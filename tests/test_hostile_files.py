@@ -8,7 +8,6 @@ import io
 import subprocess
 import sys
 import tracemalloc
-import zipfile
 
 import pytest
 
@@ -19,58 +18,9 @@ from assistant.passages import _indexable_ranges, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, Settings
 from tests.conftest import child_env
 from tests.docbuilders import build_docx
+from tests.hostile import nested_divs, run_on, understate, zip_bomb_docx
 
 BELL, RLO, LRI, PDI = "\x07", "\u202e", "\u2066", "\u2069"
-
-
-# ---------------------------------------------------------------- builders
-
-
-def zip_bomb_docx(megabytes: int) -> bytes:
-    """A real DOCX whose document.xml holds ``megabytes`` MB of spaces: about 1 KB packed per MB."""
-    plain = build_docx([("p", "A short note on supervision.")])
-    src = zipfile.ZipFile(io.BytesIO(plain))
-    out = io.BytesIO()
-    chunk = b" " * 1_048_576
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename != "word/document.xml":
-                z.writestr(info, data)
-                continue
-            head, tail = data.split(b"<w:body>")
-            part = zipfile.ZipInfo("word/document.xml")
-            part.compress_type = zipfile.ZIP_DEFLATED
-            with z.open(part, "w", force_zip64=True) as fh:
-                fh.write(head + b"<w:body><w:p><w:r><w:t>")
-                for _ in range(megabytes):
-                    fh.write(chunk)
-                fh.write(b"</w:t></w:r></w:p>" + tail)
-    return out.getvalue()
-
-
-def understate(data: bytes, name: bytes, size: int) -> bytes:
-    """The zip with ``name``'s unpacked size in its central directory (what readers trust) set to ``size``."""
-    import struct
-
-    buf = bytearray(data)
-    at = buf.find(b"PK\x01\x02")
-    while at >= 0:
-        name_len = struct.unpack_from("<H", buf, at + 28)[0]
-        if bytes(buf[at + 46 : at + 46 + name_len]) == name:
-            struct.pack_into("<I", buf, at + 24, size)
-        at = buf.find(b"PK\x01\x02", at + 4)
-    return bytes(buf)
-
-
-def nested_divs(depth: int, chains: int = 1, cls: str = "wrapper") -> bytes:
-    chain = f'<div class="{cls}">' * depth + "deep text. " + "</div>" * depth
-    return (
-        "<html><head><title>Northshire notes</title></head><body><main>"
-        "<h1>Northshire notes</h1><p>Supervision gives practitioners room to think about risk.</p>"
-        + chain * chains
-        + "</main></body></html>"
-    ).encode()
 
 
 def limits(**caps) -> ReadLimits:
@@ -161,8 +111,7 @@ def check_passages(doc, cap: int = PASSAGE_MAX_CHARS) -> list:
 
 
 def test_two_megabytes_without_a_sentence_end_are_cut_into_passages(tmp_path):
-    words = "the health visitor saw the family at home and wrote down what the child said".split()
-    paragraph = " ".join(words[i % len(words)] for i in range(2_000_000 // 5))[:2_000_000]
+    paragraph = run_on(2_000_000)
     path = tmp_path / "run-on.txt"
     path.write_text("Run on\n\n" + paragraph + "\n", encoding="utf-8")
     doc = load_document(path)
