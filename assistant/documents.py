@@ -82,8 +82,10 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
+        # Metadata stored before ingest cleaned it is cleaned as it loads (it holds no offsets).
+        meta = {k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()}
         return cls(
-            meta=DocumentMeta(**data["meta"]),
+            meta=DocumentMeta(**meta),
             text=data["text"],
             format=data["format"],
             source=data["source"],
