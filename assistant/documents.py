@@ -82,14 +82,17 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
-        # Metadata stored before ingest cleaned it is cleaned as it loads (it holds no offsets).
+        # Titles stored before ingest cleaned them are cleaned as they load (they hold no offsets).
         meta = {k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()}
         return cls(
             meta=DocumentMeta(**meta),
             text=data["text"],
             format=data["format"],
             source=data["source"],
-            sections=[Section(**s) for s in data.get("sections", [])],
+            sections=[
+                Section(**{**s, "title": clean_meta(s["title"]), "path": [clean_meta(t) for t in s["path"]]})
+                for s in data.get("sections", [])
+            ],
             pages=[Page(**p) for p in data.get("pages", [])],
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
             content_hash=data.get("content_hash", ""),

@@ -252,3 +252,19 @@ def test_a_spoofed_title_is_clean_in_citations_and_the_docx_export(hostile_index
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Northshire escalation guide" in text and "Escalation means taking a concern further" in text
     assert BELL not in text and "Northshire Council" in text
+
+
+def test_titles_stored_before_the_cleaning_are_cleaned_as_they_load():
+    from assistant.documents import Document, DocumentMeta, Section
+
+    old = Document(
+        DocumentMeta(id="d", title=f"Annual{BELL} {RLO}review"),
+        "Heading\n\nText.",
+        "text",
+        "d.txt",
+        [Section("heading", f"Head{RLO}ing", 1, [f"Head{RLO}ing"], 0, 16)],
+    )
+    doc = Document.from_dict(old.to_dict())
+    assert doc.meta.title == "Annual review" and doc.meta.id == "d"
+    assert (doc.sections[0].title, doc.sections[0].path) == ("Heading", ["Heading"])
+    assert doc.text == old.text, "the text, which offsets point into, is left as it was"
