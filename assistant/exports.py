@@ -14,6 +14,7 @@ import gc
 import html
 import io
 import itertools
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
