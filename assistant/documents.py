@@ -47,6 +47,7 @@ class DocumentMeta:
     title: str
     author: str = ""
     publisher: str = ""
+    place: str = ""  # of publication, for a reference list ("London")
     date: str = ""
     source_url: str = ""
     licence: str = ""

@@ -141,10 +141,10 @@ def test_every_citation_output_renders_the_same_runs():
     ]
     assert plain(c) == "A Partnership (2021) Review *of* care [news item], pp. 12–13, “Voice”"
     assert markdown(c) == "A Partnership (2021) *Review *of* care* [news item], pp. 12–13, “Voice”"
-    assert plain(c, "plain") == "Review *of* care [news item], pp. 12–13, Voice"
+    assert plain(c, "plain") == "A Partnership (2021) Review *of* care [news item], pp. 12–13, Voice"
     assert source_line(c) == "A Partnership (2021) Review *of* care [news item]"
     anonymous = Citation(year="n.d.", title="Notes", kind="report", pages="4")
-    assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes, p. 4"
+    assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes (n.d.), p. 4"
 
 
 def test_citation_styles(assistant):
