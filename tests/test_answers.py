@@ -167,12 +167,16 @@ def test_citation_styles(assistant):
         cite(doc_copy, None, "12–13")
         == "Child Safeguarding Practice Review Panel (2021) *Annual Report 2020*, pp. 12–13"
     )
-    assert cite(doc_copy, ["Annual Report 2020", "Themes"], "4", style="plain") == "Annual Report 2020, p. 4, Themes"
+    assert (
+        cite(doc_copy, ["Annual Report 2020", "Themes"], "4", style="plain")
+        == "Child Safeguarding Practice Review Panel (2021) Annual Report 2020, p. 4, Themes"
+    )
     # A news item says so, so no one credits it as the report (the kind comes from the sidecar).
     assert cite(doc, None, None).endswith(
         "*National Safeguarding Practice Review Panel – 2020 Annual Report* [news item]"
     )
     assert (
         cite(doc, None, None, style="plain")
-        == "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"
+        == "Croydon Safeguarding Children Partnership (2021) "
+        "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"
     )

@@ -613,3 +613,49 @@ def test_every_phrase_match_folds_to_the_query_and_each_slice_is_found(text, dat
     )
     if edges:
         assert any(m.start == i and m.end == j for m in matches), (text, query)
+
+
+# ---------------------------------------------------------------- browse by section (no words)
+
+
+def test_browse_a_section_with_no_words_lists_its_passages_in_order(qclient, docs):
+    doc = docs["training"]
+    section = next(s for s in doc.sections if s.id == "professional-curiosity")
+    page = qclient.get("/quotes", params={"section": "training:professional-curiosity"})
+    assert page.status_code == 200
+    soup = BeautifulSoup(page.text, "html.parser")
+    heading = soup.select_one("#results-title").get_text()
+    assert re.fullmatch(r"\d+ passages? in “Professional curiosity” in Learning for trainers", heading)
+    shown = [r.select_one(".variant.is-default") for r in soup.select(".result")]
+    starts = [int(v["data-start"]) for v in shown]
+    ends = [int(v["data-end"]) for v in shown]
+    assert starts == sorted(starts) and all(e <= s for e, s in zip(ends, starts[1:], strict=False))  # in order, once
+    assert section.start <= starts[0] and ends[-1] <= section.end  # sub-sections included, nothing outside
+    text = " ".join(v.select_one("blockquote").get_text() for v in shown)
+    for sentence in ("Practitioners showed", "Supervisors can model", "single-agency ones"):
+        assert sentence in text
+    assert "Staff wrote" not in text  # the next section
+
+
+def test_browse_a_section_with_nothing_to_quote_says_so(build_index, make_app, tmp_path):
+    from fastapi.testclient import TestClient
+
+    (tmp_path / "plan.md").write_text(
+        "# Plan\n\nThe plan has an opening sentence.\n\n## Still to write\n\n## Written\n\nThis part is written.\n",
+        encoding="utf-8",
+    )
+    with TestClient(make_app(build_index([tmp_path], "browse-empty-index"))) as client:
+        page = client.get("/quotes", params={"document": "plan", "section": "plan:still-to-write"})
+        assert page.status_code == 200
+        soup = BeautifulSoup(page.text, "html.parser")
+        assert soup.select_one("#results-title").get_text() == "0 passages in “Still to write” in plan"
+        assert "no text of its own to quote" in soup.select_one(".results .hint").get_text()
+        assert not soup.select(".result")
+        # A section that does not exist in the chosen document is a readable 422 on the page.
+        bad = client.get("/quotes", params={"document": "plan", "section": "plan:nowhere"})
+        assert bad.status_code == 422 and "no section with that id" in bad.text
+        # The whole document, in order.
+        whole = BeautifulSoup(client.get("/quotes", params={"document": "plan"}).text, "html.parser")
+        assert whole.select_one("#results-title").get_text() == "2 passages in plan"
+        texts = [r.select_one(".variant.is-default blockquote").get_text() for r in whole.select(".result")]
+        assert texts == ["The plan has an opening sentence.", "This part is written."]
