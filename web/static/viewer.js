@@ -4,13 +4,12 @@
    mark, so a line break or a hyphenated word in the PDF still matches the document text. */
 const box = document.querySelector("[data-viewer]");
 
+/* The text as compared: no spaces, hyphens or brackets, one kind of quotation mark, lower case. */
 function fold(text) {
-  /* One character in for each character out would need a map; instead each kept character
-     remembers where it came from (see pageText). */
   return text.normalize("NFKC").toLowerCase()
     .replace(/[\u2018\u2019\u201a\u201b\u2032`\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
-    .replace(/[\s\u00ad\u200b\-\u2010-\u2015\u2212]/g, "");
+    .replace(/[\s\u00ad\u200b\-\u2010-\u2015\u2212[\]]/g, "");  /* "[2]" in the text is a raised 2 in the PDF */
 }
 
 /* The page's text without spaces, with, for each character, the text item and offset it came from. */
@@ -26,6 +25,19 @@ function pageText(items) {
   return {text, from};
 }
 
+/* Where the piece starts (or, fromEnd, ends) on the page, from the first of its 12-character
+   runs near that end that the page holds; -1 when none is found. */
+function anchor(text, want, fromEnd, after) {
+  const n = Math.min(12, want.length);
+  for (let k = 0; k * n < Math.min(want.length, 60); k++) {
+    const a = fromEnd ? want.length - n - k * n : k * n;
+    if (a < 0) break;
+    const at = text.indexOf(want.slice(a, a + n), after);
+    if (at >= 0) return fromEnd ? Math.min(text.length, at + want.length - a) : Math.max(0, at - a);
+  }
+  return -1;
+}
+
 /* Character ranges per item that the piece covers: [[item, firstChar, lastChar+1], ...]. */
 function locate(page, piece) {
   const want = fold(piece);
@@ -33,14 +45,13 @@ function locate(page, piece) {
   let at = page.text.indexOf(want);
   let length = want.length;
   if (at < 0) {
-    /* Text the PDF draws differently in the middle (a footnote mark, a ligature): mark from
-       where the piece starts to where it ends, if both ends are found in order. */
-    const n = Math.min(40, want.length);
-    const head = page.text.indexOf(want.slice(0, n));
-    const tail = head < 0 ? -1 : page.text.indexOf(want.slice(-n), head);
-    if (head < 0 || tail < 0 || tail + n - head > want.length * 1.5) return [];
+    /* The PDF draws something differently in the middle (a footnote mark, a ligature): mark from
+       where the piece starts to where it ends, found from short runs near each end. */
+    const head = anchor(page.text, want, false, 0);
+    const tail = head < 0 ? -1 : anchor(page.text, want, true, head);
+    if (head < 0 || tail <= head || tail - head > want.length * 1.5) return [];
     at = head;
-    length = tail + n - head;
+    length = tail - head;
   }
   const ranges = new Map();
   for (let j = at; j < at + length; j++) {
