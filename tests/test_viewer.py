@@ -90,6 +90,7 @@ def test_the_viewer_page_carries_the_quote_by_page(vclient):
     assert box["data-pdf"] == "/documents/review/report.pdf"
     assert box["data-pdfjs"].startswith("/static/vendor/pdfjs/")
     assert soup.select_one(".viewer__quote blockquote").get_text() == q["text"]
+    assert soup.h1.get_text() == f"Annual Review 2031, page {q['page']}"
     fallback = soup.find("a", string="Read this passage as text")
     assert fallback["href"] == f"/documents/review?start={q['start']}&end={q['end']}#passage"
     # Without offsets: the first page, nothing to mark; bad offsets are ignored, not an error.
