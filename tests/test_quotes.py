@@ -396,17 +396,8 @@ def export(client, basket, fmt, style="harvard", title=None, name="quotations"):
 def test_csv_export_parses_back_with_a_formula_guard(qclient, qapp, basket):
     content = export(qclient, basket, "csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0] == [
-        "quote",
-        "document",
-        "document kind",
-        "section",
-        "page",
-        "citation",
-        "source URL",
-        "accessed",
-        "reference",
-    ]
+    head = "quote,document,document kind,section,page,citation,source URL,accessed,reference"
+    assert rows[0] == head.split(",")
     assert len(set(rows[0])) == len(rows[0])
     for row, (text, after, ref) in zip(rows[1:], expected(qapp, basket), strict=True):
         assert row[0] == ("'" + text if text.startswith("=") else text)
