@@ -1,4 +1,5 @@
-"""Quote basket exports: Markdown, plain text, CSV, HTML handout and Word (DOCX).
+"""Quote basket exports: Markdown, plain text, CSV, HTML handout and Word (DOCX), cited in
+Cite Them Right Harvard (citations.in_text after each quote, citations.reference once per source).
 
 The browser sends only (doc_id, start, end) per quote; the text is sliced again from
 the index here, so an export always holds the exact words of the report, escaped for
