@@ -95,7 +95,9 @@ def reference(c: Citation, accessed: str, style: str = "harvard") -> list[tuple[
         out.append((_kind(c) + stop, ""))
     else:
         out = [(c.title, title), (f" ({c.year}){_kind(c)}.", "")]
-    where = ": ".join(x for x in (c.place, c.publisher) if x)
+    # A web page by the body that published it names it once; "Place: Publisher" keeps both.
+    publisher = c.publisher if c.place or c.publisher != c.author else ""
+    where = ": ".join(x for x in (c.place, publisher) if x)
     if where:
         out.append((f" {where}.", ""))
     url = c.url.split("#page=")[0]  # the document, not the page one quote came from

@@ -46,7 +46,7 @@ REPORT_REF = (
     f"Available at: https://example.org/annual-report.pdf (Accessed: {ACCESSED})."
 )
 NEWS_REF = (
-    "A Partnership (2021) The report is out [news item]. A Partnership. "
+    "A Partnership (2021) The report is out [news item]. "
     f"Available at: https://example.org/news?a=1&b=2 (Accessed: {ACCESSED})."
 )
 TWO_PARAS = "Neglect was present in many reviews.\n\nIt was often *long-standing* and <unseen>."
@@ -82,8 +82,11 @@ def test_harvard_in_text_and_reference_renderers():
     assert "".join(t for t, _ in in_text(anonymous)) == "(Notes., n.d., p. 4)"
     assert "".join(t for t, _ in reference(anonymous, ACCESSED)) == "Notes. (n.d.)."
     # A title ending in its own full stop gets no second one.
-    ask = REPORT.model_copy(update={"title": "What went wrong?", "place": "", "url": ""})
-    assert "".join(t for t, _ in reference(ask, ACCESSED)) == f"{PANEL} (2021) What went wrong? {PANEL}."
+    ask = REPORT.model_copy(update={"title": "What went wrong?", "place": "", "url": "", "publisher": "HM Government"})
+    assert "".join(t for t, _ in reference(ask, ACCESSED)) == f"{PANEL} (2021) What went wrong? HM Government."
+    # Published by its own author, with no place: named once, as Cite Them Right gives a web page.
+    own = REPORT.model_copy(update={"place": ""})
+    assert "".join(t for t, _ in reference(own, ACCESSED)).startswith(f"{PANEL} (2021) Annual Report 2020. Available")
 
 
 def test_plain_style_keeps_author_and_year():
