@@ -14,8 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tests.conftest import child_env  # noqa: E402
 from docbuilders import report_pdf  # noqa: E402
+
+from tests.conftest import child_env  # noqa: E402
 
 PDF = report_pdf()  # made once: the PDF carries its creation time
 NOTES = "# Notes\n\nA short note that is not a PDF, about the annual review.\n"
