@@ -176,7 +176,6 @@ def test_citation_styles(assistant):
         "*National Safeguarding Practice Review Panel – 2020 Annual Report* [news item]"
     )
     assert (
-        cite(doc, None, None, style="plain")
-        == "Croydon Safeguarding Children Partnership (2021) "
+        cite(doc, None, None, style="plain") == "Croydon Safeguarding Children Partnership (2021) "
         "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"
     )
