@@ -48,7 +48,7 @@ def fail(message: str, code: int = 1) -> None:
 def fetch_limits(settings: Settings):
     from assistant.sources import FetchLimits
 
-    return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes)
+    return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes, settings.fetch_allow_private)
 
 
 def ingest_tools(settings: Settings):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant import index as index_mod
 from assistant.documents import Document, DocumentError, discover, source_hash
+from assistant.fetching import redact
 from assistant.index import BuildStats, ChunkSettings, progress_bar
 from assistant.sources import FetchLimits, is_url, read_source
 
@@ -88,6 +89,8 @@ def ingest(
             doc.meta.id = _unique_id(doc.meta.id, {**kept, **docs}, doc.source)
             docs[doc.meta.id] = _stamp(doc, held.get(doc.meta.id))
         docs.update(kept)
+        for doc in docs.values():
+            _scrub(doc)
         for doc_id in drop:
             docs.pop(doc_id, None)
         report.removed = [doc_id for doc_id in held if doc_id not in docs]
@@ -117,10 +120,16 @@ def _read_all(
                     [(source, f"the reader failed ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})")],
                 )
             fresh.extend(docs)
+            partial = [(redact(src), why) for src, why in partial]
             problems.extend(partial)
             failed.update(src for src, _ in partial)
             bar.update(1)
     return fresh, failed
+
+
+def _scrub(doc: Document) -> None:
+    """No credentials are stored from any address: the source's, its page's or the document's own link."""
+    doc.source, doc.publication, doc.meta.source_url = map(redact, (doc.source, doc.publication, doc.meta.source_url))
 
 
 def _stamp(doc: Document, old: Document | None) -> Document:
