@@ -7,6 +7,7 @@ DocumentError whose message says why (and names the URL that failed).
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import io
 import json
@@ -226,4 +227,24 @@ def _attachment_meta(item: dict, attachment: dict, url: str) -> dict:
         "licence": CROWN_LICENCE,
         "kind": "report" if kind.endswith("report") else kind,
         "description": str(item.get("description") or ""),
+        "withdrawn": withdrawal(item),
     }
+
+
+def withdrawal(item: dict) -> str:
+    """The content item's withdrawal notice as one plain sentence, or "" when it stands."""
+    notice = item.get("withdrawn_notice")
+    if not isinstance(notice, dict) or not (notice.get("explanation") or notice.get("withdrawn_at")):
+        return ""
+    from bs4 import BeautifulSoup
+
+    text = " ".join(BeautifulSoup(str(notice.get("explanation") or ""), "html.parser").get_text(" ").split())
+    text = re.sub(r" ([.,;:!?)])", r"\1", text)  # the space get_text put after a link
+    when = str(notice.get("withdrawn_at") or "")[:10]
+    try:
+        day = _dt.date.fromisoformat(when)
+        when = f"{day.day} {day:%B %Y}"
+    except ValueError:
+        when = ""
+    said = "The publisher withdrew this document" + (f" on {when}" if when else "")
+    return f"{said}: {text}" if text else f"{said}."

@@ -193,7 +193,7 @@ def test_a_host_name_resolving_to_loopback_is_refused_unless_allowed(site):
     assert b"letter to the family" in fetch(url, FetchLimits(allow_private=True)).data
 
 
-def test_cli_skips_the_hostile_attachment_and_indexes_the_rest(site, inside, tmp_path):
+def test_cli_skips_the_hostile_attachment_and_indexes_the_rest(site, inside, tmp_path, make_app):
     """The real CLI in a subprocess: the redirected attachment is a per-source error, never indexed."""
     site.routes["/media/page"] = (200, "text/html", PAGE, 0)
     site.routes["/media/escape"] = redirect(inside.base + "/internal")
@@ -223,6 +223,13 @@ def test_cli_skips_the_hostile_attachment_and_indexes_the_rest(site, inside, tmp
     stored = "".join(p.read_text() for p in root.rglob("*.json*"))
     assert "INTERNAL ONLY" not in stored and "hunter2" not in stored and "user:" not in stored
     assert "/internal" not in inside.hits
+    from fastapi.testclient import TestClient
+
+    with TestClient(make_app(root)) as client:  # nothing of the credentials on any page
+        for path in ("/about", "/documents", "/documents/canonical", "/api/documents"):
+            shown = client.get(path)
+            assert shown.status_code == 200 and "hunter2" not in shown.text, path
+        assert "https://example.org/board" in client.get("/documents/canonical").text
     bad = subprocess.run(
         [sys.executable, "-m", "assistant", "ingest", f"http://user:hunter2@{host}/media/page", "--index", str(root)],
         capture_output=True,
