@@ -106,6 +106,8 @@ def _ingest(sources, root, embedder, chunking, add, remove, progress, limits, sk
             report.kept.append(doc_id)
         elif add:
             kept[doc_id] = old
+            if old.publication in files:  # read again, and this attachment is not on it any more
+                report.problems.append((old.source, f"no longer listed by {old.publication}; kept as indexed"))
     docs: dict[str, Document] = {}
     for doc in fresh:
         doc.meta.id = _unique_id(doc.meta.id, {**kept, **docs}, doc.source)

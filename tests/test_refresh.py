@@ -43,9 +43,10 @@ def page(title: str, text: str) -> bytes:
     return build_html(title, f"<article><h1>{title}</h1><p>{text}</p></article>")
 
 
-def publish(site: Site, slug: str, title: str, text: str, **extra) -> str:
+def publish(site: Site, slug: str, title: str, text: str, more: tuple = (), **extra) -> str:
+    """A publication whose HTML attachment says ``text`` (and ``more`` attachments before it)."""
     attachment = {"title": title, "url": f"/government/publications/{slug}/summary", "content_type": "text/html"}
-    return site.publish(slug, item(site.base, [attachment], **extra), html=page(title, text))
+    return site.publish(slug, item(site.base, [*more, attachment], **extra), html=page(title, text))
 
 
 def documents(root: Path) -> dict[str, dict]:
@@ -67,7 +68,11 @@ def site():
 
 
 def test_refresh_reads_updates_flags_withdrawals_keeps_gone_sources_and_adds_new_files(site, tmp_path, make_app):
-    lanterns = publish(site, "lanterns", "Lantern review", "Lantern keepers visited every family twice a year.")
+    annex = {"title": "Lantern annex", "url": "/media/annex", "content_type": "text/html"}
+    site.routes["/media/annex"] = (200, "text/html", page("Lantern annex", "Lantern oil was bought in bulk."), 0)
+    lanterns = publish(
+        site, "lanterns", "Lantern review", "Lantern keepers visited every family twice a year.", more=[annex]
+    )
     harbour = publish(site, "harbour", "Harbour review", "Harbour pilots reported worries about children at once.")
     ferry = publish(site, "ferry", "Ferry review", "Ferry crews were trained to notice children travelling alone.")
     folder = tmp_path / "notes"
@@ -76,9 +81,9 @@ def test_refresh_reads_updates_flags_withdrawals_keeps_gone_sources_and_adds_new
     root = tmp_path / "ix"
     first = cli("ingest", lanterns, harbour, ferry, str(folder), "--index", str(root))
     assert first.returncode == 0, first.stderr
-    assert set(documents(root)) == {"lantern-review", "harbour-review", "ferry-review", "gulls"}
+    assert set(documents(root)) == {"lantern-review", "lantern-annex", "harbour-review", "ferry-review", "gulls"}
 
-    # Updated (new text, new public_updated_at), withdrawn, gone; a new file in the folder.
+    # Updated (new text, new public_updated_at, the annex no longer listed), withdrawn, gone; a new file.
     publish(
         site,
         "lanterns",
@@ -103,10 +108,11 @@ def test_refresh_reads_updates_flags_withdrawals_keeps_gone_sources_and_adds_new
     assert "Withdrawn by its publisher: harbour-review (kept; its quotes say so)" in refreshed.stderr
     assert f"Skipped {ferry}: the GOV.UK Content API at" in refreshed.stderr and "410 Gone" in refreshed.stderr
     assert "Kept the previous version of ferry-review" in refreshed.stderr
+    assert f"Skipped {site.base}/media/annex: no longer listed by {lanterns}; kept as indexed" in refreshed.stderr
     assert (root / "CURRENT").read_text() != current
 
     rows = documents(root)
-    assert set(rows) == {"lantern-review", "harbour-review", "ferry-review", "gulls", "terns"}  # nothing dropped
+    assert set(rows) == {"lantern-review", "lantern-annex", "harbour-review", "ferry-review", "gulls", "terns"}
     withdrawn = (
         "The publisher withdrew this document on 3 March 2033: This review has been replaced by the 2033 review."
     )
