@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -48,12 +49,15 @@ class Fetched:
 
 
 def has_userinfo(url: str) -> bool:
-    return "@" in urlsplit(url).netloc
+    return "@" in url.partition("//")[2].split("/")[0].split("?")[0].split("#")[0]
 
 
 def redact(url: str) -> str:
     """``url`` without any ``user:password@``: what may be stored, logged or shown."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL urllib can split: cut anything up to an @ in the authority
+        return re.sub(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", r"\1", url, flags=re.I)
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
@@ -61,7 +65,10 @@ def redact(url: str) -> str:
 
 def origin(url: str) -> Origin:
     """(scheme, host, port) of an http(s) URL, the default port filled in."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise DocumentError(f"not a valid URL: {redact(url)}") from None
     scheme = parts.scheme.lower()
     try:
         port = parts.port
@@ -114,7 +121,10 @@ def fetch(url: str, limits: FetchLimits = FetchLimits(), allowed: set[Origin] | 
                 result = _get(pool, current, limits)
                 if isinstance(result, Fetched):
                     return result
-                current = urljoin(current, result)
+                try:
+                    current = urljoin(current, result)
+                except ValueError:
+                    raise DocumentError(f"the server redirected to an invalid address: {redact(result)}") from None
     except httpcore.TimeoutException:
         raise DocumentError(f"the server did not answer in full within {limits.timeout:g} seconds") from None
     except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as exc:

@@ -100,6 +100,9 @@ def test_a_plain_url_source_redirected_elsewhere_and_redirect_loops(site, inside
     site.routes["/to-ftp"] = redirect("ftp://127.0.0.1/file")
     with pytest.raises(DocumentError, match="only http"):
         read_source(site.base + "/to-ftp")
+    site.routes["/bad-hop"] = redirect("http://[::1")
+    with pytest.raises(DocumentError, match=r"redirected to an invalid address: http://\[::1"):
+        read_source(site.base + "/bad-hop")
     assert "/internal" not in inside.hits
 
 
