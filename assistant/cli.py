@@ -288,6 +288,8 @@ def ask(
         typer.echo("Missing: " + ", ".join(answer.missing))
     for n, quote in enumerate(answer.quotes, start=1):
         typer.echo(f"\n[{n}] {quote.citation}")
+        if quote.document.withdrawn:
+            typer.echo(quote.document.withdrawn)
         typer.echo(f"“{quote.text}”")
 
 

@@ -123,6 +123,8 @@ def test_refresh_reads_updates_flags_withdrawals_keeps_gone_sources_and_adds_new
 
     quotes = {q["document"]["id"]: q for q in ask(root, "How often do lantern keepers visit families?")}
     assert "four times a year" in quotes["lantern-review"]["text"]
+    plain = cli("ask", "Who reported worries about children at once?", "--index", str(root), "-k", "5").stdout
+    assert withdrawn in plain
     harbour_quote = next(
         q for q in ask(root, "Who reported worries about children at once?") if q["document"]["id"] == "harbour-review"
     )
@@ -159,16 +161,21 @@ def test_a_takedown_hides_a_document_survives_reingest_and_refresh_and_can_be_un
 
     def hidden() -> None:
         rows = documents(root)
-        assert set(rows) == {"otters", "herons"}  # kept, and listed
+        assert {"otters", "herons"} <= set(rows)  # kept, and listed
         assert rows["otters"]["takedown"]["reason"] == "Court order 12/34" and rows["otters"]["passages"] == 0
         assert "TAKEN DOWN" in cli("documents", "--index", str(root)).stdout
-        assert {q["document"]["id"] for q in ask(root, "Who logged the otter family on the river?")} == {"herons"}
+        quoted = {q["document"]["id"] for q in ask(root, "Who logged the otter family on the river?")}
+        assert "herons" in quoted and "otters" not in quoted
 
     hidden()
     assert cli("ingest", str(folder), "--index", str(root)).returncode == 0  # re-ingest
     hidden()
     (folder / "otters.md").write_text("# Otter notes\n\nOtter watchers logged the family of six on the river.\n")
     assert cli("ingest", "--refresh", "--index", str(root)).returncode == 0  # a changed file, refreshed
+    hidden()
+    (folder / "voles.md").write_text("# Vole notes\n\nVole surveys found burrows along the bank.\n")
+    added = cli("ingest", "--index", str(root))  # no sources: the recorded folder's new file, no fetching
+    assert added.returncode == 0 and "Added voles" in added.stdout, added.stderr
     hidden()
 
     with TestClient(make_app(root)) as client:  # the finder and the pages
