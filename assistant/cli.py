@@ -162,8 +162,13 @@ def ingest(
             fail("--refresh re-checks the index's own sources: give no SOURCES, --add or --remove with it.", 2)
         if not has_index(settings):
             fail(f"No index in {settings.index} to refresh. Build it with: assistant ingest --index {settings.index}")
-        if run_refresh(settings, fetch=True) is None:
-            typer.echo(f"The index in {settings.index} is up to date with its sources.")
+        from assistant.index import IndexProblem
+
+        try:
+            if run_refresh(settings, fetch=True) is None:
+                typer.echo(f"The index in {settings.index} is up to date with its sources.")
+        except IndexProblem as exc:  # no readable build, so no recorded sources to re-check
+            fail(str(exc))
     elif sources:
         run_ingest(settings, sources, add, remove)
     elif remove:
