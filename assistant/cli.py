@@ -103,6 +103,9 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, 
     if report is not None and check.reason:
         typer.echo(f"Updating the index from its own sources: {check.reason}.")
     if report is not None:
+        for label, ids in (("Updated", report.updated), ("Added", report.added)):
+            for doc_id in ids:
+                typer.echo(f"{label} {doc_id}")
         say_done(report)
     return report if report is None or report.build else None
 
@@ -114,9 +117,6 @@ def say_done(report) -> None:
         typer.secho(f"Kept the previous version of {doc_id}", fg=typer.colors.YELLOW, err=True)
     for doc_id in report.flagged:
         typer.secho(f"Withdrawn by its publisher: {doc_id} (kept; its quotes say so)", fg=typer.colors.YELLOW, err=True)
-    for label, ids in (("Updated", report.updated), ("Added", report.added)):
-        for doc_id in ids:
-            typer.echo(f"{label} {doc_id}")
     if report.build is None:
         return  # nothing changed: the caller says the index is up to date
     s = report.stats
