@@ -13,7 +13,6 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import astuple
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -79,13 +78,22 @@ def read_source(source: str, limits: FetchLimits = FetchLimits()) -> tuple[list[
 
 
 def load_url(
-    url: str, limits: FetchLimits = FetchLimits(), meta: dict | None = None, allowed: set[Origin] | None = None
+    url: str,
+    limits: FetchLimits = FetchLimits(),
+    meta: dict | None = None,
+    allowed: set[Origin] | None = None,
+    expect: str = "",
 ) -> Document:
-    """Fetch ``url`` and read it into a Document; ``meta`` wins over what the file says."""
+    """Fetch ``url`` and read it into a Document; ``meta`` wins over what the file says.
+    ``expect`` (".pdf", ".html"): what the page that links it says it is; anything else is refused."""
     from assistant import formats
 
-    data, content_type, final_url = astuple(fetch(url, limits, allowed))
-    suffix = pick_suffix(content_type, final_url, data)
+    fetched = fetch(url, limits, allowed)
+    data, final_url = fetched.data, fetched.url
+    suffix = pick_suffix(fetched.content_type, final_url, data)
+    if expect and _KIND.get(expect) != _KIND[suffix]:
+        said, sent = _WHAT[_KIND[expect]], _WHAT[_KIND[suffix]]
+        raise DocumentError(f"the publication lists it as {said} but the server sent {sent}: not read")
     name = _name(final_url)
     blocks, found, fmt = formats.read(data, suffix, name + suffix)
     found.setdefault("source_url", final_url)
@@ -177,7 +185,7 @@ def read_publication(page: str, limits: FetchLimits = FetchLimits()) -> tuple[li
         else:
             try:
                 check_hop(url, allowed)  # before any download: the attachment is where the page allows
-                doc = load_url(url, limits, _attachment_meta(item, attachment, url), allowed)
+                doc = load_url(url, limits, _attachment_meta(item, attachment, url), allowed, kind)
             except DocumentError as exc:
                 problems.append((redact(url), str(exc)))
                 continue

@@ -177,6 +177,18 @@ def test_content_type_is_checked_against_the_bytes(site, path, ctype, body, reas
         read_source(site.base + path)
 
 
+def test_an_attachment_must_be_what_its_publication_lists(site):
+    """A login page answering for the PDF the content item lists: type and bytes agree, but it is not the PDF."""
+    site.routes["/media/login"] = (200, "text/html", INTERNAL, 0)
+    page = site.publish(
+        "login", item(site.base, [{"title": "Report", "url": "/media/login", "content_type": "application/pdf"}])
+    )
+    with pytest.raises(
+        DocumentError, match="/media/login: the publication lists it as a PDF but the server sent an HTML"
+    ):
+        read_publication(page)
+
+
 def test_undeclared_types_are_read_as_sniffed():
     pdf = report_pdf()
     assert pick_suffix("application/octet-stream", "http://x/report", pdf) == ".pdf"
