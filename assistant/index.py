@@ -335,6 +335,7 @@ def save(data: dict, root: Path) -> Path:
                 for d in docs
             },
             "folders": data.get("folders", []),  # recorded folders: a refresh adds their new files
+            "excluded": data.get("excluded", []),  # ... except those removed by id
             "files": files,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")

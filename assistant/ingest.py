@@ -123,10 +123,13 @@ def _ingest(sources, root, embedder, chunking, add, remove, progress, limits, sk
         raise DocumentError("nothing to index: no source could be read" + _why(report))
     report.documents = list(docs)
     folders = _folders(sources, root if add else None)
+    # Files removed by id stay out of a refresh's "new files in a recorded folder" until named again.
+    excluded = (set(_recorded(root, "excluded")) if add else set()) | {held[d].source for d in drop if d in held}
+    excluded -= set(files)
     if skip_unchanged and previous and _same(docs, held, previous.manifest, folders, takedowns):
         return report  # no build written: the live one already holds exactly this
     data, report.stats = index_mod.build(list(docs.values()), embedder, chunking, previous, progress, takedowns)
-    data["folders"] = folders
+    data["folders"], data["excluded"] = folders, sorted(excluded)
     report.build = index_mod.save(data, root)
     return report
 
@@ -156,12 +159,15 @@ def _folders(sources: list[str], root: Path | None) -> list[str]:
     """The folders given as sources, and with ``root`` those the live build recorded: a refresh
     adds the new files it finds in them."""
     found = {str(Path(s).expanduser().resolve()) for s in sources if not is_url(s) and Path(s).expanduser().is_dir()}
-    if root is not None:
-        try:
-            found |= set(index_mod.read_manifest(index_mod.current_build(root)).get("folders", []))
-        except index_mod.IndexProblem:
-            pass
-    return sorted(found)
+    return sorted(found | set(_recorded(root, "folders") if root is not None else []))
+
+
+def _recorded(root: Path, key: str) -> list[str]:
+    """A list the live build's manifest records (``folders``, ``excluded``), or [] without one."""
+    try:
+        return list(index_mod.read_manifest(index_mod.current_build(root)).get(key, []))
+    except index_mod.IndexProblem:
+        return []
 
 
 def _read_all(
@@ -264,7 +270,8 @@ def check_sources(root: Path, chunking: ChunkSettings, model: str) -> SourceChec
     check.urls = list(dict.fromkeys(check.urls))
     recorded = {info.get("source", "") for info in manifest.get("documents", {}).values()}
     files, _ = discover([f for f in manifest.get("folders", []) if Path(f).is_dir()])
-    check.added = [f for f in files if f not in recorded]
+    skip = recorded | set(manifest.get("excluded", []))
+    check.added = [f for f in files if f not in skip]
     return check
 
 

@@ -177,6 +177,9 @@ def test_a_takedown_hides_a_document_survives_reingest_and_refresh_and_can_be_un
     added = cli("ingest", "--index", str(root))  # no sources: the recorded folder's new file, no fetching
     assert added.returncode == 0 and "Added voles" in added.stdout, added.stderr
     hidden()
+    assert cli("ingest", "--remove", "voles", "--index", str(root)).returncode == 0
+    kept_out = cli("ingest", "--index", str(root))  # removed by id: not a "new file" again
+    assert "up to date" in kept_out.stdout and "voles" not in documents(root)
 
     with TestClient(make_app(root)) as client:  # the finder and the pages
         assert client.get("/documents/otters").status_code == 404
