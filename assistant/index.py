@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,9 +60,21 @@ class Index:
     # vocabulary, the glossary and calibration): they live and die with the index, so a
     # reload brings fresh ones and no module attaches attributes of its own.
     derived: dict = field(default_factory=dict, repr=False)
+    _deriving: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def __post_init__(self):
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+
+    def derive(self, key: str, make):
+        """``derived[key]``, made by ``make()`` once: callers that arrive while it is being made
+        wait for that one build instead of each making their own (and their own memory)."""
+        value = self.derived.get(key)
+        if value is None:
+            with self._deriving:
+                value = self.derived.get(key)
+                if value is None:
+                    value = self.derived[key] = make()
+        return value
 
     @property
     def build(self) -> str:
@@ -288,6 +301,7 @@ def save(data: dict, root: Path) -> Path:
     try:
         docs: list[Document] = data["documents"]
         _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in docs))
+        _keep_originals(docs, tmp, root)
         _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data["passages"]))
         _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
         np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
@@ -349,6 +363,35 @@ def save(data: dict, root: Path) -> Path:
     return builds / name
 
 
+ORIGINALS = "originals"
+
+
+def original_path(folder: Path, doc_id: str) -> Path:
+    """Where a build keeps its copy of a PDF document (ids are slugs, so no path escapes the folder)."""
+    return folder / ORIGINALS / f"{doc_id}.pdf"
+
+
+def _keep_originals(docs: list[Document], tmp: Path, root: Path) -> None:
+    """A copy of each PDF in the build, so the report viewer needs neither the first file nor the
+    network: the bytes just read, or the live build's copy of a document kept from it."""
+    try:
+        live = current_build(root)
+    except IndexProblem:
+        live = None
+    for d in docs:
+        if d.format != "pdf":
+            continue
+        target = original_path(tmp, d.id)
+        target.parent.mkdir(exist_ok=True)
+        if d.original is not None:
+            target.write_bytes(d.original)
+        elif live is not None and original_path(live, d.id).is_file():
+            try:
+                os.link(original_path(live, d.id), target)  # the same bytes: share them with the live build
+            except OSError:
+                shutil.copyfile(original_path(live, d.id), target)
+
+
 def _fsync_tree(folder: Path) -> None:
     for f in folder.rglob("*"):
         if f.is_file():
@@ -376,6 +419,25 @@ def _prune(root: Path, keep: str) -> None:
     for tmp in (root / "builds").glob(".tmp-*"):
         # Leftovers of a killed ingest; a live one would hold the lock we hold now.
         shutil.rmtree(tmp, ignore_errors=True)
+    sweep_pointers(root)
+
+
+def sweep_pointers(root: Path, older_than: float = 0.0) -> int:
+    """Remove ``.CURRENT.*`` files a killed ingest left between writing and renaming them.
+
+    An ingest (holding the lock) sweeps them all; a server starting sweeps only those older
+    than ``older_than`` seconds, so it never takes the file of an ingest that is running now."""
+    import time
+
+    removed = 0
+    for tmp in Path(root).glob(".CURRENT.*"):
+        try:
+            if time.time() - tmp.stat().st_mtime >= older_than:
+                tmp.unlink()
+                removed += 1
+        except OSError:  # gone already, or a read-only index folder: nothing to do
+            pass
+    return removed
 
 
 # ---------------------------------------------------------------- loading
