@@ -84,9 +84,12 @@ class Settings(BaseSettings):
 
     # Fetching http(s) sources at ingest.
     fetch_timeout: float = Field(
-        FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it."
+        FETCH_TIMEOUT, gt=0, description="Seconds a URL source may take in all (redirects and every read included)."
     )
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
+    fetch_allow_private: bool = Field(
+        False, description="Fetch URL sources whose host name resolves to a private address (an intranet)."
+    )
 
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")
