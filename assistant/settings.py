@@ -40,8 +40,8 @@ SIGNPOST_TEXT = (
     "at the child's local council, or call the NSPCC helpline on 0808 800 5000."
 )
 SIGNPOST_LINKS = (
-    {"text": "Call 999 (emergency)", "href": "tel:999"},
-    {"text": "Call the NSPCC: 0808 800 5000", "href": "tel:08088005000"},
+    {"text": "Call 999", "href": "tel:999"},
+    {"text": "NSPCC 0808 800 5000", "href": "tel:08088005000"},
     {
         "text": "Report child abuse to a local council (GOV.UK)",
         "href": "https://www.gov.uk/report-child-abuse-to-local-council",

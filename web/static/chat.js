@@ -60,7 +60,7 @@
     document.querySelectorAll("[data-nojs-only]").forEach(function (n) { n.remove(); });
     var restart = form.querySelector("[data-restart]");
     if (restart) restart.hidden = !history.length;
-    form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
+    if (!compact) form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
   }
 
   function showError(message) {
@@ -109,8 +109,7 @@
       var need = quote ? Math.min(quote.getBoundingClientRect().top + 120, quote.getBoundingClientRect().bottom) : h.bottom;
       if (need - shift > b.bottom) shift = h.top - b.top;
     }
-    var smooth = window.matchMedia && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    window.scrollBy({ top: shift, left: 0, behavior: smooth && turnCount > 1 ? "smooth" : "auto" });
+    window.scrollBy(0, shift);  /* at once: focus and the reader's eye land together */
   }
 
   function focusBox() {
@@ -121,8 +120,8 @@
   /* The question box grows with its text, up to its CSS max-height (about five lines). */
   function grow() {
     if (!compact) return;
-    box.style.height = "auto";
-    box.style.height = box.scrollHeight + 4 + "px";
+    box.style.height = "";
+    if (box.value) box.style.height = Math.max(box.scrollHeight + 4, box.offsetHeight) + "px";
   }
 
   function append(html) {
