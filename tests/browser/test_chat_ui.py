@@ -76,7 +76,7 @@ def test_enter_sends_reload_keeps_the_thread_new_conversation_clears(sized, live
     page.reload()
     page.wait_for_selector("#answer-1")
     assert QUESTION in page.locator("#answer-1").inner_text()
-    assert page.locator("form.ask input[name=history]").evaluate_all("els => els.map(e => e.value)") == [QUESTION]
+    assert page.locator("#thread article.turn").evaluate_all("els => els.map(e => e.dataset.question)") == [QUESTION]
     ask(page, "and professional curiosity?", 2)
     assert page.locator("#thread article.turn").count() == 2
     # New conversation clears the thread and the tab's storage.

@@ -317,3 +317,13 @@ def test_the_thread_prints_with_its_citations(sized, live_server, screenshots):
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     page.screenshot(path=str(screenshots / "chat-print.png"), full_page=True)
+
+
+@pytest.mark.parametrize("path", ["/", "/embed"])
+def test_an_example_question_is_answered_in_place(sized, live_server, path):
+    page = sized(375, 667)
+    page.goto(live_server + path)
+    page.locator("#examples button").first.click()
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'answer-1'")
+    assert "?q=" not in page.url  # answered by the script, not by loading a page
+    assert page.locator("#examples").count() == 0

@@ -208,7 +208,7 @@
     if (!f.hasAttribute("data-ask")) return;
     event.preventDefault();
     var submitter = event.submitter;
-    var fromButton = submitter && submitter.name === "question";
+    var fromButton = submitter && (submitter.name === "q" || submitter.name === "question");
     ask(fromButton ? submitter.value : box.value, fromButton ? null : f.querySelector("button[type=submit]"), f.hasAttribute("data-alone"));
   });
 
