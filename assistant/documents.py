@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
-from assistant.formats.base import Block, DocumentError, clean_line, join_lines  # noqa: F401
+from assistant.formats.base import Block, DocumentError, clean_line, clean_meta, join_lines  # noqa: F401
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
 
@@ -82,12 +82,17 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
+        # Titles stored before ingest cleaned them are cleaned as they load (they hold no offsets).
+        meta = {k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()}
         return cls(
-            meta=DocumentMeta(**data["meta"]),
+            meta=DocumentMeta(**meta),
             text=data["text"],
             format=data["format"],
             source=data["source"],
-            sections=[Section(**s) for s in data.get("sections", [])],
+            sections=[
+                Section(**{**s, "title": clean_meta(s["title"]), "path": [clean_meta(t) for t in s["path"]]})
+                for s in data.get("sections", [])
+            ],
             pages=[Page(**p) for p in data.get("pages", [])],
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
             content_hash=data.get("content_hash", ""),
@@ -215,10 +220,12 @@ def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> Do
     found = found or {}
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
-    fields = {k: str(v) for k, v in fields.items() if v}
+    # Cleaned like the text: no control characters or bidi overrides in a title or an author.
+    fields = {k: clean_meta(str(v)) for k, v in fields.items() if v}
+    fields = {k: v for k, v in fields.items() if v}
     fields.setdefault("id", slugify(stem, "document"))
     fields["id"] = slugify(fields["id"], "document")
-    fields.setdefault("title", stem.replace("-", " ").replace("_", " ").strip() or "Untitled")
+    fields.setdefault("title", clean_meta(stem.replace("-", " ").replace("_", " ")) or "Untitled")
     if not re.match(r"https?://", fields.get("source_url", ""), re.I):
         fields.pop("source_url", None)  # links are http(s) only: never javascript: or data:
     return DocumentMeta(**fields)
