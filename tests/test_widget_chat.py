@@ -5,17 +5,13 @@ instructions on public pages."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from pydantic import ValidationError
+from test_pages import soup
 
 from assistant.settings import Settings
 
 PARTNER = "https://partner.example"
 URGENT = "I'm worried my neighbour's child is being hit at home, what should I do?"
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.text, "html.parser")
 
 
 @pytest.fixture(scope="module")

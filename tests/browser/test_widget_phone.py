@@ -7,7 +7,7 @@ axe-core on every new state."""
 from __future__ import annotations
 
 import pytest
-from test_widget import DEFAULT_ASSISTANT, DEMO, chat_frame, demo_app, shadow
+from test_widget import DEFAULT_ASSISTANT, DEMO, chat_frame, origins, shadow  # noqa: F401 - origins is a fixture
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +26,6 @@ ON_TOP = """(sel) => { const e = document.querySelector(sel); if (!e) return nul
     const hits = [0.25, 0.5].map(f => document.elementFromPoint(r.left + r.width / 2, top + (bottom - top) * f));
     return {visible: true, onTop: hits.every(h => h && e.contains(h)), top: r.top, bottom: r.bottom,
             whole: r.top >= 0 && r.bottom <= innerHeight}; }"""
-
-
-@pytest.fixture(scope="module")
-def sites(serve, make_app, corpus_index):
-    """(allowed partner URL, a partner not on the list, assistant URL)."""
-    target: dict = {}
-    allowed = serve(demo_app(target))
-    other = serve(demo_app(target))
-    target["url"] = serve(make_app(corpus_index, embed_origins=[allowed]))
-    return allowed, other, target["url"]
 
 
 @pytest.fixture
@@ -60,8 +50,8 @@ def open_widget(page, allowed: str, assistant: str, query: str = ""):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_widget_answer_and_help_in_view_above_a_compact_box(sized, sites, axe, screenshots, size):
-    allowed, _, assistant = sites
+def test_widget_answer_and_help_in_view_above_a_compact_box(sized, origins, axe, screenshots, size):  # noqa: F811 - the imported fixture
+    allowed, _, assistant = origins
     page = sized(*size)
     frame = open_widget(page, allowed, assistant)
     pinned = frame.evaluate("() => document.querySelector('form.ask').getBoundingClientRect().height")
@@ -106,8 +96,8 @@ def test_widget_answer_and_help_in_view_above_a_compact_box(sized, sites, axe, s
     axe(frame)
 
 
-def test_no_launcher_on_a_site_that_is_not_allowed(sized, sites):
-    _, other, assistant = sites
+def test_no_launcher_on_a_site_that_is_not_allowed(sized, origins):  # noqa: F811 - the imported fixture
+    _, other, assistant = origins
     page = sized(375, 667)
     messages = []
     page.on("console", lambda m: messages.append((m.type, m.text)))
@@ -124,8 +114,8 @@ def test_no_launcher_on_a_site_that_is_not_allowed(sized, sites):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_accent_colours_launcher_heading_and_button(sized, sites, axe, size):
-    allowed, _, assistant = sites
+def test_the_accent_colours_launcher_heading_and_button(sized, origins, axe, size):  # noqa: F811 - the imported fixture
+    allowed, _, assistant = origins
     page = sized(*size)
     frame = open_widget(page, allowed, assistant, "?variant=options")  # data-accent="#ffdd00"
     launcher = shadow(page, "return getComputedStyle(root.querySelector('.launcher')).backgroundColor;")
@@ -166,8 +156,8 @@ def test_a_low_contrast_accent_is_refused_with_a_message(sized, serve, make_app,
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_embed_help_checks_a_site_and_previews_launcher_and_panel(sized, sites, axe, screenshots, width):
-    allowed, other, assistant = sites
+def test_embed_help_checks_a_site_and_previews_launcher_and_panel(sized, origins, axe, screenshots, width):  # noqa: F811 - the imported fixture
+    allowed, other, assistant = origins
     page = sized(width, 900)
     page.goto(assistant + "/embed-help")
     page.fill("#check-site", allowed + "/some/page")
