@@ -119,3 +119,12 @@ def test_theme_stylesheet_colours_the_panel(partner_client):
 def test_public_pages_carry_no_operator_instructions(client, path):
     text = soup(client.get(path)).get_text(" ")
     assert "assistant ingest" not in text and "Running this site" not in text
+
+
+def test_a_question_by_get_counts_against_the_rate_limit(make_app, corpus_index):
+    from fastapi.testclient import TestClient
+
+    with TestClient(make_app(corpus_index, rate_limit="2/minute")) as c:
+        codes = [c.get("/", params={"q": "voice of the child"}).status_code for _ in range(3)]
+        assert codes == [200, 200, 429]
+        assert c.get("/").status_code == 200  # the empty chat costs nothing
