@@ -279,6 +279,7 @@ def save(data: dict, root: Path) -> Path:
     try:
         docs: list[Document] = data["documents"]
         _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in docs))
+        _keep_originals(docs, tmp, root)
         _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data["passages"]))
         _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
         np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
@@ -334,6 +335,35 @@ def save(data: dict, root: Path) -> Path:
     _set_current(root, name)
     _prune(root, keep=name)
     return builds / name
+
+
+ORIGINALS = "originals"
+
+
+def original_path(folder: Path, doc_id: str) -> Path:
+    """Where a build keeps its copy of a PDF document (ids are slugs, so no path escapes the folder)."""
+    return folder / ORIGINALS / f"{doc_id}.pdf"
+
+
+def _keep_originals(docs: list[Document], tmp: Path, root: Path) -> None:
+    """A copy of each PDF in the build, so the report viewer needs neither the first file nor the
+    network: the bytes just read, or the live build's copy of a document kept from it."""
+    try:
+        live = current_build(root)
+    except IndexProblem:
+        live = None
+    for d in docs:
+        if d.format != "pdf":
+            continue
+        target = original_path(tmp, d.id)
+        target.parent.mkdir(exist_ok=True)
+        if d.original is not None:
+            target.write_bytes(d.original)
+        elif live is not None and original_path(live, d.id).is_file():
+            try:
+                os.link(original_path(live, d.id), target)  # the same bytes: share them with the live build
+            except OSError:
+                shutil.copyfile(original_path(live, d.id), target)
 
 
 def _fsync_tree(folder: Path) -> None:
