@@ -128,3 +128,8 @@ def test_a_question_by_get_counts_against_the_rate_limit(make_app, corpus_index)
         codes = [c.get("/", params={"q": "voice of the child"}).status_code for _ in range(3)]
         assert codes == [200, 200, 429]
         assert c.get("/").status_code == 200  # the empty chat costs nothing
+
+
+def test_operators_read_how_to_add_the_report_in_healthz_only(client):
+    notes = client.get("/healthz").json()["notes"]
+    assert len(notes) == 1 and "assistant ingest" in notes[0]  # the bundled corpus is a news item

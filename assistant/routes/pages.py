@@ -62,14 +62,18 @@ def privacy_text(settings) -> dict:
     }
 
 
+def lacks_report(index) -> bool:
+    """Every document is known to be something other than a report (the report is not here)."""
+    kinds = [d.meta.kind for d in index.documents.values()]
+    return bool(kinds) and all(k and k != "report" for k in kinds)
+
+
 def coverage(index) -> dict:
     """What the index holds, said plainly (e.g. one news item about the report, not the report)."""
     docs = list(index.documents.values())
-    kinds = [d.meta.kind for d in docs]
     return {
         "documents": [{"title": d.meta.title, "kind": d.meta.kind, "year": d.meta.year} for d in docs],
-        # Every document is known to be something other than a report: say the report is not here.
-        "no_report": bool(docs) and all(k and k != "report" for k in kinds),
+        "no_report": lacks_report(index),
     }
 
 
