@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,9 +57,21 @@ class Index:
     # vocabulary, the glossary and calibration): they live and die with the index, so a
     # reload brings fresh ones and no module attaches attributes of its own.
     derived: dict = field(default_factory=dict, repr=False)
+    _deriving: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def __post_init__(self):
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+
+    def derive(self, key: str, make):
+        """``derived[key]``, made by ``make()`` once: callers that arrive while it is being made
+        wait for that one build instead of each making their own (and their own memory)."""
+        value = self.derived.get(key)
+        if value is None:
+            with self._deriving:
+                value = self.derived.get(key)
+                if value is None:
+                    value = self.derived[key] = make()
+        return value
 
     @property
     def build(self) -> str:
@@ -393,6 +406,25 @@ def _prune(root: Path, keep: str) -> None:
     for tmp in (root / "builds").glob(".tmp-*"):
         # Leftovers of a killed ingest; a live one would hold the lock we hold now.
         shutil.rmtree(tmp, ignore_errors=True)
+    sweep_pointers(root)
+
+
+def sweep_pointers(root: Path, older_than: float = 0.0) -> int:
+    """Remove ``.CURRENT.*`` files a killed ingest left between writing and renaming them.
+
+    An ingest (holding the lock) sweeps them all; a server starting sweeps only those older
+    than ``older_than`` seconds, so it never takes the file of an ingest that is running now."""
+    import time
+
+    removed = 0
+    for tmp in Path(root).glob(".CURRENT.*"):
+        try:
+            if time.time() - tmp.stat().st_mtime >= older_than:
+                tmp.unlink()
+                removed += 1
+        except OSError:  # gone already, or a read-only index folder: nothing to do
+            pass
+    return removed
 
 
 # ---------------------------------------------------------------- loading

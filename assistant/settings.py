@@ -218,6 +218,15 @@ class Settings(BaseSettings):
     rate_limit_storage: str = Field(
         "memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas)."
     )
+    rate_limit_fail: str = Field(
+        "closed",
+        pattern="^(open|closed)$",
+        description="When the rate-limit store (Redis) is down: closed refuses limited requests with a 503, "
+        "open lets them through unlimited.",
+    )
+    rate_limit_timeout: float = Field(
+        0.5, gt=0, le=10, description="Seconds to wait for the rate-limit store before treating it as down."
+    )
     reload_token_file: Path | None = Field(
         None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600)."
     )

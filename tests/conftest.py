@@ -78,6 +78,17 @@ def corpus_index(build_index) -> Path:
     return build_index([BUNDLED_CORPUS], "corpus-index")
 
 
+KESTRELS = "Kestrels\n\nThe kestrel hovers above the motorway verge while it hunts for voles in the long grass.\n"
+
+
+@pytest.fixture(scope="session")
+def kestrel_index(build_index, tmp_path_factory) -> Path:
+    """A one-document index (a few words about kestrels): for tests of the server, not of answers."""
+    folder = tmp_path_factory.mktemp("kestrel-docs")
+    (folder / "kestrels.txt").write_text(KESTRELS, encoding="utf-8")
+    return build_index([folder], "kestrel-index")
+
+
 @pytest.fixture(scope="session")
 def make_settings():
     from assistant.settings import Settings
