@@ -326,7 +326,14 @@ def serve(
 
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")
     # Several workers each load the app themselves (serving.app_from_env).
-    run(settings, create_app(settings, load(settings)) if settings.workers == 1 else None)
+    helper = load(settings) if settings.workers == 1 else None
+    if helper is not None:
+        from assistant.routes.health import ADD_REPORT
+        from assistant.routes.pages import lacks_report
+
+        if lacks_report(helper.index):
+            typer.secho(ADD_REPORT, fg=typer.colors.YELLOW, err=True)  # for the operator, never on a page
+    run(settings, create_app(settings, helper) if helper is not None else None)
 
 
 @app.command()
