@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import calibration, evidence, glossary, metrics, privacy, signpost
+from assistant import calibration, evidence, glossary, meaning, metrics, privacy, signpost
 from assistant.index import Index
 from assistant.lexical import stopwords, words
 from assistant.models import Answer, make_quote
@@ -132,6 +132,8 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.encoder = encoder
+        embedder = getattr(encoder, "embedder", None)  # words are matched by meaning with the same model
+        self.vectors = meaning.WordVectors(embedder) if embedder is not None else None
         self.counters = metrics.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
@@ -178,7 +180,7 @@ class Assistant:
         terms = evidence.question_terms(query or question, index, gloss)
         s = self.settings
         hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
-        found = evidence.assess(terms, hits, index, gloss)
+        found = evidence.assess(terms, hits, index, gloss, self.vectors)
         for c in found:
             c.score = cal.score(c.features)
         return query, terms, qvec, found
@@ -215,7 +217,7 @@ class Assistant:
                 evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
                 for c in candidates[:k]
             ]
-            missing = evidence.missing(terms, closest, gloss)
+            missing = evidence.missing(terms, closest, gloss, self.vectors)
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
@@ -223,7 +225,7 @@ class Assistant:
             marks = highlight(index, c.sentences, c.doc, qvec, c.start, self.settings.highlight_margin)
             quotes.append(make_quote(index.documents[c.doc], c.start, c.end, marks, c.score, c.id))
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
-        missing = evidence.missing(terms, shown, gloss)
+        missing = evidence.missing(terms, shown, gloss, self.vectors)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
 

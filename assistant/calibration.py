@@ -48,19 +48,19 @@ class Calibration:
 # Fit on tests/eval/questions.toml and tests/eval/realistic.toml together (docs/answers.md).
 DEFAULT = Calibration(
     weights={
-        "coverage": 2.3233,
-        "coverage_text": 2.909,
-        "gap": -0.9691,
-        "key_missing": -0.8429,
-        "agreement": 1.2164,
-        "similarity": 4.4608,
-        "bm25": 2.536,
-        "names": -0.2059,
-        "unseen": 0.0941,
-        "margin": -0.2977,
+        "coverage": 1.2437,
+        "coverage_text": 1.7717,
+        "gap": 0.0194,
+        "key_missing": -1.4201,
+        "agreement": 1.4388,
+        "similarity": 4.7543,
+        "bm25": 1.9849,
+        "names": -0.7479,
+        "unseen": -1.682,
+        "margin": -0.1019,
     },
-    bias=-3.7376,
-    threshold=0.3514,
+    bias=-2.1536,
+    threshold=0.3487,
     method="shipped default",
 )
 

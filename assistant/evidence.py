@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant import answertypes, meaning
 from assistant.glossary import Glossary
 from assistant.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -24,17 +25,10 @@ details did do does doing done explain find for from give given has have how i i
 list many me mean means mention mentioned mentions much my need of on or our please report
 reports document documents say said says show should shown tell the there this to us was we
 were what whats when where which who whom whose why will with would you your text
+roughly approximately around nearly almost exactly precisely about overall total
 """.split()
 )
 
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-# A question asking for a count is answered only by a passage that gives one.
-_COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
-_NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands
-million dozen half third quarter most majority minority few several""".split()
-)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 
 FEATURES = (
@@ -65,21 +59,20 @@ class Terms:
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
     key: str = ""  # the rarest stem the index holds
+    kind: str = ""  # "count", "who", "when" or "" (answertypes.kind)
+    target: set[str] = field(default_factory=set)  # stems a count question counts
+    propers: set[str] = field(default_factory=set)  # stems of names the index never holds
+    vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
 
 
-def _norm_number(n: str) -> str:
-    return n.replace(",", "").rstrip(".")
-
-
-def numbers_in(text: str) -> set[str]:
-    return {_norm_number(n) for n in _NUMBER.findall(text)}
+numbers_in = meaning.numbers_in
 
 
 @lru_cache(maxsize=4096)
-def figures_in(text: str) -> tuple[frozenset[str], bool]:
-    """A passage's numbers, and whether it words a figure ("six", "most"); remembered like
-    its stems (lexical.token_set): candidates recur from question to question."""
-    return frozenset(numbers_in(text)), bool(set(words(text)) & _NUMBER_WORDS)
+def figures_in(text: str) -> frozenset[str]:
+    """A passage's numbers, remembered like its stems (lexical.token_set): candidates recur
+    from question to question."""
+    return frozenset(numbers_in(text))
 
 
 def _uncontract(word: str) -> str:
@@ -128,17 +121,26 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     )
     total = sum(weights.values())
     names, capitals = _names(question, stop)
+    # A name the documents never hold (a town, a review, a pseudonym): nothing in them is
+    # about it, however close the rest of the question comes.
+    grouped = {t for m in groups for t in m.tokens}
+    propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
+    propers = {s for s in propers if not index.bm25.df(s)}
+    target = answertypes.count_target(question, stop)
     return Terms(
         words=first,
         weights=weights,
         groups=groups,
         numbers=numbers_in(question),
         names=[n for n in names if n],
-        count=bool(_COUNT.search(question)),
+        count=answertypes.kind(question) == "count",
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
+        kind=answertypes.kind(question),
+        target=set(_stemmer().stemWords(target)) if target else set(),
+        propers=propers,
     )
 
 
@@ -174,36 +176,104 @@ class Candidate:
     features: dict[str, float]
     admissible: bool
     score: float = 0.0
+    soft: dict[str, str] = field(default_factory=dict)  # question stem -> passage word of the same meaning
 
 
-def assess(terms: Terms, hits: list, index, glossary: Glossary) -> list[Candidate]:
-    """Features and admissibility of each candidate passage."""
+SOFT_CANDIDATES = 10  # candidates (in retrieval order) whose words are matched by meaning
+
+
+@lru_cache(maxsize=4096)
+def word_stems(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's lower-cased words and their stems, position by position (remembered)."""
+    ws = tuple(words(text))
+    return ws, tuple(_stemmer().stemWords(list(ws))) if ws else ()
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> tuple[str, ...]:
+    """The distinct words of a text that can match a question word by meaning."""
+    stop = stopwords()
+    return tuple(dict.fromkeys(w for w in words(text) if meaningful(w) and w not in stop))
+
+
+def meaningful(word: str) -> bool:
+    """A word that can be matched by meaning: not a figure, not a word of everyday English."""
+    return word.isalpha() and len(word) > 1 and word not in answertypes.NUMBER_WORDS and not meaning.common(word)
+
+
+def soft_eligible(terms: Terms, stem: str) -> bool:
+    """Names and figures are matched word for word only."""
+    return (
+        stem not in terms.propers
+        and stem not in terms.capitals
+        and stem in terms.words
+        and meaningful(terms.words[stem])
+    )
+
+
+def soft_matches(
+    terms: Terms, wanted: set[str], texts_words: list[str], vecs: dict, bar: float = meaning.MATCH
+) -> dict[str, tuple[str, float]]:
+    """Question stems in ``wanted`` that a word of ``texts_words`` matches by meaning:
+    stem -> (that word, cosine)."""
+    q = {s: terms.vectors[s] for s in wanted if s in terms.vectors and soft_eligible(terms, s)}
+    p = {w: vecs[w] for w in texts_words if w in vecs}
+    return {s: m for s, m in meaning.best_matches(q, p).items() if m[1] >= bar}
+
+
+def with_vectors(terms: Terms, texts: list[str], vectors) -> dict:
+    """Word vectors for the question's words (kept on ``terms``) and for the words of ``texts``."""
+    if vectors is None:
+        return {}
+    qwords = {s: w for s, w in terms.words.items() if soft_eligible(terms, s)}
+    pwords = [w for t in texts for w in content_words(t)]
+    vecs = vectors.of(list(qwords.values()) + pwords)
+    terms.vectors = {s: vecs[w] for s, w in qwords.items()}
+    return vecs
+
+
+def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) -> list[Candidate]:
+    """Features and admissibility of each candidate passage. ``vectors`` (meaning.WordVectors)
+    lets a question word be matched by a passage word of the same meaning; without it, by stem."""
     sims = sorted((h.similarity for h in hits), reverse=True)
     margin = sims[0] - sims[1] if len(sims) > 1 else (sims[0] if sims else 0.0)
     total = sum(terms.weights.values())
-    out = []
+    texts = []
     for h in hits:
         p = h.passage
-        text = index.documents[p.doc_id].text[p.start : p.end]
-        ctx_text = context_text(index, p.doc_id, p.start)
+        texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
+    vecs = with_vectors(terms, [t + "\n" + c for t, c in texts[:SOFT_CANDIDATES]], vectors)
+    def share(stems, soft=None) -> float:
+        """idf share of the question held: a word matched by meaning counts by its cosine."""
+        soft = {s: sim for s, (_, sim) in (soft or {}).items() if s not in stems}
+        held = sum(terms.weights[s] for s in stems) + sum(terms.weights[s] * sim for s, sim in soft.items())
+        return held / total if total else 0.0
+
+    out = []
+    for i, h in enumerate(hits):
+        text, ctx_text = texts[i]
         have, ctx = token_set(text), token_set(ctx_text)
-        got = covered(terms, have | ctx, glossary)
-        share = lambda stems: sum(terms.weights[s] for s in stems) / total if total else 0.0  # noqa: E731
-        coverage = share(got)
+        exact = covered(terms, have | ctx, glossary)
+        exact_text = covered(terms, have, glossary)
+        soft_text = soft_ctx = {}
+        if vecs and i < SOFT_CANDIDATES:
+            soft_text = soft_matches(terms, set(terms.words) - exact_text, content_words(text), vecs)
+            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), content_words(ctx_text), vecs)
+        got = exact | set(soft_text) | set(soft_ctx)
+        coverage = share(exact, {**soft_ctx, **soft_text})
         # The weightiest question word the quote lacks: one rare word missing ("online",
         # "methodology") often means another topic, even when the rest matches.
         gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
         both = have | ctx
-        names_ok = all(n <= both for n in terms.names)
-        (numbers, worded), (ctx_numbers, _) = figures_in(text), figures_in(ctx_text)
+        names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
+        numbers, ctx_numbers = figures_in(text), figures_in(ctx_text)
         numbers_ok = terms.numbers <= (numbers | ctx_numbers)
-        if terms.count:  # a figure other than the question's own years and numbers
-            numbers_ok = numbers_ok and bool((numbers - terms.numbers) or worded)
+        kind_ok = answers_kind(terms, text, ctx, soft_text)
         caps = terms.capitals
         names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
         feats = {
             "coverage": coverage,
-            "coverage_text": share(covered(terms, have, glossary)),
+            "coverage_text": share(exact_text, soft_text),
             "gap": gap,
             # The question's rarest word the index holds at all is the one it is about.
             "key_missing": float(bool(terms.key) and terms.key not in got),
@@ -214,8 +284,31 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary) -> list[Candidat
             "unseen": terms.unseen,
             "margin": margin,
         }
-        out.append(Candidate(h, have, ctx, feats, names_ok and numbers_ok))
+        out.append(Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft={s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}))
     return out
+
+
+def target_marks(terms: Terms, text: str, soft: dict[str, str]) -> list[bool]:
+    """Which words of ``text`` are the thing a count question counts (by stem or by meaning)."""
+    ws, stems = word_stems(text)
+    by_meaning = {soft[s] for s in terms.target if s in soft}
+    return [st in terms.target or w in by_meaning for w, st in zip(ws, stems, strict=False)]
+
+
+def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, str]) -> bool:
+    """Does the passage hold the kind of answer asked for (answertypes)? A count needs a
+    figure next to what it counts, unless that is named only in the heading."""
+    if not terms.kind:
+        return True
+    ws, _ = word_stems(text)
+    marks = None
+    if terms.kind == "count" and terms.target:
+        marks = target_marks(terms, text, soft)
+        if not any(marks) and not (terms.target & ctx):
+            marks = [False] * len(ws)  # what it counts is nowhere: no figure can be attached to it
+        elif not any(marks):
+            marks = None  # named in the heading: any figure of the passage
+    return answertypes.satisfied(terms.kind, text, list(ws), marks)
 
 
 def shown_text(index, doc_id: str, start: int, end: int) -> str:
@@ -223,10 +316,20 @@ def shown_text(index, doc_id: str, start: int, end: int) -> str:
     return index.documents[doc_id].text[start:end] + "\n" + context_text(index, doc_id, start)
 
 
-def missing(terms: Terms, texts: list[str], glossary: Glossary) -> list[str]:
-    """The question's content words that none of ``texts`` holds (in the question's spelling)."""
+def reportable(word: str) -> bool:
+    """Worth telling a reader it is missing: not a word of everyday English."""
+    return not meaning.common(word)
+
+
+def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:
+    """The question's content words that none of ``texts`` holds, word for word, through the
+    glossary or by meaning (in the question's spelling); everyday words are never listed."""
     have: set[str] = set()
     for t in texts:
         have |= token_set(t)
     found = covered(terms, have, glossary)
-    return [w for s, w in terms.words.items() if s not in found]
+    left = {s for s in terms.words if s not in found and reportable(terms.words[s])}
+    if left and vectors is not None:
+        vecs = with_vectors(terms, texts, vectors)
+        found |= set(soft_matches(terms, left, [w for t in texts for w in content_words(t)], vecs, meaning.RELATED))
+    return [w for s, w in terms.words.items() if s not in found and reportable(w)]
