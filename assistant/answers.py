@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import calibration, evidence, glossary, meaning, metrics, privacy, signpost
+from assistant import calibration, evidence, glossary, marking, meaning, metrics, privacy, signpost
 from assistant.index import Index
 from assistant.lexical import stopwords, words
 from assistant.models import Answer, make_quote
@@ -221,9 +221,12 @@ class Assistant:
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
+        soft = {c.hit.row: c.soft for c in strong}
         for c in select([c.hit for c in strong], index, k, scores):
-            marks = highlight(index, c.sentences, c.doc, qvec, c.start, self.settings.highlight_margin)
-            quotes.append(make_quote(index.documents[c.doc], c.start, c.end, marks, c.score, c.id))
+            start, end, marks = marking.mark(
+                index, c, terms, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
+            )
+            quotes.append(make_quote(index.documents[c.doc], start, end, marks, c.score, c.id))
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)

@@ -243,6 +243,7 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         p = h.passage
         texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
     vecs = with_vectors(terms, [t + "\n" + c for t, c in texts[:SOFT_CANDIDATES]], vectors)
+
     def share(stems, soft=None) -> float:
         """idf share of the question held: a word matched by meaning counts by its cosine."""
         soft = {s: sim for s, (_, sim) in (soft or {}).items() if s not in stems}
@@ -284,7 +285,8 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
             "unseen": terms.unseen,
             "margin": margin,
         }
-        out.append(Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft={s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}))
+        soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
+        out.append(Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft=soft))
     return out
 
 

@@ -40,9 +40,7 @@ RELATED = 0.5
 COMMON_ZIPF = 5.5  # about once in 300,000 words of general English, or more often
 CACHE_WORDS = 200_000  # word vectors kept (384 floats each: about 300 MB at most)
 
-_PERIOD = re.compile(
-    r"(?<![\w.])((?:19|20)\d\d)\s*(?:-|–|—|/|to|until|till|and)\s*((?:19|20)\d\d|\d\d)(?![\w])", re.I
-)
+_PERIOD = re.compile(r"(?<![\w.])((?:19|20)\d\d)\s*(?:-|–|—|/|to|until|till|and)\s*((?:19|20)\d\d|\d\d)(?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 
 
