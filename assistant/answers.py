@@ -42,6 +42,13 @@ _FOLLOW_UP_START = re.compile(
     r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
+# "What does it say about X?": "it" is the documents, not the previous question's subject.
+_DOCUMENT_FRAME = re.compile(
+    r"^\s*(?:(?:what|how|where|when|why)\s+)?(?:does|did|do|can|will|would)\s+(?:it|they|the (?:report|document|"
+    r"documents|guidance|briefing|review|panel))\s+(?:say|says|said|mention|cover|tell(?: us| me)?|talk|describe|"
+    r"recommend|define|explain|include|suggest|find)\b",
+    re.I,
+)
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
 GLOSSARY_RECHECK_S = 1.0  # how often a question may look for edits to the glossary files
@@ -66,12 +73,16 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
 
     It is merged with the last question in ``history`` when it opens like a continuation
     ("and ...", "what about ..."), refers back with a pronoun ("it", "they", "those"), or has
-    fewer than two content words. A self-contained question ("what did Annie Hudson say")
-    is always searched on its own.
+    fewer than two content words. A self-contained question ("what did Annie Hudson say",
+    "what does it say about neglect?", where "it" is the documents) is always searched on its own.
     """
     previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
     if not previous:
         return None
+    frame = _DOCUMENT_FRAME.match(question)
+    if frame:  # stands alone when what it asks about is named in it
+        rest = question[frame.end() :]
+        return None if own_words(rest) >= 1 and not _PRONOUN.search(rest) else f"{previous} {question}"
     if _FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or own_words(question) < MIN_OWN_WORDS:
         return f"{previous} {question}"
     return None

@@ -9,10 +9,11 @@ local council's children's social care and the NSPCC helpline).
 How a question is read (tests/test_signpost.py holds the phrasings, both ways):
 
 * A **strong** cue always signposts: the asker speaks of their own worry or next step
-  ("I'm worried about…", "what should I do", "who do I call", "hurting me", "not safe at home").
-* A **weak** cue ("in danger", "is being abused", "tonight", "right now") signposts unless the
-  question is about what the documents say ("what does the report say about children in
-  danger of exploitation?" is research, not a crisis). When in doubt we signpost: a signpost
+  ("I'm worried about…", "what should I do", "who do I call", "hurting me").
+* A **weak** cue ("in danger", "is being abused", "not safe at home", "tonight", "right now")
+  signposts unless the question is about what the documents say or a case they tell ("what
+  does the report say about children in danger of exploitation?", "why was the baby not safe
+  at home in the review?" are reading, not a crisis). When in doubt we signpost: a signpost
   shown to a researcher costs a line; one missing for a frightened child costs far more.
 """
 
@@ -31,9 +32,9 @@ _STRONG = [
     r"\bhow (do|can|should) (i|we) report\b",
     r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
     r"\b(hurting|hurts|hurt|hit|hits|hitting|beat|beats|beating|abusing|abused|touched|touching|threatening) me\b",
-    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) \w+ (is|are|was|has been|might be|"
+    # Present tense only: "we know the child was being neglected" is about a case already told.
+    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) \w+ (is|are|has been|might be|"
     r"may be) (being )?",
-    r"\bnot safe (at home|tonight|now|with)\b",
     r"\b(help me|i need help|please help)\b",
     r"\bemergency\b",
 ]
@@ -42,11 +43,15 @@ _WEAK = [
     r"\b(is|are) being (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved)\b",
     r"\b(tonight|right now|at the moment|this (evening|morning|afternoon|weekend))\b",
     r"\b(run away|ran away|missing from home)\b",
+    r"\bnot safe (at home|tonight|now|with)\b",
 ]
-# Reading about the documents: "what does the report say about…", "according to the Panel…".
+# Reading about the documents: "what does the report say about…", "according to the Panel…",
+# or a case they tell ("what happened to the baby in the review?", "Child T", "in this case").
 _ABOUT_DOCUMENTS = re.compile(
-    r"\b(the|this) (annual )?(report|panel|review|reviews|document|documents|publication)\b|\baccording to\b"
-    r"|\bwhat (does|do|did) .{0,40}\b(say|says|said|mean|recommend|find|found)\b",
+    r"\b(the|this|that) (annual )?(report|panel|review|reviews|document|documents|publication|briefing|guidance|"
+    r"case|cases|study|studies)\b|\baccording to\b"
+    r"|\bwhat (does|do|did) .{0,40}\b(say|says|said|mean|recommend|find|found)\b"
+    r"|\bwhat happened\b|\b(?<!in )case\b|\bcases\b|\b(?-i:[Cc]hild [A-HJ-Z])\b",
     re.I,
 )
 STRONG = [re.compile(p, re.I) for p in _STRONG]
