@@ -7,6 +7,8 @@ single proper nouns a quote must name.
   "practitioners", "the police").
 * "When" is answered by a date, a period or a condition ("in 2020", "within 15 working days",
   "at the weekend", "as soon as", "if").
+* "What is X called?" is answered by a sentence that names it ("is named", "known as", a title
+  in quotes); this only picks the sentence to mark: a name can be given in other ways.
 * A proper noun of the question (a place, a named review, a pseudonym, an organisation) is a
   name, not a topic: it must be in the quote or in its heading, word for word.
 """
@@ -19,6 +21,7 @@ from assistant import meaning
 
 _COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
+_NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
 _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
 
 NUMBER_WORDS = frozenset(
@@ -47,17 +50,20 @@ agency agencies authority authorities council councils service services governme
 reviewer reviewers author authors leader leaders manager managers midwife midwives paediatrician clinician
 clinicians colleague colleagues everyone we you i""".split()
 )
+_NAMING = frozenset("called named titled entitled known name title".split())
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
 
 
 def kind(question: str) -> str:
-    """ "count", "who", "when" or "" (any other question)."""
+    """ "count", "who", "when", "name" or "" (any other question)."""
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
         return "who"
     if _WHEN.search(question):
         return "when"
+    if _NAMED.search(question):
+        return "name"
     return ""
 
 
@@ -138,11 +144,11 @@ def proper_nouns(question: str, stop: frozenset) -> list[str]:
 def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None) -> bool:
     """Does ``text`` hold the kind of thing the question asks for?"""
     if kind_ == "count":
-        if targets is not None and any(targets):
-            return figure_near(tokens, targets)
-        return any_figure(tokens)
+        return any_figure(tokens) if targets is None else figure_near(tokens, targets)
     if kind_ == "who":
         return has_person(text, tokens)
     if kind_ == "when":
         return has_time(tokens)
+    if kind_ == "name":
+        return bool(set(tokens) & _NAMING) or bool(re.search(r"[‘“\"']\w", text))
     return True

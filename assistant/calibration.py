@@ -48,19 +48,19 @@ class Calibration:
 # Fit on tests/eval/questions.toml and tests/eval/realistic.toml together (docs/answers.md).
 DEFAULT = Calibration(
     weights={
-        "coverage": 1.2437,
-        "coverage_text": 1.7717,
-        "gap": 0.0194,
-        "key_missing": -1.4201,
-        "agreement": 1.4388,
-        "similarity": 4.7543,
-        "bm25": 1.9849,
-        "names": -0.7479,
-        "unseen": -1.682,
-        "margin": -0.1019,
+        "coverage": 2.0746,
+        "coverage_text": 2.5381,
+        "gap": -0.8427,
+        "key_missing": -1.0732,
+        "agreement": 1.2485,
+        "similarity": 4.5321,
+        "bm25": 2.3551,
+        "names": -0.8996,
+        "unseen": -0.4307,
+        "margin": -0.3943,
     },
-    bias=-2.1536,
-    threshold=0.3487,
+    bias=-2.736,
+    threshold=0.3965,
     method="shipped default",
 )
 

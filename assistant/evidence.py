@@ -26,6 +26,7 @@ list many me mean means mention mentioned mentions much my need of on or our ple
 reports document documents say said says show should shown tell the there this to us was we
 were what whats when where which who whom whose why will with would you your text
 roughly approximately around nearly almost exactly precisely about overall total
+called named titled entitled known name
 """.split()
 )
 
@@ -269,7 +270,7 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
         numbers, ctx_numbers = figures_in(text), figures_in(ctx_text)
         numbers_ok = terms.numbers <= (numbers | ctx_numbers)
-        kind_ok = answers_kind(terms, text, ctx, soft_text)
+        kind_ok = answers_kind(terms, text, ctx, soft_text, glossary)
         caps = terms.capitals
         names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
         feats = {
@@ -290,22 +291,27 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
     return out
 
 
-def target_marks(terms: Terms, text: str, soft: dict[str, str]) -> list[bool]:
-    """Which words of ``text`` are the thing a count question counts (by stem or by meaning)."""
+def target_marks(terms: Terms, text: str, soft: dict[str, str], glossary: Glossary) -> list[bool]:
+    """Which words of ``text`` are the thing a count question counts (by stem, through the
+    glossary or by meaning)."""
     ws, stems = word_stems(text)
     by_meaning = {soft[s] for s in terms.target if s in soft}
-    return [st in terms.target or w in by_meaning for w, st in zip(ws, stems, strict=False)]
+    wanted = set(terms.target)
+    for m in terms.groups:
+        if m.tokens & terms.target:
+            wanted |= {t for phrase in glossary.groups[m.group] for t in phrase}
+    return [st in wanted or w in by_meaning for w, st in zip(ws, stems, strict=False)]
 
 
-def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, str]) -> bool:
+def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, str], glossary: Glossary) -> bool:
     """Does the passage hold the kind of answer asked for (answertypes)? A count needs a
     figure next to what it counts, unless that is named only in the heading."""
-    if not terms.kind:
+    if terms.kind in ("", "name"):
         return True
     ws, _ = word_stems(text)
     marks = None
     if terms.kind == "count" and terms.target:
-        marks = target_marks(terms, text, soft)
+        marks = target_marks(terms, text, soft, glossary)
         if not any(marks) and not (terms.target & ctx):
             marks = [False] * len(ws)  # what it counts is nowhere: no figure can be attached to it
         elif not any(marks):
@@ -333,5 +339,5 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     left = {s for s in terms.words if s not in found and reportable(terms.words[s])}
     if left and vectors is not None:
         vecs = with_vectors(terms, texts, vectors)
-        found |= set(soft_matches(terms, left, [w for t in texts for w in content_words(t)], vecs, meaning.RELATED))
+        found |= set(soft_matches(terms, left, [w for t in texts for w in content_words(t)], vecs))
     return [w for s, w in terms.words.items() if s not in found and reportable(w)]

@@ -32,11 +32,11 @@ import numpy as np
 # and everyday words (Zipf >= COMMON_ZIPF: "from", "time", "get") match nearly anything, so
 # they are left to their stems on both sides.
 MATCH = 0.65
-# `missing` warns a reader that a quote may not be about a word of the question; a word the
-# quote holds something related to (cosine of at least RELATED: "highlight" / "important",
-# "listen" / "talk") is not worth that warning, while a different topic ("workshops" /
-# "reviews" 0.18, "methodology" / "findings" 0.44) still is.
-RELATED = 0.5
+# A passage word more general than the question's word must come closer: "children" does not
+# answer a question about "babies" (cosine 0.73), though "infants" does (0.87). Generality is
+# read from frequency (a word ten times more frequent in general English is one Zipf unit
+# more general; information content, as in Resnik's measure): each unit raises the bar by this.
+GENERAL_PENALTY = 0.1
 COMMON_ZIPF = 5.5  # about once in 300,000 words of general English, or more often
 CACHE_WORDS = 200_000  # word vectors kept (384 floats each: about 300 MB at most)
 
@@ -97,15 +97,18 @@ class WordVectors:
 
 
 def best_matches(question: dict[str, np.ndarray], passage: dict[str, np.ndarray]) -> dict[str, tuple[str, float]]:
-    """For each question word, the passage word closest in meaning and their cosine."""
+    """For each question word, the passage word closest in meaning and their cosine, less the
+    penalty for a passage word more general than the question's (``GENERAL_PENALTY``)."""
     if not question or not passage:
         return {}
     qs, ps = list(question), list(passage)
     sims = np.stack([question[w] for w in qs]) @ np.stack([passage[w] for w in ps]).T
+    general = np.array([zipf(w) for w in ps])[None, :] - np.array([zipf(w) for w in qs])[:, None]
+    sims = sims - GENERAL_PENALTY * np.maximum(general, 0.0)
     best = sims.argmax(axis=1)
     return {q: (ps[int(j)], float(sims[i, j])) for i, (q, j) in enumerate(zip(qs, best, strict=False))}
 
 
 def matched(question: dict[str, np.ndarray], passage: dict[str, np.ndarray], bar: float = MATCH) -> dict[str, float]:
-    """Question words some passage word matches by meaning, with the cosine."""
+    """Question words some passage word matches by meaning, with the (penalised) cosine."""
     return {q: s for q, (_, s) in best_matches(question, passage).items() if s >= bar}
