@@ -144,7 +144,7 @@ class Assistant:
         self.index = index
         self.encoder = encoder
         embedder = getattr(encoder, "embedder", None)  # words are matched by meaning with the same model
-        self.vectors = meaning.WordVectors(embedder) if embedder is not None else None
+        self.vectors = meaning.shared(embedder) if embedder is not None else None
         self.counters = metrics.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
@@ -157,6 +157,13 @@ class Assistant:
         answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
+
+    def warm_words(self, index: Index) -> int:
+        """Encode the words of a small index's documents now, so that no question pays for
+        them (evidence.warm_words); returns how many were encoded."""
+        if self.vectors is None:
+            return 0
+        return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])
 
     def evidence_for(self, index: Index):
         """The glossary and calibration of ``index`` (kept on it: a reload brings new ones).
@@ -259,4 +266,6 @@ def load_assistant(settings, embedder=None) -> Assistant:
         settings.batching and not getattr(embedder, "per_row", False),
     )
     encoder.warm_up()  # the first request should not pay for loading the model
-    return Assistant(settings, index, encoder)
+    helper = Assistant(settings, index, encoder)
+    helper.warm_words(index)
+    return helper

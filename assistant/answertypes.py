@@ -69,18 +69,19 @@ def kind(question: str) -> str:
 
 def count_target(question: str, stop: frozenset) -> list[str]:
     """The words a count question counts: "how many serious incident notifications were..."
-    -> ["serious", "incident", "notifications"] (up to the next frame word)."""
+    -> ["serious", "incident", "notifications"]: up to the next frame word or past-tense verb
+    ("how many fathers joined"), three words at most."""
     m = _COUNT.search(question)
     if not m:
         return []
-    out = []
+    out: list[str] = []
     for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", question[m.end() :].lower()):
-        if w in stop or w.isdigit():
+        if w in stop or w.isdigit() or (out and w.endswith("ed")):
             if out:
                 break
             continue
         out.append(w)
-    return out
+    return out[:3]
 
 
 def is_figure(tokens: list[str], i: int) -> bool:

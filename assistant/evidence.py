@@ -180,7 +180,9 @@ class Candidate:
     soft: dict[str, str] = field(default_factory=dict)  # question stem -> passage word of the same meaning
 
 
-SOFT_CANDIDATES = 10  # candidates (in retrieval order) whose words are matched by meaning
+SOFT_CANDIDATES = 6  # candidates (in retrieval order) whose words are matched by meaning
+WARM_CHARS = 5_000_000  # indexes up to this much text have their words encoded at load
+WARM_WORDS = 30_000  # at most this many (the most frequent first)
 
 
 @lru_cache(maxsize=4096)
@@ -195,6 +197,21 @@ def content_words(text: str) -> tuple[str, ...]:
     """The distinct words of a text that can match a question word by meaning."""
     stop = stopwords()
     return tuple(dict.fromkeys(w for w in words(text) if meaningful(w) and w not in stop))
+
+
+def warm_words(vectors, texts: list[str]) -> int:
+    """Encode the words of ``texts`` that questions may match by meaning, when they are few
+    enough (``WARM_CHARS``): a first question about them then pays nothing (bench: a cold word
+    costs about 1 ms). Larger indexes encode words as their passages come up."""
+    if sum(len(t) for t in texts) > WARM_CHARS:
+        return 0
+    from collections import Counter
+
+    counts = Counter(w for t in texts for w in words(t) if meaningful(w))
+    todo = [w for w, _ in counts.most_common(WARM_WORDS) if w not in stopwords()]
+    for at in range(0, len(todo), 1024):
+        vectors.of(todo[at : at + 1024])
+    return len(todo)
 
 
 def meaningful(word: str) -> bool:
@@ -213,24 +230,25 @@ def soft_eligible(terms: Terms, stem: str) -> bool:
 
 
 def soft_matches(
-    terms: Terms, wanted: set[str], texts_words: list[str], vecs: dict, bar: float = meaning.MATCH
+    terms: Terms, wanted: set[str], words_: tuple[str, ...], vectors, bar: float = meaning.MATCH
 ) -> dict[str, tuple[str, float]]:
-    """Question stems in ``wanted`` that a word of ``texts_words`` matches by meaning:
-    stem -> (that word, cosine)."""
-    q = {s: terms.vectors[s] for s in wanted if s in terms.vectors and soft_eligible(terms, s)}
-    p = {w: vecs[w] for w in texts_words if w in vecs}
-    return {s: m for s, m in meaning.best_matches(q, p).items() if m[1] >= bar}
-
-
-def with_vectors(terms: Terms, texts: list[str], vectors) -> dict:
-    """Word vectors for the question's words (kept on ``terms``) and for the words of ``texts``."""
-    if vectors is None:
+    """Question stems in ``wanted`` that one of ``words_`` matches by meaning: stem -> (that
+    word, cosine). The question's question words are those in ``terms.vectors`` (with_vectors)."""
+    q = {s: terms.vectors[s] for s in wanted if s in terms.vectors}
+    if not q or not words_ or vectors is None:
         return {}
+    rows, freqs = vectors.matrix(words_)
+    found = meaning.best_matches({terms.words[s]: v for s, v in q.items()}, words_, rows, freqs)
+    return {s: found[terms.words[s]] for s in q if found[terms.words[s]][1] >= bar}
+
+
+def with_vectors(terms: Terms, vectors) -> None:
+    """Vectors of the question's words that may be matched by meaning, kept on ``terms``."""
+    if vectors is None or terms.vectors:
+        return
     qwords = {s: w for s, w in terms.words.items() if soft_eligible(terms, s)}
-    pwords = [w for t in texts for w in content_words(t)]
-    vecs = vectors.of(list(qwords.values()) + pwords)
+    vecs = vectors.of(list(qwords.values()))
     terms.vectors = {s: vecs[w] for s, w in qwords.items()}
-    return vecs
 
 
 def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) -> list[Candidate]:
@@ -243,7 +261,8 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
     for h in hits:
         p = h.passage
         texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
-    vecs = with_vectors(terms, [t + "\n" + c for t, c in texts[:SOFT_CANDIDATES]], vectors)
+    with_vectors(terms, vectors)
+    by_meaning = bool(terms.vectors)
 
     def share(stems, soft=None) -> float:
         """idf share of the question held: a word matched by meaning counts by its cosine."""
@@ -258,9 +277,9 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         exact = covered(terms, have | ctx, glossary)
         exact_text = covered(terms, have, glossary)
         soft_text = soft_ctx = {}
-        if vecs and i < SOFT_CANDIDATES:
-            soft_text = soft_matches(terms, set(terms.words) - exact_text, content_words(text), vecs)
-            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), content_words(ctx_text), vecs)
+        if by_meaning and i < SOFT_CANDIDATES:
+            soft_text = soft_matches(terms, set(terms.words) - exact_text, content_words(text), vectors)
+            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), content_words(ctx_text), vectors)
         got = exact | set(soft_text) | set(soft_ctx)
         coverage = share(exact, {**soft_ctx, **soft_text})
         # The weightiest question word the quote lacks: one rare word missing ("online",
@@ -338,6 +357,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     found = covered(terms, have, glossary)
     left = {s for s in terms.words if s not in found and reportable(terms.words[s])}
     if left and vectors is not None:
-        vecs = with_vectors(terms, texts, vectors)
-        found |= set(soft_matches(terms, left, [w for t in texts for w in content_words(t)], vecs))
+        with_vectors(terms, vectors)
+        shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
+        found |= set(soft_matches(terms, left, shown, vectors))
     return [w for s, w in terms.words.items() if s not in found and reportable(w)]

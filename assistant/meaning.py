@@ -38,6 +38,7 @@ MATCH = 0.65
 # more general; information content, as in Resnik's measure): each unit raises the bar by this.
 GENERAL_PENALTY = 0.1
 COMMON_ZIPF = 5.5  # about once in 300,000 words of general English, or more often
+MATRICES = 8192  # passages whose stacked word vectors are kept
 CACHE_WORDS = 200_000  # word vectors kept (384 floats each: about 300 MB at most)
 
 _PERIOD = re.compile(r"(?<![\w.])((?:19|20)\d\d)\s*(?:-|–|—|/|to|until|till|and)\s*((?:19|20)\d\d|\d\d)(?![\w])", re.I)
@@ -78,7 +79,23 @@ class WordVectors:
         self.embedder = embedder
         self.size = size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._matrices: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def matrix(self, words: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The words' vectors stacked, and their Zipf frequencies (kept: a passage's words
+        come back question after question)."""
+        with self._lock:
+            found = self._matrices.get(words)
+        if found is None:
+            vecs = self.of(words)
+            rows = np.stack([vecs[w] for w in words]) if words else np.zeros((0, 1), np.float32)
+            found = (rows, np.array([zipf(w) for w in words], dtype=np.float32))
+            with self._lock:
+                self._matrices[words] = found
+                while len(self._matrices) > MATRICES:
+                    self._matrices.popitem(last=False)
+        return found
 
     def of(self, words) -> dict[str, np.ndarray]:
         wanted = list(dict.fromkeys(words))
@@ -96,19 +113,29 @@ class WordVectors:
         return out
 
 
-def best_matches(question: dict[str, np.ndarray], passage: dict[str, np.ndarray]) -> dict[str, tuple[str, float]]:
-    """For each question word, the passage word closest in meaning and their cosine, less the
-    penalty for a passage word more general than the question's (``GENERAL_PENALTY``)."""
-    if not question or not passage:
+_shared: dict[int, WordVectors] = {}
+_shared_lock = threading.Lock()
+
+
+def shared(embedder) -> WordVectors:
+    """One word cache per model in a process: every index and assistant reads the same words."""
+    with _shared_lock:
+        found = _shared.get(id(embedder))
+        if found is None or found.embedder is not embedder:
+            found = _shared[id(embedder)] = WordVectors(embedder)
+        return found
+
+
+def best_matches(
+    question: dict[str, np.ndarray], words: tuple[str, ...], rows: np.ndarray, freqs: np.ndarray
+) -> dict[str, tuple[str, float]]:
+    """For each question word, the closest of ``words`` (vectors ``rows``, Zipf frequencies
+    ``freqs``) and their cosine, less the penalty for a word more general than the question's."""
+    if not question or not words:
         return {}
-    qs, ps = list(question), list(passage)
-    sims = np.stack([question[w] for w in qs]) @ np.stack([passage[w] for w in ps]).T
-    general = np.array([zipf(w) for w in ps])[None, :] - np.array([zipf(w) for w in qs])[:, None]
+    qs = list(question)
+    sims = np.stack([question[w] for w in qs]) @ rows.T
+    general = freqs[None, :] - np.array([zipf(w) for w in qs], dtype=np.float32)[:, None]
     sims = sims - GENERAL_PENALTY * np.maximum(general, 0.0)
     best = sims.argmax(axis=1)
-    return {q: (ps[int(j)], float(sims[i, j])) for i, (q, j) in enumerate(zip(qs, best, strict=False))}
-
-
-def matched(question: dict[str, np.ndarray], passage: dict[str, np.ndarray], bar: float = MATCH) -> dict[str, float]:
-    """Question words some passage word matches by meaning, with the (penalised) cosine."""
-    return {q: s for q, (_, s) in best_matches(question, passage).items() if s >= bar}
+    return {q: (words[int(j)], float(sims[i, j])) for i, (q, j) in enumerate(zip(qs, best, strict=False))}
