@@ -289,7 +289,7 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
         numbers, ctx_numbers = figures_in(text), figures_in(ctx_text)
         numbers_ok = terms.numbers <= (numbers | ctx_numbers)
-        kind_ok = answers_kind(terms, text, ctx, soft_text, glossary)
+        kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
         caps = terms.capitals
         names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
         feats = {
