@@ -13,6 +13,7 @@ answer with its context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,4 +146,37 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         sentences = sentences_of(start, end)
         values = scores(sentences, terms, soft, glossary)
     picked = choose(sentences, values, margin, end - start)
-    return start, end, [[sentences[i].start - start, sentences[i].end - start] for i in picked]
+    marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
+    if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
+        one = sentences[picked[0]]
+        a, b = best_clauses(one.text, terms, soft, glossary, int(MAX_SHARE * (end - start)))
+        marks = [[one.start - start + a, one.start - start + b]]
+    return start, end, marks
+
+
+_CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")
+
+
+def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int]:
+    """The run of clauses of a long sentence (the quote's only one) that fits in ``limit``
+    characters and holds as much of the question as the whole sentence: (start, end) in
+    ``text``; the whole sentence when no such run loses nothing."""
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    ws, _ = evidence.word_stems(text)
+    whole = words_share(terms, text, soft, glossary)
+    whole += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, text, list(ws)))
+    best, span = whole - 1e-6, (0, len(text))
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            a, b = cuts[i], cuts[j]
+            piece = text[a:b].rstrip(" ,;:–—")
+            if len(piece) > limit:
+                break
+            if not piece.strip():
+                continue
+            ws, _ = evidence.word_stems(piece)
+            value = words_share(terms, piece, soft, glossary)
+            value += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, piece, list(ws)))
+            if value >= best and (span == (0, len(text)) or len(piece) > span[1] - span[0]):
+                best, span = value, (a, a + len(piece))
+    return span
