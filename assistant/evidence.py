@@ -311,15 +311,20 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
 
 
 def target_marks(terms: Terms, text: str, soft: dict[str, str], glossary: Glossary) -> list[bool]:
-    """Which words of ``text`` are the thing a count question counts (by stem, through the
-    glossary or by meaning)."""
+    """Which words of ``text`` are the thing a count question counts: by stem, by meaning, or
+    a whole glossary phrase of the same group ("local review" for "LCSPRs")."""
     ws, stems = word_stems(text)
     by_meaning = {soft[s] for s in terms.target if s in soft}
-    wanted = set(terms.target)
+    marks = [st in terms.target or w in by_meaning for w, st in zip(ws, stems, strict=False)]
     for m in terms.groups:
-        if m.tokens & terms.target:
-            wanted |= {t for phrase in glossary.groups[m.group] for t in phrase}
-    return [st in wanted or w in by_meaning for w, st in zip(ws, stems, strict=False)]
+        if not m.tokens & terms.target:
+            continue
+        for phrase in glossary.groups[m.group]:
+            n = len(phrase)
+            for i in range(len(stems) - n + 1):
+                if tuple(stems[i : i + n]) == phrase:
+                    marks[i : i + n] = [True] * n
+    return marks
 
 
 def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, str], glossary: Glossary) -> bool:

@@ -54,8 +54,26 @@ def periods_in(text: str) -> set[str]:
     return {f"{a}-{_second_year(a, b)}" for a, b in _PERIOD.findall(text) if _second_year(a, b) > a}
 
 
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_YEAR_WORDS = re.compile(
+    r"\b(nineteen|twenty)[ -](" + "|".join(_TEENS) + r"|twenty(?:[ -](?:" + "|".join(_UNITS[1:]) + r"))?)\b", re.I
+)
+
+
+def _spoken_year(m: re.Match) -> str:
+    """ "twenty twenty-one" -> "2021", "nineteen ninety"... is left alone (only 1910-2029)."""
+    century = "19" if m.group(1).lower() == "nineteen" else "20"
+    rest = m.group(2).lower().replace("-", " ").split()
+    if rest[0] in _TEENS:
+        return century + str(10 + _TEENS.index(rest[0]))
+    return century + str(20 + (_UNITS.index(rest[1]) if len(rest) > 1 else 0))
+
+
 def numbers_in(text: str) -> set[str]:
-    """Numbers without thousands separators; a period counts as both of its years."""
+    """Numbers without thousands separators; a period counts as both of its years; a year
+    in words ("twenty twenty") is the year."""
+    text = _YEAR_WORDS.sub(_spoken_year, text)
     text = _PERIOD.sub(lambda m: f"{m.group(1)} {_second_year(m.group(1), m.group(2))}", text)
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 

@@ -78,6 +78,12 @@ def test_a_period_is_the_same_however_it_is_written(written):
     assert meaning.periods_in(f"in {written}") == {"2021-2022"}
 
 
+def test_a_year_in_words_is_the_year():
+    assert meaning.numbers_in("the review of twenty twenty") == {"2020"}
+    assert meaning.numbers_in("from twenty twenty-one to twenty twenty-two") == {"2021", "2022"}
+    assert meaning.numbers_in("twenty children") == set()
+
+
 def test_thousands_separators_do_not_matter():
     assert meaning.numbers_in("1,024 children") == meaning.numbers_in("1024 children") == {"1024"}
 
@@ -149,6 +155,14 @@ def test_a_count_needs_a_figure_next_to_what_it_counts():
     assert answertypes.satisfied("count", "", counted, [w == "fathers" for w in counted])
     elsewhere = "twelve workshops ran while the fathers met".split()
     assert answertypes.figure_near(elsewhere, [w == "fathers" for w in elsewhere], window=2) is False
+
+
+def test_the_counted_thing_may_be_a_glossary_phrase_but_not_one_of_its_words():
+    gloss = Glossary.from_groups([["LCSPR", "local child safeguarding practice review", "local review"]])
+    terms = terms_for({"lcsprs": "lcsprs"}, kind="count", target={"lcsprs"})
+    terms.groups = gloss.matches(["lcsprs"])
+    assert evidence.answers_kind(terms, "Nine local reviews were published.", frozenset(), {}, gloss)
+    assert not evidence.answers_kind(terms, "Most rapid reviews were on time.", frozenset(), {}, gloss)
 
 
 def test_who_needs_a_person_and_when_a_time():
