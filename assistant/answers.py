@@ -42,13 +42,6 @@ _FOLLOW_UP_START = re.compile(
     r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
-# "What does it say about X?": "it" is the documents, not the previous question's subject.
-_DOCUMENT_FRAME = re.compile(
-    r"^\s*(?:(?:what|how|where|when|why)\s+)?(?:does|did|do|can|will|would)\s+(?:it|they|the (?:report|document|"
-    r"documents|guidance|briefing|review|panel))\s+(?:say|says|said|mention|cover|tell(?: us| me)?|talk|describe|"
-    r"recommend|define|explain|include|suggest|find)\b",
-    re.I,
-)
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
 GLOSSARY_RECHECK_S = 1.0  # how often a question may look for edits to the glossary files
@@ -79,7 +72,7 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
     if not previous:
         return None
-    frame = _DOCUMENT_FRAME.match(question)
+    frame = evidence.DOCUMENT_FRAME.match(question)
     if frame:  # stands alone when what it asks about is named in it
         rest = question[frame.end() :]
         return None if own_words(rest) >= 1 and not _PRONOUN.search(rest) else f"{previous} {question}"
@@ -247,6 +240,9 @@ class Assistant:
             quotes.append(make_quote(index.documents[c.doc], start, end, marks, c.score, c.id))
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
+        if gated and evidence.holds_nothing(terms, missing):
+            # Quotes that hold none of what is asked about are close in tone, not an answer.
+            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
 

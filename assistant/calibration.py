@@ -48,19 +48,19 @@ class Calibration:
 # Fit on tests/eval/questions.toml and tests/eval/realistic.toml together (docs/answers.md).
 DEFAULT = Calibration(
     weights={
-        "coverage": 2.0746,
-        "coverage_text": 2.5381,
-        "gap": -0.8427,
-        "key_missing": -1.0732,
-        "agreement": 1.2485,
-        "similarity": 4.5321,
-        "bm25": 2.3551,
-        "names": -0.8996,
-        "unseen": -0.4307,
-        "margin": -0.3943,
+        "coverage": 2.1281,
+        "coverage_text": 2.7711,
+        "gap": -0.8442,
+        "key_missing": -0.9805,
+        "agreement": 1.1839,
+        "similarity": 4.4313,
+        "bm25": 1.9178,
+        "names": -1.0734,
+        "unseen": -0.6414,
+        "margin": -0.4263,
     },
-    bias=-2.736,
-    threshold=0.3965,
+    bias=-2.3463,
+    threshold=0.3184,
     method="shipped default",
 )
 

@@ -30,6 +30,13 @@ called named titled entitled known name
 """.split()
 )
 
+# "What does it/the briefing say about X?": "it" and "the briefing" are the documents; only X is asked about.
+DOCUMENT_FRAME = re.compile(
+    r"^\s*(?:(?:what|how|where|when|why)\s+)?(?:does|did|do|can|will|would)\s+(?:it|they|the (?P<doc>report|document|"
+    r"documents|guidance|briefing|review|summary|leaflet|panel))\s+(?:say|says|said|mention|cover|tell(?: us| me)?|"
+    r"talk|describe|recommend|define|explain|include|suggest|find)\b",
+    re.I,
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 
 FEATURES = (
@@ -64,6 +71,7 @@ class Terms:
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of names the index never holds
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
+    df: object = None  # stem -> passages of the index holding it (None: matching by meaning is not limited)
 
 
 numbers_in = meaning.numbers_in
@@ -107,7 +115,10 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
-    kept = [w for w in map(_uncontract, words(question)) if w and w not in stop and not w.isdigit()]
+    frame = DOCUMENT_FRAME.match(question)
+    subject = (frame.group("doc") or "").lower() if frame else ""
+    subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
+    kept = [w for w in map(_uncontract, words(question)) if w and w not in stop and not w.isdigit() and w != subject]
     stems = _stemmer().stemWords(kept) if kept else []
     first = {}
     for s, w in zip(stems, kept, strict=False):
@@ -140,6 +151,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
         kind=answertypes.kind(question),
+        df=index.bm25.df,
         target=set(_stemmer().stemWords(target)) if target else set(),
         propers=propers,
     )
@@ -239,7 +251,22 @@ def soft_matches(
         return {}
     rows, freqs = vectors.matrix(words_)
     found = meaning.best_matches({terms.words[s]: v for s, v in q.items()}, words_, rows, freqs)
-    return {s: found[terms.words[s]] for s in q if found[terms.words[s]][1] >= bar}
+    return {
+        s: found[terms.words[s]]
+        for s in q
+        if found[terms.words[s]][1] >= bar and preferred(terms, s, found[terms.words[s]][0])
+    }
+
+
+def preferred(terms: Terms, stem: str, word: str) -> bool:
+    """Is ``word`` the documents' own word for the question's ``stem``? A question word the
+    documents use as often is matched word for word: "mothers" is not "fathers" (cosine 0.66)
+    where the documents speak of both. It is matched by meaning only when the documents use
+    the other word at least ``meaning.PREFERRED`` times as often (passages holding each)."""
+    if terms.df is None:
+        return True
+    mine = terms.df(stem)
+    return not mine or terms.df(_stemmer().stemWord(word)) >= meaning.PREFERRED * mine
 
 
 def with_vectors(terms: Terms, vectors) -> None:
@@ -351,6 +378,13 @@ def shown_text(index, doc_id: str, start: int, end: int) -> str:
 def reportable(word: str) -> bool:
     """Worth telling a reader it is missing: not a word of everyday English."""
     return not meaning.common(word)
+
+
+def holds_nothing(terms: Terms, missing_words: list[str]) -> bool:
+    """Do the quotes lack every word of the question worth reporting (none matched by stem,
+    the glossary or meaning)?"""
+    asked = [w for w in terms.words.values() if reportable(w)]
+    return bool(asked) and set(asked) <= set(missing_words)
 
 
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:

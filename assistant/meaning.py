@@ -38,6 +38,11 @@ MATCH = 0.65
 # more general; information content, as in Resnik's measure): each unit raises the bar by this.
 GENERAL_PENALTY = 0.1
 COMMON_ZIPF = 5.5  # about once in 300,000 words of general English, or more often
+# A question word the documents use themselves is matched by meaning only where they use the
+# other word at least this many times as often (one order of magnitude, like a Zipf unit):
+# co-hyponyms ("mothers"/"fathers" 0.66, "boys"/"girls" 0.74, "town"/"city" 0.77) are as close
+# as synonyms ("dads"/"fathers" 0.75), but documents that mean mothers say "mothers".
+PREFERRED = 10
 MATRICES = 8192  # passages whose stacked word vectors are kept
 CACHE_WORDS = 200_000  # word vectors kept (384 floats each: about 300 MB at most)
 

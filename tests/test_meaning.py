@@ -108,6 +108,17 @@ def test_a_much_more_general_word_does_not_answer_a_specific_one():
     assert evidence.soft_matches(terms, {"babi"}, ("infants",), vectors)["babi"][0] == "infants"
 
 
+def test_a_word_the_documents_use_themselves_is_matched_word_for_word():
+    vectors = FakeVectors(TABLE | {"mothers": unit(0.76, 0.65, 0.1, 0)})  # as close to fathers as dads are
+    df = {"mother": 4, "father": 6, "dad": 0}
+    terms = terms_for({"mother": "mothers", "dad": "dads"}, df=lambda s: df.get(s, 0))
+    evidence.with_vectors(terms, vectors)
+    found = evidence.soft_matches(terms, {"mother", "dad"}, ("fathers",), vectors)
+    assert set(found) == {"dad"}  # the documents say "mothers" when they mean mothers
+    df["father"] = 40  # ... but where they say "fathers" ten times as often, "mothers" may be a paraphrase
+    assert set(evidence.soft_matches(terms, {"mother"}, ("fathers",), vectors)) == {"mother"}
+
+
 def test_names_and_figures_are_never_matched_by_meaning():
     terms = terms_for({"northshir": "northshire", "six": "six"}, propers={"northshir"})
     assert not evidence.soft_eligible(terms, "northshir")
@@ -129,6 +140,17 @@ def test_missing_lists_only_words_no_quote_matches_by_meaning():
     texts = ["The fathers' group met on Saturday."]
     assert evidence.missing(terms, texts, Glossary(), FakeVectors(TABLE)) == ["workshops"]
     assert evidence.missing(terms, texts, Glossary(), None) == ["dads", "workshops"]  # by stem only
+
+
+def test_quotes_holding_nothing_asked_about_are_not_an_answer():
+    terms = terms_for({"domest": "domestic", "abus": "abuse", "get": "get"})
+    assert evidence.holds_nothing(terms, ["domestic", "abuse"])
+    assert not evidence.holds_nothing(terms, ["domestic"])
+
+
+def test_the_document_a_question_names_is_not_its_topic():
+    assert evidence.DOCUMENT_FRAME.match("What does the briefing say about domestic abuse?").group("doc") == "briefing"
+    assert evidence.DOCUMENT_FRAME.match("What does the partnership do about abuse?") is None
 
 
 def test_hedges_frame_a_question():
@@ -287,6 +309,16 @@ def test_a_place_the_documents_never_name_is_refused(partnership):
     answer = partnership.ask("How many fathers joined the group in Westbury?")
     assert not answer.answered and "westbury" in [w.lower() for w in answer.missing]
     assert answer.signpost is not None  # every abstention
+
+
+def test_a_near_synonym_the_documents_use_for_something_else_is_refused(partnership):
+    answer = partnership.ask("How many mothers joined the group in 2021-22?")
+    assert not answer.answered and answer.missing == ["mothers"]
+
+
+def test_a_topic_the_documents_lack_is_refused_not_quoted_by_its_frame(partnership):
+    answer = partnership.ask("What does the briefing say about domestic abuse?")
+    assert not answer.answered and answer.missing == ["domestic", "abuse"]
 
 
 def test_a_count_is_not_answered_by_a_date(partnership):
