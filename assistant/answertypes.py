@@ -122,23 +122,36 @@ def has_time(tokens: list[str]) -> bool:
 
 
 _CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
+# A child's pseudonym in a review: "Child T", "Baby R", "Sibling 2", "Young Person B".
+PSEUDONYM = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson|Family|Adult)\s+(?:[A-Z]{1,2}|\d{1,2})\b")
+
+
+def pseudonyms(question: str) -> list[str]:
+    """The pseudonyms a question names, as written ("Child T")."""
+    return [m.group(0) for m in PSEUDONYM.finditer(question)]
+
+
+def names_pseudonym(text: str, pseudonym: str) -> bool:
+    """Does ``text`` name the same child? "child T" and a line break inside count; "Child S",
+    "Baby RJ" do not (the letters are matched as written)."""
+    head, tail = pseudonym.rsplit(None, 1)
+    words_ = r"\s+".join(map(re.escape, head.split()))
+    return re.search(r"\b(?i:" + words_ + r")\s+" + re.escape(tail) + r"\b", text) is not None
+
+
 PROPER_ZIPF = 5.0  # a capitalised word rarer than this in general English is read as a name
 
 
 def proper_nouns(question: str, stop: frozenset) -> list[str]:
-    """Capitalised words inside the question that are names, not everyday words ("Northshire",
-    "Hudson", "Ofsted"; not "What", "Panel" at the start, "London" in... any position is kept)."""
+    """Capitalised words inside the question that are names, not everyday words ("Westbury",
+    "Ofsted"; not "What" opening it, not "Report"). Acronyms are left to the glossary."""
     out = []
     for m in _CAPITAL.finditer(question):
-        word = m.group(0).lower().replace("’", "'")
-        if m.start() == 0 or word in stop or word.isupper() or any(c.isdigit() for c in word):
+        word = m.group(0).lower().replace("’", "'").split("'")[0]
+        if m.start() == 0 or word in stop or m.group(0).isupper() or any(c.isdigit() for c in word):
             continue
-        if question[m.start() :].isupper():
-            continue
-        if m.group(0).isupper():  # acronyms go through the glossary and the names rule
-            continue
-        if meaning.zipf(word.split("'")[0]) < PROPER_ZIPF:
-            out.append(word.split("'")[0])
+        if meaning.zipf(word) < PROPER_ZIPF:
+            out.append(word)
     return out
 
 

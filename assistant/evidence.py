@@ -71,6 +71,7 @@ class Terms:
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of names the index never holds
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
+    pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
     df: object = None  # stem -> passages of the index holding it (None: matching by meaning is not limited)
 
 
@@ -152,6 +153,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
         kind=answertypes.kind(question),
         df=index.bm25.df,
+        pseudonyms=answertypes.pseudonyms(question),
         target=set(_stemmer().stemWords(target)) if target else set(),
         propers=propers,
     )
@@ -314,6 +316,7 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
         both = have | ctx
         names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
+        names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
         numbers, ctx_numbers = figures_in(text), figures_in(ctx_text)
         numbers_ok = terms.numbers <= (numbers | ctx_numbers)
         kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
@@ -399,4 +402,11 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
         with_vectors(terms, vectors)
         shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
         found |= set(soft_matches(terms, left, shown, vectors))
-    return [w for s, w in terms.words.items() if s not in found and reportable(w)]
+    out = [w for s, w in terms.words.items() if s not in found and reportable(w)]
+    shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
+    out += sorted(n for n in terms.numbers if n not in shown_numbers)  # "2019" asked, only 2020 shown
+    for p in terms.pseudonyms:  # "Child T", not "t"
+        if not any(answertypes.names_pseudonym(t, p) for t in texts):
+            tail = p.rsplit(None, 1)[1].lower()
+            out = [w for w in out if w != tail] + [p]
+    return out

@@ -153,6 +153,16 @@ def test_the_document_a_question_names_is_not_its_topic():
     assert evidence.DOCUMENT_FRAME.match("What does the partnership do about abuse?") is None
 
 
+def test_missing_names_a_pseudonym_and_a_year_as_asked():
+    terms = terms_for({"t": "t", "happen": "happened"}, pseudonyms=["Child T"])
+    terms.numbers = {"2019"}
+    texts = ["In 2020 the review of Child S found that agencies did not share what they knew."]
+    assert evidence.missing(terms, texts, Glossary()) == ["happened", "2019", "Child T"]
+    assert answertypes.pseudonyms("What happened to Child T and Baby R?") == ["Child T", "Baby R"]
+    assert answertypes.names_pseudonym("known here as baby R, who", "Baby R")
+    assert not answertypes.names_pseudonym("Baby RJ was", "Baby R")
+
+
 def test_hedges_frame_a_question():
     assert {"roughly", "approximately", "called", "named"} <= evidence.QUESTION_WORDS
 
@@ -319,6 +329,12 @@ def test_a_near_synonym_the_documents_use_for_something_else_is_refused(partners
 def test_a_topic_the_documents_lack_is_refused_not_quoted_by_its_frame(partnership):
     answer = partnership.ask("What does the briefing say about domestic abuse?")
     assert not answer.answered and answer.missing == ["domestic", "abuse"]
+
+
+def test_a_child_the_documents_do_not_name_is_refused(partnership):
+    answer = partnership.ask("What did the review of Baby S find?")
+    assert not answer.answered and answer.missing == ["Baby S"]
+    assert partnership.ask("What did the review of Baby R find?").answered
 
 
 def test_a_count_is_not_answered_by_a_date(partnership):
