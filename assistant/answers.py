@@ -223,21 +223,29 @@ class Assistant:
         # Answer when one passage clears the bar; then show, likeliest first, the passages
         # that come near it (a second passage often holds the words the first lacks).
         strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
-        if not any(c.score >= threshold for c in eligible):
+
+        def abstain() -> Answer:
             closest = [
                 evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
                 for c in candidates[:k]
             ]
             missing = evidence.missing(terms, closest, gloss, self.vectors)
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
+
+        if not any(c.score >= threshold for c in eligible):
+            return abstain()
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
         soft = {c.hit.row: c.soft for c in strong}
         for c in select([c.hit for c in strong], index, k, scores):
-            start, end, marks = marking.mark(
+            start, end, marks, listless = marking.mark(
                 index, c, terms, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
             )
+            if listless and gated:  # a lead-in without its list is never the answer
+                continue
             quotes.append(make_quote(index.documents[c.doc], start, end, marks, c.score, c.id))
+        if not quotes:
+            return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
         if gated and evidence.holds_nothing(terms, missing):

@@ -52,12 +52,15 @@ def lead_in_without_list(sentences: list[Sentence], i: int) -> bool:
     return sentences[i].text.rstrip().endswith(":") and i == len(sentences) - 1
 
 
-def scores(sentences: list[Sentence], terms: evidence.Terms, soft: dict[str, str], glossary) -> list[float]:
+def scores(
+    sentences: list[Sentence], terms: evidence.Terms, soft: dict[str, str], glossary, lead_ins: bool = False
+) -> list[float]:
+    """How well each sentence answers; a lead-in without its list scores -1 unless ``lead_ins``."""
     out = []
     for i, s in enumerate(sentences):
         ws, _ = evidence.word_stems(s.text)
         kind_ok = bool(terms.kind) and answertypes.satisfied(terms.kind, s.text, list(ws))
-        if lead_in_without_list(sentences, i) and not (terms.kind == "count" and kind_ok):
+        if not lead_ins and lead_in_without_list(sentences, i) and not (terms.kind == "count" and kind_ok):
             out.append(-1.0)  # "...six themes:" says how many there are, not what they are
             continue
         out.append(s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok)
@@ -121,8 +124,10 @@ def widen(index, doc_id: str, start: int, end: int, best: tuple[int, int], secti
 
 
 def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: float):
-    """(start, end, highlights) of a chosen span: widened around its answering sentence, with
-    that sentence (and at most one neighbour) marked, offsets relative to ``start``."""
+    """(start, end, highlights, listless) of a chosen span: widened around its answering
+    sentence, with that sentence (and at most one neighbour) marked, offsets relative to
+    ``start``. ``listless``: what answers best is a lead-in whose list the documents do not
+    hold there ("...six practice themes:" for "what are the themes?"), so nothing here does."""
     doc = index.documents[chosen.doc]
 
     def sentences_of(start: int, end: int) -> list[Sentence]:
@@ -134,7 +139,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     start, end = chosen.start, chosen.end
     sentences = sentences_of(start, end)
     if not sentences:
-        return start, end, []
+        return start, end, [], False
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
         start, end = widen(index, chosen.doc, start, end, (last.start, last.end), doc.section_at(start))
@@ -151,7 +156,9 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         one = sentences[picked[0]]
         a, b = best_clauses(one.text, terms, soft, glossary, int(MAX_SHARE * (end - start)))
         marks = [[one.start - start + a, one.start - start + b]]
-    return start, end, marks
+    raw = scores(sentences, terms, soft, glossary, lead_ins=True)
+    listless = values[int(np.argmax(raw))] < 0
+    return start, end, marks, listless
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")

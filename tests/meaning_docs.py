@@ -21,6 +21,9 @@ sleep and what to do when a baby will not stop crying.</p>
 <p>The work is overseen by the partnership's executive group, which meets four times a year. The
 lead for the programme is Priya Shah, the partnership's business manager. She reports on progress
 to every meeting of the executive group.</p>
+<h2>Questions for practice</h2>
+<p>Teams are asked to discuss this briefing in supervision. It closes with four questions for
+reflective practice:</p>
 """
 
 REVIEW = """

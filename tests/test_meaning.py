@@ -356,6 +356,12 @@ def test_a_lead_in_is_quoted_with_its_list(partnership):
     assert "Health visitors should see both parents" in answer.quotes[0].text
 
 
+def test_a_lead_in_whose_list_is_absent_is_not_offered_as_the_answer(partnership):
+    assert not partnership.ask("What are the four questions for reflective practice?").answered
+    counted = partnership.ask("How many questions for reflective practice does the briefing close with?")
+    assert counted.answered and any("four questions" in m for m in marked(counted))
+
+
 def test_a_question_about_a_case_gets_no_signpost(partnership):
     answer = partnership.ask("What happened to Baby R in the review?")
     assert answer.answered and answer.signpost is None
