@@ -26,6 +26,8 @@ class Citation(BaseModel):
     pages: str | None = Field(None, description="Printed page(s), e.g. '23' or '12–13'.")
     section: str | None = Field(None, description="The innermost section, unless it is the document's own title.")
     url: str = Field("", description="An http(s) link to the source (at the PDF page when known), or empty.")
+    publisher: str = Field("", description="The publisher, for a reference list.")
+    place: str = Field("", description="The place of publication, for a reference list.")
 
     @classmethod
     def of(
@@ -41,19 +43,67 @@ class Citation(BaseModel):
             pages=pages,
             section=None if inner == meta.title else inner,
             url=source_link(doc, pdf_page),
+            publisher=meta.publisher or "",
+            place=meta.place or "",
         )
 
 
 def runs(c: Citation, style: str = "harvard") -> list[tuple[str, bool]]:
-    """Harvard-like: Author (Year) *Title* [kind], p. 23, “Section”. Plain: Title [kind], p. 4, Section."""
-    pages = None if not c.pages else (f"pp. {c.pages}" if "–" in c.pages else f"p. {c.pages}")
-    kind = f" [{c.kind}]" if c.kind and c.kind != "report" else ""  # a news item is not to be credited as the report
+    """Harvard-like: Author (Year) *Title* [kind], p. 23, “Section”.
+    Plain: Author (Year) Title [kind], p. 4, Section."""
+    pages = _pages(c)
+    kind = _kind(c)
     if style == "plain":
-        return [(", ".join(x for x in (c.title + kind, pages, c.section) if x), False)]
+        head = f"{c.author} ({c.year}) {c.title}" if c.author else f"{c.title} ({c.year})"
+        return [(", ".join(x for x in (head + kind, pages, c.section) if x), False)]
     tail = "".join(f", {x}" for x in (pages, f"“{c.section}”" if c.section else None) if x)
     if c.author:
         return [(f"{c.author} ({c.year}) ", False), (c.title, True), (kind + tail, False)]
     return [(c.title, True), (f" ({c.year}){kind}{tail}", False)]
+
+
+def _pages(c: Citation) -> str | None:
+    return None if not c.pages else (f"pp. {c.pages}" if "–" in c.pages else f"p. {c.pages}")
+
+
+def _kind(c: Citation) -> str:
+    return f" [{c.kind}]" if c.kind and c.kind != "report" else ""  # a news item is not to be credited as the report
+
+
+# Handout runs are (text, kind): kind "" is plain text, "title" is set in italics, "url" is a link.
+TITLE, LINK = "title", "url"
+
+
+def in_text(c: Citation, style: str = "harvard") -> list[tuple[str, str]]:
+    """What follows each quote in a handout. Harvard (Cite Them Right): (Author, Year, p. 23), the
+    section standing in for a page the document does not have; plain: the whole citation line."""
+    if style == "plain":
+        return [("— " + plain(c, "plain"), "")]
+    where = _pages(c) or (f"section “{c.section}”" if c.section else None)
+    if c.author:
+        return [("(" + ", ".join(x for x in (c.author, c.year, where) if x) + ")", "")]
+    return [("(", ""), (c.title, TITLE), ("".join(f", {x}" for x in (c.year, where) if x) + ")", "")]
+
+
+def reference(c: Citation, accessed: str, style: str = "harvard") -> list[tuple[str, str]]:
+    """A reference-list entry (Cite Them Right Harvard): Author (Year) *Title*. Place: Publisher.
+    Available at: URL (Accessed: 5 December 2026). Plain: the same words without italics."""
+    title = TITLE if style == "harvard" else ""
+    if c.author:
+        out = [(f"{c.author} ({c.year}) ", ""), (c.title, title)]
+        stop = "" if c.title.endswith((".", "?", "!")) and not _kind(c) else "."
+        out.append((_kind(c) + stop, ""))
+    else:
+        out = [(c.title, title), (f" ({c.year}){_kind(c)}.", "")]
+    # A web page by the body that published it names it once; "Place: Publisher" keeps both.
+    publisher = c.publisher if c.place or c.publisher != c.author else ""
+    where = ": ".join(x for x in (c.place, publisher) if x)
+    if where:
+        out.append((f" {where}.", ""))
+    url = c.url.split("#page=")[0]  # the document, not the page one quote came from
+    if url:
+        out += [(" Available at: ", ""), (url, LINK), (f" (Accessed: {accessed}).", "")]
+    return out
 
 
 def plain(c: Citation, style: str = "harvard") -> str:

@@ -28,7 +28,7 @@ from assistant import __version__
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
-from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
+from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -93,10 +93,11 @@ class ChunkSettings:
 
     passage_max_words: int = PASSAGE_MAX_WORDS
     passage_overlap_sentences: int = PASSAGE_OVERLAP_SENTENCES
+    passage_max_chars: int = PASSAGE_MAX_CHARS
 
     @classmethod
     def from_settings(cls, settings) -> ChunkSettings:
-        return cls(settings.passage_max_words, settings.passage_overlap_sentences)
+        return cls(settings.passage_max_words, settings.passage_overlap_sentences, settings.passage_max_chars)
 
     def as_dict(self) -> dict:
         import pysbd
@@ -104,6 +105,7 @@ class ChunkSettings:
         return {
             "passage_max_words": self.passage_max_words,
             "passage_overlap_sentences": self.passage_overlap_sentences,
+            "passage_max_chars": self.passage_max_chars,
             "segmenter": f"pysbd {getattr(pysbd, '__version__', '?')}",
         }
 
@@ -185,7 +187,9 @@ def build(
             continue
         embedded += 1
         seen = set()
-        for p in make_passages(doc, chunking.passage_max_words, chunking.passage_overlap_sentences):
+        for p in make_passages(
+            doc, chunking.passage_max_words, chunking.passage_overlap_sentences, chunking.passage_max_chars
+        ):
             text = embedding_input(doc, p)
             shift = len(text) - (p.end - p.start)  # the heading put before the passage's text
             spans.append([])
@@ -275,6 +279,7 @@ def save(data: dict, root: Path) -> Path:
     try:
         docs: list[Document] = data["documents"]
         _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in docs))
+        _keep_originals(docs, tmp, root)
         _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data["passages"]))
         _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
         np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
@@ -330,6 +335,35 @@ def save(data: dict, root: Path) -> Path:
     _set_current(root, name)
     _prune(root, keep=name)
     return builds / name
+
+
+ORIGINALS = "originals"
+
+
+def original_path(folder: Path, doc_id: str) -> Path:
+    """Where a build keeps its copy of a PDF document (ids are slugs, so no path escapes the folder)."""
+    return folder / ORIGINALS / f"{doc_id}.pdf"
+
+
+def _keep_originals(docs: list[Document], tmp: Path, root: Path) -> None:
+    """A copy of each PDF in the build, so the report viewer needs neither the first file nor the
+    network: the bytes just read, or the live build's copy of a document kept from it."""
+    try:
+        live = current_build(root)
+    except IndexProblem:
+        live = None
+    for d in docs:
+        if d.format != "pdf":
+            continue
+        target = original_path(tmp, d.id)
+        target.parent.mkdir(exist_ok=True)
+        if d.original is not None:
+            target.write_bytes(d.original)
+        elif live is not None and original_path(live, d.id).is_file():
+            try:
+                os.link(original_path(live, d.id), target)  # the same bytes: share them with the live build
+            except OSError:
+                shutil.copyfile(original_path(live, d.id), target)
 
 
 def _fsync_tree(folder: Path) -> None:

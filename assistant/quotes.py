@@ -334,6 +334,42 @@ def search(index: Index, encoder, q: Query, similar=None) -> dict:
     }
 
 
+def browse(index: Index, q: Query) -> dict:
+    """A document or section with no words: its passages in order, each once.
+
+    Passages overlap by a sentence or two, so each result starts at the first sentence the
+    one before did not show: together they quote the section's indexed text once, in order."""
+    if q.length not in LENGTHS:
+        raise SearchError("Unknown length.")
+    if not q.document and not q.section:
+        raise SearchError("Please type something to search for, or choose a document or section.")
+    docs, windows = windows_for(index, q)
+    tabs = tables(index)
+    matches: list[Match] = []
+    for d in docs:
+        table, window = tabs[d], windows.get(d)
+        shown = 0  # the end of the text already listed
+        for row, p in table.passages:
+            sents = [(a, b) for a, b in p.sentences if b > shown and _allowed(table, a, b, window)]
+            if not sents:
+                continue
+            start, end = sents[0][0], sents[-1][1]
+            matches.append(Match(d, start, end, 0.0, [], row))
+            shown = end
+    page = matches[q.offset : q.offset + q.limit]
+    return {
+        "query": "",
+        "mode": "browse",
+        "order": "position",
+        "length": q.length,
+        "count": len(matches),
+        "offset": q.offset,
+        "limit": q.limit,
+        "results": [to_quote(index, tabs[m.doc_id], m, q.length) for m in page],
+        "suggestions": [],
+    }
+
+
 SUGGEST_SCORE = 80  # rapidfuzz WRatio, 0-100: close enough to be a likely misspelling
 
 

@@ -82,6 +82,7 @@ def load_url(
     found.setdefault("source_url", final_url)
     doc = build_document(blocks, found, fmt, url, name + suffix, meta or {})
     doc.source_hash = hashlib.sha256(data).hexdigest()
+    doc.original = data if fmt == "pdf" else None
     return doc
 
 

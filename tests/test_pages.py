@@ -201,6 +201,17 @@ def test_read_in_context_highlights_the_passage(client):
     marked = " ".join(m.get_text() for m in page.select(".doc-text mark"))
     assert " ".join(marked.split()) == " ".join(q["text"].split())
     assert page.select_one("mark#passage") is not None
+    # The passage can go into the basket from here, with its offsets, edition and citation.
+    add = page.select_one(".doc-passage-add")
+    assert (add["data-doc"], int(add["data-start"]), int(add["data-end"])) == (
+        q["document"]["id"],
+        q["start"],
+        q["end"],
+    )
+    assert add["data-text"] == q["text"] and add["data-edition"] == q["document"]["edition"]
+    assert add.select_one(".quote__citation cite").get_text() == q["citation_parts"]["title"]
+    assert add.select_one("button[data-basket-add][hidden]") is not None  # shown by basket.js
+    assert page.select_one("script[src*=basket]") is not None  # and the header's basket count
     assert not soup(client.get(f"/documents/{q['document']['id']}?start=x&end=99999999")).select(".doc-text mark")
 
 
