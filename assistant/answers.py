@@ -81,16 +81,6 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     return None
 
 
-def highlight(
-    index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec: np.ndarray, start: int, margin: float
-) -> list[list[int]]:
-    """Mark the sentence that best matches the question and any within ``margin`` of it."""
-    rows = [index.sentence_keys[(doc_id, s, e)] for s, e in sentences]
-    scores = np.asarray(index.sentence_vectors[rows]) @ qvec.reshape(-1)
-    best = float(scores.max())
-    return [[s - start, e - start] for (s, e), score in zip(sentences, scores, strict=False) if score >= best - margin]
-
-
 @dataclass
 class Chosen:
     """A span picked for the answer: one or more overlapping passages of one section."""
