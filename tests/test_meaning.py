@@ -262,6 +262,8 @@ def test_at_most_two_sentences_and_sixty_percent_of_the_quote():
         "What happened to Child T?",
         "Why was the baby not safe at home in the Eastmoor case?",
         "Do we know the child was being neglected, according to the review?",
+        "According to the guidance, what should I do if a baby has a bruise?",
+        'In the review, the girl told her teacher "he hits me". What did the school do?',
     ],
 )
 def test_a_question_about_a_case_in_the_documents_is_not_a_crisis(question):
@@ -269,7 +271,14 @@ def test_a_question_about_a_case_in_the_documents_is_not_a_crisis(question):
 
 
 @pytest.mark.parametrize(
-    "question", ["the boy next door is not safe at home tonight", "my child I think is in danger right now"]
+    "question",
+    [
+        "the boy next door is not safe at home tonight",
+        "my child I think is in danger right now",
+        "I think a child in my class is being neglected, what does the guidance say?",
+        "What should I do if a baby has a bruise?",
+        "He hits me, what should I do?",
+    ],
 )
 def test_a_worry_now_still_signposts(question):
     assert signpost.is_urgent(question)
