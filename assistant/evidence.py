@@ -197,6 +197,7 @@ class Candidate:
 SOFT_CANDIDATES = 6  # candidates (in retrieval order) whose words are matched by meaning
 WARM_CHARS = 5_000_000  # indexes up to this much text have their words encoded at load
 WARM_WORDS = 30_000  # at most this many (the most frequent first)
+NEW_WORDS = 64  # passage words a question may encode; the rest wait for a later question
 
 
 @lru_cache(maxsize=4096)
@@ -214,14 +215,19 @@ def content_words(text: str) -> tuple[str, ...]:
 
 
 def warm_words(vectors, texts: list[str]) -> int:
-    """Encode the words of ``texts`` that questions may match by meaning, when they are few
-    enough (``WARM_CHARS``): a first question about them then pays nothing (bench: a cold word
-    costs about 1 ms). Larger indexes encode words as their passages come up."""
-    if sum(len(t) for t in texts) > WARM_CHARS:
-        return 0
+    """Encode the words of ``texts`` that questions may match by meaning (the most frequent
+    ``WARM_WORDS`` of the first ``WARM_CHARS`` characters): a first question about them then
+    pays nothing (a cold word costs about 1 ms). Rarer words of a larger index are encoded as
+    their passages come up (``NEW_WORDS`` a question at most)."""
     from collections import Counter
 
-    counts = Counter(w for t in texts for w in words(t) if meaningful(w))
+    sample, size = [], 0
+    for t in texts:
+        if size >= WARM_CHARS:
+            break
+        sample.append(t[: WARM_CHARS - size])
+        size += len(sample[-1])
+    counts = Counter(w for t in sample for w in words(t) if meaningful(w))
     todo = [w for w, _ in counts.most_common(WARM_WORDS) if w not in stopwords()]
     for at in range(0, len(todo), 1024):
         vectors.of(todo[at : at + 1024])
@@ -292,6 +298,10 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
     with_vectors(terms, vectors)
     by_meaning = bool(terms.vectors)
+    if by_meaning:
+        known = vectors.known(
+            [w for t in texts[:SOFT_CANDIDATES] for part in t for w in content_words(part)], NEW_WORDS
+        )
 
     def share(stems, soft=None) -> float:
         """idf share of the question held: a word matched by meaning counts by its cosine."""
@@ -307,8 +317,9 @@ def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) ->
         exact_text = covered(terms, have, glossary)
         soft_text = soft_ctx = {}
         if by_meaning and i < SOFT_CANDIDATES:
-            soft_text = soft_matches(terms, set(terms.words) - exact_text, content_words(text), vectors)
-            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), content_words(ctx_text), vectors)
+            in_text, in_ctx = known(content_words(text)), known(content_words(ctx_text))
+            soft_text = soft_matches(terms, set(terms.words) - exact_text, in_text, vectors)
+            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
         got = exact | set(soft_text) | set(soft_ctx)
         coverage = share(exact, {**soft_ctx, **soft_text})
         # The weightiest question word the quote lacks: one rare word missing ("online",
@@ -401,6 +412,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     if left and vectors is not None:
         with_vectors(terms, vectors)
         shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
+        shown = vectors.known(list(shown), NEW_WORDS)(shown)
         found |= set(soft_matches(terms, left, shown, vectors))
     out = [w for s, w in terms.words.items() if s not in found and reportable(w)]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()

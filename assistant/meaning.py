@@ -105,6 +105,20 @@ class WordVectors:
         self._matrices: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
+    def known(self, words: list[str], budget: int = 64):
+        """Encode at most ``budget`` of ``words`` not yet known, and return a filter that keeps
+        the known ones of a tuple of words: a question on a large index never pays for more
+        than ``budget`` new words (the rest are matched by stem until a later question)."""
+        with self._lock:
+            new = [w for w in dict.fromkeys(words) if w not in self._cache]
+        if new:
+            self.of(new[:budget])
+        if len(new) <= budget:
+            return lambda ws: ws
+        with self._lock:
+            cached = set(self._cache)
+        return lambda ws: tuple(w for w in ws if w in cached)
+
     def matrix(self, words: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
         """The words' vectors stacked, and their Zipf frequencies (kept: a passage's words
         come back question after question)."""

@@ -119,6 +119,35 @@ def test_a_word_the_documents_use_themselves_is_matched_word_for_word():
     assert set(evidence.soft_matches(terms, {"mother"}, ("fathers",), vectors)) == {"mother"}
 
 
+class CountingEmbedder:
+    """Stands in for the model: counts the words it is asked to encode."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def encode_fp32(self, texts, batch_size=256):
+        self.seen += texts
+        return np.stack([other(t) for t in texts])
+
+
+def test_word_vectors_are_encoded_once_and_a_question_pays_for_a_budget_of_new_words():
+    model = CountingEmbedder()
+    vectors = meaning.WordVectors(model)
+    many = [f"word{i}" for i in range(100)]
+    keep = vectors.known(many, 64)
+    assert len(model.seen) == 64 and len(keep(tuple(many))) == 64  # the rest: by stem, this time
+    keep = vectors.known(many, 64)
+    assert len(model.seen) == 100 and keep(tuple(many)) == tuple(many)
+    vectors.of(many)
+    assert len(model.seen) == 100
+
+
+def test_an_index_warms_the_words_of_its_documents():
+    model = CountingEmbedder()
+    assert evidence.warm_words(meaning.WordVectors(model), ["Fathers met at the hub.", "Dads met weekly."]) == 5
+    assert set(model.seen) == {"fathers", "met", "hub", "dads", "weekly"}  # not "at", not "the"
+
+
 def test_names_and_figures_are_never_matched_by_meaning():
     terms = terms_for({"northshir": "northshire", "six": "six"}, propers={"northshir"})
     assert not evidence.soft_eligible(terms, "northshir")
