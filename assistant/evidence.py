@@ -195,7 +195,7 @@ class Candidate:
 
 
 SOFT_CANDIDATES = 6  # candidates (in retrieval order) whose words are matched by meaning
-WARM_CHARS = 5_000_000  # indexes up to this much text have their words encoded at load
+WARM_CHARS = 5_000_000  # the first this many characters of an index give the words encoded at load
 WARM_WORDS = 5_000  # at most this many, the most frequent first (about 5 s of encoding at most)
 NEW_WORDS = 64  # passage words a question may encode; the rest wait for a later question
 
