@@ -119,7 +119,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     frame = DOCUMENT_FRAME.match(question)
     subject = (frame.group("doc") or "").lower() if frame else ""
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
-    kept = [w for w in map(_uncontract, words(question)) if w and w not in stop and not w.isdigit() and w != subject]
+    own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
+    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
     stems = _stemmer().stemWords(kept) if kept else []
     first = {}
     for s, w in zip(stems, kept, strict=False):

@@ -75,10 +75,15 @@ def _spoken_year(m: re.Match) -> str:
     return century + str(20 + (_UNITS.index(rest[1]) if len(rest) > 1 else 0))
 
 
+def years_in_digits(text: str) -> str:
+    """ "in twenty twenty-one" -> "in 2021"."""
+    return _YEAR_WORDS.sub(_spoken_year, text)
+
+
 def numbers_in(text: str) -> set[str]:
     """Numbers without thousands separators; a period counts as both of its years; a year
     in words ("twenty twenty") is the year."""
-    text = _YEAR_WORDS.sub(_spoken_year, text)
+    text = years_in_digits(text)
     text = _PERIOD.sub(lambda m: f"{m.group(1)} {_second_year(m.group(1), m.group(2))}", text)
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 

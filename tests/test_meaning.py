@@ -375,6 +375,11 @@ def test_a_child_the_documents_do_not_name_is_refused(partnership):
     assert partnership.ask("What did the review of Baby R find?").answered
 
 
+def test_a_year_in_words_is_asked_as_the_year(partnership):
+    answer = partnership.ask("How many dads joined the group in twenty twenty-one to twenty twenty-two?")
+    assert answer.answered and answer.missing == []
+
+
 def test_a_count_is_not_answered_by_a_date(partnership):
     answer = partnership.ask("How many grandparents attended the sessions?")
     assert not answer.answered
