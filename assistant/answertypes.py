@@ -27,7 +27,7 @@ _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bh
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands
-million dozen half third quarter most majority minority few several""".split()
+million dozen half third quarter most majority minority few several once twice thrice""".split()
 )
 MONTHS = frozenset(
     """january february march april may june july august september october november december
@@ -51,6 +51,7 @@ reviewer reviewers author authors leader leaders manager managers midwife midwiv
 clinicians colleague colleagues everyone we you i""".split()
 )
 _NAMING = frozenset("called named titled entitled known name title".split())
+_HOW_OFTEN = frozenset({"times", "occasions"})
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
 
 
@@ -76,6 +77,8 @@ def count_target(question: str, stop: frozenset) -> list[str]:
         return []
     out: list[str] = []
     for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", question[m.end() :].lower()):
+        if w in _HOW_OFTEN and not out:  # "how many times did X..." counts X's visits: "twice"
+            continue
         if w in stop or w.isdigit() or (out and w.endswith("ed")):
             if out:
                 break

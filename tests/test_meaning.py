@@ -210,6 +210,10 @@ def test_kinds_of_question():
 def test_a_count_needs_a_figure_next_to_what_it_counts():
     stop = evidence.QUESTION_WORDS
     assert answertypes.count_target("How many fathers joined the group in 2022?", stop) == ["fathers"]
+    assert answertypes.count_target("How many times did health visitors see the family?", stop)[:2] == [
+        "health",
+        "visitors",
+    ]
     dated = "In March 2022 the group for fathers moved to the family hub".lower().split()
     counted = "In 2022 63 fathers joined the group".lower().split()
     assert not answertypes.satisfied("count", "", dated, [w == "fathers" for w in dated])
@@ -378,6 +382,11 @@ def test_a_child_the_documents_do_not_name_is_refused(partnership):
 def test_a_year_in_words_is_asked_as_the_year(partnership):
     answer = partnership.ask("How many dads joined the group in twenty twenty-one to twenty twenty-two?")
     assert answer.answered and answer.missing == []
+
+
+def test_how_many_times_is_answered_by_twice(partnership):
+    answer = partnership.ask("How many times did health visitors see Baby R's family?")
+    assert answer.answered and any("saw the family twice" in q.text for q in answer.quotes)
 
 
 def test_a_count_is_not_answered_by_a_date(partnership):
