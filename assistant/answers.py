@@ -144,6 +144,7 @@ class Assistant:
     def warm_words(self, index: Index) -> int:
         """Encode the words of a small index's documents now, so that no question pays for
         them (evidence.warm_words); returns how many were encoded."""
+        meaning.warm_up()
         if self.vectors is None:
             return 0
         return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])

@@ -26,7 +26,7 @@ list many me mean means mention mentioned mentions much my need of on or our ple
 reports document documents say said says show should shown tell the there this to us was we
 were what whats when where which who whom whose why will with would you your text
 roughly approximately around nearly almost exactly precisely about overall total
-called named titled entitled known name
+called named titled entitled known name kind kinds sort sorts type types
 """.split()
 )
 
@@ -391,8 +391,9 @@ def shown_text(index, doc_id: str, start: int, end: int) -> str:
 
 
 def reportable(word: str) -> bool:
-    """Worth telling a reader it is missing: not a word of everyday English."""
-    return not meaning.common(word)
+    """Worth telling a reader it is missing: not a word of everyday English, and a word that
+    can name what is asked about (not only a verb or an adverb)."""
+    return not meaning.common(word) and not meaning.how_not_what(word)
 
 
 def holds_nothing(terms: Terms, missing_words: list[str]) -> bool:

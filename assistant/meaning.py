@@ -100,6 +100,28 @@ def common(word: str) -> bool:
     return zipf(word) >= COMMON_ZIPF
 
 
+@lru_cache(maxsize=65536)
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech an English word can be ("holding": NOUN and VERB), from
+    LemmInflect's lexicon (shipped in its wheel); empty for a word it does not know."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))
+
+
+def how_not_what(word: str) -> bool:
+    """A word that can only be a verb or an adverb ("meant", "wrote", "closely", "listen"): it
+    says how a question asks, not what it is about, so it is never reported missing."""
+    classes = word_classes(word)
+    return bool(classes) and classes <= {"VERB", "ADV", "AUX"}
+
+
+def warm_up() -> None:
+    """Load the frequency lists and the lexicon now (0.2-0.3 s each), not on a first question."""
+    zipf("panel")
+    word_classes("panel")
+
+
 class WordVectors:
     """Unit vectors of single words, from the shipped model, cached across questions."""
 
