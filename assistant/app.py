@@ -27,19 +27,29 @@ def readable(errors: list[dict]) -> str:
     return "; ".join(parts) or "The request is not valid."
 
 
+STALE_POINTER_SECONDS = 60  # a .CURRENT.* file this old at start was left by a killed ingest
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    """Watch index/CURRENT and listen for SIGHUP while serving (reload.py)."""
+    """Build what the index derives, sweep a killed ingest's leftovers, then watch index/CURRENT
+    and listen for SIGHUP while serving (reload.py)."""
+    from assistant import index as index_mod
     from assistant import reload
     from assistant.logguard import ensure_log_output
 
     ensure_log_output()
-    reloader, poll = app.state.reloader, app.state.settings.reload_poll_seconds
+    settings = app.state.settings
+    index_mod.sweep_pointers(settings.index, older_than=STALE_POINTER_SECONDS)
+    reloader, poll = app.state.reloader, settings.reload_poll_seconds
+    # Built in the background: requests that come first wait for this one build (Index.derive).
+    warming = asyncio.create_task(asyncio.to_thread(reloader.warm, app.state.assistant.index))
     watcher = asyncio.create_task(reloader.watch(poll)) if poll > 0 else None
     hup = reload.install_sighup(reloader)
     try:
         yield
     finally:
+        warming.cancel()
         if watcher is not None:
             watcher.cancel()
         if hup:
@@ -66,7 +76,9 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.assistant = assistant
-    app.state.reloader = Reloader(assistant, settings.index)
+    from assistant import quotes
+
+    app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
     from assistant import citations, models
     from assistant.routes.pages import privacy_text

@@ -111,9 +111,41 @@ def plain(c: Citation, style: str = "harvard") -> str:
     return "".join(text for text, _ in runs(c, style))
 
 
-def markdown(c: Citation, style: str = "harvard", escape=lambda s: s) -> str:
-    """The citation in Markdown: the title in *asterisks* (the API's ``citation`` string)."""
-    return "".join(f"*{escape(t)}*" if italic else escape(t) for t, italic in runs(c, style) if t)
+def markdown(c: Citation, style: str = "harvard") -> str:
+    """The citation in Markdown: the title in *asterisks*, every part escaped (the API's
+    ``citation`` string and the Markdown export), so a title can never become markup."""
+    return "".join(f"*{md_escape(t)}*" if italic else md_escape(t) for t, italic in runs(c, style) if t)
+
+
+def md_link(url: str) -> str:
+    """A link for Markdown: ``<url>`` (an autolink) for a checked http(s) URL, else nothing."""
+    url = safe_url(url)
+    return f"<{url}>" if url else ""
+
+
+# Markdown needs escaping only where a character would start markup: emphasis, code, links,
+# HTML and entities inline, and headings, lists, rules or quotes at the start of a line.
+# Full stops, brackets and dashes inside a sentence are left alone, so the file reads as text.
+_MD_INLINE = re.compile(r"([\\`*_<>])")
+_MD_LINK_END = re.compile(r"\](?=[(\[:])")  # "[a](b)" would be a link; "[news item]" alone is text
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))")
+
+
+def md_escape(text: str) -> str:
+    """Text that CommonMark shows as itself: no HTML, link, emphasis or block starts."""
+    text = _MD_LINK_END.sub(r"\\]", _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
+    return "\n".join(_md_line(line) for line in text.split("\n"))
+
+
+def _md_line(line: str) -> str:
+    m = _MD_LINE_START.match(line)
+    if not m:
+        return line
+    if m.group(2)[0].isdigit():  # "2021. " would start a numbered list: escape its full stop
+        n = m.end()
+        return line[:n] + "\\" + line[n:]
+    return m.group(1) + "\\" + line[m.end(1) :]
 
 
 def html_runs(parts: Citation | dict, style: str = "harvard") -> list[tuple[str, bool]]:
@@ -145,10 +177,32 @@ def cite(doc: Document, section_path: list[str] | None, page: str | None, style:
     return markdown(Citation.of(doc, section_path, page), style)
 
 
+# Characters left as they are in the path, query and fragment of a URL; everything else is
+# percent-encoded, so no quote, parenthesis, space or angle bracket can end a link in HTML or Markdown.
+_URL_SAFE = "/?%@!$&+,;=~-._"  # ":" too is encoded: no "javascript:" even inside a path
+_HOST = re.compile(r"[\w.\-]+|\[[0-9a-fA-F:.]+\]")
+
+
 def safe_url(url: str | None) -> str:
-    """Only http(s) links leave the server: a ``javascript:`` or ``data:`` source becomes no link."""
+    """Only http(s) links with a host leave the server, percent-encoded and without credentials:
+    a ``javascript:`` or ``data:`` source, or one that does not parse, becomes no link."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
     url = (url or "").strip()
-    return url if re.match(r"https?://", url, re.I) else ""
+    if not re.match(r"https?://", url, re.I) or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError when it is not a number
+        host = parts.netloc.rsplit("@", 1)[-1].rsplit(":", 1)[0] if port else parts.netloc.rsplit("@", 1)[-1]
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except (ValueError, UnicodeError):
+        return ""
+    if not host or not _HOST.fullmatch(host):
+        return ""
+    netloc = f"{host}:{port}" if port else host
+    path, query, fragment = (quote(x, safe=_URL_SAFE) for x in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, fragment))
 
 
 def source_link(doc: Document, pdf_page: int | None) -> str:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import gc
 import html
 import io
+import itertools
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from assistant import citations
-from assistant.citations import LINK, TITLE, Citation
+from assistant.citations import LINK, TITLE, Citation, md_escape, md_link
 from assistant.documents import slugify
 from assistant.index import Index
 
@@ -134,39 +137,12 @@ def file_name(title: str | None, today: dt.date, ext: str) -> str:
 
 # ---------------------------------------------------------------- text formats
 
-# Markdown needs escaping only where a character would start markup: emphasis, code, links,
-# HTML and entities inline, and headings, lists, rules or quotes at the start of a line.
-# Full stops, brackets and dashes inside a sentence are left alone, so the file reads as text.
-_MD_INLINE = re.compile(r"([\\`*_<>])")
-_MD_LINK_END = re.compile(r"\](?=[(\[:])")  # "[a](b)" would be a link; "[news item]" alone is text
-_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)](?:\s|$)))")
-
-
-def md_escape(text: str) -> str:
-    text = _MD_LINK_END.sub(r"\\]", _MD_ENTITY.sub("&amp;", _MD_INLINE.sub(r"\\\1", text)))
-    return "\n".join(_md_line(line) for line in text.split("\n"))
-
-
-def _md_line(line: str) -> str:
-    m = _MD_LINE_START.match(line)
-    if not m:
-        return line
-    if m.group(2)[0].isdigit():  # "2021. " would start a numbered list: escape its full stop
-        n = m.end()
-        return line[:n] + "\\" + line[n:]
-    return m.group(1) + "\\" + line[m.end(1) :]
-
-
-_AUTOLINK = re.compile(r"[^\s<>]+")  # what CommonMark accepts inside <...>
-
 
 def md_runs(runs: list[tuple[str, str]]) -> str:
-    """Citation runs in Markdown: the title in *asterisks*, the link as <URL>."""
+    """Citation runs in Markdown: the title in *asterisks*, the link as <URL> (an http(s) URL only,
+    percent-encoded: citations.md_link), every other part escaped."""
     return "".join(
-        f"*{md_escape(t)}*" if k == TITLE else f"<{t}>" if k == LINK and _AUTOLINK.fullmatch(t) else md_escape(t)
-        for t, k in runs
-        if t
+        f"*{md_escape(t)}*" if k == TITLE else md_link(t) if k == LINK else md_escape(t) for t, k in runs if t
     )
 
 
@@ -313,6 +289,26 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
     return buf.getvalue()
 
 
+# Word files are built in a few threads of their own: every thread that builds one keeps a malloc
+# arena the size of its XML tree, so a burst spread over the server's 40 worker threads kept up to
+# 40 of them (docs/operations.md, "Memory under bursts").
+DOCX_AT_ONCE = 2
+COLLECT_EVERY = 4
+BUILDERS = {"docx": ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")}
+_built = itertools.count(1)
+
+
+def build_apart(writer, items: list[Item], h: Handout):
+    """``writer(items, h)`` in a builder thread. python-docx's parts and XML trees refer to each
+    other, so a finished file's megabytes wait for a full garbage collection, which a big heap
+    puts off for hundreds of files: one runs every COLLECT_EVERY files."""
+    try:
+        return writer(items, h)
+    finally:
+        if next(_built) % COLLECT_EVERY == 0:
+            gc.collect()
+
+
 WRITERS = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
 
 
@@ -334,6 +330,7 @@ def export(
     typed = " ".join((title or "").split())[:MAX_TITLE]
     title = typed or f"{DEFAULT_TITLE}, {today.day} {today:%B %Y}"
     handout = Handout(title=title, organisation=organisation, today=today, style=style)
-    data = WRITERS[fmt](resolve(index, items), handout)
+    quotes, pool = resolve(index, items), BUILDERS.get(fmt)
+    data = pool.submit(build_apart, WRITERS[fmt], quotes, handout).result() if pool else WRITERS[fmt](quotes, handout)
     media, ext = FORMATS[fmt]
     return (data if isinstance(data, bytes) else data.encode("utf-8")), media, file_name(typed, today, ext)
