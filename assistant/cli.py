@@ -345,7 +345,7 @@ def evaluate(
 
 
 def say_eval(result: dict) -> None:
-    from assistant.evalmetrics import fraction
+    from assistant.evalmetrics import fraction, misses, target_text
 
     for key in (
         "answerable",
@@ -370,11 +370,14 @@ def say_eval(result: dict) -> None:
             ("fitted, held out", result["leave_one_document_out"]["report"]),
             ("fitted, own set", result["fitted_own_set"]["report"]),
         ]
-    typer.echo("\n" + f"{'figure':34}" + "".join(f"  {name:>22}" for name, _ in columns))
+    typer.echo("\n" + f"{'figure':34}{'target':>7}" + "".join(f"  {name:>22}" for name, _ in columns))
+    missed = [set(misses(r)) for _, r in columns]
     for key in columns[0][1]:
         cells = [r[key] for _, r in columns]
         shown = [fraction(c) if isinstance(c, dict) else ("-" if c is None else f"{c:.3f}") for c in cells]
-        typer.echo(f"  {key:32}" + "".join(f"  {s:>22}" for s in shown))
+        shown = [f"{s} {'✗' if key in m else ' '}" for s, m in zip(shown, missed, strict=True)]
+        typer.echo(f"  {key:32}{target_text(key):>7}" + "".join(f"  {s:>22}" for s in shown))
+    typer.echo("  (✗: misses the target a set nobody tuned on should meet)")
     if "leave_one_document_out" in result:
         folds = result["leave_one_document_out"]["folds"]
         typer.echo("\nheld out: each group answered by a fit made without its questions")

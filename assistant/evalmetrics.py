@@ -17,6 +17,19 @@ CASE = "case"  # about a case the documents describe: answerable, and never sign
 URGENT = "urgent"  # a worry about a child now: must be signposted; not scored for refusals
 OFF_TOPIC = "off_topic"
 MARK_LIMIT = 0.6  # a mark covering more of the quote than this does not point at the answer
+# What a set nobody tuned on should show (issue "done when"): figure -> (at least?, rate).
+TARGETS = {
+    "hit@3": (True, 0.95),
+    "right_answers_refused": (False, 0.02),
+    "near_misses_refused": (True, 0.90),
+    "off_topic_refused": (True, 1.0),
+    "urgent_signposted": (True, 1.0),
+    "signposts_on_document_questions": (False, 0.0),
+    "case_questions_signposted": (False, 0.0),
+    "right_answers_listing_missing": (False, 0.10),
+    "mark_contains_answer": (True, 0.90),
+    "marks_over_limit": (False, 0.0),
+}
 
 
 def count(rows: list[dict], test) -> dict:
@@ -59,6 +72,23 @@ def report(rows: list[dict]) -> dict:
         "marks_over_limit": count(first, lambda r: r["mark_share"] > MARK_LIMIT),
         "mark_share_mean": round(statistics.fmean(shares), 4) if shares else None,
     }
+
+
+def misses(figures: dict) -> list[str]:
+    """The figures of a report that miss their target (a figure with nothing counted never misses)."""
+    out = []
+    for key, (at_least, target) in TARGETS.items():
+        rate = figures[key]["rate"]
+        if rate is not None and (rate < target if at_least else rate > target):
+            out.append(key)
+    return out
+
+
+def target_text(key: str) -> str:
+    if key not in TARGETS:
+        return ""
+    at_least, target = TARGETS[key]
+    return f"{'≥' if at_least else '≤'} {target:.0%}"
 
 
 def merged_spans(highlights: list[list[int]], text: str) -> list[tuple[int, int]]:

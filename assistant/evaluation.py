@@ -211,6 +211,7 @@ def evaluate(
         "auc": auc(rows),
         "report": evalmetrics.report(rows),
     }
+    result["misses_targets"] = evalmetrics.misses(result["report"])
     if not held_out:
         return result
     keys = groups(questions, documents)

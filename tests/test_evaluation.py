@@ -135,6 +135,8 @@ def test_report_counts_each_figure_over_its_own_questions():
     assert (m["answerable"], m["unanswerable"]) == (5, 3)
     assert "near_miss (other_year)" in m["categories"]
     assert evalmetrics.fraction(r["near_misses_refused"]) == "1 of 2 (50.0%)"
+    assert "near_misses_refused" in evalmetrics.misses(r) and "off_topic_refused" not in evalmetrics.misses(r)
+    assert evalmetrics.target_text("hit@3") == "≥ 95%" and evalmetrics.target_text("hit@1") == ""
     assert evalmetrics.fraction(evalmetrics.count([], bool)) == "-"
 
 
@@ -167,9 +169,7 @@ def test_stability_counts_decisions_a_refit_changes():
     steady = evalmetrics.stability(lambda picks: Fixed(0.45), 8, Fixed(0.45), candidates, refits=10)
     assert steady["flips_median"] == 0 and not steady["unstable"]
     # Refits whose threshold depends on which questions were drawn move several decisions.
-    shaky = evalmetrics.stability(
-        lambda picks: Fixed(picks[0] / 8), 8, Fixed(0.45), candidates, refits=30
-    )
+    shaky = evalmetrics.stability(lambda picks: Fixed(picks[0] / 8), 8, Fixed(0.45), candidates, refits=30)
     assert shaky["flips_median"] > 1 and shaky["unstable"]
     assert shaky["threshold_p10"] <= shaky["threshold_p90"]
     assert evalmetrics.decisions(Fixed(0.45), candidates + [[]]) == [False] * 4 + [True] * 4 + [False]
@@ -252,6 +252,7 @@ def test_cli_eval_on_the_heldout_set_reports_every_figure(tmp_path):
     assert sorted(f["document"] for f in folds) == sorted(heldout_docs_ids())
     assert sum(f["questions"] for f in folds) == len(QUESTIONS)
     assert result["stability"]["refits"] == 50
+    assert set(result["misses_targets"]) <= set(evalmetrics.TARGETS)
     assert result["fitted"]["threshold"] == calibration.load(index).threshold
     assert "Wrote the calibration" in out.stderr
     text = subprocess.run(
