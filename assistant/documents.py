@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
-from assistant.formats.base import Block, DocumentError, clean_line, join_lines  # noqa: F401
+from assistant.formats.base import Block, DocumentError, clean_line, clean_meta, join_lines  # noqa: F401
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
 
@@ -47,11 +47,13 @@ class DocumentMeta:
     title: str
     author: str = ""
     publisher: str = ""
+    place: str = ""  # of publication, for a reference list ("London")
     date: str = ""
     source_url: str = ""
     licence: str = ""
     kind: str = ""
     description: str = ""
+    withdrawn: str = ""  # the publisher's withdrawal notice (GOV.UK), shown with every quote
 
     @property
     def year(self) -> str:
@@ -72,22 +74,31 @@ class Document:
     source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
     publication: str = ""  # the page it was found through (a GOV.UK publication), if any
     ingested_at: str = ""  # when this version was read (UTC, ISO 8601)
+    # The PDF as read, until the index keeps its copy (index.save); never in documents.jsonl.
+    original: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return self.meta.id
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("original")
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
+        # Titles stored before ingest cleaned them are cleaned as they load (they hold no offsets).
+        meta = {k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()}
         return cls(
-            meta=DocumentMeta(**data["meta"]),
+            meta=DocumentMeta(**meta),
             text=data["text"],
             format=data["format"],
             source=data["source"],
-            sections=[Section(**s) for s in data.get("sections", [])],
+            sections=[
+                Section(**{**s, "title": clean_meta(s["title"]), "path": [clean_meta(t) for t in s["path"]]})
+                for s in data.get("sections", [])
+            ],
             pages=[Page(**p) for p in data.get("pages", [])],
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
             content_hash=data.get("content_hash", ""),
@@ -215,10 +226,12 @@ def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> Do
     found = found or {}
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
-    fields = {k: str(v) for k, v in fields.items() if v}
+    # Cleaned like the text: no control characters or bidi overrides in a title or an author.
+    fields = {k: clean_meta(str(v)) for k, v in fields.items() if v}
+    fields = {k: v for k, v in fields.items() if v}
     fields.setdefault("id", slugify(stem, "document"))
     fields["id"] = slugify(fields["id"], "document")
-    fields.setdefault("title", stem.replace("-", " ").replace("_", " ").strip() or "Untitled")
+    fields.setdefault("title", clean_meta(stem.replace("-", " ").replace("_", " ")) or "Untitled")
     if not re.match(r"https?://", fields.get("source_url", ""), re.I):
         fields.pop("source_url", None)  # links are http(s) only: never javascript: or data:
     return DocumentMeta(**fields)
@@ -257,6 +270,7 @@ def load_document(path: Path) -> Document:
     blocks, found, fmt = formats.read(data, suffix, path.name)
     doc = build_document(blocks, found, fmt, str(path), path.name, sidecar)
     doc.source_hash = source_hash(path)
+    doc.original = data if fmt == "pdf" else None
     return doc
 
 

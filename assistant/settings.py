@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.branding import DEFAULT_ACCENT
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -30,6 +32,13 @@ FETCH_MAX_BYTES = 50 * 1024 * 1024
 ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen by bench, docs/performance.md)
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
+# Caps on what one file may cost at ingest (docs/operations.md, "Caps on what a file may cost").
+PASSAGE_MAX_CHARS = 1000  # about what the model reads (256 word pieces); longer runs are cut
+MAX_TEXT_CHARS = 10_000_000  # text of one document (the annual report is about 0.3 M)
+DOCX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+DOCX_MAX_RATIO = 100  # unpacked/packed size of any part over 1 MB; Word's own XML packs 5-20 times
+HTML_MAX_DEPTH = 256  # elements nested inside each other
+HTML_MAX_TAGS = 200_000  # tags in one HTML file
 # Conversations: the chat keeps (and re-draws without JavaScript) the last CHAT_TURNS turns;
 # the API accepts up to API_HISTORY earlier questions (only the last one is ever read with a
 # follow-up, so a longer history costs nothing but is refused as a sign of a broken client).
@@ -44,6 +53,8 @@ SIGNPOST_TEXT = (
     "at the child's local council, or call the NSPCC helpline on 0808 800 5000."
 )
 SIGNPOST_LINKS = (
+    {"text": "Call 999", "href": "tel:999"},
+    {"text": "NSPCC 0808 800 5000", "href": "tel:08088005000"},
     {
         "text": "Report child abuse to a local council (GOV.UK)",
         "href": "https://www.gov.uk/report-child-abuse-to-local-council",
@@ -53,7 +64,8 @@ SIGNPOST_LINKS = (
 
 
 class Link(BaseModel):
-    """A signpost link: http(s) only, so no ``javascript:`` or ``data:`` link can reach a page."""
+    """A signpost link: a web address (http(s)), a phone number (``tel:``) or an email address
+    (``mailto:``), so no ``javascript:`` or ``data:`` link can reach a page."""
 
     text: str = Field(..., min_length=1, max_length=120)
     href: str = Field(..., max_length=500)
@@ -64,8 +76,20 @@ class Link(BaseModel):
         import re
 
         value = value.strip()
+        if re.match(r"tel:", value, re.I):
+            number = re.sub(r"[\s().-]", "", value[4:])  # "0808 800 5000" is dialled as 08088005000
+            if not re.fullmatch(r"\+?[0-9]{3,15}", number):
+                raise ValueError("a tel: link must be a phone number, such as tel:08088005000 or tel:+448088005000")
+            return "tel:" + number
+        if re.match(r"mailto:", value, re.I):
+            if not re.fullmatch(r"mailto:[^\s@:/?#]+@[^\s@:/?#]+\.[^\s@:/?#]+", value, re.I):
+                raise ValueError("a mailto: link must be one email address, such as mailto:mash@council.example")
+            return value
         if not re.match(r"https?://[^\s/]+", value, re.I):
-            raise ValueError("a signpost link must be a web address starting with https:// or http://")
+            raise ValueError(
+                "a signpost link must be a web address starting with https:// or http://, "
+                "a phone number (tel:) or an email address (mailto:)"
+            )
         return value
 
 
@@ -83,13 +107,30 @@ class Settings(BaseSettings):
 
     # Fetching http(s) sources at ingest.
     fetch_timeout: float = Field(
-        FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it."
+        FETCH_TIMEOUT, gt=0, description="Seconds a URL source may take in all (redirects and every read included)."
     )
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
+    fetch_allow_private: bool = Field(
+        False, description="Fetch URL sources whose host name resolves to a private address (an intranet)."
+    )
 
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")
     passage_overlap_sentences: int = Field(PASSAGE_OVERLAP_SENTENCES, ge=0)
+    passage_max_chars: int = Field(
+        PASSAGE_MAX_CHARS, ge=100, description="Characters per passage at most; longer sentences are cut."
+    )
+
+    # Caps on what one file may cost to read; a file over a cap is reported and skipped.
+    max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1, description="Characters of text in one document at most.")
+    docx_max_unzipped_bytes: int = Field(
+        DOCX_MAX_UNZIPPED_BYTES, ge=1, description="Bytes a DOCX file may unpack to at most."
+    )
+    docx_max_ratio: float = Field(
+        DOCX_MAX_RATIO, ge=1, description="How many times larger than packed a DOCX part over 1 MB may unpack."
+    )
+    html_max_depth: int = Field(HTML_MAX_DEPTH, ge=8, le=500, description="How deep HTML elements may nest.")
+    html_max_tags: int = Field(HTML_MAX_TAGS, ge=1, description="Tags in one HTML file at most.")
 
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10, description="Quotes at most.")
@@ -121,6 +162,10 @@ class Settings(BaseSettings):
     embed_origins: list[str] = Field(
         default_factory=list,
         description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",
+    )
+    embed_accent: str = Field(
+        DEFAULT_ACCENT,
+        description="The widget's colour (#rrggbb): launcher, heading bar and Ask button; data-accent overrides it.",
     )
     rate_limit: str = Field(
         "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
@@ -162,7 +207,7 @@ class Settings(BaseSettings):
     signpost_links: list[Link] = Field(
         default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
         max_length=6,
-        description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (http(s) only).',
+        description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (https:, http:, tel: or mailto:).',
     )
     question_log_days: int | None = Field(
         None, ge=1, description="How many days you keep the question log: said on every page while it is on."
@@ -187,6 +232,15 @@ class Settings(BaseSettings):
     rate_limit_storage: str = Field(
         "memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas)."
     )
+    rate_limit_fail: str = Field(
+        "closed",
+        pattern="^(open|closed)$",
+        description="When the rate-limit store (Redis) is down: closed refuses limited requests with a 503, "
+        "open lets them through unlimited.",
+    )
+    rate_limit_timeout: float = Field(
+        0.5, gt=0, le=10, description="Seconds to wait for the rate-limit store before treating it as down."
+    )
     reload_token_file: Path | None = Field(
         None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600)."
     )
@@ -205,6 +259,13 @@ class Settings(BaseSettings):
         from assistant.security import check_origin
 
         return [check_origin(v) for v in value]
+
+    @field_validator("embed_accent")
+    @classmethod
+    def _accent(cls, value: str) -> str:
+        from assistant.branding import check_accent
+
+        return check_accent(value)
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from assistant.formats.base import Block, DocumentError
+from assistant.formats.base import Block, DocumentError, ReadLimits, over_cap
 
 
-def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:
-    """Dispatch on the file suffix; return (blocks, metadata found in the file, format name)."""
+def read(data: bytes, suffix: str, name: str, limits: ReadLimits | None = None) -> tuple[list[Block], dict, str]:
+    """Dispatch on the file suffix; return (blocks, metadata found in the file, format name).
+
+    A file over one of ``limits`` (default: the settings') is refused with a DocumentError.
+    """
+    limits = limits or ReadLimits.from_settings()
+    blocks, found, fmt = _read(data, suffix, name, limits)
+    chars = sum(len(b.text) for b in blocks)
+    if chars > limits.max_text_chars:
+        cap = f"{limits.max_text_chars:,} characters"
+        raise over_cap(f"the document has {chars:,} characters of text", cap, "max_text_chars")
+    return blocks, found, fmt
+
+
+def _read(data: bytes, suffix: str, name: str, limits: ReadLimits) -> tuple[list[Block], dict, str]:
     if suffix in (".txt", ".text", ".md", ".markdown"):
         from assistant.formats import text
 
         fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+        if len(data) > 4 * limits.max_text_chars:  # no encoding spends more than 4 bytes on a character
+            cap = f"{limits.max_text_chars:,} characters"
+            raise over_cap(f"the text file is {len(data):,} bytes", cap, "max_text_chars")
         return text.read(decode(data, name), markdown=fmt == "markdown"), {}, fmt
     if suffix == ".pdf":
         from assistant.formats import pdf
@@ -19,11 +35,11 @@ def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:
     if suffix in (".html", ".htm"):
         from assistant.formats import html
 
-        return (*html.read(data), "html")
+        return (*html.read(data, limits), "html")
     if suffix == ".docx":
         from assistant.formats import docx
 
-        return (*docx.read(data), "docx")
+        return (*docx.read(data, limits), "docx")
     raise DocumentError(f"unsupported file type {suffix or '(none)'}")
 
 
