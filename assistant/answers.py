@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import calibration, evidence, glossary, metrics, privacy, signpost
+from assistant import calibration, evidence, glossary, marking, meaning, metrics, privacy, signpost
 from assistant.index import Index
 from assistant.lexical import stopwords, words
 from assistant.models import Answer, make_quote
@@ -66,25 +66,19 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
 
     It is merged with the last question in ``history`` when it opens like a continuation
     ("and ...", "what about ..."), refers back with a pronoun ("it", "they", "those"), or has
-    fewer than two content words. A self-contained question ("what did Annie Hudson say")
-    is always searched on its own.
+    fewer than two content words. A self-contained question ("what did Annie Hudson say",
+    "what does it say about neglect?", where "it" is the documents) is always searched on its own.
     """
     previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
     if not previous:
         return None
+    frame = evidence.DOCUMENT_FRAME.match(question)
+    if frame:  # stands alone when what it asks about is named in it
+        rest = question[frame.end() :]
+        return None if own_words(rest) >= 1 and not _PRONOUN.search(rest) else f"{previous} {question}"
     if _FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or own_words(question) < MIN_OWN_WORDS:
         return f"{previous} {question}"
     return None
-
-
-def highlight(
-    index: Index, sentences: list[tuple[int, int]], doc_id: str, qvec: np.ndarray, start: int, margin: float
-) -> list[list[int]]:
-    """Mark the sentence that best matches the question and any within ``margin`` of it."""
-    rows = [index.sentence_keys[(doc_id, s, e)] for s, e in sentences]
-    scores = np.asarray(index.sentence_vectors[rows]) @ qvec.reshape(-1)
-    best = float(scores.max())
-    return [[s - start, e - start] for (s, e), score in zip(sentences, scores, strict=False) if score >= best - margin]
 
 
 @dataclass
@@ -132,6 +126,8 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.encoder = encoder
+        embedder = getattr(encoder, "embedder", None)  # words are matched by meaning with the same model
+        self.vectors = meaning.shared(embedder) if embedder is not None else None
         self.counters = metrics.Counters()  # aggregate figures only
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
@@ -144,6 +140,14 @@ class Assistant:
         answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
+
+    def warm_words(self, index: Index) -> int:
+        """Encode the words of a small index's documents now, so that no question pays for
+        them (evidence.warm_words); returns how many were encoded."""
+        meaning.warm_up()
+        if self.vectors is None:
+            return 0
+        return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])
 
     def evidence_for(self, index: Index):
         """The glossary and calibration of ``index`` (kept on it: a reload brings new ones).
@@ -178,7 +182,7 @@ class Assistant:
         terms = evidence.question_terms(query or question, index, gloss)
         s = self.settings
         hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
-        found = evidence.assess(terms, hits, index, gloss)
+        found = evidence.assess(terms, hits, index, gloss, self.vectors)
         for c in found:
             c.score = cal.score(c.features)
         return query, terms, qvec, found
@@ -210,20 +214,34 @@ class Assistant:
         # Answer when one passage clears the bar; then show, likeliest first, the passages
         # that come near it (a second passage often holds the words the first lacks).
         strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
-        if not any(c.score >= threshold for c in eligible):
+
+        def abstain() -> Answer:
             closest = [
                 evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
                 for c in candidates[:k]
             ]
-            missing = evidence.missing(terms, closest, gloss)
+            missing = evidence.missing(terms, closest, gloss, self.vectors)
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
+
+        if not any(c.score >= threshold for c in eligible):
+            return abstain()
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
+        soft = {c.hit.row: c.soft for c in strong}
         for c in select([c.hit for c in strong], index, k, scores):
-            marks = highlight(index, c.sentences, c.doc, qvec, c.start, self.settings.highlight_margin)
-            quotes.append(make_quote(index.documents[c.doc], c.start, c.end, marks, c.score, c.id))
+            start, end, marks, listless = marking.mark(
+                index, c, terms, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
+            )
+            if listless and gated:  # a lead-in without its list is never the answer
+                continue
+            quotes.append(make_quote(index.documents[c.doc], start, end, marks, c.score, c.id))
+        if not quotes:
+            return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
-        missing = evidence.missing(terms, shown, gloss)
+        missing = evidence.missing(terms, shown, gloss, self.vectors)
+        if gated and evidence.holds_nothing(terms, missing):
+            # Quotes that hold none of what is asked about are close in tone, not an answer.
+            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
 
@@ -243,4 +261,6 @@ def load_assistant(settings, embedder=None) -> Assistant:
         settings.batching and not getattr(embedder, "per_row", False),
     )
     encoder.warm_up()  # the first request should not pay for loading the model
-    return Assistant(settings, index, encoder)
+    helper = Assistant(settings, index, encoder)
+    helper.warm_words(index)
+    return helper

@@ -48,19 +48,19 @@ class Calibration:
 # Fit on tests/eval/questions.toml and tests/eval/realistic.toml together (docs/answers.md).
 DEFAULT = Calibration(
     weights={
-        "coverage": 2.3233,
-        "coverage_text": 2.909,
-        "gap": -0.9691,
-        "key_missing": -0.8429,
-        "agreement": 1.2164,
-        "similarity": 4.4608,
-        "bm25": 2.536,
-        "names": -0.2059,
-        "unseen": 0.0941,
-        "margin": -0.2977,
+        "coverage": 2.1281,
+        "coverage_text": 2.7711,
+        "gap": -0.8442,
+        "key_missing": -0.9805,
+        "agreement": 1.1839,
+        "similarity": 4.4313,
+        "bm25": 1.9178,
+        "names": -1.0734,
+        "unseen": -0.6414,
+        "margin": -0.4263,
     },
-    bias=-3.7376,
-    threshold=0.3514,
+    bias=-2.3463,
+    threshold=0.3184,
     method="shipped default",
 )
 

@@ -91,7 +91,8 @@ class Answer(BaseModel):
     missing: list[str] = Field(  # filled by the scoring (evidence.missing)
         default_factory=list,
         description=(
-            "Content words of the question that none of the quotes mentions (after stemming and the glossary); "
+            "Content words of the question that none of the quotes holds by stem, the glossary or meaning "
+            "(words of everyday English never appear), and any number or pseudonym the quotes lack; "
             "[] when all are covered."
         ),
     )

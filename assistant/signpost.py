@@ -8,11 +8,15 @@ local council's children's social care and the NSPCC helpline).
 
 How a question is read (tests/test_signpost.py holds the phrasings, both ways):
 
-* A **strong** cue always signposts: the asker speaks of their own worry or next step
-  ("I'm worried about…", "what should I do", "who do I call", "hurting me", "not safe at home").
-* A **weak** cue ("in danger", "is being abused", "tonight", "right now") signposts unless the
-  question is about what the documents say ("what does the report say about children in
-  danger of exploitation?" is research, not a crisis). When in doubt we signpost: a signpost
+* A **strong** cue always signposts: the asker speaks of their own worry or who to turn to
+  ("I'm worried about…", "who do I call", "hurting me"), in their own words (words a question
+  quotes from a case in the documents are not the asker's).
+* The asker's **next step** ("what should I do", "how do I report") signposts unless the
+  question cites the documents ("according to the guidance, what should I do if…?").
+* A **weak** cue ("in danger", "is being abused", "not safe at home", "tonight", "right now")
+  signposts unless the question is about what the documents say or a case they tell ("what
+  does the report say about children in danger of exploitation?", "why was the baby not safe
+  at home in the review?" are reading, not a crisis). When in doubt we signpost: a signpost
   shown to a researcher costs a line; one missing for a frightened child costs far more.
 """
 
@@ -25,40 +29,63 @@ _STRONG = [
     r"concerned|scared|frightened|afraid|anxious)\b",
     r"\bworried about (a|my|the|this|our|her|his|their) (child|kid|son|daughter|baby|grandchild|niece|nephew|"
     r"pupil|student|neighbour|friend|brother|sister)",
-    r"\bwhat (should|do|can|shall|must) (i|we) do\b",
     r"\bwho (should|do|can|shall) (i|we) (call|ring|phone|contact|tell|talk to|speak to|report)",
     r"\bwhere (do|can|should) (i|we) (report|go|get help|call)",
-    r"\bhow (do|can|should) (i|we) report\b",
     r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
     r"\b(hurting|hurts|hurt|hit|hits|hitting|beat|beats|beating|abusing|abused|touched|touching|threatening) me\b",
-    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) \w+ (is|are|was|has been|might be|"
+    # Present tense only: "we know the child was being neglected" is about a case already told.
+    r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) (\w+ ){1,4}(is|are|has been|might be|"
     r"may be) (being )?",
-    r"\bnot safe (at home|tonight|now|with)\b",
     r"\b(help me|i need help|please help)\b",
     r"\bemergency\b",
 ]
+# The asker's next step, which a practitioner may also ask the documents about ("according to
+# the guidance, what should I do if a baby has a bruise?"): a signpost unless they are cited.
+_NEXT_STEP = [
+    r"\bwhat (should|do|can|shall|must) (i|we) do\b",
+    r"\bhow (do|can|should) (i|we) report\b",
+]
+_CITES_DOCUMENTS = re.compile(
+    r"\baccording to\b|\b(does|did|do) (it|they|the (report|guidance|briefing|review|document|documents|panel|"
+    r"procedures?|policy)) (say|says|recommend|suggest|advise)\b|\b(in|from) the (report|guidance|briefing|review|"
+    r"documents?|procedures?|policy)\b",
+    re.I,
+)
+# Words a question quotes from a case ("the girl told her teacher 'he hits me'") are not the asker's.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 _WEAK = [
     r"\bin (immediate |serious )?danger\b",
     r"\b(is|are) being (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved)\b",
     r"\b(tonight|right now|at the moment|this (evening|morning|afternoon|weekend))\b",
     r"\b(run away|ran away|missing from home)\b",
+    r"\bnot safe (at home|tonight|now|with)\b",
 ]
-# Reading about the documents: "what does the report say about…", "according to the Panel…".
+# Reading about the documents: "what does the report say about…", "according to the Panel…",
+# or a case they tell ("what happened to the baby in the review?", "Child T", "in this case").
 _ABOUT_DOCUMENTS = re.compile(
-    r"\b(the|this) (annual )?(report|panel|review|reviews|document|documents|publication)\b|\baccording to\b"
-    r"|\bwhat (does|do|did) .{0,40}\b(say|says|said|mean|recommend|find|found)\b",
+    r"\b(the|this|that) (annual )?(report|panel|review|reviews|document|documents|publication|briefing|guidance|"
+    r"case|cases|study|studies)\b|\baccording to\b"
+    r"|\bwhat (does|do|did) .{0,40}\b(say|says|said|mean|recommend|find|found)\b"
+    r"|\bwhat happened\b|\b(?<!in )case\b|\bcases\b|\b(?-i:[Cc]hild [A-HJ-Z])\b",
     re.I,
 )
 STRONG = [re.compile(p, re.I) for p in _STRONG]
+NEXT_STEP = [re.compile(p, re.I) for p in _NEXT_STEP]
 WEAK = [re.compile(p, re.I) for p in _WEAK]
 
 
 def is_urgent(question: str) -> bool:
     """Does the question read as a worry about a child now? (See the module docstring.)"""
-    text = re.sub(r"[’‘]", "'", question or "")
+    text = question or ""
+    about = bool(_ABOUT_DOCUMENTS.search(text))
+    if about:
+        text = _QUOTED.sub(" ", text)
+    text = re.sub(r"[’‘]", "'", text)
     if any(p.search(text) for p in STRONG):
         return True
-    return any(p.search(text) for p in WEAK) and not _ABOUT_DOCUMENTS.search(text)
+    if any(p.search(text) for p in NEXT_STEP):
+        return not _CITES_DOCUMENTS.search(text)
+    return any(p.search(text) for p in WEAK) and not about
 
 
 def from_settings(settings) -> dict:
