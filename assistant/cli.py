@@ -383,32 +383,44 @@ def reload(
 
 @app.command("eval")
 def evaluate(
-    questions: Path | None = typer.Argument(None, help="Questions file (TOML) [default: tests/eval/questions.toml]."),
+    questions: Path | None = typer.Argument(None, help="Questions file or set folder (the same as --set)."),
+    eval_set: Path | None = option("eval_set", "--set"),
     index: Path | None = IndexOpt,
-    as_json: bool = typer.Option(False, "--json", help="Print every row as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures and every row as JSON."),
     calibrate: bool = typer.Option(False, "--calibrate", help="Write the fitted calibration into the index folder."),
 ):
-    """Measure hit@1, hit@3, MRR and abstention on a questions file; --calibrate stores the fit."""
+    """Measure a set: hit@k, refusals by kind, signposts, missing words, the marked sentence, and a
+    fitted calibration held out one document at a time; --calibrate stores the fit."""
     from dataclasses import asdict
 
-    from assistant.evaluation import DEFAULT_QUESTIONS, load_questions, warnings
+    from assistant.evaluation import SetProblem, load_questions, warnings
     from assistant.evaluation import evaluate as run
 
-    path = questions or DEFAULT_QUESTIONS
-    if not path.is_file():
-        fail(f"No questions file at {path}.")
-    settings = make_settings(index=index)
-    result = run(load(settings), load_questions(path))
+    settings = make_settings(index=index, eval_set=eval_set)
+    try:
+        asked = load_questions(questions or settings.eval_set)
+    except SetProblem as exc:
+        fail(str(exc))
+    result = run(load(settings), asked)
     fitted = result.pop("fitted")
     if calibrate:
         saved = fitted.save(settings.index)
         typer.echo(
-            f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load.",
+            f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load. "
+            "Expect the 'fitted, held out' column on documents it was not fit on.",
             err=True,
         )
     if as_json:
         typer.echo(json.dumps({**result, "fitted": asdict(fitted)}, indent=2, ensure_ascii=False))
-        return
+    else:
+        say_eval(result)
+    for line in warnings(result):
+        typer.secho(line, fg=typer.colors.YELLOW, err=as_json)
+
+
+def say_eval(result: dict) -> None:
+    from assistant.evalmetrics import fraction, misses, target_text
+
     for key in (
         "answerable",
         "unanswerable",
@@ -426,6 +438,30 @@ def evaluate(
         value = result[key]
         typer.echo(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
     typer.echo(f"{'calibration':24} {result['calibration']}")
+    columns = [("in use", result["report"])]
+    if "leave_one_document_out" in result:
+        columns += [
+            ("fitted, held out", result["leave_one_document_out"]["report"]),
+            ("fitted, own set", result["fitted_own_set"]["report"]),
+        ]
+    typer.echo("\n" + f"{'figure':34}{'target':>7}" + "".join(f"  {name:>22}" for name, _ in columns))
+    missed = [set(misses(r)) for _, r in columns]
+    for key in columns[0][1]:
+        cells = [r[key] for _, r in columns]
+        shown = [fraction(c) if isinstance(c, dict) else ("-" if c is None else f"{c:.3f}") for c in cells]
+        shown = [f"{s} {'✗' if key in m else ' '}" for s, m in zip(shown, missed, strict=True)]
+        typer.echo(f"  {key:32}{target_text(key):>7}" + "".join(f"  {s:>22}" for s in shown))
+    typer.echo("  (✗: misses the target a set nobody tuned on should meet)")
+    if "leave_one_document_out" in result:
+        folds = result["leave_one_document_out"]["folds"]
+        typer.echo("\nheld out: each group answered by a fit made without its questions")
+        for f in folds:
+            typer.echo(f"  {f['document']:44} {f['questions']:4} questions, threshold {f['threshold']:.3f}")
+        s = result["stability"]
+        typer.echo(
+            f"  refits on resampled questions: median {s['flips_median']:g}, 90th percentile {s['flips_p90']:g} "
+            f"decisions changed"
+        )
     c = result["confusion"]
     typer.echo("\nconfusion                answered  abstained")
     typer.echo(f"  answerable             {c['answerable_answered']:8}  {c['answerable_abstained']:9}")
@@ -433,8 +469,6 @@ def evaluate(
     typer.echo("\ncategory                      n  right  recall  precision")
     for cat, m in result["categories"].items():
         typer.echo(f"  {cat:24} {m['n']:5}  {m['right']:5}  {m['recall']:6.3f}  {m['precision']:9.3f}")
-    for line in warnings(result):
-        typer.secho(line, fg=typer.colors.YELLOW)
 
 
 def main() -> None:  # pragma: no cover

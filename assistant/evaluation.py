@@ -1,17 +1,26 @@
-"""Evaluation: hit@1, hit@3, MRR, abstention per category, and the per-index calibration."""
+"""Evaluation: run a question set as users get it, fit a calibration on it, and measure that fit
+on documents it never saw (leave one document out). The figures come from evalmetrics.py."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.settings import PACKAGE_DIR
+from assistant import evalmetrics
+from assistant.evalmetrics import ANSWERABLE, URGENT, auc, metrics
+from assistant.settings import SHIPPED_EVAL_SET
 
-DEFAULT_QUESTIONS = PACKAGE_DIR.parent / "tests" / "eval" / "questions.toml"
-ANSWERABLE = "answerable"
+DEFAULT_QUESTIONS = SHIPPED_EVAL_SET
+QUESTIONS_FILE = "questions.toml"  # a set given as a folder holds its questions here
 POOR_AUC = 0.9  # below this, answerable and unanswerable questions overlap too much
 NEGATIVES_PER_QUESTION = 5  # candidates of an unanswerable question the model learns to refuse
+FOLDS = 5  # held-out folds of a set about a single document
+
+
+class SetProblem(ValueError):
+    """An evaluation set that cannot be read (said in a sentence, for the CLI)."""
 
 
 @dataclass
@@ -20,20 +29,58 @@ class EvalQuestion:
     expect: list[str]  # substrings of the document text that a right quote contains
     history: list[str]
     category: str = ANSWERABLE
+    answer: list[str] = field(default_factory=list)  # what the marked sentence holds ([]: use expect)
+    doc: str | None = None  # the document it is about, for leave-one-document-out
+    why: str = ""  # for a near miss: how it misses
 
     @property
     def answerable(self) -> bool:
         return bool(self.expect)
 
+    @property
+    def scored(self) -> bool:
+        """Counted for answers and refusals (an urgent question is judged by its signpost only)."""
+        return self.category != URGENT
+
+
+def _strings(value) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def resolve_set(path: Path) -> Path:
+    """The questions file of a set given as a file or as a folder holding questions.toml."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / QUESTIONS_FILE
+    if not path.is_file():
+        raise SetProblem(f"No questions file at {path}.")
+    return path
+
 
 def load_questions(path: Path) -> list[EvalQuestion]:
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    out = []
-    for item in data.get("question", []):
-        expect = item.get("expect", [])
-        expect = [expect] if isinstance(expect, str) else list(expect)
-        category = item.get("category", ANSWERABLE if expect else "unanswerable")
-        out.append(EvalQuestion(item["q"], expect, item.get("history", []), category))
+    """The questions of a set (a TOML file, or a folder holding questions.toml)."""
+    path = resolve_set(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out = []
+        for item in data.get("question", []):
+            expect = _strings(item.get("expect"))
+            category = item.get("category", ANSWERABLE if expect else "unanswerable")
+            out.append(
+                EvalQuestion(
+                    item["q"],
+                    expect,
+                    _strings(item.get("history")),
+                    category,
+                    _strings(item.get("answer")),
+                    item.get("doc"),
+                    item.get("why", ""),
+                )
+            )
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise SetProblem(f"{path} is not a readable questions file ({type(exc).__name__}: {exc}).") from None
+    if not out:
+        raise SetProblem(f"{path} holds no [[question]] entries.")
     return out
 
 
@@ -55,47 +102,106 @@ def rank_of_expected(answer, q: EvalQuestion, documents) -> int | None:
     return None
 
 
-def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
-    """(features, label) for the calibration. Answerable: the passage that answers (1) and
-    the passages ranked above it that do not (0). Unanswerable: its top candidates (0).
-    Inadmissible candidates (wrong number or name) are skipped: they are never shown."""
-    _, _, _, found = assistant.candidates(q.question, q.history)
-    found = [c for c in found if c.admissible]
+def row_of(q: EvalQuestion, answer, documents) -> dict:
+    """One question as the user got it (see evalmetrics for what each field is for)."""
+    rank = rank_of_expected(answer, q, documents) if q.answerable else None
+    mark_has_answer = mark_share = None
+    if rank == 1:
+        # The marked sentences are the quote's highlights: the spans a reader's eye goes to.
+        first = answer.quotes[0]
+        mark_has_answer = evalmetrics.marks_answer(first.text, first.highlights, q.answer or q.expect)
+        mark_share = evalmetrics.marked_share(first.text, first.highlights)
+    return {
+        "question": q.question,
+        "category": q.category,
+        "why": q.why,
+        "answerable": q.answerable,
+        "answered": answer.answered,
+        "confidence": answer.confidence,
+        "missing": answer.missing,
+        "rank": rank,
+        "signposted": answer.signpost is not None,
+        "mark_has_answer": mark_has_answer,
+        "mark_share": mark_share,
+    }
+
+
+def document_of(q: EvalQuestion, documents) -> str | None:
+    """The document a question is about: its label, else the first holding an expected passage."""
+    if q.doc:
+        return q.doc
+    for doc_id, doc in documents.items():
+        if any(wanted in doc.text for wanted in q.expect):
+            return doc_id
+    return None
+
+
+def groups(questions: list[EvalQuestion], documents) -> list[str]:
+    """A leave-one-document-out group per question; a question about no one document (off the
+    subject, urgent) is dealt to the groups in turn, so that every question is tested once.
+    A set about one document is held out in fifths of its questions instead."""
+    found = [document_of(q, documents) for q in questions]
+    known = sorted({d for d in found if d})
+    if len(known) < 2:  # one document: hold out interleaved fifths of the questions instead
+        return [f"questions {i % FOLDS + 1} of {FOLDS}" for i in range(len(questions))]
+    dealt = iter(range(len(questions)))
+    return [d if d else known[next(dealt) % len(known)] for d in found]
+
+
+@contextmanager
+def calibrated_with(assistant, model):
+    """Answer with ``model`` instead of the index's calibration, for the duration."""
+    gloss, _ = assistant.evidence_for(assistant.index)
+    assistant.evidence_for = lambda index: (gloss, model)
+    try:
+        yield
+    finally:
+        del assistant.evidence_for
+
+
+def examples_of(found, q: EvalQuestion, documents) -> list[tuple[dict, int]]:
+    """(features, label) for the calibration from a question's admissible candidates. Answerable:
+    the passage that answers (1) and the passages ranked above it that do not (0). Unanswerable:
+    its top candidates (0). Inadmissible candidates (wrong number or name) are never shown."""
     if not q.answerable:
         return [(c.features, 0) for c in found[:NEGATIVES_PER_QUESTION]]
-    docs = assistant.index.documents
     above = []
     for c in found:
         p = c.hit.passage
-        if contains_expected(docs[p.doc_id].text, p.start, p.end, q):
+        if contains_expected(documents[p.doc_id].text, p.start, p.end, q):
             return [(c.features, 1)] + [(f, 0) for f in above]
         above.append(c.features)
     return []
 
 
-def evaluate(assistant, questions: list[EvalQuestion], k: int = 3, recall: float | None = None) -> dict:
-    """Run every question as users get it; fit a calibration on the same questions."""
+def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
+    found = [c for c in assistant.candidates(q.question, q.history)[3] if c.admissible]
+    return examples_of(found, q, assistant.index.documents)
+
+
+def evaluate(
+    assistant, questions: list[EvalQuestion], k: int = 3, recall: float | None = None, held_out: bool = True
+) -> dict:
+    """Run every question as users get it; fit a calibration on the same questions; with
+    ``held_out``, measure the fitting on each document with a fit made without its questions
+    (leave one document out), the fit on its own questions, and how stable the fit is."""
     rows, examples, candidates = [], [], []
     documents = assistant.index.documents
     for q in questions:
-        answer = assistant.ask(q.question, k=k, history=q.history)
-        rows.append(
-            {
-                "question": q.question,
-                "category": q.category,
-                "answerable": q.answerable,
-                "answered": answer.answered,
-                "confidence": answer.confidence,
-                "missing": answer.missing,
-                "rank": rank_of_expected(answer, q, documents) if q.answerable else None,
-            }
-        )
-        examples += training_examples(assistant, q)
-        candidates.append([c.features for c in assistant.candidates(q.question, q.history)[3] if c.admissible])
+        rows.append(row_of(q, assistant.ask(q.question, k=k, history=q.history), documents))
+        found = [c for c in assistant.candidates(q.question, q.history)[3] if c.admissible]
+        examples.append(examples_of(found, q, documents) if q.scored else [])
+        candidates.append([c.features for c in found])
     recall = recall or assistant.settings.answerable_recall
-    fitted = fit_calibration(rows, examples, candidates, recall)
+    scored = [i for i, q in enumerate(questions) if q.scored]
+
+    def fit(indices: list[int]):
+        chosen = [e for i in indices for e in examples[i]]
+        return fit_calibration([rows[i] for i in indices], chosen, [candidates[i] for i in indices], recall)
+
+    fitted = fit(scored)
     _, current = assistant.evidence_for(assistant.index)
-    return {
+    result = {
         "rows": rows,
         **metrics(rows),
         "threshold": current.threshold,
@@ -103,7 +209,29 @@ def evaluate(assistant, questions: list[EvalQuestion], k: int = 3, recall: float
         "calibrated": fitted.threshold,
         "fitted": fitted,
         "auc": auc(rows),
+        "report": evalmetrics.report(rows),
     }
+    result["misses_targets"] = evalmetrics.misses(result["report"])
+    if not held_out:
+        return result
+    keys = groups(questions, documents)
+    left_out, folds = [None] * len(questions), []
+    for doc in sorted(set(keys)):
+        model = fit([i for i in scored if keys[i] != doc])
+        test = [i for i, key in enumerate(keys) if key == doc]
+        with calibrated_with(assistant, model):
+            for i in test:
+                q = questions[i]
+                left_out[i] = row_of(q, assistant.ask(q.question, k=k, history=q.history), documents)
+        folds.append({"document": doc, "questions": len(test), "threshold": model.threshold, "method": model.method})
+    with calibrated_with(assistant, fitted):
+        own = [row_of(q, assistant.ask(q.question, k=k, history=q.history), documents) for q in questions]
+    result["leave_one_document_out"] = {"report": evalmetrics.report(left_out), "folds": folds, "rows": left_out}
+    result["fitted_own_set"] = {"report": evalmetrics.report(own)}
+    result["stability"] = evalmetrics.stability(
+        lambda picks: fit([scored[i] for i in picks]), len(scored), fitted, [candidates[i] for i in scored]
+    )
+    return result
 
 
 def fit_calibration(rows, examples, candidates, recall: float):
@@ -122,68 +250,6 @@ def fit_calibration(rows, examples, candidates, recall: float):
     return model
 
 
-def auc(rows: list[dict]) -> float:
-    """How often an answerable question outscores an unanswerable one (1.0: fully separated)."""
-    pos = [r["confidence"] for r in rows if r["answerable"]]
-    neg = [r["confidence"] for r in rows if not r["answerable"]]
-    if not pos or not neg:
-        return 1.0
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
-
-
-def metrics(rows: list[dict]) -> dict:
-    answerable = [r for r in rows if r["answerable"]]
-    other = [r for r in rows if not r["answerable"]]
-    hit = lambda r, n: r["rank"] is not None and r["rank"] <= n  # noqa: E731
-    abstained = [r for r in rows if not r["answered"]]
-    correct_abstentions = [r for r in abstained if not r["answerable"]]
-    n = max(len(answerable), 1)
-    return {
-        "answerable": len(answerable),
-        "unanswerable": len(other),
-        "hit@1": sum(hit(r, 1) for r in answerable) / n,
-        "hit@3": sum(hit(r, 3) for r in answerable) / n,
-        "mrr": sum(1 / r["rank"] for r in answerable if r["rank"]) / n,
-        "answerable_recall": sum(r["answered"] for r in answerable) / n,
-        "abstention_precision": len(correct_abstentions) / len(abstained) if abstained else 1.0,
-        "abstention_recall": len(correct_abstentions) / len(other) if other else 1.0,
-        "unanswerable_answered": sum(r["answered"] for r in other),
-        "confusion": confusion(rows),
-        "categories": per_category(rows),
-    }
-
-
-def confusion(rows: list[dict]) -> dict:
-    """Counts of (answerable?, answered?)."""
-    return {
-        "answerable_answered": sum(r["answerable"] and r["answered"] for r in rows),
-        "answerable_abstained": sum(r["answerable"] and not r["answered"] for r in rows),
-        "unanswerable_answered": sum(not r["answerable"] and r["answered"] for r in rows),
-        "unanswerable_abstained": sum(not r["answerable"] and not r["answered"] for r in rows),
-    }
-
-
-def per_category(rows: list[dict]) -> dict:
-    """Per category: how many, how many handled right (answered if answerable, else abstained),
-    recall, and precision. Answerable: right answers among all answers. An unanswerable kind:
-    its abstentions among its own and the answerable questions' abstentions."""
-    out = {}
-    answered = sum(r["answered"] for r in rows)
-    wrongly_refused = sum(r["answerable"] and not r["answered"] for r in rows)
-    for cat in dict.fromkeys(r["category"] for r in rows):
-        mine = [r for r in rows if r["category"] == cat]
-        right = sum(r["answered"] == r["answerable"] for r in mine)
-        decided = answered if mine[0]["answerable"] else right + wrongly_refused
-        out[cat] = {
-            "n": len(mine),
-            "right": right,
-            "recall": right / len(mine),
-            "precision": right / decided if decided else 1.0,
-        }
-    return out
-
-
 def warnings(result: dict) -> list[str]:
     """Plain-language warnings when the figures say abstention cannot be trusted on this index."""
     out = []
@@ -196,4 +262,17 @@ def warnings(result: dict) -> list[str]:
         out.append(f"WARNING: the threshold refuses {1 - result['answerable_recall']:.0%} of answerable questions.")
     if result["unanswerable"] and result["abstention_recall"] < 0.9:
         out.append(f"WARNING: {result['unanswerable_answered']} unanswerable question(s) get quotes.")
+    if result["calibrated"] <= 0:
+        out.append(
+            "WARNING: the fitted threshold is 0, which turns abstention off: some answerable questions have no "
+            "admissible passage at all (a number or name rule rejects every candidate), so no threshold keeps "
+            "the wanted share of them. Do not store this fit."
+        )
+    s = result.get("stability")
+    if s and s["unstable"]:
+        out.append(
+            f"WARNING: unstable fit: refitting on resampled questions changes a median of {s['flips_median']:g} "
+            f"answer-or-refuse decisions (more than one question's worth; threshold {s['threshold_p10']:.3f} to "
+            f"{s['threshold_p90']:.3f}). Add questions, near misses above all, before relying on --calibrate."
+        )
     return out

@@ -20,6 +20,12 @@ def _resource_dir(name: str) -> Path:
 
 WEB_DIR = _resource_dir("web")
 BUNDLED_CORPUS = _resource_dir("corpus")
+# The bundled corpus's evaluation questions: packaged in the wheel (pyproject.toml), else the
+# source checkout's copy; tests/ itself is never read from an installed package.
+_PACKAGED_EVAL_SET = PACKAGE_DIR / "evalsets" / "bundled.toml"
+SHIPPED_EVAL_SET = (
+    _PACKAGED_EVAL_SET if _PACKAGED_EVAL_SET.is_file() else PACKAGE_DIR.parent / "tests" / "eval" / "questions.toml"
+)
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
@@ -139,6 +145,11 @@ class Settings(BaseSettings):
     )
     answerable_recall: float = Field(
         0.97, gt=0, le=1, description="Share of answerable eval questions the calibrated threshold keeps."
+    )
+    eval_set: Path = Field(
+        SHIPPED_EVAL_SET,
+        description="Evaluation set for `assistant eval`: a questions TOML, or a folder holding questions.toml "
+        "(default: the bundled corpus's questions).",
     )
     glossary: Path | None = Field(None, description="A glossary TOML extending the shipped one (acronyms, synonyms).")
     highlight_margin: float = 0.08

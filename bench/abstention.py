@@ -45,7 +45,7 @@ def build(tmp: Path, embedder) -> dict[str, tuple[Path, Path]]:
 def measure(helper, questions) -> dict:
     from assistant.evaluation import evaluate
 
-    r = evaluate(helper, questions)
+    r = evaluate(helper, questions, held_out=False)
     return {k: round(r[k], 3) for k in KEYS} | {"threshold": round(r["threshold"], 3), "fitted": r["fitted"]}
 
 

@@ -1,0 +1,94 @@
+"""The figures of docs/answers.md "How we measure": ``python -m bench.eval_sets [--json FILE]``.
+
+Builds the three evaluation sets into temporary indexes (the bundled news item with
+tests/eval/questions.toml, the realistic set of tests/eval, the held-out set of
+tests/eval_heldout) and prints one Markdown row per set and way of measuring: the calibration
+in use (the shipped default), a calibration fitted on the set and tested leave-one-document-out,
+and that fit tested on its own questions. Nothing here changes a default.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES = (
+    "hit@1",
+    "hit@3",
+    "right_answers_refused",
+    "near_misses_refused",
+    "off_topic_refused",
+    "urgent_signposted",
+    "signposts_on_document_questions",
+    "case_questions_signposted",
+    "right_answers_listing_missing",
+    "mark_contains_answer",
+    "marks_over_limit",
+)
+WAYS = (("in use", None), ("fitted, held out", "leave_one_document_out"), ("fitted, own set", "fitted_own_set"))
+
+
+def builder(folder: str):
+    spec = importlib.util.spec_from_file_location(f"{folder}_build_set", ROOT / "tests" / folder / "build_set.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def sets(tmp: Path) -> dict[str, tuple[list[str], Path]]:
+    from assistant.settings import BUNDLED_CORPUS
+
+    return {
+        "bundled (own)": ([str(BUNDLED_CORPUS)], ROOT / "tests/eval/questions.toml"),
+        "realistic (own)": ([str(builder("eval").build(tmp / "realistic"))], ROOT / "tests/eval/realistic.toml"),
+        "held-out": ([str(builder("eval_heldout").build(tmp / "heldout"))], ROOT / "tests/eval_heldout"),
+    }
+
+
+def cell(figure) -> str:
+    if isinstance(figure, dict):
+        return "–" if not figure["of"] else f"{figure['n']}/{figure['of']}"
+    return "–" if figure is None else f"{figure:.2f}"
+
+
+def run(json_out: str | None = None) -> None:
+    from assistant.answers import load_assistant
+    from assistant.embeddings import shared_embedder
+    from assistant.evaluation import evaluate, load_questions
+    from assistant.index import ChunkSettings
+    from assistant.ingest import ingest
+    from assistant.settings import Settings
+
+    embedder = shared_embedder()
+    print("| set | measured | " + " | ".join(FIGURES) + " | mark share | threshold |")
+    print("|" + " --- |" * (len(FIGURES) + 4))
+    dump = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (sources, questions) in sets(Path(tmp)).items():
+            index = Path(tmp) / f"index-{len(dump)}"
+            ingest(sources, index, embedder, ChunkSettings(), progress=False)
+            result = evaluate(load_assistant(Settings(index=index), embedder), load_questions(questions))
+            fitted = result.pop("fitted")
+            dump[name] = {k: v for k, v in result.items() if k != "rows"}
+            for way, key in WAYS:
+                report = result[key]["report"] if key else result["report"]
+                threshold = result["threshold"] if key is None else fitted.threshold
+                cells = [cell(report[f]) for f in FIGURES] + [cell(report["mark_share_mean"]), f"{threshold:.3f}"]
+                print(f"| {name} | {way} | " + " | ".join(cells) + " |")
+            s = result["stability"]
+            print(f"<!-- {name}: refits change a median {s['flips_median']} (p90 {s['flips_p90']}) decisions -->")
+    if json_out:
+        Path(json_out).write_text(json.dumps(dump, indent=2, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    run(sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None)

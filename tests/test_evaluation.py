@@ -1,0 +1,267 @@
+"""The yardstick: the held-out set's labels, the evaluation figures computed from rows (no model),
+and `assistant eval --set` run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import child_env
+
+from assistant import calibration, evalmetrics
+from assistant.evaluation import EvalQuestion, SetProblem, groups, load_questions, resolve_set, warnings
+from assistant.settings import SHIPPED_EVAL_SET, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "tests" / "eval_heldout"
+
+
+def _builder():
+    """The held-out set's build_set.py, under a name of its own (tests/eval has a build_set too)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("heldout_build_set", HELDOUT / "build_set.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+heldout_docs = _builder()
+
+QUESTIONS = load_questions(HELDOUT)
+
+
+# ---------------------------------------------------------------- the held-out set
+
+
+def test_heldout_set_has_every_kind_in_numbers():
+    by = {}
+    for q in QUESTIONS:
+        by.setdefault(q.category, []).append(q)
+    assert len(by["answerable"]) >= 60 and len(by["case"]) >= 10
+    assert len(by["near_miss"]) >= 20 and len(by["off_topic"]) >= 10 and len(by["urgent"]) >= 10
+    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
+    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
+    assert all(not q.expect for q in by["off_topic"] + by["urgent"])
+    assert not [q for q in QUESTIONS if not q.scored and q.category != "urgent"]
+
+
+@pytest.fixture(scope="module")
+def heldout_texts(tmp_path_factory) -> dict[str, str]:
+    from assistant.documents import load_document
+
+    folder = heldout_docs.build(tmp_path_factory.mktemp("heldout-docs"))
+    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
+    return {d.meta.id: d.text for d in docs}
+
+
+def test_every_fragment_is_in_the_built_text_of_its_document(heldout_texts):
+    assert len(heldout_texts) == 4
+    for q in QUESTIONS:
+        assert q.doc is None or q.doc in heldout_texts, q.question
+        for fragment in q.expect:
+            assert any(fragment in text for text in heldout_texts.values()), (q.question, fragment)
+        if q.expect:
+            # The labelled document holds one of the right passages, and the answer lies in one.
+            assert any(f in heldout_texts[q.doc] for f in q.expect), q.question
+            assert any(a in heldout_texts[d] for a in q.answer for d in heldout_texts), q.question
+
+
+def test_leave_one_document_out_groups_every_question_once(heldout_texts):
+    class Doc:
+        def __init__(self, text):
+            self.text = text
+
+    documents = {k: Doc(v) for k, v in heldout_texts.items()}
+    keys = groups(QUESTIONS, documents)
+    assert set(keys) == set(heldout_texts) and len(keys) == len(QUESTIONS)
+    # Questions about no document (off the subject, urgent) are dealt out, not lumped together.
+    dealt = [k for q, k in zip(QUESTIONS, keys, strict=True) if q.doc is None]
+    assert len(set(dealt)) == 4
+    one = {"only": Doc("the Panel received 482 notifications")}
+    few = [EvalQuestion("How many?", ["482 notifications"], [])] * 7
+    assert groups(few, one) == [f"questions {i % 5 + 1} of 5" for i in range(7)]
+
+
+# ---------------------------------------------------------------- figures from rows
+
+
+def row(category="answerable", answered=True, rank=1, missing=(), signposted=False, mark=True, share=0.3, why=""):
+    answerable = category in ("answerable", "case")
+    return {
+        "question": "q",
+        "category": category,
+        "why": why,
+        "answerable": answerable,
+        "answered": answered,
+        "confidence": 0.9 if answered else 0.1,
+        "missing": list(missing),
+        "rank": rank if answerable and answered else None,
+        "signposted": signposted,
+        "mark_has_answer": mark if answerable and rank == 1 and answered else None,
+        "mark_share": share if answerable and rank == 1 and answered else None,
+    }
+
+
+def test_report_counts_each_figure_over_its_own_questions():
+    rows = [
+        row(),
+        row(rank=2, missing=["roughly"]),
+        row(answered=False, signposted=True),  # a right answer refused (the abstention signposts)
+        row("case", share=0.8, mark=False),
+        row("case", signposted=True),  # a false signpost on a question about the documents
+        row("near_miss", answered=False, signposted=True, why="other_year"),
+        row("near_miss", answered=True, why="figure_not_given"),
+        row("off_topic", answered=False, signposted=True),
+        row("urgent", answered=True, signposted=True),
+        row("urgent", answered=True, signposted=False),
+    ]
+    r = evalmetrics.report(rows)
+    assert (r["hit@1"]["n"], r["hit@1"]["of"]) == (3, 5) and r["hit@3"]["n"] == 4
+    assert (r["right_answers_refused"]["n"], r["right_answers_refused"]["of"]) == (1, 5)
+    assert (r["near_misses_refused"]["n"], r["near_misses_refused"]["of"]) == (1, 2)
+    assert r["off_topic_refused"] == {"n": 1, "of": 1, "rate": 1.0}
+    assert (r["urgent_signposted"]["n"], r["urgent_signposted"]["of"]) == (1, 2)
+    assert r["signposts_on_document_questions"]["n"] == 1  # the refusal's signpost is not counted
+    assert r["case_questions_signposted"] == {"n": 1, "of": 2, "rate": 0.5}
+    assert (r["right_answers_listing_missing"]["n"], r["right_answers_listing_missing"]["of"]) == (1, 4)
+    assert (r["mark_contains_answer"]["n"], r["mark_contains_answer"]["of"]) == (2, 3)
+    assert r["marks_over_limit"]["n"] == 1 and r["mark_share_mean"] == pytest.approx((0.3 + 0.8 + 0.3) / 3, abs=1e-4)
+    m = evalmetrics.metrics(rows)  # urgent questions are not counted as unanswerable
+    assert (m["answerable"], m["unanswerable"]) == (5, 3)
+    assert "near_miss (other_year)" in m["categories"]
+    assert evalmetrics.fraction(r["near_misses_refused"]) == "1 of 2 (50.0%)"
+    assert "near_misses_refused" in evalmetrics.misses(r) and "off_topic_refused" not in evalmetrics.misses(r)
+    assert evalmetrics.target_text("hit@3") == "≥ 95%" and evalmetrics.target_text("hit@1") == ""
+    assert evalmetrics.fraction(evalmetrics.count([], bool)) == "-"
+
+
+def test_the_mark_must_hold_the_answer_whole():
+    text = "The Panel met in May. Annie Hudson chairs the Panel. It has six themes."
+    chair = [text.index("Annie"), text.index("Panel. It") + len("Panel.")]
+    assert evalmetrics.marks_answer(text, [chair], ["Annie Hudson"])
+    assert not evalmetrics.marks_answer(text, [chair], ["six themes"])
+    # Two marked sentences that touch (only a space between) read as one run.
+    themes = [text.index("It has"), len(text)]
+    assert evalmetrics.marks_answer(text, [themes, chair], ["the Panel. It has six"])
+    assert not evalmetrics.marks_answer(text, [[0, 10]], ["The Panel met in May"])
+    assert evalmetrics.marked_share(text, []) == 0.0
+    assert evalmetrics.marked_share(text, [[0, len(text)]]) == 1.0
+    assert 0.3 < evalmetrics.marked_share(text, [chair]) < 0.45
+
+
+class Fixed:
+    """A calibration stand-in: a fixed score per candidate, and a threshold."""
+
+    def __init__(self, threshold):
+        self.threshold = threshold
+
+    def score(self, features):
+        return features["p"]
+
+
+def test_stability_counts_decisions_a_refit_changes():
+    candidates = [[{"p": p}] for p in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)]
+    steady = evalmetrics.stability(lambda picks: Fixed(0.45), 8, Fixed(0.45), candidates, refits=10)
+    assert steady["flips_median"] == 0 and not steady["unstable"]
+    # Refits whose threshold depends on which questions were drawn move several decisions.
+    shaky = evalmetrics.stability(lambda picks: Fixed(picks[0] / 8), 8, Fixed(0.45), candidates, refits=30)
+    assert shaky["flips_median"] > 1 and shaky["unstable"]
+    assert shaky["threshold_p10"] <= shaky["threshold_p90"]
+    assert evalmetrics.decisions(Fixed(0.45), candidates + [[]]) == [False] * 4 + [True] * 4 + [False]
+
+
+def test_warnings_for_an_unstable_or_a_degenerate_fit():
+    base = {"auc": 0.99, "answerable": 10, "answerable_recall": 1.0, "unanswerable": 5, "abstention_recall": 1.0}
+    assert warnings({**base, "calibrated": 0.5}) == []
+    unstable = {"flips_median": 3, "flips_p90": 5, "threshold_p10": 0.4, "threshold_p90": 0.7, "unstable": True}
+    said = warnings({**base, "calibrated": 0.5, "stability": unstable})
+    assert len(said) == 1 and "unstable fit" in said[0] and "one question's worth" in said[0]
+    said = warnings({**base, "calibrated": 0.0})
+    assert len(said) == 1 and "turns abstention off" in said[0]
+
+
+# ---------------------------------------------------------------- where sets come from
+
+
+def test_a_set_is_a_file_or_a_folder_and_bad_ones_are_readable_errors(tmp_path):
+    assert resolve_set(HELDOUT) == HELDOUT / "questions.toml"
+    with pytest.raises(SetProblem, match="No questions file"):
+        load_questions(tmp_path / "nowhere")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[question]\n", encoding="utf-8")
+    with pytest.raises(SetProblem, match="not a readable questions file"):
+        load_questions(bad)
+    bad.write_text('[[question]]\nexpect = "no q"\n', encoding="utf-8")
+    with pytest.raises(SetProblem, match="KeyError"):
+        load_questions(bad)
+    bad.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(SetProblem, match="no \\[\\[question\\]\\]"):
+        load_questions(bad)
+
+
+def test_the_default_set_ships_in_the_wheel_not_read_from_tests():
+    assert Settings().eval_set == SHIPPED_EVAL_SET and SHIPPED_EVAL_SET.is_file()
+    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]
+    shipped = wheel["targets"]["wheel"]["force-include"]
+    assert shipped["tests/eval/questions.toml"] == "assistant/evalsets/bundled.toml"
+    assert Settings(eval_set=HELDOUT).eval_set == HELDOUT
+
+
+def test_cli_eval_names_a_missing_set_without_a_traceback(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "eval", "--set", str(tmp_path / "nowhere"), "--index", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=child_env(),
+    )
+    assert out.returncode == 1 and "No questions file" in out.stderr and "Traceback" not in out.stderr
+
+
+# ---------------------------------------------------------------- the real CLI on the held-out set
+
+
+@pytest.mark.model
+def test_cli_eval_on_the_heldout_set_reports_every_figure(tmp_path):
+    docs = heldout_docs.build(tmp_path / "docs")
+    index = tmp_path / "index"
+    run = dict(capture_output=True, text=True, timeout=600, env=child_env())
+    built = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(docs), "--index", str(index)], **run)
+    assert built.returncode == 0, built.stderr
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "eval", "--set", str(HELDOUT), "--index", str(index), "--json"]
+        + ["--calibrate"],
+        **run,
+    )
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)  # warnings go to stderr, so stdout is JSON alone
+    assert len(result["rows"]) == len(QUESTIONS) and result["calibration"] == "shipped default"
+    for figures in (result["report"], result["leave_one_document_out"]["report"], result["fitted_own_set"]["report"]):
+        assert figures["hit@3"]["of"] == 75 and figures["near_misses_refused"]["of"] == 20
+        assert figures["off_topic_refused"]["of"] == 10 and figures["urgent_signposted"]["of"] == 10
+        assert figures["case_questions_signposted"]["of"] == 10
+        for key, value in figures.items():
+            if isinstance(value, dict):
+                assert value["rate"] is None or 0 <= value["rate"] <= 1, key
+    folds = result["leave_one_document_out"]["folds"]
+    assert sorted(f["document"] for f in folds) == sorted(heldout_docs_ids())
+    assert sum(f["questions"] for f in folds) == len(QUESTIONS)
+    assert result["stability"]["refits"] == 50
+    assert set(result["misses_targets"]) <= set(evalmetrics.TARGETS)
+    assert result["fitted"]["threshold"] == calibration.load(index).threshold
+    assert "Wrote the calibration" in out.stderr
+    text = subprocess.run(
+        [sys.executable, "-m", "assistant", "eval", "--set", str(HELDOUT), "--index", str(index)], **run
+    )
+    assert text.returncode == 0, text.stderr
+    assert "fitted, held out" in text.stdout and "near_misses_refused" in text.stdout
+    assert "near_miss (review_only_named)" in text.stdout
+
+
+def heldout_docs_ids() -> list[str]:
+    return [meta["id"] for _, _, meta in heldout_docs.documents()]
