@@ -151,7 +151,8 @@ def build_layout_pdf(
     top_margin: float = 100,
 ) -> bytes:
     """A4 PDF whose running heads are given per page: ``heads[index]`` is a list of
-    (band "top"/"bottom", align "left"/"right"/"centre", text), drawn in 9pt type."""
+    (band "top"/"bottom", align "left"/"right"/"centre", text[, size]), drawn in 9pt type
+    unless a size is given."""
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
@@ -162,8 +163,8 @@ def build_layout_pdf(
         c.setAuthor(author)
     width, height = A4
     for index, items in enumerate(pages, start=1):
-        for band, align, text in (heads or {}).get(index, []):
-            c.setFont("Helvetica", 9)
+        for band, align, text, *size in (heads or {}).get(index, []):
+            c.setFont("Helvetica", size[0] if size else 9)
             y = height - 40 if band == "top" else 30
             if align == "left":
                 c.drawString(LEFT, y, text)

@@ -734,6 +734,127 @@ CHARITY = Layout(
     ],
 )
 
-PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES]
+# ---------------------------------------------------------------- 8. chapter names as running heads
+
+
+CHAPTERS = {
+    2: "Who was notified",
+    3: "Who was notified",
+    4: "Recommendations and reactions",
+    5: "Recommendations and reactions",
+    6: "Working with schools",
+    7: "Working with schools",
+    8: "What happens next",
+    9: "What happens next",
+}
+
+
+def chapter_heads_pdf() -> bytes:
+    """Nine pages printed 16-23 after a cover. Even pages carry "16  Study notes 2020" at the
+    left, odd pages the current chapter's name and the number at the right ("Working with
+    schools  21"): every chapter's name heads ONE page only, so repetition cannot find it.
+    A sentence runs from page 18 on to page 19, under a chapter head."""
+    heads = {}
+    for index, chapter in CHAPTERS.items():
+        printed = index + 14
+        heads[index] = (
+            [("top", "left", f"{printed}   Study notes 2020")]
+            if printed % 2 == 0
+            else [("top", "right", f"{chapter}   {printed}")]
+        )
+    pages = [
+        [("line", "Study notes 2020", 26, True), ("line", "Serious incidents, read chapter by chapter", 14, False)],
+        [
+            ("line", "Who was notified", 17, True),
+            ("p", _lines("In the year the notes cover, local partners told the Panel about 482 incidents.")),
+        ],
+        [
+            (
+                "p",
+                _lines(
+                    "The study group spent its second evening on the 514 children behind those incidents and on "
+                    "how few of them had been known to every agency."
+                ),
+            )
+        ],
+        [
+            ("line", "Recommendations and reactions", 17, True),
+            (
+                "p",
+                [
+                    "Several partnerships said their reviews had shown a need for sharper",
+                    "questions in supervision and for",
+                ],
+            ),
+        ],
+        [
+            ("p", ["specialist training for staff who meet families only once."]),
+            ("p", _lines("Partners reacted to the recommendations by writing them into their own training plans.")),
+        ],
+        [
+            ("line", "Working with schools", 17, True),
+            ("p", _lines("Schools were often the first to notice a change in a child, such as missed Mondays.")),
+        ],
+        [
+            (
+                "p",
+                _lines(
+                    "Designated leads asked for a single contact in children's social care whom they could ring "
+                    "on the day."
+                ),
+            )
+        ],
+        [
+            ("line", "What happens next", 17, True),
+            ("p", _lines("The group will meet each term and choose one local review to read in full.")),
+        ],
+        [("p", _lines("Members will bring one change they made in their own work since the last meeting."))],
+    ]
+    return build_layout_pdf(pages, heads, title="Microsoft Word - study_notes_final_v3.docx", author="jsmith01")
+
+
+CHAPTER_HEADS = Layout(
+    "chapter-heads.pdf",
+    chapter_heads_pdf,
+    [
+        Expect(
+            "How many incidents did local partners report?",
+            "told the Panel about 482 incidents",
+            "16",
+            "Who was notified",
+        ),
+        Expect(
+            "What did the study group spend its second evening on?",
+            "514 children behind those incidents",
+            "17",
+            "Who was notified",
+        ),
+        Expect(
+            "What did the reviews show a need for?",
+            "a need for sharper questions in supervision and for specialist training",
+            "18–19",
+            "Recommendations and reactions",
+        ),
+        Expect(
+            "How did partners react to the recommendations?",
+            "writing them into their own training plans",
+            "19",
+            "Recommendations and reactions",
+        ),
+        Expect("What did schools notice first?", "missed Mondays", "20", "Working with schools"),
+        Expect(
+            "Whom did designated leads want to ring?",
+            "a single contact in children's social care",
+            "21",
+            "Working with schools",
+        ),
+        Expect("What will members bring to meetings?", "one change they made", "23", "What happens next"),
+    ],
+    ["Who was notified", "Recommendations and reactions", "Working with schools", "What happens next"],
+    absent=["Study notes 2020", "reactions 19", "schools 21", "next 23", "notified 17"],
+    labels={i: str(i + 14) for i in range(2, 10)},
+)
+
+PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES, CHAPTER_HEADS]
 HTML_LAYOUTS = [PRESS, CHARITY]
 LAYOUTS = PDF_LAYOUTS + HTML_LAYOUTS

@@ -93,7 +93,7 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         sorted(build_lines([w for w in words if at_edge(w, height)], n), key=lambda ln: ln.top)
         for n, (words, height, _) in enumerate(raw, start=1)
     ]
-    running = running_lines(edges, [height for _, height, _ in raw], body)
+    running = running_lines(edges, [height for _, height, _ in raw], body, [words for words, _, _ in raw])
     printed = printed_numbers(edges, running)
     trivial = labels == [str(i) for i in range(1, len(raw) + 1)]
     if labels and not (trivial and printed and any(printed[p] != str(p) for p in printed)):
