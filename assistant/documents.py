@@ -52,6 +52,7 @@ class DocumentMeta:
     licence: str = ""
     kind: str = ""
     description: str = ""
+    origin: dict[str, str] = field(default_factory=dict)  # where title, author, date came from ("cover")
 
     @property
     def year(self) -> str:
@@ -212,16 +213,21 @@ def read_sidecar(path: Path) -> dict:
 
 def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> DocumentMeta:
     """Metadata from the sidecar first, then from the document itself, then the file name."""
-    found = found or {}
+    found = dict(found or {})
+    origin = {k: v for k, v in found.pop("origin", {}).items() if found.get(k)}
+    origin.update({k: "sidecar" for k, v in sidecar.items() if k in ("title", "author", "date") and v})
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
-    fields = {k: str(v) for k, v in fields.items() if v}
+    fields = {k: str(v) for k, v in fields.items() if v and k != "origin"}
     fields.setdefault("id", slugify(stem, "document"))
     fields["id"] = slugify(fields["id"], "document")
-    fields.setdefault("title", stem.replace("-", " ").replace("_", " ").strip() or "Untitled")
+    if "title" not in fields:
+        fields["title"] = stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
+        origin["title"] = "file name"
     if not re.match(r"https?://", fields.get("source_url", ""), re.I):
         fields.pop("source_url", None)  # links are http(s) only: never javascript: or data:
-    return DocumentMeta(**fields)
+    origin = {k: origin.get(k, "document") for k in ("title", "author", "date") if fields.get(k)}
+    return DocumentMeta(**fields, origin=origin)
 
 
 def trim_body(blocks: list[Block], sidecar: dict) -> list[Block]:

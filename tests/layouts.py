@@ -763,7 +763,13 @@ def chapter_heads_pdf() -> bytes:
             else [("top", "right", f"{chapter}   {printed}")]
         )
     pages = [
-        [("line", "Study notes 2020", 26, True), ("line", "Serious incidents, read chapter by chapter", 14, False)],
+        [
+            ("line", "Study notes 2020", 26, True),
+            ("line", "Serious incidents, read chapter by chapter", 14, False),
+            ("space", 200),
+            ("line", "Northshire Safeguarding Children Partnership", 12, False),
+            ("line", "March 2021", 12, False),
+        ],
         [
             ("line", "Who was notified", 17, True),
             ("p", _lines("In the year the notes cover, local partners told the Panel about 482 incidents.")),

@@ -11,7 +11,7 @@ def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:
         from assistant.formats import text
 
         fmt = "markdown" if suffix in (".md", ".markdown") else "text"
-        return text.read(decode(data, name), markdown=fmt == "markdown"), {}, fmt
+        return (*text.parse(decode(data, name), markdown=fmt == "markdown"), fmt)
     if suffix == ".pdf":
         from assistant.formats import pdf
 
@@ -22,8 +22,15 @@ def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:
         return (*html.read(data), "html")
     if suffix == ".docx":
         from assistant.formats import docx
+        from assistant.formats.metadata import junk_author, junk_title
 
-        return (*docx.read(data), "docx")
+        blocks, meta = docx.read(data)
+        if junk_title(meta.get("title", "")):
+            meta.pop("title", None)
+        if junk_author(meta.get("author", "")):
+            meta.pop("author", None)  # a login name from the word processor
+        meta["origin"] = {k: "document properties" for k in ("title", "author", "date") if meta.get(k)}
+        return blocks, meta, "docx"
     raise DocumentError(f"unsupported file type {suffix or '(none)'}")
 
 

@@ -16,7 +16,8 @@ import io
 import re
 from collections import Counter
 
-from assistant.formats.base import Block, DocumentError
+from assistant.formats.base import Block, DocumentError, join_wrapped, vocabulary
+from assistant.formats.metadata import junk_author, junk_title
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 from assistant.formats.pdfpages import (
     LEADER_LINE,
@@ -24,6 +25,7 @@ from assistant.formats.pdfpages import (
     at_edge,
     bare_number,
     body_size,
+    cover_details,
     front_matter,
     is_contents,
     printed_numbers,
@@ -40,45 +42,6 @@ _DATE = re.compile(
 )  # a cover's "May 2021" is never a heading
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _END = tuple('.!?:;"”’)…')
-# Prefixes that keep their hyphen when a line break falls after them ("multi-agency").
-_PREFIXES = {
-    "multi",
-    "inter",
-    "cross",
-    "non",
-    "co",
-    "self",
-    "well",
-    "pre",
-    "post",
-    "anti",
-    "sub",
-    "semi",
-    "over",
-    "under",
-    "long",
-    "short",
-    "high",
-    "low",
-    "full",
-    "part",
-    "half",
-    "ex",
-    "re",
-    "mid",
-    "out",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "year",
-    "age",
-    "child",
-    "family",
-    "front",
-    "after",
-}
 
 
 def read(data: bytes) -> tuple[list[Block], dict]:
@@ -103,7 +66,21 @@ def read(data: bytes) -> tuple[list[Block], dict]:
     for n, ((words, _, width), edge) in enumerate(zip(raw, edges, strict=False), start=1):
         drop = {id(w) for ln in edge if id(ln) in running or bare_number(ln) for w in ln.words}
         pages.append(page_lines([w for w in words if id(w) not in drop], width, n))
-    return _blocks(pages, printed), meta
+    return _blocks(pages, printed), _with_cover(meta, cover_details(pages, body))
+
+
+def _with_cover(meta: dict, cover: dict) -> dict:
+    """What the cover shows wins over the information dictionary, which tools fill with file
+    names, login names and the day the file was saved."""
+    origin = {k: "metadata" for k in ("title", "author", "date") if meta.get(k)}
+    is_cover = cover.pop("is_cover", False)
+    for key, value in cover.items():
+        if key == "title" and meta.get("title") and not is_cover:
+            continue  # the largest type on a first page of body text is its first heading
+        meta[key] = value
+        origin[key] = "cover" if is_cover or key == "title" else "first page"
+    meta["origin"] = origin
+    return meta
 
 
 # ---------------------------------------------------------------- opening
@@ -134,11 +111,11 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
         raise DocumentError("the PDF has no pages")
     meta = {}
     title = str(info.get("/Title") or "").strip()
-    if title and not re.search(r"\.(docx?|indd|pdf)$|^untitled|^unspecified|^microsoft", title, re.I):
+    if not junk_title(title):
         meta["title"] = title
     author = str(info.get("/Author") or "").strip()
-    if author and not re.fullmatch(r"anonymous|unknown|user|admin(?:istrator)?|author", author, re.I):
-        meta["author"] = author  # not the placeholder a PDF tool writes when nobody is named
+    if not junk_author(author):
+        meta["author"] = author  # not the placeholder or login name a PDF tool writes
     if info.get("/Subject") and str(info["/Subject"]).strip().lower() != "unspecified":
         meta["description"] = str(info["/Subject"]).strip()
     date = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", str(info.get("/CreationDate") or ""))
@@ -167,35 +144,7 @@ def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
 
 
 def _vocabulary(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
-    """Words and hyphenated words seen inside lines, to decide how to rejoin a line-end hyphen."""
-    plain: set[str] = set()
-    hyphenated: set[str] = set()
-    for lines in pages:
-        for ln in lines:
-            inner = ln.text.removesuffix("-")
-            plain.update(w.lower() for w in re.findall(r"[A-Za-z]+", inner))
-            hyphenated.update(w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", inner))
-    return plain, hyphenated
-
-
-def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> str:
-    """Join two wrapped lines; a word split by a hyphen comes back whole, "multi-agency" keeps it."""
-    if prev.endswith("\u00ad"):
-        return prev[:-1] + nxt
-    if prev.endswith("-") and len(prev) > 1 and nxt:
-        before = prev[-2]
-        if before.isdigit() and nxt[0].isdigit():
-            return prev + nxt  # "2020-21"
-        if before.isalpha() and nxt[0].isalpha():
-            head = re.search(r"[A-Za-z]+$", prev[:-1]).group(0) if re.search(r"[A-Za-z]+$", prev[:-1]) else ""
-            tail_m = re.match(r"[A-Za-z]+", nxt)
-            tail = tail_m.group(0) if tail_m else ""
-            whole = (head + tail).lower()
-            keep = (f"{head}-{tail}".lower() in hyphenated and whole not in plain) or (
-                whole not in plain and (head.lower() in _PREFIXES or nxt[0].isupper())
-            )
-            return prev + nxt if keep else prev[:-1] + nxt
-    return prev + " " + nxt
+    return vocabulary(ln.text for lines in pages for ln in lines)
 
 
 def _heading_candidate(ln: Line) -> bool:

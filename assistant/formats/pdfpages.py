@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from assistant.formats.metadata import date_line, iso_date, labelled, organisation
 from assistant.formats.pdflayout import Line
 
 MARGIN = 0.09  # top and bottom share of a page where running headers and footers live
@@ -206,3 +207,44 @@ def _is_cover(lines: list[Line], body: float) -> bool:
         len(body_lines) >= 5 and sum(len(ln.text.split()) for ln in body_lines) > 40
     )  # a paragraph, even in narrow columns
     return 0 < words <= 120 and not prose
+
+
+# ---------------------------------------------------------------- what the cover says
+
+
+def cover_details(pages: list[list[Line]], body: float) -> dict[str, str]:
+    """Title, organisation and date from the first page: the title is the largest type (when
+    clearly larger than the body text), the organisation and the "Month Year" are read only
+    from a cover, and a "Published: ..." line on either of the first two pages dates it."""
+    out: dict = {"is_cover": bool(pages) and _is_cover(pages[0], body)}
+    first = [ln for ln in (pages[0] if pages else []) if any(c.isalpha() for c in ln.text)]
+    if not first:
+        return out
+    biggest = max(ln.size for ln in first)
+    title: list[Line] = []
+    if biggest >= body * 1.3:
+        for ln in first:
+            if ln.size == biggest and not date_line(ln.text):
+                if title and ln.top - title[-1].bottom > ln.size * 1.2:
+                    break  # a second block in the same type is not the title
+                title.append(ln)
+            elif title:
+                break
+        text = " ".join(ln.text.strip() for ln in title)
+        if 1 <= len(text.split()) <= 25:
+            out["title"] = text
+    cover = out["is_cover"]
+    for n, lines in enumerate(pages[:2]):
+        for ln in lines:
+            text = ln.text.strip()
+            found = labelled(text)
+            if found and found[0] in ("date", "author") and found[0] not in out:
+                out[found[0]] = found[1]
+            elif n == 0 and cover and ln not in title and len(text.split()) <= 15:
+                when = date_line(text) or (iso_date(text) if re.search(r"\bpublished\b", text, re.I) else "")
+                if when and "date" not in out:
+                    out["date"] = when
+                org = organisation(text)
+                if org and "author" not in out:
+                    out["author"] = org
+    return out
