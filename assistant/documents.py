@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
+from assistant import backmatter
 from assistant.formats.base import Block, DocumentError, clean_line, join_lines  # noqa: F401
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
@@ -31,6 +32,7 @@ class Section:
     end: int  # end of the section's content (next heading of the same or a higher level)
     page: int | None = None
     page_label: str | None = None
+    back_matter: str = ""  # "references", "glossary"...: a section never quoted as an answer
 
 
 @dataclass
@@ -69,6 +71,11 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     unindexed: list[tuple[int, int]] = field(default_factory=list)  # spans never quoted
+    back_matter: list[tuple[int, int, str]] = field(default_factory=list)  # spans never answers (backmatter.py)
+    warnings: list[str] = field(
+        default_factory=list
+    )  # what ingest should tell the operator ("pages 3, 4 have no text")
+    scanned: list[int] = field(default_factory=list)  # PDF pages whose text was recognised from a scan (OCR)
     content_hash: str = ""  # of the normalised text: unchanged text is never re-embedded
     source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
     publication: str = ""  # the page it was found through (a GOV.UK publication), if any
@@ -91,6 +98,9 @@ class Document:
             sections=[Section(**s) for s in data.get("sections", [])],
             pages=[Page(**p) for p in data.get("pages", [])],
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
+            back_matter=[tuple(b) for b in data.get("back_matter", [])],
+            warnings=list(data.get("warnings", [])),
+            scanned=list(data.get("scanned", [])),
             content_hash=data.get("content_hash", ""),
             source_hash=data.get("source_hash", ""),
             publication=data.get("publication", ""),
@@ -190,6 +200,7 @@ def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> 
     if pages:
         pages[-1].end = len(full)
     doc = Document(meta, full, fmt, source, sections, pages, unindexed)
+    doc.back_matter = backmatter.find(doc)
     doc.content_hash = hashlib.sha256(full.encode("utf-8")).hexdigest()
     return doc
 
@@ -280,7 +291,9 @@ def build_document(blocks: list[Block], found: dict, fmt: str, source: str, name
     if not any(b.text.strip() and b.indexed for b in blocks):
         raise DocumentError("no text found (is it a scanned image without a text layer?)")
     meta = make_meta(name, sidecar, found)
-    return assemble(blocks, meta, fmt, source)
+    doc = assemble(blocks, meta, fmt, source)
+    doc.scanned, doc.warnings = list(found.get("scanned", [])), list(found.get("warnings", []))
+    return doc
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import __version__
+from assistant import __version__, backmatter
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
@@ -172,6 +172,7 @@ def build(
         if old is not None and old.content_hash == doc.content_hash:
             old_ps = old_by_doc.get(doc.id, [])
             for p in old_ps:
+                p.back = backmatter.kind_at(doc.back_matter, p.start, p.end)  # the rules may have changed
                 passages.append(p)
                 p_rows.append(previous.passage_vectors[previous.by_id[p.id]])
             seen = set()

@@ -80,6 +80,7 @@ class Settings(BaseSettings):
         FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it."
     )
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
+    ocr: bool = Field(True, description="Read PDF pages without a text layer with OCR (tesseract-ocr).")
 
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")

@@ -455,3 +455,32 @@ def flowed_pdf(chapters: int = 3) -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build(story, onLaterPages=running)
     return buf.getvalue()
+
+
+def scan_pages(data: bytes, pages: set[int] | None = None, dpi: int = 200) -> bytes:
+    """The PDF with the given 1-based pages (all by default) replaced by pictures of themselves:
+    each is rendered to an image (pypdfium2) and drawn on an empty page, so it has no text
+    layer, as a scanner makes it."""
+    import pypdfium2 as pdfium
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    rendered = pdfium.PdfDocument(data)
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter()
+    for n, page in enumerate(reader.pages, start=1):
+        if pages is not None and n not in pages:
+            writer.add_page(page)
+            continue
+        image = rendered[n - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=A4)
+        c.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+        c.showPage()
+        c.save()
+        writer.add_page(PdfReader(io.BytesIO(buf.getvalue())).pages[0])
+    rendered.close()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -861,6 +861,94 @@ CHAPTER_HEADS = Layout(
     labels={i: str(i + 14) for i in range(2, 10)},
 )
 
-PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES, CHAPTER_HEADS]
+# ---------------------------------------------------------------- 9. a briefing with references and a licence page
+
+
+REFERENCES = [
+    "Ashdown, P. (2019) Neglect in the early years: what health visitors see. London: Northshire Press.",
+    "Brightwell, K. and Moss, T. (2020) Early years neglect and the home visit. Journal of Family Practice, 12(3).",
+    "Northshire Safeguarding Children Partnership (2021) Neglect strategy. Available at: www.example.org/neglect",
+    "Carrow, L. (2018) Recognising neglect in young children. 2nd edn. Leeds: Example Publishing.",
+    "Dunmore, R. (2020) Early help for families where neglect is suspected. Available at: https://example.org/eh",
+]
+
+
+def references_pdf() -> bytes:
+    """Four pages printed 1-4 with a footer: two body pages (a word hyphenated at a line end, a
+    web address wrapped over two lines), a reference list full of the body's words, and a licence
+    page without a copyright sign."""
+    heads = {
+        i: [("bottom", "left", "Neglect in the early years: a briefing"), ("bottom", "right", str(i))]
+        for i in range(1, 5)
+    }
+    pages = [
+        [
+            ("line", "Neglect in the early years", 17, True),
+            (
+                "p",
+                [
+                    "Neglect in the early years often shows first as a baby who misses health checks and",
+                    "a home where nobody has noticed that the cot is unsafe. Good safe-",
+                    "guarding starts with the health visitor asking to see where the baby sleeps.",
+                ],
+            ),
+            (
+                "p",
+                [
+                    "The partnership's guidance for health visitors is at https://www.example.org/northshire/",
+                    "early-years/neglect-guidance and is updated every spring.",
+                ],
+            ),
+        ],
+        [
+            ("line", "What practitioners can do", 17, True),
+            (
+                "p",
+                _lines(
+                    "Practitioners who are worried about neglect should record what they saw on each visit, "
+                    "so that a pattern over several months can be shown to colleagues in other agencies."
+                ),
+            ),
+        ],
+        [("line", "References", 17, True), *[("p", _lines(ref, 90)) for ref in REFERENCES]],
+        [
+            ("line", "About this briefing", 17, True),
+            (
+                "p",
+                _lines(
+                    "You may copy and share this briefing free of charge for training and other non-commercial "
+                    "purposes, as long as you name the partnership as its author."
+                ),
+            ),
+            ("p", _lines("Questions about the briefing go to the partnership's business unit.")),
+        ],
+    ]
+    return build_layout_pdf(pages, heads, title="Neglect in the early years")
+
+
+BACK_MATTER = Layout(
+    "neglect-briefing.pdf",
+    references_pdf,
+    [
+        Expect(
+            "What does neglect in the early years look like?",
+            "a baby who misses health checks",
+            "1",
+            "Neglect in the early years",
+        ),
+        Expect(
+            "What should practitioners worried about neglect record?",
+            "record what they saw on each visit",
+            "2",
+            "What practitioners can do",
+        ),
+    ],
+    ["Neglect in the early years", "What practitioners can do", "References", "About this briefing"],
+    absent=["Neglect in the early years: a briefing"],
+    labels={1: "1", 2: "2", 3: "3", 4: "4"},
+)
+
+
+PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES, CHAPTER_HEADS, BACK_MATTER]
 HTML_LAYOUTS = [PRESS, CHARITY]
 LAYOUTS = PDF_LAYOUTS + HTML_LAYOUTS

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from assistant.formats.base import Block, DocumentError
+from assistant.formats.base import OPTIONS, Block, DocumentError
+
+
+def configure(settings) -> None:
+    """Read as the settings say (OCR on or off) from now on."""
+    OPTIONS.ocr = settings.ocr
 
 
 def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:

@@ -9,6 +9,17 @@ import unicodedata
 from dataclasses import dataclass
 
 
+@dataclass
+class ReadOptions:
+    """How readers read; set once from the settings by whoever ingests (``formats.configure``)."""
+
+    ocr: bool = True  # read PDF pages without a text layer with tesseract
+    ocr_timeout: float = 120.0  # seconds per page
+
+
+OPTIONS = ReadOptions()
+
+
 class DocumentError(Exception):
     """A source that cannot be read; the message names the reason."""
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 import io
 import re
+import statistics
 from collections import Counter
 
-from assistant.formats.base import Block, DocumentError, join_wrapped, vocabulary
+from assistant.formats.base import OPTIONS, Block, DocumentError, join_wrapped, vocabulary
 from assistant.formats.metadata import junk_author, junk_title
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 from assistant.formats.pdfpages import (
@@ -47,8 +48,12 @@ _END = tuple('.!?:;"”’)…')
 def read(data: bytes) -> tuple[list[Block], dict]:
     labels, meta = _pypdf_info(data)
     raw = _extract(data)
+    meta["scanned"], meta["warnings"] = _recognise(data, raw)
     if not any(words for words, _, _ in raw):
-        raise DocumentError("the PDF has no text layer (it looks like scanned images); run it through OCR first")
+        raise DocumentError(
+            "the PDF has no text layer (it looks like scanned images) and "
+            + (meta["warnings"][0] if meta["warnings"] else "no text was recognised")
+        )
     body = body_size(raw)
     # Lines in the top and bottom margins, read whole (never split into columns) so that
     # running heads match from page to page.
@@ -122,6 +127,45 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
     if date:
         meta["date"] = "-".join(p for p in date.groups() if p)
     return labels, meta
+
+
+def _recognise(data: bytes, raw: list[tuple[list[dict], float, float]]) -> tuple[list[int], list[str]]:
+    """Read the pages without a text layer with OCR, in place; (pages read so, warnings)."""
+    from assistant.formats.ocr import OCRUnavailable, recognise
+
+    empty = [n for n, (words, _, _) in enumerate(raw, start=1) if not words]
+    if not empty:
+        return [], []
+    if not OPTIONS.ocr:
+        return [], [f"{_pages(empty)} no text (OCR is off: ASSISTANT_OCR=true reads scanned pages)"]
+    text_sizes = [w["size"] for words, _, _ in raw for w in words]
+    scanned, failed, why = [], [], ""
+    for n in empty:
+        try:
+            words = recognise(data, n, OPTIONS.ocr_timeout)
+        except OCRUnavailable as exc:
+            failed.append(n)
+            why = str(exc)
+            continue
+        if not words:
+            failed.append(n)
+            continue
+        if text_sizes:  # the page's usual line height stands for the body type of the other pages
+            scale = statistics.median(text_sizes) / statistics.mode(w["size"] for w in words)
+            for w in words:
+                w["size"] = round(w["size"] * scale * 2) / 2
+        raw[n - 1] = (words, raw[n - 1][1], raw[n - 1][2])
+        scanned.append(n)
+    warnings = (
+        [f"{_pages(failed)} no text ({'OCR failed: ' + why if why else 'none recognised by OCR'})"] if failed else []
+    )
+    return scanned, warnings
+
+
+def _pages(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]} has"
+    return f"{len(numbers)} pages have ({', '.join(map(str, numbers))})"
 
 
 def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
