@@ -53,13 +53,17 @@ def fetch_limits(settings: Settings):
 
 def ingest_tools(settings: Settings):
     """The model and the chunking rules an ingest or a refresh uses, both from ``settings``."""
+    from assistant import formats
     from assistant.embeddings import shared_embedder
     from assistant.index import ChunkSettings
 
+    formats.configure(settings)  # OCR on or off
     return shared_embedder(settings.torch_threads), ChunkSettings.from_settings(settings)
 
 
-def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
+def run_ingest(
+    settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True, as_json=False
+):
     from assistant.documents import DocumentError
     from assistant.ingest import ingest
 
@@ -68,7 +72,7 @@ def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove
         report = ingest(sources, settings.index, embedder, chunking, add, remove, progress, fetch_limits(settings))
     except DocumentError as exc:
         fail(str(exc))
-    say_done(report)
+    say_done(report, as_json)
     return report
 
 
@@ -105,7 +109,13 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
     return report
 
 
-def say_done(report) -> None:
+def say_done(report, as_json: bool = False) -> None:
+    if as_json:
+        from dataclasses import asdict
+
+        typer.echo(json.dumps(_report_json(report, asdict), indent=2, ensure_ascii=False))
+        return
+    say_summaries(report.summaries)
     for source, reason in report.problems:
         typer.secho(f"Skipped {source}: {reason}", fg=typer.colors.YELLOW, err=True)
     for doc_id in report.kept:
@@ -118,6 +128,32 @@ def say_done(report) -> None:
     )
     for doc_id in report.removed:
         typer.echo(f"Removed {doc_id}")
+
+
+def _report_json(report, asdict) -> dict:
+    return {
+        "build": str(report.build) if report.build else None,
+        "documents": report.summaries,
+        "indexed": report.documents,
+        "problems": [{"source": src, "reason": why} for src, why in report.problems],
+        "kept": report.kept,
+        "removed": report.removed,
+        "stats": asdict(report.stats),
+    }
+
+
+def say_summaries(summaries: list[dict]) -> None:
+    """Each document read: in full on a terminal (stderr, beside the progress bars; stdout keeps
+    its one line), and its warnings alone in a log."""
+    from assistant import summary
+
+    full = sys.stderr.isatty()
+    for s in summaries:
+        if full:
+            typer.echo("\n".join(summary.lines(s)), err=True)
+        else:
+            for warning in s["warnings"]:
+                typer.echo(f"Note: {s['id']}: {warning}", err=True)
 
 
 def has_index(settings: Settings) -> bool:
@@ -137,13 +173,21 @@ def ingest(
     max_words: int | None = option("passage_max_words", "--max-words"),
     fetch_timeout: float | None = option("fetch_timeout", "--fetch-timeout"),
     fetch_max_bytes: int | None = option("fetch_max_bytes", "--fetch-max-bytes"),
+    ocr: bool | None = typer.Option(
+        None, "--ocr/--no-ocr", envvar="ASSISTANT_OCR", help=Settings.model_fields["ocr"].description
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print what was read, per document, as JSON."),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
     settings = make_settings(
-        index=index, passage_max_words=max_words, fetch_timeout=fetch_timeout, fetch_max_bytes=fetch_max_bytes
+        index=index,
+        passage_max_words=max_words,
+        fetch_timeout=fetch_timeout,
+        fetch_max_bytes=fetch_max_bytes,
+        ocr=ocr,
     )
     if sources:
-        run_ingest(settings, sources, add, remove)
+        run_ingest(settings, sources, add, remove, as_json=as_json)
     elif remove:
         run_ingest(settings, [], add=True, remove=remove)  # drop those, keep everything else
     elif has_index(settings):
@@ -183,6 +227,9 @@ def documents(
             f"  {row['format']}, {pages}{row['passages']} passages, ingested "
             f"{row.get('ingested_at') or 'at an unknown time'}"
         )
+        origin = row.get("origin") or {}
+        if origin:
+            typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in origin.items()))
         typer.echo(f"  source: {row['source']}")
         if row.get("publication"):
             typer.echo(f"  from: {row['publication']}")
@@ -228,6 +275,8 @@ def ask(
         typer.echo("Missing: " + ", ".join(answer.missing))
     for n, quote in enumerate(answer.quotes, start=1):
         typer.echo(f"\n[{n}] {quote.citation}")
+        if quote.notes:
+            typer.echo(f"({'; '.join(quote.notes)})")
         typer.echo(f"“{quote.text}”")
 
 

@@ -317,6 +317,9 @@ def save(data: dict, root: Path) -> Path:
                     "ingested_at": d.ingested_at,
                     "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
+                    "author": d.meta.author,
+                    "date": d.meta.date,
+                    "origin": d.meta.origin,
                 }
                 for d in docs
             },
@@ -444,7 +447,18 @@ def stored_documents(root: Path) -> dict[str, Document]:
 def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
-    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
+    fields = (
+        "title",
+        "author",
+        "date",
+        "origin",
+        "source",
+        "publication",
+        "format",
+        "pages",
+        "passages",
+        "ingested_at",
+    )
     return [
         {"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()
     ]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import fcntl
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import index as index_mod
+from assistant import summary
 from assistant.documents import Document, DocumentError, discover, source_hash
 from assistant.index import BuildStats, ChunkSettings, progress_bar
 from assistant.sources import FetchLimits, is_url, read_source
@@ -29,6 +31,7 @@ class IngestReport:
     kept: list[str] = field(default_factory=list)  # failed now, previous version kept
     removed: list[str] = field(default_factory=list)
     stats: BuildStats = field(default_factory=BuildStats)
+    summaries: list[dict] = field(default_factory=list)  # one per document read (summary.py)
 
 
 @contextmanager
@@ -96,6 +99,8 @@ def ingest(
         data, report.stats = index_mod.build(list(docs.values()), embedder, chunking, previous, progress)
         report.build = index_mod.save(data, root)
         report.documents = list(docs)
+        per_doc = Counter(p.doc_id for p in data["passages"])
+        report.summaries = [summary.of(d, per_doc[d.id]) for d in fresh if docs.get(d.id) is d]
     return report
 
 

@@ -775,13 +775,14 @@ def chapter_heads_pdf() -> bytes:
             ("p", _lines("In the year the notes cover, local partners told the Panel about 482 incidents.")),
         ],
         [
+            ("line", "Who the children were", 13, True),
             (
                 "p",
                 _lines(
                     "The study group spent its second evening on the 514 children behind those incidents and on "
                     "how few of them had been known to every agency."
                 ),
-            )
+            ),
         ],
         [
             ("line", "Recommendations and reactions", 17, True),
@@ -795,6 +796,7 @@ def chapter_heads_pdf() -> bytes:
         ],
         [
             ("p", ["specialist training for staff who meet families only once."]),
+            ("line", "How partners reacted", 13, True),
             ("p", _lines("Partners reacted to the recommendations by writing them into their own training plans.")),
         ],
         [
@@ -802,19 +804,23 @@ def chapter_heads_pdf() -> bytes:
             ("p", _lines("Schools were often the first to notice a change in a child, such as missed Mondays.")),
         ],
         [
+            ("line", "Contacts on the day", 13, True),
             (
                 "p",
                 _lines(
                     "Designated leads asked for a single contact in children's social care whom they could ring "
                     "on the day."
                 ),
-            )
+            ),
         ],
         [
             ("line", "What happens next", 17, True),
             ("p", _lines("The group will meet each term and choose one local review to read in full.")),
         ],
-        [("p", _lines("Members will bring one change they made in their own work since the last meeting."))],
+        [
+            ("line", "Between meetings", 13, True),
+            ("p", _lines("Members will bring one change they made in their own work since the last meeting.")),
+        ],
     ]
     return build_layout_pdf(pages, heads, title="Microsoft Word - study_notes_final_v3.docx", author="jsmith01")
 
@@ -833,7 +839,7 @@ CHAPTER_HEADS = Layout(
             "What did the study group spend its second evening on?",
             "514 children behind those incidents",
             "17",
-            "Who was notified",
+            "Who the children were",
         ),
         Expect(
             "What did the reviews show a need for?",
@@ -845,18 +851,27 @@ CHAPTER_HEADS = Layout(
             "How did partners react to the recommendations?",
             "writing them into their own training plans",
             "19",
-            "Recommendations and reactions",
+            "How partners reacted",
         ),
         Expect("What did schools notice first?", "missed Mondays", "20", "Working with schools"),
         Expect(
             "Whom did designated leads want to ring?",
             "a single contact in children's social care",
             "21",
-            "Working with schools",
+            "Contacts on the day",
         ),
-        Expect("What will members bring to meetings?", "one change they made", "23", "What happens next"),
+        Expect("What will members bring to meetings?", "one change they made", "23", "Between meetings"),
     ],
-    ["Who was notified", "Recommendations and reactions", "Working with schools", "What happens next"],
+    [
+        "Who was notified",
+        "Who the children were",
+        "Recommendations and reactions",
+        "How partners reacted",
+        "Working with schools",
+        "Contacts on the day",
+        "What happens next",
+        "Between meetings",
+    ],
     absent=["Study notes 2020", "reactions 19", "schools 21", "next 23", "notified 17"],
     labels={i: str(i + 14) for i in range(2, 10)},
 )

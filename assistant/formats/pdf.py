@@ -71,6 +71,8 @@ def read(data: bytes) -> tuple[list[Block], dict]:
     for n, ((words, _, width), edge) in enumerate(zip(raw, edges, strict=False), start=1):
         drop = {id(w) for ln in edge if id(ln) in running or bare_number(ln) for w in ln.words}
         pages.append(page_lines([w for w in words if id(w) not in drop], width, n))
+    if len(raw) >= 3 and not running:
+        meta["warnings"].append("no running heads found")
     return _blocks(pages, printed), _with_cover(meta, cover_details(pages, body))
 
 
