@@ -299,3 +299,35 @@ def test_page_labels_that_only_count_pdf_pages_lose_to_printed_numbers(tmp_path)
     path = tmp_path / "counted.pdf"
     path.write_bytes(label_pages(report_pdf(), [(0, 5, "/D", 1)]))
     assert {p.index: p.label for p in load_document(path).pages if p.index >= 3} == {3: "21", 4: "22", 5: "23", 6: "24"}
+
+
+def test_pages_without_text_are_named_when_ocr_cannot_run(tmp_path, monkeypatch):
+    from docbuilders import scan_pages
+
+    from assistant.formats import OPTIONS, ocr
+
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(scan_pages(report_pdf(), {4}))
+    monkeypatch.setattr(ocr, "available", lambda: False)  # a machine without tesseract-ocr
+    doc = load_document(path)
+    assert doc.warnings == [
+        "page 4 has no text (OCR failed: tesseract is not installed (Debian package tesseract-ocr))"
+    ]
+    assert doc.scanned == [] and 4 not in [p.index for p in doc.pages]
+    monkeypatch.setattr(OPTIONS, "ocr", False)
+    assert load_document(path).warnings[0].startswith("page 4 has no text (OCR is off")
+    path.write_bytes(image_only_pdf())
+    with pytest.raises(DocumentError, match="no text layer .* page 1 has no text .OCR is off"):
+        load_document(path)
+
+
+def test_a_scanned_page_is_read_with_ocr(tmp_path):
+    from docbuilders import scan_pages
+
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(scan_pages(report_pdf(), {5}))
+    doc = load_document(path)
+    assert doc.scanned == [5] and doc.warnings == []
+    assert "question the account given by parents" in doc.text
+    assert "Critical thinking and challenge" in [s.title for s in doc.sections]
+    assert {p.index: p.label for p in doc.pages if p.index >= 3} == {3: "21", 4: "22", 5: "23", 6: "24"}

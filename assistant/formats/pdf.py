@@ -139,7 +139,7 @@ def _recognise(data: bytes, raw: list[tuple[list[dict], float, float]]) -> tuple
     if not empty:
         return [], []
     if not OPTIONS.ocr:
-        return [], [f"{_pages(empty)} no text (OCR is off: ASSISTANT_OCR=true reads scanned pages)"]
+        return [], [_no_text(empty, "OCR is off: ASSISTANT_OCR=true or ingest --ocr reads scanned pages")]
     text_sizes = [w["size"] for words, _, _ in raw for w in words]
     scanned, failed, why = [], [], ""
     for n in empty:
@@ -158,16 +158,16 @@ def _recognise(data: bytes, raw: list[tuple[list[dict], float, float]]) -> tuple
                 w["size"] = round(w["size"] * scale * 2) / 2
         raw[n - 1] = (words, raw[n - 1][1], raw[n - 1][2])
         scanned.append(n)
-    warnings = (
-        [f"{_pages(failed)} no text ({'OCR failed: ' + why if why else 'none recognised by OCR'})"] if failed else []
-    )
-    return scanned, warnings
+    if not failed:
+        return scanned, []
+    return scanned, [_no_text(failed, f"OCR failed: {why}" if why else "none recognised by OCR")]
 
 
-def _pages(numbers: list[int]) -> str:
+def _no_text(numbers: list[int], reason: str) -> str:
+    """ "page 3 has no text (...)", "3 pages without text: 3, 5, 7 (...)"."""
     if len(numbers) == 1:
-        return f"page {numbers[0]} has"
-    return f"{len(numbers)} pages have ({', '.join(map(str, numbers))})"
+        return f"page {numbers[0]} has no text ({reason})"
+    return f"{len(numbers)} pages without text: {', '.join(map(str, numbers))} ({reason})"
 
 
 def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
