@@ -68,13 +68,9 @@ def meta_origin(doc: Document, field: str) -> str:
 def lines(s: dict) -> list[str]:
     """The summary as a few lines of text."""
     counts = ", ".join(
-        x
-        for x in (
-            f"{s['pages']} pages" if s["pages"] else "",
-            f"{s['passages']} passages",
-            f"{s['sections']} sections",
-        )
-        if x
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in ((s["pages"], "page"), (s["passages"], "passage"), (s["sections"], "section"))
+        if n or word != "page"
     )
     out = [f"{s['id']} ({s['format']}): {counts}"]
     for field in ("title", "author", "date"):

@@ -749,7 +749,7 @@ CHAPTERS = {
 }
 
 
-def chapter_heads_pdf() -> bytes:
+def chapter_heads_pdf(head_size: float = 9) -> bytes:
     """Nine pages printed 16-23 after a cover. Even pages carry "16  Study notes 2020" at the
     left, odd pages the current chapter's name and the number at the right ("Working with
     schools  21"): every chapter's name heads ONE page only, so repetition cannot find it.
@@ -758,9 +758,9 @@ def chapter_heads_pdf() -> bytes:
     for index, chapter in CHAPTERS.items():
         printed = index + 14
         heads[index] = (
-            [("top", "left", f"{printed}   Study notes 2020")]
+            [("top", "left", f"{printed}   Study notes 2020", head_size)]
             if printed % 2 == 0
-            else [("top", "right", f"{chapter}   {printed}")]
+            else [("top", "right", f"{chapter}   {printed}", head_size)]
         )
     pages = [
         [

@@ -279,6 +279,17 @@ def test_chapter_names_as_running_heads_leave_the_text_and_the_pages_exact(helpe
     assert ", p. 19, “How partners reacted”" in quote.citation
 
 
+def test_chapter_heads_at_body_size_are_found_by_their_place(tmp_path):
+    from layouts import chapter_heads_pdf
+
+    path = tmp_path / "body-size-heads.pdf"
+    path.write_bytes(chapter_heads_pdf(head_size=11))  # the body text's own size
+    doc = load_document(path)
+    for head in ("Study notes 2020\n\nWho", "notified 17", "reactions 19", "schools 21", "next 23"):
+        assert head not in doc.text, head
+    assert {p.index: p.label for p in doc.pages if p.label} == CHAPTER_HEADS.labels
+
+
 def test_title_author_and_date_from_the_cover_not_junk_metadata(folder):
     # The information dictionary says "Microsoft Word - study_notes_final_v3.docx", "jsmith01" and today.
     meta = load_document(folder / CHAPTER_HEADS.name).meta
