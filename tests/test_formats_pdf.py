@@ -286,6 +286,21 @@ def test_contents_without_dot_leaders_is_not_indexed(tmp_path):
         ("a long sen\u00ad", "tence", "a long sentence"),
         ("the North-", "East region", "the North-East region"),
         ("ends here", "next line", "ends here next line"),
+        ("a child-", "focused plan", "a child-focused plan"),  # "childfocused" is no word
+        ("the over-", "all picture", "the overall picture"),  # a prefix, but "overall" is a common word
+        (
+            "see https://www.gov.uk/government/",
+            "publications/x for",
+            "see https://www.gov.uk/government/publications/x for",
+        ),
+        (
+            "at https://example.org/child-",
+            "safeguarding-review now",
+            "at https://example.org/child-safeguarding-review now",
+        ),
+        ("to team@north", "shire.example.org today", "to team@northshire.example.org today"),
+        ("at www.gov.uk.", "Then we met", "at www.gov.uk. Then we met"),
+        ("see https://example.org", "for more", "see https://example.org for more"),
     ],
 )
 def test_line_end_hyphen_rule(first, second, joined):
@@ -331,3 +346,57 @@ def test_a_scanned_page_is_read_with_ocr(tmp_path):
     assert "question the account given by parents" in doc.text
     assert "Critical thinking and challenge" in [s.title for s in doc.sections]
     assert {p.index: p.label for p in doc.pages if p.index >= 3} == {3: "21", 4: "22", 5: "23", 6: "24"}
+
+
+def test_a_cover_with_the_publisher_set_largest(tmp_path):
+    """The Panel's name in the largest type is the author; the title is the next size down;
+    the file's own title, a login name and today's date are ignored."""
+    from docbuilders import build_layout_pdf
+
+    pages = [
+        [
+            ("line", "Child Safeguarding Practice Review Panel", 28, True),
+            ("line", "Annual Report 2020", 22, True),
+            ("line", "Patterns in practice and the year ahead", 14, False),
+            ("space", 100),
+            ("line", "May 2021", 12, False),
+        ],
+        [("line", "Introduction", 17, True), ("p", ["The Panel received 482 notifications about 514 children."])],
+        [("line", "Themes", 17, True), ("p", ["Six practice themes run through the reviews read in the year."])],
+    ]
+    path = tmp_path / "CSPRP_AR_2020_FINAL.pdf"
+    path.write_bytes(build_layout_pdf(pages, title="Microsoft Word - CSPRP_AR_2020_FINAL.docx", author="hudsona"))
+    meta = load_document(path).meta
+    assert (meta.title, meta.author, meta.date) == (
+        "Annual Report 2020",
+        "Child Safeguarding Practice Review Panel",
+        "2021-05",
+    )
+    assert meta.year == "2021" and meta.origin == {"title": "cover", "author": "cover", "date": "cover"}
+
+
+@pytest.mark.parametrize(
+    "title, junk",
+    [
+        ("Microsoft Word - report_final_v3.docx", True),
+        ("report_final_v3", True),
+        ("Untitled", True),
+        ("Document1", True),
+        ("Annual Report 2020", False),
+        ("Seeing the whole family", False),
+    ],
+)
+def test_junk_titles(title, junk):
+    from assistant.formats.metadata import junk_title
+
+    assert junk_title(title) is junk
+
+
+@pytest.mark.parametrize(
+    "author, junk",
+    [("jsmith01", True), ("j.smith", True), ("CORP\\jsmith", True), ("Admin", True), ("Annie Hudson", False)],
+)
+def test_login_names_are_no_authors(author, junk):
+    from assistant.formats.metadata import junk_author
+
+    assert junk_author(author) is junk

@@ -92,8 +92,10 @@ def running_lines(
 
 
 def _short(ln: Line) -> bool:
-    """Short enough to be a head or a footer, and not a sentence."""
+    """Short enough to be a head or a footer, and neither a sentence nor a footnote."""
     text = ln.text.strip()
+    if re.match(r"^\[?\d{1,3}\]?\s+(?:\S+\s+){5,}", text):
+        return False  # "3 The figures for 2020 were revised in May": a footnote at the foot
     return len(re.sub(r"\d+", "", text).split()) <= 12 and not text.endswith((".", ",", ";"))
 
 
@@ -212,6 +214,19 @@ def _is_cover(lines: list[Line], body: float) -> bool:
 # ---------------------------------------------------------------- what the cover says
 
 
+def _title_run(lines: list[Line], size: float) -> list[Line]:
+    """The first block of lines set in ``size`` (a date is never part of it)."""
+    run: list[Line] = []
+    for ln in lines:
+        if ln.size == size and not date_line(ln.text):
+            if run and ln.top - run[-1].bottom > ln.size * 1.2:
+                break  # a second block in the same type is not the title
+            run.append(ln)
+        elif run:
+            break
+    return run
+
+
 def cover_details(pages: list[list[Line]], body: float) -> dict[str, str]:
     """Title, organisation and date from the first page: the title is the largest type (when
     clearly larger than the body text), the organisation and the "Month Year" are read only
@@ -220,19 +235,16 @@ def cover_details(pages: list[list[Line]], body: float) -> dict[str, str]:
     first = [ln for ln in (pages[0] if pages else []) if any(c.isalpha() for c in ln.text)]
     if not first:
         return out
-    biggest = max(ln.size for ln in first)
     title: list[Line] = []
-    if biggest >= body * 1.3:
-        for ln in first:
-            if ln.size == biggest and not date_line(ln.text):
-                if title and ln.top - title[-1].bottom > ln.size * 1.2:
-                    break  # a second block in the same type is not the title
-                title.append(ln)
-            elif title:
-                break
+    for size in sorted({ln.size for ln in first if ln.size >= body * 1.3}, reverse=True)[:2]:
+        title = _title_run(first, size)
         text = " ".join(ln.text.strip() for ln in title)
+        if organisation(text) and "author" not in out:
+            out["author"] = organisation(text)  # the publisher's name set largest, above the title
+            continue
         if 1 <= len(text.split()) <= 25:
             out["title"] = text
+        break
     cover = out["is_cover"]
     for n, lines in enumerate(pages[:2]):
         for ln in lines:
