@@ -174,6 +174,9 @@ def test_html_footnote_markers_chrome_and_dates(helper, folder):
     assert "\n1 The year runs from January to December.\n2 The order of the briefings may change." in press.text
     assert press.meta.date == "2021-05-14"  # govuk:first-published-at, not the update
     assert press.meta.title == "Panel publishes its yearly look at serious incidents"
+    # A saved GOV.UK page is cited as the organisation on its "From:" line, not as "GOV.UK".
+    assert (press.meta.author, press.meta.publisher) == ("Child Safeguarding Practice Review Panel", "GOV.UK")
+    assert press.meta.origin == {"title": "page title", "author": "From line", "date": "meta tags"}
     charity = load_document(folder / CHARITY.name)
     assert "in the year.[1] Our volunteers" in charity.text
     assert charity.meta.date == "2021-05-24"  # from the "Last updated: 24 May 2021" line
