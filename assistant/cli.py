@@ -233,6 +233,10 @@ def documents(
         typer.echo(f"  source: {row['source']}")
         if row.get("publication"):
             typer.echo(f"  from: {row['publication']}")
+        if row.get("scanned"):
+            typer.echo(f"  text recognised from a scan on page(s) {', '.join(map(str, row['scanned']))}")
+        for warning in row.get("warnings") or []:
+            typer.echo(f"  warning: {warning}")
 
 
 def load(settings: Settings):

@@ -320,6 +320,8 @@ def save(data: dict, root: Path) -> Path:
                     "author": d.meta.author,
                     "date": d.meta.date,
                     "origin": d.meta.origin,
+                    "warnings": d.warnings,
+                    "scanned": d.scanned,
                 }
                 for d in docs
             },
@@ -458,6 +460,8 @@ def list_documents(root: Path) -> list[dict]:
         "pages",
         "passages",
         "ingested_at",
+        "warnings",
+        "scanned",
     )
     return [
         {"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()

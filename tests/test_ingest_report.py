@@ -107,8 +107,10 @@ def test_documents_lists_where_title_author_and_date_came_from(ingested):
     assert result.returncode == 0, result.stderr
     assert "title: cover, author: cover, date: cover" in result.stdout
     assert "title: first heading, author: From line, date: Published line" in result.stdout
+    assert "text recognised from a scan on page(s) 1" in result.stdout
     rows = {r["id"]: r for r in json.loads(run("documents", "--index", str(index), "--json").stdout)}
     assert rows["report-final-v3"]["origin"]["date"] == "cover"
+    assert rows["outreach-scan"]["scanned"] == [1]
 
 
 def test_line_repairs_in_text_and_markdown(ingested):
