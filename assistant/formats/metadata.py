@@ -84,9 +84,9 @@ def labelled(text: str) -> tuple[str, str] | None:
         if not when or len(value.split()) > 5:
             return None
         return ("date" if label in _DATE_LABELS else "updated", when)
-    if label in _AUTHOR_LABELS and len(value.split()) <= 12 and not value.endswith(("?", "!")):
-        if label == "by" and not value[:1].isupper():
-            return None
+    if label in _AUTHOR_LABELS and len(value.split()) <= 12 and not found.group(2).strip().endswith((".", "?", "!")):
+        if re.search(r"\d", value) or (label == "by" and (not value[:1].isupper() or len(value.split()) > 8)):
+            return None  # "By March 2021 every partnership..." is a sentence
         if ":" not in found.group(0)[: len(label) + 2] and label in ("from", "author", "authors"):
             return None  # "From the start of..." is a sentence, "From: ..." a label
         return ("author", value)
