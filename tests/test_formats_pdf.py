@@ -400,3 +400,26 @@ def test_login_names_are_no_authors(author, junk):
     from assistant.formats.metadata import junk_author
 
     assert junk_author(author) is junk
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("Published: 3 March 2022", ("date", "2022-03-03")),
+        ("Date: 14/05/2021", ("date", "2021-05-14")),  # British order
+        ("Last updated 2 June 2021", ("updated", "2021-06-02")),
+        (
+            "From: Northshire Safeguarding Children Partnership",
+            ("author", "Northshire Safeguarding Children Partnership"),
+        ),
+        ("From the start of the year visits doubled", None),
+        ("By March 2021 all partnerships had published plans", None),
+        ("Updated guidance was published in May 2021.", None),
+        ("The report was published on 14 May 2021 and read widely.", None),
+    ],
+)
+def test_labelled_lines(line, found):
+    """Publishing details are lines of their own; a sentence that mentions a date is not one."""
+    from assistant.formats.metadata import labelled
+
+    assert labelled(line) == found
