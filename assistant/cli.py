@@ -53,11 +53,9 @@ def fetch_limits(settings: Settings):
 
 def ingest_tools(settings: Settings):
     """The model and the chunking rules an ingest or a refresh uses, both from ``settings``."""
-    from assistant import formats
     from assistant.embeddings import shared_embedder
     from assistant.index import ChunkSettings
 
-    formats.configure(settings)  # OCR on or off
     return shared_embedder(settings.torch_threads), ChunkSettings.from_settings(settings)
 
 
@@ -173,9 +171,6 @@ def ingest(
     max_words: int | None = option("passage_max_words", "--max-words"),
     fetch_timeout: float | None = option("fetch_timeout", "--fetch-timeout"),
     fetch_max_bytes: int | None = option("fetch_max_bytes", "--fetch-max-bytes"),
-    ocr: bool | None = typer.Option(
-        None, "--ocr/--no-ocr", envvar="ASSISTANT_OCR", help=Settings.model_fields["ocr"].description
-    ),
     as_json: bool = typer.Option(False, "--json", help="Print what was read, per document, as JSON."),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
@@ -184,7 +179,6 @@ def ingest(
         passage_max_words=max_words,
         fetch_timeout=fetch_timeout,
         fetch_max_bytes=fetch_max_bytes,
-        ocr=ocr,
     )
     if sources:
         run_ingest(settings, sources, add, remove, as_json=as_json)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
 from assistant import backmatter
-from assistant.formats.base import Block, DocumentError, clean_line, join_lines  # noqa: F401
+from assistant.formats.base import Block, DocumentError, clean_line, clean_meta, join_lines  # noqa: F401
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
 
@@ -90,12 +90,17 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
+        # Titles stored before ingest cleaned them are cleaned as they load (they hold no offsets).
+        meta = {k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()}
         return cls(
-            meta=DocumentMeta(**data["meta"]),
+            meta=DocumentMeta(**meta),
             text=data["text"],
             format=data["format"],
             source=data["source"],
-            sections=[Section(**s) for s in data.get("sections", [])],
+            sections=[
+                Section(**{**s, "title": clean_meta(s["title"]), "path": [clean_meta(t) for t in s["path"]]})
+                for s in data.get("sections", [])
+            ],
             pages=[Page(**p) for p in data.get("pages", [])],
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
             back_matter=[tuple(b) for b in data.get("back_matter", [])],
@@ -229,11 +234,13 @@ def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> Do
     origin.update({k: "sidecar" for k, v in sidecar.items() if k in ("title", "author", "date") and v})
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
-    fields = {k: str(v) for k, v in fields.items() if v and k != "origin"}
+    # Cleaned like the text: no control characters or bidi overrides in a title or an author.
+    fields = {k: clean_meta(str(v)) for k, v in fields.items() if v and k != "origin"}
+    fields = {k: v for k, v in fields.items() if v}
     fields.setdefault("id", slugify(stem, "document"))
     fields["id"] = slugify(fields["id"], "document")
     if "title" not in fields:
-        fields["title"] = stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
+        fields["title"] = clean_meta(stem.replace("-", " ").replace("_", " ")) or "Untitled"
         origin["title"] = "file name"
     if not re.match(r"https?://", fields.get("source_url", ""), re.I):
         fields.pop("source_url", None)  # links are http(s) only: never javascript: or data:

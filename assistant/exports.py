@@ -8,6 +8,7 @@ the format it is written in.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import html
 import io
@@ -201,9 +202,27 @@ def to_html(items: list[Item], h: Handout) -> str:
     )
 
 
+# Characters no XML file may hold: ingest removes them, but an index built before it did, or an
+# export title typed by a user, must still never make the Word file fail.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value):
+    return _XML_INVALID.sub("", value) if isinstance(value, str) else value
+
+
+def xml_safe(items: list[Item], h: Handout) -> tuple[list[Item], Handout]:
+    """The basket and handout with every XML-invalid character removed."""
+    items = [
+        Item(_xml_text(i.text), i.citation.model_copy(update={k: _xml_text(v) for k, v in i.citation})) for i in items
+    ]
+    return items, dataclasses.replace(h, title=_xml_text(h.title), organisation=_xml_text(h.organisation))
+
+
 def to_docx(items: list[Item], h: Handout) -> bytes:
     from docx import Document as Docx
 
+    items, h = xml_safe(items, h)
     doc = Docx()
     props = doc.core_properties  # python-docx would otherwise say its own name and an old date
     props.title = h.title

@@ -28,7 +28,7 @@ from assistant import __version__, backmatter
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
-from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
+from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -93,10 +93,11 @@ class ChunkSettings:
 
     passage_max_words: int = PASSAGE_MAX_WORDS
     passage_overlap_sentences: int = PASSAGE_OVERLAP_SENTENCES
+    passage_max_chars: int = PASSAGE_MAX_CHARS
 
     @classmethod
     def from_settings(cls, settings) -> ChunkSettings:
-        return cls(settings.passage_max_words, settings.passage_overlap_sentences)
+        return cls(settings.passage_max_words, settings.passage_overlap_sentences, settings.passage_max_chars)
 
     def as_dict(self) -> dict:
         import pysbd
@@ -104,6 +105,7 @@ class ChunkSettings:
         return {
             "passage_max_words": self.passage_max_words,
             "passage_overlap_sentences": self.passage_overlap_sentences,
+            "passage_max_chars": self.passage_max_chars,
             "segmenter": f"pysbd {getattr(pysbd, '__version__', '?')}",
         }
 
@@ -186,7 +188,9 @@ def build(
             continue
         embedded += 1
         seen = set()
-        for p in make_passages(doc, chunking.passage_max_words, chunking.passage_overlap_sentences):
+        for p in make_passages(
+            doc, chunking.passage_max_words, chunking.passage_overlap_sentences, chunking.passage_max_chars
+        ):
             text = embedding_input(doc, p)
             shift = len(text) - (p.end - p.start)  # the heading put before the passage's text
             spans.append([])

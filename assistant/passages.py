@@ -1,4 +1,9 @@
-"""Passages: sentences found with pysbd, grouped into overlapping runs inside one section."""
+"""Passages: sentences found with pysbd, grouped into overlapping runs inside one section.
+
+No passage is longer than ``passage_max_chars``: a line longer than that is cut into pieces
+before pysbd sees it (pysbd's time grows with the square of a run without sentence ends), at
+the last sentence end in reach, else at a space, else -- a run with neither -- right at the cap.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from functools import lru_cache
 
 from assistant import backmatter
 from assistant.documents import Document
-from assistant.settings import PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
+from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 
 @dataclass
@@ -46,8 +51,9 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
-def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """Sentence offsets in ``text[start:end]``; sentences never cross a paragraph break."""
+def split_sentences(text: str, start: int, end: int, max_chars: int = PASSAGE_MAX_CHARS) -> list[Sentence]:
+    """Sentence offsets in ``text[start:end]``; sentences never cross a paragraph break
+    and are at most ``max_chars`` long."""
     out: list[Sentence] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text[start:end]):
         p_start = start + para.start()
@@ -56,8 +62,33 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
         lines = chunk.split("\n")
         offset = p_start
         for line in lines:
-            out.extend(_sentences_in_line(text, line, offset))
+            for at, piece in _pieces(line, max_chars):
+                out.extend(_sentences_in_line(text, piece, offset + at))
             offset += len(line) + 1
+    return out
+
+
+# A sentence end: a stop, then any closing quotes or brackets, then a space.
+_STOP = re.compile(r"[.!?…;:][\"'”’)\]]*\s")
+
+
+def _pieces(line: str, size: int) -> list[tuple[int, str]]:
+    """(offset, piece) cutting ``line`` into pieces of at most ``size`` characters.
+
+    Each cut is in the second half of its window, so the work is linear in the line's length.
+    """
+    out: list[tuple[int, str]] = []
+    at = 0
+    while len(line) - at > size:
+        window = line[at : at + size]
+        half = size // 2
+        cut = max((m.end() for m in _STOP.finditer(window, half)), default=0)
+        if not cut:
+            space = window.rfind(" ", half)
+            cut = space + 1 if space > 0 else size
+        out.append((at, line[at : at + cut]))
+        at += cut
+    out.append((at, line[at:]))
     return out
 
 
@@ -113,17 +144,23 @@ def _subtract(a: int, b: int, holes: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def make_passages(
-    doc: Document, max_words: int = PASSAGE_MAX_WORDS, overlap: int = PASSAGE_OVERLAP_SENTENCES
+    doc: Document,
+    max_words: int = PASSAGE_MAX_WORDS,
+    overlap: int = PASSAGE_OVERLAP_SENTENCES,
+    max_chars: int = PASSAGE_MAX_CHARS,
 ) -> list[Passage]:
-    """Group whole sentences into passages of at most ``max_words`` words (one sentence at least)."""
+    """Group whole sentences into passages of at most ``max_words`` words and ``max_chars``
+    characters (one sentence at least, and no sentence is longer than ``max_chars``)."""
     passages: list[Passage] = []
     for lo, hi, section_id in _indexable_ranges(doc):
-        sentences = split_sentences(doc.text, lo, hi)
+        sentences = split_sentences(doc.text, lo, hi, max_chars)
         words = [len(doc.text[s.start : s.end].split()) for s in sentences]
         i = 0
         while i < len(sentences):
             j, total = i, 0
-            while j < len(sentences) and (j == i or total + words[j] <= max_words):
+            while j < len(sentences) and (
+                j == i or (total + words[j] <= max_words and sentences[j].end - sentences[i].start <= max_chars)
+            ):
                 total += words[j]
                 j += 1
             group = sentences[i:j]

@@ -24,6 +24,13 @@ FETCH_MAX_BYTES = 50 * 1024 * 1024
 ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen by bench, docs/performance.md)
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
+# Caps on what one file may cost at ingest (docs/operations.md, "Caps on what a file may cost").
+PASSAGE_MAX_CHARS = 1000  # about what the model reads (256 word pieces); longer runs are cut
+MAX_TEXT_CHARS = 10_000_000  # text of one document (the annual report is about 0.3 M)
+DOCX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+DOCX_MAX_RATIO = 100  # unpacked/packed size of any part over 1 MB; Word's own XML packs 5-20 times
+HTML_MAX_DEPTH = 256  # elements nested inside each other
+HTML_MAX_TAGS = 200_000  # tags in one HTML file
 # Conversations: the chat keeps (and re-draws without JavaScript) the last CHAT_TURNS turns;
 # the API accepts up to API_HISTORY earlier questions (only the last one is ever read with a
 # follow-up, so a longer history costs nothing but is refused as a sign of a broken client).
@@ -85,6 +92,20 @@ class Settings(BaseSettings):
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")
     passage_overlap_sentences: int = Field(PASSAGE_OVERLAP_SENTENCES, ge=0)
+    passage_max_chars: int = Field(
+        PASSAGE_MAX_CHARS, ge=100, description="Characters per passage at most; longer sentences are cut."
+    )
+
+    # Caps on what one file may cost to read; a file over a cap is reported and skipped.
+    max_text_chars: int = Field(MAX_TEXT_CHARS, ge=1, description="Characters of text in one document at most.")
+    docx_max_unzipped_bytes: int = Field(
+        DOCX_MAX_UNZIPPED_BYTES, ge=1, description="Bytes a DOCX file may unpack to at most."
+    )
+    docx_max_ratio: float = Field(
+        DOCX_MAX_RATIO, ge=1, description="How many times larger than packed a DOCX part over 1 MB may unpack."
+    )
+    html_max_depth: int = Field(HTML_MAX_DEPTH, ge=8, le=500, description="How deep HTML elements may nest.")
+    html_max_tags: int = Field(HTML_MAX_TAGS, ge=1, description="Tags in one HTML file at most.")
 
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10, description="Quotes at most.")

@@ -319,7 +319,7 @@ def test_page_labels_that_only_count_pdf_pages_lose_to_printed_numbers(tmp_path)
 def test_pages_without_text_are_named_when_ocr_cannot_run(tmp_path, monkeypatch):
     from docbuilders import scan_pages
 
-    from assistant.formats import OPTIONS, ocr
+    from assistant.formats import ocr
 
     path = tmp_path / "mixed.pdf"
     path.write_bytes(scan_pages(report_pdf(), {4}))
@@ -329,7 +329,7 @@ def test_pages_without_text_are_named_when_ocr_cannot_run(tmp_path, monkeypatch)
         "page 4 has no text (OCR failed: tesseract is not installed (Debian package tesseract-ocr))"
     ]
     assert doc.scanned == [] and 4 not in [p.index for p in doc.pages]
-    monkeypatch.setattr(OPTIONS, "ocr", False)
+    monkeypatch.setenv("ASSISTANT_OCR", "false")
     assert load_document(path).warnings[0].startswith("page 4 has no text (OCR is off")
     path.write_bytes(image_only_pdf())
     with pytest.raises(DocumentError, match="no text layer .* page 1 has no text .OCR is off"):

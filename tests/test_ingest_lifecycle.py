@@ -106,7 +106,7 @@ def test_a_reader_that_crashes_skips_that_source_only(tmp_path, run, embedder, m
     """Any unexpected exception in a reader is "Skipped <source>: <reason>"; the rest lands."""
     from assistant.formats import html
 
-    def crash(data):
+    def crash(data, *limits):
         raise RuntimeError("the parser fell over\n  on line 3")
 
     corpus, root = tmp_path / "corpus", tmp_path / "index"

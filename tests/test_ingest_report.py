@@ -148,7 +148,12 @@ def test_with_ocr_off_ingest_names_the_pages_without_text(tmp_path):
     result = run("ingest", str(tmp_path / "mixed.pdf"), str(tmp_path / "scan.pdf"), "--index", str(tmp_path / "ix"))
     assert result.returncode == 0  # OCR on by default: both read
     result = run(
-        "ingest", str(tmp_path / "mixed.pdf"), str(tmp_path / "scan.pdf"), "--index", str(tmp_path / "ix"), "--no-ocr"
+        "ingest",
+        str(tmp_path / "mixed.pdf"),
+        str(tmp_path / "scan.pdf"),
+        "--index",
+        str(tmp_path / "ix"),
+        ASSISTANT_OCR="false",
     )
     assert result.returncode == 0, result.stderr
     assert "Note: mixed: 2 pages without text: 3, 5 (OCR is off" in result.stderr

@@ -2,34 +2,45 @@
 
 from __future__ import annotations
 
-from assistant.formats.base import OPTIONS, Block, DocumentError
+from assistant.formats.base import Block, DocumentError, ReadLimits, over_cap
 
 
-def configure(settings) -> None:
-    """Read as the settings say (OCR on or off) from now on."""
-    OPTIONS.ocr = settings.ocr
+def read(data: bytes, suffix: str, name: str, limits: ReadLimits | None = None) -> tuple[list[Block], dict, str]:
+    """Dispatch on the file suffix; return (blocks, metadata found in the file, format name).
+
+    A file over one of ``limits`` (default: the settings') is refused with a DocumentError.
+    """
+    limits = limits or ReadLimits.from_settings()
+    blocks, found, fmt = _read(data, suffix, name, limits)
+    chars = sum(len(b.text) for b in blocks)
+    if chars > limits.max_text_chars:
+        cap = f"{limits.max_text_chars:,} characters"
+        raise over_cap(f"the document has {chars:,} characters of text", cap, "max_text_chars")
+    return blocks, found, fmt
 
 
-def read(data: bytes, suffix: str, name: str) -> tuple[list[Block], dict, str]:
-    """Dispatch on the file suffix; return (blocks, metadata found in the file, format name)."""
+def _read(data: bytes, suffix: str, name: str, limits: ReadLimits) -> tuple[list[Block], dict, str]:
     if suffix in (".txt", ".text", ".md", ".markdown"):
         from assistant.formats import text
 
         fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+        if len(data) > 4 * limits.max_text_chars:  # no encoding spends more than 4 bytes on a character
+            cap = f"{limits.max_text_chars:,} characters"
+            raise over_cap(f"the text file is {len(data):,} bytes", cap, "max_text_chars")
         return (*text.parse(decode(data, name), markdown=fmt == "markdown"), fmt)
     if suffix == ".pdf":
         from assistant.formats import pdf
 
-        return (*pdf.read(data), "pdf")
+        return (*pdf.read(data, limits.ocr), "pdf")
     if suffix in (".html", ".htm"):
         from assistant.formats import html
 
-        return (*html.read(data), "html")
+        return (*html.read(data, limits), "html")
     if suffix == ".docx":
         from assistant.formats import docx
         from assistant.formats.metadata import junk_author, junk_title
 
-        blocks, meta = docx.read(data)
+        blocks, meta = docx.read(data, limits)
         if junk_title(meta.get("title", "")):
             meta.pop("title", None)
         if junk_author(meta.get("author", "")):

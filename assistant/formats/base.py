@@ -1,23 +1,12 @@
-"""What every format reader produces and raises: Blocks of text, DocumentError, and the
-line normalising they share. It imports nothing of the package, so readers and
-``assistant.documents`` both depend on it and never on each other."""
+"""What every format reader produces and raises: Blocks of text, DocumentError, the caps on
+what a file may cost, and the line normalising they share. It imports nothing of the package
+but the settings, so readers and ``assistant.documents`` both depend on it and never on each other."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-
-
-@dataclass
-class ReadOptions:
-    """How readers read; set once from the settings by whoever ingests (``formats.configure``)."""
-
-    ocr: bool = True  # read PDF pages without a text layer with tesseract
-    ocr_timeout: float = 120.0  # seconds per page
-
-
-OPTIONS = ReadOptions()
 
 
 class DocumentError(Exception):
@@ -37,8 +26,46 @@ class Block:
     indexed: bool = True  # False for text kept for reading but never quoted (e.g. contents)
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+# Separators inside a line (vertical tab, form feed, carriage return, line and paragraph
+# separators) become spaces, so the words either side never run together.
+@dataclass(frozen=True)
+class ReadLimits:
+    """Caps on what one file may cost to read; each is a setting (assistant/settings.py)."""
+
+    max_text_chars: int
+    docx_max_unzipped_bytes: int
+    docx_max_ratio: float
+    html_max_depth: int
+    html_max_tags: int
+    ocr: bool = True  # read PDF pages without a text layer with tesseract (formats/ocr.py)
+
+    @classmethod
+    def from_settings(cls, settings=None) -> ReadLimits:
+        """The caps of ``settings``, or of the environment (ASSISTANT_*) and the defaults."""
+        if settings is None:
+            from assistant.settings import Settings
+
+            settings = Settings()
+        return cls(**{name: getattr(settings, name) for name in cls.__dataclass_fields__})
+
+
+def over_cap(found: str, cap: str, setting: str) -> DocumentError:
+    """The per-source message for a file over one of the caps, naming the setting that raises it."""
+    return DocumentError(f"{found}, over the cap of {cap} (the setting ASSISTANT_{setting.upper()})")
+
+
+def size(n: float) -> str:
+    return f"{n / 1_048_576:,.1f} MB" if n >= 1_048_576 else f"{n:,.0f} bytes"
+
+
+_SPACES = re.compile(r"[ \t\r\x0b\x0c\x1c-\x1f\x85\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# Control characters, and characters no XML file may hold (a Word export would fail on them).
+# Bidi embeddings, overrides and isolates (and the marks) go too: in a title or a quote they
+# could show a name or a link reversed, and an English report needs none of them.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200b\ufeff\ufffe\uffff\ud800-\udfff"
+    r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _SENTENCE_END = tuple('.!?:;"”’)…')
 
 
@@ -47,6 +74,11 @@ def clean_line(line: str) -> str:
     line = _CONTROL.sub("", line)  # first, so NFC sees the characters that end up side by side
     line = unicodedata.normalize("NFC", line)
     return _SPACES.sub(" ", line).strip()
+
+
+def clean_meta(value: str) -> str:
+    """One line of metadata (a title, an author): cleaned like text, line breaks made spaces."""
+    return clean_line(value.replace("\n", " "))
 
 
 def join_lines(lines: list[str], plain: set[str] | None = None, hyphenated: set[str] | None = None) -> list[str]:

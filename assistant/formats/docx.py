@@ -1,19 +1,26 @@
 """DOCX reader (python-docx): Heading N styles become sections, lists and tables stay readable,
-core properties give the metadata."""
+core properties give the metadata.
+
+A DOCX is a zip: before python-docx opens it, the sizes its parts say they unpack to, how
+many times their packed size that is, and the bytes they really unpack to are all checked
+against the caps, so a zip bomb is refused after reading its directory, not its contents.
+"""
 
 from __future__ import annotations
 
 import io
 import re
 
-from assistant.formats.base import Block, DocumentError
+from assistant.formats.base import Block, DocumentError, ReadLimits, over_cap, size
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
+_RATIO_FROM = 1_048_576  # smaller parts may pack as tightly as they like: they cost little
 
 
-def read(data: bytes) -> tuple[list[Block], dict]:
+def read(data: bytes, limits: ReadLimits | None = None) -> tuple[list[Block], dict]:
     import docx
 
+    check_package(data, limits or ReadLimits.from_settings())
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean "damaged"
@@ -27,6 +34,40 @@ def read(data: bytes) -> tuple[list[Block], dict]:
             if block:
                 blocks.append(block)
     return blocks, _metadata(document.core_properties)
+
+
+def check_package(data: bytes, limits: ReadLimits) -> None:
+    """Refuse a zip that would unpack past the caps: by its directory, then by what it unpacks to."""
+    import zipfile
+
+    cap = limits.docx_max_unzipped_bytes
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            declared = sum(p.file_size for p in parts)
+            if declared > cap:
+                raise over_cap(f"the DOCX file would unpack to {size(declared)}", size(cap), "docx_max_unzipped_bytes")
+            for part in parts:
+                ratio = part.file_size / max(part.compress_size, 1)
+                if part.file_size > _RATIO_FROM and ratio > limits.docx_max_ratio:
+                    raise over_cap(
+                        f"the DOCX part {part.filename[:80]} unpacks to {ratio:,.0f} times its packed size "
+                        "(a zip bomb?)",
+                        f"{limits.docx_max_ratio:g} times",
+                        "docx_max_ratio",
+                    )
+            # What a part says it unpacks to can lie; count what it really does, a chunk at a time.
+            total = 0
+            for part in parts:
+                with archive.open(part) as fh:
+                    while chunk := fh.read(1_048_576):
+                        total += len(chunk)
+                        if total > cap:
+                            raise over_cap("the DOCX file unpacks to more", size(cap), "docx_max_unzipped_bytes")
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken zip, a bad CRC, an unsupported method: all "damaged"
+        raise DocumentError(f"the DOCX file is damaged or not a Word document ({exc.__class__.__name__})") from exc
 
 
 def _style_level(style) -> tuple[str, int]:

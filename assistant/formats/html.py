@@ -9,13 +9,16 @@ Publishing chrome inside the content goes too: a format label over the title ("P
 release"), "From:"/"Published" lines, share links, "Is this page useful?", related links
 and an in-page contents list. Footnote markers (``<sup>1</sup>``) are written ``[1]``,
 as the PDF reader writes them, so "2020.<sup>1</sup>" never reads "2020.1".
+
+Every step is linear in the page's size: a page with more tags, or deeper nesting, than the
+caps is refused before the work that grows with them.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.formats.base import Block, DocumentError
+from assistant.formats.base import Block, DocumentError, ReadLimits, over_cap
 from assistant.formats.htmlmeta import metadata
 
 _DROP_TAGS = [
@@ -146,13 +149,20 @@ _BLOCK = {
 }
 
 
-def read(data: bytes) -> tuple[list[Block], dict]:
+def read(data: bytes, limits: ReadLimits | None = None) -> tuple[list[Block], dict]:
     from bs4 import BeautifulSoup
 
+    limits = limits or ReadLimits.from_settings()
+    tags = data.count(b"<")  # every tag opens with one; a page's text writes "&lt;"
+    if tags > limits.html_max_tags:
+        raise over_cap(f"the HTML page has about {tags:,} tags", f"{limits.html_max_tags:,}", "html_max_tags")
     try:
         soup = BeautifulSoup(data, "lxml")
     except Exception as exc:  # noqa: BLE001 - a parser failure means an unreadable page
         raise DocumentError(f"the HTML could not be parsed ({exc.__class__.__name__})") from exc
+    depth = _depth(soup, limits.html_max_depth)
+    if depth > limits.html_max_depth:
+        raise over_cap("the HTML page nests elements too deep", f"{limits.html_max_depth:,} levels", "html_max_depth")
     meta = metadata(soup, data)
     landmark = soup.find("main") or soup.find(attrs={"role": "main"}) or _largest_article(soup)
     root = landmark or soup.body or soup
@@ -166,6 +176,21 @@ def read(data: bytes) -> tuple[list[Block], dict]:
     if not blocks:
         raise DocumentError("the HTML page has no readable text in its main content")
     return blocks, meta
+
+
+def _depth(soup, cap: int) -> int:
+    """How deep elements nest, counted up to one past ``cap`` (walked without recursion)."""
+    from bs4 import Tag
+
+    deepest = 0
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > cap:
+            break
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return deepest
 
 
 def _largest_article(soup):
@@ -237,28 +262,56 @@ def _mark_footnotes(root) -> None:
 
 
 def _strip_boilerplate(root) -> None:
-    for tag in root.find_all(_DROP_TAGS):
-        tag.decompose()
-    total = len(root.get_text(" ", strip=True)) or 1
-    for tag in root.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
-        role = (tag.get("role") or "").lower()
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("aria-label") or ""])
-        hidden = (
-            tag.has_attr("hidden")
-            or tag.get("aria-hidden") == "true"
-            or re.search(r"display\s*:\s*none", tag.get("style") or "")
-        )
-        chrome = (
-            (tag.name in ("header", "footer") and not tag.find(re.compile(r"^h[1-6]$")))
-            or _link_list(tag)
-            or _metadata_list(tag)
-        )
-        # A class name alone never removes most of the page (a "sidebar-layout" wrapper).
-        named = bool(marks.strip() and _BOILERPLATE.search(marks)) and len(tag.get_text(" ", strip=True)) < total / 2
-        if role in _DROP_ROLES or hidden or chrome or named:
+    """Remove page furniture, deciding from the outside in: a removed element's insides are
+    never looked at, and text sizes are counted once for the whole tree."""
+    from bs4 import Tag
+
+    sizes = _text_sizes(root)
+    total = sizes[id(root)][0] or 1
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name in _DROP_TAGS or _furniture(tag, sizes, total):
             tag.decompose()
+        else:
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+
+
+def _furniture(tag, sizes: dict[int, tuple[int, bool]], total: int) -> bool:
+    role = (tag.get("role") or "").lower()
+    marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("aria-label") or ""])
+    hidden = (
+        tag.has_attr("hidden")
+        or tag.get("aria-hidden") == "true"
+        or re.search(r"display\s*:\s*none", tag.get("style") or "")
+    )
+    chars, has_heading = sizes[id(tag)]
+    chrome = (tag.name in ("header", "footer") and not has_heading) or _link_list(tag) or _metadata_list(tag)
+    # A class name alone never removes most of the page (a "sidebar-layout" wrapper).
+    named = bool(marks.strip() and _BOILERPLATE.search(marks)) and chars < total / 2
+    return bool(role in _DROP_ROLES or hidden or chrome or named)
+
+
+def _text_sizes(root) -> dict[int, tuple[int, bool]]:
+    """(characters of text, holds a heading) for every element, leaves first: one pass.
+    The text of elements that are always dropped is not counted."""
+    from bs4 import CData, NavigableString, Tag
+
+    sizes: dict[int, tuple[int, bool]] = {}
+    for tag in reversed([root, *root.find_all(True)]):  # every element after all its descendants
+        chars, heading = 0, False
+        if tag.name not in _DROP_TAGS:
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    n, h = sizes[id(child)]
+                    chars, heading = chars + n, heading or h or bool(_HEADING_TAG.fullmatch(child.name))
+                elif type(child) in (NavigableString, CData):
+                    chars += len(child.strip())
+        sizes[id(tag)] = (chars, heading)
+    return sizes
+
+
+_HEADING_TAG = re.compile(r"h[1-6]")
 
 
 def _link_list(tag) -> bool:

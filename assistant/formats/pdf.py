@@ -17,7 +17,7 @@ import re
 import statistics
 from collections import Counter
 
-from assistant.formats.base import OPTIONS, Block, DocumentError, join_wrapped, vocabulary
+from assistant.formats.base import Block, DocumentError, join_wrapped, vocabulary
 from assistant.formats.metadata import junk_author, junk_title
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 from assistant.formats.pdfpages import (
@@ -45,10 +45,11 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _END = tuple('.!?:;"”’)…')
 
 
-def read(data: bytes) -> tuple[list[Block], dict]:
+def read(data: bytes, ocr: bool = True) -> tuple[list[Block], dict]:
+    """Blocks and metadata; pages without a text layer are read with OCR when ``ocr`` is on."""
     labels, meta = _pypdf_info(data)
     raw = _extract(data)
-    meta["scanned"], meta["warnings"] = _recognise(data, raw)
+    meta["scanned"], meta["warnings"] = _recognise(data, raw, ocr)
     if not any(words for words, _, _ in raw):
         raise DocumentError(
             "the PDF has no text layer (it looks like scanned images) and "
@@ -131,20 +132,20 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
     return labels, meta
 
 
-def _recognise(data: bytes, raw: list[tuple[list[dict], float, float]]) -> tuple[list[int], list[str]]:
+def _recognise(data: bytes, raw: list[tuple[list[dict], float, float]], ocr: bool) -> tuple[list[int], list[str]]:
     """Read the pages without a text layer with OCR, in place; (pages read so, warnings)."""
     from assistant.formats.ocr import OCRUnavailable, recognise
 
     empty = [n for n, (words, _, _) in enumerate(raw, start=1) if not words]
     if not empty:
         return [], []
-    if not OPTIONS.ocr:
-        return [], [_no_text(empty, "OCR is off: ASSISTANT_OCR=true or ingest --ocr reads scanned pages")]
+    if not ocr:
+        return [], [_no_text(empty, "OCR is off: ASSISTANT_OCR=true reads scanned pages")]
     text_sizes = [w["size"] for words, _, _ in raw for w in words]
     scanned, failed, why = [], [], ""
     for n in empty:
         try:
-            words = recognise(data, n, OPTIONS.ocr_timeout)
+            words = recognise(data, n)
         except OCRUnavailable as exc:
             failed.append(n)
             why = str(exc)
