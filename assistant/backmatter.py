@@ -76,6 +76,8 @@ def heading_kind(title: str) -> str:
 def citation_like(line: str) -> bool:
     """A line shaped like an entry of a reference list: who, (year), and a title, place or link."""
     line = line.strip()
+    if len(line) > 600:
+        return False  # a paragraph, not an entry
     return len(line.split()) >= 4 and bool(_CITATION.match(line)) and bool(_CITATION_MARKS.search(line))
 
 
@@ -90,7 +92,7 @@ def find(doc) -> list[tuple[int, int, str]]:
             spans.append((section.start, section.end, kind))
     spans.extend(_citation_runs(text))
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
-        words = len(para.group(0).split())
+        words = len(para.group(0).split()) if len(para.group(0)) < 2000 else 1000
         if words <= 90 and _LICENCE.search(para.group(0)):
             spans.append((para.start(), para.end(), "licence"))
     return _merge(spans)

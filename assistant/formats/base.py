@@ -130,7 +130,7 @@ def vocabulary(lines) -> tuple[set[str], set[str]]:
 
 def _url_joins(prev: str, nxt: str) -> bool:
     """``prev`` ends inside a web or e-mail address that ``nxt`` carries on."""
-    tail = _ADDRESS.search(prev)
+    tail = _ADDRESS.search(prev[-300:])  # only the end of a line that may be long
     if not tail or not nxt:
         return False
     if tail.group(0).endswith(("/", "-", "_", "?", "=", "&", "#", "%", "~", "@")):
@@ -152,6 +152,7 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
     hyphen too when the joined word is a word, and a real hyphen ("multi-agency") stays."""
     if prev.endswith("\u00ad"):
         return prev[:-1] + nxt
+    end = prev[-100:]  # the rules look at the end of the line only: a long paragraph costs no more
     if _url_joins(prev, nxt):
         return prev + nxt
     if prev.endswith("-") and len(prev) > 1 and nxt:
@@ -159,8 +160,8 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
         if before.isdigit() and nxt[0].isdigit():
             return prev + nxt  # "2020-21"
         if before.isalpha() and nxt[0].isalpha():
-            head_m = re.search(r"[A-Za-z]+$", prev[:-1])
-            tail_m = re.match(r"[A-Za-z]+", nxt)
+            head_m = re.search(r"[A-Za-z]+$", end[:-1])
+            tail_m = re.match(r"[A-Za-z]+", nxt[:100])
             head, tail = (head_m.group(0) if head_m else ""), (tail_m.group(0) if tail_m else "")
             whole = (head + tail).lower()
             if nxt[0].isupper() or (f"{head}-{tail}".lower() in hyphenated and whole not in plain):

@@ -74,6 +74,8 @@ def labelled(text: str) -> tuple[str, str] | None:
     "Published: 3 March 2022" gives the date, "Last updated: ..." the update, "From: The
     Panel" or "By ..." the author. A sentence that merely mentions a date is no such line.
     """
+    if len(text) > 300:
+        return None
     line = re.sub(r"\s+", " ", text).strip()
     found = _LABEL.match(line)
     if not found or len(line) > 140:
