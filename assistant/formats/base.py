@@ -117,6 +117,9 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S*$|\S+@\S*$", re.I)
 _ADDRESS_CONT = re.compile(r"^[a-z0-9][\w~%&=+#-]*[./@?=][\w./~%&=+#?@-]*", re.I)
 
 
+_HYPHENATED = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,40}-[A-Za-z]{1,40}(?![A-Za-z])")
+
+
 def vocabulary(lines) -> tuple[set[str], set[str]]:
     """Words and hyphenated words seen inside lines, to decide how to rejoin a line-end hyphen."""
     plain: set[str] = set()
@@ -124,7 +127,8 @@ def vocabulary(lines) -> tuple[set[str], set[str]]:
     for line in lines:
         inner = line.removesuffix("-")
         plain.update(w.lower() for w in re.findall(r"[A-Za-z]+", inner))
-        hyphenated.update(w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", inner))
+        # Anchored at word starts, so a run of letters without a hyphen is read once, not once a letter.
+        hyphenated.update(w.lower() for w in _HYPHENATED.findall(inner))
     return plain, hyphenated
 
 
