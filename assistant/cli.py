@@ -59,7 +59,9 @@ def ingest_tools(settings: Settings):
     return shared_embedder(settings.torch_threads), ChunkSettings.from_settings(settings)
 
 
-def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True):
+def run_ingest(
+    settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True, as_json=False
+):
     from assistant.documents import DocumentError
     from assistant.ingest import ingest
 
@@ -68,7 +70,7 @@ def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove
         report = ingest(sources, settings.index, embedder, chunking, add, remove, progress, fetch_limits(settings))
     except DocumentError as exc:
         fail(str(exc))
-    say_done(report)
+    say_done(report, as_json)
     return report
 
 
@@ -110,7 +112,13 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, 
     return report if report is None or report.build else None
 
 
-def say_done(report) -> None:
+def say_done(report, as_json: bool = False) -> None:
+    if as_json:
+        from dataclasses import asdict
+
+        typer.echo(json.dumps(_report_json(report, asdict), indent=2, ensure_ascii=False))
+        return
+    say_summaries(report.summaries)
     for source, reason in report.problems:
         typer.secho(f"Skipped {source}: {reason}", fg=typer.colors.YELLOW, err=True)
     for doc_id in report.kept:
@@ -127,6 +135,32 @@ def say_done(report) -> None:
     )
     for doc_id in report.removed:
         typer.echo(f"Removed {doc_id}")
+
+
+def _report_json(report, asdict) -> dict:
+    return {
+        "build": str(report.build) if report.build else None,
+        "documents": report.summaries,
+        "indexed": report.documents,
+        "problems": [{"source": src, "reason": why} for src, why in report.problems],
+        "kept": report.kept,
+        "removed": report.removed,
+        "stats": asdict(report.stats),
+    }
+
+
+def say_summaries(summaries: list[dict]) -> None:
+    """Each document read: in full on a terminal (stderr, beside the progress bars; stdout keeps
+    its one line), and its warnings alone in a log."""
+    from assistant import summary
+
+    full = sys.stderr.isatty()
+    for s in summaries:
+        if full:
+            typer.echo("\n".join(summary.lines(s)), err=True)
+        else:
+            for warning in s["warnings"]:
+                typer.echo(f"Note: {s['id']}: {warning}", err=True)
 
 
 def has_index(settings: Settings) -> bool:
@@ -146,6 +180,7 @@ def ingest(
     max_words: int | None = option("passage_max_words", "--max-words"),
     fetch_timeout: float | None = option("fetch_timeout", "--fetch-timeout"),
     fetch_max_bytes: int | None = option("fetch_max_bytes", "--fetch-max-bytes"),
+    as_json: bool = typer.Option(False, "--json", help="Print what was read, per document, as JSON."),
     refresh: bool = typer.Option(
         False,
         "--refresh",
@@ -155,7 +190,10 @@ def ingest(
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
     settings = make_settings(
-        index=index, passage_max_words=max_words, fetch_timeout=fetch_timeout, fetch_max_bytes=fetch_max_bytes
+        index=index,
+        passage_max_words=max_words,
+        fetch_timeout=fetch_timeout,
+        fetch_max_bytes=fetch_max_bytes,
     )
     if refresh:
         if sources or remove or add:
@@ -170,7 +208,7 @@ def ingest(
         except IndexProblem as exc:  # no readable build, so no recorded sources to re-check
             fail(str(exc))
     elif sources:
-        run_ingest(settings, sources, add, remove)
+        run_ingest(settings, sources, add, remove, as_json=as_json)
     elif remove:
         run_ingest(settings, [], add=True, remove=remove)  # drop those, keep everything else
     elif has_index(settings):
@@ -219,6 +257,9 @@ def documents(
             f"  {row['format']}, {pages}{row['passages']} passages, ingested "
             f"{row.get('ingested_at') or 'at an unknown time'}"
         )
+        origin = row.get("origin") or {}
+        if origin:
+            typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in origin.items()))
         typer.echo(f"  source: {row['source']}")
         if row.get("publication"):
             typer.echo(f"  from: {row['publication']}")
@@ -227,6 +268,10 @@ def documents(
         if row.get("takedown"):
             down = row["takedown"]
             typer.echo(f"  TAKEN DOWN {down.get('at', '')}: {down.get('reason', '')} (undo: --restore {row['id']})")
+        if row.get("scanned"):
+            typer.echo(f"  text recognised from a scan on page(s) {', '.join(map(str, row['scanned']))}")
+        for warning in row.get("warnings") or []:
+            typer.echo(f"  warning: {warning}")
 
 
 def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
@@ -293,6 +338,8 @@ def ask(
         typer.echo("Missing: " + ", ".join(answer.missing))
     for n, quote in enumerate(answer.quotes, start=1):
         typer.echo(f"\n[{n}] {quote.citation}")
+        if quote.notes:
+            typer.echo(f"({'; '.join(quote.notes)})")
         if quote.document.withdrawn:
             typer.echo(quote.document.withdrawn)
         typer.echo(f"“{quote.text}”")

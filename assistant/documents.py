@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
+from assistant import backmatter
 from assistant.formats.base import Block, DocumentError, clean_line, clean_meta, join_lines  # noqa: F401
 
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
@@ -31,6 +32,7 @@ class Section:
     end: int  # end of the section's content (next heading of the same or a higher level)
     page: int | None = None
     page_label: str | None = None
+    back_matter: str = ""  # "references", "glossary"...: a section never quoted as an answer
 
 
 @dataclass
@@ -53,6 +55,7 @@ class DocumentMeta:
     licence: str = ""
     kind: str = ""
     description: str = ""
+    origin: dict[str, str] = field(default_factory=dict)  # where title, author, date came from ("cover")
     withdrawn: str = ""  # the publisher's withdrawal notice (GOV.UK), shown with every quote
 
     @property
@@ -70,6 +73,11 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     unindexed: list[tuple[int, int]] = field(default_factory=list)  # spans never quoted
+    back_matter: list[tuple[int, int, str]] = field(default_factory=list)  # spans never answers (backmatter.py)
+    warnings: list[str] = field(
+        default_factory=list
+    )  # what ingest should tell the operator ("pages 3, 4 have no text")
+    scanned: list[int] = field(default_factory=list)  # PDF pages whose text was recognised from a scan (OCR)
     content_hash: str = ""  # of the normalised text: unchanged text is never re-embedded
     source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
     publication: str = ""  # the page it was found through (a GOV.UK publication), if any
@@ -101,6 +109,9 @@ class Document:
             ],
             pages=[Page(**p) for p in data.get("pages", [])],
             unindexed=[tuple(u) for u in data.get("unindexed", [])],
+            back_matter=[tuple(b) for b in data.get("back_matter", [])],
+            warnings=list(data.get("warnings", [])),
+            scanned=list(data.get("scanned", [])),
             content_hash=data.get("content_hash", ""),
             source_hash=data.get("source_hash", ""),
             publication=data.get("publication", ""),
@@ -200,6 +211,7 @@ def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> 
     if pages:
         pages[-1].end = len(full)
     doc = Document(meta, full, fmt, source, sections, pages, unindexed)
+    doc.back_matter = backmatter.find(doc)
     doc.content_hash = hashlib.sha256(full.encode("utf-8")).hexdigest()
     return doc
 
@@ -223,18 +235,23 @@ def read_sidecar(path: Path) -> dict:
 
 def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> DocumentMeta:
     """Metadata from the sidecar first, then from the document itself, then the file name."""
-    found = found or {}
+    found = dict(found or {})
+    origin = {k: v for k, v in found.pop("origin", {}).items() if found.get(k)}
+    origin.update({k: "sidecar" for k, v in sidecar.items() if k in ("title", "author", "date") and v})
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
     # Cleaned like the text: no control characters or bidi overrides in a title or an author.
-    fields = {k: clean_meta(str(v)) for k, v in fields.items() if v}
+    fields = {k: clean_meta(str(v)) for k, v in fields.items() if v and k != "origin"}
     fields = {k: v for k, v in fields.items() if v}
     fields.setdefault("id", slugify(stem, "document"))
     fields["id"] = slugify(fields["id"], "document")
-    fields.setdefault("title", clean_meta(stem.replace("-", " ").replace("_", " ")) or "Untitled")
+    if "title" not in fields:
+        fields["title"] = clean_meta(stem.replace("-", " ").replace("_", " ")) or "Untitled"
+        origin["title"] = "file name"
     if not re.match(r"https?://", fields.get("source_url", ""), re.I):
         fields.pop("source_url", None)  # links are http(s) only: never javascript: or data:
-    return DocumentMeta(**fields)
+    origin = {k: origin.get(k, "document") for k in ("title", "author", "date") if fields.get(k)}
+    return DocumentMeta(**fields, origin=origin)
 
 
 def trim_body(blocks: list[Block], sidecar: dict) -> list[Block]:
@@ -288,7 +305,9 @@ def build_document(blocks: list[Block], found: dict, fmt: str, source: str, name
     if not any(b.text.strip() and b.indexed for b in blocks):
         raise DocumentError("no text found (is it a scanned image without a text layer?)")
     meta = make_meta(name, sidecar, found)
-    return assemble(blocks, meta, fmt, source)
+    doc = assemble(blocks, meta, fmt, source)
+    doc.scanned, doc.warnings = list(found.get("scanned", [])), list(found.get("warnings", []))
+    return doc
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import __version__
+from assistant import __version__, backmatter
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
@@ -195,6 +195,7 @@ def build(
         if old is not None and old.content_hash == doc.content_hash:
             old_ps = old_by_doc.get(doc.id, [])
             for p in old_ps:
+                p.back = backmatter.kind_at(doc.back_matter, p.start, p.end)  # the rules may have changed
                 passages.append(p)
                 p_rows.append(previous.passage_vectors[previous.by_id[p.id]])
             seen = set()
@@ -343,6 +344,11 @@ def save(data: dict, root: Path) -> Path:
                     "ingested_at": d.ingested_at,
                     "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
+                    "author": d.meta.author,
+                    "date": d.meta.date,
+                    "origin": d.meta.origin,
+                    "warnings": d.warnings,
+                    "scanned": d.scanned,
                     "withdrawn_notice": d.meta.withdrawn,
                     **({"takedown": data["takedowns"][d.id]} if d.id in data.get("takedowns", {}) else {}),
                 }
@@ -522,7 +528,8 @@ def stored_documents(root: Path) -> dict[str, Document]:
 def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
-    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at", "withdrawn_notice")
+    fields = ("title", "author", "date", "origin", "source", "publication", "format", "pages", "passages")
+    fields += ("ingested_at", "withdrawn_notice", "warnings", "scanned")
     return [
         {"id": doc_id, **{k: info.get(k) for k in fields}, "takedown": info.get("takedown")}
         for doc_id, info in manifest.get("documents", {}).items()

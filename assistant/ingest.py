@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import fcntl
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import index as index_mod
+from assistant import summary
 from assistant import takedowns as takedowns_mod
 from assistant.documents import Document, DocumentError, discover, source_hash
 from assistant.fetching import redact
@@ -44,6 +46,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)  # read again, and their text changed
     flagged: list[str] = field(default_factory=list)  # newly withdrawn by their publisher: kept, flagged
     stats: BuildStats = field(default_factory=BuildStats)
+    summaries: list[dict] = field(default_factory=list)  # one per document read (summary.py)
 
 
 @contextmanager
@@ -131,6 +134,8 @@ def _ingest(sources, root, embedder, chunking, add, remove, progress, limits, sk
     data, report.stats = index_mod.build(list(docs.values()), embedder, chunking, previous, progress, takedowns)
     data["folders"], data["excluded"] = folders, sorted(excluded)
     report.build = index_mod.save(data, root)
+    per_doc = Counter(p.doc_id for p in data["passages"])
+    report.summaries = [summary.of(d, per_doc[d.id]) for d in fresh if docs.get(d.id) is d]
     return report
 
 

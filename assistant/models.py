@@ -59,6 +59,10 @@ class Quote(BaseModel):
     )
     citation_parts: Citation = Field(..., description="The citation as data, to render without parsing `citation`.")
     link: str
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What a reader should know about the text: 'text recognised from a scan', 'reference list'.",
+    )
 
     @computed_field(description="section_path for display, joined with ' › '.")  # type: ignore[prop-decorator]
     @property
@@ -146,4 +150,17 @@ def make_quote(doc: Document, start: int, end: int, highlights, score: float, qi
         citation=citations.markdown(parts),
         citation_parts=parts,
         link=parts.url,
+        notes=quote_notes(doc, start, end, pages),
     )
+
+
+SCANNED = "text recognised from a scan"
+
+
+def quote_notes(doc: Document, start: int, end: int, pages) -> list[str]:
+    """Notes for a quote: from a page read by OCR, or from back matter (shown by the finder, labelled)."""
+    from assistant import backmatter
+
+    notes = [SCANNED] if any(p.index in doc.scanned for p in pages) else []
+    kind = backmatter.kind_at(doc.back_matter, start, end)
+    return notes + ([backmatter.LABELS[kind]] if kind else [])

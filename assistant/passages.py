@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from assistant import backmatter
 from assistant.documents import Document
 from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
@@ -30,6 +31,7 @@ class Passage:
     sentences: list[tuple[int, int]]  # absolute offsets of each sentence
     section_id: str | None
     seq: int = 0  # position among the document's passages
+    back: str = ""  # back matter ("references", "licence"...): shown by the finder, never an answer
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -179,4 +181,5 @@ def _passage(doc: Document, group: list[Sentence], section_id, seq: int) -> Pass
         sentences=[(s.start, s.end) for s in group],
         section_id=section_id,
         seq=seq,
+        back=backmatter.kind_at(doc.back_matter, start, end),
     )

@@ -49,6 +49,13 @@ def bm25_ranking(
     return top, scores[top]
 
 
+def back_count(index: Index) -> int:
+    """How many passages of the index are back matter (counted once per loaded index)."""
+    if "back_count" not in index.derived:
+        index.derived["back_count"] = sum(1 for p in index.passages if p.back)
+    return index.derived["back_count"]
+
+
 def retrieval(settings) -> dict:
     """hybrid()'s ranking options from the settings: the chat and the finder rank alike."""
     return {
@@ -70,15 +77,20 @@ def hybrid(
     fusion: str = default("fusion"),
     bm25_weight: float = default("bm25_weight"),
     extra: list[str] | tuple = (),
+    back_matter: bool = False,
 ) -> list[Hit]:
     """Rank passages for a question.
 
     ``mode`` is hybrid, dense or bm25 (the last two are baselines). ``fusion`` is linear
     (``(1-w)·cosine + w·bm25/max bm25``, the default: better on tests/eval, see README) or
     rrf (reciprocal rank fusion with constant ``rrf_k``). ``extra`` stemmed tokens widen
-    the BM25 query (the glossary's equivalents of the question's terms).
+    the BM25 query (the glossary's equivalents of the question's terms). Back matter
+    (reference lists, licence text: ``Passage.back``) is no answer and is left out unless
+    ``back_matter`` is set.
     """
     wanted = candidates if doc_ids is None else candidates * 5
+    if not back_matter:
+        wanted += min(back_count(index), candidates)  # room for the back matter dropped below
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
     q_tokens = tokenize(query)
     d_rows, _ = dense_ranking(index, qvec, wanted) if mode != "bm25" else none
@@ -86,6 +98,8 @@ def hybrid(
     rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
     if doc_ids is not None:
         rows = [r for r in rows if index.passages[r].doc_id in doc_ids]
+    if not back_matter:
+        rows = [r for r in rows if not index.passages[r].back]
     if not rows:
         return []
     q = qvec.reshape(-1).astype(np.float32)

@@ -110,6 +110,7 @@ class Settings(BaseSettings):
         FETCH_TIMEOUT, gt=0, description="Seconds a URL source may take in all (redirects and every read included)."
     )
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
+    ocr: bool = Field(True, description="Read PDF pages without a text layer with OCR (tesseract-ocr).")
     fetch_allow_private: bool = Field(
         False, description="Fetch URL sources whose host name resolves to a private address (an intranet)."
     )

@@ -14,6 +14,17 @@ fi
 # The CPU build of torch first: a bare "torch" requirement would pull a multi-GB CUDA build.
 "$VENV/bin/python" -m pip install --quiet "torch==2.13.0"
 
+# OCR for scanned PDF pages (formats/ocr.py): Debian's tesseract-ocr, with its English data.
+if ! command -v tesseract >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq tesseract-ocr >/dev/null
+  else
+    echo "Note: install tesseract-ocr (apt-get install tesseract-ocr) to read scanned PDF pages." >&2
+  fi
+fi
+
 if [ "${1:-}" = "--test" ]; then
   "$VENV/bin/python" -m pip install --quiet -e ".[test]"
   if ! command -v chromium >/dev/null 2>&1; then

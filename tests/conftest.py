@@ -41,6 +41,7 @@ SUBPROCESS_MODEL_FILES = {
     "test_load.py",
     "test_own_sources.py",
     "test_refresh.py",
+    "test_ingest_report.py",
 }
 
 

@@ -151,7 +151,8 @@ def build_layout_pdf(
     top_margin: float = 100,
 ) -> bytes:
     """A4 PDF whose running heads are given per page: ``heads[index]`` is a list of
-    (band "top"/"bottom", align "left"/"right"/"centre", text), drawn in 9pt type."""
+    (band "top"/"bottom", align "left"/"right"/"centre", text[, size]), drawn in 9pt type
+    unless a size is given."""
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
@@ -162,8 +163,8 @@ def build_layout_pdf(
         c.setAuthor(author)
     width, height = A4
     for index, items in enumerate(pages, start=1):
-        for band, align, text in (heads or {}).get(index, []):
-            c.setFont("Helvetica", 9)
+        for band, align, text, *size in (heads or {}).get(index, []):
+            c.setFont("Helvetica", size[0] if size else 9)
             y = height - 40 if band == "top" else 30
             if align == "left":
                 c.drawString(LEFT, y, text)
@@ -454,3 +455,32 @@ def flowed_pdf(chapters: int = 3) -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build(story, onLaterPages=running)
     return buf.getvalue()
+
+
+def scan_pages(data: bytes, pages: set[int] | None = None, dpi: int = 200) -> bytes:
+    """The PDF with the given 1-based pages (all by default) replaced by pictures of themselves:
+    each is rendered to an image (pypdfium2) and drawn on an empty page, so it has no text
+    layer, as a scanner makes it."""
+    import pypdfium2 as pdfium
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    rendered = pdfium.PdfDocument(data)
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter()
+    for n, page in enumerate(reader.pages, start=1):
+        if pages is not None and n not in pages:
+            writer.add_page(page)
+            continue
+        image = rendered[n - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=A4)
+        c.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+        c.showPage()
+        c.save()
+        writer.add_page(PdfReader(io.BytesIO(buf.getvalue())).pages[0])
+    rendered.close()
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -734,6 +734,236 @@ CHARITY = Layout(
     ],
 )
 
-PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES]
+# ---------------------------------------------------------------- 8. chapter names as running heads
+
+
+CHAPTERS = {
+    2: "Who was notified",
+    3: "Who was notified",
+    4: "Recommendations and reactions",
+    5: "Recommendations and reactions",
+    6: "Working with schools",
+    7: "Working with schools",
+    8: "What happens next",
+    9: "What happens next",
+}
+
+
+def chapter_heads_pdf(head_size: float = 9) -> bytes:
+    """Nine pages printed 16-23 after a cover. Even pages carry "16  Study notes 2020" at the
+    left, odd pages the current chapter's name and the number at the right ("Working with
+    schools  21"): every chapter's name heads ONE page only, so repetition cannot find it.
+    A sentence runs from page 18 on to page 19, under a chapter head."""
+    heads = {}
+    for index, chapter in CHAPTERS.items():
+        printed = index + 14
+        heads[index] = (
+            [("top", "left", f"{printed}   Study notes 2020", head_size)]
+            if printed % 2 == 0
+            else [("top", "right", f"{chapter}   {printed}", head_size)]
+        )
+    pages = [
+        [
+            ("line", "Study notes 2020", 26, True),
+            ("line", "Serious incidents, read chapter by chapter", 14, False),
+            ("space", 200),
+            ("line", "Northshire Safeguarding Children Partnership", 12, False),
+            ("line", "March 2021", 12, False),
+        ],
+        [
+            ("line", "Who was notified", 17, True),
+            ("p", _lines("In the year the notes cover, local partners told the Panel about 482 incidents.")),
+        ],
+        [
+            ("line", "Who the children were", 13, True),
+            (
+                "p",
+                _lines(
+                    "The study group spent its second evening on the 514 children behind those incidents and on "
+                    "how few of them had been known to every agency."
+                ),
+            ),
+        ],
+        [
+            ("line", "Recommendations and reactions", 17, True),
+            (
+                "p",
+                [
+                    "Several partnerships said their reviews had shown a need for sharper",
+                    "questions in supervision and for",
+                ],
+            ),
+        ],
+        [
+            ("p", ["specialist training for staff who meet families only once."]),
+            ("line", "How partners reacted", 13, True),
+            ("p", _lines("Partners reacted to the recommendations by writing them into their own training plans.")),
+        ],
+        [
+            ("line", "Working with schools", 17, True),
+            ("p", _lines("Schools were often the first to notice a change in a child, such as missed Mondays.")),
+        ],
+        [
+            ("line", "Contacts on the day", 13, True),
+            (
+                "p",
+                _lines(
+                    "Designated leads asked for a single contact in children's social care whom they could ring "
+                    "on the day."
+                ),
+            ),
+        ],
+        [
+            ("line", "What happens next", 17, True),
+            ("p", _lines("The group will meet each term and choose one local review to read in full.")),
+        ],
+        [
+            ("line", "Between meetings", 13, True),
+            ("p", _lines("Members will bring one change they made in their own work since the last meeting.")),
+        ],
+    ]
+    return build_layout_pdf(pages, heads, title="Microsoft Word - study_notes_final_v3.docx", author="jsmith01")
+
+
+CHAPTER_HEADS = Layout(
+    "chapter-heads.pdf",
+    chapter_heads_pdf,
+    [
+        Expect(
+            "How many incidents did local partners report?",
+            "told the Panel about 482 incidents",
+            "16",
+            "Who was notified",
+        ),
+        Expect(
+            "What did the study group spend its second evening on?",
+            "514 children behind those incidents",
+            "17",
+            "Who the children were",
+        ),
+        Expect(
+            "What did the reviews show a need for?",
+            "a need for sharper questions in supervision and for specialist training",
+            "18–19",
+            "Recommendations and reactions",
+        ),
+        Expect(
+            "How did partners react to the recommendations?",
+            "writing them into their own training plans",
+            "19",
+            "How partners reacted",
+        ),
+        Expect("What did schools notice first?", "missed Mondays", "20", "Working with schools"),
+        Expect(
+            "Whom did designated leads want to ring?",
+            "a single contact in children's social care",
+            "21",
+            "Contacts on the day",
+        ),
+        Expect("What will members bring to meetings?", "one change they made", "23", "Between meetings"),
+    ],
+    [
+        "Who was notified",
+        "Who the children were",
+        "Recommendations and reactions",
+        "How partners reacted",
+        "Working with schools",
+        "Contacts on the day",
+        "What happens next",
+        "Between meetings",
+    ],
+    absent=["Study notes 2020", "reactions 19", "schools 21", "next 23", "notified 17"],
+    labels={i: str(i + 14) for i in range(2, 10)},
+)
+
+# ---------------------------------------------------------------- 9. a briefing with references and a licence page
+
+
+REFERENCES = [
+    "Ashdown, P. (2019) Neglect in the early years: what health visitors see. London: Northshire Press.",
+    "Brightwell, K. and Moss, T. (2020) Early years neglect and the home visit. Journal of Family Practice, 12(3).",
+    "Northshire Safeguarding Children Partnership (2021) Neglect strategy. Available at: www.example.org/neglect",
+    "Carrow, L. (2018) Recognising neglect in young children. 2nd edn. Leeds: Example Publishing.",
+    "Dunmore, R. (2020) Early help for families where neglect is suspected. Available at: https://example.org/eh",
+]
+
+
+def references_pdf() -> bytes:
+    """Four pages printed 1-4 with a footer: two body pages (a word hyphenated at a line end, a
+    web address wrapped over two lines), a reference list full of the body's words, and a licence
+    page without a copyright sign."""
+    heads = {
+        i: [("bottom", "left", "Neglect in the early years: a briefing"), ("bottom", "right", str(i))]
+        for i in range(1, 5)
+    }
+    pages = [
+        [
+            ("line", "Neglect in the early years", 17, True),
+            (
+                "p",
+                [
+                    "Neglect in the early years often shows first as a baby who misses health checks and",
+                    "a home where nobody has noticed that the cot is unsafe. Good safe-",
+                    "guarding starts with the health visitor asking to see where the baby sleeps.",
+                ],
+            ),
+            (
+                "p",
+                [
+                    "The partnership's guidance for health visitors is at https://www.example.org/northshire/",
+                    "early-years/neglect-guidance and is updated every spring.",
+                ],
+            ),
+        ],
+        [
+            ("line", "What practitioners can do", 17, True),
+            (
+                "p",
+                _lines(
+                    "Practitioners who are worried about neglect should record what they saw on each visit, "
+                    "so that a pattern over several months can be shown to colleagues in other agencies."
+                ),
+            ),
+        ],
+        [("line", "References", 17, True), *[("p", _lines(ref, 90)) for ref in REFERENCES]],
+        [
+            ("line", "About this briefing", 17, True),
+            (
+                "p",
+                _lines(
+                    "You may copy and share this briefing free of charge for training and other non-commercial "
+                    "purposes, as long as you name the partnership as its author."
+                ),
+            ),
+            ("p", _lines("Questions about the briefing go to the partnership's business unit.")),
+        ],
+    ]
+    return build_layout_pdf(pages, heads, title="Neglect in the early years")
+
+
+BACK_MATTER = Layout(
+    "neglect-briefing.pdf",
+    references_pdf,
+    [
+        Expect(
+            "What does neglect in the early years look like?",
+            "a baby who misses health checks",
+            "1",
+            "Neglect in the early years",
+        ),
+        Expect(
+            "What should practitioners worried about neglect record?",
+            "record what they saw on each visit",
+            "2",
+            "What practitioners can do",
+        ),
+    ],
+    ["Neglect in the early years", "What practitioners can do", "References", "About this briefing"],
+    absent=["Neglect in the early years: a briefing"],
+    labels={1: "1", 2: "2", 3: "3", 4: "4"},
+)
+
+
+PDF_LAYOUTS = [ALTERNATING, NUMBERED_HEADS, BRIEFING, BOLD_LEAD, TABLES, CHAPTER_HEADS, BACK_MATTER]
 HTML_LAYOUTS = [PRESS, CHARITY]
 LAYOUTS = PDF_LAYOUTS + HTML_LAYOUTS

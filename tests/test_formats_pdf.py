@@ -286,6 +286,21 @@ def test_contents_without_dot_leaders_is_not_indexed(tmp_path):
         ("a long sen\u00ad", "tence", "a long sentence"),
         ("the North-", "East region", "the North-East region"),
         ("ends here", "next line", "ends here next line"),
+        ("a child-", "focused plan", "a child-focused plan"),  # "childfocused" is no word
+        ("the over-", "all picture", "the overall picture"),  # a prefix, but "overall" is a common word
+        (
+            "see https://www.gov.uk/government/",
+            "publications/x for",
+            "see https://www.gov.uk/government/publications/x for",
+        ),
+        (
+            "at https://example.org/child-",
+            "safeguarding-review now",
+            "at https://example.org/child-safeguarding-review now",
+        ),
+        ("to team@north", "shire.example.org today", "to team@northshire.example.org today"),
+        ("at www.gov.uk.", "Then we met", "at www.gov.uk. Then we met"),
+        ("see https://example.org", "for more", "see https://example.org for more"),
     ],
 )
 def test_line_end_hyphen_rule(first, second, joined):
@@ -299,3 +314,112 @@ def test_page_labels_that_only_count_pdf_pages_lose_to_printed_numbers(tmp_path)
     path = tmp_path / "counted.pdf"
     path.write_bytes(label_pages(report_pdf(), [(0, 5, "/D", 1)]))
     assert {p.index: p.label for p in load_document(path).pages if p.index >= 3} == {3: "21", 4: "22", 5: "23", 6: "24"}
+
+
+def test_pages_without_text_are_named_when_ocr_cannot_run(tmp_path, monkeypatch):
+    from docbuilders import scan_pages
+
+    from assistant.formats import ocr
+
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(scan_pages(report_pdf(), {4}))
+    monkeypatch.setattr(ocr, "available", lambda: False)  # a machine without tesseract-ocr
+    doc = load_document(path)
+    assert doc.warnings == [
+        "page 4 has no text (OCR failed: tesseract is not installed (Debian package tesseract-ocr))"
+    ]
+    assert doc.scanned == [] and 4 not in [p.index for p in doc.pages]
+    monkeypatch.setenv("ASSISTANT_OCR", "false")
+    assert load_document(path).warnings[0].startswith("page 4 has no text (OCR is off")
+    path.write_bytes(image_only_pdf())
+    with pytest.raises(DocumentError, match="no text layer .* page 1 has no text .OCR is off"):
+        load_document(path)
+
+
+def test_a_scanned_page_is_read_with_ocr(tmp_path):
+    from docbuilders import scan_pages
+
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(scan_pages(report_pdf(), {5}))
+    doc = load_document(path)
+    assert doc.scanned == [5] and doc.warnings == []
+    assert "question the account given by parents" in doc.text
+    assert "Critical thinking and challenge" in [s.title for s in doc.sections]
+    assert {p.index: p.label for p in doc.pages if p.index >= 3} == {3: "21", 4: "22", 5: "23", 6: "24"}
+
+
+def test_a_cover_with_the_publisher_set_largest(tmp_path):
+    """The Panel's name in the largest type is the author; the title is the next size down;
+    the file's own title, a login name and today's date are ignored."""
+    from docbuilders import build_layout_pdf
+
+    pages = [
+        [
+            ("line", "Child Safeguarding Practice Review Panel", 28, True),
+            ("line", "Annual Report 2020", 22, True),
+            ("line", "Patterns in practice and the year ahead", 14, False),
+            ("space", 100),
+            ("line", "May 2021", 12, False),
+        ],
+        [("line", "Introduction", 17, True), ("p", ["The Panel received 482 notifications about 514 children."])],
+        [("line", "Themes", 17, True), ("p", ["Six practice themes run through the reviews read in the year."])],
+    ]
+    path = tmp_path / "CSPRP_AR_2020_FINAL.pdf"
+    path.write_bytes(build_layout_pdf(pages, title="Microsoft Word - CSPRP_AR_2020_FINAL.docx", author="hudsona"))
+    meta = load_document(path).meta
+    assert (meta.title, meta.author, meta.date) == (
+        "Annual Report 2020",
+        "Child Safeguarding Practice Review Panel",
+        "2021-05",
+    )
+    assert meta.year == "2021" and meta.origin == {"title": "cover", "author": "cover", "date": "cover"}
+
+
+@pytest.mark.parametrize(
+    "title, junk",
+    [
+        ("Microsoft Word - report_final_v3.docx", True),
+        ("report_final_v3", True),
+        ("Untitled", True),
+        ("Document1", True),
+        ("Annual Report 2020", False),
+        ("Seeing the whole family", False),
+    ],
+)
+def test_junk_titles(title, junk):
+    from assistant.formats.metadata import junk_title
+
+    assert junk_title(title) is junk
+
+
+@pytest.mark.parametrize(
+    "author, junk",
+    [("jsmith01", True), ("j.smith", True), ("CORP\\jsmith", True), ("Admin", True), ("Annie Hudson", False)],
+)
+def test_login_names_are_no_authors(author, junk):
+    from assistant.formats.metadata import junk_author
+
+    assert junk_author(author) is junk
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("Published: 3 March 2022", ("date", "2022-03-03")),
+        ("Date: 14/05/2021", ("date", "2021-05-14")),  # British order
+        ("Last updated 2 June 2021", ("updated", "2021-06-02")),
+        (
+            "From: Northshire Safeguarding Children Partnership",
+            ("author", "Northshire Safeguarding Children Partnership"),
+        ),
+        ("From the start of the year visits doubled", None),
+        ("By March 2021 all partnerships had published plans", None),
+        ("Updated guidance was published in May 2021.", None),
+        ("The report was published on 14 May 2021 and read widely.", None),
+    ],
+)
+def test_labelled_lines(line, found):
+    """Publishing details are lines of their own; a sentence that mentions a date is not one."""
+    from assistant.formats.metadata import labelled
+
+    assert labelled(line) == found

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from layouts import (
+    BACK_MATTER,
+    CHAPTER_HEADS,
     CHARITY,
     FIGURES_TEXT,
     LAYOUTS,
@@ -172,6 +174,9 @@ def test_html_footnote_markers_chrome_and_dates(helper, folder):
     assert "\n1 The year runs from January to December.\n2 The order of the briefings may change." in press.text
     assert press.meta.date == "2021-05-14"  # govuk:first-published-at, not the update
     assert press.meta.title == "Panel publishes its yearly look at serious incidents"
+    # A saved GOV.UK page is cited as the organisation on its "From:" line, not as "GOV.UK".
+    assert (press.meta.author, press.meta.publisher) == ("Child Safeguarding Practice Review Panel", "GOV.UK")
+    assert press.meta.origin == {"title": "page title", "author": "From line", "date": "meta tags"}
     charity = load_document(folder / CHARITY.name)
     assert "in the year.[1] Our volunteers" in charity.text
     assert charity.meta.date == "2021-05-24"  # from the "Last updated: 24 May 2021" line
@@ -264,3 +269,64 @@ def test_html_page_dates(tmp_path, printed, date):
     assert doc.meta.date == date
     assert doc.meta.year == (date[:4] or "n.d.")
     assert "Published" not in doc.text and "Last updated" not in doc.text and "Posted on" not in doc.text
+
+
+def test_chapter_names_as_running_heads_leave_the_text_and_the_pages_exact(helper, folder):
+    doc = load_document(folder / CHAPTER_HEADS.name)
+    for head in ("Study notes 2020\n\nWho", "notified 17", "reactions 19", "schools 21", "next 23"):
+        assert head not in doc.text, head
+    assert "a need for sharper questions in supervision and for specialist training" in doc.text
+    one_page = doc.text.index("Partners reacted")  # wholly on page 19: p. 19, not pp. 18–19
+    assert [p.label for p in doc.pages_for(one_page, one_page + 40)] == ["19"]
+    quote = found_quote(helper, CHAPTER_HEADS, CHAPTER_HEADS.expects[3])
+    assert ", p. 19, “How partners reacted”" in quote.citation
+
+
+def test_chapter_heads_at_body_size_are_found_by_their_place(tmp_path):
+    from layouts import chapter_heads_pdf
+
+    path = tmp_path / "body-size-heads.pdf"
+    path.write_bytes(chapter_heads_pdf(head_size=11))  # the body text's own size
+    doc = load_document(path)
+    for head in ("Study notes 2020\n\nWho", "notified 17", "reactions 19", "schools 21", "next 23"):
+        assert head not in doc.text, head
+    assert {p.index: p.label for p in doc.pages if p.label} == CHAPTER_HEADS.labels
+
+
+def test_title_author_and_date_from_the_cover_not_junk_metadata(folder):
+    # The information dictionary says "Microsoft Word - study_notes_final_v3.docx", "jsmith01" and today.
+    meta = load_document(folder / CHAPTER_HEADS.name).meta
+    assert (meta.title, meta.author, meta.date) == (
+        "Study notes 2020",
+        "Northshire Safeguarding Children Partnership",
+        "2021-03",
+    )
+    assert meta.origin == {"title": "cover", "author": "cover", "date": "cover"}
+
+
+def test_wrapped_addresses_and_hyphenated_words_come_back_whole(folder):
+    text = load_document(folder / BACK_MATTER.name).text
+    assert "Good safeguarding starts with the health visitor" in text
+    assert "https://www.example.org/northshire/early-years/neglect-guidance and is updated" in text
+
+
+def test_back_matter_is_marked_and_never_an_answer(helper):
+    from assistant.quotes import Query, search
+
+    doc = helper.index.documents["neglect-briefing"]
+    assert {s.title: s.back_matter for s in doc.sections}["References"] == "references"
+    kinds = {p.back for p in helper.index.passages if p.doc_id == "neglect-briefing"}
+    assert kinds == {"", "references", "licence"}
+    for question in (
+        "What does neglect in the early years look like?",
+        "Which books about recognising neglect in young children are there?",
+        "Can I copy and share this briefing free of charge?",
+    ):
+        for q in helper.ask(question, k=10, threshold=0.0).quotes:
+            assert not q.notes, (question, q.text)
+            assert "Ashdown" not in q.text and "free of charge" not in q.text, question
+    # The finder still finds them, labelled.
+    found = search(
+        helper.index, helper.encoder, Query("Recognising neglect in young children", document="neglect-briefing")
+    )
+    assert found["results"] and found["results"][0]["notes"] == ["reference list"]

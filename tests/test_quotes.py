@@ -639,7 +639,9 @@ def test_browse_a_section_with_nothing_to_quote_says_so(build_index, make_app, t
         page = client.get("/quotes", params={"document": "plan", "section": "plan:still-to-write"})
         assert page.status_code == 200
         soup = BeautifulSoup(page.text, "html.parser")
-        assert soup.select_one("#results-title").get_text() == "0 passages in “Still to write” in plan"
+        assert (
+            soup.select_one("#results-title").get_text() == "0 passages in “Still to write” in Plan"
+        )  # titled by its # Plan
         assert "no text of its own to quote" in soup.select_one(".results .hint").get_text()
         assert not soup.select(".result")
         # A section that does not exist in the chosen document is a readable 422 on the page.
@@ -647,6 +649,6 @@ def test_browse_a_section_with_nothing_to_quote_says_so(build_index, make_app, t
         assert bad.status_code == 422 and "no section with that id" in bad.text
         # The whole document, in order.
         whole = BeautifulSoup(client.get("/quotes", params={"document": "plan"}).text, "html.parser")
-        assert whole.select_one("#results-title").get_text() == "2 passages in plan"
+        assert whole.select_one("#results-title").get_text() == "2 passages in Plan"
         texts = [r.select_one(".variant.is-default blockquote").get_text() for r in whole.select(".result")]
         assert texts == ["The plan has an opening sentence.", "This part is written."]

@@ -27,19 +27,26 @@ def _read(data: bytes, suffix: str, name: str, limits: ReadLimits) -> tuple[list
         if len(data) > 4 * limits.max_text_chars:  # no encoding spends more than 4 bytes on a character
             cap = f"{limits.max_text_chars:,} characters"
             raise over_cap(f"the text file is {len(data):,} bytes", cap, "max_text_chars")
-        return text.read(decode(data, name), markdown=fmt == "markdown"), {}, fmt
+        return (*text.parse(decode(data, name), markdown=fmt == "markdown"), fmt)
     if suffix == ".pdf":
         from assistant.formats import pdf
 
-        return (*pdf.read(data), "pdf")
+        return (*pdf.read(data, limits.ocr), "pdf")
     if suffix in (".html", ".htm"):
         from assistant.formats import html
 
         return (*html.read(data, limits), "html")
     if suffix == ".docx":
         from assistant.formats import docx
+        from assistant.formats.metadata import junk_author, junk_title
 
-        return (*docx.read(data, limits), "docx")
+        blocks, meta = docx.read(data, limits)
+        if junk_title(meta.get("title", "")):
+            meta.pop("title", None)
+        if junk_author(meta.get("author", "")):
+            meta.pop("author", None)  # a login name from the word processor
+        meta["origin"] = {k: "document properties" for k in ("title", "author", "date") if meta.get(k)}
+        return blocks, meta, "docx"
     raise DocumentError(f"unsupported file type {suffix or '(none)'}")
 
 

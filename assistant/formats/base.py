@@ -37,6 +37,7 @@ class ReadLimits:
     docx_max_ratio: float
     html_max_depth: int
     html_max_tags: int
+    ocr: bool = True  # read PDF pages without a text layer with tesseract (formats/ocr.py)
 
     @classmethod
     def from_settings(cls, settings=None) -> ReadLimits:
@@ -80,12 +81,13 @@ def clean_meta(value: str) -> str:
     return clean_line(value.replace("\n", " "))
 
 
-def join_lines(lines: list[str]) -> list[str]:
+def join_lines(lines: list[str], plain: set[str] | None = None, hyphenated: set[str] | None = None) -> list[str]:
     """Rejoin lines broken mid-sentence; keep short list-like lines apart.
 
     A line break is a soft wrap when the next line starts in lower case, or when the
     line is long and does not end a sentence. Short capitalised lines (names, list
-    entries) stay on their own line.
+    entries) stay on their own line. Wrapped words, addresses and URLs come back whole
+    (``join_wrapped``); ``plain`` and ``hyphenated`` are the words the document spells.
     """
     out: list[str] = []
     for line in (clean_line(raw) for raw in lines):
@@ -94,11 +96,83 @@ def join_lines(lines: list[str]) -> list[str]:
         if out:
             prev = out[-1]
             soft = line[0].islower() or line[0] in ",;)" or (len(prev) >= 50 and not prev.endswith(_SENTENCE_END))
-            if soft:
-                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[0].islower():
-                    out[-1] = prev[:-1] + line  # a word hyphenated across the wrap
-                else:
-                    out[-1] = prev + " " + line
+            if soft or _url_joins(prev, line):
+                out[-1] = join_wrapped(prev, line, plain or set(), hyphenated or set())
                 continue
         out.append(line)
     return out
+
+
+# ---------------------------------------------------------------- rejoining wrapped lines
+
+# Words whose hyphen at a line end is usually real ("multi-agency", "well-being"): the line
+# is joined without it only when the joined word is a common word ("overall", "review").
+_PREFIXES = frozenset(
+    """multi inter cross non co self well pre post anti sub semi over under long short high low full part half
+    ex re mid out one two three four five year age child family front after""".split()
+)
+COMMON_ZIPF = 3.6  # wordfreq's scale: 3.6 is about 4 in a million words ("wellbeing" is 3.5, "overall" 4.9)
+WORD_ZIPF = 1.0  # a word at all ("safeguarding" 3.2, "childfocused" 0)
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*$|\S+@\S*$", re.I)
+_ADDRESS_CONT = re.compile(r"^[a-z0-9][\w~%&=+#-]*[./@?=][\w./~%&=+#?@-]*", re.I)
+
+
+_HYPHENATED = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,40}-[A-Za-z]{1,40}(?![A-Za-z])")
+
+
+def vocabulary(lines) -> tuple[set[str], set[str]]:
+    """Words and hyphenated words seen inside lines, to decide how to rejoin a line-end hyphen."""
+    plain: set[str] = set()
+    hyphenated: set[str] = set()
+    for line in lines:
+        inner = line.removesuffix("-")
+        plain.update(w.lower() for w in re.findall(r"[A-Za-z]+", inner))
+        # Anchored at word starts, so a run of letters without a hyphen is read once, not once a letter.
+        hyphenated.update(w.lower() for w in _HYPHENATED.findall(inner))
+    return plain, hyphenated
+
+
+def _url_joins(prev: str, nxt: str) -> bool:
+    """``prev`` ends inside a web or e-mail address that ``nxt`` carries on."""
+    tail = _ADDRESS.search(prev[-300:])  # only the end of a line that may be long
+    if not tail or not nxt:
+        return False
+    if tail.group(0).endswith(("/", "-", "_", "?", "=", "&", "#", "%", "~", "@")):
+        return not nxt[0].isspace()
+    if tail.group(0).endswith(".") and nxt[0].isupper():
+        return False  # the address ended a sentence
+    return bool(_ADDRESS_CONT.match(nxt))  # "publications/annual-report", "gov.uk"
+
+
+def zipf(word: str) -> float:
+    """How common an English word is (wordfreq's Zipf scale; 0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> str:
+    """Join two wrapped lines: an address broken over them comes back whole, a word split by a
+    hyphen too when the joined word is a word, and a real hyphen ("multi-agency") stays."""
+    if prev.endswith("\u00ad"):
+        return prev[:-1] + nxt
+    end = prev[-100:]  # the rules look at the end of the line only: a long paragraph costs no more
+    if _url_joins(prev, nxt):
+        return prev + nxt
+    if prev.endswith("-") and len(prev) > 1 and nxt:
+        before = prev[-2]
+        if before.isdigit() and nxt[0].isdigit():
+            return prev + nxt  # "2020-21"
+        if before.isalpha() and nxt[0].isalpha():
+            head_m = re.search(r"[A-Za-z]+$", end[:-1])
+            tail_m = re.match(r"[A-Za-z]+", nxt[:100])
+            head, tail = (head_m.group(0) if head_m else ""), (tail_m.group(0) if tail_m else "")
+            whole = (head + tail).lower()
+            if nxt[0].isupper() or (f"{head}-{tail}".lower() in hyphenated and whole not in plain):
+                return prev + nxt  # "North-East", or spelt with its hyphen elsewhere in the document
+            if whole in plain:
+                return prev[:-1] + nxt
+            common = zipf(whole)
+            needed = COMMON_ZIPF if head.lower() in _PREFIXES else WORD_ZIPF
+            return prev[:-1] + nxt if common >= needed else prev + nxt
+    return prev + " " + nxt

@@ -41,6 +41,7 @@ def metadata(soup, data: bytes = b"") -> dict:
         "source_url": meta("og:url"),
         "licence": meta("dc.rights", "dcterms.license", "dcterms.rights", "license"),
     }
+    tagged = {k for k in ("title", "author", "date") if found[k]}
     if not found["title"] and soup.title and soup.title.string:
         found["title"] = soup.title.string.strip()
         h1 = soup.find("h1")
@@ -49,6 +50,12 @@ def metadata(soup, data: bytes = b"") -> dict:
         if site:  # "Title | Site name": the page's own title, and the site as publisher
             found["title"] = heading
             found["publisher"] = found["publisher"] or site.group(1).strip()
+    origin = {k: "meta tags" for k in tagged}
+    if not found["author"]:
+        found["author"] = _from_line(soup)  # GOV.UK's "From: <organisation>"
+        origin["author"] = "From line"
+    if found["title"] and "title" not in origin:
+        origin["title"] = "page title"
     canonical = soup.find("link", rel="canonical")
     if canonical and canonical.get("href", "").startswith("http"):
         found["source_url"] = canonical["href"]
@@ -58,10 +65,27 @@ def metadata(soup, data: bytes = b"") -> dict:
     if not found["date"]:
         time = soup.find("time", attrs={"datetime": True})
         found["date"] = time["datetime"] if time else ""
+        origin["date"] = "time tag"
     if not found["date"]:
-        found["date"] = _labelled_date(soup) or (_date_in_text(data) if data else "")
+        found["date"] = _labelled_date(soup)
+        origin["date"] = "Published line"
+    if not found["date"] and data:
+        found["date"] = _date_in_text(data)
+        origin["date"] = "page text"
     found["date"] = found["date"][:10]
-    return {k: v for k, v in found.items() if v}
+    found = {k: v for k, v in found.items() if v}
+    found["origin"] = {k: v for k, v in origin.items() if found.get(k)}
+    return found
+
+
+def _from_line(soup) -> str:
+    """The organisation on a "From:" line (GOV.UK's ``<dt>From:</dt><dd>...</dd>``)."""
+    for term in soup.find_all(["dt", "span", "p", "div"], string=re.compile(r"^\s*From:?\s*$", re.I)):
+        value = term.find_next_sibling(["dd", "span", "a", "div"]) if term.name != "dt" else term.find_next("dd")
+        text = re.sub(r"\s+", " ", value.get_text(" ", strip=True)) if value else ""
+        if 0 < len(text) <= 150:
+            return text
+    return ""
 
 
 _LABELLED = re.compile(

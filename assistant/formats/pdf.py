@@ -14,9 +14,11 @@ from __future__ import annotations
 import bisect
 import io
 import re
+import statistics
 from collections import Counter
 
-from assistant.formats.base import Block, DocumentError
+from assistant.formats.base import Block, DocumentError, join_wrapped, vocabulary
+from assistant.formats.metadata import junk_author, junk_title
 from assistant.formats.pdflayout import Line, build_lines, page_lines, table_rows
 from assistant.formats.pdfpages import (
     LEADER_LINE,
@@ -24,6 +26,7 @@ from assistant.formats.pdfpages import (
     at_edge,
     bare_number,
     body_size,
+    cover_details,
     front_matter,
     is_contents,
     printed_numbers,
@@ -40,52 +43,18 @@ _DATE = re.compile(
 )  # a cover's "May 2021" is never a heading
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _END = tuple('.!?:;"”’)…')
-# Prefixes that keep their hyphen when a line break falls after them ("multi-agency").
-_PREFIXES = {
-    "multi",
-    "inter",
-    "cross",
-    "non",
-    "co",
-    "self",
-    "well",
-    "pre",
-    "post",
-    "anti",
-    "sub",
-    "semi",
-    "over",
-    "under",
-    "long",
-    "short",
-    "high",
-    "low",
-    "full",
-    "part",
-    "half",
-    "ex",
-    "re",
-    "mid",
-    "out",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "year",
-    "age",
-    "child",
-    "family",
-    "front",
-    "after",
-}
 
 
-def read(data: bytes) -> tuple[list[Block], dict]:
+def read(data: bytes, ocr: bool = True) -> tuple[list[Block], dict]:
+    """Blocks and metadata; pages without a text layer are read with OCR when ``ocr`` is on."""
     labels, meta = _pypdf_info(data)
     raw = _extract(data)
+    meta["scanned"], meta["warnings"] = _recognise(data, raw, ocr)
     if not any(words for words, _, _ in raw):
-        raise DocumentError("the PDF has no text layer (it looks like scanned images); run it through OCR first")
+        raise DocumentError(
+            "the PDF has no text layer (it looks like scanned images) and "
+            + (meta["warnings"][0] if meta["warnings"] else "no text was recognised")
+        )
     body = body_size(raw)
     # Lines in the top and bottom margins, read whole (never split into columns) so that
     # running heads match from page to page.
@@ -93,7 +62,7 @@ def read(data: bytes) -> tuple[list[Block], dict]:
         sorted(build_lines([w for w in words if at_edge(w, height)], n), key=lambda ln: ln.top)
         for n, (words, height, _) in enumerate(raw, start=1)
     ]
-    running = running_lines(edges, [height for _, height, _ in raw], body)
+    running = running_lines(edges, [height for _, height, _ in raw], body, [words for words, _, _ in raw])
     printed = printed_numbers(edges, running)
     trivial = labels == [str(i) for i in range(1, len(raw) + 1)]
     if labels and not (trivial and printed and any(printed[p] != str(p) for p in printed)):
@@ -103,7 +72,23 @@ def read(data: bytes) -> tuple[list[Block], dict]:
     for n, ((words, _, width), edge) in enumerate(zip(raw, edges, strict=False), start=1):
         drop = {id(w) for ln in edge if id(ln) in running or bare_number(ln) for w in ln.words}
         pages.append(page_lines([w for w in words if id(w) not in drop], width, n))
-    return _blocks(pages, printed), meta
+    if len(raw) >= 3 and not running:
+        meta["warnings"].append("no running heads found")
+    return _blocks(pages, printed), _with_cover(meta, cover_details(pages, body))
+
+
+def _with_cover(meta: dict, cover: dict) -> dict:
+    """What the cover shows wins over the information dictionary, which tools fill with file
+    names, login names and the day the file was saved."""
+    origin = {k: "metadata" for k in ("title", "author", "date") if meta.get(k)}
+    is_cover = cover.pop("is_cover", False)
+    for key, value in cover.items():
+        if key == "title" and meta.get("title") and not is_cover:
+            continue  # the largest type on a first page of body text is its first heading
+        meta[key] = value
+        origin[key] = "cover" if is_cover or key == "title" else "first page"
+    meta["origin"] = origin
+    return meta
 
 
 # ---------------------------------------------------------------- opening
@@ -134,17 +119,56 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
         raise DocumentError("the PDF has no pages")
     meta = {}
     title = str(info.get("/Title") or "").strip()
-    if title and not re.search(r"\.(docx?|indd|pdf)$|^untitled|^unspecified|^microsoft", title, re.I):
+    if not junk_title(title):
         meta["title"] = title
     author = str(info.get("/Author") or "").strip()
-    if author and not re.fullmatch(r"anonymous|unknown|user|admin(?:istrator)?|author", author, re.I):
-        meta["author"] = author  # not the placeholder a PDF tool writes when nobody is named
+    if not junk_author(author):
+        meta["author"] = author  # not the placeholder or login name a PDF tool writes
     if info.get("/Subject") and str(info["/Subject"]).strip().lower() != "unspecified":
         meta["description"] = str(info["/Subject"]).strip()
     date = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", str(info.get("/CreationDate") or ""))
     if date:
         meta["date"] = "-".join(p for p in date.groups() if p)
     return labels, meta
+
+
+def _recognise(data: bytes, raw: list[tuple[list[dict], float, float]], ocr: bool) -> tuple[list[int], list[str]]:
+    """Read the pages without a text layer with OCR, in place; (pages read so, warnings)."""
+    from assistant.formats.ocr import OCRUnavailable, recognise
+
+    empty = [n for n, (words, _, _) in enumerate(raw, start=1) if not words]
+    if not empty:
+        return [], []
+    if not ocr:
+        return [], [_no_text(empty, "OCR is off: ASSISTANT_OCR=true reads scanned pages")]
+    text_sizes = [w["size"] for words, _, _ in raw for w in words]
+    scanned, failed, why = [], [], ""
+    for n in empty:
+        try:
+            words = recognise(data, n)
+        except OCRUnavailable as exc:
+            failed.append(n)
+            why = str(exc)
+            continue
+        if not words:
+            failed.append(n)
+            continue
+        if text_sizes:  # the page's usual line height stands for the body type of the other pages
+            scale = statistics.median(text_sizes) / statistics.mode(w["size"] for w in words)
+            for w in words:
+                w["size"] = round(w["size"] * scale * 2) / 2
+        raw[n - 1] = (words, raw[n - 1][1], raw[n - 1][2])
+        scanned.append(n)
+    if not failed:
+        return scanned, []
+    return scanned, [_no_text(failed, f"OCR failed: {why}" if why else "none recognised by OCR")]
+
+
+def _no_text(numbers: list[int], reason: str) -> str:
+    """ "page 3 has no text (...)", "3 pages without text: 3, 5, 7 (...)"."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]} has no text ({reason})"
+    return f"{len(numbers)} pages without text: {', '.join(map(str, numbers))} ({reason})"
 
 
 def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
@@ -167,35 +191,7 @@ def _extract(data: bytes) -> list[tuple[list[dict], float, float]]:
 
 
 def _vocabulary(pages: list[list[Line]]) -> tuple[set[str], set[str]]:
-    """Words and hyphenated words seen inside lines, to decide how to rejoin a line-end hyphen."""
-    plain: set[str] = set()
-    hyphenated: set[str] = set()
-    for lines in pages:
-        for ln in lines:
-            inner = ln.text.removesuffix("-")
-            plain.update(w.lower() for w in re.findall(r"[A-Za-z]+", inner))
-            hyphenated.update(w.lower() for w in re.findall(r"[A-Za-z]+-[A-Za-z]+", inner))
-    return plain, hyphenated
-
-
-def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> str:
-    """Join two wrapped lines; a word split by a hyphen comes back whole, "multi-agency" keeps it."""
-    if prev.endswith("\u00ad"):
-        return prev[:-1] + nxt
-    if prev.endswith("-") and len(prev) > 1 and nxt:
-        before = prev[-2]
-        if before.isdigit() and nxt[0].isdigit():
-            return prev + nxt  # "2020-21"
-        if before.isalpha() and nxt[0].isalpha():
-            head = re.search(r"[A-Za-z]+$", prev[:-1]).group(0) if re.search(r"[A-Za-z]+$", prev[:-1]) else ""
-            tail_m = re.match(r"[A-Za-z]+", nxt)
-            tail = tail_m.group(0) if tail_m else ""
-            whole = (head + tail).lower()
-            keep = (f"{head}-{tail}".lower() in hyphenated and whole not in plain) or (
-                whole not in plain and (head.lower() in _PREFIXES or nxt[0].isupper())
-            )
-            return prev + nxt if keep else prev[:-1] + nxt
-    return prev + " " + nxt
+    return vocabulary(ln.text for lines in pages for ln in lines)
 
 
 def _heading_candidate(ln: Line) -> bool:
