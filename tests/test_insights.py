@@ -159,3 +159,49 @@ def test_with_insights_off_nothing_is_counted_or_stored(make_app, own_index, tok
     assert off.status_code == 404 and "Insights are off" in off.text
     assert getattr(app.state, "insights", None) is None
     assert not list(own_index.glob(insights.FILE + "*"))
+
+
+def test_two_worker_processes_count_into_one_store(own_index):
+    """`assistant serve --workers 2` as an operator runs it: both processes add to one file."""
+    import time
+
+    import httpx
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = child_env(ASSISTANT_INSIGHTS="on", ASSISTANT_RATE_LIMIT="10000/minute")
+    cmd = [sys.executable, "-m", "assistant"]
+    server = subprocess.Popen(
+        [*cmd, "serve", "--no-build", "--workers", "2", "--port", str(port), "--index", str(own_index)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                assert server.poll() is None, "the server stopped"
+            time.sleep(0.5)
+        for _ in range(8):  # a new connection each: the two processes share them out
+            with httpx.Client(timeout=60) as c:
+                assert c.post(f"{base}/api/ask", json={"question": QUESTIONS[2]}).status_code == 200
+
+        def counted() -> dict:
+            out = subprocess.run(
+                [*cmd, "insights", "--json", "--index", str(own_index)], capture_output=True, text=True, env=env
+            )
+            sections = json.loads(out.stdout) if out.stdout.startswith("[") else []
+            return {r["item"]: r["count"] for s in sections if s["kind"] == "abstained" for r in s["rows"]}
+
+        while time.time() < deadline and counted().get("trampoline") != 8:
+            time.sleep(0.5)
+        assert counted() == {"handle": 8, "trampoline": 8, "safety": 8, "inspections": 8, "leisure": 8, "centre": 8}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
