@@ -104,9 +104,10 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
 
     from assistant.routes import api, apidocs, documents, embed, exports, finder, health, pages, search, viewer
+    from assistant.routes import insights as operator_insights
 
     security.install(app, settings, assistant.counters)
-    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer):
+    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer, operator_insights):
         app.include_router(module.router)
     static = settings.web_dir / "static"
     if static.is_dir():

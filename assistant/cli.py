@@ -428,6 +428,36 @@ def reload(
     typer.echo(f"The server serves {result['build']} ({result['status']}).")
 
 
+@app.command()
+def insights(
+    index: Path | None = IndexOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+):
+    """What goes unanswered: counts of everyday words (and feedback per quote), never questions."""
+    from assistant import insights as counts
+
+    settings = make_settings(index=index)
+    store = counts.Store(counts.path_for(settings), settings.insights_days)
+    if not store.path.exists():
+        state = "on" if settings.insights else "off (ASSISTANT_INSIGHTS=on turns them on)"
+        typer.echo(f"Nothing counted yet in {store.path}: insights are {state}.")
+        return
+    sections = counts.report(store)
+    if as_json:
+        typer.echo(json.dumps(sections, indent=2, ensure_ascii=False))
+        return
+    typer.echo(
+        f"Counts over the last {settings.insights_days} day(s) in {store.path}; "
+        f"counts below {counts.MIN_SHOWN} are not shown."
+    )
+    for section in sections:
+        typer.echo(f"\n{section['title']}:")
+        for row in section["rows"]:
+            typer.echo(f"  {row['count']:>6}  {row['item']}")
+        if not section["rows"]:
+            typer.echo("  (none)")
+
+
 @app.command("eval")
 def evaluate(
     questions: Path | None = typer.Argument(None, help="Questions file or set folder (the same as --set)."),

@@ -2,7 +2,8 @@
 
 ``QuestionLog`` is off unless ``ASSISTANT_QUESTION_LOG`` names a file; it warns loudly when on
 and redacts names, dates, addresses, phone numbers and emails before writing. The log guard
-lives in logguard.py, the aggregate counters in metrics.py.
+lives in logguard.py, the aggregate counters in metrics.py. ``insights_notice`` is what every page
+says while the opt-in insights (insights.py: counts of everyday words, never questions) are on.
 """
 
 from __future__ import annotations
@@ -119,3 +120,12 @@ def record(counters, question_log: QuestionLog | None, answer, seconds: float) -
     counters.answer(answer.answered, seconds)
     if question_log is not None:
         question_log.write(answer.question, answer.answered, answer.confidence)
+
+
+def insights_notice(days: int) -> str:
+    """The sentence every page shows while insights are on (``ASSISTANT_INSIGHTS``)."""
+    return (
+        "To show what the documents do not answer, this server counts the everyday words of questions it "
+        f"could not fully answer (never whole questions, names or other identifying words), for {days} "
+        f"day{'s' if days != 1 else ''}."
+    )

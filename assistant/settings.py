@@ -213,6 +213,14 @@ class Settings(BaseSettings):
     question_log_days: int | None = Field(
         None, ge=1, description="How many days you keep the question log: said on every page while it is on."
     )
+    # What goes unanswered (assistant/insights.py): counts of everyday words, never questions.
+    insights: bool = Field(
+        False, description="Count the everyday words that go unanswered (on/off); said on every page while on."
+    )
+    insights_days: int = Field(30, ge=1, le=366, description="Days the insight counts are kept (per-day counts).")
+    insights_file: Path | None = Field(
+        None, description="The insight counts' SQLite file (default: insights.sqlite3 in the index folder)."
+    )
     organisation: str = Field(
         "Safeguarding report assistant",
         min_length=1,

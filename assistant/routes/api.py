@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from assistant import insights
 from assistant.answers import Assistant, clean_question
 from assistant.models import Answer, DocumentInfo, Quote, make_quote
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
@@ -50,9 +51,10 @@ def run_ask(assistant: Assistant, settings: Settings, question: str, k: int | No
 
 
 @router.post("/api/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
-def ask(body: AskRequest, assistant: AssistantDep, settings: SettingsDep) -> Response:
+def ask(body: AskRequest, request: Request, assistant: AssistantDep, settings: SettingsDep) -> Response:
     """Quote the passages of the report that answer a question, or say that it does not."""
     answer = run_ask(assistant, settings, body.question, body.k, body.history)
+    insights.count_answer(request, answer)
     # Serialised by the model itself: the answer was built as an Answer, so FastAPI's second
     # validation against response_model (a tenth of a request's time under load) is skipped.
     return Response(answer.model_dump_json(), media_type="application/json")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from assistant import quotes
+from assistant import insights, quotes
 from assistant.routes.api import check_text
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.pages import render
@@ -87,6 +87,7 @@ def quotes_page(
                 r["length"] = length
             context["results"] = [with_variants(index, r) for r in found["results"]]
             context["found"] = found
+            insights.count_search(request, q, found)
         except HTTPException as exc:
             status, context["error"] = exc.status_code, str(exc.detail)
     elif document or section:  # no words: browse the chosen part in order

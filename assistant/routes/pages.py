@@ -19,6 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from assistant import insights
 from assistant.routes.api import run_ask, validate_question
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import Text, is_text
@@ -50,15 +51,19 @@ class Turn:
 
 def privacy_text(settings) -> dict:
     """What the pages say about questions: from the real settings, never a fixed promise."""
+    from assistant.privacy import insights_notice
+
+    counted = insights_notice(settings.insights_days) if settings.insights else ""
     if not settings.question_log:
-        return {"log": False, "short": "Questions are not stored or logged."}
+        return {"log": False, "insights": counted, "short": f"Questions are not stored or logged. {counted}".strip()}
     days = settings.question_log_days
     kept = f"for {days} day{'s' if days != 1 else ''}" if days else "until the operator deletes it"
     return {
         "log": True,
         "kept": kept,
+        "insights": counted,
         "short": "Questions are written, with names and other personal details removed, to a log on this "
-        f"server, kept {kept}.",
+        f"server, kept {kept}. {counted}".strip(),
     }
 
 
@@ -185,6 +190,8 @@ async def answer_page(
         first = max(0, len(asked) - 1) if last_only else 0
         await charge(request, len(asked) - first - (1 if request.method == "POST" else 0))
         context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, first, alone)
+        if status == 200 and context["thread"]:  # the new question only: earlier turns were counted when asked
+            insights.count_answer(request, context["thread"][-1].answer)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
@@ -245,6 +252,8 @@ async def turns_fragment(
     thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone)
     for t in thread:
         t.n = body.number + t.n - 1 - first
+    if first == len(body.questions) - 1:  # a new question, not a conversation drawn again after a reload
+        insights.count_answer(request, thread[-1].answer)
     return render(
         request,
         "partials/turns.html",
@@ -275,6 +284,7 @@ async def record_feedback(request: Request, assistant) -> int:
     if not known:
         raise HTTPException(422, "No quote to give feedback on.")
     assistant.counters.feedback(known, useful == "yes")
+    insights.count_feedback(request, known, useful == "yes")
     return len(known)
 
 
