@@ -103,10 +103,10 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
 
-    from assistant.routes import api, apidocs, documents, embed, exports, finder, health, pages, search, viewer
+    from assistant.routes import api, apidocs, documents, embed, exports, finder, health, library, pages, search, viewer
 
     security.install(app, settings, assistant.counters)
-    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer):
+    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer, library):
         app.include_router(module.router)
     static = settings.web_dir / "static"
     if static.is_dir():

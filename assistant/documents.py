@@ -53,6 +53,7 @@ class DocumentMeta:
     licence: str = ""
     kind: str = ""
     description: str = ""
+    topics: str = ""  # comma-separated, for filtering (library.py)
 
     @property
     def year(self) -> str:
@@ -223,6 +224,9 @@ def read_sidecar(path: Path) -> dict:
 def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> DocumentMeta:
     """Metadata from the sidecar first, then from the document itself, then the file name."""
     found = found or {}
+    sidecar = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in sidecar.items()}
+    if sidecar.get("year") and not sidecar.get("date"):
+        sidecar["date"] = str(sidecar["year"])  # a year alone dates the document for filters and citations
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}
     # Cleaned like the text: no control characters or bidi overrides in a title or an author.

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import __version__
+from assistant import __version__, library
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
@@ -334,6 +334,7 @@ def save(data: dict, root: Path) -> Path:
                     "ingested_at": d.ingested_at,
                     "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
+                    "facts": library.detect(d.meta, d.publication),  # for filters and facets
                 }
                 for d in docs
             },
@@ -510,9 +511,25 @@ def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
     fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
-    return [
+    rows = [
         {"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()
     ]
+    stored = None  # a build from before facts were recorded: detect them from its documents
+    extra = library.overrides(Path(root))
+    for row in rows:
+        detected = manifest["documents"][row["id"]].get("facts")
+        if detected is None:
+            stored = stored if stored is not None else stored_documents(Path(root))
+            doc = stored.get(row["id"])
+            detected = library.detect(doc.meta, doc.publication) if doc else library.detect(_bare(row))
+        row.update(library.merged(detected, extra.get(row["id"], {})))
+    return rows
+
+
+def _bare(row: dict):
+    from assistant.documents import DocumentMeta
+
+    return DocumentMeta(id=row["id"], title=row.get("title") or "")
 
 
 def _read_jsonl(path: Path) -> list[dict]:

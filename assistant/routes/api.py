@@ -6,8 +6,10 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from assistant.answers import Assistant, clean_question
+from assistant.library import Filters
 from assistant.models import Answer, DocumentInfo, Quote, make_quote
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
+from assistant.routes.library import scope_of
 from assistant.routes.schemas import (
     ERRORS,
     UNREADABLE,
@@ -44,15 +46,25 @@ def validate_question(settings: Settings, question: str, history: list[str] | No
     return cleaned
 
 
-def run_ask(assistant: Assistant, settings: Settings, question: str, k: int | None, history: list[str]) -> Answer:
+def run_ask(
+    assistant: Assistant,
+    settings: Settings,
+    question: str,
+    k: int | None,
+    history: list[str],
+    filters: Filters | None = None,
+) -> Answer:
     question = validate_question(settings, question, history)
-    return assistant.ask(question, k=k, history=history)
+    doc_ids, scope = scope_of(assistant.index, filters)
+    answer = assistant.ask(question, k=k, history=history, doc_ids=doc_ids)
+    answer.scope = scope
+    return answer
 
 
 @router.post("/api/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
 def ask(body: AskRequest, assistant: AssistantDep, settings: SettingsDep) -> Response:
     """Quote the passages of the report that answer a question, or say that it does not."""
-    answer = run_ask(assistant, settings, body.question, body.k, body.history)
+    answer = run_ask(assistant, settings, body.question, body.k, body.history, body.filters)
     # Serialised by the model itself: the answer was built as an Answer, so FastAPI's second
     # validation against response_model (a tenth of a request's time under load) is skipped.
     return Response(answer.model_dump_json(), media_type="application/json")

@@ -15,8 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from assistant.library import Filters
 from assistant.routes.api import run_ask, validate_question
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
+from assistant.routes.library import FiltersDep, form_filters, scope_of, search_in
 from assistant.routes.schemas import Text, is_text
 from assistant.settings import CHAT_TURNS
 
@@ -75,11 +77,16 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
     return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
 
 
-def answer_turns(assistant, settings, questions: list[str], first: int = 0, alone=()) -> list[Turn]:
+def answer_turns(assistant, settings, questions: list[str], first: int = 0, alone=(), filters=None) -> list[Turn]:
     """Answer ``questions[first:]``, each with the ones before it as history (as chat.js does);
-    a question whose index is in ``alone`` is asked on its own."""
+    a question whose index is in ``alone`` is asked on its own; all within ``filters``."""
     return [
-        Turn(i + 1, q, run_ask(assistant, settings, q, None, [] if i in alone else questions[:i]).to_dict(), i in alone)
+        Turn(
+            i + 1,
+            q,
+            run_ask(assistant, settings, q, None, [] if i in alone else questions[:i], filters).to_dict(),
+            i in alone,
+        )
         for i, q in enumerate(questions)
         if i >= first
     ]
@@ -128,7 +135,9 @@ async def chat_post(request: Request, assistant, settings, template: str, **cont
     alone = indices(fields.get("alone", "").split(","), MAX_TURNS)
     context.update(question="", error=None, thread=[], examples=EXAMPLES)
     status = 200
+    filters = None
     try:
+        filters = form_filters(fields)  # a bad filter is shown like a bad question, before any work
         # Every check before any work. A bad earlier turn ends the thread there.
         for i, h in enumerate(history):
             try:
@@ -143,13 +152,15 @@ async def chat_post(request: Request, assistant, settings, template: str, **cont
             status, context["error"], context["question"], asked = exc.status_code, str(exc.detail), question, history
         # The middleware counted this request once; each earlier turn answered again counts too.
         await charge(request, len(history))
-        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, 0, alone)
+        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, 0, alone, filters)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
     context["alone"] = [t.n - 1 for t in context["thread"] if t.alone]
     if not is_text(context["question"]):
         context["question"] = ""  # never echo text that cannot be written out
+    if template == "chat.html":
+        context["search_in"] = search_in(assistant.index, filters)
     return render(request, template, status, **context)
 
 
@@ -164,7 +175,8 @@ def documents(index) -> list[dict]:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def chat(request: Request, index: IndexDep) -> HTMLResponse:
+def chat(request: Request, index: IndexDep, filters: FiltersDep) -> HTMLResponse:
+    """The chat; filter parameters (as /api/search takes them) preset "Search in"."""
     return render(
         request,
         "chat.html",
@@ -175,6 +187,7 @@ def chat(request: Request, index: IndexDep) -> HTMLResponse:
         error=None,
         examples=EXAMPLES,
         coverage=coverage(index),
+        search_in=search_in(index, filters),
     )
 
 
@@ -199,6 +212,7 @@ class TurnsRequest(BaseModel):
     first: StrictInt = Field(0, ge=0, description="Draw the turns from this one (earlier ones are history).")
     number: StrictInt = Field(1, ge=1, le=100_000, description="The number shown for the first turn drawn.")
     compact: StrictBool = Field(False, description="For /embed: links open in a new tab.")
+    filters: Filters | None = Field(None, description='The form\'s "Search in" choices.')
 
 
 @router.post("/fragments/turns", response_class=HTMLResponse, include_in_schema=False)
@@ -211,7 +225,8 @@ async def turns_fragment(
         validate_question(settings, q)  # every check before any work
     first = min(body.first, len(body.questions) - 1)
     await charge(request, len(body.questions) - first - 1)  # each answer past the first counts too
-    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone)
+    scope_of(assistant.index, body.filters)  # an unknown document is a 422 before any work
+    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone, body.filters)
     for t in thread:
         t.n = body.number + t.n - 1 - first
     return render(
@@ -222,6 +237,7 @@ async def turns_fragment(
         alone=alone,
         action="/embed" if body.compact else "/",
         compact=body.compact,
+        search_in=search_in(assistant.index, body.filters),
     )
 
 

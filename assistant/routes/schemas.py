@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
+from assistant.library import Filters
 from assistant.models import DocumentInfo, Quote
 from assistant.settings import API_HISTORY
 
@@ -43,6 +44,7 @@ class AskRequest(BaseModel):
         max_length=API_HISTORY,
         description="Earlier questions of this conversation, oldest first; nothing is stored on the server.",
     )
+    filters: Filters | None = Field(None, description="Search only these documents (absent: all of them).")
 
 
 class ErrorResponse(BaseModel):

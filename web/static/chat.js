@@ -70,6 +70,17 @@
     if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
   }
 
+  /* The "Search in" fields of the form (partials/search_in.html), as /api/ask's filters. */
+  function searchIn() {
+    var f = {};
+    ["documents", "kinds", "publishers", "year_from", "year_to"].forEach(function (name) {
+      var field = form.querySelector("[name=" + name + "]");
+      if (!field || !field.value.trim()) return;
+      f[name] = /^year/.test(name) ? field.value.trim() : [field.value];
+    });
+    return f;
+  }
+
   /* Turns are drawn by the server (partials/turn.html), the same with and without JavaScript;
      the fragment is escaped by the template engine, so corpus text never becomes markup. */
   function fetchTurns(questions, aloneList, first, number) {
@@ -77,7 +88,7 @@
       method: "POST",
       credentials: "omit",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact })
+      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact, filters: searchIn() })
     }).then(function (r) {
       if (r.ok) return r.text();
       return r.json().catch(function () { return {}; }).then(function (data) {
