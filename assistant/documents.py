@@ -53,6 +53,7 @@ class DocumentMeta:
     licence: str = ""
     kind: str = ""
     description: str = ""
+    withdrawn: str = ""  # the publisher's withdrawal notice (GOV.UK), shown with every quote
     topics: str = ""  # comma-separated, for filtering (library.py)
 
     @property

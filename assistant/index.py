@@ -53,6 +53,9 @@ class Index:
     dense: object  # faiss index over passage_vectors
     bm25: BM25
     by_id: dict[str, int] = field(default_factory=dict)
+    # Documents an operator took down: kept in the build (never lost) but without passages,
+    # and outside ``documents``, so no answer, finder or page can show them.
+    hidden: dict[str, Document] = field(default_factory=dict)
     # Values derived from this read-only index on first use (the finder's tables, its
     # vocabulary, the glossary and calibration): they live and die with the index, so a
     # reload brings fresh ones and no module attaches attributes of its own.
@@ -158,11 +161,14 @@ def build(
     chunking: ChunkSettings,
     previous: Index | None = None,
     progress: bool = False,
+    takedowns: dict[str, dict] | None = None,
 ) -> tuple[dict, BuildStats]:
     """Chunk and embed ``docs``; reuse vectors of documents whose content and settings are unchanged.
 
+    Documents in ``takedowns`` (id -> reason and time) are kept without passages.
     Returns (arrays and records to save, stats).
     """
+    takedowns = {d.id: takedowns[d.id] for d in docs if d.id in (takedowns or {})}
     chunk_info = chunking.as_dict()
     vectors_info = {"passages": getattr(embedder, "passage_encoder", "torch-fp32"), "sentences": "each alone"}
     reusable = (
@@ -183,6 +189,8 @@ def build(
     for p in previous.passages if reusable else []:
         old_by_doc.setdefault(p.doc_id, []).append(p)
     for doc in docs:
+        if doc.id in takedowns:
+            continue
         old = previous.documents.get(doc.id) if reusable else None
         if old is not None and old.content_hash == doc.content_hash:
             old_ps = old_by_doc.get(doc.id, [])
@@ -249,6 +257,7 @@ def build(
         "model": embedder.name,
         "dimensions": dim,
         "vectors": vectors_info,
+        "takedowns": takedowns,
     }
     return data, BuildStats(reused, embedded, len(todo_p), len(todo_s))
 
@@ -334,10 +343,14 @@ def save(data: dict, root: Path) -> Path:
                     "ingested_at": d.ingested_at,
                     "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
+                    "withdrawn_notice": d.meta.withdrawn,
+                    **({"takedown": data["takedowns"][d.id]} if d.id in data.get("takedowns", {}) else {}),
                     "facts": library.detect(d.meta, d.publication),  # for filters and facets
                 }
                 for d in docs
             },
+            "folders": data.get("folders", []),  # recorded folders: a refresh adds their new files
+            "excluded": data.get("excluded", []),  # ... except those removed by id
             "files": files,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -510,9 +523,10 @@ def stored_documents(root: Path) -> dict[str, Document]:
 def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
-    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
+    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at", "withdrawn_notice")
     rows = [
-        {"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()
+        {"id": doc_id, **{k: info.get(k) for k in fields}, "takedown": info.get("takedown")}
+        for doc_id, info in manifest.get("documents", {}).items()
     ]
     stored = None  # a build from before facts were recorded: detect them from its documents
     extra = library.overrides(Path(root))
@@ -575,4 +589,6 @@ def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> I
     ):
         raise IndexProblem(f"The index in {folder} is inconsistent (its files disagree on counts). {fix}")
     keys = {(s["doc_id"], s["start"], s["end"]): i for i, s in enumerate(sentences)}
-    return Index(folder, manifest, documents, passages, p_vecs, keys, s_vecs, dense, bm25)
+    taken = {d for d, info in manifest.get("documents", {}).items() if info.get("takedown")}
+    hidden = {d: documents.pop(d) for d in taken if d in documents}
+    return Index(folder, manifest, documents, passages, p_vecs, keys, s_vecs, dense, bm25, hidden=hidden)

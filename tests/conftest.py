@@ -34,7 +34,14 @@ CHROMIUM_ARGS = [
 # ---------------------------------------------------------------- markers
 
 # Test files that start the real CLI or server in subprocesses, which load the model there.
-SUBPROCESS_MODEL_FILES = {"test_cli.py", "test_lifecycle.py", "test_load.py", "test_own_sources.py"}
+SUBPROCESS_MODEL_FILES = {
+    "test_cli.py",
+    "test_fetching.py",
+    "test_lifecycle.py",
+    "test_load.py",
+    "test_own_sources.py",
+    "test_refresh.py",
+}
 
 
 def pytest_collection_modifyitems(config, items):

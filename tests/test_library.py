@@ -385,20 +385,23 @@ def quoted_docs(html: str) -> set[str]:
 
 
 def test_chat_without_javascript_keeps_to_the_filter(lib_client):
-    r = lib_client.post("/", data={"question": QUESTION, "kinds": "briefing", "year_from": "", "documents": ""})
+    """The chat's form is a GET (?q=, with ?after= for a follow-up); the older POST form still answers.
+    Both carry the "Search in" fields."""
+    r = lib_client.get("/", params={"q": QUESTION, "kinds": "briefing", "year_from": "", "documents": ""})
     assert r.status_code == 200
     assert quoted_docs(r.text) == {"baby-k-briefing"}
     assert 'value="briefing" selected' in r.text, "the form shows the filter it was asked within"
     assert "Searched only in 1 document" in r.text
-    # A follow-up keeps the filter: it travels with the form.
-    again = lib_client.post(
-        "/", data={"question": "What should practitioners do?", "history": QUESTION, "kinds": "briefing"}
-    )
-    assert quoted_docs(again.text) <= {"baby-k-briefing"}
-    none = lib_client.post("/", data={"question": QUESTION, "year_from": "2030"})
+    follow_up = {"q": "What should practitioners do?", "after": QUESTION, "kinds": "briefing"}
+    assert quoted_docs(lib_client.get("/", params=follow_up).text) <= {"baby-k-briefing"}
+    posted = lib_client.post("/", data={"question": QUESTION, "documents": "baby-k-review"})
+    assert posted.status_code == 200 and quoted_docs(posted.text) == {"baby-k-review"}
+    none = lib_client.get("/", params={"q": QUESTION, "year_from": "2030"})
     assert none.status_code == 200 and library.NO_MATCH in none.text and not quoted_docs(none.text)
-    bad = lib_client.post("/", data={"question": QUESTION, "year_from": "soon"})
+    bad = lib_client.get("/", params={"q": QUESTION, "year_from": "soon"})
     assert bad.status_code == 422 and "year_from" in bad.text
+    preset = lib_client.get("/", params={"kinds": "local-review"}).text
+    assert 'value="local-review" selected' in preset
 
 
 def test_chat_fragment_for_javascript_keeps_to_the_filter(lib_client):

@@ -16,6 +16,11 @@ from assistant import security
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import Health
 
+ADD_REPORT = (
+    "The index does not hold the full Annual Report 2020: download it from GOV.UK and add it with "
+    "`assistant ingest corpus/ annual-report-2020.pdf` (docs/ingest.md)."
+)
+
 router = APIRouter()
 log = logging.getLogger("assistant.health")
 
@@ -45,11 +50,15 @@ def model_warm(encoder) -> bool:
 @router.get("/healthz", response_model=Health, tags=["health"])
 def healthz(index: IndexDep) -> dict:
     """Alive, with the index counts."""
+    from assistant.routes.pages import lacks_report
+
     return {
         "status": "ok",
         "documents": len(index.documents),
         "passages": len(index.passages),
         "build": index.build,
+        # Operator instructions live here, in the CLI and in docs/, never on public pages.
+        "notes": [ADD_REPORT] if lacks_report(index) else [],
     }
 
 
