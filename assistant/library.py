@@ -268,10 +268,12 @@ def matching(index, filters: Filters | None) -> set[str] | None:
 
 
 def row_mask(index, doc_ids: set[str]) -> np.ndarray:
-    """A boolean per passage row: True where the passage belongs to one of ``doc_ids``."""
+    """A boolean per passage row: True where the passage belongs to one of ``doc_ids`` (a table
+    lookup by each row's document number: one pass, however many documents are allowed)."""
     codes, names = index.derive("doc_codes", lambda: _doc_codes(index))
-    wanted = np.fromiter((names[d] for d in doc_ids if d in names), dtype=np.int32)
-    return np.isin(codes, wanted)
+    allowed = np.zeros(len(names) + 1, dtype=bool)
+    allowed[[names[d] for d in doc_ids if d in names]] = True
+    return allowed[codes]
 
 
 def _doc_codes(index) -> tuple[np.ndarray, dict[str, int]]:
