@@ -128,6 +128,15 @@ class Filters(BaseModel):
         return not (self.year_to and year > self.year_to)
 
 
+class Facts(BaseModel):
+    """What a document is, for filters: as ``assistant documents`` lists it."""
+
+    kind: Kind
+    publisher: str
+    year: int | None
+    topics: list[str]
+
+
 class Scope(BaseModel):
     """The filter an answer was given, and how many documents it left."""
 

@@ -321,6 +321,8 @@ def test_facets_match_the_documents_command(lib_client, library_index):
             out[value] = out.get(value, 0) + 1
         return out
 
+    summaries = lib_client.get("/api/documents").json()
+    assert {s["document"]["id"]: s["facts"]["kind"] for s in summaries} == {r["id"]: r["kind"] for r in listed}
     for params, keep in [
         ({}, lambda r: True),
         ({"publishers": "Northshire Safeguarding Partnership"}, lambda r: r["publisher"].startswith("Northshire")),
@@ -418,7 +420,10 @@ def test_finder_and_documents_page_browse_by_the_filter(lib_client):
     assert "Local child safeguarding practice review: Baby K" in listing
     assert "7-minute briefing: Baby K" not in listing
     assert 'Local review (LCSPR/SCR)</a> <span class="facets__count">(1' in listing
+    assert 'href="/documents?kinds=briefing"' in listing, "another kind stays one click away"
+    assert 'aria-current="true">Local review (LCSPR/SCR)' in listing
     everything = lib_client.get("/documents").text
     for meta, _ in DOCS.values():
         assert meta["title"] in everything
     assert "/documents?kinds=briefing" in everything
+    assert lib_client.get("/documents/baby-k-review").status_code == 200  # each document's own page is still there

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
+from assistant import library
 from assistant.answers import Assistant, clean_question
 from assistant.library import Filters
 from assistant.models import Answer, DocumentInfo, Quote, make_quote
@@ -81,9 +82,11 @@ def summaries(index) -> list[dict]:
     counts: dict[str, int] = {}
     for p in index.passages:
         counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+    facts = library.table(index)
     return [
         {
             "document": DocumentInfo.of(doc),
+            "facts": facts[doc_id],
             "passages": counts.get(doc_id, 0),
             "sections": [
                 {"id": s.id, "title": s.title, "level": s.level, "page": s.page_label, "pdf_page": s.page}

@@ -85,7 +85,7 @@ def documents_page(request: Request, index: IndexDep, filters: FiltersDep) -> HT
         "documents.html",
         active="documents",
         documents=docs,
-        facets=facet_links(library.facets(facts, ids), filters),
+        facets=facet_links(index, facts, filters),
         search_in=search_in(index, filters),
     )
 
@@ -94,25 +94,29 @@ def passage_counts(index) -> dict[str, int]:
     return index.derive("passage_counts", lambda: dict(Counter(p.doc_id for p in index.passages)))
 
 
-def facet_links(facets: library.Facets, filters: Filters) -> list[dict]:
-    """Each facet's values as links that narrow the current filter by that value."""
+def facet_links(index, facts: dict, filters: Filters) -> list[dict]:
+    """Each facet's values as links that narrow the current filter by that value. A group is
+    counted under the filter without its own choice, so another kind (or year) stays one click away."""
 
     def link(**change) -> str:
         return "/documents?" + query_string(filters.model_copy(update=change)).lstrip("&")
 
+    def counts(**without) -> library.Facets:
+        return library.facets(facts, library.matching(index, filters.model_copy(update=without)))
+
+    kinds = counts(kinds=[]).kinds
+    publishers = counts(publishers=[]).publishers
+    years = counts(year_from=None, year_to=None).years
     groups = [
-        ("Kind", [(c, link(kinds=[c.value]), c.value in filters.kinds) for c in facets.kinds]),
-        (
-            "Publisher",
-            [(c, link(publishers=[c.value]), c.value in filters.publishers) for c in facets.publishers if c.value],
-        ),
+        ("Kind", [(c, link(kinds=[c.value]), c.value in filters.kinds) for c in kinds]),
+        ("Publisher", [(c, link(publishers=[c.value]), c.value in filters.publishers) for c in publishers if c.value]),
         (
             "Year",
             [
-                (c, link(year_from=int(c.value), year_to=int(c.value)), filters.year_from == filters.year_to == y)
-                for c in facets.years
-                for y in [int(c.value or 0)]
+                (c, link(year_from=y, year_to=y), filters.year_from == filters.year_to == y)
+                for c in years
                 if c.value
+                for y in [int(c.value)]
             ],
         ),
     ]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
-from assistant.library import Filters
+from assistant.library import Facts, Filters
 from assistant.models import DocumentInfo, Quote
 from assistant.settings import API_HISTORY
 
@@ -60,6 +60,7 @@ class DocumentText(BaseModel):
 
 class DocumentSummary(BaseModel):
     document: DocumentInfo
+    facts: Facts = Field(..., description="Kind, publisher, year and topics: what filters and facets use.")
     passages: int
     sections: list[dict]
 

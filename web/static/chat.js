@@ -60,7 +60,7 @@
     document.querySelectorAll("[data-nojs-only]").forEach(function (n) { n.remove(); });
     var restart = form.querySelector("[data-restart]");
     if (restart) restart.hidden = !history.length;
-    if (!compact) form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
+    if (!compact) form.querySelector("label[for=question]").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
   }
 
   function showError(message) {
@@ -83,6 +83,16 @@
     });
     return f;
   }
+
+  /* The summary of "Search in" follows the choices made since the page was drawn. */
+  var searchInBox = form.querySelector(".search-in");
+  if (searchInBox) searchInBox.addEventListener("change", function () {
+    var chosen = [];
+    searchInBox.querySelectorAll("select").forEach(function (s) { if (s.value) chosen.push(s.options[s.selectedIndex].text); });
+    var from = form.querySelector("[name=year_from]").value.trim(), to = form.querySelector("[name=year_to]").value.trim();
+    if (from || to) chosen.push(from && to ? from + " to " + to : from ? "from " + from : "up to " + to);
+    searchInBox.querySelector("[data-search-in-summary]").textContent = chosen.length ? chosen.join(", ") : "all documents";
+  });
 
   /* Turns are drawn by the server (partials/turn.html), the same with and without JavaScript;
      the fragment is escaped by the template engine, so corpus text never becomes markup. */
