@@ -120,7 +120,8 @@ def hybrid(
     filter's documents) restricts both searches to those documents' passages.
     """
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
-    allowed = None if doc_ids is None else library.row_mask(index, doc_ids)
+    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
+    allowed = None if everything else library.row_mask(index, doc_ids)
     q_tokens = tokenize(query)
     d_rows, _ = dense_ranking(index, qvec, candidates, allowed) if mode != "bm25" else none
     b_rows, b_scores = bm25_ranking(index, q_tokens, candidates, extra, allowed) if mode != "dense" else none
