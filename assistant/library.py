@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import numpy as np
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 KINDS = {
     "annual-report": "Annual report",
@@ -88,6 +88,18 @@ def _strings(values: object) -> object:
     return [values] if isinstance(values, str) else values
 
 
+def _text(value: str) -> str:
+    """Text that can be written out again: no lone surrogates (half an emoji)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that are not valid text") from None
+    return value
+
+
+Name = Annotated[str, Field(max_length=300), AfterValidator(_text)]
+
+
 Kind = Literal["annual-report", "national-review", "local-review", "briefing", "guidance", "news", "other"]
 Year = Annotated[int, Field(ge=1000, le=9999)]
 
@@ -97,13 +109,13 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    documents: Annotated[list[str], BeforeValidator(_strings)] = Field(
+    documents: Annotated[list[Name], BeforeValidator(_strings)] = Field(
         default_factory=list, max_length=200, description="Document ids."
     )
     kinds: Annotated[list[Kind], BeforeValidator(_kinds)] = Field(
         default_factory=list, description="Kinds of document: " + ", ".join(KINDS) + "."
     )
-    publishers: Annotated[list[str], BeforeValidator(_strings)] = Field(
+    publishers: Annotated[list[Name], BeforeValidator(_strings)] = Field(
         default_factory=list, max_length=50, description="Publishers, as `assistant documents` lists them."
     )
     year_from: Year | None = Field(None, description="Published in or after this year.")

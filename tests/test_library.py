@@ -289,10 +289,13 @@ def test_abstention_and_missing_are_judged_within_the_filter(lib_client):
         ({"documents": ["no-such-document"]}, "no-such-document"),
         ({"year_from": "soon"}, "year_from"),
         ({"colour": "red"}, "colour"),
+        ({"publishers": ["\ud800"]}, "publishers"),
+        ({"documents": ["x" * 400]}, "documents"),
     ],
 )
 def test_a_bad_filter_is_a_readable_422(lib_client, filters, words):
-    r = lib_client.post("/api/ask", json={"question": QUESTION, "filters": filters})
+    body = json.dumps({"question": QUESTION, "filters": filters})  # ASCII: a lone surrogate as \\ud800
+    r = lib_client.post("/api/ask", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 422 and words in r.json()["detail"]
 
 
