@@ -74,6 +74,7 @@ def run(embedder, n: int = PASSAGES, reports: int = REPORTS, reps: int = 2) -> t
         counts = (len(data["documents"]), len(data["passages"]))
         del data
         gc.collect()
+        before = _rss_mb()
         with timer() as t:
             helper = load_assistant(Settings(index=work / "index", batching=False, cache_size=0), embedder)
         times["load s"] = t["s"]
@@ -99,6 +100,7 @@ def run(embedder, n: int = PASSAGES, reports: int = REPORTS, reps: int = 2) -> t
             {"figure": "reports / passages", "value": f"{counts[0]:,} / {counts[1]:,}"},
             *({"figure": f"build: {k}", "value": round(v, 1)} for k, v in times.items()),
             {"figure": "memory per replica: RSS after load MB (model + memory-mapped index)", "value": loaded},
+            {"figure": "RSS before load MB (bench process with the model, after the build)", "value": before},
             {"figure": "RSS after the questions MB", "value": _rss_mb()},
             {"figure": "bench process peak MB (includes the build)", "value": peak_rss_mb()},
             {"figure": "dense index", "value": json.dumps(helper.index.manifest.get("dense"))},
