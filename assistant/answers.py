@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import calibration, evidence, glossary, marking, meaning, metrics, privacy, signpost
+from assistant import calibration, evidence, glossary, library, marking, meaning, metrics, privacy, signpost
 from assistant.index import Index
 from assistant.lexical import stopwords, words
 from assistant.models import Answer, make_quote
@@ -132,11 +132,20 @@ class Assistant:
         self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
 
     def ask(
-        self, question: str, k: int | None = None, history: list[str] | None = None, threshold: float | None = None
+        self,
+        question: str,
+        k: int | None = None,
+        history: list[str] | None = None,
+        threshold: float | None = None,
+        doc_ids: set[str] | None = None,
     ) -> Answer:
-        """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting)."""
+        """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting);
+        ``doc_ids`` (a filter's documents) is all it searches, and all it judges abstention by."""
         started = time.perf_counter()
-        answer = self._answer(question, k, history, threshold)
+        if doc_ids is not None and not doc_ids:
+            answer = Answer(clean_question(question), False, library.NO_MATCH)
+        else:
+            answer = self._answer(question, k, history, threshold, doc_ids)
         answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
@@ -200,7 +209,14 @@ class Assistant:
         bar = self.threshold(index) * SHOW_SHARE
         return qvec, [(c.hit, c.score) for c in found if c.admissible and c.score >= bar]
 
-    def _answer(self, question: str, k: int | None, history: list[str] | None, threshold: float | None) -> Answer:
+    def _answer(
+        self,
+        question: str,
+        k: int | None,
+        history: list[str] | None,
+        threshold: float | None,
+        doc_ids: set[str] | None = None,
+    ) -> Answer:
         question = clean_question(question)
         k = k or self.settings.k
         index = self.index  # one consistent index for the whole answer, even during a reload
@@ -208,7 +224,7 @@ class Assistant:
         if threshold is None:
             threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
-        query, terms, qvec, candidates = self.candidates(question, history, index)
+        query, terms, qvec, candidates = self.candidates(question, history, index, doc_ids)
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
         # Answer when one passage clears the bar; then show, likeliest first, the passages

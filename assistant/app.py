@@ -103,11 +103,12 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
 
-    from assistant.routes import api, apidocs, documents, embed, exports, finder, health, pages, search, viewer
+    from assistant.routes import api, apidocs, documents, embed, exports, finder, health, library, pages, search, viewer
     from assistant.routes import insights as operator_insights
 
     security.install(app, settings, assistant.counters)
-    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer, operator_insights):
+    routers = (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer, library)
+    for module in (*routers, operator_insights):
         app.include_router(module.router)
     static = settings.web_dir / "static"
     if static.is_dir():

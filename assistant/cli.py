@@ -226,6 +226,9 @@ def ingest(
 
 @app.command()
 def documents(
+    assignments: list[str] | None = typer.Argument(
+        None, metavar="[KEY=VALUE]...", help="With --set: the facts to set (kind, publisher, year, topics)."
+    ),
     index: Path | None = IndexOpt,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
     withdraw: str | None = typer.Option(
@@ -233,15 +236,29 @@ def documents(
     ),
     reason: str | None = typer.Option(None, "--reason", help="Why it is taken down (required with --withdraw)."),
     restore: str | None = typer.Option(None, "--restore", metavar="ID", help="Undo the takedown of document ID."),
+    set_id: str | None = typer.Option(
+        None,
+        "--set",
+        metavar="ID",
+        help="Set a document's facts, e.g. --set my-review kind=local-review year=2022; kept in the index "
+        "folder, so it survives rebuilds. An empty value (kind=) goes back to the detected one.",
+    ),
 ):
-    """List the documents an index holds: id, title, source, format, pages, passages, when ingested.
-    --withdraw ID --reason "..." takes one down (kept, listed, restorable with --restore ID)."""
+    """List the documents an index holds: id, title, kind, publisher, year, source, pages, passages.
+    --withdraw ID --reason "..." takes one down (kept, listed, restorable with --restore ID);
+    --set ID KEY=VALUE... sets its kind, publisher, year or topics for filters."""
     from assistant.index import IndexProblem, current_build, list_documents
 
     settings = make_settings(index=index)
     if withdraw or restore:
         change_takedown(settings, withdraw, reason, restore)
         return
+    if assignments and not set_id:
+        fail("KEY=VALUE needs --set ID, e.g. assistant documents --set my-review kind=local-review", 2)
+    if set_id:
+        set_document_facts(settings, set_id, assignments or [])
+        if not as_json:
+            return
     try:
         rows = list_documents(settings.index)
     except IndexProblem as exc:
@@ -249,10 +266,14 @@ def documents(
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    from assistant.library import KINDS
+
     typer.echo(f"{len(rows)} document(s) in {current_build(settings.index)}")
     for row in rows:
         pages = f"{row['pages']} pages, " if row.get("pages") else ""
         typer.echo(f"\n{row['id']}  {row['title']}")
+        facts = [KINDS[row["kind"]], row["publisher"] or "publisher not known", str(row["year"] or "year not known")]
+        typer.echo("  " + ", ".join(facts) + (f"; topics: {', '.join(row['topics'])}" if row["topics"] else ""))
         typer.echo(
             f"  {row['format']}, {pages}{row['passages']} passages, ingested "
             f"{row.get('ingested_at') or 'at an unknown time'}"
@@ -298,6 +319,64 @@ def change_takedown(settings: Settings, withdraw: str | None, reason: str | None
     say_done(report)
 
 
+def set_document_facts(settings: Settings, doc_id: str, assignments: list[str]) -> None:
+    """Store overrides beside the index's CURRENT (library.json), each checked first."""
+    from assistant import library
+    from assistant.index import IndexProblem, list_documents
+
+    try:
+        known = {row["id"] for row in list_documents(settings.index)}
+    except IndexProblem as exc:
+        fail(str(exc))
+    if doc_id not in known:
+        fail(f"there is no document with the id {doc_id!r} (see: assistant documents)", 2)
+    if not assignments:
+        fail(f"--set {doc_id} needs KEY=VALUE, e.g. kind=local-review", 2)
+    pairs = [a.partition("=") for a in assignments]
+    for key, eq, value in pairs:
+        if not eq:
+            fail(f"{key!r} is not KEY=VALUE (e.g. kind=local-review)", 2)
+        try:
+            library.check_key(key.strip())
+            if value.strip():
+                library.clean_fact(key.strip(), value)
+        except ValueError as exc:
+            fail(str(exc), 2)
+    for key, _, value in pairs:
+        stored = library.set_fact(settings.index, doc_id, key.strip(), value)
+        shown = "the detected value" if value.strip() == "" else repr(stored)
+        typer.echo(f"{doc_id}: {key.strip()} set to {shown}")
+
+
+DocumentOpt = typer.Option(None, "--document", help="Only this document (its id; repeatable).")
+KindOpt = typer.Option(None, "--kind", help="Only this kind of document, e.g. local-review (repeatable).")
+PublisherOpt = typer.Option(None, "--publisher", help="Only this publisher (repeatable).")
+YearFromOpt = typer.Option(None, "--year-from", help="Only documents published in or after this year.")
+YearToOpt = typer.Option(None, "--year-to", help="Only documents published in or before this year.")
+
+
+def scope_for(index, documents, kinds, publishers, year_from, year_to):
+    """The filter options as the API's Filters: (documents allowed or None, scope); bad values fail plainly."""
+    from pydantic import ValidationError
+
+    from assistant import library
+
+    try:
+        filters = library.Filters(
+            documents=documents or [],
+            kinds=kinds or [],
+            publishers=publishers or [],
+            year_from=year_from,
+            year_to=year_to,
+        )
+        ids = library.matching(index, filters)
+    except ValidationError as exc:
+        fail("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors()), 2)
+    except library.UnknownDocument as exc:
+        fail(str(exc), 2)
+    return ids, None if ids is None else library.Scope(filters=filters, documents=len(ids))
+
+
 def load(settings: Settings):
     from assistant.answers import load_assistant
     from assistant.index import IndexProblem
@@ -314,6 +393,11 @@ def ask(
     k: int | None = option("k", "-k", min=1, max=10),
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON object."),
     index: Path | None = IndexOpt,
+    document: list[str] | None = DocumentOpt,
+    kind: list[str] | None = KindOpt,
+    publisher: list[str] | None = PublisherOpt,
+    year_from: int | None = YearFromOpt,
+    year_to: int | None = YearToOpt,
 ):
     """Quote the passages that answer QUESTION, or say that the report does not."""
     settings = make_settings(index=index, k=k)
@@ -321,7 +405,10 @@ def ask(
 
     if not clean_question(question) or len(question) > settings.max_question_chars:
         fail(f"Please give a question of 1 to {settings.max_question_chars} characters.", 2)
-    answer = load(settings).ask(question, k=settings.k)
+    helper = load(settings)
+    doc_ids, scope = scope_for(helper.index, document, kind, publisher, year_from, year_to)
+    answer = helper.ask(question, k=settings.k, doc_ids=doc_ids)
+    answer.scope = scope
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -333,6 +420,8 @@ def ask(
         typer.echo("")
     if answer.interpreted_as:
         typer.echo(f"Searched as: “{answer.interpreted_as}”")
+    if answer.scope and answer.scope.documents:
+        typer.echo(f"Searched only in {answer.scope.documents} document(s) of the filter.")
     typer.echo(answer.message)
     if answer.missing:
         typer.echo("Missing: " + ", ".join(answer.missing))
@@ -343,6 +432,65 @@ def ask(
         if quote.document.withdrawn:
             typer.echo(quote.document.withdrawn)
         typer.echo(f"“{quote.text}”")
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="The phrase, words or question to find quotes for."),
+    mode: str = typer.Option("phrase", "--mode", help="phrase (exact wording), words (all in one sentence), meaning."),
+    limit: int = typer.Option(10, "--limit", min=1, max=1000, help="How many quotes at most."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON object of /api/search."),
+    index: Path | None = IndexOpt,
+    document: list[str] | None = DocumentOpt,
+    kind: list[str] | None = KindOpt,
+    publisher: list[str] | None = PublisherOpt,
+    year_from: int | None = YearFromOpt,
+    year_to: int | None = YearToOpt,
+):
+    """Find exact quotes, as the finder page does, within the filter given."""
+    from assistant import library, quotes
+    from assistant.answers import clean_question
+
+    settings = make_settings(index=index)
+    cleaned = clean_question(text)
+    if not cleaned or len(text) > settings.max_question_chars:
+        fail(f"Please give 1 to {settings.max_question_chars} characters to search for.", 2)
+    if mode not in quotes.MODES:
+        fail(f"--mode is one of: {', '.join(quotes.MODES)}", 2)
+    helper = load(settings)
+    within, scope = scope_for(helper.index, document, kind, publisher, year_from, year_to)
+    if within is not None and not within:
+        result = {"query": cleaned, "mode": mode, "count": 0, "results": [], "suggestions": []}
+    else:
+        query = quotes.Query(cleaned, mode, limit=limit, within=within)
+        try:
+            result = quotes.search(helper.index, helper.encoder, query, helper.similar)
+        except quotes.SearchError as exc:
+            fail(str(exc), 2)
+    result["scope"] = scope.model_dump() if scope else None
+    if as_json:
+        typer.echo(json.dumps(jsonable(result), ensure_ascii=False, indent=2))
+        return
+    if scope is not None and not scope.documents:
+        typer.echo(library.NO_MATCH)
+        return
+    typer.echo(f"{result['count']} match(es) for “{cleaned}”" + (f" in {scope.documents} document(s)" if scope else ""))
+    for n, quote in enumerate(result["results"], start=1):
+        typer.echo(f"\n[{n}] {quote['citation']}")
+        typer.echo(f"“{quote['text']}”")
+
+
+def jsonable(value):
+    """Models inside a result as plain data."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    return value
 
 
 @app.command()

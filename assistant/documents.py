@@ -57,6 +57,7 @@ class DocumentMeta:
     description: str = ""
     origin: dict[str, str] = field(default_factory=dict)  # where title, author, date came from ("cover")
     withdrawn: str = ""  # the publisher's withdrawal notice (GOV.UK), shown with every quote
+    topics: str = ""  # comma-separated, for filtering (library.py)
 
     @property
     def year(self) -> str:
@@ -237,6 +238,9 @@ def make_meta(path_or_name: str, sidecar: dict, found: dict | None = None) -> Do
     """Metadata from the sidecar first, then from the document itself, then the file name."""
     found = dict(found or {})
     origin = {k: v for k, v in found.pop("origin", {}).items() if found.get(k)}
+    sidecar = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in sidecar.items()}
+    if sidecar.get("year") and not sidecar.get("date"):
+        sidecar["date"] = str(sidecar["year"])  # a year alone dates the document for filters and citations
     origin.update({k: "sidecar" for k, v in sidecar.items() if k in ("title", "author", "date") and v})
     stem = Path(path_or_name.split("?")[0].rstrip("/")).stem or "document"
     fields = {k: v for k, v in {**found, **sidecar}.items() if k in DocumentMeta.__dataclass_fields__}

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import __version__, backmatter
+from assistant import __version__, backmatter, library
 from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
@@ -351,6 +351,7 @@ def save(data: dict, root: Path) -> Path:
                     "scanned": d.scanned,
                     "withdrawn_notice": d.meta.withdrawn,
                     **({"takedown": data["takedowns"][d.id]} if d.id in data.get("takedowns", {}) else {}),
+                    "facts": library.detect(d.meta, d.publication),  # for filters and facets
                 }
                 for d in docs
             },
@@ -530,10 +531,26 @@ def list_documents(root: Path) -> list[dict]:
     manifest = read_manifest(current_build(Path(root)))
     fields = ("title", "author", "date", "origin", "source", "publication", "format", "pages", "passages")
     fields += ("ingested_at", "withdrawn_notice", "warnings", "scanned")
-    return [
+    rows = [
         {"id": doc_id, **{k: info.get(k) for k in fields}, "takedown": info.get("takedown")}
         for doc_id, info in manifest.get("documents", {}).items()
     ]
+    stored = None  # a build from before facts were recorded: detect them from its documents
+    extra = library.overrides(Path(root))
+    for row in rows:
+        detected = manifest["documents"][row["id"]].get("facts")
+        if detected is None:
+            stored = stored if stored is not None else stored_documents(Path(root))
+            doc = stored.get(row["id"])
+            detected = library.detect(doc.meta, doc.publication) if doc else library.detect(_bare(row))
+        row.update(library.merged(detected, extra.get(row["id"], {})))
+    return rows
+
+
+def _bare(row: dict):
+    from assistant.documents import DocumentMeta
+
+    return DocumentMeta(id=row["id"], title=row.get("title") or "")
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from assistant import citations
 from assistant.citations import Citation
 from assistant.documents import Document
+from assistant.library import Scope
 
 
 class DocumentInfo(BaseModel):
@@ -106,6 +107,7 @@ class Answer(BaseModel):
             "Where to get help now: set on every abstention and every question that reads as a worry about a child."
         ),
     )
+    scope: Scope | None = Field(None, description="The filter the question was asked within (absent: all documents).")
 
     def __init__(self, *args, **data):
         # The answering rules build an answer positionally: question, answered, message, quotes...

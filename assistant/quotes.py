@@ -272,15 +272,16 @@ class Query:
     length: str = "sentence"
     limit: int = 50
     offset: int = 0
+    within: set[str] | None = None  # a filter's documents (library.matching); None: all
 
 
 def windows_for(index: Index, q: Query) -> tuple[list[str], dict[str, tuple[int, int]]]:
     """The documents to search and, when a section is chosen, the span to search in each."""
-    docs = list(index.documents)
+    docs = [d for d in index.documents if q.within is None or d in q.within]
     if q.document:
         if q.document not in index.documents:
             raise SearchError("There is no document with that id.")
-        docs = [q.document]
+        docs = [q.document] if q.within is None or q.document in q.within else []
     windows: dict[str, tuple[int, int]] = {}
     if q.section:
         doc_part, _, sec_part = q.section.rpartition(":")

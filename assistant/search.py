@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant import library
 from assistant.index import Index
 from assistant.lexical import tokenize
 from assistant.passages import Passage
@@ -27,19 +28,58 @@ class Hit:
         return max(self.dense, self.sentence)
 
 
-def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    n = min(n, index.dense.ntotal)
-    if n <= 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
-    scores, rows = index.dense.search(qvec.reshape(1, -1).astype(np.float32), n)
+EXACT_SUBSET = 50_000  # allowed passages up to which a filtered search scores them all exactly
+
+
+def dense_ranking(
+    index: Index, qvec: np.ndarray, n: int, allowed: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``n`` passages closest to the question; ``allowed`` (a mask over rows) restricts the
+    search itself: a small subset is scored exactly, a large one through a FAISS ID selector,
+    so a filter never needs over-fetching and dropping."""
+    q = qvec.reshape(1, -1).astype(np.float32)
+    if allowed is None:
+        n = min(n, index.dense.ntotal)
+        if n <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        scores, rows = index.dense.search(q, n)
+    else:
+        subset = np.flatnonzero(allowed)
+        n = min(n, subset.size)
+        if n <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        if subset.size <= EXACT_SUBSET:
+            sims = np.asarray(index.passage_vectors[subset]) @ q[0]
+            top = np.argpartition(-sims, n - 1)[:n]
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return subset[top].astype(np.int64), sims[top].astype(np.float32)
+        scores, rows = index.dense.search(q, n, params=_selector_params(index, allowed))
     keep = rows[0] >= 0
     return rows[0][keep], scores[0][keep]
 
 
+def _selector_params(index: Index, allowed: np.ndarray):
+    """FAISS search parameters that admit only the ``allowed`` rows (a bitmap, one bit a row)."""
+    import faiss
+
+    bits = np.packbits(allowed, bitorder="little")
+    selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
+    try:
+        ivf = faiss.extract_index_ivf(index.dense)
+    except RuntimeError:
+        params = faiss.SearchParameters(sel=selector)
+    else:
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)
+    params._keep = (bits, selector)  # the selector reads these arrays: keep them alive for the search
+    return params
+
+
 def bm25_ranking(
-    index: Index, query: str | list[str], n: int, extra: list[str] | tuple = ()
+    index: Index, query: str | list[str], n: int, extra: list[str] | tuple = (), allowed: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     scores = index.bm25.scores(query, extra)
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)  # only the allowed passages can rank
     positive = np.flatnonzero(scores > 0)
     if positive.size == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.float32)
@@ -84,20 +124,21 @@ def hybrid(
     ``mode`` is hybrid, dense or bm25 (the last two are baselines). ``fusion`` is linear
     (``(1-w)·cosine + w·bm25/max bm25``, the default: better on tests/eval, see README) or
     rrf (reciprocal rank fusion with constant ``rrf_k``). ``extra`` stemmed tokens widen
-    the BM25 query (the glossary's equivalents of the question's terms). Back matter
+    the BM25 query (the glossary's equivalents of the question's terms). ``doc_ids`` (a
+    filter's documents) restricts both searches to those documents' passages. Back matter
     (reference lists, licence text: ``Passage.back``) is no answer and is left out unless
     ``back_matter`` is set.
     """
-    wanted = candidates if doc_ids is None else candidates * 5
+    wanted = candidates
     if not back_matter:
         wanted += min(back_count(index), candidates)  # room for the back matter dropped below
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
+    allowed = None if everything else library.row_mask(index, doc_ids)
     q_tokens = tokenize(query)
-    d_rows, _ = dense_ranking(index, qvec, wanted) if mode != "bm25" else none
-    b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra) if mode != "dense" else none
+    d_rows, _ = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
+    b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
     rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
-    if doc_ids is not None:
-        rows = [r for r in rows if index.passages[r].doc_id in doc_ids]
     if not back_matter:
         rows = [r for r in rows if not index.passages[r].back]
     if not rows:

@@ -33,7 +33,7 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def make_data(n: int, embedder, folder: Path) -> tuple[dict, dict]:
+def make_data(n: int, embedder, folder: Path, per_doc: int = PER_DOC) -> tuple[dict, dict]:
     """The ``data`` that ``index.save`` takes, for ``n`` synthetic passages; and timings."""
     from assistant.documents import Document, DocumentMeta
     from assistant.index import ChunkSettings
@@ -45,9 +45,9 @@ def make_data(n: int, embedder, folder: Path) -> tuple[dict, dict]:
     times["text s"] = t["s"]
     docs, passages, sentences = [], [], []
     with timer() as t:
-        for d, lo in enumerate(range(0, n, PER_DOC)):
+        for d, lo in enumerate(range(0, n, per_doc)):
             doc_id = f"synthetic-{d:05d}"
-            chunk = texts[lo : lo + PER_DOC]
+            chunk = texts[lo : lo + per_doc]
             text = "\n\n".join(chunk)
             at = 0
             for seq, body in enumerate(chunk):

@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from assistant import insights
+from assistant import insights, library
 from assistant.answers import Assistant, clean_question
+from assistant.library import Filters
 from assistant.models import Answer, DocumentInfo, Quote, make_quote
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
+from assistant.routes.library import scope_of
 from assistant.routes.schemas import (
     ERRORS,
     UNREADABLE,
@@ -45,15 +47,25 @@ def validate_question(settings: Settings, question: str, history: list[str] | No
     return cleaned
 
 
-def run_ask(assistant: Assistant, settings: Settings, question: str, k: int | None, history: list[str]) -> Answer:
+def run_ask(
+    assistant: Assistant,
+    settings: Settings,
+    question: str,
+    k: int | None,
+    history: list[str],
+    filters: Filters | None = None,
+) -> Answer:
     question = validate_question(settings, question, history)
-    return assistant.ask(question, k=k, history=history)
+    doc_ids, scope = scope_of(assistant.index, filters)
+    answer = assistant.ask(question, k=k, history=history, doc_ids=doc_ids)
+    answer.scope = scope
+    return answer
 
 
 @router.post("/api/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
 def ask(body: AskRequest, request: Request, assistant: AssistantDep, settings: SettingsDep) -> Response:
     """Quote the passages of the report that answer a question, or say that it does not."""
-    answer = run_ask(assistant, settings, body.question, body.k, body.history)
+    answer = run_ask(assistant, settings, body.question, body.k, body.history, body.filters)
     insights.count_answer(request, answer)
     # Serialised by the model itself: the answer was built as an Answer, so FastAPI's second
     # validation against response_model (a tenth of a request's time under load) is skipped.
@@ -71,9 +83,11 @@ def summaries(index) -> list[dict]:
     counts: dict[str, int] = {}
     for p in index.passages:
         counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+    facts = library.table(index)
     return [
         {
             "document": DocumentInfo.of(doc),
+            "facts": facts[doc_id],
             "passages": counts.get(doc_id, 0),
             "sections": [
                 {"id": s.id, "title": s.title, "level": s.level, "page": s.page_label, "pdf_page": s.page}

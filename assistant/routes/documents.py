@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from assistant import library
+from assistant.library import Filters
 from assistant.models import DocumentInfo, make_quote, segments
 from assistant.routes.deps import IndexDep
+from assistant.routes.library import FiltersDep, query_string, scope_of, search_in
 from assistant.routes.pages import render
 
 router = APIRouter()
@@ -58,12 +63,64 @@ def _paragraphs(text: str, start: int, end: int, mark: tuple[int, int] | None) -
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-def documents_page(request: Request, index: IndexDep) -> HTMLResponse:
+def documents_page(request: Request, index: IndexDep, filters: FiltersDep) -> HTMLResponse:
+    """The library, browsed by kind, publisher and year (the facets of /api/facets)."""
+    ids, _ = scope_of(index, filters)
+    facts = library.table(index)
+    counts = passage_counts(index)
     docs = [
-        dict(DocumentInfo.of(d).model_dump(), sections=len(d.sections), description=d.meta.description)
+        dict(
+            DocumentInfo.of(d).model_dump(),
+            sections=len(d.sections),
+            description=d.meta.description,
+            facts=facts[d.id],
+            kind_label=library.KINDS[facts[d.id]["kind"]],
+            passages=counts.get(d.id, 0),
+        )
         for d in index.documents.values()
+        if ids is None or d.id in ids
     ]
-    return render(request, "documents.html", active="documents", documents=docs)
+    return render(
+        request,
+        "documents.html",
+        active="documents",
+        documents=docs,
+        facets=facet_links(index, facts, filters),
+        search_in=search_in(index, filters),
+    )
+
+
+def passage_counts(index) -> dict[str, int]:
+    return index.derive("passage_counts", lambda: dict(Counter(p.doc_id for p in index.passages)))
+
+
+def facet_links(index, facts: dict, filters: Filters) -> list[dict]:
+    """Each facet's values as links that narrow the current filter by that value. A group is
+    counted under the filter without its own choice, so another kind (or year) stays one click away."""
+
+    def link(**change) -> str:
+        return "/documents?" + query_string(filters.model_copy(update=change)).lstrip("&")
+
+    def counts(**without) -> library.Facets:
+        return library.facets(facts, library.matching(index, filters.model_copy(update=without)))
+
+    kinds = counts(kinds=[]).kinds
+    publishers = counts(publishers=[]).publishers
+    years = counts(year_from=None, year_to=None).years
+    groups = [
+        ("Kind", [(c, link(kinds=[c.value]), c.value in filters.kinds) for c in kinds]),
+        ("Publisher", [(c, link(publishers=[c.value]), c.value in filters.publishers) for c in publishers if c.value]),
+        (
+            "Year",
+            [
+                (c, link(year_from=y, year_to=y), filters.year_from == filters.year_to == y)
+                for c in years
+                if c.value
+                for y in [int(c.value)]
+            ],
+        ),
+    ]
+    return [{"title": t, "values": [{"count": c, "href": h, "current": on} for c, h, on in vs]} for t, vs in groups]
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from assistant import insights, quotes
 from assistant.routes.api import check_text
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
+from assistant.routes.library import FiltersDep, scope_of, search_in
 from assistant.routes.pages import render
 from assistant.routes.search import PAGE_SIZE, run_search
 
@@ -61,6 +62,7 @@ def quotes_page(
     assistant: AssistantDep,
     settings: SettingsDep,
     index: IndexDep,  # one snapshot for the whole page, even while a new build is swapped in
+    filters: FiltersDep,
     q: str = "",
     mode: str = "phrase",
     document: str = "",
@@ -81,7 +83,18 @@ def quotes_page(
     if q.strip():
         try:
             found = run_search(
-                assistant, settings, index, q, mode, document, section, order, length, PAGE_SIZE, (page - 1) * PAGE_SIZE
+                assistant,
+                settings,
+                index,
+                q,
+                mode,
+                document,
+                section,
+                order,
+                length,
+                PAGE_SIZE,
+                (page - 1) * PAGE_SIZE,
+                filters,
             )
             for r in found["results"]:
                 r["length"] = length
@@ -93,7 +106,8 @@ def quotes_page(
     elif document or section:  # no words: browse the chosen part in order
         try:
             check_text("section", document, section)
-            query = quotes.Query("", document=document or None, section=section or None, length=length)
+            within, _ = scope_of(index, filters)
+            query = quotes.Query("", document=document or None, section=section or None, length=length, within=within)
             query.limit, query.offset = PAGE_SIZE, (page - 1) * PAGE_SIZE
             found = quotes.browse(index, query)
             for r in found["results"]:
@@ -113,5 +127,6 @@ def quotes_page(
         modes=MODE_LABELS,
         lengths=LENGTH_LABELS,
         choices=section_choices(index),
+        search_in=search_in(index, filters, by_document=False),
         **context,
     )

@@ -20,8 +20,10 @@ from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from assistant import insights
+from assistant.library import Filters
 from assistant.routes.api import run_ask, validate_question
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
+from assistant.routes.library import form_filters, scope_of, search_in
 from assistant.routes.schemas import Text, is_text
 from assistant.settings import CHAT_TURNS
 from assistant.signpost import is_urgent
@@ -90,12 +92,12 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
     return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
 
 
-def answer_turns(assistant, settings, questions: list[str], first: int = 0, alone=()) -> list[Turn]:
+def answer_turns(assistant, settings, questions: list[str], first: int = 0, alone=(), filters=None) -> list[Turn]:
     """Answer ``questions[first:]``, each with the ones before it as history (as chat.js does);
-    a question whose index is in ``alone`` is asked on its own."""
+    a question whose index is in ``alone`` is asked on its own; all within ``filters``."""
     turns = []
     for i, q in enumerate(questions[first:], start=first):
-        answer = run_ask(assistant, settings, q, None, [] if i in alone else questions[:i]).to_dict()
+        answer = run_ask(assistant, settings, q, None, [] if i in alone else questions[:i], filters).to_dict()
         turns.append(Turn(i + 1, q, answer, i in alone, bool(answer.get("signpost")) and is_urgent(q)))
     return turns
 
@@ -141,7 +143,7 @@ async def chat_post(request: Request, assistant, settings, template: str, **cont
     """Answer a posted question and render the whole thread; errors are shown in the page."""
     question, history, fields = await read_form(request)
     alone = indices(fields.get("alone", "").split(","), MAX_TURNS)
-    return await answer_page(request, assistant, settings, template, question, history, alone, **context)
+    return await answer_page(request, assistant, settings, template, question, history, alone, fields=fields, **context)
 
 
 async def chat_get(request: Request, assistant, settings, template: str, **context) -> HTMLResponse:
@@ -149,10 +151,25 @@ async def chat_get(request: Request, assistant, settings, template: str, **conte
     params = request.query_params
     if "q" not in params:
         context.update(thread=[], history=[], question="", error=None, examples=EXAMPLES)
+        if template == "chat.html":
+            try:
+                preset = form_filters(params)  # a link may open the chat within a filter
+            except HTTPException:
+                preset = None
+            context["search_in"] = search_in(assistant.index, preset)
         return render(request, template, **context)
     after = params.get("after", "")
     response = await answer_page(
-        request, assistant, settings, template, params.get("q", ""), [after] if after else [], [], True, **context
+        request,
+        assistant,
+        settings,
+        template,
+        params.get("q", ""),
+        [after] if after else [],
+        [],
+        True,
+        fields=params,
+        **context,
     )
     response.headers["Cache-Control"] = "no-store"  # the page echoes the question: no cache may keep it
     return response
@@ -167,13 +184,17 @@ async def answer_page(
     history: list[str],
     alone,
     last_only: bool = False,
+    fields=None,
     **context,
 ) -> HTMLResponse:
     """Answer ``question`` after ``history`` and render the thread (``last_only``: only the last
-    turn, the one before it being read only to understand a follow-up); errors are shown in the page."""
+    turn, the one before it being read only to understand a follow-up); errors are shown in the page.
+    ``fields`` (the form or query) may hold the "Search in" filter."""
     context.update(question="", error=None, thread=[], examples=EXAMPLES)
     status = 200
+    filters = None
     try:
+        filters = form_filters(fields or {})  # a bad filter is shown like a bad question, before any work
         # Every check before any work. A bad earlier turn ends the thread there.
         for i, h in enumerate(history):
             try:
@@ -189,7 +210,7 @@ async def answer_page(
         # The middleware counted a POST once (a GET not at all); each answer beyond that counts too.
         first = max(0, len(asked) - 1) if last_only else 0
         await charge(request, len(asked) - first - (1 if request.method == "POST" else 0))
-        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, first, alone)
+        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, first, alone, filters)
         if status == 200 and context["thread"]:  # the new question only: earlier turns were counted when asked
             insights.count_answer(request, context["thread"][-1].answer)
     except HTTPException as exc:
@@ -198,6 +219,8 @@ async def answer_page(
     context["alone"] = [t.n - 1 for t in context["thread"] if t.alone]
     if not is_text(context["question"]):
         context["question"] = ""  # never echo text that cannot be written out
+    if template == "chat.html":
+        context["search_in"] = search_in(assistant.index, filters)
     return render(request, template, status, **context)
 
 
@@ -237,6 +260,7 @@ class TurnsRequest(BaseModel):
     first: StrictInt = Field(0, ge=0, description="Draw the turns from this one (earlier ones are history).")
     number: StrictInt = Field(1, ge=1, le=100_000, description="The number shown for the first turn drawn.")
     compact: StrictBool = Field(False, description="For /embed: links open in a new tab.")
+    filters: Filters | None = Field(None, description='The form\'s "Search in" choices.')
 
 
 @router.post("/fragments/turns", response_class=HTMLResponse, include_in_schema=False)
@@ -249,7 +273,8 @@ async def turns_fragment(
         validate_question(settings, q)  # every check before any work
     first = min(body.first, len(body.questions) - 1)
     await charge(request, len(body.questions) - first - 1)  # each answer past the first counts too
-    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone)
+    scope_of(assistant.index, body.filters)  # an unknown document is a 422 before any work
+    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone, body.filters)
     for t in thread:
         t.n = body.number + t.n - 1 - first
     if first == len(body.questions) - 1:  # a new question, not a conversation drawn again after a reload
@@ -262,6 +287,7 @@ async def turns_fragment(
         alone=alone,
         action="/embed" if body.compact else "/",
         compact=body.compact,
+        search_in=search_in(assistant.index, body.filters),
     )
 
 

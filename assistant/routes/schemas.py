@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
+from assistant.library import Facts, Filters
 from assistant.models import DocumentInfo, Quote
 from assistant.settings import API_HISTORY
 
@@ -43,6 +44,7 @@ class AskRequest(BaseModel):
         max_length=API_HISTORY,
         description="Earlier questions of this conversation, oldest first; nothing is stored on the server.",
     )
+    filters: Filters | None = Field(None, description="Search only these documents (absent: all of them).")
 
 
 class ErrorResponse(BaseModel):
@@ -58,6 +60,7 @@ class DocumentText(BaseModel):
 
 class DocumentSummary(BaseModel):
     document: DocumentInfo
+    facts: Facts = Field(..., description="Kind, publisher, year and topics: what filters and facets use.")
     passages: int
     sections: list[dict]
 

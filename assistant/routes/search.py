@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from assistant import quotes
 from assistant.answers import Assistant, clean_question
+from assistant.library import Filters, Scope
 from assistant.models import Quote
 from assistant.routes.api import check_text
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
-from assistant.routes.schemas import ERRORS
+from assistant.routes.library import FiltersDep, scope_of
+from assistant.routes.schemas import ERRORS, Text
 from assistant.settings import Settings
 
 router = APIRouter()
@@ -48,6 +50,25 @@ class SearchResponse(BaseModel):
         default_factory=list,
         description="Did you mean: an exact phrase with no match, respelled with the documents' own words.",
     )
+    scope: Scope | None = Field(
+        None, description="The filter searched within (absent: all documents); scope.documents 0: nothing matched it."
+    )
+
+
+class SearchRequest(BaseModel):
+    """POST /api/search: the GET parameters as a JSON body, with ``filters`` as /api/ask takes them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    q: Text = Field(..., description="The phrase, words or question to search for.")
+    mode: Mode = "phrase"
+    document: StrictStr | None = None
+    section: StrictStr | None = None
+    order: Order = "relevance"
+    length: Length = "sentence"
+    limit: StrictInt = Field(PAGE_SIZE, ge=1, le=1000)
+    offset: StrictInt = Field(0, ge=0)
+    filters: Filters | None = None
 
 
 def run_search(
@@ -62,6 +83,7 @@ def run_search(
     length: str,
     limit: int,
     offset: int,
+    filters: Filters | None = None,
 ) -> dict:
     """Validate and run a search over ``index`` (the request's one snapshot); SearchError and
     bad input become a readable 422."""
@@ -73,11 +95,18 @@ def run_search(
     text = clean_question(q)
     if not text:
         raise HTTPException(422, "Please type something to search for.")
-    query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset)
+    within, scope = scope_of(index, filters)
+    query = quotes.Query(text, mode, document or None, section or None, order, length, limit, offset, within)
+    if within is not None and not within:
+        return {**EMPTY, "query": text, "mode": mode, "order": order, "length": length, "limit": limit,
+                "offset": offset, "scope": scope}  # fmt: skip
     try:
-        return quotes.search(index, assistant.encoder, query, assistant.similar)
+        return {**quotes.search(index, assistant.encoder, query, assistant.similar), "scope": scope}
     except quotes.SearchError as exc:
         raise HTTPException(422, str(exc)) from exc
+
+
+EMPTY = {"count": 0, "results": [], "suggestions": []}
 
 
 @router.get("/api/search", response_model=SearchResponse, responses=ERRORS, tags=["quotes"])
@@ -85,6 +114,7 @@ def api_search(
     assistant: AssistantDep,
     settings: SettingsDep,
     index: IndexDep,
+    filters: FiltersDep,
     q: str = Query(..., description="The phrase, words or question to search for."),
     mode: Mode = Query(
         "phrase", description="phrase: exact wording; words: every word in one sentence; meaning: semantic."
@@ -99,4 +129,13 @@ def api_search(
     offset: int = Query(0, ge=0),
 ) -> dict:
     """Find quotes: ``{"query", "mode", "count", "results"}``; each result is shaped like a quote of /api/ask."""
-    return run_search(assistant, settings, index, q, mode, document, section, order, length, limit, offset)
+    return run_search(assistant, settings, index, q, mode, document, section, order, length, limit, offset, filters)
+
+
+@router.post("/api/search", response_model=SearchResponse, responses=ERRORS, tags=["quotes"])
+def api_search_post(body: SearchRequest, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> dict:
+    """The same search with a JSON body, and ``filters`` shaped as /api/ask takes them."""
+    b = body
+    return run_search(
+        assistant, settings, index, b.q, b.mode, b.document, b.section, b.order, b.length, b.limit, b.offset, b.filters
+    )

@@ -60,7 +60,7 @@
     document.querySelectorAll("[data-nojs-only]").forEach(function (n) { n.remove(); });
     var restart = form.querySelector("[data-restart]");
     if (restart) restart.hidden = !history.length;
-    if (!compact) form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
+    if (!compact) form.querySelector("label[for=question]").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
   }
 
   function showError(message) {
@@ -73,6 +73,27 @@
     if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
   }
 
+  /* The "Search in" fields of the form (partials/search_in.html), as /api/ask's filters. */
+  function searchIn() {
+    var f = {};
+    ["documents", "kinds", "publishers", "year_from", "year_to"].forEach(function (name) {
+      var field = form.querySelector("[name=" + name + "]");
+      if (!field || !field.value.trim()) return;
+      f[name] = /^year/.test(name) ? field.value.trim() : [field.value];
+    });
+    return f;
+  }
+
+  /* The summary of "Search in" follows the choices made since the page was drawn. */
+  var searchInBox = form.querySelector(".search-in");
+  if (searchInBox) searchInBox.addEventListener("change", function () {
+    var chosen = [];
+    searchInBox.querySelectorAll("select").forEach(function (s) { if (s.value) chosen.push(s.options[s.selectedIndex].text); });
+    var from = form.querySelector("[name=year_from]").value.trim(), to = form.querySelector("[name=year_to]").value.trim();
+    if (from || to) chosen.push(from && to ? from + " to " + to : from ? "from " + from : "up to " + to);
+    searchInBox.querySelector("[data-search-in-summary]").textContent = chosen.length ? chosen.join(", ") : "all documents";
+  });
+
   /* Turns are drawn by the server (partials/turn.html), the same with and without JavaScript;
      the fragment is escaped by the template engine, so corpus text never becomes markup. */
   function fetchTurns(questions, aloneList, first, number) {
@@ -80,7 +101,7 @@
       method: "POST",
       credentials: "omit",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact })
+      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact, filters: searchIn() })
     }).then(function (r) {
       if (r.ok) return r.text();
       return r.json().catch(function () { return {}; }).then(function (data) {
