@@ -270,13 +270,12 @@ def reload(
 ):
     """Check the build index/CURRENT names, then tell a running server to swap to it."""
     from assistant import index as index_mod
-    from assistant.embeddings import DIMENSIONS
-    from assistant.settings import MODEL_NAME
+    from assistant.embeddings import DIMENSIONS, model_name
 
     settings = make_settings(index=index)
     try:
         folder = index_mod.current_build(settings.index)
-        index_mod.check_manifest(index_mod.read_manifest(folder), folder, MODEL_NAME, DIMENSIONS)
+        index_mod.check_manifest(index_mod.read_manifest(folder), folder, model_name(settings.encoder), DIMENSIONS)
     except index_mod.IndexProblem as exc:
         fail(f"{exc} The server keeps its current index.")
     if pid is not None:

@@ -47,8 +47,9 @@ class Embedder:
 
         self.torch_threads = torch_threads
         self.encoder = encoder or ENCODER
-        if self.encoder not in encoders.ENCODERS:
-            raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {', '.join(encoders.ENCODERS)}")
+        if self.encoder not in encoders.CHOICES:
+            raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {', '.join(encoders.CHOICES)}")
+        self.name = model_name(self.encoder)  # an index built with the fake is only read with the fake
         self.passage_encoder = encoders.fp32_of(self.encoder)
         # int8 runs one question at a time (see encoders.Backend): nothing to gain from
         # micro-batching, and callers' threads can run it side by side.
@@ -177,6 +178,13 @@ class Embedder:
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             yield rows, ids, mask, encodings
+
+
+def model_name(encoder: str) -> str:
+    """The model an index built with ``encoder`` records (and must be read with)."""
+    from assistant import encoders
+
+    return encoders.FAKE_MODEL if encoder == encoders.FAKE else MODEL_NAME
 
 
 def _offline() -> None:

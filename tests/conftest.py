@@ -43,6 +43,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.parent.name == "browser":
             item.add_marker(pytest.mark.browser)
+        if item.path.parent.name == "fast":
+            continue  # encoded by the fake encoder (tests/fast/conftest.py), never the model
         if "embedder" in item.fixturenames or item.path.name in SUBPROCESS_MODEL_FILES:
             item.add_marker(pytest.mark.model)
 
