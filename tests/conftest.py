@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
 
 # Test files that start the real CLI or server in subprocesses, which load the model there.
 SUBPROCESS_MODEL_FILES = {"test_cli.py", "test_lifecycle.py", "test_load.py", "test_own_sources.py"}
+# Fixtures that load the model (test_encoders.py's fp32 is the torch-fp32 reference).
+MODEL_FIXTURES = {"embedder", "fp32"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -45,7 +47,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if item.path.parent.name == "fast":
             continue  # encoded by the fake encoder (tests/fast/conftest.py), never the model
-        if "embedder" in item.fixturenames or item.path.name in SUBPROCESS_MODEL_FILES:
+        if MODEL_FIXTURES & set(item.fixturenames) or item.path.name in SUBPROCESS_MODEL_FILES:
             item.add_marker(pytest.mark.model)
 
 
