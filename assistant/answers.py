@@ -15,7 +15,7 @@ import numpy as np
 from assistant import calibration, evidence, glossary, metrics, privacy, signpost
 from assistant.index import Index
 from assistant.lexical import stopwords, words
-from assistant.models import Answer, make_quote
+from assistant.models import Answer, Signpost, make_quote
 from assistant.passages import Passage
 from assistant.search import Hit, hybrid, retrieval
 
@@ -141,7 +141,8 @@ class Assistant:
         """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting)."""
         started = time.perf_counter()
         answer = self._answer(question, k, history, threshold)
-        answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
+        help_now = signpost.for_answer(self.settings, answer.question, answer.answered)
+        answer.signpost = Signpost.model_validate(help_now) if help_now is not None else None
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
 

@@ -64,7 +64,7 @@ def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
     if not q.answerable:
         return [(c.features, 0) for c in found[:NEGATIVES_PER_QUESTION]]
     docs = assistant.index.documents
-    above = []
+    above: list[dict[str, float]] = []
     for c in found:
         p = c.hit.passage
         if contains_expected(docs[p.doc_id].text, p.start, p.end, q):

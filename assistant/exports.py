@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant import citations
@@ -247,7 +248,8 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
     return buf.getvalue()
 
 
-WRITERS = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
+Writer = Callable[[list[Item], Handout], str | bytes]
+WRITERS: dict[str, Writer] = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
 
 
 def export(

@@ -18,6 +18,7 @@ import ipaddress
 import logging
 import math
 import time
+from collections.abc import Mapping
 
 from fastapi import HTTPException
 from starlette.middleware.cors import CORSMiddleware
@@ -108,7 +109,7 @@ def wants_page(scope: Scope) -> bool:
     return b"text/html" in accept
 
 
-def error_response(scope: Scope, status: int, detail: str, headers: dict[str, str] | None = None):
+def error_response(scope: Scope, status: int, detail: str, headers: Mapping[str, str] | None = None):
     """An error as a page in the site's layout for a browser, ``{"detail": ...}`` for everyone else."""
     from starlette.requests import Request
     from starlette.responses import JSONResponse

@@ -116,6 +116,7 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            opened: int  # a PasswordType, 0 when no password opened it
             try:
                 opened = reader.decrypt("")
             except Exception:  # noqa: BLE001 - any failure means we cannot open it
@@ -123,9 +124,9 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
             if not opened:
                 raise DocumentError("the PDF is encrypted with a password; ingest an unprotected copy")
         count = len(reader.pages)
-        root = reader.trailer["/Root"]
+        root = reader.root_object
         labels = list(reader.page_labels) if "/PageLabels" in root else None
-        info = reader.metadata or {}
+        info: dict = reader.metadata or {}
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
@@ -187,7 +188,8 @@ def join_wrapped(prev: str, nxt: str, plain: set[str], hyphenated: set[str]) -> 
         if before.isdigit() and nxt[0].isdigit():
             return prev + nxt  # "2020-21"
         if before.isalpha() and nxt[0].isalpha():
-            head = re.search(r"[A-Za-z]+$", prev[:-1]).group(0) if re.search(r"[A-Za-z]+$", prev[:-1]) else ""
+            head_m = re.search(r"[A-Za-z]+$", prev[:-1])
+            head = head_m.group(0) if head_m else ""
             tail_m = re.match(r"[A-Za-z]+", nxt)
             tail = tail_m.group(0) if tail_m else ""
             whole = (head + tail).lower()
