@@ -29,19 +29,29 @@ def readable(errors: Sequence[Any]) -> str:
     return "; ".join(parts) or "The request is not valid."
 
 
+STALE_POINTER_SECONDS = 60  # a .CURRENT.* file this old at start was left by a killed ingest
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    """Watch index/CURRENT and listen for SIGHUP while serving (reload.py)."""
+    """Build what the index derives, sweep a killed ingest's leftovers, then watch index/CURRENT
+    and listen for SIGHUP while serving (reload.py)."""
+    from assistant import index as index_mod
     from assistant import reload
     from assistant.logguard import ensure_log_output
 
     ensure_log_output()
-    reloader, poll = app.state.reloader, app.state.settings.reload_poll_seconds
+    settings = app.state.settings
+    index_mod.sweep_pointers(settings.index, older_than=STALE_POINTER_SECONDS)
+    reloader, poll = app.state.reloader, settings.reload_poll_seconds
+    # Built in the background: requests that come first wait for this one build (Index.derive).
+    warming = asyncio.create_task(asyncio.to_thread(reloader.warm, app.state.assistant.index))
     watcher = asyncio.create_task(reloader.watch(poll)) if poll > 0 else None
     hup = reload.install_sighup(reloader)
     try:
         yield
     finally:
+        warming.cancel()
         if watcher is not None:
             watcher.cancel()
         if hup:
@@ -68,7 +78,9 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.assistant = assistant
-    app.state.reloader = Reloader(assistant, settings.index)
+    from assistant import quotes
+
+    app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
     from assistant import citations, models
     from assistant.routes.pages import privacy_text
@@ -93,10 +105,10 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
 
-    from assistant.routes import api, apidocs, documents, embed, exports, finder, health, pages, search
+    from assistant.routes import api, apidocs, documents, embed, exports, finder, health, pages, search, viewer
 
     security.install(app, settings, assistant.counters)
-    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents):
+    for module in (api, health, apidocs, pages, embed, search, finder, exports, documents, viewer):
         app.include_router(module.router)
     static = settings.web_dir / "static"
     if static.is_dir():

@@ -49,7 +49,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 def fetch_limits(settings: Settings):
     from assistant.sources import FetchLimits
 
-    return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes)
+    return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes, settings.fetch_allow_private)
 
 
 def ingest_tools(settings: Settings):
@@ -73,11 +73,12 @@ def run_ingest(settings: Settings, sources: list[str], add: bool = False, remove
     return report
 
 
-def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
+def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, fetch: bool = False):
     """Bring an existing index up to date from its own recorded sources; never drop a document.
 
     Not ``strict`` (serve): a refresh that cannot run (another ingest holds the lock) is a
-    warning, and the server goes on with the index as it is.
+    warning, and the server goes on with the index as it is. ``fetch``: URL sources and GOV.UK
+    publications are fetched again too (``ingest --refresh``; serve never fetches).
     """
     from assistant.documents import DocumentError
     from assistant.index import IndexProblem
@@ -85,7 +86,7 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
 
     embedder, chunking = ingest_tools(settings)
     try:
-        check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings))
+        check, report = refresh(settings.index, embedder, chunking, progress, fetch_limits(settings), fetch)
     except (DocumentError, IndexProblem) as exc:
         if strict and isinstance(exc, IndexProblem):
             raise  # the index cannot be read at all: the caller decides
@@ -100,10 +101,14 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True):
             fg=typer.colors.YELLOW,
             err=True,
         )
-    if report is not None:
+    if report is not None and check.reason:
         typer.echo(f"Updating the index from its own sources: {check.reason}.")
+    if report is not None:
+        for label, ids in (("Updated", report.updated), ("Added", report.added)):
+            for doc_id in ids:
+                typer.echo(f"{label} {doc_id}")
         say_done(report)
-    return report
+    return report if report is None or report.build else None
 
 
 def say_done(report) -> None:
@@ -111,6 +116,10 @@ def say_done(report) -> None:
         typer.secho(f"Skipped {source}: {reason}", fg=typer.colors.YELLOW, err=True)
     for doc_id in report.kept:
         typer.secho(f"Kept the previous version of {doc_id}", fg=typer.colors.YELLOW, err=True)
+    for doc_id in report.flagged:
+        typer.secho(f"Withdrawn by its publisher: {doc_id} (kept; its quotes say so)", fg=typer.colors.YELLOW, err=True)
+    if report.build is None:
+        return  # nothing changed: the caller says the index is up to date
     s = report.stats
     typer.echo(
         f"Indexed {len(report.documents)} document(s) into {report.build} "
@@ -138,12 +147,30 @@ def ingest(
     max_words: int | None = option("passage_max_words", "--max-words"),
     fetch_timeout: float | None = option("fetch_timeout", "--fetch-timeout"),
     fetch_max_bytes: int | None = option("fetch_max_bytes", "--fetch-max-bytes"),
+    refresh: bool = typer.Option(
+        False,
+        "--refresh",
+        help="Re-check every recorded source, fetching URLs and GOV.UK publications again: changed ones are "
+        "re-read, withdrawn ones flagged, new files in recorded folders added; nothing is dropped.",
+    ),
 ):
     """Read documents and build the index (unchanged documents are not re-embedded)."""
     settings = make_settings(
         index=index, passage_max_words=max_words, fetch_timeout=fetch_timeout, fetch_max_bytes=fetch_max_bytes
     )
-    if sources:
+    if refresh:
+        if sources or remove or add:
+            fail("--refresh re-checks the index's own sources: give no SOURCES, --add or --remove with it.", 2)
+        if not has_index(settings):
+            fail(f"No index in {settings.index} to refresh. Build it with: assistant ingest --index {settings.index}")
+        from assistant.index import IndexProblem
+
+        try:
+            if run_refresh(settings, fetch=True) is None:
+                typer.echo(f"The index in {settings.index} is up to date with its sources.")
+        except IndexProblem as exc:  # no readable build, so no recorded sources to re-check
+            fail(str(exc))
+    elif sources:
         run_ingest(settings, sources, add, remove)
     elif remove:
         run_ingest(settings, [], add=True, remove=remove)  # drop those, keep everything else
@@ -164,11 +191,20 @@ def ingest(
 def documents(
     index: Path | None = IndexOpt,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list."),
+    withdraw: str | None = typer.Option(
+        None, "--withdraw", metavar="ID", help="Take document ID down: hidden from answers, the finder and pages."
+    ),
+    reason: str | None = typer.Option(None, "--reason", help="Why it is taken down (required with --withdraw)."),
+    restore: str | None = typer.Option(None, "--restore", metavar="ID", help="Undo the takedown of document ID."),
 ):
-    """List the documents an index holds: id, title, source, format, pages, passages, when ingested."""
+    """List the documents an index holds: id, title, source, format, pages, passages, when ingested.
+    --withdraw ID --reason "..." takes one down (kept, listed, restorable with --restore ID)."""
     from assistant.index import IndexProblem, current_build, list_documents
 
     settings = make_settings(index=index)
+    if withdraw or restore:
+        change_takedown(settings, withdraw, reason, restore)
+        return
     try:
         rows = list_documents(settings.index)
     except IndexProblem as exc:
@@ -187,6 +223,37 @@ def documents(
         typer.echo(f"  source: {row['source']}")
         if row.get("publication"):
             typer.echo(f"  from: {row['publication']}")
+        if row.get("withdrawn_notice"):
+            typer.echo(f"  {row['withdrawn_notice']}")
+        if row.get("takedown"):
+            down = row["takedown"]
+            typer.echo(f"  TAKEN DOWN {down.get('at', '')}: {down.get('reason', '')} (undo: --restore {row['id']})")
+
+
+def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
+    from assistant.documents import DocumentError
+    from assistant.ingest import restore as restore_doc
+    from assistant.ingest import take_down
+
+    if withdraw and restore:
+        fail("Give --withdraw or --restore, not both.", 2)
+    if withdraw and not (reason or "").strip():
+        fail('Say why with --reason "..." (it is listed with the document).', 2)
+    if not has_index(settings):
+        fail(f"No index in {settings.index}.")
+    embedder, chunking = ingest_tools(settings)
+    try:
+        if withdraw:
+            report = take_down(settings.index, withdraw, " ".join((reason or "").split()), embedder, chunking)
+            typer.echo(f"Took down {withdraw}: hidden from answers, the finder and the document pages.")
+        elif restore:
+            report = restore_doc(settings.index, restore, embedder, chunking)
+            typer.echo(f"Restored {restore}.")
+        else:
+            fail("Give --withdraw ID or --restore ID.", 2)
+    except DocumentError as exc:
+        fail(str(exc))
+    say_done(report)
 
 
 def load(settings: Settings):
@@ -229,6 +296,8 @@ def ask(
         typer.echo("Missing: " + ", ".join(answer.missing))
     for n, quote in enumerate(answer.quotes, start=1):
         typer.echo(f"\n[{n}] {quote.citation}")
+        if quote.document.withdrawn:
+            typer.echo(quote.document.withdrawn)
         typer.echo(f"“{quote.text}”")
 
 
@@ -260,7 +329,14 @@ def serve(
 
     typer.echo(f"Answering at http://{settings.host}:{settings.port}")
     # Several workers each load the app themselves (serving.app_from_env).
-    run(settings, create_app(settings, load(settings)) if settings.workers == 1 else None)
+    helper = load(settings) if settings.workers == 1 else None
+    if helper is not None:
+        from assistant.routes.health import ADD_REPORT
+        from assistant.routes.pages import lacks_report
+
+        if lacks_report(helper.index):
+            typer.secho(ADD_REPORT, fg=typer.colors.YELLOW, err=True)  # for the operator, never on a page
+    run(settings, create_app(settings, helper) if helper is not None else None)
 
 
 @app.command()

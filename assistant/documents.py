@@ -47,11 +47,13 @@ class DocumentMeta:
     title: str
     author: str = ""
     publisher: str = ""
+    place: str = ""  # of publication, for a reference list ("London")
     date: str = ""
     source_url: str = ""
     licence: str = ""
     kind: str = ""
     description: str = ""
+    withdrawn: str = ""  # the publisher's withdrawal notice (GOV.UK), shown with every quote
 
     @property
     def year(self) -> str:
@@ -72,13 +74,17 @@ class Document:
     source_hash: str = ""  # of the raw file (and its sidecar): tells when a source changed
     publication: str = ""  # the page it was found through (a GOV.UK publication), if any
     ingested_at: str = ""  # when this version was read (UTC, ISO 8601)
+    # The PDF as read, until the index keeps its copy (index.save); never in documents.jsonl.
+    original: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return self.meta.id
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("original")
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
@@ -264,6 +270,7 @@ def load_document(path: Path) -> Document:
     blocks, found, fmt = formats.read(data, suffix, path.name)
     doc = build_document(blocks, found, fmt, str(path), path.name, sidecar)
     doc.source_hash = source_hash(path)
+    doc.original = data if fmt == "pdf" else None
     return doc
 
 

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,13 +57,28 @@ class Index:
     dense: faiss.Index  # over passage_vectors
     bm25: BM25
     by_id: dict[str, int] = field(default_factory=dict)
+    # Documents an operator took down: kept in the build (never lost) but without passages,
+    # and outside ``documents``, so no answer, finder or page can show them.
+    hidden: dict[str, Document] = field(default_factory=dict)
     # Values derived from this read-only index on first use (the finder's tables, its
     # vocabulary, the glossary and calibration): they live and die with the index, so a
     # reload brings fresh ones and no module attaches attributes of its own.
     derived: dict = field(default_factory=dict, repr=False)
+    _deriving: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def __post_init__(self):
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+
+    def derive(self, key: str, make):
+        """``derived[key]``, made by ``make()`` once: callers that arrive while it is being made
+        wait for that one build instead of each making their own (and their own memory)."""
+        value = self.derived.get(key)
+        if value is None:
+            with self._deriving:
+                value = self.derived.get(key)
+                if value is None:
+                    value = self.derived[key] = make()
+        return value
 
     @property
     def build(self) -> str:
@@ -149,11 +165,15 @@ def build(
     chunking: ChunkSettings,
     previous: Index | None = None,
     progress: bool = False,
+    takedowns: dict[str, dict] | None = None,
 ) -> tuple[dict, BuildStats]:
     """Chunk and embed ``docs``; reuse vectors of documents whose content and settings are unchanged.
 
+    Documents in ``takedowns`` (id -> reason and time) are kept without passages.
     Returns (arrays and records to save, stats).
     """
+    given = takedowns or {}
+    takedowns = {d.id: given[d.id] for d in docs if d.id in given}
     chunk_info = chunking.as_dict()
     vectors_info = {"passages": getattr(embedder, "passage_encoder", "torch-fp32"), "sentences": "each alone"}
     reusable = (
@@ -175,6 +195,8 @@ def build(
     for p in base.passages if base is not None else []:
         old_by_doc.setdefault(p.doc_id, []).append(p)
     for doc in docs:
+        if doc.id in takedowns:
+            continue
         old = base.documents.get(doc.id) if base is not None else None
         if base is not None and old is not None and old.content_hash == doc.content_hash:
             old_ps = old_by_doc.get(doc.id, [])
@@ -242,6 +264,7 @@ def build(
         "model": embedder.name,
         "dimensions": dim,
         "vectors": vectors_info,
+        "takedowns": takedowns,
     }
     return data, BuildStats(reused, embedded, len(todo_p), len(todo_s))
 
@@ -285,6 +308,7 @@ def save(data: dict, root: Path) -> Path:
     try:
         docs: list[Document] = data["documents"]
         _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in docs))
+        _keep_originals(docs, tmp, root)
         _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data["passages"]))
         _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
         np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
@@ -326,9 +350,13 @@ def save(data: dict, root: Path) -> Path:
                     "ingested_at": d.ingested_at,
                     "pages": len({p.index for p in d.pages}),
                     "passages": per_doc[d.id],
+                    "withdrawn_notice": d.meta.withdrawn,
+                    **({"takedown": data["takedowns"][d.id]} if d.id in data.get("takedowns", {}) else {}),
                 }
                 for d in docs
             },
+            "folders": data.get("folders", []),  # recorded folders: a refresh adds their new files
+            "excluded": data.get("excluded", []),  # ... except those removed by id
             "files": files,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -340,6 +368,35 @@ def save(data: dict, root: Path) -> Path:
     _set_current(root, name)
     _prune(root, keep=name)
     return builds / name
+
+
+ORIGINALS = "originals"
+
+
+def original_path(folder: Path, doc_id: str) -> Path:
+    """Where a build keeps its copy of a PDF document (ids are slugs, so no path escapes the folder)."""
+    return folder / ORIGINALS / f"{doc_id}.pdf"
+
+
+def _keep_originals(docs: list[Document], tmp: Path, root: Path) -> None:
+    """A copy of each PDF in the build, so the report viewer needs neither the first file nor the
+    network: the bytes just read, or the live build's copy of a document kept from it."""
+    try:
+        live = current_build(root)
+    except IndexProblem:
+        live = None
+    for d in docs:
+        if d.format != "pdf":
+            continue
+        target = original_path(tmp, d.id)
+        target.parent.mkdir(exist_ok=True)
+        if d.original is not None:
+            target.write_bytes(d.original)
+        elif live is not None and original_path(live, d.id).is_file():
+            try:
+                os.link(original_path(live, d.id), target)  # the same bytes: share them with the live build
+            except OSError:
+                shutil.copyfile(original_path(live, d.id), target)
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -369,6 +426,25 @@ def _prune(root: Path, keep: str) -> None:
     for tmp in (root / "builds").glob(".tmp-*"):
         # Leftovers of a killed ingest; a live one would hold the lock we hold now.
         shutil.rmtree(tmp, ignore_errors=True)
+    sweep_pointers(root)
+
+
+def sweep_pointers(root: Path, older_than: float = 0.0) -> int:
+    """Remove ``.CURRENT.*`` files a killed ingest left between writing and renaming them.
+
+    An ingest (holding the lock) sweeps them all; a server starting sweeps only those older
+    than ``older_than`` seconds, so it never takes the file of an ingest that is running now."""
+    import time
+
+    removed = 0
+    for tmp in Path(root).glob(".CURRENT.*"):
+        try:
+            if time.time() - tmp.stat().st_mtime >= older_than:
+                tmp.unlink()
+                removed += 1
+        except OSError:  # gone already, or a read-only index folder: nothing to do
+            pass
+    return removed
 
 
 # ---------------------------------------------------------------- loading
@@ -453,9 +529,10 @@ def stored_documents(root: Path) -> dict[str, Document]:
 def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
-    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at")
+    fields = ("title", "source", "publication", "format", "pages", "passages", "ingested_at", "withdrawn_notice")
     return [
-        {"id": doc_id, **{k: info.get(k) for k in fields}} for doc_id, info in manifest.get("documents", {}).items()
+        {"id": doc_id, **{k: info.get(k) for k in fields}, "takedown": info.get("takedown")}
+        for doc_id, info in manifest.get("documents", {}).items()
     ]
 
 
@@ -502,4 +579,6 @@ def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> I
     ):
         raise IndexProblem(f"The index in {folder} is inconsistent (its files disagree on counts). {fix}")
     keys = {(s["doc_id"], s["start"], s["end"]): i for i, s in enumerate(sentences)}
-    return Index(folder, manifest, documents, passages, p_vecs, keys, s_vecs, dense, bm25)
+    taken = {d for d, info in manifest.get("documents", {}).items() if info.get("takedown")}
+    hidden = {d: documents.pop(d) for d in taken if d in documents}
+    return Index(folder, manifest, documents, passages, p_vecs, keys, s_vecs, dense, bm25, hidden=hidden)

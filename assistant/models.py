@@ -20,6 +20,7 @@ class DocumentInfo(BaseModel):
     licence: str = ""
     format: str = ""
     edition: str = Field("", description="Short hash of the document text that start/end refer to.")
+    withdrawn: str = Field("", description="The publisher's withdrawal notice, when it withdrew the document.")
 
     @classmethod
     def of(cls, doc: Document) -> DocumentInfo:
@@ -35,6 +36,7 @@ class DocumentInfo(BaseModel):
             format=doc.format,
             # Which edition of the text offsets refer to: a basket export checks it.
             edition=doc.content_hash[:12],
+            withdrawn=m.withdrawn,
         )
 
 

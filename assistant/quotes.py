@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,11 +40,14 @@ class SearchError(ValueError):
 
 @dataclass
 class Folded:
-    """A folded copy of a text; ``starts[i]``/``ends[i]`` give the original span of folded char i."""
+    """A folded copy of a text; ``starts[i]``/``ends[i]`` give the original span of folded char i.
+
+    The offsets are machine integers (``array``), 8 bytes each instead of a list's 36, and
+    invisible to Python's garbage collector, which would otherwise walk every one of them."""
 
     text: str
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    starts: array = field(default_factory=lambda: array("q"))
+    ends: array = field(default_factory=lambda: array("q"))
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.starts[a], self.ends[b - 1]
@@ -52,8 +56,8 @@ class Folded:
 def fold(text: str) -> Folded:
     """Lower case, one kind of quote and dash, single spaces, no spaces around dashes."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("q")
+    ends = array("q")
     after_dash = False
     for i, c in enumerate(text):
         if c in _DROP:
@@ -100,21 +104,27 @@ class DocTable:
 
 def tables(index: Index) -> dict[str, DocTable]:
     """Folded text, sentences and passages per document, built once per loaded index."""
-    cached = index.derived.get("quote_tables")
-    if cached is not None:
-        return cached
+    return index.derive("quote_tables", lambda: build_tables(index))
+
+
+def build_tables(index: Index) -> dict[str, DocTable]:
     sentences: dict[str, set] = {d: set() for d in index.documents}
     for doc_id, s, e in index.sentence_keys:
         sentences.setdefault(doc_id, set()).add((s, e))
     passages: dict[str, list] = {d: [] for d in index.documents}
     for row, p in enumerate(index.passages):
         passages.setdefault(p.doc_id, []).append((row, p))
-    built = {
+    return {
         doc_id: DocTable(doc, fold(doc.text), sorted(sentences[doc_id]), passages[doc_id], n)
         for n, (doc_id, doc) in enumerate(index.documents.items())
     }
-    index.derived["quote_tables"] = built
-    return built
+
+
+def prepare(index: Index) -> None:
+    """Build the finder's tables and vocabulary now (after start, before a reload's swap), so
+    no request pays for them and concurrent first requests never build them each."""
+    tables(index)
+    vocabulary(index)
 
 
 # ---------------------------------------------------------------- matches and quote lengths
@@ -334,16 +344,50 @@ def search(index: Index, encoder, q: Query, similar=None) -> dict:
     }
 
 
+def browse(index: Index, q: Query) -> dict:
+    """A document or section with no words: its passages in order, each once.
+
+    Passages overlap by a sentence or two, so each result starts at the first sentence the
+    one before did not show: together they quote the section's indexed text once, in order."""
+    if q.length not in LENGTHS:
+        raise SearchError("Unknown length.")
+    if not q.document and not q.section:
+        raise SearchError("Please type something to search for, or choose a document or section.")
+    docs, windows = windows_for(index, q)
+    tabs = tables(index)
+    matches: list[Match] = []
+    for d in docs:
+        table, window = tabs[d], windows.get(d)
+        shown = 0  # the end of the text already listed
+        for row, p in table.passages:
+            sents = [(a, b) for a, b in p.sentences if b > shown and _allowed(table, a, b, window)]
+            if not sents:
+                continue
+            start, end = sents[0][0], sents[-1][1]
+            matches.append(Match(d, start, end, 0.0, [], row))
+            shown = end
+    page = matches[q.offset : q.offset + q.limit]
+    return {
+        "query": "",
+        "mode": "browse",
+        "order": "position",
+        "length": q.length,
+        "count": len(matches),
+        "offset": q.offset,
+        "limit": q.limit,
+        "results": [to_quote(index, tabs[m.doc_id], m, q.length) for m in page],
+        "suggestions": [],
+    }
+
+
 SUGGEST_SCORE = 80  # rapidfuzz WRatio, 0-100: close enough to be a likely misspelling
 
 
 def vocabulary(index: Index) -> list[str]:
     """Every word of the index's documents, lower-cased, once (kept on the loaded index)."""
-    cached = index.derived.get("vocabulary")
-    if cached is None:
-        cached = sorted({w for d in index.documents.values() for w in words(d.text) if len(w) > 1})
-        index.derived["vocabulary"] = cached
-    return cached
+    return index.derive(
+        "vocabulary", lambda: sorted({w for d in index.documents.values() for w in words(d.text) if len(w) > 1})
+    )
 
 
 def suggest(index: Index, text: str, limit: int = 3) -> list[str]:

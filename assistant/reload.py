@@ -44,9 +44,10 @@ def named_build(root: Path) -> str | None:
 class Reloader:
     """Swaps ``assistant.index`` when CURRENT changes; answers in flight keep the index they took."""
 
-    def __init__(self, assistant, root: Path):
+    def __init__(self, assistant, root: Path, prepare=None):
         self.assistant = assistant
         self.root = Path(root)
+        self.prepare = prepare  # builds what a new index derives, before it serves (quotes.prepare)
         self.refused: str | None = None  # the last build refused, not retried until CURRENT changes
         self.reloads = 0
         self._lock = threading.Lock()
@@ -73,11 +74,22 @@ class Reloader:
                     "Refused the new index build %s (%s). Still serving %s.", name, type(exc).__name__, serving.build
                 )
                 return Outcome("refused", serving.build, type(exc).__name__)
+            self.warm(new)  # built here, once, not by the first requests after the swap
             self.assistant.index = new  # one reference: each answer reads it once
             self.refused = None
             self.reloads += 1
             log.info("Now serving index build %s (was %s): %d passages.", new.build, serving.build, len(new.passages))
             return Outcome("reloaded", new.build)
+
+    def warm(self, index) -> None:
+        """Build what ``index`` derives (the finder's tables) now; a failure is one log line,
+        and they are then built on first use."""
+        if self.prepare is None:
+            return
+        try:
+            self.prepare(index)
+        except Exception as exc:  # noqa: BLE001 - never stops a reload or the server's start
+            log.error("Could not prepare build %s ahead (%s).", index.build, type(exc).__name__)
 
     async def acheck(self, force: bool = False) -> Outcome:
         return await asyncio.to_thread(self.check, force)

@@ -6,7 +6,7 @@ the others produce. From the outside in::
     SecurityHeaders (CSP and co., strips Set-Cookie, turns any crash into a quiet 500)
     TrustedHost (Starlette's: unknown Host headers get a 400)  ->  HeadAsGet  ->  ProxyHeaders
     (uvicorn's: the client address from trusted proxies)  ->  CORS (partner origins only)  ->  Timeout
-    ->  RateLimit  ->  BodyLimit  ->  the app
+    ->  RateLimit (ratelimit.py)  ->  BodyLimit  ->  the app
 
 Connection-level limits (idle sockets, slow request heads) live in serving.py.
 """
@@ -16,13 +16,13 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
-import math
-import time
 from collections.abc import Mapping
 
 from fastapi import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from assistant.ratelimit import Limiter, LimitsUnavailable, client_ip, limited_request  # noqa: F401 - client_ip for callers
 
 log = logging.getLogger("assistant.security")
 
@@ -134,7 +134,7 @@ def error_response(scope: Scope, status: int, detail: str, headers: Mapping[str,
 
 
 async def send_error(
-    scope: Scope, receive: Receive, send: Send, status: int, detail: str, headers: dict[str, str] | None = None
+    scope: Scope, receive: Receive, send: Send, status: int, detail: str, headers: Mapping[str, str] | None = None
 ) -> None:
     """Answer with ``error_response`` from inside a middleware."""
     await error_response(scope, status, detail, headers)(scope, receive, send)
@@ -179,8 +179,8 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        # Answers echo the question: no cache (browser or proxy) may keep them.
-        private = path.startswith("/api/") or scope.get("method") == "POST"
+        # Answers and searches echo the question: no cache (browser or proxy) may keep them.
+        private = path.startswith("/api/") or scope.get("method") == "POST" or echoes_search(scope)
         extra = self.extra[(path in EMBED_PATHS, private)]  # exact: /embed-help is not frameable
         started = False
 
@@ -210,10 +210,51 @@ class SecurityHeaders:
 # ---------------------------------------------------------------- client address
 
 
-def client_ip(scope: Scope) -> str:
-    """The client's address. Behind trusted proxies, uvicorn's ProxyHeadersMiddleware (installed
-    outside the limiter) has already put the nearest untrusted X-Forwarded-For address here."""
-    return (scope.get("client") or ("unknown", 0))[0]
+# Headers a proxy or CDN adds to name the real client (Forwarded, Via, X-Forwarded-*, X-Real-IP,
+# Cloudflare's, Akamai's and others'): a request carrying any of them did not come straight from
+# this machine, whatever its peer address says.
+PROXY_HEADERS = (
+    b"forwarded",
+    b"via",
+    b"x-forwarded",
+    b"x-real-ip",
+    b"x-original-",
+    b"client-ip",
+    b"x-client-ip",
+    b"true-client-ip",
+    b"cf-connecting-ip",
+    b"x-cluster-client-ip",
+    b"fastly-client-ip",
+    b"x-proxyuser-ip",
+)
+# Headers only a browser sends: Fetch Metadata, Origin (every cross-site POST has one) and Referer.
+BROWSER_HEADERS = (b"origin", b"referer", b"sec-fetch-")
+FORM_TYPES = (b"application/x-www-form-urlencoded", b"multipart/form-data", b"text/plain")
+
+
+def proxied(scope: Scope) -> bool:
+    """Any header a proxy adds (the list above)."""
+    return any(k.lower().startswith(PROXY_HEADERS) for k, _ in scope.get("headers", []))
+
+
+def from_browser(scope: Scope) -> bool:
+    """Sent by a web page (a form post or a script), not by a command line client: a page on
+    another site can make a browser post to a loopback server, but it cannot hide these."""
+    for k, v in scope.get("headers", []):
+        k = k.lower()
+        if k.startswith(BROWSER_HEADERS) and not (k == b"sec-fetch-site" and v.strip().lower() == b"none"):
+            return True
+        if k == b"content-type" and v.split(b";")[0].strip().lower() in FORM_TYPES:
+            return True
+    return False
+
+
+def echoes_search(scope: Scope) -> bool:
+    """A page whose address carries a search (``?q=``), which it shows back."""
+    from urllib.parse import parse_qs
+
+    query = scope.get("query_string") or b""
+    return b"q=" in query and "q" in parse_qs(query.decode("latin-1"), keep_blank_values=True)
 
 
 def check_networks(items: list[str]) -> list[str]:
@@ -280,52 +321,13 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-def limited_request(scope: Scope) -> bool:
-    """What costs a model call or a search: the JSON API, any form post, a meaning search."""
-    path, method = scope.get("path", ""), scope.get("method")
-    if path.startswith("/api/") or method == "POST":
-        return True
-    if path == "/quotes" and scope.get("query_string"):
-        from urllib.parse import parse_qs
-
-        query = parse_qs(scope["query_string"].decode("latin-1"))
-        return "meaning" in query.get("mode", ()) and any(q.strip() for q in query.get("q", ()))
-    return False
-
-
-class Limiter:
-    """Per-client moving-window counts (the ``limits`` library, as used by slowapi), kept in
-    ``storage`` (``memory://``, or ``redis://host:port`` to share one limit between replicas)."""
-
-    def __init__(self, rate: str, storage: str = "memory://"):
-        from limits import parse_many, strategies
-        from limits import storage as storages
-
-        self.items = parse_many(rate) if rate else []
-        self.local = storage.startswith("memory://")
-        self.limiter = strategies.MovingWindowRateLimiter(storages.storage_from_string(storage))
-
-    def _hit(self, key: str, cost: int) -> int | None:
-        for item in self.items:
-            if not self.limiter.hit(item, "client", key, cost=cost):
-                reset = self.limiter.get_window_stats(item, "client", key).reset_time
-                return max(1, math.ceil(reset - time.time()))
-        return None
-
-    async def hit(self, scope: Scope, cost: int = 1) -> int | None:
-        """Count ``cost`` units of work; the seconds to wait when over the limit, else None."""
-        if not self.items or cost <= 0:
-            return None
-        key = client_ip(scope)
-        return self._hit(key, cost) if self.local else await asyncio.to_thread(self._hit, key, cost)
-
-
 def too_many(retry: int) -> tuple[int, str, dict[str, str]]:
     return 429, f"Too many requests: please wait {retry} seconds and try again.", {"Retry-After": str(retry)}
 
 
 class RateLimit:
-    """Charges one unit per limited request: 429 + Retry-After over the limit."""
+    """Charges one unit per limited request: 429 + Retry-After over the limit, 503 + Retry-After
+    when the shared store is down and the policy is to fail closed."""
 
     def __init__(self, app: ASGIApp, limiter: Limiter):
         self.app = app
@@ -333,7 +335,11 @@ class RateLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and limited_request(scope):
-            retry = await self.limiter.hit(scope)
+            try:
+                retry = await self.limiter.hit(scope)
+            except LimitsUnavailable as down:
+                await send_error(scope, receive, send, down.status_code, down.detail, down.headers)
+                return
             if retry is not None:
                 await send_error(scope, receive, send, *too_many(retry))
                 return
@@ -411,7 +417,9 @@ def install(app, settings, counters=None) -> None:
     from starlette.middleware.trustedhost import TrustedHostMiddleware
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-    app.state.limiter = Limiter(settings.rate_limit, settings.rate_limit_storage)
+    app.state.limiter = Limiter(
+        settings.rate_limit, settings.rate_limit_storage, settings.rate_limit_timeout, settings.rate_limit_fail
+    )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_timeout)
     app.add_middleware(RateLimit, limiter=app.state.limiter)
     app.add_middleware(Timeout, seconds=settings.request_timeout)

@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.branding import DEFAULT_ACCENT
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -45,6 +47,8 @@ SIGNPOST_TEXT = (
     "at the child's local council, or call the NSPCC helpline on 0808 800 5000."
 )
 SIGNPOST_LINKS = (
+    {"text": "Call 999", "href": "tel:999"},
+    {"text": "NSPCC 0808 800 5000", "href": "tel:08088005000"},
     {
         "text": "Report child abuse to a local council (GOV.UK)",
         "href": "https://www.gov.uk/report-child-abuse-to-local-council",
@@ -54,7 +58,8 @@ SIGNPOST_LINKS = (
 
 
 class Link(BaseModel):
-    """A signpost link: http(s) only, so no ``javascript:`` or ``data:`` link can reach a page."""
+    """A signpost link: a web address (http(s)), a phone number (``tel:``) or an email address
+    (``mailto:``), so no ``javascript:`` or ``data:`` link can reach a page."""
 
     text: str = Field(..., min_length=1, max_length=120)
     href: str = Field(..., max_length=500)
@@ -65,8 +70,20 @@ class Link(BaseModel):
         import re
 
         value = value.strip()
+        if re.match(r"tel:", value, re.I):
+            number = re.sub(r"[\s().-]", "", value[4:])  # "0808 800 5000" is dialled as 08088005000
+            if not re.fullmatch(r"\+?[0-9]{3,15}", number):
+                raise ValueError("a tel: link must be a phone number, such as tel:08088005000 or tel:+448088005000")
+            return "tel:" + number
+        if re.match(r"mailto:", value, re.I):
+            if not re.fullmatch(r"mailto:[^\s@:/?#]+@[^\s@:/?#]+\.[^\s@:/?#]+", value, re.I):
+                raise ValueError("a mailto: link must be one email address, such as mailto:mash@council.example")
+            return value
         if not re.match(r"https?://[^\s/]+", value, re.I):
-            raise ValueError("a signpost link must be a web address starting with https:// or http://")
+            raise ValueError(
+                "a signpost link must be a web address starting with https:// or http://, "
+                "a phone number (tel:) or an email address (mailto:)"
+            )
         return value
 
 
@@ -84,9 +101,12 @@ class Settings(BaseSettings):
 
     # Fetching http(s) sources at ingest.
     fetch_timeout: float = Field(
-        FETCH_TIMEOUT, gt=0, description="Seconds to wait for a URL source before reporting it."
+        FETCH_TIMEOUT, gt=0, description="Seconds a URL source may take in all (redirects and every read included)."
     )
     fetch_max_bytes: int = Field(FETCH_MAX_BYTES, gt=0, description="Largest URL source read, in bytes.")
+    fetch_allow_private: bool = Field(
+        False, description="Fetch URL sources whose host name resolves to a private address (an intranet)."
+    )
 
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")
@@ -132,6 +152,10 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",
     )
+    embed_accent: str = Field(
+        DEFAULT_ACCENT,
+        description="The widget's colour (#rrggbb): launcher, heading bar and Ask button; data-accent overrides it.",
+    )
     rate_limit: str = Field(
         "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
     )
@@ -172,7 +196,7 @@ class Settings(BaseSettings):
     signpost_links: list[Link] = Field(
         default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
         max_length=6,
-        description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (http(s) only).',
+        description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (https:, http:, tel: or mailto:).',
     )
     question_log_days: int | None = Field(
         None, ge=1, description="How many days you keep the question log: said on every page while it is on."
@@ -197,6 +221,15 @@ class Settings(BaseSettings):
     rate_limit_storage: str = Field(
         "memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas)."
     )
+    rate_limit_fail: str = Field(
+        "closed",
+        pattern="^(open|closed)$",
+        description="When the rate-limit store (Redis) is down: closed refuses limited requests with a 503, "
+        "open lets them through unlimited.",
+    )
+    rate_limit_timeout: float = Field(
+        0.5, gt=0, le=10, description="Seconds to wait for the rate-limit store before treating it as down."
+    )
     reload_token_file: Path | None = Field(
         None, description="File holding a token that lets POST /-/reload in from anywhere (mode 600)."
     )
@@ -215,6 +248,13 @@ class Settings(BaseSettings):
         from assistant.security import check_origin
 
         return [check_origin(v) for v in value]
+
+    @field_validator("embed_accent")
+    @classmethod
+    def _accent(cls, value: str) -> str:
+        from assistant.branding import check_accent
+
+        return check_accent(value)
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -7,22 +7,23 @@ DocumentError whose message says why (and names the URL that failed).
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
+import io
 import json
 import re
-from dataclasses import dataclass
+import zipfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from assistant.documents import Document, DocumentError, build_document, load_document, slugify
-from assistant.settings import FETCH_MAX_BYTES, FETCH_TIMEOUT
+from assistant.fetching import FetchLimits, Origin, check_hop, fetch, has_userinfo, own_origins, redact
 
-USER_AGENT = "safeguarding-report-assistant/0.1 (document ingest)"
 CROWN_LICENCE = "© Crown copyright, Open Government Licence v3.0"
 # Any host, so that tests (and mirrors) can speak the same JSON from their own origin.
 _PUBLICATION = re.compile(r"^/government/publications/[^/]+/?$")
 # GOV.UK serves attachment files from its asset host, not from the page's own host.
-_ASSET_HOSTS = {"www.gov.uk": {"assets.publishing.service.gov.uk"}}
+_ASSET_ORIGINS = {"www.gov.uk": {("https", "assets.publishing.service.gov.uk", 443)}}
 
 _TYPES = {
     "application/pdf": ".pdf",
@@ -35,14 +36,19 @@ _TYPES = {
     "text/x-markdown": ".md",
 }
 _SUFFIXES = {".pdf", ".html", ".htm", ".docx", ".txt", ".text", ".md", ".markdown"}
-
-
-@dataclass(frozen=True)
-class FetchLimits:
-    """How long to wait for, and how much to read of, an http(s) source."""
-
-    timeout: float = FETCH_TIMEOUT
-    max_bytes: int = FETCH_MAX_BYTES
+_KIND = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"} | dict.fromkeys(
+    (".txt", ".text", ".md", ".markdown"), "text"
+)
+_ACCEPTS = {"pdf": {"pdf"}, "docx": {"docx"}, "html": {"html", "text"}, "text": {"text", "html"}}
+_WHAT = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "zip": "a zip archive",
+    "html": "an HTML page",
+    "text": "plain text",
+    "binary": "binary data",
+}
+_HTML = re.compile(r"<(!doctype html|html|head|body|title|meta|div|p|article|main|h[1-6])[\s>/]")
 
 
 Problems = list[tuple[str, str]]  # (source, reason)
@@ -59,81 +65,89 @@ def is_publication(url: str) -> bool:
 
 def read_source(source: str, limits: FetchLimits = FetchLimits()) -> tuple[list[Document], Problems]:
     """Read one source into documents, with the parts of it that could not be read."""
+    if is_url(source) and has_userinfo(source):
+        raise DocumentError("the address carries a user name or password: credentials are never sent or stored")
     if not is_url(source):
         return [load_document(Path(source))], []
     if is_publication(source):
         return read_publication(source, limits)
-    return [load_url(source, limits.timeout, limits.max_bytes)], []
+    return [load_url(source, limits)], []
 
 
 # ---------------------------------------------------------------- URLs
 
 
 def load_url(
-    url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES, meta: dict | None = None
+    url: str,
+    limits: FetchLimits = FetchLimits(),
+    meta: dict | None = None,
+    allowed: set[Origin] | None = None,
+    expect: str = "",
 ) -> Document:
-    """Fetch ``url`` and read it into a Document; ``meta`` wins over what the file says."""
+    """Fetch ``url`` and read it into a Document; ``meta`` wins over what the file says.
+    ``expect`` (".pdf", ".html"): what the page that links it says it is; anything else is refused."""
     from assistant import formats
 
-    data, content_type, final_url = fetch(url, timeout, max_bytes)
-    suffix = pick_suffix(content_type, final_url, data)
+    fetched = fetch(url, limits, allowed)
+    data, final_url = fetched.data, fetched.url
+    suffix = pick_suffix(fetched.content_type, final_url, data)
+    if expect and _KIND.get(expect) != _KIND[suffix]:
+        said, sent = _WHAT[_KIND[expect]], _WHAT[_KIND[suffix]]
+        raise DocumentError(f"the publication lists it as {said} but the server sent {sent}: not read")
     name = _name(final_url)
     blocks, found, fmt = formats.read(data, suffix, name + suffix)
     found.setdefault("source_url", final_url)
     doc = build_document(blocks, found, fmt, url, name + suffix, meta or {})
     doc.source_hash = hashlib.sha256(data).hexdigest()
+    doc.original = data if fmt == "pdf" else None
     return doc
 
 
-def fetch(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = FETCH_MAX_BYTES) -> tuple[bytes, str, str]:
-    """(body, content type, final URL after redirects), read in chunks up to ``max_bytes``."""
-    import httpx
-
-    limit = f"{max_bytes / 1_048_576:.0f} MB" if max_bytes >= 1_048_576 else f"{max_bytes} bytes"
-    try:
-        with httpx.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise DocumentError(f"the server answered {response.status_code} {response.reason_phrase}".rstrip())
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise DocumentError(f"the document is larger than the {limit} limit")
-                chunks, total = [], 0
-                for chunk in response.iter_bytes():
-                    total += len(chunk)
-                    if total > max_bytes:
-                        raise DocumentError(f"the document is larger than the {limit} limit")
-                    chunks.append(chunk)
-                content_type = response.headers.get("content-type", "")
-                final_url = str(response.url)
-    except httpx.TimeoutException:
-        raise DocumentError(f"no answer from the server within {timeout:g} seconds") from None
-    except httpx.InvalidURL as exc:
-        raise DocumentError(f"not a valid URL ({exc})") from None
-    except httpx.HTTPError as exc:
-        raise DocumentError(f"could not fetch the URL ({exc.__class__.__name__}: {exc})") from None
-    data = b"".join(chunks)
-    if not data.strip():
-        raise DocumentError("the server sent an empty document")
-    return data, content_type, final_url
-
-
 def pick_suffix(content_type: str, url: str, data: bytes) -> str:
-    """The reader to use: the declared type, else the URL's extension, else the first bytes."""
+    """The reader to use, from the declared type checked against the bytes.
+
+    A declared type the bytes contradict (a PDF served as text/html, an HTML login page
+    served as a PDF) is refused rather than guessed: either the server is misconfigured or
+    it is not the document that was asked for. Undeclared types are read as sniffed.
+    """
     mime = content_type.split(";")[0].strip().lower()
-    if mime in _TYPES:
-        return _TYPES[mime]
+    found = sniff(data)
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-    if mime in ("", "application/octet-stream", "binary/octet-stream") or mime.startswith("text/"):
-        if suffix in _SUFFIXES:
-            return suffix
-        if data.startswith(b"%PDF"):
-            return ".pdf"
-        if data.startswith(b"PK") and b"word/" in data[:4096]:
-            return ".docx"
-        if re.match(rb"\s*(<!doctype html|<html)", data[:512], re.I):
-            return ".html"
-    raise DocumentError(f"unsupported content type {mime or '(none)'}")
+    declared = _TYPES.get(mime)
+    if declared is None and mime.startswith("text/"):
+        declared = suffix if suffix in _SUFFIXES else {"html": ".html"}.get(found, ".txt")
+    if declared is None and mime in ("", "application/octet-stream", "binary/octet-stream"):
+        if found in ("pdf", "docx", "html"):
+            declared = "." + found
+            if suffix in _KIND and _KIND[suffix] != found and not (_KIND[suffix] == "text" and found == "html"):
+                raise DocumentError(f"the address ends {suffix} but the bytes are {_WHAT[found]}: not read")
+        elif found == "text":
+            declared = suffix if _KIND.get(suffix) == "text" else ".txt"
+        else:
+            raise DocumentError(f"unsupported content: the bytes are {_WHAT[found]}")
+    if declared is None:
+        raise DocumentError(f"unsupported content type {mime or '(none)'}")
+    if found not in _ACCEPTS[_KIND[declared]]:
+        raise DocumentError(f"the server calls it {mime or declared} but the bytes are {_WHAT[found]}: not read")
+    return declared
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are: pdf, docx, zip, html, text or binary."""
+    if b"%PDF-" in data[:1024]:  # PDF readers accept the header anywhere in the first 1 KB
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()  # the central directory only
+        except (zipfile.BadZipFile, ValueError):
+            return "binary"
+        return "docx" if "word/document.xml" in names else "zip"
+    if b"\x00" in data[:8192]:
+        return "binary"
+    head = data[:4096].decode("utf-8", "ignore").lstrip("\ufeff \t\r\n").lower()
+    if _HTML.search(head):
+        return "html"
+    return "text"
 
 
 def _name(url: str) -> str:
@@ -160,7 +174,7 @@ def read_publication(page: str, limits: FetchLimits = FetchLimits()) -> tuple[li
         raise DocumentError(f"the publication lists no attachments (GOV.UK Content API: {content_api_url(page)})")
     docs: list[Document] = []
     problems: Problems = []
-    allowed = allowed_hosts(page)
+    allowed = allowed_origins(page)
     for attachment in attachments:
         url = urljoin(page, str(attachment.get("url") or ""))
         mime = str(attachment.get("content_type") or "").split(";")[0].strip().lower()
@@ -169,13 +183,12 @@ def read_publication(page: str, limits: FetchLimits = FetchLimits()) -> tuple[li
             problems.append((page, f"an attachment has no usable URL ({attachment.get('title') or 'untitled'})"))
         elif kind not in (".pdf", ".html", ".htm"):
             continue  # spreadsheets, data files: not prose to quote
-        elif urlsplit(url).hostname not in allowed:
-            problems.append((url, f"the attachment is on another host than the publication page {page}"))
         else:
             try:
-                doc = load_url(url, limits.timeout, limits.max_bytes, _attachment_meta(item, attachment, url))
+                check_hop(url, allowed)  # before any download: the attachment is where the page allows
+                doc = load_url(url, limits, _attachment_meta(item, attachment, url), allowed, kind)
             except DocumentError as exc:
-                problems.append((url, str(exc)))
+                problems.append((redact(url), str(exc)))
                 continue
             doc.publication = page
             docs.append(doc)
@@ -185,16 +198,15 @@ def read_publication(page: str, limits: FetchLimits = FetchLimits()) -> tuple[li
     return docs, problems
 
 
-def allowed_hosts(page: str) -> set[str]:
-    """Hosts a publication's attachments may come from: the page's own, and GOV.UK's asset host."""
-    host = urlsplit(page).hostname or ""
-    return {host} | _ASSET_HOSTS.get(host, set())
+def allowed_origins(page: str) -> set[Origin]:
+    """Where a publication's attachments may come from: the page's own origin, and GOV.UK's asset host."""
+    return own_origins(page) | _ASSET_ORIGINS.get(urlsplit(page).hostname or "", set())
 
 
 def _content_item(page: str, limits: FetchLimits) -> dict:
     api = content_api_url(page)
     try:
-        data, _, _ = fetch(api, limits.timeout, limits.max_bytes)
+        data = fetch(api, limits).data
     except DocumentError as exc:
         raise DocumentError(f"the GOV.UK Content API at {api}: {exc}") from None
     try:
@@ -224,4 +236,24 @@ def _attachment_meta(item: dict, attachment: dict, url: str) -> dict:
         "licence": CROWN_LICENCE,
         "kind": "report" if kind.endswith("report") else kind,
         "description": str(item.get("description") or ""),
+        "withdrawn": withdrawal(item),
     }
+
+
+def withdrawal(item: dict) -> str:
+    """The content item's withdrawal notice as one plain sentence, or "" when it stands."""
+    notice = item.get("withdrawn_notice")
+    if not isinstance(notice, dict) or not (notice.get("explanation") or notice.get("withdrawn_at")):
+        return ""
+    from bs4 import BeautifulSoup
+
+    text = " ".join(BeautifulSoup(str(notice.get("explanation") or ""), "html.parser").get_text(" ").split())
+    text = re.sub(r" ([.,;:!?)])", r"\1", text)  # the space get_text put after a link
+    when = str(notice.get("withdrawn_at") or "")[:10]
+    try:
+        day = _dt.date.fromisoformat(when)
+        when = f"{day.day} {day:%B %Y}"
+    except ValueError:
+        when = ""
+    said = "The publisher withdrew this document" + (f" on {when}" if when else "")
+    return f"{said}: {text}" if text else f"{said}."

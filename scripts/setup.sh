@@ -32,4 +32,6 @@ if [ "${1:-}" = "--test" ]; then
 else
   "$VENV/bin/python" -m pip install --quiet -e .
 fi
+# pdf.js for the "Open in the report" viewer (npm registry, copied into a git-ignored static folder).
+bash scripts/vendor-pdfjs.sh
 echo "Set up in $VENV"

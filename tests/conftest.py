@@ -34,7 +34,14 @@ CHROMIUM_ARGS = [
 # ---------------------------------------------------------------- markers
 
 # Test files that start the real CLI or server in subprocesses, which load the model there.
-SUBPROCESS_MODEL_FILES = {"test_cli.py", "test_lifecycle.py", "test_load.py", "test_own_sources.py"}
+SUBPROCESS_MODEL_FILES = {
+    "test_cli.py",
+    "test_fetching.py",
+    "test_lifecycle.py",
+    "test_load.py",
+    "test_own_sources.py",
+    "test_refresh.py",
+}
 # Fixtures that load the model (test_encoders.py's fp32 is the torch-fp32 reference).
 MODEL_FIXTURES = {"embedder", "fp32"}
 
@@ -80,6 +87,17 @@ def corpus_index(build_index) -> Path:
     from assistant.settings import BUNDLED_CORPUS
 
     return build_index([BUNDLED_CORPUS], "corpus-index")
+
+
+KESTRELS = "Kestrels\n\nThe kestrel hovers above the motorway verge while it hunts for voles in the long grass.\n"
+
+
+@pytest.fixture(scope="session")
+def kestrel_index(build_index, tmp_path_factory) -> Path:
+    """A one-document index (a few words about kestrels): for tests of the server, not of answers."""
+    folder = tmp_path_factory.mktemp("kestrel-docs")
+    (folder / "kestrels.txt").write_text(KESTRELS, encoding="utf-8")
+    return build_index([folder], "kestrel-index")
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,7 @@ def test_a_quote_carries_its_citation_as_data(client):
     data = ask(client, question="What does the report say about professional curiosity?").json()
     for q in data["quotes"]:
         parts = q["citation_parts"]
-        assert set(parts) == {"author", "year", "title", "kind", "pages", "section", "url"}
+        assert set(parts) == {"author", "year", "title", "kind", "pages", "section", "url", "publisher", "place"}
         assert q["citation"] == markdown(Citation(**parts))
         assert parts["title"] == q["document"]["title"] and parts["url"] == q["link"] and parts["pages"] == q["page"]
         assert isinstance(q["section_path"], list)

@@ -11,7 +11,7 @@ import pytest
 from docbuilders import build_docx, build_html, report_pdf
 
 from assistant.documents import DocumentError, load_document
-from assistant.sources import load_url
+from assistant.sources import FetchLimits, load_url
 
 NEWS_BODY = """
 <article>
@@ -212,8 +212,8 @@ def test_url_pdf_html_and_docx(site):
     [
         ("missing", "404 Not Found", {}),
         ("broken", "500 Internal Server Error", {}),
-        ("slow", "within 0.5 seconds", {"timeout": 0.5}),
-        ("big", "larger than the 100000 bytes limit", {"max_bytes": 100_000}),
+        ("slow", "within 0.5 seconds", {"limits": FetchLimits(timeout=0.5)}),
+        ("big", "larger than the 100000 bytes limit", {"limits": FetchLimits(max_bytes=100_000)}),
         ("image", "unsupported content type image/png", {}),
     ],
 )
@@ -226,7 +226,7 @@ def test_url_that_cannot_connect():
     from tests.conftest import free_port
 
     with pytest.raises(DocumentError, match="could not fetch"):
-        load_url(f"http://127.0.0.1:{free_port()}/nothing", timeout=2)
+        load_url(f"http://127.0.0.1:{free_port()}/nothing", FetchLimits(timeout=2))
 
 
 def test_cli_ingests_a_url_and_reports_a_failing_one(site, tmp_path):

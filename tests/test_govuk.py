@@ -20,7 +20,7 @@ from assistant.cli import app
 from assistant.documents import DocumentError
 from assistant.index import ChunkSettings, load
 from assistant.ingest import ingest
-from assistant.sources import CROWN_LICENCE, FetchLimits, allowed_hosts, is_publication, read_publication
+from assistant.sources import CROWN_LICENCE, FetchLimits, allowed_origins, is_publication, read_publication
 
 ORG = "Northshire Safeguarding Review Board"
 SUMMARY = build_html(
@@ -55,17 +55,24 @@ def pdf_attachment(base: str, path: str = "/media/annual-review-2031.pdf") -> di
 
 
 class Site:
-    """Routes (path -> (status, content type, body, delay)) served by a threaded http.server."""
+    """Routes (path -> (status, content type, body, delay), or a function given the request
+    handler, for hostile behaviours) served by a threaded http.server."""
 
     def __init__(self):
         self.routes: dict[str, tuple[int, str, bytes, float]] = {}
         self.hits: list[str] = []
+        self.auth: list[str] = []  # Authorization headers received
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - http.server's name
                 site.hits.append(self.path)
-                status, ctype, body, delay = site.routes.get(self.path, (404, "text/plain", b"not here", 0))
+                if self.headers.get("Authorization"):
+                    site.auth.append(self.headers["Authorization"])
+                route = site.routes.get(self.path, (404, "text/plain", b"not here", 0))
+                if callable(route):
+                    return route(self)
+                status, ctype, body, delay = route
                 time.sleep(delay)
                 try:
                     self.send_response(status)
@@ -84,6 +91,12 @@ class Site:
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def __enter__(self) -> Site:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+
     def publish(self, slug: str, content, pdf: bytes | None = None, html: bytes | None = None) -> str:
         body = content if isinstance(content, bytes) else json.dumps(content).encode()
         self.routes[f"/api/content/government/publications/{slug}"] = (200, "application/json", body, 0)
@@ -97,9 +110,8 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site():
-    s = Site()
-    yield s
-    s.server.shutdown()
+    with Site() as s:
+        yield s
 
 
 @pytest.fixture(scope="module")
@@ -124,11 +136,11 @@ def test_publication_pages_are_recognised_on_any_host():
     assert not is_publication("https://www.gov.uk/government/publications/x/an-html-attachment")
     assert not is_publication("https://www.gov.uk/government/news/x")
     # GOV.UK serves attachment files from its asset host; a local page only from itself.
-    assert allowed_hosts("https://www.gov.uk/government/publications/x") == {
-        "www.gov.uk",
-        "assets.publishing.service.gov.uk",
+    assert allowed_origins("https://www.gov.uk/government/publications/x") == {
+        ("https", "www.gov.uk", 443),
+        ("https", "assets.publishing.service.gov.uk", 443),
     }
-    assert allowed_hosts("http://127.0.0.1:8123/government/publications/x") == {"127.0.0.1"}
+    assert allowed_origins("http://127.0.0.1:8123/government/publications/x") == {("http", "127.0.0.1", 8123)}
 
 
 def test_every_pdf_and_html_attachment_is_read_with_the_content_items_metadata(site, publication):
@@ -217,7 +229,7 @@ def test_bad_publications_are_clear_errors_naming_the_url(site, slug, content, r
         read_publication(page)
     assert reason in str(failure.value)
     if slug == "elsewhere":
-        assert "on another host than the publication page" in str(failure.value)
+        assert "is not on an allowed origin (http://127.0.0.1:" in str(failure.value)
         assert not any(h.startswith("/media/") for h in site.hits[-1:])
 
 
@@ -232,7 +244,7 @@ def test_missing_content_api_and_download_limits(site):
         read_publication(page, FetchLimits(max_bytes=100_000))
     page = site.publish("slow-file", item(site.base, [pdf_attachment(site.base, "/media/slow.pdf")]))
     site.routes["/media/slow.pdf"] = (200, "application/pdf", report_pdf(), 2.0)
-    with pytest.raises(DocumentError, match="slow.pdf: no answer from the server within 0.5 seconds"):
+    with pytest.raises(DocumentError, match="slow.pdf: the server did not answer in full within 0.5 seconds"):
         read_publication(page, FetchLimits(timeout=0.5))
 
 

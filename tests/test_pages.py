@@ -36,9 +36,9 @@ def test_chat_page_first_load(client):
     box = page.find("textarea", id="question")
     assert page.find("label", attrs={"for": "question"}) is not None
     assert "personal details" in page.find(id=box["aria-describedby"].split()[0]).get_text()
-    examples = [b["value"] for b in page.select("#examples button[name=question]")]
+    examples = [b["value"] for b in page.select("#examples button[name=q]")]
     assert len(examples) >= 4 and any("information sharing" in e for e in examples)
-    assert page.select_one("#examples form")["method"] == "post"
+    assert page.select_one("#examples form")["method"] == "get"  # Back never resubmits
     # Nothing from elsewhere: every script and stylesheet is on this server; no cookie.
     for tag in page.find_all(["script", "link", "img", "iframe"]):
         url = tag.get("src") or tag.get("href") or ""
@@ -66,8 +66,9 @@ def test_answer_without_javascript_quotes_exact_text(client, assistant):
         )  # what Copy copies is what is shown
         assert card.select_one("a.quote__source")["href"].startswith("https://")
     assert "information sharing" in " ".join(m.get_text() for m in turn.find_all("mark"))
-    # The question is kept for the next post; the thread was rendered server-side.
-    assert [i["value"] for i in page.select("form.ask input[name=history]")] == [
+    # The next question is asked by GET, read after this one (routes/pages.py: Back never resubmits).
+    assert page.select_one("form.ask")["method"] == "get"
+    assert [i["value"] for i in page.select("form.ask input[name=after]")] == [
         "What does the Panel say about weak information sharing?"
     ]
 
@@ -115,18 +116,14 @@ def test_follow_up_without_javascript(client):
     assert first in turns[0].find("h2").get_text()
     searched = turns[1].select_one("form.turn__interpreted")
     assert f"Searched as: “{first} and professional curiosity?”" in searched.get_text()
-    assert [i["value"] for i in page.select("form.ask input[name=history]")] == [first, "and professional curiosity?"]
+    assert [i["value"] for i in page.select("form.ask input[name=after]")] == ["and professional curiosity?"]
     assert page.select_one("a.button[href='/']").get_text() == "New conversation"
-    # "Ask … on its own" (no JavaScript): the same thread, plus the question searched alone.
-    fields: dict[str, list[str]] = {}
-    for i in searched.select("input[type=hidden]"):
-        fields.setdefault(i["name"], []).append(i["value"])
-    button = searched.select_one("button[name=question]")
-    again = soup(client.post("/", data={**fields, "question": button["value"]}))
+    # "Ask … on its own" (no JavaScript): a GET with that question only, read alone.
+    assert searched["method"] == "get" and not searched.select("input[name=after]")
+    button = searched.select_one("button[name=q]")
+    again = soup(client.get("/", params={"q": button["value"]}))
     turns = again.select("#thread article.turn")
-    assert len(turns) == 3 and turns[2].select_one(".turn__interpreted") is None
-    assert "data-alone" in turns[2].attrs
-    assert [i["value"] for i in again.select("form.ask input[name=alone]")] == ["2"]
+    assert len(turns) == 1 and turns[0].select_one(".turn__interpreted") is None
 
 
 def test_abstains_in_fixed_words(client):
@@ -184,7 +181,7 @@ def test_privacy_text_follows_the_question_log_setting(make_app, corpus_index, t
 def test_home_page_says_what_the_index_holds(client):
     text = soup(client.get("/")).select_one("#coverage").get_text(" ")
     assert "holds 1 document: a news item" in text and "does not hold the full Annual Report 2020" in text
-    assert "assistant ingest" in text
+    assert "assistant ingest" not in text  # operator instructions stay in the CLI and docs
 
 
 def test_read_in_context_highlights_the_passage(client):
@@ -201,6 +198,17 @@ def test_read_in_context_highlights_the_passage(client):
     marked = " ".join(m.get_text() for m in page.select(".doc-text mark"))
     assert " ".join(marked.split()) == " ".join(q["text"].split())
     assert page.select_one("mark#passage") is not None
+    # The passage can go into the basket from here, with its offsets, edition and citation.
+    add = page.select_one(".doc-passage-add")
+    assert (add["data-doc"], int(add["data-start"]), int(add["data-end"])) == (
+        q["document"]["id"],
+        q["start"],
+        q["end"],
+    )
+    assert add["data-text"] == q["text"] and add["data-edition"] == q["document"]["edition"]
+    assert add.select_one(".quote__citation cite").get_text() == q["citation_parts"]["title"]
+    assert add.select_one("button[data-basket-add][hidden]") is not None  # shown by basket.js
+    assert page.select_one("script[src*=basket]") is not None  # and the header's basket count
     assert not soup(client.get(f"/documents/{q['document']['id']}?start=x&end=99999999")).select(".doc-text mark")
 
 

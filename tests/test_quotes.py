@@ -362,27 +362,33 @@ def basket(qclient, docs):
 
 
 def expected(qapp, basket, style="harvard"):
-    from assistant.citations import cite, page_text
+    """(exact text, what follows it in the handout, the reference entry) per quote."""
+    import datetime
 
+    from assistant.citations import Citation, in_text, page_text, reference
+
+    today = datetime.date.today()
     out = []
     for item in basket:
         doc = qapp.state.assistant.index.documents[item["doc_id"]]
         section = doc.section_at(item["start"])
         pages = doc.pages_for(item["start"], item["end"])
         page = page_text((pages[0].label, pages[-1].label)) if pages else None
-        citation = cite(doc, section.path if section else None, page, style)
-        out.append((doc.text[item["start"] : item["end"]], citation.replace("*", ""), doc.meta.source_url))
+        c = Citation.of(doc, section.path if section else None, page, pages[0].index if pages else None)
+        after = "".join(t for t, _ in in_text(c, style))
+        ref = "".join(t for t, _ in reference(c, f"{today.day} {today:%B %Y}", style))
+        out.append((doc.text[item["start"] : item["end"]], after, ref))
     return out
 
 
-def export(client, basket, fmt, style="harvard"):
-    response = client.post("/api/export", json={"items": basket, "format": fmt, "style": style})
+def export(client, basket, fmt, style="harvard", title=None, name="quotations"):
+    response = client.post("/api/export", json={"items": basket, "format": fmt, "style": style, "title": title})
     assert response.status_code == 200, response.text
     import datetime
 
     assert (
         response.headers["content-disposition"]
-        == f'attachment; filename="quotes-{datetime.date.today().isoformat()}.{fmt}"'
+        == f'attachment; filename="{name}-{datetime.date.today().isoformat()}.{fmt}"'
     )
     return response
 
@@ -390,38 +396,39 @@ def export(client, basket, fmt, style="harvard"):
 def test_csv_export_parses_back_with_a_formula_guard(qclient, qapp, basket):
     content = export(qclient, basket, "csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0] == ["quote", "document", "document kind", "section", "page", "citation", "source URL", "accessed"]
+    head = "quote,document,document kind,section,page,citation,source URL,accessed,reference"
+    assert rows[0] == head.split(",")
     assert len(set(rows[0])) == len(rows[0])
-    for row, (text, citation, url) in zip(rows[1:], expected(qapp, basket), strict=True):
+    for row, (text, after, ref) in zip(rows[1:], expected(qapp, basket), strict=True):
         assert row[0] == ("'" + text if text.startswith("=") else text)
-        assert row[5] == citation and row[6] == url
+        assert row[5] == after and row[8] == ref
         assert row[1] != row[3]  # the section column never repeats the document title
     assert rows[2][0].startswith("'=SUM")
+    assert rows[1][5] == "(Example Partnership, 2030, section “In supervision”)"
 
 
 @pytest.mark.parametrize("style", ["harvard", "plain"])
 def test_markdown_export_parses_back(qclient, qapp, basket, style):
+    import datetime
+
     from markdown_it import MarkdownIt
 
     md = export(qclient, basket, "md", style).content.decode("utf-8")
     page = BeautifulSoup(MarkdownIt().render(md), "html.parser")
     quotes = [q.get_text().strip() for q in page.select("blockquote")]
-    import datetime
-
-    captions = [p.get_text().strip() for p in page.select("body > p, p") if p.get_text().startswith("—")]
     want = expected(qapp, basket, style)
-    assert quotes == [t for t, _, _ in want]
+    assert quotes == [f"“{t}” {after}" for t, after, _ in want]
     today = datetime.date.today()
-    accessed = f"{today.day} {today:%B %Y}"
-    tail = (lambda u: f" Available at: {u} (Accessed: {accessed}).") if style == "harvard" else (lambda u: f" {u}")
-    assert captions == [f"— {c}" + (tail(u) if u else "") for _, c, u in want]
-    assert page.select_one("h1").get_text() == f"Quotations, {accessed}"
-    assert page.select_one("h2").get_text() == "Sources" and page.select("ul li")
+    assert page.select_one("h1").get_text() == f"Quotations, {today.day} {today:%B %Y}"
+    assert page.select_one("h2").get_text() == "References"
+    refs = [p.get_text() for p in page.h2.find_all_next("p")]
+    assert sorted(set(r for _, _, r in want), key=str.casefold) == refs
+    assert any(r.startswith("Example Partnership (2030) Learning for trainers. Available at: https://") for r in refs)
     # Readable as plain text: nothing escaped that did not need it.
     assert "\\." not in md and "\\(" not in md
     assert not page.select("script")
     if style == "harvard":
-        assert page.select_one("em").get_text() == "Learning for trainers"
+        assert "Learning for trainers" in [e.get_text() for e in page.select("em")]
 
 
 def test_html_and_text_exports_escape_and_keep_the_quotes(qclient, qapp, basket):
@@ -429,12 +436,11 @@ def test_html_and_text_exports_escape_and_keep_the_quotes(qclient, qapp, basket)
     raw = export(qclient, basket, "html").text
     assert "<script>alert" not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
     page = BeautifulSoup(raw, "html.parser")
-    assert [q.get_text() for q in page.select("blockquote")] == [t for t, _, _ in want]
-    assert [c.get_text() for c in page.select("figcaption")][0].startswith("— " + want[0][1])
+    assert [q.get_text() for q in page.select("blockquote")] == [f"“{t}” {after}" for t, after, _ in want]
     text = export(qclient, basket, "txt").text
-    blocks = [b.split("\n") for b in text.strip().split("\n\n")][1:]  # after the title and date
-    assert [b[0] for b in blocks] == [f"“{t}”" for t, _, _ in want]
-    assert [b[1].split(" Available at: ")[0].rstrip(".") for b in blocks] == [f"— {c}" for _, c, _ in want]
+    blocks = text.strip().split("\n\n")[1:]  # after the title and date
+    assert blocks[: len(want)] == [f"“{t}” {after}" for t, after, _ in want]
+    assert blocks[len(want)] == "References"
 
 
 def test_docx_export_opens_in_python_docx(qclient, qapp, basket):
@@ -443,10 +449,10 @@ def test_docx_export_opens_in_python_docx(qclient, qapp, basket):
     document = docx.Document(io.BytesIO(export(qclient, basket, "docx").content))
     quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
     want = expected(qapp, basket)
-    assert quotes == [t for t, _, _ in want]
-    cites = [p for p in document.paragraphs if p.text.startswith("— ")]
-    assert cites[0].text.startswith("— " + want[0][1])
-    assert any(r.italic and r.text == "Learning for trainers" for r in cites[0].runs)
+    assert quotes == [f"“{t}” {after}" for t, after, _ in want]
+    texts = [p.text for p in document.paragraphs]
+    refs = document.paragraphs[texts.index("References") + 1 :]
+    assert any(r.italic and r.text == "Learning for trainers" for p in refs for r in p.runs)
     props = document.core_properties
     assert props.author == "Safeguarding report assistant" and props.author != "python-docx"
     assert props.title.startswith("Quotations, ")
@@ -458,11 +464,11 @@ def test_docx_export_opens_in_python_docx(qclient, qapp, basket):
 def test_export_title_and_organisation(qclient, basket):
     import docx
 
-    r = qclient.post("/api/export", json={"items": basket, "format": "docx", "title": "Supervision session, week 3"})
+    r = export(qclient, basket, "docx", title="Supervision session, week 3", name="supervision-session-week-3")
     document = docx.Document(io.BytesIO(r.content))
     assert document.core_properties.title == "Supervision session, week 3"
     assert document.paragraphs[0].text == "Supervision session, week 3"
-    assert "Sources" in [p.text for p in document.paragraphs]
+    assert "References" in [p.text for p in document.paragraphs]
 
 
 @pytest.mark.parametrize(
@@ -490,7 +496,12 @@ def test_form_export_for_the_basket_form(qclient, basket):
 
     response = qclient.post("/quotes/export", data={"items": json.dumps(basket), "format": "txt", "style": "plain"})
     assert response.status_code == 200 and response.text.split("\n\n", 1)[1].startswith("“Supervisors can model")
-    assert "Learning for trainers, In supervision" in response.text
+    assert "— Example Partnership (2030) Learning for trainers, In supervision" in response.text
+    titled = qclient.post(
+        "/quotes/export", data={"items": json.dumps(basket), "format": "md", "title": "Neglect: day 1"}
+    )
+    assert 'filename="neglect-day-1-' in titled.headers["content-disposition"]
+    assert titled.text.startswith("# Neglect: day 1\n")
 
 
 @pytest.mark.parametrize(
@@ -593,3 +604,49 @@ def test_every_phrase_match_folds_to_the_query_and_each_slice_is_found(text, dat
     )
     if edges:
         assert any(m.start == i and m.end == j for m in matches), (text, query)
+
+
+# ---------------------------------------------------------------- browse by section (no words)
+
+
+def test_browse_a_section_with_no_words_lists_its_passages_in_order(qclient, docs):
+    doc = docs["training"]
+    section = next(s for s in doc.sections if s.id == "professional-curiosity")
+    page = qclient.get("/quotes", params={"section": "training:professional-curiosity"})
+    assert page.status_code == 200
+    soup = BeautifulSoup(page.text, "html.parser")
+    heading = soup.select_one("#results-title").get_text()
+    assert re.fullmatch(r"\d+ passages? in “Professional curiosity” in Learning for trainers", heading)
+    shown = [r.select_one(".variant.is-default") for r in soup.select(".result")]
+    starts = [int(v["data-start"]) for v in shown]
+    ends = [int(v["data-end"]) for v in shown]
+    assert starts == sorted(starts) and all(e <= s for e, s in zip(ends, starts[1:], strict=False))  # in order, once
+    assert section.start <= starts[0] and ends[-1] <= section.end  # sub-sections included, nothing outside
+    text = " ".join(v.select_one("blockquote").get_text() for v in shown)
+    for sentence in ("Practitioners showed", "Supervisors can model", "single-agency ones"):
+        assert sentence in text
+    assert "Staff wrote" not in text  # the next section
+
+
+def test_browse_a_section_with_nothing_to_quote_says_so(build_index, make_app, tmp_path):
+    from fastapi.testclient import TestClient
+
+    (tmp_path / "plan.md").write_text(
+        "# Plan\n\nThe plan has an opening sentence.\n\n## Still to write\n\n## Written\n\nThis part is written.\n",
+        encoding="utf-8",
+    )
+    with TestClient(make_app(build_index([tmp_path], "browse-empty-index"))) as client:
+        page = client.get("/quotes", params={"document": "plan", "section": "plan:still-to-write"})
+        assert page.status_code == 200
+        soup = BeautifulSoup(page.text, "html.parser")
+        assert soup.select_one("#results-title").get_text() == "0 passages in “Still to write” in plan"
+        assert "no text of its own to quote" in soup.select_one(".results .hint").get_text()
+        assert not soup.select(".result")
+        # A section that does not exist in the chosen document is a readable 422 on the page.
+        bad = client.get("/quotes", params={"document": "plan", "section": "plan:nowhere"})
+        assert bad.status_code == 422 and "no section with that id" in bad.text
+        # The whole document, in order.
+        whole = BeautifulSoup(client.get("/quotes", params={"document": "plan"}).text, "html.parser")
+        assert whole.select_one("#results-title").get_text() == "2 passages in plan"
+        texts = [r.select_one(".variant.is-default blockquote").get_text() for r in whole.select(".result")]
+        assert texts == ["The plan has an opening sentence.", "This part is written."]

@@ -72,9 +72,9 @@ def start_proxy(ports: list[int]) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture
-def redis_url():
-    port = free_port()
+def start_redis(port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """A real redis-server on a free port (or ``port``), answering: (process, redis:// URL)."""
+    port = port or free_port()
     proc = subprocess.Popen(
         [REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
@@ -87,9 +87,23 @@ def redis_url():
             break
         except OSError:
             time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    return proc, f"redis://127.0.0.1:{port}"
+
+
+def stop_redis(proc: subprocess.Popen) -> None:
+    import signal
+
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGCONT)  # a test may have left it stopped
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_url():
+    proc, url = start_redis()
+    yield url
+    stop_redis(proc)
 
 
 def test_two_replicas_share_one_limit_and_one_index(build_index, tmp_path, redis_url):

@@ -250,6 +250,7 @@ def test_healthz_readyz_and_metrics(client):
         "index": True,
         "model": True,
         "build": health["build"],
+        "limits": True,  # the rate-limit store answers (memory:// always does)
     }
     client.post("/api/ask", json={"question": "What are the three important messages?"})
     metrics = client.get("/metrics").text

@@ -48,7 +48,11 @@ def test_every_abstention_and_every_urgent_question_gets_the_signpost():
     assert signpost.for_answer(s, "What does the Panel say about information sharing?", False)["text"] == SIGNPOST_TEXT
     sp = signpost.for_answer(s, "I'm worried about a child", True)
     assert "999" in sp["text"] and "0808 800 5000" in sp["text"]
-    assert sp["links"][0]["href"] == "https://www.gov.uk/report-child-abuse-to-local-council"
+    assert [link["href"] for link in sp["links"]][:3] == [
+        "tel:999",
+        "tel:08088005000",
+        "https://www.gov.uk/report-child-abuse-to-local-council",
+    ]
 
 
 def test_operators_replace_it_and_only_web_links_pass(monkeypatch):
@@ -63,7 +67,7 @@ def test_operators_replace_it_and_only_web_links_pass(monkeypatch):
 
     for bad in ("javascript:alert(1)", "data:text/html,hi", "//evil.example", "ftp://x.example"):
         monkeypatch.setenv("ASSISTANT_SIGNPOST_LINKS", f'[{{"text": "x", "href": "{bad}"}}]')
-        with pytest.raises(ValidationError, match="https://"):
+        with pytest.raises(ValidationError, match="https://|tel:|mailto:"):
             Settings()
 
 
@@ -126,4 +130,4 @@ def test_cli_ask_prints_the_signpost_first(corpus_index):
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("If you are worried about a child\n") and "999" in r.stdout.splitlines()[1]
     r = subprocess.run([*args, "--json"], capture_output=True, text=True, env=dict(os.environ), timeout=300)
-    assert json.loads(r.stdout)["signpost"]["links"][0]["href"].startswith("https://")
+    assert json.loads(r.stdout)["signpost"]["links"][0]["href"] == "tel:999"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from assistant.models import DocumentInfo, segments
+from assistant.models import DocumentInfo, make_quote, segments
 from assistant.routes.deps import IndexDep
 from assistant.routes.pages import render
 
@@ -75,6 +75,8 @@ def document_page(doc_id: str, request: Request, index: IndexDep, start: str = "
     a, b = (int(x) if x.isdigit() else -1 for x in (start, end))
     mark = (a, b) if 0 <= a < b <= len(doc.text) else None
     blocks, toc = section_blocks(doc, mark)
+    # The highlighted passage as a quote, so it can go into the basket with its citation.
+    passage = make_quote(doc, *mark, [], 0.0, f"{doc.id}:{mark[0]}-{mark[1]}") if mark else None
     return render(
         request,
         "document.html",
@@ -84,4 +86,5 @@ def document_page(doc_id: str, request: Request, index: IndexDep, start: str = "
         blocks=blocks,
         toc=toc,
         mark=mark,
+        passage=passage,
     )

@@ -33,7 +33,9 @@ class ExportRequest(BaseModel):
     format: Literal["md", "txt", "csv", "html", "docx"] = "md"
     style: Literal["harvard", "plain"] = "harvard"
     title: Text | None = Field(
-        None, max_length=exports.MAX_TITLE, description="The handout's title (default: Quotations and the date)."
+        None,
+        max_length=exports.MAX_TITLE,
+        description="The handout's title, which also names the file (default: Quotations and the date).",
     )
 
 

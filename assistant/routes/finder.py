@@ -12,6 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from assistant import quotes
+from assistant.routes.api import check_text
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.pages import render
 from assistant.routes.search import PAGE_SIZE, run_search
@@ -46,6 +47,16 @@ def section_choices(index) -> list[dict]:
     ]
 
 
+def browsed_title(index, document: str, section: str) -> str:
+    """What is being browsed, for the heading: "Section" in "Document", or the document's title."""
+    doc_part, _, sec_part = section.rpartition(":")
+    doc = index.documents.get(doc_part or document)
+    if doc is None:
+        return ""
+    found = next((s for s in doc.sections if s.id == sec_part), None) if section else None
+    return f"“{found.title}” in {doc.meta.title}" if found else doc.meta.title
+
+
 @router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
 def quotes_page(
     request: Request,
@@ -67,7 +78,14 @@ def quotes_page(
     length = length if length in quotes.LENGTHS else "sentence"
     page = max(1, min(page, 1000))
     form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
-    context: dict[str, Any] = {"form": form, "error": None, "found": None, "results": [], "page": page}
+    context: dict[str, Any] = {
+        "form": form,
+        "error": None,
+        "found": None,
+        "results": [],
+        "page": page,
+        "browsing": None,
+    }
     status = 200
     if q.strip():
         try:
@@ -80,6 +98,20 @@ def quotes_page(
             context["found"] = found
         except HTTPException as exc:
             status, context["error"] = exc.status_code, str(exc.detail)
+    elif document or section:  # no words: browse the chosen part in order
+        try:
+            check_text("section", document, section)
+            query = quotes.Query("", document=document or None, section=section or None, length=length)
+            query.limit, query.offset = PAGE_SIZE, (page - 1) * PAGE_SIZE
+            found = quotes.browse(index, query)
+            for r in found["results"]:
+                r["length"] = length
+            context["results"] = [with_variants(index, r) for r in found["results"]]
+            context["found"] = found
+            context["browsing"] = browsed_title(index, document, section)
+        except (HTTPException, quotes.SearchError) as exc:
+            status = getattr(exc, "status_code", 422)
+            context["error"] = str(getattr(exc, "detail", exc))
     return render(
         request,
         "quotes.html",

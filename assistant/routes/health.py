@@ -12,13 +12,18 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel
 
+from assistant import security
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import Health
+
+ADD_REPORT = (
+    "The index does not hold the full Annual Report 2020: download it from GOV.UK and add it with "
+    "`assistant ingest corpus/ annual-report-2020.pdf` (docs/ingest.md)."
+)
 
 router = APIRouter()
 log = logging.getLogger("assistant.health")
 
-PROXY_HEADERS = (b"forwarded", b"via", b"x-real-ip", b"x-forwarded-", b"x-original-", b"client-ip", b"true-client-ip")
 TOKEN_HEADER = "X-Assistant-Reload-Token"
 
 
@@ -27,6 +32,7 @@ class Ready(BaseModel):
     index: bool
     model: bool
     build: str | None
+    limits: bool = True  # the rate-limit store answers (always, for memory://)
 
 
 class Reloaded(BaseModel):
@@ -44,21 +50,34 @@ def model_warm(encoder) -> bool:
 @router.get("/healthz", response_model=Health, tags=["health"])
 def healthz(index: IndexDep) -> dict:
     """Alive, with the index counts."""
+    from assistant.routes.pages import lacks_report
+
     return {
         "status": "ok",
         "documents": len(index.documents),
         "passages": len(index.passages),
         "build": index.build,
+        # Operator instructions live here, in the CLI and in docs/, never on public pages.
+        "notes": [ADD_REPORT] if lacks_report(index) else [],
     }
 
 
 @router.get("/readyz", response_model=Ready, responses={503: {"model": Ready}}, tags=["health"])
 def readyz(request: Request, assistant: AssistantDep):
-    """Ready to answer: an index is loaded and the model is warm (503 otherwise)."""
+    """Ready to answer: an index is loaded, the model is warm and the rate-limit store answers
+    (503 otherwise; a store that is down only counts when the policy is to fail closed)."""
     index = getattr(assistant, "index", None)
     has_index = index is not None and len(index.passages) > 0 and index_folder_present(request, index)
     warm = assistant is not None and model_warm(assistant.encoder)
-    body = {"ready": has_index and warm, "index": has_index, "model": warm, "build": index.build if index else None}
+    limiter = request.app.state.limiter
+    limits = limiter.available()
+    body = {
+        "ready": has_index and warm and (limits or limiter.fail_open),
+        "index": has_index,
+        "model": warm,
+        "build": index.build if index else None,
+        "limits": limits,
+    }
     return JSONResponse(body, status_code=200 if body["ready"] else 503)
 
 
@@ -82,11 +101,6 @@ def index_folder_present(request: Request, index) -> bool:
     return present
 
 
-def proxied(request: Request) -> bool:
-    """Any header a proxy adds (Forwarded, Via, X-Forwarded-*, X-Real-IP and co.)."""
-    return any(k.lower().startswith(PROXY_HEADERS) for k, _ in request.scope.get("headers", []))
-
-
 def reload_token(path: Path | None) -> str | None:
     """The operator's token (``ASSISTANT_RELOAD_TOKEN_FILE``), or None when unset or unreadable."""
     if path is None:
@@ -105,8 +119,10 @@ def token_matches(request: Request, settings) -> bool:
 
 
 def from_loopback(request: Request) -> bool:
-    """A direct connection from this machine: not through a proxy, which would add its headers."""
-    if proxied(request):
+    """A direct connection from this machine by a program such as ``assistant reload``: not
+    through a proxy (which would add its headers), and not a web page's form or script, which
+    a browser on this machine could be made to send by any site it visits."""
+    if security.proxied(request.scope) or security.from_browser(request.scope):
         return False
     try:
         return ipaddress.ip_address((request.scope.get("client") or ("", 0))[0]).is_loopback

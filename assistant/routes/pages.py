@@ -1,9 +1,13 @@
 """HTML pages: the chat at / (works without JavaScript) and /about.
 
-Without JavaScript the question form posts to the page itself; the earlier questions of the
-conversation travel back in hidden ``history`` fields and the server renders the whole thread
-again (answers are deterministic, so nothing is stored on the server). With JavaScript,
-``web/static/chat.js`` asks ``POST /api/ask`` and appends to the thread instead.
+Without JavaScript the question form asks by GET: ``/?q=question`` answers that one question,
+and ``&after=`` carries the question before it, only so a follow-up ("and in schools?") can be
+read with it. Every answer is then a page of its own in the browser's history: Back shows the
+previous answer and never a "Confirm Form Resubmission" page, nothing is stored on the server,
+and the URL never holds more than those two questions (not the thread). The same URL without
+``after`` is the "Link to this answer". The older POST form (the whole thread in hidden
+``history`` fields) is still answered. With JavaScript, ``web/static/chat.js`` asks for the
+answered turn (``POST /fragments/turns``) and appends it to the thread instead.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from assistant.routes.api import run_ask, validate_question
 from assistant.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.routes.schemas import Text, is_text
 from assistant.settings import CHAT_TURNS
+from assistant.signpost import is_urgent
 
 router = APIRouter()
 
@@ -42,6 +47,7 @@ class Turn:
     question: str
     answer: dict
     alone: bool = False  # asked on its own: never read together with the question before
+    urgent: bool = False  # help first, no search advice (partials/turn.html)
 
 
 def privacy_text(settings) -> dict:
@@ -58,14 +64,18 @@ def privacy_text(settings) -> dict:
     }
 
 
+def lacks_report(index) -> bool:
+    """Every document is known to be something other than a report (the report is not here)."""
+    kinds = [d.meta.kind for d in index.documents.values()]
+    return bool(kinds) and all(k and k != "report" for k in kinds)
+
+
 def coverage(index) -> dict:
     """What the index holds, said plainly (e.g. one news item about the report, not the report)."""
     docs = list(index.documents.values())
-    kinds = [d.meta.kind for d in docs]
     return {
         "documents": [{"title": d.meta.title, "kind": d.meta.kind, "year": d.meta.year} for d in docs],
-        # Every document is known to be something other than a report: say the report is not here.
-        "no_report": bool(docs) and all(k and k != "report" for k in kinds),
+        "no_report": lacks_report(index),
     }
 
 
@@ -80,11 +90,11 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
 def answer_turns(assistant, settings, questions: list[str], first: int = 0, alone=()) -> list[Turn]:
     """Answer ``questions[first:]``, each with the ones before it as history (as chat.js does);
     a question whose index is in ``alone`` is asked on its own."""
-    return [
-        Turn(i + 1, q, run_ask(assistant, settings, q, None, [] if i in alone else questions[:i]).to_dict(), i in alone)
-        for i, q in enumerate(questions)
-        if i >= first
-    ]
+    turns = []
+    for i, q in enumerate(questions[first:], start=first):
+        answer = run_ask(assistant, settings, q, None, [] if i in alone else questions[:i]).to_dict()
+        turns.append(Turn(i + 1, q, answer, i in alone, bool(answer.get("signpost")) and is_urgent(q)))
+    return turns
 
 
 def indices(values: list[str], limit: int) -> list[int]:
@@ -128,6 +138,36 @@ async def chat_post(request: Request, assistant, settings, template: str, **cont
     """Answer a posted question and render the whole thread; errors are shown in the page."""
     question, history, fields = await read_form(request)
     alone = indices(fields.get("alone", "").split(","), MAX_TURNS)
+    return await answer_page(request, assistant, settings, template, question, history, alone, **context)
+
+
+async def chat_get(request: Request, assistant, settings, template: str, **context) -> HTMLResponse:
+    """``?q=`` answered (read after ``?after=`` when given), or the empty chat without ``q``."""
+    params = request.query_params
+    if "q" not in params:
+        context.update(thread=[], history=[], question="", error=None, examples=EXAMPLES)
+        return render(request, template, **context)
+    after = params.get("after", "")
+    response = await answer_page(
+        request, assistant, settings, template, params.get("q", ""), [after] if after else [], [], True, **context
+    )
+    response.headers["Cache-Control"] = "no-store"  # the page echoes the question: no cache may keep it
+    return response
+
+
+async def answer_page(
+    request: Request,
+    assistant,
+    settings,
+    template: str,
+    question: str,
+    history: list[str],
+    alone,
+    last_only: bool = False,
+    **context,
+) -> HTMLResponse:
+    """Answer ``question`` after ``history`` and render the thread (``last_only``: only the last
+    turn, the one before it being read only to understand a follow-up); errors are shown in the page."""
     context.update(question="", error=None, thread=[], examples=EXAMPLES)
     status = 200
     try:
@@ -143,9 +183,10 @@ async def chat_post(request: Request, assistant, settings, template: str, **cont
             validate_question(settings, question)
         except HTTPException as exc:
             status, context["error"], context["question"], asked = exc.status_code, str(exc.detail), question, history
-        # The middleware counted this request once; each earlier turn answered again counts too.
-        await charge(request, len(history))
-        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, 0, alone)
+        # The middleware counted a POST once (a GET not at all); each answer beyond that counts too.
+        first = max(0, len(asked) - 1) if last_only else 0
+        await charge(request, len(asked) - first - (1 if request.method == "POST" else 0))
+        context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, first, alone)
     except HTTPException as exc:
         status, context["error"], context["question"] = exc.status_code, str(exc.detail), question
     context["history"] = [t.question for t in context["thread"]]
@@ -166,18 +207,8 @@ def documents(index) -> list[dict]:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def chat(request: Request, index: IndexDep) -> HTMLResponse:
-    return render(
-        request,
-        "chat.html",
-        **CHAT,
-        thread=[],
-        history=[],
-        question="",
-        error=None,
-        examples=EXAMPLES,
-        coverage=coverage(index),
-    )
+async def chat(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> HTMLResponse:
+    return await chat_get(request, assistant, settings, "chat.html", **CHAT, coverage=coverage(index))
 
 
 @router.post("/", response_class=HTMLResponse, include_in_schema=False)

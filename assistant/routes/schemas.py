@@ -73,6 +73,7 @@ class Health(BaseModel):
     documents: int
     passages: int
     build: str
+    notes: list[str] = Field(default_factory=list, description="For operators: what the index lacks, and how to fix it")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {

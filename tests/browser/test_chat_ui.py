@@ -76,7 +76,7 @@ def test_enter_sends_reload_keeps_the_thread_new_conversation_clears(sized, live
     page.reload()
     page.wait_for_selector("#answer-1")
     assert QUESTION in page.locator("#answer-1").inner_text()
-    assert page.locator("form.ask input[name=history]").evaluate_all("els => els.map(e => e.value)") == [QUESTION]
+    assert page.locator("#thread article.turn").evaluate_all("els => els.map(e => e.dataset.question)") == [QUESTION]
     ask(page, "and professional curiosity?", 2)
     assert page.locator("#thread article.turn").count() == 2
     # New conversation clears the thread and the tab's storage.
@@ -215,7 +215,9 @@ def test_exports_download_and_read_back(page, live_server, fmt):
         page.locator("[data-basket-export] button[type=submit]").click()
     download = info.value
     today = datetime.date.today()
-    assert download.suggested_filename == f"quotes-{today.isoformat()}.{fmt}"
+    assert (
+        download.suggested_filename == f"team-meeting-information-sharing-{today.isoformat()}.{fmt}"
+    )  # the title names it
     data = open(download.path(), "rb").read()
     accessed = f"{today.day} {today:%B %Y}"
     if fmt == "md":
@@ -248,11 +250,12 @@ def test_exports_download_and_read_back(page, live_server, fmt):
             "citation",
             "source URL",
             "accessed",
+            "reference",
         ]
         assert rows[1][2] == "news item" and rows[1][1] != rows[1][3]
     elif fmt == "html":
         text = data.decode("utf-8")
-        assert "<title>Team meeting: information sharing</title>" in text and "<h2>Sources</h2>" in text
+        assert "<title>Team meeting: information sharing</title>" in text and "<h2>References</h2>" in text
     else:
         text = data.decode("utf-8")
         assert text.startswith("Team meeting: information sharing\n") and f"(Accessed: {accessed})" in text

@@ -105,16 +105,21 @@ def test_basket_collect_export_and_copy(page, base, axe, screenshots):
     page.locator("#basket").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "quotes-basket.png"), full_page=True)
 
+    page.fill("#export-title", "Neglect training")
     page.select_option("#export-format", "csv")
     with page.expect_download() as info:
         page.locator("[data-basket-export] button[type=submit]").click()
     download = info.value
     import datetime
 
-    assert download.suggested_filename == f"quotes-{datetime.date.today().isoformat()}.csv"
+    assert download.suggested_filename == f"neglect-training-{datetime.date.today().isoformat()}.csv"
     rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert [r[0] for r in rows[1:]] == expected
-    assert all(r[5].startswith("Example Partnership (2030) Learning for trainers") for r in rows[1:])
+    assert [r[5] for r in rows[1:]] == [
+        "(Example Partnership, 2030)",
+        "(Example Partnership, 2030, section “Professional curiosity”)",
+    ]
+    assert all(r[8].startswith("Example Partnership (2030) Learning for trainers. Available at: ") for r in rows[1:])
 
     page.select_option("#export-format", "docx")
     page.select_option("#export-style", "plain")
@@ -123,14 +128,16 @@ def test_basket_collect_export_and_copy(page, base, axe, screenshots):
     import docx
 
     document = docx.Document(info.value.path())
-    assert [p.text for p in document.paragraphs if p.style.name == "Quote"] == expected
+    quoted = "\n".join(p.text for p in document.paragraphs if p.style.name == "Quote")
+    assert all(f"“{e.split(chr(10))[0]}" in quoted for e in expected)
+    assert document.paragraphs[0].text == "Neglect training"
 
     page.locator("[data-basket-copy]").click()
     expect(page.locator("[data-basket-live]")).to_have_text(re.compile("^Copied 2 quotes"))
     copied = page.evaluate("navigator.clipboard.readText()")
     title, quotes_part = copied.split("\n\n", 1)  # the handout's title and date, then the quotes
-    assert title.startswith("Quotations, ") and "2 quotations compiled" in title
-    assert quotes_part.startswith(f"“{expected[0]}”\n— Learning for trainers")
+    assert title.startswith("Neglect training\n") and "2 quotations compiled" in title  # the typed title
+    assert quotes_part.startswith(f"“{expected[0]}” — Example Partnership (2030) Learning for trainers")
 
     # Remove one by keyboard, then empty the basket.
     page.locator("[data-basket-remove]").first.focus()
@@ -139,6 +146,8 @@ def test_basket_collect_export_and_copy(page, base, axe, screenshots):
     page.locator("[data-basket-clear]").click()
     assert items.count() == 0
     assert page.locator("[data-basket-export] button[type=submit]").is_disabled()
+    page.locator("[data-basket-undo]").click()  # emptied by mistake: put back
+    assert items.count() == 1
 
 
 def test_search_and_browse_without_javascript(nojs_page, base):

@@ -161,8 +161,15 @@ def test_other_origin_cannot_frame_or_call_the_api(page, origins):
     messages = []
     page.on("console", lambda m: messages.append(m.text))
     page.goto(other + "/partner.html")
-    page.wait_for_selector("safeguarding-assistant")
-    page.evaluate("() => SafeguardingAssistant.open()")
+    page.wait_for_function("() => window.SafeguardingAssistant")
+    page.wait_for_timeout(1000)
+    assert page.locator("safeguarding-assistant").count() == 0  # no launcher at all
+    assert any("not shown on " + other in m for m in messages)
+    # A frame added by hand is still refused by the browser (frame-ancestors).
+    page.evaluate(
+        "(src) => { const f = document.createElement('iframe'); f.src = src; document.body.append(f); }",
+        assistant + "/embed",
+    )
     page.wait_for_timeout(1500)
     loaded = [f for f in page.frames if f is not page.main_frame]
     assert [f.url for f in loaded] == ["chrome-error://chromewebdata/"]

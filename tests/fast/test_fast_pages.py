@@ -20,9 +20,13 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.parametrize("method", ["GET", "POST"])
 @pytest.mark.parametrize(("question", "doc", "words"), ANSWERABLE)
-def test_the_chat_answers_without_javascript_in_exact_quotes(client, index, question, doc, words):
-    r = client.post("/", data={"question": question})
+def test_the_chat_answers_without_javascript_in_exact_quotes(client, index, question, doc, words, method):
+    if method == "GET":  # the chat form asks by GET (?q=), so Back never resubmits
+        r = client.get("/", params={"q": question})
+    else:
+        r = client.post("/", data={"question": question})
     assert r.status_code == 200 and "set-cookie" not in r.headers
     turn = soup(r).select_one("#thread article.turn#latest")
     assert question in turn.find("h2").get_text()
@@ -51,11 +55,18 @@ def test_the_question_is_shown_as_text(client):
     assert HOSTILE in page.select_one("#latest h2").get_text()
 
 
+def test_a_get_follow_up_is_read_with_the_question_before(client):
+    page = soup(client.get("/", params={"q": "and in supervision?", "after": "What did reviews find about curiosity?"}))
+    turn = page.select_one("#latest")
+    assert turn["data-turn"] == "2" and turn.select_one(".turn__interpreted")
+    assert "curiosity" in " ".join(b.get_text() for b in turn.select("blockquote"))
+
+
 def test_the_thread_is_kept_in_the_form(client):
     first = "What did reviews find about professional curiosity?"
     page = soup(client.post("/", data={"question": "What is neglect?", "history": [first]}))
     assert len(page.select("#thread article.turn")) == 2
-    assert [i["value"] for i in page.select("form.ask input[name=history]")] == [first, "What is neglect?"]
+    assert [i["value"] for i in page.select("form.ask input[name=after]")] == ["What is neglect?"]
 
 
 @pytest.mark.parametrize(("question", "message"), [("x" * 1001, "too long"), ("   ", "Please type a question")])

@@ -20,7 +20,12 @@
     memory = list.slice();
     try { window.localStorage.setItem(KEY, JSON.stringify(list)); } catch (e) { /* the basket lasts this page */ }
   }
-  function same(a, b) { return a.doc_id === b.doc_id && a.start === b.start && a.end === b.end; }
+  /* The same words of the same document are one quote, even when a chat card and a search result
+     cut them with different surrounding spaces. */
+  function same(a, b) {
+    return a.doc_id === b.doc_id && ((a.start === b.start && a.end === b.end) ||
+      (a.text || "").trim() === (b.text || "").trim());
+  }
   /* The edition lets the server refuse offsets into a text that has since been re-ingested. */
   function refs(list) { return list.map(function (i) { return {doc_id: i.doc_id, start: i.start, end: i.end, edition: i.edition || null}; }); }
   /* The form posts [doc_id, start, end] triples (multipart): a full basket stays small. */
@@ -62,18 +67,22 @@
     if (!item) return;
     var list = items();
     var label = button.querySelector("[data-label]") || button;
-    if (list.some(function (i) { return same(i, item); })) {
-      announce("This quote is already in the basket (" + list.length + " in all).");
+    var at = list.findIndex(function (i) { return same(i, item); });
+    var done = "Added to basket";
+    if (at >= 0) {
+      done = "Already in the basket";
+      announce("This quote is already in the basket, as quote " + (at + 1) + " of " + list.length + ".");
     } else if (list.length >= MAX) {
       announce("The basket is full: export or remove some quotes first.");
       return;
     } else {
       list.push(item);
+      undo = null;
       save(list);
       announce("Added to the basket: " + list.length + (list.length === 1 ? " quote." : " quotes."));
     }
     button.setAttribute("data-added", "");
-    if (label.firstChild && label.firstChild.nodeType === 3) label.firstChild.nodeValue = "Added to basket";
+    if (label.firstChild && label.firstChild.nodeType === 3) label.firstChild.nodeValue = done;
     viewLink(button);
     render();
   }
@@ -117,6 +126,78 @@
     button.after(a);
   }
 
+  function control(text, attr, n, hiddenText, disabled) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "secondary";
+    b.setAttribute(attr, String(n));
+    b.textContent = text;
+    b.disabled = disabled;
+    var hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = hiddenText;
+    b.appendChild(hidden);
+    return b;
+  }
+
+  /* The basket before the last removal (or emptying), until the next change: Undo puts it back. */
+  var undo = null;
+
+  function count(n) { return n + (n === 1 ? " quote" : " quotes"); }
+  function opening(text) {
+    var words = (text || "").trim().split(/\s+/);
+    return "“" + words.slice(0, 6).join(" ") + (words.length > 6 ? "…”" : "”");
+  }
+
+  function move(from, to) {
+    var list = items();
+    if (to < 0 || to >= list.length) return;
+    var moved = list.splice(from, 1)[0];
+    list.splice(to, 0, moved);
+    undo = null;
+    save(list);
+    render();
+    announce("Moved " + opening(moved.text) + " " + (to < from ? "up" : "down") + ": now quote " + (to + 1) + " of " + list.length + ".");
+    /* Keep focus on the button pressed, now on the moved quote; at the top or bottom it is disabled, so take the other. */
+    var want = to < from ? "data-basket-up" : "data-basket-down";
+    var other = to < from ? "data-basket-down" : "data-basket-up";
+    var b = document.querySelector("[" + want + "='" + to + "']");
+    if (!b || b.disabled) b = document.querySelector("[" + other + "='" + to + "']");
+    if (b) b.focus();
+  }
+
+  function remove(n) {
+    var list = items();
+    var before = list.slice();
+    var gone = list.splice(n, 1)[0];
+    save(list);
+    undo = {list: before, focus: n, message: "Removed " + opening(gone.text) + "."};
+    render();
+    announce("Removed " + opening(gone.text) + ". " + count(list.length) + " left in the basket. Undo is next to the list.");
+    document.querySelector("[data-basket-undo]").focus();
+  }
+
+  function empty() {
+    var list = items();
+    if (!list.length) return;
+    save([]);
+    undo = {list: list, focus: 0, message: "Emptied the basket (" + count(list.length) + ")."};
+    render();
+    announce("The basket is empty. Undo puts back " + count(list.length) + ".");
+    document.querySelector("[data-basket-undo]").focus();
+  }
+
+  function restore() {
+    if (!undo) return;
+    var was = undo;
+    undo = null;
+    save(was.list);
+    render();
+    announce("Put back. " + count(was.list.length) + " in the basket.");
+    var b = document.querySelector("[data-basket-remove='" + Math.min(was.focus, was.list.length - 1) + "']");
+    if (b) b.focus();
+  }
+
   function render() {
     var list = items();
     renderCount(list);
@@ -131,18 +212,18 @@
       var p = document.createElement("p");
       p.className = "quote__citation";
       citation(p, item);
-      var rm = document.createElement("button");
-      rm.type = "button";
-      rm.className = "secondary";
-      rm.setAttribute("data-basket-remove", String(n));
-      rm.textContent = "Remove";
-      var hidden = document.createElement("span");
-      hidden.className = "visually-hidden";
-      hidden.textContent = " quote " + (n + 1) + " from the basket";
-      rm.appendChild(hidden);
-      li.append(q, p, rm);
+      var actions = document.createElement("div");
+      actions.className = "basket__item-actions";
+      actions.append(
+        control("Move up", "data-basket-up", n, " (quote " + (n + 1) + ")", n === 0),
+        control("Move down", "data-basket-down", n, " (quote " + (n + 1) + ")", n === list.length - 1),
+        control("Remove", "data-basket-remove", n, " quote " + (n + 1) + " from the basket", false));
+      li.append(q, p, actions);
       ol.appendChild(li);
     });
+    var bar = box.querySelector("[data-basket-undo-bar]");
+    bar.hidden = !undo;
+    if (undo) bar.querySelector("[data-basket-undo-text]").textContent = undo.message;
     box.querySelector("[data-basket-count]").textContent = list.length === 0 ? "The basket is empty." :
       (list.length === 1 ? "1 quote" : list.length + " quotes") + " in the basket.";
     box.querySelectorAll("[data-basket-needs-items]").forEach(function (b) { b.disabled = list.length === 0; });
@@ -155,7 +236,8 @@
     fetch("/api/export", {
       method: "POST",
       headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({items: refs(list), format: "txt", style: form.querySelector("[name=style]").value})
+      body: JSON.stringify({items: refs(list), format: "txt", style: form.querySelector("[name=style]").value,
+        title: form.querySelector("[name=title]").value.trim() || null})
     }).then(function (r) {
       if (!r.ok) throw new Error("export failed");
       return r.text();
@@ -170,19 +252,16 @@
     var t = event.target.closest("button");
     if (!t) return;
     if (t.hasAttribute("data-basket-add")) { add(t); }
-    else if (t.hasAttribute("data-basket-remove")) {
-      var list = items();
-      list.splice(parseInt(t.getAttribute("data-basket-remove"), 10), 1);
-      save(list);
-      render();
-      announce("Removed. " + list.length + (list.length === 1 ? " quote" : " quotes") + " left in the basket.");
-      var next = document.querySelector("[data-basket-remove]") || document.getElementById("basket-title");
-      if (next) { if (!next.hasAttribute("tabindex") && next.tagName === "H2") next.setAttribute("tabindex", "-1"); next.focus(); }
-    } else if (t.hasAttribute("data-basket-clear")) {
-      save([]);
-      render();
-      announce("The basket is empty.");
-    } else if (t.hasAttribute("data-basket-copy")) { copyAll(t.form); }
+    else if (t.hasAttribute("data-basket-remove")) { remove(parseInt(t.getAttribute("data-basket-remove"), 10)); }
+    else if (t.hasAttribute("data-basket-up")) {
+      var up = parseInt(t.getAttribute("data-basket-up"), 10);
+      move(up, up - 1);
+    } else if (t.hasAttribute("data-basket-down")) {
+      var down = parseInt(t.getAttribute("data-basket-down"), 10);
+      move(down, down + 1);
+    } else if (t.hasAttribute("data-basket-undo")) { restore(); }
+    else if (t.hasAttribute("data-basket-clear")) { empty(); }
+    else if (t.hasAttribute("data-basket-copy")) { copyAll(t.form); }
   });
 
   document.addEventListener("submit", function (event) {
@@ -193,7 +272,7 @@
     form.querySelector("[data-basket-items]").value = JSON.stringify(triples(list));
   });
 
-  window.addEventListener("storage", function (event) { if (event.key === KEY) render(); });
+  window.addEventListener("storage", function (event) { if (event.key === KEY) { undo = null; render(); } });
 
   /* Quote cards of the chat (article.quote with data-doc/start/end) get an "Add to basket" button. */
   function enhance() {

@@ -13,12 +13,16 @@
   if (!thread || !form) return;
   var compact = body.hasAttribute("data-compact");
   var parentOrigin = body.getAttribute("data-parent-origin") || "";
-  var history = Array.prototype.map.call(form.querySelectorAll("input[name=history]"), function (i) { return i.value; });
+  /* The questions of the turns the server drew (a shared link, or the page without a script). */
+  var drawn = Array.prototype.slice.call(thread.querySelectorAll(".turn"));
+  var history = drawn.map(function (t) { return t.getAttribute("data-question"); });
   var busy = false;
 
   var maxTurns = parseInt(form.getAttribute("data-max-turns"), 10) || 10;  /* pages.MAX_TURNS */
-  var alone = Array.prototype.map.call(form.querySelectorAll("input[name=alone]"), function (i) { return parseInt(i.value, 10); });
-  var turnCount = thread.querySelectorAll(".turn").length;
+  var alone = [];
+  drawn.forEach(function (t, i) { if (t.hasAttribute("data-alone")) alone.push(i); });
+  var turnCount = drawn.length;
+  var bar = document.querySelector(".embed__bar");
   /* The thread survives a reload of this tab: its questions (never the answers) are kept in
      sessionStorage, and the server draws the turns again. "New conversation" deletes them. */
   var KEY = "chat-thread-v1:" + location.pathname;
@@ -49,15 +53,14 @@
     try { return JSON.parse(sessionStorage.getItem(KEY) || "null"); } catch (e) { return null; }
   }
 
-  /* The form carries the conversation, as it does without JavaScript. */
+  /* The conversation lives here (and in sessionStorage), not in the form: the form's
+     no-script "after" field and the "use Back" note are for the page without this script. */
   function syncForm() {
-    form.querySelectorAll("input[name=history], input[name=alone]").forEach(function (i) { i.remove(); });
-    var first = form.firstChild;
-    history.forEach(function (h) { form.insertBefore(el("input", { type: "hidden", name: "history", value: h }), first); });
-    alone.forEach(function (i) { form.insertBefore(el("input", { type: "hidden", name: "alone", value: String(i) }), first); });
+    form.querySelectorAll("input[name=after]").forEach(function (i) { i.remove(); });
+    document.querySelectorAll("[data-nojs-only]").forEach(function (n) { n.remove(); });
     var restart = form.querySelector("[data-restart]");
     if (restart) restart.hidden = !history.length;
-    form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
+    if (!compact) form.querySelector("label").textContent = history.length ? "Ask a follow-up or a new question" : "Your question";
   }
 
   function showError(message) {
@@ -65,7 +68,7 @@
     p.querySelector("[data-error-text]").textContent = message;
     p.hidden = !message;
     box.closest(".field").classList.toggle("field--error", !!message);
-    var described = "question-hint" + (message ? " question-error" : "") + " keys-hint";
+    var described = "question-hint" + (message ? " question-error" : "") + (document.getElementById("keys-hint") ? " keys-hint" : "");
     box.setAttribute("aria-describedby", described);
     if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
   }
@@ -84,6 +87,41 @@
         throw new Error(data.detail || "The question could not be answered. Please try again.");
       });
     });
+  }
+
+  /* The visible band between the widget's pinned heading bar and its pinned question box. */
+  function band() {
+    var top = compact && bar ? bar.getBoundingClientRect().bottom : 0;
+    var bottom = compact ? form.getBoundingClientRect().top : window.innerHeight;
+    return { top: top + 8, bottom: Math.min(bottom, window.innerHeight) - 8 };
+  }
+
+  /* Show a new turn from its start; when it carries help (a signpost), that help must be wholly
+     in view, with the start of the first quote under it, even if the question scrolls away. */
+  function reveal(turn) {
+    if (!turn) return;
+    var b = band();
+    var shift = turn.getBoundingClientRect().top - b.top;
+    var help = turn.querySelector(".signpost");
+    var quote = turn.querySelector("article.quote");
+    if (help) {
+      var h = help.getBoundingClientRect();
+      var need = quote ? Math.min(quote.getBoundingClientRect().top + 120, quote.getBoundingClientRect().bottom) : h.bottom;
+      if (need - shift > b.bottom) shift = h.top - b.top;
+    }
+    window.scrollBy(0, shift);  /* at once: focus and the reader's eye land together */
+  }
+
+  function focusBox() {
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: "nearest" });
+  }
+
+  /* The question box grows with its text, up to its CSS max-height (about five lines). */
+  function grow() {
+    if (!compact) return;
+    box.style.height = "";
+    if (box.value) box.style.height = Math.max(box.scrollHeight + 4, box.offsetHeight) + "px";
   }
 
   function append(html) {
@@ -123,11 +161,14 @@
       syncForm();
       store();
       box.value = "";
+      grow();
+      forgetLinkQuery();
       var turn = document.getElementById("latest");
       var quotes = turn ? turn.querySelectorAll("article.quote").length : 0;
       var urgent = turn && turn.querySelector(".signpost") ? " Where to get help is shown first." : "";
       say((quotes ? "Answer received: " + quotes + " quote" + (quotes === 1 ? "" : "s") + "." : "The documents do not seem to cover this.") + urgent, false);
-      document.getElementById("answer-" + n).focus();
+      document.getElementById("answer-" + n).focus({ preventScroll: true });
+      reveal(turn);
     }).catch(function (err) {
       var message = err instanceof TypeError ? "The assistant could not be reached. Please try again." : err.message;
       showError(message);
@@ -154,6 +195,7 @@
       turnCount = last;
       append(html);
       syncForm();
+      reveal(document.getElementById("latest"));
       say("Your conversation is shown again.", false);
     }).catch(function () {
       say("Your earlier conversation could not be shown again.", false);
@@ -166,7 +208,7 @@
     if (!f.hasAttribute("data-ask")) return;
     event.preventDefault();
     var submitter = event.submitter;
-    var fromButton = submitter && submitter.name === "question";
+    var fromButton = submitter && (submitter.name === "q" || submitter.name === "question");
     ask(fromButton ? submitter.value : box.value, fromButton ? null : f.querySelector("button[type=submit]"), f.hasAttribute("data-alone"));
   });
 
@@ -180,6 +222,11 @@
 
   /* "New conversation": forget the stored questions, then follow the link to a fresh page. */
   document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-skip-to-question]")) {
+      event.preventDefault();
+      focusBox();
+      return;
+    }
     if (event.target.closest("[data-restart]")) {
       history = [];
       alone = [];
@@ -249,6 +296,14 @@
         function () { say("Quote copied with its citation.", false); button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy quote with citation"; }, 3000); },
         function () { say("Copying is not available here: select the quote and copy it instead.", true); }
       );
+    } else if (action === "copy-link") {
+      var turn = button.closest(".turn");
+      var url = location.origin + "/?q=" + encodeURIComponent(turn.getAttribute("data-question"));
+      var label = button.firstChild;
+      window.SafeguardingCopy(url).then(
+        function () { say("Link copied: it opens this question and answers it again.", false); label.textContent = "Link copied"; setTimeout(function () { label.textContent = "Copy link to this answer"; }, 3000); },
+        function () { say("Copying is not available here: use the “Link to this answer” link instead.", true); }
+      );
     } else if (action === "context") {
       showContext(card, button);
     } else if (action === "close") {
@@ -258,7 +313,30 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && parentOrigin) tellParent({ type: "close" });
+    /* "/" (outside a text field) and Ctrl+K or Cmd+K come back to the question box. */
+    var t = event.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    var slash = event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    var k = (event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    if (slash || k) {
+      event.preventDefault();
+      focusBox();
+    }
   });
+
+  /* A shared link (?q=) answered on load: once the conversation moves on here, drop the
+     question from the address so a reload draws the stored thread, not that one answer. */
+  function forgetLinkQuery() {
+    var params = new URLSearchParams(location.search);
+    if (!params.has("q") && !params.has("after")) return;
+    params.delete("q");
+    params.delete("after");
+    var query = params.toString();
+    window.history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
+  box.addEventListener("input", grow);
 
   window.addEventListener("message", function (event) {
     if (!parentOrigin || event.origin !== parentOrigin || event.source !== window.parent) return;
@@ -272,5 +350,7 @@
 
   document.querySelectorAll("[data-js]").forEach(function (b) { b.hidden = false; });
   showError(document.getElementById("question-error").hidden ? "" : document.querySelector("[data-error-text]").textContent);
+  grow();
+  if (turnCount) syncForm();
   restore();
 })();

@@ -4,7 +4,11 @@
    Options: data-title, data-accent (#rrggbb), data-position (bottom-right|bottom-left; "right" and
    "left" also work), data-offset ("16" or "16 88": pixels from the side and from the bottom, to keep
    the launcher clear of the page's own controls), data-open (true), data-placeholder.
-   On narrow screens (600 px or less) the launcher is a round 56 px button named by data-title. */
+   On narrow screens (600 px or less) the launcher is a round 56 px button named by data-title.
+   Before showing anything it asks the assistant (GET /widget/config) whether this page's origin may
+   embed it: when it may not, no launcher is shown and one console message says why.
+   data-accent colours the launcher, the panel's heading bar and its Ask button; a colour on which
+   neither white nor near-black text reaches 4.5:1 is refused (console message) for the operator's. */
 (function () {
   "use strict";
   if (window.SafeguardingAssistant) return;
@@ -13,22 +17,29 @@
   var origin = new URL(script.src, location.href).origin;
   var data = script.dataset;
   var title = (data.title || "Ask the safeguarding report").slice(0, 80);
-  var accent = /^#[0-9a-f]{6}$/i.test(data.accent || "") ? data.accent : "#1d70b8";
+  var PREFIX = "Safeguarding assistant widget: ";
+  var accent = "#1d70b8", ink = "#ffffff";
   var left = data.position === "bottom-left" || data.position === "left";
   var offsets = (data.offset || "").trim().split(/\s+/).map(function (v) { return Math.min(400, Math.max(0, parseInt(v, 10) || 0)); });
   var side = data.offset ? offsets[0] : 16, bottom = data.offset && offsets.length > 1 ? offsets[1] : side;
   var host, root, launcher, panel, frame, isOpen = false, loaded = false;
 
-  /* Black or white text, whichever contrasts more with the accent (WCAG relative luminance). */
+  /* White or near-black text, whichever contrasts more with the accent (WCAG relative
+     luminance; the same rule as assistant/branding.py). Null when neither reaches 4.5:1. */
   function lum(hex) {
     return [1, 3, 5].map(function (i) {
       var c = parseInt(hex.substr(i, 2), 16) / 255;
       return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }).reduce(function (s, c, i) { return s + c * [0.2126, 0.7152, 0.0722][i]; }, 0);
   }
-  var ink = (lum(accent) + 0.05) / 0.05 > 1.05 / (lum(accent) + 0.05) ? "#0b0c0c" : "#ffffff";
+  function inkFor(hex) {
+    if (!/^#[0-9a-f]{6}$/i.test(hex || "")) return null;
+    var l = lum(hex), white = 1.05 / (l + 0.05), dark = (l + 0.05) / (lum("#0b0c0c") + 0.05);
+    if (Math.max(white, dark) < 4.5) return null;
+    return white >= dark ? "#ffffff" : "#0b0c0c";
+  }
 
-  var css = ":host{all:initial !important;position:fixed !important;z-index:2147483000 !important;bottom:" + bottom + "px !important;" + (left ? "left" : "right") + ":" + side + "px !important;display:block !important}" +
+  function styles() { return ":host{all:initial !important;position:fixed !important;z-index:2147483000 !important;bottom:" + bottom + "px !important;" + (left ? "left" : "right") + ":" + side + "px !important;display:block !important}" +
     "*{box-sizing:border-box}" +
     ".launcher{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:8px;min-height:48px;min-width:48px;padding:12px 18px;font:700 16px/1.25 system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:" + accent + ";color:" + ink + ";border:2px solid " + ink + ";box-shadow:0 2px 6px rgba(0,0,0,.35);cursor:pointer}" +
     ".launcher svg{width:24px;height:24px;flex:none;fill:currentColor}" +
@@ -40,18 +51,18 @@
        (its own header keeps Close in view), so the launcher steps out of the way. */
     "@media (max-width:600px){.launcher{width:56px;height:56px;padding:0;justify-content:center;border-radius:50%}" +
     ".launcher .label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
-    ".panel{inset:0;width:100vw;height:100vh;height:100dvh;border:0}:host(.is-open) .launcher{display:none}}";
+    ".panel{inset:0;width:100vw;height:100vh;height:100dvh;border:0}:host(.is-open) .launcher{display:none}}"; }
 
   function build() {
     host = document.createElement("safeguarding-assistant");
     root = host.attachShadow({ mode: "open" });
     if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet) {
       var sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
+      sheet.replaceSync(styles());
       root.adoptedStyleSheets = [sheet];
     } else {
       var style = document.createElement("style");
-      style.textContent = css;
+      style.textContent = styles();
       root.append(style);
     }
     panel = document.createElement("div");
@@ -82,7 +93,7 @@
 
   function open() {
     if (!frame) {
-      var params = new URLSearchParams({ title: title, origin: location.origin });
+      var params = new URLSearchParams({ title: title, origin: location.origin, accent: accent });
       if (data.placeholder) params.set("placeholder", data.placeholder.slice(0, 120));
       frame = document.createElement("iframe");
       frame.title = title;
@@ -142,7 +153,24 @@
     build();
     if (data.open === "true") open();
   }
-  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 
-  window.SafeguardingAssistant = Object.freeze({ open: function () { if (launcher) open(); }, close: close, toggle: toggle });
+  /* Ask first: may this origin embed the assistant? Nothing is shown until the answer says yes. */
+  function configure(config) {
+    if (!config || config.allowed !== true) {
+      console.warn(PREFIX + "not shown on " + location.origin + ". " + ((config && config.reason) || "The assistant at " + origin + " could not be reached.") + " Check a site at " + origin + "/embed-help#check");
+      return;
+    }
+    accent = inkFor(config.accent) ? config.accent : "#1d70b8";
+    if (data.accent) {
+      if (inkFor(data.accent)) accent = data.accent.toLowerCase();
+      else console.warn(PREFIX + "data-accent " + JSON.stringify(data.accent) + " is refused: " + (/^#[0-9a-f]{6}$/i.test(data.accent) ? "neither white nor black text reaches 4.5:1 contrast on it" : "write it as #rrggbb") + "; using " + accent + ".");
+    }
+    ink = inkFor(accent);
+    if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+  }
+  fetch(origin + "/widget/config", { credentials: "omit", cache: "no-store" })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(configure, function () { configure(null); });
+
+  window.SafeguardingAssistant = Object.freeze({ open: function () { if (launcher) open(); }, close: close, toggle: function () { if (launcher) toggle(); } });
 })();
