@@ -119,3 +119,20 @@ def test_batched_questions_get_the_vectors_encoded_alone(embedder):
     batcher.close()
     for q in questions:
         assert np.allclose(out[q], embedder.encode([q])[0], atol=1e-6)
+
+
+def test_another_process_makes_the_same_vectors(embedder):
+    """An index built by one process (the CLI) is read by another (the server)."""
+    import hashlib
+    import subprocess
+    import sys
+
+    from tests.conftest import child_env
+
+    code = (
+        "import hashlib; from assistant.embeddings import Embedder; "
+        "print(hashlib.sha256(Embedder(encoder='fake').encode(['Neglect at home.']).tobytes()).hexdigest())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == hashlib.sha256(embedder.encode(["Neglect at home."]).tobytes()).hexdigest()
