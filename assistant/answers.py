@@ -15,7 +15,7 @@ import numpy as np
 from assistant import calibration, evidence, glossary, library, marking, meaning, metrics, privacy, signpost
 from assistant.index import Index
 from assistant.lexical import stopwords, words
-from assistant.models import Answer, make_quote
+from assistant.models import Answer, Signpost, make_quote
 from assistant.passages import Passage
 from assistant.search import Hit, hybrid, retrieval
 
@@ -146,7 +146,8 @@ class Assistant:
             answer = Answer(clean_question(question), False, library.NO_MATCH)
         else:
             answer = self._answer(question, k, history, threshold, doc_ids)
-        answer.signpost = signpost.for_answer(self.settings, answer.question, answer.answered)
+        help_now = signpost.for_answer(self.settings, answer.question, answer.answered)
+        answer.signpost = Signpost.model_validate(help_now) if help_now is not None else None
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
 

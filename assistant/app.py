@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,7 +20,7 @@ from assistant.settings import Settings
 log = logging.getLogger("assistant")
 
 
-def readable(errors: list[dict]) -> str:
+def readable(errors: Sequence[Any]) -> str:
     """One sentence from pydantic's errors, naming fields but never echoing their values."""
     parts = []
     for err in errors:

@@ -21,6 +21,8 @@ import numpy as np
 from assistant.settings import default
 
 if TYPE_CHECKING:
+    from cachetools import LRUCache
+
     from assistant.embeddings import TextEmbedder
 
 
@@ -31,7 +33,7 @@ class LRU:
         from cachetools import LRUCache
 
         self.size = size
-        self._data = LRUCache(maxsize=max(size, 1))
+        self._data: LRUCache[str, np.ndarray] = LRUCache(maxsize=max(size, 1))
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
@@ -40,7 +41,7 @@ def make_settings(**overrides) -> Settings:
         fail(f"invalid setting ({problems}). Options fall back to ASSISTANT_* environment variables.", 2)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
@@ -309,11 +310,13 @@ def change_takedown(settings: Settings, withdraw: str | None, reason: str | None
     embedder, chunking = ingest_tools(settings)
     try:
         if withdraw:
-            report = take_down(settings.index, withdraw, " ".join(reason.split()), embedder, chunking)
+            report = take_down(settings.index, withdraw, " ".join((reason or "").split()), embedder, chunking)
             typer.echo(f"Took down {withdraw}: hidden from answers, the finder and the document pages.")
-        else:
+        elif restore:
             report = restore_doc(settings.index, restore, embedder, chunking)
             typer.echo(f"Restored {restore}.")
+        else:
+            fail("Give --withdraw ID or --restore ID.", 2)
     except DocumentError as exc:
         fail(str(exc))
     say_done(report)
@@ -539,13 +542,12 @@ def reload(
 ):
     """Check the build index/CURRENT names, then tell a running server to swap to it."""
     from assistant import index as index_mod
-    from assistant.embeddings import DIMENSIONS
-    from assistant.settings import MODEL_NAME
+    from assistant.embeddings import DIMENSIONS, model_name
 
     settings = make_settings(index=index)
     try:
         folder = index_mod.current_build(settings.index)
-        index_mod.check_manifest(index_mod.read_manifest(folder), folder, MODEL_NAME, DIMENSIONS)
+        index_mod.check_manifest(index_mod.read_manifest(folder), folder, model_name(settings.encoder), DIMENSIONS)
     except index_mod.IndexProblem as exc:
         fail(f"{exc} The server keeps its current index.")
     if pid is not None:

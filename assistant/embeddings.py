@@ -11,11 +11,14 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from assistant.settings import MODEL_NAME
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
 
 DIMENSIONS = 384
 
@@ -47,8 +50,9 @@ class Embedder:
 
         self.torch_threads = torch_threads
         self.encoder = encoder or ENCODER
-        if self.encoder not in encoders.ENCODERS:
-            raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {', '.join(encoders.ENCODERS)}")
+        if self.encoder not in encoders.CHOICES:
+            raise ValueError(f"unknown encoder {self.encoder!r}; choose one of {', '.join(encoders.CHOICES)}")
+        self.name = model_name(self.encoder)  # an index built with the fake is only read with the fake
         self.passage_encoder = encoders.fp32_of(self.encoder)
         # int8 runs one question at a time (see encoders.Backend): nothing to gain from
         # micro-batching, and callers' threads can run it side by side.
@@ -56,7 +60,7 @@ class Embedder:
         self.cache_dir = cache_dir
         self._model = None  # the question backend (health checks read it: loaded or not)
         self._fp32 = None
-        self._tokenizer = None
+        self._tokenizer: Tokenizer | None = None
         self._lock = threading.Lock()
 
     def _load(self, name: str):
@@ -162,9 +166,10 @@ class Embedder:
 
     def _batches(self, texts: list[str], batch_size: int, progress: bool):
         """(rows, ids, mask, encodings) for batches of similar length (less padding)."""
-        if self._tokenizer is None:
+        tokenizer = self._tokenizer
+        if tokenizer is None:
             with self._lock:
-                self._tokenizer = self._tokenizer or _tokenizer()
+                tokenizer = self._tokenizer = self._tokenizer or _tokenizer()
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         steps = range(0, len(order), max(batch_size, 1))
         if progress:
@@ -173,10 +178,17 @@ class Embedder:
             steps = tqdm(steps, unit="batch")
         for at in steps:
             rows = order[at : at + batch_size]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in rows])
+            encodings = tokenizer.encode_batch([texts[i] for i in rows])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             yield rows, ids, mask, encodings
+
+
+def model_name(encoder: str) -> str:
+    """The model an index built with ``encoder`` records (and must be read with)."""
+    from assistant import encoders
+
+    return encoders.FAKE_MODEL if encoder == encoders.FAKE else MODEL_NAME
 
 
 def _offline() -> None:

@@ -10,6 +10,8 @@ quantised with ``onnxruntime.quantization``, and cached under a folder named aft
 everything that shapes them, written to a temporary name and renamed into place, so a
 reader never sees half a file and two processes exporting at once both end up with a
 whole one.
+
+``fake`` is no model at all (``FakeBackend``): the fast test loop encodes with it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from typing import Protocol
 import numpy as np
 
 ENCODERS = ("onnx-int8", "onnx-fp32", "torch-int8", "torch-fp32")
+FAKE = "fake"  # no model: hashed word pieces, for the fast test loop (FakeBackend below)
+CHOICES = (*ENCODERS, FAKE)
+FAKE_MODEL = "fake/hashed-word-pieces"  # what an index built with the fake records as its model
 RECIPE = 1  # bump when the export or quantisation below changes; old cache files are then unused
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
@@ -44,7 +49,7 @@ class Backend(Protocol):
 
 def fp32_of(name: str) -> str:
     """The fp32 backend of the same runtime (passages are encoded with it)."""
-    return name.split("-")[0] + "-fp32"
+    return name if name == FAKE else name.split("-")[0] + "-fp32"
 
 
 def model_dir() -> Path:
@@ -71,12 +76,51 @@ def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def load(name: str, threads: int, cache_dir: Path | None = None) -> Backend:
-    if name not in ENCODERS:
-        raise ValueError(f"unknown encoder {name!r}; choose one of {', '.join(ENCODERS)}")
+    if name not in CHOICES:
+        raise ValueError(f"unknown encoder {name!r}; choose one of {', '.join(CHOICES)}")
+    if name == FAKE:
+        return FakeBackend()
     runtime, precision = name.split("-")
     if runtime == "torch":
         return TorchBackend(precision == "int8", threads)
     return OnnxBackend(onnx_file(precision, cache_dir), threads, name)
+
+
+# ---------------------------------------------------------------- fake
+
+
+class FakeBackend:
+    """No model: each word piece is a fixed pseudo-random unit vector seeded by its token id,
+    so a text's pooled vector is its normalised bag of word pieces.
+
+    Deterministic across processes and machines, and fast; texts sharing words are close and
+    texts sharing none are nearly orthogonal. It knows no meaning (no synonyms, no paraphrase):
+    tests that need meaning use the real model.
+    """
+
+    name = FAKE
+    per_row = False
+    SPECIAL = frozenset({0, 100, 101, 102, 103})  # [PAD] [UNK] [CLS] [SEP] [MASK]: carry no word
+
+    def __init__(self, dimensions: int = 384):
+        self.dimensions = dimensions
+        self._rows: dict[int, np.ndarray] = {}
+
+    def _row(self, token: int) -> np.ndarray:
+        row = self._rows.get(token)
+        if row is None:
+            if token in self.SPECIAL:
+                row = np.zeros(self.dimensions, np.float32)
+            else:
+                v = np.random.default_rng(token).standard_normal(self.dimensions)
+                row = (v / np.linalg.norm(v)).astype(np.float32)
+            self._rows[token] = row
+        return row
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        tokens, at = np.unique(ids, return_inverse=True)
+        table = np.stack([self._row(int(t)) for t in tokens])
+        return table[at.reshape(-1)].reshape(*ids.shape, self.dimensions)
 
 
 # ---------------------------------------------------------------- torch

@@ -122,7 +122,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
     stems = _stemmer().stemWords(kept) if kept else []
-    first = {}
+    first: dict[str, str] = {}
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
     tokens = tokenize(question)
@@ -167,7 +167,7 @@ def _rare(index, token: str) -> bool:
     return index.bm25.df(token) <= max(1, 0.1 * index.bm25.size)
 
 
-def covered(terms: Terms, have: set[str], glossary: Glossary) -> set[str]:
+def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -> set[str]:
     """The question's stems a text holds, word for word or through a glossary phrase."""
     out = {s for s in terms.words if s in have}
     for m in terms.groups:

@@ -16,6 +16,7 @@ import html
 import io
 import itertools
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -309,7 +310,8 @@ def build_apart(writer, items: list[Item], h: Handout):
             gc.collect()
 
 
-WRITERS = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
+Writer = Callable[[list[Item], Handout], str | bytes]
+WRITERS: dict[str, Writer] = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
 
 
 def export(

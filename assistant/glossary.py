@@ -89,7 +89,7 @@ class Glossary:
                     extra.append(self.longest[gid])
         return f"{question} ({'; '.join(extra)})" if extra else question
 
-    def covered_by(self, group: int, have: set[str]) -> bool:
+    def covered_by(self, group: int, have: set[str] | frozenset[str]) -> bool:
         return any(set(phrase) <= have for phrase in self.groups[group])
 
 

@@ -22,6 +22,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, cast
 
 import numpy as np
 
@@ -30,6 +31,9 @@ from assistant.documents import Document
 from assistant.lexical import BM25
 from assistant.passages import Passage, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
+
+if TYPE_CHECKING:
+    import faiss
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -50,7 +54,7 @@ class Index:
     passage_vectors: np.ndarray
     sentence_keys: dict[tuple[str, int, int], int]  # (doc, start, end) -> row
     sentence_vectors: np.ndarray
-    dense: object  # faiss index over passage_vectors
+    dense: faiss.Index  # over passage_vectors
     bm25: BM25
     by_id: dict[str, int] = field(default_factory=dict)
     # Documents an operator took down: kept in the build (never lost) but without passages,
@@ -168,7 +172,8 @@ def build(
     Documents in ``takedowns`` (id -> reason and time) are kept without passages.
     Returns (arrays and records to save, stats).
     """
-    takedowns = {d.id: takedowns[d.id] for d in docs if d.id in (takedowns or {})}
+    given = takedowns or {}
+    takedowns = {d.id: given[d.id] for d in docs if d.id in given}
     chunk_info = chunking.as_dict()
     vectors_info = {"passages": getattr(embedder, "passage_encoder", "torch-fp32"), "sentences": "each alone"}
     reusable = (
@@ -178,33 +183,34 @@ def build(
     )
     passages: list[Passage] = []
     sentences: list[tuple[str, int, int]] = []
-    p_rows: list[np.ndarray] = []
-    s_rows: list[np.ndarray] = []
+    p_rows: list[np.ndarray | None] = []  # None until embedded below
+    s_rows: list[np.ndarray | None] = []
     todo_p: list[tuple[int, str]] = []  # (position in passages, text to embed)
     todo_s: list[tuple[int, int, int]] = []  # (position in sentences, passage in todo_p, span in its text)
     spans: list[list[tuple[int, int]]] = []  # new sentences' spans in each todo_p text
     reused = embedded = 0
 
     old_by_doc: dict[str, list[Passage]] = {}
-    for p in previous.passages if reusable else []:
+    base = previous if reusable else None  # the build whose vectors are reused
+    for p in base.passages if base is not None else []:
         old_by_doc.setdefault(p.doc_id, []).append(p)
     for doc in docs:
         if doc.id in takedowns:
             continue
-        old = previous.documents.get(doc.id) if reusable else None
-        if old is not None and old.content_hash == doc.content_hash:
+        old = base.documents.get(doc.id) if base is not None else None
+        if base is not None and old is not None and old.content_hash == doc.content_hash:
             old_ps = old_by_doc.get(doc.id, [])
             for p in old_ps:
                 p.back = backmatter.kind_at(doc.back_matter, p.start, p.end)  # the rules may have changed
                 passages.append(p)
-                p_rows.append(previous.passage_vectors[previous.by_id[p.id]])
+                p_rows.append(base.passage_vectors[base.by_id[p.id]])
             seen = set()
             for p in old_ps:
                 for s, e in p.sentences:
                     if (s, e) not in seen:
                         seen.add((s, e))
                         sentences.append((doc.id, s, e))
-                        s_rows.append(previous.sentence_vectors[previous.sentence_keys[(doc.id, s, e)]])
+                        s_rows.append(base.sentence_vectors[base.sentence_keys[(doc.id, s, e)]])
             reused += 1
             continue
         embedded += 1
@@ -246,8 +252,9 @@ def build(
                 s_bar.update(sum(len(v) for v in s_parts))
         for pos, passage, j in todo_s:
             s_rows[pos] = done[passage][j]
-    p_vecs = np.vstack(p_rows).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
-    s_vecs = np.vstack(s_rows).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
+    # Every None was filled above: each row is a vector now.
+    p_vecs = np.vstack(cast(list[np.ndarray], p_rows)).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
+    s_vecs = np.vstack(cast(list[np.ndarray], s_rows)).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
     data = {
         "documents": docs,
         "passages": passages,
@@ -577,7 +584,7 @@ def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> I
         documents = {d["meta"]["id"]: Document.from_dict(d) for d in _read_jsonl(folder / "documents.jsonl")}
         passages = [Passage.from_dict(p) for p in _read_jsonl(folder / "passages.jsonl")]
         sentences = _read_jsonl(folder / "sentences.jsonl")
-        mode = "r" if mmap else None
+        mode: Literal["r"] | None = "r" if mmap else None
         p_vecs = np.load(folder / "passage_vectors.npy", mmap_mode=mode)
         s_vecs = np.load(folder / "sentence_vectors.npy", mmap_mode=mode)
         dense = faiss.read_index(str(folder / "dense.faiss"))

@@ -208,7 +208,7 @@ def _scrub(doc: Document) -> None:
 def _stamp(doc: Document, old: Document | None) -> Document:
     """When this version was read: kept from the index when the source is byte for byte the same."""
     same = old is not None and old.source == doc.source and old.source_hash == doc.source_hash
-    doc.ingested_at = old.ingested_at if same and old.ingested_at else now()
+    doc.ingested_at = old.ingested_at if old is not None and same and old.ingested_at else now()
     return doc
 
 

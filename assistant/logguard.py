@@ -92,5 +92,5 @@ def install_log_guard() -> None:
         def guarded(*args, **kwargs):
             return clean_record(factory(*args, **kwargs))
 
-        guarded.assistant_guard = True
+        guarded.assistant_guard = True  # type: ignore[attr-defined]  # a marker on the function: installed once
         logging.setLogRecordFactory(guarded)

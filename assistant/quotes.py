@@ -328,7 +328,7 @@ def search(index: Index, encoder, q: Query, similar=None) -> dict:
     if q.order == "position":
         matches.sort(key=lambda m: (tabs[m.doc_id].order, m.start))
     elif q.mode == "meaning":
-        matches.sort(key=lambda m: m.rank)  # the retrieval's own order, as in the chat
+        matches.sort(key=lambda m: m.rank or 0)  # the retrieval's own order, as in the chat
     else:
         matches.sort(key=lambda m: (-m.score, tabs[m.doc_id].order, m.start))
     page = matches[q.offset : q.offset + q.limit]

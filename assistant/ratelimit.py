@@ -7,6 +7,7 @@ import asyncio
 import logging
 import math
 import time
+from typing import Any
 
 from fastapi import HTTPException
 from starlette.types import Scope
@@ -63,7 +64,7 @@ class Limiter:
 
         self.items = parse_many(rate) if rate else []
         self.local = storage.startswith("memory://")
-        options = {}
+        options: dict[str, Any] = {}
         if not self.local:
             from redis.backoff import NoBackoff
             from redis.retry import Retry
@@ -96,7 +97,8 @@ class Limiter:
         if self.local:
             return self._hit(key, cost)
         if time.monotonic() < self.down_until:
-            return self._outage()
+            self._outage()  # raises when failing closed
+            return None
         try:
             retry = await asyncio.to_thread(self._hit, key, cost)
         except Exception as exc:  # noqa: BLE001 - redis' errors, socket errors: the store is not answering
@@ -108,7 +110,8 @@ class Limiter:
                     self.cooldown,
                 )
             self.down_until = time.monotonic() + self.cooldown
-            return self._outage()
+            self._outage()  # raises when failing closed
+            return None
         if self.down_until:
             log.warning("The rate-limit store answers again.")
             self.down_until = 0.0

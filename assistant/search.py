@@ -154,7 +154,7 @@ def hybrid(
         text = index.documents[passage.doc_id].text[passage.start : passage.end]
         bm25 = bm25_of.get(row, 0.0)
         hits.append(Hit(row, passage, 0.0, float(dense), sent, bm25, index.bm25.coverage(q_tokens, text)))
-    rrf = {}
+    rrf: dict[int, float] = {}
     if fusion == "rrf":
         for ranking in (d_rows, b_rows):
             for rank, row in enumerate(ranking, start=1):

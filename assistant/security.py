@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+from collections.abc import Mapping
 
 from fastapi import HTTPException
 from starlette.middleware.cors import CORSMiddleware
@@ -108,7 +109,7 @@ def wants_page(scope: Scope) -> bool:
     return b"text/html" in accept
 
 
-def error_response(scope: Scope, status: int, detail: str, headers: dict[str, str] | None = None):
+def error_response(scope: Scope, status: int, detail: str, headers: Mapping[str, str] | None = None):
     """An error as a page in the site's layout for a browser, ``{"detail": ...}`` for everyone else."""
     from starlette.requests import Request
     from starlette.responses import JSONResponse
@@ -133,7 +134,7 @@ def error_response(scope: Scope, status: int, detail: str, headers: dict[str, st
 
 
 async def send_error(
-    scope: Scope, receive: Receive, send: Send, status: int, detail: str, headers: dict[str, str] | None = None
+    scope: Scope, receive: Receive, send: Send, status: int, detail: str, headers: Mapping[str, str] | None = None
 ) -> None:
     """Answer with ``error_response`` from inside a middleware."""
     await error_response(scope, status, detail, headers)(scope, receive, send)

@@ -16,6 +16,7 @@ Slow bodies are cut by ``security.BodyLimit`` (408 and the connection closed).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import resource
@@ -45,8 +46,9 @@ class GuardedH11Protocol(H11Protocol):
 
     header_timeout = default("header_timeout")  # run() sets both from the settings
     max_connections = default("max_connections")
+    _head_timer: asyncio.TimerHandle | None = None
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         send_at_once(transport)
         self._head_timer = None
@@ -77,10 +79,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def _waiting(self) -> dict:
         """Connections waiting for a request head, oldest first (shared by the server's connections)."""
-        state = self.server_state
-        if not hasattr(state, "waiting_for_head"):
-            state.waiting_for_head = {}
-        return state.waiting_for_head
+        return vars(self.server_state).setdefault("waiting_for_head", {})
 
     def _wait_for_head(self) -> None:
         self._waiting().setdefault(self, None)
@@ -89,8 +88,9 @@ class GuardedH11Protocol(H11Protocol):
 
     def _head_arrived(self) -> None:
         self._waiting().pop(self, None)
-        if getattr(self, "_head_timer", None) is not None:
-            self._head_timer.cancel()
+        timer = getattr(self, "_head_timer", None)
+        if timer is not None:
+            timer.cancel()
             self._head_timer = None
 
     def _drop(self) -> None:

@@ -186,8 +186,8 @@ class Settings(BaseSettings):
     # passages are always fp32. The ONNX files are exported from the installed weights on first use.
     encoder: str = Field(
         ENCODER,
-        pattern="^(onnx|torch)-(fp32|int8)$",
-        description="Question encoder: onnx-int8, onnx-fp32, torch-int8 or torch-fp32.",
+        pattern="^((onnx|torch)-(fp32|int8)|fake)$",
+        description="Question encoder: onnx-int8, onnx-fp32, torch-int8 or torch-fp32 (fake: no model, for tests).",
     )
     encoder_cache: Path | None = Field(
         None, description="Folder for the exported ONNX models (default: ~/.cache/safeguarding-assistant/encoders)."

@@ -36,6 +36,7 @@ def make_dense(vectors: np.ndarray, spec: dict | None = None, seed: int = 1234):
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     n, dim = vectors.shape
     spec = spec or choose(n)
+    index: faiss.Index
     if spec["type"] == "flat-ip":
         index = faiss.IndexFlatIP(dim)
     elif spec["type"] == "ivf-sq8":

@@ -8,4 +8,6 @@ mkdir -p artifacts
 # Lint and format first (ruff, configured in pyproject.toml): a style slip fails in seconds.
 .venv/bin/ruff check assistant tests bench scripts
 .venv/bin/ruff format --check assistant tests bench scripts
+# Static types (mypy, configured in pyproject.toml): every function body in assistant/ is checked.
+.venv/bin/mypy
 .venv/bin/python -m pytest -p no:cacheprovider --junitxml=artifacts/junit.xml "$@"

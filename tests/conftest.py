@@ -43,6 +43,8 @@ SUBPROCESS_MODEL_FILES = {
     "test_refresh.py",
     "test_ingest_report.py",
 }
+# Fixtures that load the model (test_encoders.py's fp32 is the torch-fp32 reference).
+MODEL_FIXTURES = {"embedder", "fp32"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -51,7 +53,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.parent.name == "browser":
             item.add_marker(pytest.mark.browser)
-        if "embedder" in item.fixturenames or item.path.name in SUBPROCESS_MODEL_FILES:
+        if item.path.parent.name == "fast":
+            continue  # encoded by the fake encoder (tests/fast/conftest.py), never the model
+        if MODEL_FIXTURES & set(item.fixturenames) or item.path.name in SUBPROCESS_MODEL_FILES:
             item.add_marker(pytest.mark.model)
 
 

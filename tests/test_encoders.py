@@ -56,6 +56,7 @@ def test_onnx_fp32_equals_torch_fp32(fp32):
     np.testing.assert_allclose(onnx.encode(texts), fp32.encode(texts), atol=1e-4)
 
 
+@pytest.mark.model  # loads both fp32 backends itself
 def test_the_setting_switches_the_backend(monkeypatch):
     for name, kind in (("torch-fp32", encoders.TorchBackend), ("onnx-fp32", encoders.OnnxBackend)):
         monkeypatch.setenv("ASSISTANT_ENCODER", name)

@@ -164,7 +164,7 @@ def read(data: bytes, limits: ReadLimits | None = None) -> tuple[list[Block], di
     if depth > limits.html_max_depth:
         raise over_cap("the HTML page nests elements too deep", f"{limits.html_max_depth:,} levels", "html_max_depth")
     meta = metadata(soup, data)
-    landmark = soup.find("main") or soup.find(attrs={"role": "main"}) or _largest_article(soup)
+    landmark = soup.find("main") or soup.find(role="main") or _largest_article(soup)
     root = landmark or soup.body or soup
     _strip_boilerplate(root)
     _mark_footnotes(root)
@@ -378,7 +378,7 @@ def _walk(node, out: list[Block]) -> None:
             for sub in nested:
                 sub.extract()
             text = re.sub(r"\s+", " ", _text(child))
-            note = re.fullmatch(r"(?:fn|footnote|note)[:\-_]?(\d{1,3})", child.get("id") or "", re.I)
+            note = re.fullmatch(r"(?:fn|footnote|note)[:\-_]?(\d{1,3})", str(child.get("id") or ""), re.I)
             if text and note:
                 text = f"{note.group(1)} {text}"  # a footnote, numbered as its marker [1]
             if text:

@@ -111,7 +111,7 @@ def _labelled_date(soup) -> str:
             text += " " + tag.find_next_sibling("dd").get_text(" ", strip=True)  # <dt>Published</dt><dd>date</dd>
         if len(text) <= 80:
             lines.append(text)
-    found = {}
+    found: dict[bool, datetime] = {}
     for label, when in (m.groups() for m in map(_LABELLED.match, lines) if m):
         for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d"):
             try:

@@ -101,6 +101,7 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            opened: int  # a PasswordType, 0 when no password opened it
             try:
                 opened = reader.decrypt("")
             except Exception:  # noqa: BLE001 - any failure means we cannot open it
@@ -108,9 +109,9 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
             if not opened:
                 raise DocumentError("the PDF is encrypted with a password; ingest an unprotected copy")
         count = len(reader.pages)
-        root = reader.trailer["/Root"]
+        root = reader.root_object
         labels = list(reader.page_labels) if "/PageLabels" in root else None
-        info = reader.metadata or {}
+        info: dict = reader.metadata or {}
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files

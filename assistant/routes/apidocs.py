@@ -17,10 +17,11 @@ METHODS = ("get", "post", "put", "patch", "delete")
 
 
 def schema_name(schema: dict | None) -> str | None:
-    ref = (schema or {}).get("$ref", "")
+    schema = schema or {}
+    ref = schema.get("$ref", "")
     if ref:
         return ref.rsplit("/", 1)[-1]
-    if (schema or {}).get("type") == "array":
+    if schema.get("type") == "array":
         inner = schema_name(schema.get("items"))
         return f"{inner}" if inner else None
     return None
@@ -31,7 +32,7 @@ def type_text(schema: dict) -> str:
     if not schema:
         return "any"
     if "$ref" in schema:
-        return schema_name(schema)
+        return schema_name(schema) or "any"
     if "anyOf" in schema:
         kinds = [type_text(s) for s in schema["anyOf"]]
         return " or ".join(dict.fromkeys("null" if k == "null" else k for k in kinds))

@@ -6,6 +6,8 @@ basket, kept in the browser only.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
@@ -78,7 +80,14 @@ def quotes_page(
     length = length if length in quotes.LENGTHS else "sentence"
     page = max(1, min(page, 1000))
     form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
-    context = {"form": form, "error": None, "found": None, "results": [], "page": page, "browsing": None}
+    context: dict[str, Any] = {
+        "form": form,
+        "error": None,
+        "found": None,
+        "results": [],
+        "page": page,
+        "browsing": None,
+    }
     status = 200
     if q.strip():
         try:

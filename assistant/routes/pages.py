@@ -13,6 +13,7 @@ answered turn (``POST /fragments/turns``) and appends it to the thread instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
@@ -39,7 +40,8 @@ EXAMPLES = (
     "How are reviews changing the way the system learns?",
 )
 MAX_TURNS = CHAT_TURNS  # chat.js reads it from the form (data-max-turns)
-CHAT = {"active": "ask", "action": "/", "restart": "/"}  # the thread shown (and re-answered) without JavaScript
+# The thread shown (and re-answered) without JavaScript.
+CHAT: dict[str, Any] = {"active": "ask", "action": "/", "restart": "/"}
 
 
 @dataclass

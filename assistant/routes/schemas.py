@@ -4,7 +4,7 @@ An answer, its quotes and documents are the core's own models (assistant/models.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
@@ -79,7 +79,7 @@ class Health(BaseModel):
     notes: list[str] = Field(default_factory=list, description="For operators: what the index lacks, and how to fix it")
 
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse},
     404: {"model": ErrorResponse},
     413: {"model": ErrorResponse},

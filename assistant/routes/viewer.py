@@ -78,7 +78,7 @@ def report_pdf(doc_id: str, index: IndexDep) -> Response:
     """The index's copy of an ingested PDF; only ids the index holds, so no other file can be named."""
     doc = index.documents.get(doc_id)
     path = original_path(index.path, doc.id) if doc is not None and doc.format == "pdf" else None
-    if path is None or not path.is_file():
+    if doc is None or path is None or not path.is_file():
         raise HTTPException(404, "There is no PDF of that document.")
     headers = {"Content-Disposition": f'inline; filename="{doc.id}.pdf"', "Cache-Control": "private, max-age=3600"}
     return FileResponse(path, media_type="application/pdf", headers=headers)
