@@ -165,7 +165,6 @@ def examples_of(found, q: EvalQuestion, documents) -> list[tuple[dict, int]]:
     its top candidates (0). Inadmissible candidates (wrong number or name) are never shown."""
     if not q.answerable:
         return [(c.features, 0) for c in found[:NEGATIVES_PER_QUESTION]]
-    docs = assistant.index.documents
     above: list[dict[str, float]] = []
     for c in found:
         p = c.hit.passage

@@ -100,7 +100,10 @@ REVIEW = [
 
 BRIEFING = [
     ("title", "7-minute briefing: seeing the men in a baby's life"),
-    ("p", "Easterly Vale Safeguarding Partnership. Briefing number 14, May 2023. Written for a test set; Easterly Vale is fictional."),
+    (
+        "p",
+        "Easterly Vale Safeguarding Partnership. Briefing number 14, May 2023. Written for a test set; Easterly Vale is fictional.",
+    ),
     ("h1", "1. Background"),
     (
         "p",
