@@ -46,7 +46,7 @@ CHAT_TURNS = 10
 API_HISTORY = 2 * CHAT_TURNS
 
 
-# Signposting (issue 13, item 5; area: chat UI): the national default, replaced per site by operators.
+# Signposting: the national default, replaced per site by operators.
 SIGNPOST_TITLE = "If you are worried about a child"
 SIGNPOST_TEXT = (
     "If a child is in immediate danger, call 999. Otherwise, contact the children's social care team "
@@ -117,7 +117,9 @@ class Settings(BaseSettings):
 
     # Chunking: passages are runs of whole sentences inside one section.
     passage_max_words: int = Field(PASSAGE_MAX_WORDS, ge=1, description="Words per passage at most.")
-    passage_overlap_sentences: int = Field(PASSAGE_OVERLAP_SENTENCES, ge=0)
+    passage_overlap_sentences: int = Field(
+        PASSAGE_OVERLAP_SENTENCES, ge=0, description="Sentences a passage shares with the one before it."
+    )
     passage_max_chars: int = Field(
         PASSAGE_MAX_CHARS, ge=100, description="Characters per passage at most; longer sentences are cut."
     )
@@ -138,7 +140,7 @@ class Settings(BaseSettings):
     candidates: int = Field(20, ge=1, description="Results taken from each retriever before fusion.")
     fusion: str = Field("linear", pattern="^(linear|rrf)$", description="How dense and BM25 rankings are fused.")
     bm25_weight: float = Field(0.5, ge=0, le=1, description="Weight of BM25 in linear fusion.")
-    rrf_k: int = 60
+    rrf_k: int = Field(60, ge=1, description="The constant of reciprocal rank fusion (with fusion=rrf).")
     # Abstention and glossary (docs/answers.md, "How abstention works"): the threshold comes
     # from the index's calibration.json (`assistant eval --calibrate`); this overrides it.
     min_confidence: float | None = Field(
@@ -153,13 +155,15 @@ class Settings(BaseSettings):
         "(default: the bundled corpus's questions).",
     )
     glossary: Path | None = Field(None, description="A glossary TOML extending the shipped one (acronyms, synonyms).")
-    highlight_margin: float = 0.08
+    highlight_margin: float = Field(
+        0.08, ge=0, description="How close to the best sentence a sentence must score to be marked too."
+    )
 
     # Web server.
     host: str = Field("127.0.0.1", description="Address to listen on.")
     port: int = Field(8000, description="Port to listen on.")
-    max_question_chars: int = 1000
-    max_body_bytes: int = 32_768
+    max_question_chars: int = Field(1000, ge=1, description="Longest question accepted (longer: a readable 422).")
+    max_body_bytes: int = Field(32_768, ge=1, description="Largest request body accepted (larger: 413).")
     embed_origins: list[str] = Field(
         default_factory=list,
         description="Partner origins allowed to frame /embed and call /api/* (e.g. https://partner.example).",
@@ -171,18 +175,25 @@ class Settings(BaseSettings):
     rate_limit: str = Field(
         "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
     )
-    trusted_proxies: list[str] = Field(default_factory=list)
-    request_timeout: float = 20.0
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses or CIDR ranges of reverse proxies whose forwarding headers are read.",
+    )
+    request_timeout: float = Field(20.0, gt=0, description="Seconds before a request is answered 503.")
     reload_poll_seconds: float = Field(2.0, ge=0, description="How often to look for a new index build (0: never).")
 
     # Query encoding (see bench/ for how these were tuned).
     batching: bool = Field(True, description="Micro-batch concurrent question embeddings (off: one at a time).")
-    batch_window_ms: float = 2.0
-    batch_max: int = 32
-    cache_size: int = 1024
-    torch_threads: int = 0  # 0: let the encoder decide from the cores available
+    batch_window_ms: float = Field(
+        2.0, ge=0, description="Milliseconds concurrent questions wait to share a batch (fp32)."
+    )
+    batch_max: int = Field(32, ge=1, description="Questions in one batch at most.")
+    cache_size: int = Field(1024, ge=0, description="Question vectors remembered (LRU).")
+    torch_threads: int = Field(
+        0, ge=0, description="Threads for the torch encoder (0: decided from the cores available)."
+    )
 
-    # Encoder backends (performance, issue 17): which runtime and precision encode questions;
+    # Encoder backends : which runtime and precision encode questions;
     # passages are always fp32. The ONNX files are exported from the installed weights on first use.
     encoder: str = Field(
         ENCODER,
@@ -195,7 +206,7 @@ class Settings(BaseSettings):
 
     question_log: Path | None = Field(None, description="Opt-in, redacted question log for evaluation. Off by default.")
 
-    # Chat UI (issues 13.5, 13.7 and 15): signpost, privacy wording, exports.
+    # Chat UI: signpost, privacy wording, exports.
     signpost_title: str = Field(
         SIGNPOST_TITLE,
         min_length=1,
@@ -228,7 +239,7 @@ class Settings(BaseSettings):
         description="Your organisation's name: the author of exported Word documents.",
     )
 
-    # Hostile traffic and replicas (issue 14: serving.py, security.py, routes/health.py).
+    # Hostile traffic and replicas (serving.py, security.py, routes/health.py).
     public_url: str | None = Field(
         None,
         description=(
