@@ -10,11 +10,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import child_env
 
 from assistant import calibration, evalmetrics
 from assistant.evaluation import EvalQuestion, SetProblem, groups, load_questions, resolve_set, warnings
 from assistant.settings import SHIPPED_EVAL_SET, Settings
+from tests.conftest import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "eval_heldout"
