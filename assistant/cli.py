@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -463,7 +463,7 @@ def search(
     helper = load(settings)
     within, scope = scope_for(helper.index, document, kind, publisher, year_from, year_to)
     if within is not None and not within:
-        result = {"query": cleaned, "mode": mode, "count": 0, "results": [], "suggestions": []}
+        result: dict[str, Any] = {"query": cleaned, "mode": mode, "count": 0, "results": [], "suggestions": []}
     else:
         query = quotes.Query(cleaned, mode, limit=limit, within=within)
         try:

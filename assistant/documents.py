@@ -14,6 +14,7 @@ import tomllib
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
 from assistant import backmatter
@@ -98,7 +99,9 @@ class Document:
     @classmethod
     def from_dict(cls, data: dict) -> Document:
         # Titles stored before ingest cleaned them are cleaned as they load (they hold no offsets).
-        meta = {k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()}
+        meta: dict[str, Any] = {
+            k: clean_meta(v) if isinstance(v, str) and k != "id" else v for k, v in data["meta"].items()
+        }
         return cls(
             meta=DocumentMeta(**meta),
             text=data["text"],

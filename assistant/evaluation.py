@@ -7,6 +7,7 @@ import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from assistant import evalmetrics
 from assistant.evalmetrics import ANSWERABLE, URGENT, auc, metrics
@@ -215,7 +216,8 @@ def evaluate(
     if not held_out:
         return result
     keys = groups(questions, documents)
-    left_out, folds = [None] * len(questions), []
+    left_out: list[dict | None] = [None] * len(questions)
+    folds: list[dict] = []
     for doc in sorted(set(keys)):
         model = fit([i for i in scored if keys[i] != doc])
         test = [i for i, key in enumerate(keys) if key == doc]
@@ -226,7 +228,11 @@ def evaluate(
         folds.append({"document": doc, "questions": len(test), "threshold": model.threshold, "method": model.method})
     with calibrated_with(assistant, fitted):
         own = [row_of(q, assistant.ask(q.question, k=k, history=q.history), documents) for q in questions]
-    result["leave_one_document_out"] = {"report": evalmetrics.report(left_out), "folds": folds, "rows": left_out}
+    result["leave_one_document_out"] = {
+        "report": evalmetrics.report(cast("list[dict]", left_out)),
+        "folds": folds,
+        "rows": left_out,
+    }
     result["fitted_own_set"] = {"report": evalmetrics.report(own)}
     result["stability"] = evalmetrics.stability(
         lambda picks: fit([scored[i] for i in picks]), len(scored), fitted, [candidates[i] for i in scored]

@@ -10,6 +10,7 @@ in its section or document title) and which words no shown quote mentions (``mis
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,7 +73,8 @@ class Terms:
     propers: set[str] = field(default_factory=set)  # stems of names the index never holds
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
-    df: object = None  # stem -> passages of the index holding it (None: matching by meaning is not limited)
+    # stem -> passages of the index holding it (None: matching by meaning is not limited)
+    df: Callable[[str], int] | None = None
 
 
 numbers_in = meaning.numbers_in

@@ -536,7 +536,17 @@ def stored_documents(root: Path) -> dict[str, Document]:
 def list_documents(root: Path) -> list[dict]:
     """What the live build holds, from its manifest: id, title, source, format, pages, passages, when."""
     manifest = read_manifest(current_build(Path(root)))
-    fields = ("title", "author", "date", "origin", "source", "publication", "format", "pages", "passages")
+    fields: tuple[str, ...] = (
+        "title",
+        "author",
+        "date",
+        "origin",
+        "source",
+        "publication",
+        "format",
+        "pages",
+        "passages",
+    )
     fields += ("ingested_at", "withdrawn_notice", "warnings", "scanned")
     rows = [
         {"id": doc_id, **{k: info.get(k) for k in fields}, "takedown": info.get("takedown")}

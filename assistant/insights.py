@@ -197,7 +197,8 @@ def safe_words(request, candidates, text: str) -> tuple[list[str], list[str]]:
 
     left = set(words(redact(text)))
     terms = glossary_words(request)
-    glossed, plain = [], []
+    glossed: list[str] = []
+    plain: list[str] = []
     for word in dict.fromkeys(candidates):
         if word not in left:
             continue
@@ -219,6 +220,7 @@ def count_answer(request, answer) -> None:
     kind = "weak" if _field(answer, "answered") else "abstained"
     read = _field(answer, "interpreted_as") or _field(answer, "question")
     glossed, plain = safe_words(request, missing, read)
+    assert rec is not None  # missing is None without a recorder
     rec.note(kind, glossed, checked=True)
     rec.note(kind, plain)
 

@@ -14,7 +14,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 import numpy as np
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -206,7 +206,7 @@ def clean_fact(key: str, value: object) -> object:
             raise ValueError(f"a year is four digits, not {value!r}")
         return int(text)
     if key == "topics":
-        items = value.split(",") if isinstance(value, str) else list(value or [])
+        items = value.split(",") if isinstance(value, str) else list(cast(list, value or []))
         return [str(t).strip() for t in items if str(t).strip()]
     check_key(key)
     return str(value).strip()

@@ -67,10 +67,10 @@ def _selector_params(index: Index, allowed: np.ndarray):
     try:
         ivf = faiss.extract_index_ivf(index.dense)
     except RuntimeError:
-        params = faiss.SearchParameters(sel=selector)
+        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
     else:
-        params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)
-    params._keep = (bits, selector)  # the selector reads these arrays: keep them alive for the search
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)  # type: ignore[call-arg]
+    params._keep = (bits, selector)  # type: ignore[attr-defined]  # the selector reads these arrays: keep them alive for the search
     return params
 
 
@@ -134,7 +134,7 @@ def hybrid(
         wanted += min(back_count(index), candidates)  # room for the back matter dropped below
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
     everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
-    allowed = None if everything else library.row_mask(index, doc_ids)
+    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
     q_tokens = tokenize(query)
     d_rows, _ = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
     b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none

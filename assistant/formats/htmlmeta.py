@@ -73,9 +73,9 @@ def metadata(soup, data: bytes = b"") -> dict:
         found["date"] = _date_in_text(data)
         origin["date"] = "page text"
     found["date"] = found["date"][:10]
-    found = {k: v for k, v in found.items() if v}
-    found["origin"] = {k: v for k, v in origin.items() if found.get(k)}
-    return found
+    kept: dict[str, str | dict[str, str]] = {k: v for k, v in found.items() if v}
+    kept["origin"] = {k: v for k, v in origin.items() if kept.get(k)}
+    return kept
 
 
 def _from_line(soup) -> str:

@@ -74,9 +74,9 @@ def _words(hocr: str, scale: float) -> list[dict]:
     starts = [(m.start(), m) for m in _LINE.finditer(hocr)]
     for n, (at, line) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(hocr)
-        size = _SIZE.search(line.group(1))
+        x_size = _SIZE.search(line.group(1))
         bbox = [int(v) for v in line.group(1).split(";")[0].split()[1:5]]
-        line_size = float(size.group(1)) if size else float(bbox[3] - bbox[1])
+        line_size = float(x_size.group(1)) if x_size else float(bbox[3] - bbox[1])
         for w in _WORD.finditer(hocr, at, end):
             text = html.unescape(re.sub(r"<[^>]+>", "", w.group(5))).strip()
             if not text:

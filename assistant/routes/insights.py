@@ -36,6 +36,7 @@ def show(request: Request, settings, index, given: str | None) -> HTMLResponse |
         context["problem"], status = "That is not the operator’s token.", 403
     else:
         rec = insights.recorder(request)
+        assert rec is not None  # insights are on (checked above)
         rec.flush()  # this process's latest counts; other workers write theirs within a second
         context["sections"] = insights.report(rec.store, index)
         if "application/json" in request.headers.get("accept", ""):

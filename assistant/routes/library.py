@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -69,7 +70,7 @@ def facets(index: IndexDep, filters: FiltersDep) -> Facets:
     return library.facets(library.table(index), ids)
 
 
-def form_filters(fields: dict) -> Filters | None:
+def form_filters(fields: Mapping) -> Filters | None:
     """The "Search in" choices of a posted form (one value each; empty means all)."""
     names = ("documents", "kinds", "publishers", "year_from", "year_to")
     if not any(str(fields.get(n) or "").strip() for n in names):
