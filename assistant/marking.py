@@ -104,18 +104,25 @@ def widen(index, doc_id: str, start: int, end: int, best: tuple[int, int], secti
     at = spans.index(best) if best in spans else -1
     if at < 0:
         return start, end
-    text = index.documents[doc_id].text
+    doc = index.documents[doc_id]
+    text = doc.text
+    pages = {p.index for p in doc.pages_for(start, end)}
+
+    def same_pages(a: int, b: int) -> bool:
+        # A neighbour on another page would turn "p. N" into "pp. N–N+1" for an answer wholly on N.
+        return {p.index for p in doc.pages_for(a, b)} <= pages if pages else True
+
     lo_limit = section.start if section else 0
     hi_limit = section.end if section else len(text)
     if best[0] <= start and at > 0 and spans[at - 1][0] >= lo_limit:
-        if end - spans[at - 1][0] <= WINDOW_CHARS:
+        if end - spans[at - 1][0] <= WINDOW_CHARS and same_pages(spans[at - 1][0], end):
             start = min(start, spans[at - 1][0])
     follow = at + 1
     wants_list = text[best[0] : best[1]].rstrip().endswith(":")
     taken = 0
     while (best[1] >= end or wants_list) and follow < len(spans) and taken < LIST_SENTENCES:
         nxt = spans[follow]
-        if nxt[1] > hi_limit or nxt[1] - start > WINDOW_CHARS:
+        if nxt[1] > hi_limit or nxt[1] - start > WINDOW_CHARS or not (wants_list or same_pages(start, nxt[1])):
             break
         end, follow, taken = max(end, nxt[1]), follow + 1, taken + 1
         if not wants_list:

@@ -43,7 +43,7 @@ COMMON_ZIPF = 5.5  # about once in 300,000 words of general English, or more oft
 # co-hyponyms ("mothers"/"fathers" 0.66, "boys"/"girls" 0.74, "town"/"city" 0.77) are as close
 # as synonyms ("dads"/"fathers" 0.75), but documents that mean mothers say "mothers".
 PREFERRED = 10
-MATRICES = 8192  # passages whose stacked word vectors are kept
+MATRICES = 2048  # passages whose stacked word vectors are kept (about 40 KB each: 80 MB at most)
 CACHE_WORDS = 200_000  # word vectors kept (384 floats each: about 300 MB at most)
 
 _PERIOD = re.compile(r"(?<![\w.])((?:19|20)\d\d)\s*(?:-|–|—|/|to|until|till|and)\s*((?:19|20)\d\d|\d\d)(?![\w])", re.I)
