@@ -47,15 +47,15 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def fetch_limits(settings: Settings):
-    from assistant.sources import FetchLimits
+    from assistant.ingest.sources import FetchLimits
 
     return FetchLimits(settings.fetch_timeout, settings.fetch_max_bytes, settings.fetch_allow_private)
 
 
 def ingest_tools(settings: Settings):
     """The model and the chunking rules an ingest or a refresh uses, both from ``settings``."""
-    from assistant.embeddings import shared_embedder
-    from assistant.index import ChunkSettings
+    from assistant.encoding.embeddings import shared_embedder
+    from assistant.index.store import ChunkSettings
 
     return shared_embedder(settings.torch_threads), ChunkSettings.from_settings(settings)
 
@@ -63,8 +63,8 @@ def ingest_tools(settings: Settings):
 def run_ingest(
     settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True, as_json=False
 ):
-    from assistant.documents import DocumentError
-    from assistant.ingest import ingest
+    from assistant.ingest.documents import DocumentError
+    from assistant.ingest.pipeline import ingest
 
     embedder, chunking = ingest_tools(settings)
     try:
@@ -82,9 +82,9 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, 
     warning, and the server goes on with the index as it is. ``fetch``: URL sources and GOV.UK
     publications are fetched again too (``ingest --refresh``; serve never fetches).
     """
-    from assistant.documents import DocumentError
-    from assistant.index import IndexProblem
-    from assistant.ingest import refresh
+    from assistant.index.store import IndexProblem
+    from assistant.ingest.documents import DocumentError
+    from assistant.ingest.pipeline import refresh
 
     embedder, chunking = ingest_tools(settings)
     try:
@@ -153,7 +153,7 @@ def _report_json(report, asdict) -> dict:
 def say_summaries(summaries: list[dict]) -> None:
     """Each document read: in full on a terminal (stderr, beside the progress bars; stdout keeps
     its one line), and its warnings alone in a log."""
-    from assistant import summary
+    from assistant.ingest import summary
 
     full = sys.stderr.isatty()
     for s in summaries:
@@ -201,7 +201,7 @@ def ingest(
             fail("--refresh re-checks the index's own sources: give no SOURCES, --add or --remove with it.", 2)
         if not has_index(settings):
             fail(f"No index in {settings.index} to refresh. Build it with: assistant ingest --index {settings.index}")
-        from assistant.index import IndexProblem
+        from assistant.index.store import IndexProblem
 
         try:
             if run_refresh(settings, fetch=True) is None:
@@ -213,7 +213,7 @@ def ingest(
     elif remove:
         run_ingest(settings, [], add=True, remove=remove)  # drop those, keep everything else
     elif has_index(settings):
-        from assistant.index import IndexProblem
+        from assistant.index.store import IndexProblem
 
         try:
             if run_refresh(settings) is None:
@@ -248,7 +248,7 @@ def documents(
     """List the documents an index holds: id, title, kind, publisher, year, source, pages, passages.
     --withdraw ID --reason "..." takes one down (kept, listed, restorable with --restore ID);
     --set ID KEY=VALUE... sets its kind, publisher, year or topics for filters."""
-    from assistant.index import IndexProblem, current_build, list_documents
+    from assistant.index.store import IndexProblem, current_build, list_documents
 
     settings = make_settings(index=index)
     if withdraw or restore:
@@ -267,7 +267,7 @@ def documents(
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    from assistant.library import KINDS
+    from assistant.ingest.library import KINDS
 
     typer.echo(f"{len(rows)} document(s) in {current_build(settings.index)}")
     for row in rows:
@@ -297,9 +297,9 @@ def documents(
 
 
 def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
-    from assistant.documents import DocumentError
-    from assistant.ingest import restore as restore_doc
-    from assistant.ingest import take_down
+    from assistant.ingest.documents import DocumentError
+    from assistant.ingest.pipeline import restore as restore_doc
+    from assistant.ingest.pipeline import take_down
 
     if withdraw and restore:
         fail("Give --withdraw or --restore, not both.", 2)
@@ -324,8 +324,8 @@ def change_takedown(settings: Settings, withdraw: str | None, reason: str | None
 
 def set_document_facts(settings: Settings, doc_id: str, assignments: list[str]) -> None:
     """Store overrides beside the index's CURRENT (library.json), each checked first."""
-    from assistant import library
-    from assistant.index import IndexProblem, list_documents
+    from assistant.index.store import IndexProblem, list_documents
+    from assistant.ingest import library
 
     try:
         known = {row["id"] for row in list_documents(settings.index)}
@@ -362,7 +362,7 @@ def scope_for(index, documents, kinds, publishers, year_from, year_to):
     """The filter options as the API's Filters: (documents allowed or None, scope); bad values fail plainly."""
     from pydantic import ValidationError
 
-    from assistant import library
+    from assistant.ingest import library
 
     try:
         filters = library.Filters(
@@ -381,8 +381,8 @@ def scope_for(index, documents, kinds, publishers, year_from, year_to):
 
 
 def load(settings: Settings):
-    from assistant.answers import load_assistant
-    from assistant.index import IndexProblem
+    from assistant.answering.answers import load_assistant
+    from assistant.index.store import IndexProblem
 
     try:
         return load_assistant(settings)
@@ -404,7 +404,7 @@ def ask(
 ):
     """Quote the passages that answer QUESTION, or say that the report does not."""
     settings = make_settings(index=index, k=k)
-    from assistant.answers import clean_question
+    from assistant.answering.answers import clean_question
 
     if not clean_question(question) or len(question) > settings.max_question_chars:
         fail(f"Please give a question of 1 to {settings.max_question_chars} characters.", 2)
@@ -451,8 +451,9 @@ def search(
     year_to: int | None = YearToOpt,
 ):
     """Find exact quotes, as the finder page does, within the filter given."""
-    from assistant import library, quotes
-    from assistant.answers import clean_question
+    from assistant.answering.answers import clean_question
+    from assistant.ingest import library
+    from assistant.quoting import quotes
 
     settings = make_settings(index=index)
     cleaned = clean_question(text)
@@ -515,8 +516,8 @@ def serve(
         run_refresh(settings, strict=False)  # re-reads changed sources, keeps every document
     import logging
 
-    from assistant.app import create_app
-    from assistant.serving import run
+    from assistant.server.app import create_app
+    from assistant.server.serving import run
 
     # The assistant's own lines (index reloads and refusals, errors) beside uvicorn's.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
@@ -526,8 +527,8 @@ def serve(
     # Several workers each load the app themselves (serving.app_from_env).
     helper = load(settings) if settings.workers == 1 else None
     if helper is not None:
-        from assistant.routes.health import ADD_REPORT
-        from assistant.routes.pages import lacks_report
+        from assistant.server.routes.health import ADD_REPORT
+        from assistant.server.routes.pages import lacks_report
 
         if lacks_report(helper.index):
             typer.secho(ADD_REPORT, fg=typer.colors.YELLOW, err=True)  # for the operator, never on a page
@@ -541,8 +542,8 @@ def reload(
     pid: int | None = typer.Option(None, "--pid", help="Send SIGHUP to this server process instead."),
 ):
     """Check the build index/CURRENT names, then tell a running server to swap to it."""
-    from assistant import index as index_mod
-    from assistant.embeddings import DIMENSIONS, model_name
+    from assistant.encoding.embeddings import DIMENSIONS, model_name
+    from assistant.index import store as index_mod
 
     settings = make_settings(index=index)
     try:
@@ -562,7 +563,7 @@ def reload(
         return
     import httpx
 
-    from assistant.routes.health import TOKEN_HEADER, reload_token
+    from assistant.server.routes.health import TOKEN_HEADER, reload_token
 
     target = (url or f"http://{settings.host}:{settings.port}").rstrip("/") + "/-/reload"
     token = reload_token(settings.reload_token_file)
@@ -584,7 +585,7 @@ def insights(
     as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
 ):
     """What goes unanswered: counts of everyday words (and feedback per quote), never questions."""
-    from assistant import insights as counts
+    from assistant.server import insights as counts
 
     settings = make_settings(index=index)
     store = counts.Store(counts.path_for(settings), settings.insights_days)
@@ -620,8 +621,8 @@ def evaluate(
     fitted calibration held out one document at a time; --calibrate stores the fit."""
     from dataclasses import asdict
 
-    from assistant.evaluation import SetProblem, load_questions, warnings
-    from assistant.evaluation import evaluate as run
+    from assistant.answering.evaluation import SetProblem, load_questions, warnings
+    from assistant.answering.evaluation import evaluate as run
 
     settings = make_settings(index=index, eval_set=eval_set)
     try:
@@ -646,7 +647,7 @@ def evaluate(
 
 
 def say_eval(result: dict) -> None:
-    from assistant.evalmetrics import fraction, misses, target_text
+    from assistant.answering.evalmetrics import fraction, misses, target_text
 
     for key in (
         "answerable",

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from assistant.branding import DEFAULT_ACCENT
+from assistant.server.branding import DEFAULT_ACCENT
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -29,7 +29,7 @@ SHIPPED_EVAL_SET = (
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
-ENCODER = "onnx-int8"  # question encoder backend (assistant/encoders.py; chosen by bench, docs/performance.md)
+ENCODER = "onnx-int8"  # question encoder backend (assistant/encoding/encoders.py; chosen by bench, docs/performance.md)
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
 # Caps on what one file may cost at ingest (docs/operations.md, "Caps on what a file may cost").
@@ -224,7 +224,7 @@ class Settings(BaseSettings):
     question_log_days: int | None = Field(
         None, ge=1, description="How many days you keep the question log: said on every page while it is on."
     )
-    # What goes unanswered (assistant/insights.py): counts of everyday words, never questions.
+    # What goes unanswered (assistant/server/insights.py): counts of everyday words, never questions.
     insights: bool = Field(
         False, description="Count the everyday words that go unanswered (on/off); said on every page while on."
     )
@@ -276,21 +276,21 @@ class Settings(BaseSettings):
     @field_validator("embed_origins")
     @classmethod
     def _origins(cls, value: list[str]) -> list[str]:
-        from assistant.security import check_origin
+        from assistant.server.security import check_origin
 
         return [check_origin(v) for v in value]
 
     @field_validator("embed_accent")
     @classmethod
     def _accent(cls, value: str) -> str:
-        from assistant.branding import check_accent
+        from assistant.server.branding import check_accent
 
         return check_accent(value)
 
     @field_validator("trusted_proxies")
     @classmethod
     def _proxies(cls, value: list[str]) -> list[str]:
-        from assistant.security import check_networks
+        from assistant.server.security import check_networks
 
         return check_networks(value)
 
@@ -307,7 +307,7 @@ class Settings(BaseSettings):
     @field_validator("public_url")
     @classmethod
     def _public_url(cls, value: str | None) -> str | None:
-        from assistant.security import check_http_url
+        from assistant.server.security import check_http_url
 
         return check_http_url(value).rstrip("/") if value else None
 

@@ -32,7 +32,7 @@ METRICS = ("hit@1", "hit@3", "abstention_precision", "abstention_recall")
 
 
 def assistant_for(index: Path, embedder, **kw):
-    from assistant.answers import load_assistant
+    from assistant.answering.answers import load_assistant
     from assistant.settings import Settings
 
     return load_assistant(Settings(index=index, **kw), embedder)
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         out.append(text)
         data[title] = rows
 
-    from assistant.embeddings import shared_embedder
+    from assistant.encoding.embeddings import shared_embedder
 
     embedder = shared_embedder()
     data["machine"] = common.machine()
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {"bundled corpus ingest s (incl. model load)": round(build_s, 2)}
 
     if "encoders" not in args.skip:
-        from assistant.encoders import ENCODERS
+        from assistant.encoding.encoders import ENCODERS
         from assistant.settings import Settings
 
         chosen = Settings().encoder
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = encoders_bench.speed(encs, reps=2 if quick else 4)
         show("Question encoders: one question, a batch, agreement with fp32 (eval questions, taking turns)", rows)
         quality = encoders_bench.quality(index, encs)
-        show("Quality by question encoder (assistant.evaluation on tests/eval, passages fp32)", quality)
+        show("Quality by question encoder (assistant.answering.evaluation on tests/eval, passages fp32)", quality)
         mine = next(r for r in rows if r["encoder"] == chosen)
         ref = next(r for r in quality if r["question encoder"] == "torch-fp32")
         got = next(r for r in quality if r["question encoder"] == chosen)
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     if "ingest" not in args.skip:
-        from assistant.embeddings import Embedder
+        from assistant.encoding.embeddings import Embedder
         from assistant.settings import BUNDLED_CORPUS
 
         methods = {
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         for root in [*built.values(), folder]:
             shutil.rmtree(root, ignore_errors=True)
         show("Ingest by method (same run, same inputs)", rows)
-        show("Quality by ingest method (bundled corpus, assistant.evaluation, question encoder as chosen)", qrows)
+        show("Quality by ingest method (bundled corpus, assistant.answering.evaluation, question encoder as chosen)", qrows)
         names = list(methods)
         rate = {r["method"]: r["passages/s"] for r in more}
         ratio = round(rate[names[1]] / rate[names[0]], 2)
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         full = inproc.full_eval(off)
         others = {}
         if peer.available():
-            from assistant.index import embedding_input
+            from assistant.index.store import embedding_input
 
             idx = off.index
             search, peer_index_s = peer.index([embedding_input(idx.documents[p.doc_id], p) for p in idx.passages])

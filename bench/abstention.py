@@ -24,8 +24,8 @@ KEYS = ("hit@1", "hit@3", "mrr", "answerable_recall", "abstention_recall", "abst
 
 
 def build(tmp: Path, embedder) -> dict[str, tuple[Path, Path]]:
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
     from assistant.settings import BUNDLED_CORPUS
 
     sys.path.insert(0, str(ROOT / "tests" / "eval"))
@@ -43,17 +43,17 @@ def build(tmp: Path, embedder) -> dict[str, tuple[Path, Path]]:
 
 
 def measure(helper, questions) -> dict:
-    from assistant.evaluation import evaluate
+    from assistant.answering.evaluation import evaluate
 
     r = evaluate(helper, questions, held_out=False)
     return {k: round(r[k], 3) for k in KEYS} | {"threshold": round(r["threshold"], 3), "fitted": r["fitted"]}
 
 
 def run(default_only: bool = False) -> None:
-    from assistant import calibration
-    from assistant.answers import load_assistant
-    from assistant.embeddings import shared_embedder
-    from assistant.evaluation import fit_calibration, load_questions, training_examples
+    from assistant.answering import calibration
+    from assistant.answering.answers import load_assistant
+    from assistant.answering.evaluation import fit_calibration, load_questions, training_examples
+    from assistant.encoding.embeddings import shared_embedder
     from assistant.settings import Settings
 
     embedder = shared_embedder()

@@ -86,8 +86,8 @@ def table(title: str, rows: list[dict]) -> str:
 
 def bundled_index(embedder) -> tuple[Path, float]:
     """Build the bundled corpus into a fresh folder; (index path, seconds)."""
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
     from assistant.settings import BUNDLED_CORPUS, Settings
 
     s = Settings()
@@ -98,14 +98,14 @@ def bundled_index(embedder) -> tuple[Path, float]:
 
 
 def eval_questions():
-    from assistant.evaluation import DEFAULT_QUESTIONS, load_questions
+    from assistant.answering.evaluation import DEFAULT_QUESTIONS, load_questions
 
     return load_questions(DEFAULT_QUESTIONS)
 
 
 def query_text(q) -> str:
     """The text every system searches for: the question, read with its history (follow-ups)."""
-    from assistant.answers import clean_question, effective_query
+    from assistant.answering.answers import clean_question, effective_query
 
     question = clean_question(q.question)
     return effective_query(question, q.history) or question

@@ -120,9 +120,9 @@ def run(index: Path, pythonpath: str) -> dict:
 def tables_burst(index: Path) -> dict:
     """In this process (run it with PYTHONPATH naming the checkout): 12 threads ask for the
     finder's tables of a freshly loaded index at once. RSS and wall time of that first use."""
-    from assistant import index as index_mod
-    from assistant import quotes
-    from assistant.embeddings import DIMENSIONS
+    from assistant.encoding.embeddings import DIMENSIONS
+    from assistant.index import store as index_mod
+    from assistant.quoting import quotes
     from assistant.settings import MODEL_NAME
 
     loaded = index_mod.load(index, MODEL_NAME, DIMENSIONS)

@@ -29,7 +29,7 @@ class Before(_Wrapped):
     def encode_passages(self, texts, spans, batch_size=32, progress=False):
         from sentence_transformers import SentenceTransformer
 
-        from assistant.encoders import model_dir
+        from assistant.encoding.encoders import model_dir
 
         if not hasattr(self, "st"):
             self.st = SentenceTransformer(str(model_dir()), device="cpu")
@@ -48,7 +48,7 @@ class LateChunking(_Wrapped):
 
 
 def embedders(names, threads: int = 0) -> dict:
-    from assistant.embeddings import Embedder
+    from assistant.encoding.embeddings import Embedder
 
     out = {}
     for name in names:
@@ -96,7 +96,7 @@ def speed(encs: dict, reps: int = 3) -> list[dict]:
 
 
 def quality(index: Path, encs: dict) -> list[dict]:
-    """The assistant as users get it (assistant.evaluation), one row per question encoder."""
+    """The assistant as users get it (assistant.answering.evaluation), one row per question encoder."""
     from bench.__main__ import assistant_for
     from bench.inproc import full_eval
 
@@ -109,8 +109,8 @@ def quality(index: Path, encs: dict) -> list[dict]:
 
 def build(sources: list[str], embedder) -> tuple[Path, float, dict]:
     """Ingest ``sources`` into a fresh folder: (index, seconds, stats)."""
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
 
     root = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     with timer() as t:

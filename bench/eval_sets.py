@@ -61,11 +61,11 @@ def cell(figure) -> str:
 
 
 def run(json_out: str | None = None) -> None:
-    from assistant.answers import load_assistant
-    from assistant.embeddings import shared_embedder
-    from assistant.evaluation import evaluate, load_questions
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.answering.answers import load_assistant
+    from assistant.answering.evaluation import evaluate, load_questions
+    from assistant.encoding.embeddings import shared_embedder
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
 
     embedder = shared_embedder()

@@ -25,12 +25,12 @@ path, mode = Path(sys.argv[1]), sys.argv[2]
 start = time.perf_counter()
 try:
     if mode == "read":
-        from assistant import formats
+        from assistant.ingest import formats
         blocks, _, _ = formats.read(path.read_bytes(), path.suffix, path.name)
         outcome = f"read: {len(blocks)} blocks"
     else:
-        from assistant.documents import load_document
-        from assistant.passages import make_passages
+        from assistant.ingest.documents import load_document
+        from assistant.ingest.passages import make_passages
         passages = make_passages(load_document(path))
         outcome = f"{len(passages)} passages, longest {max(p.end - p.start for p in passages):,} characters"
 except Exception as exc:

@@ -38,7 +38,7 @@ def rank_modes(
     others = others or {}
     import numpy as np
 
-    from assistant.search import hybrid
+    from assistant.answering.retrieval import hybrid
 
     s = assistant.settings
     enc = assistant.encoder.embedder
@@ -70,8 +70,8 @@ def rank_modes(
 
 
 def full_eval(assistant) -> dict:
-    """The assistant as users get it (quotes merged, abstention on): assistant.evaluation."""
-    from assistant.evaluation import evaluate
+    """The assistant as users get it (quotes merged, abstention on): assistant.answering.evaluation."""
+    from assistant.answering.evaluation import evaluate
 
     r = evaluate(assistant, eval_questions())
     keys = ("hit@1", "hit@3", "mrr", "abstention_precision", "abstention_recall")
@@ -135,7 +135,7 @@ def encode_cost(embedder, sizes=(1, 2, 4, 8, 16, 32), reps: int = 5) -> list[dic
 
 def window_sweep(index, embedder, windows=(0.5, 2.0, 5.0), caps=(8, 32), reps: int = 2) -> list[dict]:
     """In-process throughput at concurrency 32 (no cache) for collection windows and batch caps."""
-    from assistant.answers import load_assistant
+    from assistant.answering.answers import load_assistant
     from assistant.settings import Settings
 
     rows = []

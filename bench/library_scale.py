@@ -59,9 +59,9 @@ FILTERS = {
 
 def run(embedder, n: int = PASSAGES, reports: int = REPORTS, reps: int = 2) -> tuple[list[dict], list[dict]]:
     """Build, load and question a library of ``reports`` reports and ``n`` passages; (figures, rows)."""
-    from assistant import index as index_mod
-    from assistant import library
-    from assistant.answers import load_assistant
+    from assistant.answering.answers import load_assistant
+    from assistant.index import store as index_mod
+    from assistant.ingest import library
     from assistant.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="bench-library-"))

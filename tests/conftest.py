@@ -64,7 +64,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def embedder():
-    from assistant.embeddings import shared_embedder
+    from assistant.encoding.embeddings import shared_embedder
 
     return shared_embedder()
 
@@ -72,8 +72,8 @@ def embedder():
 @pytest.fixture(scope="session")
 def build_index(embedder, tmp_path_factory):
     """Build an index from sources into a fresh folder: ``build_index(sources, **settings)``."""
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
 
     def build(sources: list[str], name: str = "index", **kwargs) -> Path:
         root = tmp_path_factory.mktemp(name)
@@ -115,7 +115,7 @@ def make_settings():
 
 @pytest.fixture(scope="session")
 def make_assistant(embedder, make_settings):
-    from assistant.answers import load_assistant
+    from assistant.answering.answers import load_assistant
 
     def make(index: Path, **kwargs):
         return load_assistant(make_settings(index, **kwargs), embedder)
@@ -131,7 +131,7 @@ def assistant(make_assistant, corpus_index):
 @pytest.fixture(scope="session")
 def make_app(make_assistant):
     """``make_app(index, **settings)``: the real app over any index."""
-    from assistant.app import create_app
+    from assistant.server.app import create_app
 
     def make(index: Path, **kwargs):
         helper = make_assistant(index, **kwargs)

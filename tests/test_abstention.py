@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import calibration, glossary
-from assistant.answers import ABSTAINED, ANSWERED, PARTIAL
-from assistant.evaluation import evaluate, load_questions
+from assistant.answering import calibration, glossary
+from assistant.answering.answers import ABSTAINED, ANSWERED, PARTIAL
+from assistant.answering.evaluation import evaluate, load_questions
 
 EVAL = Path(__file__).resolve().parent / "eval"
 REALISTIC = load_questions(EVAL / "realistic.toml")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from assistant.answers import ABSTAINED, ANSWERED, effective_query
-from assistant.citations import cite
-from assistant.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
+from assistant.answering.answers import ABSTAINED, ANSWERED, effective_query
+from assistant.answering.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
+from assistant.quoting.citations import cite
 from assistant.settings import BUNDLED_CORPUS
 
 QUESTIONS = load_questions(DEFAULT_QUESTIONS)
@@ -129,7 +129,7 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
 
 
 def test_every_citation_output_renders_the_same_runs():
-    from assistant.citations import Citation, markdown, plain, runs, source_line
+    from assistant.quoting.citations import Citation, markdown, plain, runs, source_line
 
     c = Citation(
         author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers import ABSTAINED
+from assistant.answering.answers import ABSTAINED
 
 
 def ask(client, **body):
@@ -43,7 +43,7 @@ def test_the_answer_is_serialised_as_its_schema_says(client):
     FastAPI's response_model would have written, for an answer and for an abstention."""
     from pydantic import TypeAdapter
 
-    from assistant.models import Answer
+    from assistant.quoting.models import Answer
 
     for question in ("What does the report say about professional curiosity?", "What is the capital of France?"):
         r = ask(client, question=question)
@@ -55,7 +55,7 @@ def test_the_answer_is_serialised_as_its_schema_says(client):
 def test_a_quote_carries_its_citation_as_data(client):
     """``citation`` (Markdown, kept for old clients) is rendered from ``citation_parts``; ``section``
     from ``section_path``: a client needs to parse neither."""
-    from assistant.citations import Citation, markdown
+    from assistant.quoting.citations import Citation, markdown
 
     data = ask(client, question="What does the report say about professional curiosity?").json()
     for q in data["quotes"]:

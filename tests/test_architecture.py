@@ -75,7 +75,13 @@ def test_the_cycle_finder_finds_one():
     assert find_cycle({"a": {"b"}, "b": set()}) is None
 
 
-WEB = ("assistant.routes", "assistant.app", "assistant.serving", "assistant.cli", "assistant.__main__")
+WEB = (
+    "assistant.server.routes",
+    "assistant.server.app",
+    "assistant.server.serving",
+    "assistant.cli",
+    "assistant.__main__",
+)
 
 
 def test_the_core_never_imports_the_web():

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from assistant.batching import LRU, BatchingEncoder
+from assistant.encoding.batching import LRU, BatchingEncoder
 
 QUESTIONS = [
     "Who chairs the Panel?",
@@ -100,7 +100,7 @@ def test_assistant_uses_batching_settings(make_assistant, corpus_index):
 def test_torch_threads_split_between_workers(monkeypatch):
     import os
 
-    from assistant.embeddings import default_threads
+    from assistant.encoding.embeddings import default_threads
 
     cores = len(os.sched_getaffinity(0))
     monkeypatch.setenv("WEB_CONCURRENCY", "1")

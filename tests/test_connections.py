@@ -161,7 +161,7 @@ def test_connections_of_workers_send_without_delay():
 
     import uvicorn
 
-    from assistant.serving import GuardedH11Protocol
+    from assistant.server.serving import GuardedH11Protocol
 
     async def app(scope, receive, send):
         if scope["type"] == "http":

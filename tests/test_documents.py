@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import DocumentError, discover, load_document
-from assistant.passages import make_passages, split_sentences
+from assistant.ingest.documents import DocumentError, discover, load_document
+from assistant.ingest.passages import make_passages, split_sentences
 from assistant.settings import BUNDLED_CORPUS
 
 NEWS = BUNDLED_CORPUS / "panel-annual-report-2020-news.txt"
@@ -131,7 +131,7 @@ def test_windows_1252_text_is_decoded(tmp_path):
 def test_passages_of_an_older_index_still_load():
     """Fields no code read (the joined section path, page numbers) left the Passage; an index
     written before that keeps loading, so nothing ingested is lost."""
-    from assistant.passages import Passage
+    from assistant.ingest.passages import Passage
 
     old = {
         "id": "d:0",

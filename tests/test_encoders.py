@@ -9,9 +9,9 @@ import json
 import numpy as np
 import pytest
 
-from assistant import encoders
-from assistant.embeddings import Embedder, shared_embedder
-from assistant.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
+from assistant.answering.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
+from assistant.encoding import encoders
+from assistant.encoding.embeddings import Embedder, shared_embedder
 from assistant.settings import ENCODER, Settings
 
 QUESTIONS = load_questions(DEFAULT_QUESTIONS)
@@ -103,7 +103,7 @@ def test_ingest_keeps_its_quality_on_the_bundled_eval(assistant, fp32):
     # calibration, which answers.py owns; the vectors below are what ingest changed).
     assert result["hit@3"] >= 0.95 and result["hit@1"] >= 0.85
     # The stored vectors are the ones sentence-transformers' fp32 model gives the same texts.
-    from assistant.index import embedding_input
+    from assistant.index.store import embedding_input
 
     index = assistant.index
     texts = [embedding_input(index.documents[p.doc_id], p) for p in index.passages[:8]]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import calibration, evalmetrics
-from assistant.evaluation import EvalQuestion, SetProblem, groups, load_questions, resolve_set, warnings
+from assistant.answering import calibration, evalmetrics
+from assistant.answering.evaluation import EvalQuestion, SetProblem, groups, load_questions, resolve_set, warnings
 from assistant.settings import SHIPPED_EVAL_SET, Settings
 from tests.conftest import child_env
 
@@ -52,7 +52,7 @@ def test_heldout_set_has_every_kind_in_numbers():
 
 @pytest.fixture(scope="module")
 def heldout_texts(tmp_path_factory) -> dict[str, str]:
-    from assistant.documents import load_document
+    from assistant.ingest.documents import load_document
 
     folder = heldout_docs.build(tmp_path_factory.mktemp("heldout-docs"))
     docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]

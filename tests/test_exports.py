@@ -15,8 +15,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from assistant.citations import Citation, in_text, reference
-from assistant.exports import Handout, Item, file_name, to_csv, to_docx, to_html, to_markdown, to_text
+from assistant.quoting.citations import Citation, in_text, reference
+from assistant.quoting.exports import Handout, Item, file_name, to_csv, to_docx, to_html, to_markdown, to_text
 
 TODAY = dt.date(2026, 12, 5)
 ACCESSED = "5 December 2026"

@@ -19,9 +19,9 @@ import pytest
 from docbuilders import build_html, report_pdf
 from test_govuk import Site, item
 
-from assistant.documents import DocumentError
-from assistant.fetching import FetchLimits, fetch, redact
-from assistant.sources import pick_suffix, read_publication, read_source
+from assistant.ingest.documents import DocumentError
+from assistant.ingest.fetching import FetchLimits, fetch, redact
+from assistant.ingest.sources import pick_suffix, read_publication, read_source
 from tests.conftest import child_env
 
 INTERNAL = b"<html><body><p>INTERNAL ONLY: the staff rota and door codes.</p></body></html>"

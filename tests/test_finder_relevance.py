@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
-from assistant.answers import SHOW_SHARE
+from assistant.answering.answers import SHOW_SHARE
 
 
 @pytest.fixture(scope="module")

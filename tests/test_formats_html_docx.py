@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from docbuilders import build_docx, build_html, report_pdf
 
-from assistant.documents import DocumentError, load_document
-from assistant.sources import FetchLimits, load_url
+from assistant.ingest.documents import DocumentError, load_document
+from assistant.ingest.sources import FetchLimits, load_url
 
 NEWS_BODY = """
 <article>

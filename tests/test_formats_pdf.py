@@ -14,7 +14,7 @@ from docbuilders import (
     report_pdf,
 )
 
-from assistant.documents import DocumentError, load_document
+from assistant.ingest.documents import DocumentError, load_document
 
 SIDECAR = """\
 id = "annual-review-2031"
@@ -235,7 +235,7 @@ q = "What is the capital city of Peru?"
 
 
 def test_evaluation_harness_runs_over_an_ingested_pdf(helper, tmp_path):
-    from assistant.evaluation import evaluate, load_questions
+    from assistant.answering.evaluation import evaluate, load_questions
 
     path = tmp_path / "questions.toml"
     path.write_text(REPORT_QUESTIONS, encoding="utf-8")
@@ -304,7 +304,7 @@ def test_contents_without_dot_leaders_is_not_indexed(tmp_path):
     ],
 )
 def test_line_end_hyphen_rule(first, second, joined):
-    from assistant.formats.pdf import join_wrapped
+    from assistant.ingest.formats.pdf import join_wrapped
 
     plain = {"safeguarded", "well", "being", "partners"}
     assert join_wrapped(first, second, plain, {"well-being"}) == joined
@@ -319,7 +319,7 @@ def test_page_labels_that_only_count_pdf_pages_lose_to_printed_numbers(tmp_path)
 def test_pages_without_text_are_named_when_ocr_cannot_run(tmp_path, monkeypatch):
     from docbuilders import scan_pages
 
-    from assistant.formats import ocr
+    from assistant.ingest.formats import ocr
 
     path = tmp_path / "mixed.pdf"
     path.write_bytes(scan_pages(report_pdf(), {4}))
@@ -387,7 +387,7 @@ def test_a_cover_with_the_publisher_set_largest(tmp_path):
     ],
 )
 def test_junk_titles(title, junk):
-    from assistant.formats.metadata import junk_title
+    from assistant.ingest.formats.metadata import junk_title
 
     assert junk_title(title) is junk
 
@@ -397,7 +397,7 @@ def test_junk_titles(title, junk):
     [("jsmith01", True), ("j.smith", True), ("CORP\\jsmith", True), ("Admin", True), ("Annie Hudson", False)],
 )
 def test_login_names_are_no_authors(author, junk):
-    from assistant.formats.metadata import junk_author
+    from assistant.ingest.formats.metadata import junk_author
 
     assert junk_author(author) is junk
 
@@ -420,6 +420,6 @@ def test_login_names_are_no_authors(author, junk):
 )
 def test_labelled_lines(line, found):
     """Publishing details are lines of their own; a sentence that mentions a date is not one."""
-    from assistant.formats.metadata import labelled
+    from assistant.ingest.formats.metadata import labelled
 
     assert labelled(line) == found

@@ -17,10 +17,10 @@ from docbuilders import build_html, report_pdf
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.documents import DocumentError
-from assistant.index import ChunkSettings, load
-from assistant.ingest import ingest
-from assistant.sources import CROWN_LICENCE, FetchLimits, allowed_origins, is_publication, read_publication
+from assistant.index.store import ChunkSettings, load
+from assistant.ingest.documents import DocumentError
+from assistant.ingest.pipeline import ingest
+from assistant.ingest.sources import CROWN_LICENCE, FetchLimits, allowed_origins, is_publication, read_publication
 
 ORG = "Northshire Safeguarding Review Board"
 SUMMARY = build_html(
@@ -262,7 +262,7 @@ def test_cli_reports_a_bad_publication_and_indexes_the_rest(site, publication, t
 
 def test_other_paths_are_read_as_plain_urls(site, publication):
     """An HTML attachment's own address (one level below the publication) is an ordinary page."""
-    from assistant.sources import read_source
+    from assistant.ingest.sources import read_source
 
     docs, problems = read_source(publication + "/summary")
     assert problems == [] and len(docs) == 1 and docs[0].format == "html" and docs[0].publication == ""

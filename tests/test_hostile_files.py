@@ -11,10 +11,10 @@ import tracemalloc
 
 import pytest
 
-from assistant.documents import DocumentError, load_document
-from assistant.formats import ReadLimits
-from assistant.formats import read as read_file
-from assistant.passages import _indexable_ranges, make_passages
+from assistant.ingest.documents import DocumentError, load_document
+from assistant.ingest.formats import ReadLimits
+from assistant.ingest.formats import read as read_file
+from assistant.ingest.passages import _indexable_ranges, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, Settings
 from tests.conftest import child_env
 from tests.docbuilders import build_docx
@@ -131,7 +131,7 @@ def test_a_two_million_character_word_is_hard_split(tmp_path):
 
 
 def test_sentences_are_kept_whole_when_a_long_paragraph_is_cut():
-    from assistant.documents import Block, DocumentMeta, assemble
+    from assistant.ingest.documents import Block, DocumentMeta, assemble
 
     sentence = "Professional curiosity means asking about what a family says and what is seen. "
     doc = assemble([Block(sentence * 300)], DocumentMeta(id="d", title="D"), "text", "d.txt")
@@ -176,8 +176,8 @@ def test_the_docx_export_drops_characters_xml_cannot_hold():
 
     import docx
 
-    from assistant import exports
-    from assistant.citations import Citation
+    from assistant.quoting import exports
+    from assistant.quoting.citations import Citation
 
     items = [exports.Item(f"A quote{BELL}.", Citation(title=f"Annual{BELL} review", author=f"Panel{BELL}"))]
     handout = exports.Handout(title=f"Week{BELL} 3", organisation=f"Org{BELL}", today=dt.date(2031, 1, 2))
@@ -255,7 +255,7 @@ def test_a_spoofed_title_is_clean_in_citations_and_the_docx_export(hostile_index
 
 
 def test_titles_stored_before_the_cleaning_are_cleaned_as_they_load():
-    from assistant.documents import Document, DocumentMeta, Section
+    from assistant.ingest.documents import Document, DocumentMeta, Section
 
     old = Document(
         DocumentMeta(id="d", title=f"Annual{BELL} {RLO}review"),

@@ -8,10 +8,10 @@ import shutil
 import numpy as np
 import pytest
 
-from assistant import index as index_mod
-from assistant.documents import DocumentError
-from assistant.index import ChunkSettings, IndexProblem
-from assistant.ingest import ingest, stale_reason
+from assistant.index import store as index_mod
+from assistant.index.store import ChunkSettings, IndexProblem
+from assistant.ingest.documents import DocumentError
+from assistant.ingest.pipeline import ingest, stale_reason
 from assistant.settings import BUNDLED_CORPUS, MODEL_NAME
 
 
@@ -127,7 +127,7 @@ def test_tokenizer_is_safe_on_many_threads():
     """Questions are tokenized on the server's worker threads; each gets its own stemmer."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from assistant.lexical import _stemmer, tokenize
+    from assistant.index.lexical import _stemmer, tokenize
 
     texts = [f"safeguarding partnerships reviewing children's notifications {i} practitioners" for i in range(400)]
     expected = [tokenize(t) for t in texts]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from docbuilders import build_docx, build_html, encrypt_pdf, image_only_pdf, report_pdf
 
-from assistant.documents import DocumentError
-from assistant.index import ChunkSettings, IndexProblem, current_build, load
-from assistant.ingest import ingest, stale_reason
+from assistant.index.store import ChunkSettings, IndexProblem, current_build, load
+from assistant.ingest.documents import DocumentError
+from assistant.ingest.pipeline import ingest, stale_reason
 
 
 def news(text: str) -> bytes:
@@ -104,7 +104,7 @@ def test_add_and_remove_by_id_leave_the_others(tmp_path, run, embedder):
 
 def test_a_reader_that_crashes_skips_that_source_only(tmp_path, run, embedder, monkeypatch):
     """Any unexpected exception in a reader is "Skipped <source>: <reason>"; the rest lands."""
-    from assistant.formats import html
+    from assistant.ingest.formats import html
 
     def crash(data, *limits):
         raise RuntimeError("the parser fell over\n  on line 3")

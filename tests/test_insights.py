@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant import insights
+from assistant.server import insights
 from tests.conftest import child_env
 
 TOKEN = "operator-token-123"

@@ -24,8 +24,8 @@ from layouts import (
     table_pdf,
 )
 
-from assistant.citations import page_text
-from assistant.documents import load_document
+from assistant.ingest.documents import load_document
+from assistant.quoting.citations import page_text
 
 
 @pytest.fixture(scope="module")
@@ -311,7 +311,7 @@ def test_wrapped_addresses_and_hyphenated_words_come_back_whole(folder):
 
 
 def test_back_matter_is_marked_and_never_an_answer(helper):
-    from assistant.quotes import Query, search
+    from assistant.quoting.quotes import Query, search
 
     doc = helper.index.documents["neglect-briefing"]
     assert {s.title: s.back_matter for s in doc.sections}["References"] == "references"

@@ -16,8 +16,8 @@ import sys
 import numpy as np
 import pytest
 
-from assistant import library
-from assistant.documents import DocumentMeta
+from assistant.ingest import library
+from assistant.ingest.documents import DocumentMeta
 
 DOCS = {
     "northshire-annual-report-2021": (
@@ -184,7 +184,8 @@ def test_the_filter_is_applied_inside_the_vector_search(monkeypatch):
     the search itself is restricted (exact over a small subset, a FAISS selector over a large one)."""
     from types import SimpleNamespace
 
-    from assistant import search, vectors
+    from assistant.answering import retrieval as search
+    from assistant.index import vectors
 
     rng = np.random.default_rng(7)
     vecs = rng.standard_normal((3000, 16)).astype(np.float32)
@@ -209,7 +210,7 @@ def test_the_filter_is_applied_inside_the_vector_search(monkeypatch):
 
 
 def test_documents_list_their_facts(library_index):
-    from assistant.index import list_documents
+    from assistant.index.store import list_documents
 
     rows = {r["id"]: r for r in list_documents(library_index)}
     assert {d: r["kind"] for d, r in rows.items()} == KIND_OF
@@ -219,7 +220,7 @@ def test_documents_list_their_facts(library_index):
 
 
 def test_bm25_is_restricted_to_the_filter(library_index, make_assistant):
-    from assistant.search import bm25_ranking, hybrid
+    from assistant.answering.retrieval import bm25_ranking, hybrid
 
     helper = make_assistant(library_index)
     index = helper.index
@@ -342,8 +343,8 @@ def test_facets_match_the_documents_command(lib_client, library_index):
 def test_set_overrides_a_kind_survives_a_rebuild_and_reaches_the_server(
     lib_client, library_index, library_docs, embedder
 ):
-    from assistant.index import ChunkSettings, list_documents
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings, list_documents
+    from assistant.ingest.pipeline import ingest
 
     done = cli("documents", "--index", str(library_index), "--set", "northshire-annual-report-2021", "kind=guidance")
     assert done.returncode == 0, done.stderr

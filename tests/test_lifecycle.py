@@ -16,8 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant import index as index_mod
-from assistant.embeddings import DIMENSIONS
+from assistant.encoding.embeddings import DIMENSIONS
+from assistant.index import store as index_mod
 from assistant.settings import MODEL_NAME
 from tests.conftest import child_env
 
@@ -52,8 +52,8 @@ def pause(here):
         flag.write_text(here)
         time.sleep(600)
 
-from assistant import index as ix
-from assistant.embeddings import Embedder
+from assistant.index import store as ix
+from assistant.encoding.embeddings import Embedder
 wrap = lambda name, fn: (lambda *a, **k: (pause(name), fn(*a, **k))[1])
 Embedder.encode_passages = wrap("embedding", Embedder.encode_passages)
 _write = ix._write_jsonl
@@ -221,7 +221,7 @@ def test_live_reindex_and_refused_builds_with_requests_throughout(
     base = serve(make_app(root, reload_poll_seconds=0.2))
     health = lambda: httpx.get(base + "/healthz", timeout=10).json()["build"]  # noqa: E731
 
-    with caplog.at_level("INFO", logger="assistant.reload"), Traffic(base, [OLD_Q, NEW_Q, "spring"]) as traffic:
+    with caplog.at_level("INFO", logger="assistant.server.reload"), Traffic(base, [OLD_Q, NEW_Q, "spring"]) as traffic:
         time.sleep(1)
         done = subprocess.run(
             ingest_cmd(corpora[1], root), env=child_env(), capture_output=True, text=True, timeout=180

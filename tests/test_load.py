@@ -195,7 +195,7 @@ def test_python_heap_does_not_grow_with_requests(make_app, corpus_index, monkeyp
 
     from fastapi.testclient import TestClient
 
-    from assistant import meaning
+    from assistant.answering import meaning
 
     # The passages' stacked word vectors are a bounded cache too: made small here so it fills in the warm-up.
     monkeypatch.setattr(meaning, "MATRICES", 16)

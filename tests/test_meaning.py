@@ -12,9 +12,9 @@ import zlib
 import numpy as np
 import pytest
 
-from assistant import answertypes, evidence, marking, meaning, signpost
-from assistant.answers import ANSWERED, effective_query
-from assistant.glossary import Glossary
+from assistant.answering import answertypes, evidence, marking, meaning, signpost
+from assistant.answering.answers import ANSWERED, effective_query
+from assistant.answering.glossary import Glossary
 
 DIM = 256
 

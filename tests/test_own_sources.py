@@ -22,10 +22,10 @@ import httpx
 from docbuilders import REPORT_FOOTER, REPORT_HEADER, REPORT_NUMBERS, REPORT_PAGES, build_pdf, report_pdf
 from typer.testing import CliRunner
 
-from assistant import index as index_mod
 from assistant.cli import app
-from assistant.index import ChunkSettings
-from assistant.ingest import check_sources, ingest, refresh
+from assistant.index import store as index_mod
+from assistant.index.store import ChunkSettings
+from assistant.ingest.pipeline import check_sources, ingest, refresh
 from assistant.settings import BUNDLED_CORPUS
 from tests.conftest import free_port
 
@@ -204,7 +204,7 @@ def test_remove_by_id_alone_keeps_everything_else(tmp_path):
 def test_a_rebuild_that_would_lose_documents_stops_and_names_them(tmp_path, embedder):
     import pytest
 
-    from assistant.documents import DocumentError
+    from assistant.ingest.documents import DocumentError
 
     note, root = tmp_path / "note.md", tmp_path / "index"
     note.write_text("# Note\n\nThe duty desk closes at five on Fridays.\n", encoding="utf-8")
@@ -220,7 +220,7 @@ def test_serve_goes_on_when_another_ingest_holds_the_index(tmp_path, embedder, c
     import typer
 
     from assistant.cli import run_refresh
-    from assistant.ingest import ingest_lock
+    from assistant.ingest.pipeline import ingest_lock
     from assistant.settings import Settings
 
     note, root = tmp_path / "note.md", tmp_path / "index"

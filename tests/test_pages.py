@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from assistant.answers import ABSTAINED, ANSWERED
+from assistant.answering.answers import ABSTAINED, ANSWERED
 from assistant.settings import WEB_DIR
 
 PARTNER = "https://partner.example"

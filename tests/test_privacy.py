@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant import privacy
+from assistant.server import privacy
 
 CANARY = "Zebulon Quartermain"  # a "child's name" that must never reach a log
 QUESTIONS = [
@@ -91,7 +91,7 @@ def test_an_exception_quoting_the_question_is_logged_without_it(make_app, corpus
 
 
 def test_any_library_logging_an_exception_or_a_url_is_cleaned(logs):
-    from assistant.logguard import install_log_guard
+    from assistant.server.logguard import install_log_guard
 
     install_log_guard()  # as the app does when it starts (this test may run before any app exists)
     lib = logging.getLogger("some.library")
@@ -176,7 +176,7 @@ def test_question_log_is_off_by_default(assistant):
 
 def test_question_log_when_on_warns_loudly_and_writes_redacted_lines(make_assistant, corpus_index, tmp_path, caplog):
     path = tmp_path / "questions.jsonl"
-    with caplog.at_level(logging.WARNING, logger="assistant.privacy"):
+    with caplog.at_level(logging.WARNING, logger="assistant.server.privacy"):
         helper = make_assistant(corpus_index, question_log=path)
     assert any("QUESTION LOG IS ON" in r.getMessage() and r.levelno >= logging.WARNING for r in caplog.records)
     helper.ask(f"My daughter {CANARY} was born on 01/02/2016, email zq@example.com: what is the voice of the child?")

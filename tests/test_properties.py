@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from assistant.documents import Block, DocumentError, DocumentMeta, assemble, build_document, clean_line
-from assistant.formats import text as text_format
-from assistant.passages import _indexable_ranges, make_passages, split_sentences
+from assistant.ingest.documents import Block, DocumentError, DocumentMeta, assemble, build_document, clean_line
+from assistant.ingest.formats import text as text_format
+from assistant.ingest.passages import _indexable_ranges, make_passages, split_sentences
 
 # PROPERTY_EXAMPLES=5000 for a longer hunt; CI runs the default.
 FAST = settings(

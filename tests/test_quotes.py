@@ -234,7 +234,7 @@ def test_order_by_position_or_relevance(qclient):
 
 
 def test_all_words_mode_finds_every_sentence_with_all_the_words(qclient, qapp):
-    from assistant.lexical import words
+    from assistant.index.lexical import words
 
     index = qapp.state.assistant.index
     wanted = {"agency", "multi"}
@@ -365,7 +365,7 @@ def expected(qapp, basket, style="harvard"):
     """(exact text, what follows it in the handout, the reference entry) per quote."""
     import datetime
 
-    from assistant.citations import Citation, in_text, page_text, reference
+    from assistant.quoting.citations import Citation, in_text, page_text, reference
 
     today = datetime.date.today()
     out = []
@@ -485,7 +485,7 @@ def test_export_title_and_organisation(qclient, basket):
 def test_markdown_escapes_only_what_it_must(text, escaped):
     from markdown_it import MarkdownIt
 
-    from assistant.exports import md_escape
+    from assistant.quoting.exports import md_escape
 
     assert md_escape(text) == escaped
     assert BeautifulSoup(MarkdownIt().render(md_escape(text)), "html.parser").get_text().strip() == text
@@ -550,7 +550,7 @@ def test_a_full_basket_fits_the_body_limit(qclient, qapp, basket):
     even with a 40-character document id and six-digit offsets."""
     import json
 
-    from assistant.exports import MAX_ITEMS
+    from assistant.quoting.exports import MAX_ITEMS
 
     limit = qapp.state.settings.max_body_bytes
     worst = [{"doc_id": "d" * 40, "start": 999_000, "end": 999_999, "edition": "0123456789ab"}] * MAX_ITEMS
@@ -573,8 +573,8 @@ ALPHABET = "abAB é’‘'\"“”-–— \n\t,."
 
 
 def table_for(text: str):
-    from assistant.documents import Document, DocumentMeta
-    from assistant.quotes import DocTable, fold
+    from assistant.ingest.documents import Document, DocumentMeta
+    from assistant.quoting.quotes import DocTable, fold
 
     return DocTable(Document(DocumentMeta("t", "T"), text, "text", "t"), fold(text), [], [], 0)
 
@@ -582,7 +582,7 @@ def table_for(text: str):
 @settings(max_examples=300, deadline=None)
 @given(st.text(ALPHABET, max_size=60), st.data())
 def test_every_phrase_match_folds_to_the_query_and_each_slice_is_found(text, data):
-    from assistant.quotes import find_phrase, fold_query
+    from assistant.quoting.quotes import find_phrase, fold_query
 
     table = table_for(text)
     i = data.draw(st.integers(0, len(text)))

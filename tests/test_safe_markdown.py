@@ -98,7 +98,7 @@ def test_the_markdown_export_renders_as_text(hostile_client, style):
     ],
 )
 def test_links_are_http_only_and_percent_encoded(url, shown):
-    from assistant.citations import md_link, safe_url
+    from assistant.quoting.citations import md_link, safe_url
 
     assert safe_url(url) == shown
     assert md_link(url) == (f"<{shown}>" if shown else "")

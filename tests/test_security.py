@@ -184,7 +184,7 @@ def test_client_ip_takes_the_nearest_untrusted_address():
     """uvicorn's ProxyHeadersMiddleware, as security.install wires it, with CIDR ranges."""
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-    from assistant.security import client_ip
+    from assistant.server.security import client_ip
     from tests.conftest import run_coroutine
 
     def seen(peer, xff=None):
@@ -260,14 +260,14 @@ def test_healthz_readyz_and_metrics(client):
 
 def test_readyz_is_503_without_a_warm_model(fresh):
     c = fresh()
-    from assistant.embeddings import Embedder
+    from assistant.encoding.embeddings import Embedder
 
     c.app.state.assistant.encoder.embedder = Embedder()  # a real embedder whose model is not loaded yet
     try:
         r = c.get("/readyz")
         assert r.status_code == 503 and r.json()["model"] is False and r.json()["index"] is True
     finally:
-        from assistant.embeddings import shared_embedder
+        from assistant.encoding.embeddings import shared_embedder
 
         c.app.state.assistant.encoder.embedder = shared_embedder()
 

@@ -31,8 +31,8 @@ def own_index(kestrel_index, tmp_path):
 
 def add_owls(root, embedder, tmp_path) -> str:
     """Ingest a second document into ``root`` in-process; the new build's name."""
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
 
     folder = tmp_path / "owls"
     folder.mkdir(exist_ok=True)
@@ -126,7 +126,7 @@ def test_a_killed_ingests_pointer_file_is_swept_at_start_and_ingest(make_app, ow
 @pytest.fixture
 def builds(monkeypatch):
     """Counts the finder's table builds (each one slowed a little, so concurrent callers overlap)."""
-    from assistant import quotes
+    from assistant.quoting import quotes
 
     real, made = quotes.build_tables, []
 
@@ -140,8 +140,8 @@ def builds(monkeypatch):
 
 
 def test_concurrent_first_uses_of_an_index_build_its_tables_once(kestrel_index, embedder, builds):
-    from assistant import index as index_mod
-    from assistant import quotes
+    from assistant.index import store as index_mod
+    from assistant.quoting import quotes
 
     fresh = index_mod.load(kestrel_index, embedder.name, embedder.dimensions)
     with ThreadPoolExecutor(12) as pool:
@@ -191,7 +191,7 @@ def test_twelve_first_requests_and_a_reload_build_the_tables_once_each(
 
 
 def test_a_burst_of_word_exports_builds_a_few_at_a_time(make_app, kestrel_index, monkeypatch):
-    from assistant import exports
+    from assistant.quoting import exports
 
     real, running, most = exports.WRITERS["docx"], [0], [0]
     lock = threading.Lock()

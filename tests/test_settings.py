@@ -28,9 +28,9 @@ def test_cli_options_take_env_names_and_defaults_from_settings():
 def test_code_defaults_are_the_settings_defaults():
     import inspect
 
-    from assistant.batching import BatchingEncoder
-    from assistant.search import hybrid
-    from assistant.serving import GuardedH11Protocol
+    from assistant.answering.retrieval import hybrid
+    from assistant.encoding.batching import BatchingEncoder
+    from assistant.server.serving import GuardedH11Protocol
 
     batch = inspect.signature(BatchingEncoder).parameters
     assert (batch["window_ms"].default, batch["max_batch"].default, batch["cache_size"].default) == (

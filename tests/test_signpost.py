@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import signpost
+from assistant.answering import signpost
 from assistant.settings import SIGNPOST_TEXT, Settings
 
 URGENT = [

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant import index as index_mod
+from assistant.index import store as index_mod
 
 BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 JSON = {"content-type": "application/json"}
@@ -74,7 +74,7 @@ def test_unreadable_text_gets_a_readable_422_in_every_field(client):
 
 def test_poison_in_a_batch_fails_only_its_own_caller(embedder):
     """Straight at the encoder (no validation in front): 50 lone surrogates among 600 good."""
-    from assistant.batching import BatchingEncoder
+    from assistant.encoding.batching import BatchingEncoder
 
     enc = BatchingEncoder(embedder, window_ms=5, max_batch=32, cache_size=0)
     good = [f"review {i}" for i in range(600)]
@@ -232,7 +232,7 @@ def test_every_route_reads_one_index_snapshot_while_builds_flip(build_index, mak
 
 
 def test_log_scrub_is_linear_and_blind_to_quotes(caplog):
-    from assistant.logguard import install_log_guard, scrub_text
+    from assistant.server.logguard import install_log_guard, scrub_text
 
     install_log_guard()
     access = logging.getLogger("uvicorn.access")
@@ -402,7 +402,7 @@ def test_a_manifest_must_list_its_files(corpus_index, tmp_path, embedder):
 
 
 def test_an_undecodable_current_is_refused_quietly(make_app, corpus_index, tmp_path, caplog):
-    from assistant import reload
+    from assistant.server import reload
     from tests.conftest import run_coroutine
 
     root = tmp_path / "copy"

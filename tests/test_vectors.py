@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant import vectors
+from assistant.index import vectors
 
 
 def clustered(n: int, dim: int = 64, seed: int = 0) -> np.ndarray:
@@ -44,7 +44,7 @@ def test_ivf_recall_and_memory():
 def test_index_build_records_the_dense_type(corpus_index):
     import json
 
-    from assistant.index import current_build
+    from assistant.index.store import current_build
 
     manifest = json.loads((current_build(corpus_index) / "manifest.json").read_text())
     assert manifest["dense"] == {"type": "flat-ip"}
@@ -62,7 +62,7 @@ def test_ivf_settings_survive_save_and_load(tmp_path):
 
 
 def test_index_loads_memory_mapped(corpus_index, embedder):
-    from assistant import index as index_mod
+    from assistant.index import store as index_mod
 
     idx = index_mod.load(corpus_index, embedder.name, embedder.dimensions, mmap=True)
     assert isinstance(idx.passage_vectors, np.memmap)

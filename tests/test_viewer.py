@@ -42,7 +42,7 @@ def vclient(make_app, moved):
 
 
 def test_the_build_keeps_a_copy_of_each_pdf(moved):
-    from assistant.index import current_build, original_path, read_manifest
+    from assistant.index.store import current_build, original_path, read_manifest
 
     build = current_build(moved)
     assert original_path(build, "review").read_bytes() == PDF
@@ -121,7 +121,7 @@ def test_a_kept_document_keeps_its_copy_and_a_url_ingest_has_one(moved, tmp_path
     """Through the real CLI: adding a URL keeps the moved file's copy and stores the fetched PDF."""
     from test_govuk import Site
 
-    from assistant.index import current_build, original_path
+    from assistant.index.store import current_build, original_path
 
     site = Site()
     try:

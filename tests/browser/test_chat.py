@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers import ABSTAINED
+from assistant.answering.answers import ABSTAINED
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """The fast loop's fixtures: the same real ingest, index, assistant and app as tests/conftest.py,
-but encoded by the fake encoder (no model: hashed word pieces, assistant/encoders.py), over a
+but encoded by the fake encoder (no model: hashed word pieces, assistant/encoding/encoders.py), over a
 small corpus written here. Tests in this folder are never marked ``model``.
 
 These fixtures override the parent's by name, so a test here asking for ``client`` gets the
@@ -17,7 +17,7 @@ from fastcorpus import write_corpus
 
 @pytest.fixture(scope="session")
 def embedder():
-    from assistant.embeddings import shared_embedder
+    from assistant.encoding.embeddings import shared_embedder
 
     return shared_embedder(encoder="fake")
 
@@ -25,8 +25,8 @@ def embedder():
 @pytest.fixture(scope="session")
 def build_index(embedder, tmp_path_factory):
     """``build_index(sources, **chunk settings)``: the real ingest with the fake encoder."""
-    from assistant.index import ChunkSettings
-    from assistant.ingest import ingest
+    from assistant.index.store import ChunkSettings
+    from assistant.ingest.pipeline import ingest
 
     def build(sources: list, name: str = "fast-index", **kwargs) -> Path:
         root = tmp_path_factory.mktemp(name)
@@ -49,7 +49,7 @@ def corpus_index(build_index, corpus_dir) -> Path:
 
 @pytest.fixture(scope="session")
 def make_assistant(embedder, make_settings):
-    from assistant.answers import load_assistant
+    from assistant.answering.answers import load_assistant
 
     def make(index: Path, **kwargs):
         return load_assistant(make_settings(index, encoder="fake", **kwargs), embedder)
@@ -64,7 +64,7 @@ def assistant(make_assistant, corpus_index):
 
 @pytest.fixture(scope="session")
 def make_app(make_assistant):
-    from assistant.app import create_app
+    from assistant.server.app import create_app
 
     def make(index: Path, **kwargs):
         helper = make_assistant(index, **kwargs)

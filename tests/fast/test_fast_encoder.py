@@ -8,10 +8,10 @@ import threading
 import numpy as np
 import pytest
 
-from assistant import encoders
-from assistant import index as index_mod
-from assistant.batching import BatchingEncoder
-from assistant.embeddings import DIMENSIONS, Embedder, model_name
+from assistant.encoding import encoders
+from assistant.encoding.batching import BatchingEncoder
+from assistant.encoding.embeddings import DIMENSIONS, Embedder, model_name
+from assistant.index import store as index_mod
 from assistant.settings import MODEL_NAME, Settings
 
 TEXTS = [
@@ -130,7 +130,7 @@ def test_another_process_makes_the_same_vectors(embedder):
     from tests.conftest import child_env
 
     code = (
-        "import hashlib; from assistant.embeddings import Embedder; "
+        "import hashlib; from assistant.encoding.embeddings import Embedder; "
         "print(hashlib.sha256(Embedder(encoder='fake').encode(['Neglect at home.']).tobytes()).hexdigest())"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), timeout=60)

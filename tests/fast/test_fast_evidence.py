@@ -8,9 +8,9 @@ import math
 import numpy as np
 import pytest
 
-from assistant import calibration, evidence, glossary
-from assistant.lexical import words
-from assistant.search import hybrid
+from assistant.answering import calibration, evidence, glossary
+from assistant.answering.retrieval import hybrid
+from assistant.index.lexical import words
 
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "

@@ -12,8 +12,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from assistant import exports
-from assistant.citations import md_escape
+from assistant.quoting import exports
+from assistant.quoting.citations import md_escape
 
 FORMATS = ["md", "txt", "csv", "html", "docx"]
 STYLES = ["harvard", "plain"]

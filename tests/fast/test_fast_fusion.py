@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.search import bm25_ranking, dense_ranking, hybrid, retrieval
+from assistant.answering.retrieval import bm25_ranking, dense_ranking, hybrid, retrieval
 
 QUERIES = [
     "professional curiosity in supervision",

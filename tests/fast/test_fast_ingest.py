@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from fastcorpus import NOTES_META, NOTES_TXT, RIVERSIDE_MD, RIVERSIDE_META
 
-from assistant import index as index_mod
-from assistant.index import ChunkSettings
-from assistant.ingest import ingest
+from assistant.index import store as index_mod
+from assistant.index.store import ChunkSettings
+from assistant.ingest.pipeline import ingest
 
 
 @pytest.fixture(scope="module")

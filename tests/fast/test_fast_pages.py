@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_fast_api import ANSWERABLE, UNANSWERABLE
 
-from assistant.answers import ABSTAINED, ANSWERED, PARTIAL
+from assistant.answering.answers import ABSTAINED, ANSWERED, PARTIAL
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

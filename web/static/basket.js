@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var KEY = "quote-basket-v1";
-  var MAX = 150;  /* as assistant/exports.py MAX_ITEMS */
+  var MAX = 150;  /* as assistant/quoting/exports.py MAX_ITEMS */
 
   var memory = [];  /* used only when the browser refuses storage */
   function items() {

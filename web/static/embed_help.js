@@ -12,7 +12,7 @@
   var launcherPreview = document.querySelector("[data-launcher-preview]");
   function attr(v) { return v.replace(/&/g, "&amp;").replace(/"/g, "&quot;"); }
 
-  /* The widget's rule (widget.js, assistant/branding.py): white or near-black text, whichever
+  /* The widget's rule (widget.js, assistant/server/branding.py): white or near-black text, whichever
      contrasts more; refused when neither reaches 4.5:1. */
   function lum(hex) {
     return [1, 3, 5].map(function (i) {

@@ -25,7 +25,7 @@
   var host, root, launcher, panel, frame, isOpen = false, loaded = false;
 
   /* White or near-black text, whichever contrasts more with the accent (WCAG relative
-     luminance; the same rule as assistant/branding.py). Null when neither reaches 4.5:1. */
+     luminance; the same rule as assistant/server/branding.py). Null when neither reaches 4.5:1. */
   function lum(hex) {
     return [1, 3, 5].map(function (i) {
       var c = parseInt(hex.substr(i, 2), 16) / 255;

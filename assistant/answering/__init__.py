@@ -1,0 +1,1 @@
+"""Answering: retrieval, evidence, calibration and the rules that quote or abstain."""

@@ -1,0 +1,285 @@
+"""Answers: the Assistant and its rules: verbatim quotes with highlights, or a plain abstention.
+
+The shapes it returns are in models.py, their citations in citations.py."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.answering import calibration, evidence, glossary, marking, meaning, signpost
+from assistant.answering.retrieval import Hit, hybrid, retrieval
+from assistant.index.lexical import stopwords, words
+from assistant.index.store import Index
+from assistant.ingest import library
+from assistant.ingest.passages import Passage
+from assistant.quoting.models import Answer, Signpost, make_quote
+from assistant.server import metrics, privacy
+
+if TYPE_CHECKING:
+    from assistant.encoding.embeddings import QueryEncoder
+
+ANSWERED = (
+    "These passages from the report match your question. They are quoted exactly, "
+    "with where they come from; read them in context before relying on them."
+)
+PARTIAL = (
+    "These are the closest passages, but they do not mention every word of your question "
+    "(see what is missing). They are quoted exactly, with where they come from; read them in "
+    "context before relying on them."
+)
+ABSTAINED = (
+    "The report does not seem to cover this. Try rephrasing your question with the "
+    "words the report might use, or browse the report's sections."
+)
+
+# A follow-up leans on the question before it: it opens like a continuation, refers back
+# with a pronoun, or has too few words of its own to search.
+_FOLLOW_UP_START = re.compile(
+    r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
+)
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
+MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
+SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
+GLOSSARY_RECHECK_S = 1.0  # how often a question may look for edits to the glossary files
+
+
+def clean_question(text: str) -> str:
+    """Drop control characters and collapse whitespace; keep every printable script and emoji."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf" or c in "\u200d")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def own_words(question: str) -> int:
+    """How many content words a question has (frame words like "what does it say" left out)."""
+    stop = evidence.QUESTION_WORDS | stopwords()
+    return len({w for w in words(question) if w not in stop})
+
+
+def effective_query(question: str, history: list[str] | None) -> str | None:
+    """The follow-up rule: a question that leans on the previous one is read with it.
+
+    It is merged with the last question in ``history`` when it opens like a continuation
+    ("and ...", "what about ..."), refers back with a pronoun ("it", "they", "those"), or has
+    fewer than two content words. A self-contained question ("what did Annie Hudson say",
+    "what does it say about neglect?", where "it" is the documents) is always searched on its own.
+    """
+    previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
+    if not previous:
+        return None
+    frame = evidence.DOCUMENT_FRAME.match(question)
+    if frame:  # stands alone when what it asks about is named in it
+        rest = question[frame.end() :]
+        return None if own_words(rest) >= 1 and not _PRONOUN.search(rest) else f"{previous} {question}"
+    if _FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or own_words(question) < MIN_OWN_WORDS:
+        return f"{previous} {question}"
+    return None
+
+
+@dataclass
+class Chosen:
+    """A span picked for the answer: one or more overlapping passages of one section."""
+
+    doc: str
+    start: int
+    end: int
+    section: str | None  # section id
+    sentences: list[tuple[int, int]]
+    score: float
+    row: int  # of the first passage, in the index's vectors
+    id: str  # of the first passage
+
+
+def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[Chosen]:
+    """Merge overlapping passages of one section (up to ``max_chars``), drop near-duplicates; keep ``k``."""
+    chosen: list[Chosen] = []
+    for hit in hits:
+        p: Passage = hit.passage
+        absorbed = False
+        for c in chosen:
+            if c.doc == p.doc_id and p.start < c.end and p.end > c.start:
+                lo, hi = min(c.start, p.start), max(c.end, p.end)
+                if c.section == p.section_id and hi - lo <= max_chars:
+                    c.start, c.end = lo, hi
+                    c.sentences = sorted(set(c.sentences) | set(p.sentences))
+                absorbed = True  # merged, or overlapping text already shown
+                break
+            if float(index.passage_vectors[c.row] @ index.passage_vectors[hit.row]) > 0.97:
+                absorbed = True  # the same words in another document or edition
+                break
+        if not absorbed and len(chosen) < k:
+            chosen.append(
+                Chosen(p.doc_id, p.start, p.end, p.section_id, list(p.sentences), scores[hit.row], hit.row, p.id)
+            )
+    return chosen
+
+
+class Assistant:
+    """The core object: an index, a query encoder and the answering rules."""
+
+    def __init__(self, settings, index: Index, encoder: QueryEncoder):
+        self.settings = settings
+        self.index = index
+        self.encoder = encoder
+        embedder = getattr(encoder, "embedder", None)  # words are matched by meaning with the same model
+        self.vectors = meaning.shared(embedder) if embedder is not None else None
+        self.counters = metrics.Counters()  # aggregate figures only
+        self.question_log = privacy.QuestionLog.from_settings(settings)  # None unless the operator opted in
+
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        history: list[str] | None = None,
+        threshold: float | None = None,
+        doc_ids: set[str] | None = None,
+    ) -> Answer:
+        """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting);
+        ``doc_ids`` (a filter's documents) is all it searches, and all it judges abstention by."""
+        started = time.perf_counter()
+        if doc_ids is not None and not doc_ids:
+            answer = Answer(clean_question(question), False, library.NO_MATCH)
+        else:
+            answer = self._answer(question, k, history, threshold, doc_ids)
+        help_now = signpost.for_answer(self.settings, answer.question, answer.answered)
+        answer.signpost = Signpost.model_validate(help_now) if help_now is not None else None
+        privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
+        return answer
+
+    def warm_words(self, index: Index) -> int:
+        """Encode the words of a small index's documents now, so that no question pays for
+        them (evidence.warm_words); returns how many were encoded."""
+        meaning.warm_up()
+        if self.vectors is None:
+            return 0
+        return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])
+
+    def evidence_for(self, index: Index):
+        """The glossary and calibration of ``index`` (kept on it: a reload brings new ones).
+
+        The glossary files are looked at again at most once a second (an operator's edit
+        shows within a second), not on every question."""
+        now = time.monotonic()
+        cached = index.derived.get("evidence")
+        if cached is not None and now - cached[0] < GLOSSARY_RECHECK_S:
+            return cached[1:]
+        root = index.path.parent.parent  # the index folder, beside CURRENT
+        gloss = glossary.load(self.settings.glossary, root / glossary.FILE)
+        cal = cached[2] if cached is not None and cached[1] is gloss else calibration.load(root)
+        index.derived["evidence"] = (now, gloss, cal)
+        return gloss, cal
+
+    def candidates(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        index: Index | None = None,
+        doc_ids: set[str] | None = None,
+    ):
+        """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
+
+        Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
+        the finder's "Similar meaning" both come through here."""
+        index = index or self.index
+        gloss, cal = self.evidence_for(index)
+        query = effective_query(question, history)
+        qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
+        terms = evidence.question_terms(query or question, index, gloss)
+        s = self.settings
+        hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
+        found = evidence.assess(terms, hits, index, gloss, self.vectors)
+        for c in found:
+            c.score = cal.score(c.features)
+        return query, terms, qvec, found
+
+    def threshold(self, index: Index) -> float:
+        """The bar an answer must clear: the setting when given, else the index's calibration."""
+        if self.settings.min_confidence is not None:
+            return self.settings.min_confidence
+        return self.evidence_for(index)[1].threshold
+
+    def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
+        """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
+        retrieval order: (query vector, [(hit, relevance)])."""
+        _, _, qvec, found = self.candidates(text, None, index, doc_ids)
+        bar = self.threshold(index) * SHOW_SHARE
+        return qvec, [(c.hit, c.score) for c in found if c.admissible and c.score >= bar]
+
+    def _answer(
+        self,
+        question: str,
+        k: int | None,
+        history: list[str] | None,
+        threshold: float | None,
+        doc_ids: set[str] | None = None,
+    ) -> Answer:
+        question = clean_question(question)
+        k = k or self.settings.k
+        index = self.index  # one consistent index for the whole answer, even during a reload
+        gloss = self.evidence_for(index)[0]
+        if threshold is None:
+            threshold = self.threshold(index)
+        gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
+        query, terms, qvec, candidates = self.candidates(question, history, index, doc_ids)
+        eligible = [c for c in candidates if c.admissible or not gated]
+        confidence = round(max((c.score for c in eligible), default=0.0), 4)
+        # Answer when one passage clears the bar; then show, likeliest first, the passages
+        # that come near it (a second passage often holds the words the first lacks).
+        strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
+
+        def abstain() -> Answer:
+            closest = [
+                evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
+                for c in candidates[:k]
+            ]
+            missing = evidence.missing(terms, closest, gloss, self.vectors)
+            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
+
+        if not any(c.score >= threshold for c in eligible):
+            return abstain()
+        quotes = []
+        scores = {c.hit.row: c.score for c in strong}
+        soft = {c.hit.row: c.soft for c in strong}
+        for c in select([c.hit for c in strong], index, k, scores):
+            start, end, marks, listless = marking.mark(
+                index, c, terms, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
+            )
+            if listless and gated:  # a lead-in without its list is never the answer
+                continue
+            quotes.append(make_quote(index.documents[c.doc], start, end, marks, c.score, c.id))
+        if not quotes:
+            return abstain()
+        shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
+        missing = evidence.missing(terms, shown, gloss, self.vectors)
+        if gated and evidence.holds_nothing(terms, missing):
+            # Quotes that hold none of what is asked about are close in tone, not an answer.
+            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
+        return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
+
+
+def load_assistant(settings, embedder=None) -> Assistant:
+    """Load the index named by ``settings`` with the shared model (IndexProblem if unusable)."""
+    from assistant.encoding.batching import BatchingEncoder
+    from assistant.encoding.embeddings import shared_embedder
+    from assistant.index import store as index_mod
+
+    embedder = embedder or shared_embedder(settings.torch_threads)
+    index = index_mod.load(settings.index, embedder.name, embedder.dimensions)
+    encoder = BatchingEncoder(
+        embedder,
+        settings.batch_window_ms,
+        settings.batch_max,
+        settings.cache_size,
+        settings.batching and not getattr(embedder, "per_row", False),
+    )
+    encoder.warm_up()  # the first request should not pay for loading the model
+    helper = Assistant(settings, index, encoder)
+    helper.warm_words(index)
+    return helper

@@ -1,0 +1,171 @@
+"""Answer types: what kind of text answers a question ("how many", "who", "when") and the
+single proper nouns a quote must name.
+
+* "How many/much X" is answered by a figure attached to X (within a few words of it), not by
+  any number in the passage: a date or a year is not a count.
+* "Who" is answered by a person or a role: a name, or a word for people ("chair", "fathers",
+  "practitioners", "the police").
+* "When" is answered by a date, a period or a condition ("in 2020", "within 15 working days",
+  "at the weekend", "as soon as", "if").
+* "What is X called?" is answered by a sentence that names it ("is named", "known as", a title
+  in quotes); this only picks the sentence to mark: a name can be given in other ways.
+* A proper noun of the question (a place, a named review, a pseudonym, an organisation) is a
+  name, not a topic: it must be in the quote or in its heading, word for word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import meaning
+
+_COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
+_WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
+_NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
+_WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
+
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands
+million dozen half third quarter most majority minority few several once twice thrice""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_TIME_WORDS = MONTHS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday weekend weekends day days week weeks
+month months year years hour hours minute minutes night nights morning evening today tomorrow yesterday
+annually annual daily weekly monthly yearly during after before until since within while once whenever
+when if soon immediately promptly""".split()
+)
+# Words for people and roles: who a "who" question can be answered with.
+_PEOPLE = frozenset(
+    """chair chairs chaired chairing member members director directors minister ministers secretary lead leads
+officer officers head heads commissioner worker workers nurse nurses visitor visitors practitioner practitioners
+professional professionals partner partners parent parents father fathers mother mothers carer carers child
+children baby babies infant infants teenager teenagers adult adults family families people person staff team
+teams police doctor doctors gp gps teacher teachers school schools panel board partnership partnerships
+agency agencies authority authorities council councils service services government he she they someone anyone
+reviewer reviewers author authors leader leaders manager managers midwife midwives paediatrician clinician
+clinicians colleague colleagues everyone we you i""".split()
+)
+_NAMING = frozenset("called named titled entitled known name title".split())
+_HOW_OFTEN = frozenset({"times", "occasions"})
+COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
+
+
+def kind(question: str) -> str:
+    """ "count", "who", "when", "name" or "" (any other question)."""
+    if _COUNT.search(question):
+        return "count"
+    if _WHO.search(question):
+        return "who"
+    if _WHEN.search(question):
+        return "when"
+    if _NAMED.search(question):
+        return "name"
+    return ""
+
+
+def count_target(question: str, stop: frozenset) -> list[str]:
+    """The words a count question counts: "how many serious incident notifications were..."
+    -> ["serious", "incident", "notifications"]: up to the next frame word or past-tense verb
+    ("how many fathers joined"), three words at most."""
+    m = _COUNT.search(question)
+    if not m:
+        return []
+    out: list[str] = []
+    for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", question[m.end() :].lower()):
+        if w in _HOW_OFTEN and not out:  # "how many times did X..." counts X's visits: "twice"
+            continue
+        if w in stop or w.isdigit() or (out and w.endswith("ed")):
+            if out:
+                break
+            continue
+        out.append(w)
+    return out[:3]
+
+
+def is_figure(tokens: list[str], i: int) -> bool:
+    """A count: a number that is not a year or a day of a month, or a number word."""
+    t = tokens[i]
+    if t in NUMBER_WORDS:
+        return True
+    if not t.isdigit():
+        return False
+    if len(t) == 4 and t[:2] in ("19", "20"):
+        return False
+    near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+    return not any(n in MONTHS for n in near)
+
+
+def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW) -> bool:
+    """Is some figure within ``window`` words of a word marked in ``targets``?"""
+    figures = [i for i in range(len(tokens)) if is_figure(tokens, i)]
+    at = [i for i, hit in enumerate(targets) if hit]
+    return any(abs(i - j) <= window for i in figures for j in at)
+
+
+def any_figure(tokens: list[str]) -> bool:
+    return any(is_figure(tokens, i) for i in range(len(tokens)))
+
+
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
+
+
+def has_person(text: str, tokens: list[str]) -> bool:
+    """A name (capitalised words inside a sentence) or a word for people or a role."""
+    return bool(set(tokens) & _PEOPLE) or bool(_NAME.search(text))
+
+
+def has_time(tokens: list[str]) -> bool:
+    """A year, a date, a period or a condition."""
+    return any(t in _TIME_WORDS or (t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) for t in tokens)
+
+
+_CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
+# A child's pseudonym in a review: "Child T", "Baby R", "Sibling 2", "Young Person B".
+PSEUDONYM = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson|Family|Adult)\s+(?:[A-Z]{1,2}|\d{1,2})\b")
+
+
+def pseudonyms(question: str) -> list[str]:
+    """The pseudonyms a question names, as written ("Child T")."""
+    return [m.group(0) for m in PSEUDONYM.finditer(question)]
+
+
+def names_pseudonym(text: str, pseudonym: str) -> bool:
+    """Does ``text`` name the same child? "child T" and a line break inside count; "Child S",
+    "Baby RJ" do not (the letters are matched as written)."""
+    head, tail = pseudonym.rsplit(None, 1)
+    words_ = r"\s+".join(map(re.escape, head.split()))
+    return re.search(r"\b(?i:" + words_ + r")\s+" + re.escape(tail) + r"\b", text) is not None
+
+
+PROPER_ZIPF = 5.0  # a capitalised word rarer than this in general English is read as a name
+
+
+def proper_nouns(question: str, stop: frozenset) -> list[str]:
+    """Capitalised words inside the question that are names, not everyday words ("Westbury",
+    "Ofsted"; not "What" opening it, not "Report"). Acronyms are left to the glossary."""
+    out = []
+    for m in _CAPITAL.finditer(question):
+        word = m.group(0).lower().replace("’", "'").split("'")[0]
+        if m.start() == 0 or word in stop or m.group(0).isupper() or any(c.isdigit() for c in word):
+            continue
+        if meaning.zipf(word) < PROPER_ZIPF:
+            out.append(word)
+    return out
+
+
+def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None) -> bool:
+    """Does ``text`` hold the kind of thing the question asks for?"""
+    if kind_ == "count":
+        return any_figure(tokens) if targets is None else figure_near(tokens, targets)
+    if kind_ == "who":
+        return has_person(text, tokens)
+    if kind_ == "when":
+        return has_time(tokens)
+    if kind_ == "name":
+        return bool(set(tokens) & _NAMING) or bool(re.search(r"[‘“\"']\w", text))
+    return True

@@ -1,0 +1,428 @@
+"""Evidence: what a candidate passage has of the question, as features for the abstention model.
+
+Per question: its content words (stemmed, frame words like "what does the report say"
+dropped, glossary phrases grouped), its numbers and years, and the names in it. Per
+candidate passage: how much of that it holds (``features``), whether it can be an answer
+at all (``admissible``: every number and every multi-word name must be in the passage or
+in its section or document title) and which words no shown quote mentions (``missing``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.answering import answertypes, meaning
+from assistant.answering.glossary import Glossary
+from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
+
+# Words that frame a question rather than say what it is about.
+QUESTION_WORDS = frozenset(
+    """
+a about according am any anything are as ask asked at be been being can could describe detail
+details did do does doing done explain find for from give given has have how i in is it know
+list many me mean means mention mentioned mentions much my need of on or our please report
+reports document documents say said says show should shown tell the there this to us was we
+were what whats when where which who whom whose why will with would you your text
+roughly approximately around nearly almost exactly precisely about overall total
+called named titled entitled known name kind kinds sort sorts type types
+""".split()
+)
+
+# "What does it/the briefing say about X?": "it" and "the briefing" are the documents; only X is asked about.
+DOCUMENT_FRAME = re.compile(
+    r"^\s*(?:(?:what|how|where|when|why)\s+)?(?:does|did|do|can|will|would)\s+(?:it|they|the (?P<doc>report|document|"
+    r"documents|guidance|briefing|review|summary|leaflet|panel))\s+(?:say|says|said|mention|cover|tell(?: us| me)?|"
+    r"talk|describe|recommend|define|explain|include|suggest|find)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+
+FEATURES = (
+    "coverage",
+    "coverage_text",
+    "gap",
+    "key_missing",
+    "agreement",
+    "similarity",
+    "bm25",
+    "names",
+    "unseen",
+    "margin",
+)
+
+
+@dataclass
+class Terms:
+    """What a question asks about, in the index's stemmed vocabulary."""
+
+    words: dict[str, str]  # stem -> the question's own word
+    weights: dict[str, float]  # stem -> idf in this index
+    groups: list  # glossary matches in the question
+    numbers: set[str]
+    names: list[set[str]]  # runs of two or more capitalised words (people, organisations)
+    count: bool  # the question asks how many or how much
+    capitals: set[str]  # every capitalised content word, stemmed
+    unseen: float  # idf-weighted share of words the index never holds
+    extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
+    key: str = ""  # the rarest stem the index holds
+    kind: str = ""  # "count", "who", "when" or "" (answertypes.kind)
+    target: set[str] = field(default_factory=set)  # stems a count question counts
+    propers: set[str] = field(default_factory=set)  # stems of names the index never holds
+    vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
+    pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
+    # stem -> passages of the index holding it (None: matching by meaning is not limited)
+    df: Callable[[str], int] | None = None
+
+
+numbers_in = meaning.numbers_in
+
+
+@lru_cache(maxsize=4096)
+def figures_in(text: str) -> frozenset[str]:
+    """A passage's numbers, remembered like its stems (lexical.token_set): candidates recur
+    from question to question."""
+    return frozenset(numbers_in(text))
+
+
+def _uncontract(word: str) -> str:
+    """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of the topic)."""
+    base, _, suffix = word.partition("'")
+    if suffix == "t":
+        return ""
+    return base if suffix in ("s", "m", "re", "ve", "ll", "d") else word
+
+
+def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
+    """Runs of two or more capitalised words ("Annie Hudson"), and every capitalised word.
+    The first word is skipped: questions open with a capital ("What", "Who")."""
+    runs: list[list[str]] = [[]]
+    capitals: set[str] = set()
+    prev_end = 0
+    for m in _CAPITALISED.finditer(question):
+        word = m.group(0)
+        if m.start() == 0 or word.lower() in stop:
+            runs.append([])
+            continue
+        capitals |= set(tokenize(word))
+        if not (runs[-1] and question[prev_end : m.start()].strip() in ("", "-", "–")):
+            runs.append([])
+        runs[-1].append(word)
+        prev_end = m.end()
+    names = [set(tokenize(" ".join(r))) for r in runs if len(r) > 1]
+    return [n for n in names if n], capitals
+
+
+def question_terms(question: str, index, glossary: Glossary) -> Terms:
+    """What ``question`` asks about, weighed against ``index``'s vocabulary."""
+    stop = stopwords() | QUESTION_WORDS
+    frame = DOCUMENT_FRAME.match(question)
+    subject = (frame.group("doc") or "").lower() if frame else ""
+    subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
+    own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
+    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
+    stems = _stemmer().stemWords(kept) if kept else []
+    first: dict[str, str] = {}
+    for s, w in zip(stems, kept, strict=False):
+        first.setdefault(s, w)
+    tokens = tokenize(question)
+    groups = glossary.matches(tokens)
+    weights = {s: index.bm25.idf(s) for s in first}
+    df = {s: index.bm25.df(s) for s in first}
+    seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
+    unseen_w = sum(
+        w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
+    )
+    total = sum(weights.values())
+    names, capitals = _names(question, stop)
+    # A name the documents never hold (a town, a review, a pseudonym): nothing in them is
+    # about it, however close the rest of the question comes.
+    grouped = {t for m in groups for t in m.tokens}
+    propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
+    propers = {s for s in propers if not index.bm25.df(s)}
+    target = answertypes.count_target(question, stop)
+    return Terms(
+        words=first,
+        weights=weights,
+        groups=groups,
+        numbers=numbers_in(question),
+        names=[n for n in names if n],
+        count=answertypes.kind(question) == "count",
+        capitals=capitals - {""},
+        unseen=unseen_w / total if total else 0.0,
+        key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
+        extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
+        kind=answertypes.kind(question),
+        df=index.bm25.df,
+        pseudonyms=answertypes.pseudonyms(question),
+        target=set(_stemmer().stemWords(target)) if target else set(),
+        propers=propers,
+    )
+
+
+def _rare(index, token: str) -> bool:
+    """Worth adding to the BM25 query: held by at most a tenth of the passages. Generic
+    words of a long form ("child safeguarding practice review" for "the Panel") would
+    only pull in passages that share them."""
+    return index.bm25.df(token) <= max(1, 0.1 * index.bm25.size)
+
+
+def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -> set[str]:
+    """The question's stems a text holds, word for word or through a glossary phrase."""
+    out = {s for s in terms.words if s in have}
+    for m in terms.groups:
+        if glossary.covered_by(m.group, have):
+            out |= m.tokens & set(terms.words)
+    return out
+
+
+def context_text(index, doc_id: str, start: int) -> str:
+    """What a quote is shown with: its document's title and author, and its section path."""
+    doc = index.documents[doc_id]
+    section = doc.section_at(start)
+    meta = doc.meta
+    return " ".join([meta.title, meta.author, meta.publisher, " ".join(section.path) if section else ""])
+
+
+@dataclass
+class Candidate:
+    hit: object
+    tokens: frozenset[str]  # the passage's stems
+    context: frozenset[str]  # stems of its title, date and section path
+    features: dict[str, float]
+    admissible: bool
+    score: float = 0.0
+    soft: dict[str, str] = field(default_factory=dict)  # question stem -> passage word of the same meaning
+
+
+SOFT_CANDIDATES = 6  # candidates (in retrieval order) whose words are matched by meaning
+WARM_CHARS = 5_000_000  # the first this many characters of an index give the words encoded at load
+WARM_WORDS = 5_000  # at most this many, the most frequent first (about 5 s of encoding at most)
+NEW_WORDS = 64  # passage words a question may encode; the rest wait for a later question
+
+
+@lru_cache(maxsize=4096)
+def word_stems(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's lower-cased words and their stems, position by position (remembered)."""
+    ws = tuple(words(text))
+    return ws, tuple(_stemmer().stemWords(list(ws))) if ws else ()
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> tuple[str, ...]:
+    """The distinct words of a text that can match a question word by meaning."""
+    stop = stopwords()
+    return tuple(dict.fromkeys(w for w in words(text) if meaningful(w) and w not in stop))
+
+
+def warm_words(vectors, texts: list[str]) -> int:
+    """Encode the words of ``texts`` that questions may match by meaning (the most frequent
+    ``WARM_WORDS`` of the first ``WARM_CHARS`` characters): a first question about them then
+    pays nothing (a cold word costs about 1 ms). Rarer words of a larger index are encoded as
+    their passages come up (``NEW_WORDS`` a question at most)."""
+    from collections import Counter
+
+    sample, size = [], 0
+    for t in texts:
+        if size >= WARM_CHARS:
+            break
+        sample.append(t[: WARM_CHARS - size])
+        size += len(sample[-1])
+    counts = Counter(w for t in sample for w in words(t) if meaningful(w))
+    todo = [w for w, _ in counts.most_common(WARM_WORDS) if w not in stopwords()]
+    for at in range(0, len(todo), 1024):
+        vectors.of(todo[at : at + 1024])
+    return len(todo)
+
+
+def meaningful(word: str) -> bool:
+    """A word that can be matched by meaning: not a figure, not a word of everyday English."""
+    return word.isalpha() and len(word) > 1 and word not in answertypes.NUMBER_WORDS and not meaning.common(word)
+
+
+def soft_eligible(terms: Terms, stem: str) -> bool:
+    """Names and figures are matched word for word only."""
+    return (
+        stem not in terms.propers
+        and stem not in terms.capitals
+        and stem in terms.words
+        and meaningful(terms.words[stem])
+    )
+
+
+def soft_matches(
+    terms: Terms, wanted: set[str], words_: tuple[str, ...], vectors, bar: float = meaning.MATCH
+) -> dict[str, tuple[str, float]]:
+    """Question stems in ``wanted`` that one of ``words_`` matches by meaning: stem -> (that
+    word, cosine). The question's question words are those in ``terms.vectors`` (with_vectors)."""
+    q = {s: terms.vectors[s] for s in wanted if s in terms.vectors}
+    if not q or not words_ or vectors is None:
+        return {}
+    rows, freqs = vectors.matrix(words_)
+    found = meaning.best_matches({terms.words[s]: v for s, v in q.items()}, words_, rows, freqs)
+    return {
+        s: found[terms.words[s]]
+        for s in q
+        if found[terms.words[s]][1] >= bar and preferred(terms, s, found[terms.words[s]][0])
+    }
+
+
+def preferred(terms: Terms, stem: str, word: str) -> bool:
+    """Is ``word`` the documents' own word for the question's ``stem``? A question word the
+    documents use as often is matched word for word: "mothers" is not "fathers" (cosine 0.66)
+    where the documents speak of both. It is matched by meaning only when the documents use
+    the other word at least ``meaning.PREFERRED`` times as often (passages holding each)."""
+    if terms.df is None:
+        return True
+    mine = terms.df(stem)
+    return not mine or terms.df(_stemmer().stemWord(word)) >= meaning.PREFERRED * mine
+
+
+def with_vectors(terms: Terms, vectors) -> None:
+    """Vectors of the question's words that may be matched by meaning, kept on ``terms``."""
+    if vectors is None or terms.vectors:
+        return
+    qwords = {s: w for s, w in terms.words.items() if soft_eligible(terms, s)}
+    vecs = vectors.of(list(qwords.values()))
+    terms.vectors = {s: vecs[w] for s, w in qwords.items()}
+
+
+def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) -> list[Candidate]:
+    """Features and admissibility of each candidate passage. ``vectors`` (meaning.WordVectors)
+    lets a question word be matched by a passage word of the same meaning; without it, by stem."""
+    sims = sorted((h.similarity for h in hits), reverse=True)
+    margin = sims[0] - sims[1] if len(sims) > 1 else (sims[0] if sims else 0.0)
+    total = sum(terms.weights.values())
+    texts = []
+    for h in hits:
+        p = h.passage
+        texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
+    with_vectors(terms, vectors)
+    by_meaning = bool(terms.vectors)
+    if by_meaning:
+        known = vectors.known(
+            [w for t in texts[:SOFT_CANDIDATES] for part in t for w in content_words(part)], NEW_WORDS
+        )
+
+    def share(stems, soft=None) -> float:
+        """idf share of the question held: a word matched by meaning counts by its cosine."""
+        soft = {s: sim for s, (_, sim) in (soft or {}).items() if s not in stems}
+        held = sum(terms.weights[s] for s in stems) + sum(terms.weights[s] * sim for s, sim in soft.items())
+        return held / total if total else 0.0
+
+    out = []
+    for i, h in enumerate(hits):
+        text, ctx_text = texts[i]
+        have, ctx = token_set(text), token_set(ctx_text)
+        exact = covered(terms, have | ctx, glossary)
+        exact_text = covered(terms, have, glossary)
+        soft_text = soft_ctx = {}
+        if by_meaning and i < SOFT_CANDIDATES:
+            in_text, in_ctx = known(content_words(text)), known(content_words(ctx_text))
+            soft_text = soft_matches(terms, set(terms.words) - exact_text, in_text, vectors)
+            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
+        got = exact | set(soft_text) | set(soft_ctx)
+        coverage = share(exact, {**soft_ctx, **soft_text})
+        # The weightiest question word the quote lacks: one rare word missing ("online",
+        # "methodology") often means another topic, even when the rest matches.
+        gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
+        both = have | ctx
+        names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
+        names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
+        numbers, ctx_numbers = figures_in(text), figures_in(ctx_text)
+        numbers_ok = terms.numbers <= (numbers | ctx_numbers)
+        kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
+        caps = terms.capitals
+        names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
+        feats = {
+            "coverage": coverage,
+            "coverage_text": share(exact_text, soft_text),
+            "gap": gap,
+            # The question's rarest word the index holds at all is the one it is about.
+            "key_missing": float(bool(terms.key) and terms.key not in got),
+            "agreement": coverage * h.similarity,  # wording and meaning must both agree
+            "similarity": h.similarity,
+            "bm25": min(1.5, h.bm25 / total) if total else 0.0,
+            "names": names_share,
+            "unseen": terms.unseen,
+            "margin": margin,
+        }
+        soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
+        out.append(Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft=soft))
+    return out
+
+
+def target_marks(terms: Terms, text: str, soft: dict[str, str], glossary: Glossary) -> list[bool]:
+    """Which words of ``text`` are the thing a count question counts: by stem, by meaning, or
+    a whole glossary phrase of the same group ("local review" for "LCSPRs")."""
+    ws, stems = word_stems(text)
+    by_meaning = {soft[s] for s in terms.target if s in soft}
+    marks = [st in terms.target or w in by_meaning for w, st in zip(ws, stems, strict=False)]
+    for m in terms.groups:
+        if not m.tokens & terms.target:
+            continue
+        for phrase in glossary.groups[m.group]:
+            n = len(phrase)
+            for i in range(len(stems) - n + 1):
+                if tuple(stems[i : i + n]) == phrase:
+                    marks[i : i + n] = [True] * n
+    return marks
+
+
+def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, str], glossary: Glossary) -> bool:
+    """Does the passage hold the kind of answer asked for (answertypes)? A count needs a
+    figure next to what it counts, unless that is named only in the heading."""
+    if terms.kind in ("", "name"):
+        return True
+    ws, _ = word_stems(text)
+    marks = None
+    if terms.kind == "count" and terms.target:
+        marks = target_marks(terms, text, soft, glossary)
+        if not any(marks) and not (terms.target & ctx):
+            marks = [False] * len(ws)  # what it counts is nowhere: no figure can be attached to it
+        elif not any(marks):
+            marks = None  # named in the heading: any figure of the passage
+    return answertypes.satisfied(terms.kind, text, list(ws), marks)
+
+
+def shown_text(index, doc_id: str, start: int, end: int) -> str:
+    """A quote as the reader sees it: its words, its section and its document's title."""
+    return index.documents[doc_id].text[start:end] + "\n" + context_text(index, doc_id, start)
+
+
+def reportable(word: str) -> bool:
+    """Worth telling a reader it is missing: not a word of everyday English, and a word that
+    can name what is asked about (not only a verb or an adverb)."""
+    return not meaning.common(word) and not meaning.how_not_what(word)
+
+
+def holds_nothing(terms: Terms, missing_words: list[str]) -> bool:
+    """Do the quotes lack every word of the question worth reporting (none matched by stem,
+    the glossary or meaning)?"""
+    asked = [w for w in terms.words.values() if reportable(w)]
+    return bool(asked) and set(asked) <= set(missing_words)
+
+
+def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:
+    """The question's content words that none of ``texts`` holds, word for word, through the
+    glossary or by meaning (in the question's spelling); everyday words are never listed."""
+    have: set[str] = set()
+    for t in texts:
+        have |= token_set(t)
+    found = covered(terms, have, glossary)
+    left = {s for s in terms.words if s not in found and reportable(terms.words[s])}
+    if left and vectors is not None:
+        with_vectors(terms, vectors)
+        shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
+        shown = vectors.known(list(shown), NEW_WORDS)(shown)
+        found |= set(soft_matches(terms, left, shown, vectors))
+    out = [w for s, w in terms.words.items() if s not in found and reportable(w)]
+    shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
+    out += sorted(n for n in terms.numbers if n not in shown_numbers)  # "2019" asked, only 2020 shown
+    for p in terms.pseudonyms:  # "Child T", not "t"
+        if not any(answertypes.names_pseudonym(t, p) for t in texts):
+            tail = p.rsplit(None, 1)[1].lower()
+            out = [w for w in out if w != tail] + [p]
+    return out

@@ -1,0 +1,196 @@
+"""Marking: the sentence of a quote that answers, and the window of text quoted around it.
+
+The answering sentence is chosen by the same evidence as the passage: its meaning (cosine of
+question and sentence), the question's words it holds (by stem, the glossary or meaning) and
+whether it holds the kind of answer asked for (a figure for "how many", a person for "who", a
+date for "when"). One sentence is marked; a second only when it is the next or previous one
+and scores nearly as well, and never so that more than ``MAX_SHARE`` of the quote is marked. A
+lead-in ending in ":" whose list the quote does not hold is never the answer on its own. When
+the answering sentence sits at the edge of the passage, the quote takes in the neighbouring
+sentence of the same section (sentence-window retrieval), so that what is cited is the
+answer with its context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answering import answertypes, evidence
+
+WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
+KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
+MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
+WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
+LIST_SENTENCES = 6  # sentences (list items) a lead-in ending in ":" takes in
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the document
+    end: int
+    text: str
+    similarity: float
+
+
+def words_share(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> float:
+    """idf share of the question's words a sentence holds (stem, glossary or meaning)."""
+    total = sum(terms.weights.values())
+    if not total:
+        return 0.0
+    ws, stems = evidence.word_stems(text)
+    got = evidence.covered(terms, set(stems), glossary)
+    present = set(ws)
+    got |= {s for s, w in soft.items() if w in present}
+    return sum(terms.weights[s] for s in got if s in terms.weights) / total
+
+
+def lead_in_without_list(sentences: list[Sentence], i: int) -> bool:
+    """A sentence ending in ":" with nothing after it in the quote."""
+    return sentences[i].text.rstrip().endswith(":") and i == len(sentences) - 1
+
+
+def scores(
+    sentences: list[Sentence], terms: evidence.Terms, soft: dict[str, str], glossary, lead_ins: bool = False
+) -> list[float]:
+    """How well each sentence answers; a lead-in without its list scores -1 unless ``lead_ins``."""
+    out = []
+    for i, s in enumerate(sentences):
+        ws, _ = evidence.word_stems(s.text)
+        kind_ok = bool(terms.kind) and answertypes.satisfied(terms.kind, s.text, list(ws))
+        if not lead_ins and lead_in_without_list(sentences, i) and not (terms.kind == "count" and kind_ok):
+            out.append(-1.0)  # "...six themes:" says how many there are, not what they are
+            continue
+        out.append(s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok)
+    return out
+
+
+def choose(sentences: list[Sentence], values: list[float], margin: float, quote_chars: int) -> list[int]:
+    """The best sentence, and its neighbour when that scores within ``margin`` and the two
+    stay within ``MAX_SHARE`` of the quote."""
+    if not sentences:
+        return []
+    best = int(np.argmax(values))
+    picked = [best]
+    for j in sorted((best - 1, best + 1), key=lambda j: -values[j] if 0 <= j < len(values) else 1):
+        if not 0 <= j < len(values) or values[j] < values[best] - margin or values[j] < 0:
+            continue
+        chars = sum(sentences[k].end - sentences[k].start for k in picked + [j])
+        if chars <= MAX_SHARE * quote_chars:
+            picked.append(j)
+        break
+    return sorted(picked)
+
+
+def doc_sentences(index, doc_id: str) -> list[tuple[int, int]]:
+    """Every sentence span of a document, in order (made once per index, kept on it)."""
+    spans = index.derived.get("doc_sentences")
+    if spans is None:
+        spans = {}
+        for d, s, e in index.sentence_keys:
+            spans.setdefault(d, []).append((s, e))
+        for v in spans.values():
+            v.sort()
+        index.derived["doc_sentences"] = spans
+    return spans.get(doc_id, [])
+
+
+def widen(index, doc_id: str, start: int, end: int, best: tuple[int, int], section) -> tuple[int, int]:
+    """Take in the sentence before or after ``best`` when it sits at the edge of [start, end),
+    within the same section; a lead-in ending in ":" takes in what follows it."""
+    spans = doc_sentences(index, doc_id)
+    at = spans.index(best) if best in spans else -1
+    if at < 0:
+        return start, end
+    doc = index.documents[doc_id]
+    text = doc.text
+    pages = {p.index for p in doc.pages_for(start, end)}
+
+    def same_pages(a: int, b: int) -> bool:
+        # A neighbour on another page would turn "p. N" into "pp. N–N+1" for an answer wholly on N.
+        return {p.index for p in doc.pages_for(a, b)} <= pages if pages else True
+
+    lo_limit = section.start if section else 0
+    hi_limit = section.end if section else len(text)
+    if best[0] <= start and at > 0 and spans[at - 1][0] >= lo_limit:
+        if end - spans[at - 1][0] <= WINDOW_CHARS and same_pages(spans[at - 1][0], end):
+            start = min(start, spans[at - 1][0])
+    follow = at + 1
+    wants_list = text[best[0] : best[1]].rstrip().endswith(":")
+    taken = 0
+    while (best[1] >= end or wants_list) and follow < len(spans) and taken < LIST_SENTENCES:
+        nxt = spans[follow]
+        if nxt[1] > hi_limit or nxt[1] - start > WINDOW_CHARS or not (wants_list or same_pages(start, nxt[1])):
+            break
+        end, follow, taken = max(end, nxt[1]), follow + 1, taken + 1
+        if not wants_list:
+            break
+    return start, end
+
+
+def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: float):
+    """(start, end, highlights, listless) of a chosen span: widened around its answering
+    sentence, with that sentence (and at most one neighbour) marked, offsets relative to
+    ``start``. ``listless``: what answers best is a lead-in whose list the documents do not
+    hold there ("...six practice themes:" for "what are the themes?"), so nothing here does."""
+    doc = index.documents[chosen.doc]
+
+    def sentences_of(start: int, end: int) -> list[Sentence]:
+        spans = [(s, e) for s, e in doc_sentences(index, chosen.doc) if s >= start and e <= end]
+        rows = [index.sentence_keys[(chosen.doc, s, e)] for s, e in spans]
+        sims = np.asarray(index.sentence_vectors[rows]) @ qvec.reshape(-1) if rows else []
+        return [Sentence(s, e, doc.text[s:e], float(v)) for (s, e), v in zip(spans, sims, strict=False)]
+
+    start, end = chosen.start, chosen.end
+    sentences = sentences_of(start, end)
+    if not sentences:
+        return start, end, [], False
+    if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
+        last = sentences[-1]
+        start, end = widen(index, chosen.doc, start, end, (last.start, last.end), doc.section_at(start))
+        sentences = sentences_of(start, end)
+    values = scores(sentences, terms, soft, glossary)
+    top = sentences[int(np.argmax(values))]
+    if top is sentences[0] or top is sentences[-1] or top.text.rstrip().endswith(":"):
+        start, end = widen(index, chosen.doc, start, end, (top.start, top.end), doc.section_at(start))
+        sentences = sentences_of(start, end)
+        values = scores(sentences, terms, soft, glossary)
+    picked = choose(sentences, values, margin, end - start)
+    marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
+    if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
+        one = sentences[picked[0]]
+        a, b = best_clauses(one.text, terms, soft, glossary, int(MAX_SHARE * (end - start)))
+        marks = [[one.start - start + a, one.start - start + b]]
+    raw = scores(sentences, terms, soft, glossary, lead_ins=True)
+    listless = values[int(np.argmax(raw))] < 0
+    return start, end, marks, listless
+
+
+_CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")
+
+
+def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int]:
+    """The run of clauses of a long sentence (the quote's only one) that fits in ``limit``
+    characters and holds as much of the question as the whole sentence: (start, end) in
+    ``text``; the whole sentence when no such run loses nothing."""
+    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    ws, _ = evidence.word_stems(text)
+    whole = words_share(terms, text, soft, glossary)
+    whole += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, text, list(ws)))
+    best, span = whole - 1e-6, (0, len(text))
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            a, b = cuts[i], cuts[j]
+            piece = text[a:b].rstrip(" ,;:–—")
+            if len(piece) > limit:
+                break
+            if not piece.strip():
+                continue
+            ws, _ = evidence.word_stems(piece)
+            value = words_share(terms, piece, soft, glossary)
+            value += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, piece, list(ws)))
+            if value >= best and (span == (0, len(text)) or len(piece) > span[1] - span[0]):
+                best, span = value, (a, a + len(piece))
+    return span

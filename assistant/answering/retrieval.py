@@ -1,0 +1,172 @@
+"""Search: hybrid retrieval, dense (FAISS) and BM25 candidates fused into one ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.index.lexical import tokenize
+from assistant.index.store import Index
+from assistant.ingest import library
+from assistant.ingest.passages import Passage
+from assistant.settings import default
+
+
+@dataclass
+class Hit:
+    row: int
+    passage: Passage
+    fused: float  # the fusion score that orders results
+    dense: float  # cosine similarity of question and passage
+    sentence: float  # best cosine similarity of question and one sentence of the passage
+    bm25: float
+    coverage: float  # idf-weighted share of the question's content words found in the passage
+
+    @property
+    def similarity(self) -> float:
+        return max(self.dense, self.sentence)
+
+
+EXACT_SUBSET = 50_000  # allowed passages up to which a filtered search scores them all exactly
+
+
+def dense_ranking(
+    index: Index, qvec: np.ndarray, n: int, allowed: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``n`` passages closest to the question; ``allowed`` (a mask over rows) restricts the
+    search itself: a small subset is scored exactly, a large one through a FAISS ID selector,
+    so a filter never needs over-fetching and dropping."""
+    q = qvec.reshape(1, -1).astype(np.float32)
+    if allowed is None:
+        n = min(n, index.dense.ntotal)
+        if n <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        scores, rows = index.dense.search(q, n)
+    else:
+        subset = np.flatnonzero(allowed)
+        n = min(n, subset.size)
+        if n <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        if subset.size <= EXACT_SUBSET:
+            sims = np.asarray(index.passage_vectors[subset]) @ q[0]
+            top = np.argpartition(-sims, n - 1)[:n]
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return subset[top].astype(np.int64), sims[top].astype(np.float32)
+        scores, rows = index.dense.search(q, n, params=_selector_params(index, allowed))
+    keep = rows[0] >= 0
+    return rows[0][keep], scores[0][keep]
+
+
+def _selector_params(index: Index, allowed: np.ndarray):
+    """FAISS search parameters that admit only the ``allowed`` rows (a bitmap, one bit a row)."""
+    import faiss
+
+    bits = np.packbits(allowed, bitorder="little")
+    selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
+    try:
+        ivf = faiss.extract_index_ivf(index.dense)
+    except RuntimeError:
+        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
+    else:
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)  # type: ignore[call-arg]
+    params._keep = (bits, selector)  # type: ignore[attr-defined]  # the selector reads these arrays: keep them alive for the search
+    return params
+
+
+def bm25_ranking(
+    index: Index, query: str | list[str], n: int, extra: list[str] | tuple = (), allowed: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    scores = index.bm25.scores(query, extra)
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)  # only the allowed passages can rank
+    positive = np.flatnonzero(scores > 0)
+    if positive.size == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    n = min(n, positive.size)
+    top = positive[np.argpartition(-scores[positive], n - 1)[:n]]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return top, scores[top]
+
+
+def back_count(index: Index) -> int:
+    """How many passages of the index are back matter (counted once per loaded index)."""
+    if "back_count" not in index.derived:
+        index.derived["back_count"] = sum(1 for p in index.passages if p.back)
+    return index.derived["back_count"]
+
+
+def retrieval(settings) -> dict:
+    """hybrid()'s ranking options from the settings: the chat and the finder rank alike."""
+    return {
+        "candidates": settings.candidates,
+        "rrf_k": settings.rrf_k,
+        "fusion": settings.fusion,
+        "bm25_weight": settings.bm25_weight,
+    }
+
+
+def hybrid(
+    index: Index,
+    qvec: np.ndarray,
+    query: str,
+    candidates: int = default("candidates"),
+    rrf_k: int = default("rrf_k"),
+    mode: str = "hybrid",
+    doc_ids: set[str] | None = None,
+    fusion: str = default("fusion"),
+    bm25_weight: float = default("bm25_weight"),
+    extra: list[str] | tuple = (),
+    back_matter: bool = False,
+) -> list[Hit]:
+    """Rank passages for a question.
+
+    ``mode`` is hybrid, dense or bm25 (the last two are baselines). ``fusion`` is linear
+    (``(1-w)·cosine + w·bm25/max bm25``, the default: better on tests/eval, see README) or
+    rrf (reciprocal rank fusion with constant ``rrf_k``). ``extra`` stemmed tokens widen
+    the BM25 query (the glossary's equivalents of the question's terms). ``doc_ids`` (a
+    filter's documents) restricts both searches to those documents' passages. Back matter
+    (reference lists, licence text: ``Passage.back``) is no answer and is left out unless
+    ``back_matter`` is set.
+    """
+    wanted = candidates
+    if not back_matter:
+        wanted += min(back_count(index), candidates)  # room for the back matter dropped below
+    none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
+    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
+    q_tokens = tokenize(query)
+    d_rows, _ = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
+    b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
+    rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
+    if not back_matter:
+        rows = [r for r in rows if not index.passages[r].back]
+    if not rows:
+        return []
+    q = qvec.reshape(-1).astype(np.float32)
+    bm25_of = {int(r): float(s) for r, s in zip(b_rows, b_scores, strict=False)}
+    top_bm25 = max(bm25_of.values(), default=0.0) or 1.0
+    dense_scores = np.asarray(index.passage_vectors[rows]) @ q
+    hits = []
+    for row, dense in zip(rows, dense_scores, strict=False):
+        passage = index.passages[row]
+        sent = float((np.asarray(index.sentence_vectors[index.sentence_rows(passage)]) @ q).max())
+        text = index.documents[passage.doc_id].text[passage.start : passage.end]
+        bm25 = bm25_of.get(row, 0.0)
+        hits.append(Hit(row, passage, 0.0, float(dense), sent, bm25, index.bm25.coverage(q_tokens, text)))
+    rrf: dict[int, float] = {}
+    if fusion == "rrf":
+        for ranking in (d_rows, b_rows):
+            for rank, row in enumerate(ranking, start=1):
+                rrf[int(row)] = rrf.get(int(row), 0.0) + 1.0 / (rrf_k + rank)
+    for hit in hits:
+        if mode == "dense":
+            hit.fused = hit.similarity
+        elif mode == "bm25":
+            hit.fused = hit.bm25
+        elif fusion == "rrf":
+            hit.fused = rrf.get(hit.row, 0.0)
+        else:
+            hit.fused = (1 - bm25_weight) * hit.similarity + bm25_weight * hit.bm25 / top_bm25
+    hits.sort(key=lambda h: -h.fused)
+    return hits[:candidates]

@@ -1,0 +1,1 @@
+"""Ingest: sources read into documents, split into passages, with their facts."""

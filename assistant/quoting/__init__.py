@@ -1,0 +1,1 @@
+"""Quoting: the models of a quote and its citation, the finder and the exports."""

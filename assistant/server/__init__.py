@@ -1,0 +1,1 @@
+"""The web server: the FastAPI app, its routes, security and operations."""

@@ -1,0 +1,131 @@
+"""The web app: ``create_app(settings)`` builds the FastAPI application."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant import __version__
+from assistant.server import security
+from assistant.settings import Settings
+
+log = logging.getLogger("assistant")
+
+
+def readable(errors: Sequence[Any]) -> str:
+    """One sentence from pydantic's errors, naming fields but never echoing their values."""
+    parts = []
+    for err in errors:
+        loc = ".".join(str(x) for x in err.get("loc", ()) if x not in ("body",)) or "request body"
+        parts.append(f"{loc}: {err.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "The request is not valid."
+
+
+STALE_POINTER_SECONDS = 60  # a .CURRENT.* file this old at start was left by a killed ingest
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    """Build what the index derives, sweep a killed ingest's leftovers, then watch index/CURRENT
+    and listen for SIGHUP while serving (reload.py)."""
+    from assistant.index import store as index_mod
+    from assistant.server import reload
+    from assistant.server.logguard import ensure_log_output
+
+    ensure_log_output()
+    settings = app.state.settings
+    index_mod.sweep_pointers(settings.index, older_than=STALE_POINTER_SECONDS)
+    reloader, poll = app.state.reloader, settings.reload_poll_seconds
+    # Built in the background: requests that come first wait for this one build (Index.derive).
+    warming = asyncio.create_task(asyncio.to_thread(reloader.warm, app.state.assistant.index))
+    watcher = asyncio.create_task(reloader.watch(poll)) if poll > 0 else None
+    hup = reload.install_sighup(reloader)
+    try:
+        yield
+    finally:
+        warming.cancel()
+        if watcher is not None:
+            watcher.cancel()
+        if hup:
+            reload.remove_sighup()
+
+
+def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
+    settings = settings or Settings()
+    if assistant is None:
+        from assistant.answering.answers import load_assistant
+
+        assistant = load_assistant(settings)
+    from assistant.server.logguard import install_log_guard
+    from assistant.server.reload import Reloader
+
+    install_log_guard()  # no log record, from any library, may carry a question
+    app = FastAPI(
+        title="Safeguarding report assistant",
+        version=__version__,
+        description="Quotes the Child Safeguarding Practice Review Panel's Annual Report 2020; never writes new text.",
+        docs_url=None,  # Swagger UI and ReDoc come from a CDN: /docs is our own page (routes/apidocs.py)
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.assistant = assistant
+    from assistant.quoting import quotes
+
+    app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
+    app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    from assistant.quoting import citations, models
+    from assistant.server.routes.pages import privacy_text
+
+    app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
+    app.state.templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
+        citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        # A page for a browser (e.g. /quotes?page=abc), JSON for the API.
+        return security.error_response(request.scope, 422, readable(exc.errors()))
+
+    @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return security.error_response(request.scope, exc.status_code, str(exc.detail), exc.headers)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception):
+        # Log the type only: the message could quote the question.
+        log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
+
+    from assistant.server.routes import (
+        api,
+        apidocs,
+        browse,
+        downloads,
+        embed,
+        facets,
+        finder,
+        health,
+        operator,
+        pages,
+        search,
+        viewer,
+    )
+
+    security.install(app, settings, assistant.counters)
+    routers = (api, health, apidocs, pages, embed, search, finder, downloads, browse, viewer, facets, operator)
+    for module in routers:
+        app.include_router(module.router)
+    static = settings.web_dir / "static"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    return app

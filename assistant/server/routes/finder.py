@@ -1,0 +1,142 @@
+"""The quotation finder page: /quotes, a search form and its results rendered on the server.
+
+It is a GET page, so it works without JavaScript; ``web/static/basket.js`` adds the quote
+basket, kept in the browser only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from assistant.quoting import quotes
+from assistant.server import insights
+from assistant.server.routes.api import check_text
+from assistant.server.routes.deps import AssistantDep, IndexDep, SettingsDep
+from assistant.server.routes.facets import FiltersDep, scope_of, search_in
+from assistant.server.routes.pages import render
+from assistant.server.routes.search import PAGE_SIZE, run_search
+
+router = APIRouter()
+
+MODE_LABELS = {"phrase": "Exact phrase", "words": "All these words", "meaning": "Similar meaning"}
+LENGTH_LABELS = {"sentence": "Sentence", "context": "With the sentences around it", "passage": "Whole passage"}
+
+
+def with_variants(index, result: dict) -> dict:
+    """A result with its three lengths, each ready to show (the page lets you pick per result)."""
+    table = quotes.tables(index)[result["document"]["id"]]
+    s, e = result["match"]
+    marks = [(result["start"] + a, result["start"] + b) for a, b in result["highlights"]]
+    match = quotes.Match(table.doc.id, s, e, result["score"], marks)
+    variants = {}
+    for length in quotes.LENGTHS:
+        v = result if length == result.get("length") else quotes.to_quote(index, table, match, length)
+        variants[length] = v
+    return dict(result, variants=variants)
+
+
+def section_choices(index) -> list[dict]:
+    return [
+        {
+            "id": d.id,
+            "title": d.meta.title,
+            "sections": [{"value": f"{d.id}:{s.id}", "title": s.title, "level": s.level} for s in d.sections],
+        }
+        for d in index.documents.values()
+    ]
+
+
+def browsed_title(index, document: str, section: str) -> str:
+    """What is being browsed, for the heading: "Section" in "Document", or the document's title."""
+    doc_part, _, sec_part = section.rpartition(":")
+    doc = index.documents.get(doc_part or document)
+    if doc is None:
+        return ""
+    found = next((s for s in doc.sections if s.id == sec_part), None) if section else None
+    return f"“{found.title}” in {doc.meta.title}" if found else doc.meta.title
+
+
+@router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+def quotes_page(
+    request: Request,
+    assistant: AssistantDep,
+    settings: SettingsDep,
+    index: IndexDep,  # one snapshot for the whole page, even while a new build is swapped in
+    filters: FiltersDep,
+    q: str = "",
+    mode: str = "phrase",
+    document: str = "",
+    section: str = "",
+    order: str = "relevance",
+    length: str = "sentence",
+    page: int = 1,
+) -> HTMLResponse:
+    """Search form and results, rendered on the server (GET), so it works without JavaScript."""
+    # Unknown choices fall back to the defaults rather than failing the page.
+    mode = mode if mode in quotes.MODES else "phrase"
+    order = order if order in quotes.ORDERS else "relevance"
+    length = length if length in quotes.LENGTHS else "sentence"
+    page = max(1, min(page, 1000))
+    form = {"q": q, "mode": mode, "document": document, "section": section, "order": order, "length": length}
+    context: dict[str, Any] = {
+        "form": form,
+        "error": None,
+        "found": None,
+        "results": [],
+        "page": page,
+        "browsing": None,
+    }
+    status = 200
+    if q.strip():
+        try:
+            found = run_search(
+                assistant,
+                settings,
+                index,
+                q,
+                mode,
+                document,
+                section,
+                order,
+                length,
+                PAGE_SIZE,
+                (page - 1) * PAGE_SIZE,
+                filters,
+            )
+            for r in found["results"]:
+                r["length"] = length
+            context["results"] = [with_variants(index, r) for r in found["results"]]
+            context["found"] = found
+            insights.count_search(request, q, found)
+        except HTTPException as exc:
+            status, context["error"] = exc.status_code, str(exc.detail)
+    elif document or section:  # no words: browse the chosen part in order
+        try:
+            check_text("section", document, section)
+            within, _ = scope_of(index, filters)
+            query = quotes.Query("", document=document or None, section=section or None, length=length, within=within)
+            query.limit, query.offset = PAGE_SIZE, (page - 1) * PAGE_SIZE
+            found = quotes.browse(index, query)
+            for r in found["results"]:
+                r["length"] = length
+            context["results"] = [with_variants(index, r) for r in found["results"]]
+            context["found"] = found
+            context["browsing"] = browsed_title(index, document, section)
+        except (HTTPException, quotes.SearchError) as exc:
+            status = getattr(exc, "status_code", 422)
+            context["error"] = str(getattr(exc, "detail", exc))
+    return render(
+        request,
+        "quotes.html",
+        status,
+        active="quotes",
+        page_size=PAGE_SIZE,
+        modes=MODE_LABELS,
+        lengths=LENGTH_LABELS,
+        choices=section_choices(index),
+        search_in=search_in(index, filters, by_document=False),
+        **context,
+    )
