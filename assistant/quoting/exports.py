@@ -1,5 +1,7 @@
 """Quote basket exports: Markdown, plain text, CSV, HTML handout and Word (DOCX), cited in
 Cite Them Right Harvard (citations.in_text after each quote, citations.reference once per source).
+The formats are one table, ``EXPORTERS`` at the end: the API's choices, the basket's form and the
+docs are built from it.
 
 The browser sends only (doc_id, start, end) per quote; the text is sliced again from
 the index here, so an export always holds the exact words of the report, escaped for
@@ -25,13 +27,6 @@ from assistant.ingest.documents import slugify
 from assistant.quoting import citations
 from assistant.quoting.citations import LINK, TITLE, Citation, md_escape, md_link
 
-FORMATS = {
-    "md": ("text/markdown; charset=utf-8", "md"),
-    "txt": ("text/plain; charset=utf-8", "txt"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "html": ("text/html; charset=utf-8", "html"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-}
 STYLES = citations.STYLES
 MAX_ITEMS = 150  # a full basket, editions included, still fits the server's 32 KB body limit
 MAX_CHARS = 5000  # one quote; a passage is well under this
@@ -295,7 +290,6 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
 # 40 of them (docs/operations.md, "Memory under bursts").
 DOCX_AT_ONCE = 2
 COLLECT_EVERY = 4
-BUILDERS = {"docx": ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")}
 _built = itertools.count(1)
 
 
@@ -311,7 +305,47 @@ def build_apart(writer, items: list[Item], h: Handout):
 
 
 Writer = Callable[[list[Item], Handout], str | bytes]
-WRITERS: dict[str, Writer] = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One export format."""
+
+    name: str  # the API's ``format`` and the form's value
+    label: str  # the basket form's choice
+    suffix: str  # of the file name
+    media_type: str
+    writer: Writer
+    apart: bool = False  # built in BUILDER's threads (python-docx: see DOCX_AT_ONCE)
+
+
+# In the order the basket's form offers them: a Word document first, what trainers most often want.
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter(
+            "docx",
+            "Word document (.docx)",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            to_docx,
+            apart=True,
+        ),
+        Exporter("html", "Handout web page (.html)", "html", "text/html; charset=utf-8", to_html),
+        Exporter("md", "Markdown (.md)", "md", "text/markdown; charset=utf-8", to_markdown),
+        Exporter("txt", "Plain text (.txt)", "txt", "text/plain; charset=utf-8", to_text),
+        Exporter("csv", "Spreadsheet (.csv)", "csv", "text/csv; charset=utf-8", to_csv),
+    )
+}
+NAMES = tuple(EXPORTERS)
+BUILDER = ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")
+
+
+def markdown_table() -> str:
+    """The table of exports docs/quotes.md shows (a test keeps the two the same)."""
+    rows = ["| `format` | Basket form | File | Media type |", "|---|---|---|---|"]
+    rows += [f"| `{e.name}` | {e.label} | `.{e.suffix}` | `{e.media_type}` |" for e in EXPORTERS.values()]
+    return "\n".join(rows)
 
 
 def export(
@@ -324,15 +358,16 @@ def export(
     today: dt.date | None = None,
 ) -> tuple[bytes, str, str]:
     """(content, media type, file name) for the basket in ``fmt``; the file name is the title's and the date."""
-    if fmt not in FORMATS:
-        raise ExportError(f"Unknown format: choose one of {', '.join(FORMATS)}.")
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ExportError(f"Unknown format: choose one of {', '.join(NAMES)}.")
     if style not in STYLES:
         raise ExportError("Unknown citation style: choose harvard or plain.")
     today = today or dt.date.today()
     typed = " ".join((title or "").split())[:MAX_TITLE]
     title = typed or f"{DEFAULT_TITLE}, {today.day} {today:%B %Y}"
     handout = Handout(title=title, organisation=organisation, today=today, style=style)
-    quotes, pool = resolve(index, items), BUILDERS.get(fmt)
-    data = pool.submit(build_apart, WRITERS[fmt], quotes, handout).result() if pool else WRITERS[fmt](quotes, handout)
-    media, ext = FORMATS[fmt]
-    return (data if isinstance(data, bytes) else data.encode("utf-8")), media, file_name(typed, today, ext)
+    quotes, write = resolve(index, items), exporter.writer
+    data = BUILDER.submit(build_apart, write, quotes, handout).result() if exporter.apart else write(quotes, handout)
+    name = file_name(typed, today, exporter.suffix)
+    return (data if isinstance(data, bytes) else data.encode("utf-8")), exporter.media_type, name

@@ -83,13 +83,14 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
 
     app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
-    from assistant.quoting import citations, models
+    from assistant.quoting import citations, exports, models
     from assistant.server.routes.pages import privacy_text
 
     app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
     app.state.templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
         citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
     )
+    app.state.templates.env.globals["exporters"] = list(exports.EXPORTERS.values())  # the basket's choices
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from assistant.quoting import exports
 from assistant.quoting.citations import md_escape
 
-FORMATS = ["md", "txt", "csv", "html", "docx"]
+FORMATS = list(exports.EXPORTERS)
 STYLES = ["harvard", "plain"]
 QUESTIONS = [
     "What is a chronology of small concerns?",
@@ -77,7 +77,7 @@ def test_each_export_reads_back_with_every_quote_and_citation(client, index, bas
     r = client.post("/api/export", json={"items": basket, "format": fmt, "style": style, "title": "Handout"})
     assert r.status_code == 200, r.text
     assert r.headers["content-disposition"].endswith(f'.{fmt}"')
-    assert r.headers["content-type"].split(";")[0] == exports.FORMATS[fmt][0].split(";")[0]
+    assert r.headers["content-type"].split(";")[0] == exports.EXPORTERS[fmt].media_type.split(";")[0]
     text = flat(read_back(fmt, r.content))
     for item in basket:
         assert held(index, item, text)

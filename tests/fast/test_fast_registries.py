@@ -9,8 +9,10 @@ import importlib
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from assistant.ingest.formats import registry
+from assistant.quoting import exports
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "assistant"
@@ -123,3 +125,32 @@ def test_a_declared_type_the_bytes_contradict_is_refused():
         pick_suffix("application/pdf", "http://x/r.pdf", b"<html><body><p>Sign in</p></body></html>")
     with pytest.raises(DocumentError, match="unsupported content type application/zip"):
         pick_suffix("application/zip", "http://x/r.zip", b"PK\x03\x04")
+
+
+# ---------------------------------------------------------------- exports
+
+
+@pytest.mark.parametrize("exporter", exports.EXPORTERS.values(), ids=lambda e: e.name)
+def test_every_export_has_a_writer_a_suffix_and_a_media_type(exporter):
+    assert callable(exporter.writer) and exporter.label and "/" in exporter.media_type
+    assert exporter.suffix.isalnum() and exporter.name in exports.EXPORTERS
+
+
+def test_the_api_offers_exactly_the_exporters(app):
+    schema = app.openapi()["components"]["schemas"]["ExportRequest"]["properties"]["format"]
+    assert schema["enum"] == list(exports.EXPORTERS) and schema["default"] == "md"
+
+
+def test_the_basket_form_offers_exactly_the_exporters(client):
+    page = BeautifulSoup(client.get("/quotes").text, "html.parser")
+    options = page.select("#export-format option")
+    assert [(o["value"], o.get_text()) for o in options] == [(e.name, e.label) for e in exports.EXPORTERS.values()]
+
+
+def test_the_quotes_docs_show_the_export_table():
+    assert exports.markdown_table() in (ROOT / "docs" / "quotes.md").read_text()
+
+
+def test_an_unknown_export_format_is_refused_with_the_choices(client):
+    r = client.post("/api/export", json={"items": [{"doc_id": "x", "start": 0, "end": 1}], "format": "pdf"})
+    assert r.status_code == 422 and all(name in r.text for name in exports.EXPORTERS)
