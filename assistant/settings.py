@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,6 +29,15 @@ SHIPPED_EVAL_SET = (
     _PACKAGED_EVAL_SET if _PACKAGED_EVAL_SET.is_file() else PACKAGE_DIR.parent / "tests" / "eval" / "questions.toml"
 )
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Fusion(StrEnum):
+    """How hybrid retrieval fuses the dense and BM25 rankings (answering/retrieval.py, FUSIONS)."""
+
+    LINEAR = "linear"  # (1-w)·cosine + w·bm25/max bm25
+    RRF = "rrf"  # reciprocal rank fusion
+
+
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
 ENCODER = "onnx-int8"  # question encoder backend (assistant/encoding/encoders.py; chosen by bench, docs/performance.md)
@@ -138,7 +149,7 @@ class Settings(BaseSettings):
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10, description="Quotes at most.")
     candidates: int = Field(20, ge=1, description="Results taken from each retriever before fusion.")
-    fusion: str = Field("linear", pattern="^(linear|rrf)$", description="How dense and BM25 rankings are fused.")
+    fusion: Fusion = Field(Fusion.LINEAR, description="How dense and BM25 rankings are fused.")
     bm25_weight: float = Field(0.5, ge=0, le=1, description="Weight of BM25 in linear fusion.")
     rrf_k: int = Field(60, ge=1, description="The constant of reciprocal rank fusion (with fusion=rrf).")
     # Abstention and glossary (docs/answers.md, "How abstention works"): the threshold comes
@@ -252,9 +263,8 @@ class Settings(BaseSettings):
     rate_limit_storage: str = Field(
         "memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas)."
     )
-    rate_limit_fail: str = Field(
+    rate_limit_fail: Literal["open", "closed"] = Field(
         "closed",
-        pattern="^(open|closed)$",
         description="When the rate-limit store (Redis) is down: closed refuses limited requests with a 503, "
         "open lets them through unlimited.",
     )

@@ -154,3 +154,50 @@ def test_the_quotes_docs_show_the_export_table():
 def test_an_unknown_export_format_is_refused_with_the_choices(client):
     r = client.post("/api/export", json={"items": [{"doc_id": "x", "start": 0, "end": 1}], "format": "pdf"})
     assert r.status_code == 422 and all(name in r.text for name in exports.EXPORTERS)
+
+
+# ---------------------------------------------------------------- finder modes and fusion methods
+
+
+def test_every_finder_mode_has_a_search_and_the_api_offers_exactly_them(app):
+    from assistant.quoting.quotes import FINDERS, Mode
+
+    assert set(FINDERS) == set(Mode) and all(callable(f.find) and f.label for f in FINDERS.values())
+    schemas = app.openapi()["components"]["schemas"]
+    assert schemas["SearchRequest"]["properties"]["mode"]["enum"] == [m.value for m in Mode]
+    param = next(p for p in app.openapi()["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "mode")
+    assert param["schema"]["enum"] == [m.value for m in Mode]
+
+
+def test_the_finder_page_offers_every_mode(client):
+    from assistant.quoting.quotes import FINDERS
+
+    page = BeautifulSoup(client.get("/quotes").text, "html.parser")
+    offered = [(i["value"], page.find("label", attrs={"for": i["id"]}).get_text()) for i in page.select("[name=mode]")]
+    assert offered == [(m.value, f.label) for m, f in FINDERS.items()]
+
+
+@pytest.mark.parametrize("mode", ["phrase", "words", "meaning"])
+def test_each_mode_finds_through_its_own_search(client, mode):
+    r = client.get("/api/search", params={"q": "chronology of small concerns", "mode": mode})
+    assert r.status_code == 200 and r.json()["mode"] == mode and r.json()["count"] >= 1
+
+
+def test_an_unknown_mode_is_a_readable_422(client):
+    r = client.get("/api/search", params={"q": "chronology", "mode": "regex"})
+    assert r.status_code == 422 and "phrase" in r.text
+
+
+def test_every_fusion_method_has_a_function_and_a_setting_value(monkeypatch):
+    from pydantic import ValidationError
+
+    from assistant.answering.retrieval import FUSIONS
+    from assistant.settings import Fusion, Settings
+
+    assert set(FUSIONS) == set(Fusion) and all(callable(f) for f in FUSIONS.values())
+    for method in Fusion:
+        monkeypatch.setenv("ASSISTANT_FUSION", method.value)
+        assert Settings().fusion is method
+    monkeypatch.setenv("ASSISTANT_FUSION", "max")
+    with pytest.raises(ValidationError, match="linear"):
+        Settings()
