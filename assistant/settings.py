@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -74,12 +75,15 @@ SIGNPOST_LINKS = (
 )
 
 
-class Link(BaseModel):
-    """A signpost link: a web address (http(s)), a phone number (``tel:``) or an email address
-    (``mailto:``), so no ``javascript:`` or ``data:`` link can reach a page."""
+# One model for the operator's setting and the API's answer: only these three kinds of address,
+# so no javascript: or data: link can reach a page.
+class SignpostLink(BaseModel):
+    """A signpost link: a web address, a phone number or an email address."""
 
     text: str = Field(..., min_length=1, max_length=120)
-    href: str = Field(..., max_length=500)
+    href: str = Field(
+        ..., max_length=500, description="An http(s) address, a phone number (tel:) or an email address (mailto:)."
+    )
 
     @field_validator("href")
     @classmethod
@@ -227,8 +231,8 @@ class Settings(BaseSettings):
     signpost_text: str = Field(
         SIGNPOST_TEXT, min_length=1, max_length=1000, description="Text of the signpost: your local front door."
     )
-    signpost_links: list[Link] = Field(
-        default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
+    signpost_links: list[SignpostLink] = Field(
+        default_factory=lambda: [SignpostLink(**link) for link in SIGNPOST_LINKS],
         max_length=6,
         description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (https:, http:, tel: or mailto:).',
     )
@@ -320,6 +324,17 @@ class Settings(BaseSettings):
         from assistant.server.security import check_http_url
 
         return check_http_url(value).rstrip("/") if value else None
+
+
+def readable_errors(errors: Iterable[Mapping[str, Any]], positions: bool = True, whole: str = "request body") -> str:
+    """pydantic's errors as one phrase, "field: message; field: message": the fields named, never a
+    value echoed (a value may be a question). ``positions=False`` names a list (``kinds``), not its
+    item (``kinds.0``); ``whole`` names an error about no one field."""
+    parts = []
+    for err in errors:
+        loc = [x for x in err.get("loc", ()) if x != "body" and (positions or not isinstance(x, int))]
+        parts.append(f"{'.'.join(map(str, loc)) or whole}: {err.get('msg', 'invalid value')}")
+    return "; ".join(parts)
 
 
 def default(name: str):

@@ -161,7 +161,7 @@ def text_of(parts: Citation | dict, style: str = "harvard") -> str:
 def source_line(c: Citation) -> str:
     """A document as a list of sources gives it: author (year) title [kind]."""
     head = f"{c.author} ({c.year}) {c.title}" if c.author else c.title
-    return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
+    return head + _kind(c)
 
 
 def page_text(labels: tuple[str | None, str | None]) -> str | None:

@@ -16,18 +16,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import __version__
 from assistant.server import security
-from assistant.settings import Settings
+from assistant.settings import Settings, readable_errors
 
 log = logging.getLogger("assistant")
 
 
 def readable(errors: Sequence[Any]) -> str:
     """One sentence from pydantic's errors, naming fields but never echoing their values."""
-    parts = []
-    for err in errors:
-        loc = ".".join(str(x) for x in err.get("loc", ()) if x not in ("body",)) or "request body"
-        parts.append(f"{loc}: {err.get('msg', 'invalid value')}")
-    return "; ".join(parts) or "The request is not valid."
+    return readable_errors(errors) or "The request is not valid."
 
 
 STALE_POINTER_SECONDS = 60  # a .CURRENT.* file this old at start was left by a killed ingest
