@@ -107,12 +107,34 @@ def quoted(text: str) -> list[str]:
     return [f"“{p}" for p in paras[:-1]] + [f"“{paras[-1]}”"]
 
 
-def references(items: list[Item], h: Handout) -> list[list[tuple[str, str]]]:
-    """The reference list: one entry per document, in alphabetical order (as Harvard lists them)."""
-    seen: dict[str, list[tuple[str, str]]] = {}
+@dataclass
+class Source:
+    """One document of the handout's reference list, and where its quotes are in it."""
+
+    reference: list[tuple[str, str]]
+    places: dict[str, int] = field(default_factory=dict)  # "p. 23": its quotes there, in the order quoted
+    quotes: int = 0
+
+    @property
+    def quoted(self) -> str:
+        """ "Quoted from p. 23 (2 quotations) and pp. 40–41.", or "1 quotation." when no place is known."""
+        if not self.places:
+            return f"{self.quotes} quotation{'s' if self.quotes != 1 else ''}."
+        named = [f"{p} ({n} quotations)" if n > 1 else p for p, n in self.places.items()]
+        return "Quoted from " + " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named) + "."
+
+
+def sources(items: list[Item], h: Handout) -> list[Source]:
+    """The reference list grouped by report: one entry per document, in the order the handout first
+    quotes it, each with the pages (or sections) its quotes come from."""
+    seen: dict[str, Source] = {}
     for i in items:
-        seen.setdefault(i.doc_id, citations.reference(i.citation, h.accessed, h.style))
-    return sorted(seen.values(), key=lambda runs: text_of(runs).casefold())
+        source = seen.setdefault(i.doc_id, Source(citations.reference(i.citation, h.accessed, h.style)))
+        source.quotes += 1
+        where = citations.place(i.citation)
+        if where:
+            source.places[where] = source.places.get(where, 0) + 1
+    return list(seen.values())
 
 
 def text_of(runs: list[tuple[str, str]]) -> str:
@@ -151,8 +173,8 @@ def to_markdown(items: list[Item], h: Handout) -> str:
             parts += ([">"] if n else []) + ["> " + line if line else ">" for line in para.split("\n")]
         parts.append("")
     parts += ["## References", ""]
-    for ref in references(items, h):
-        parts += [md_runs(ref), ""]
+    for source in sources(items, h):
+        parts += [md_runs(source.reference), "", "- " + md_escape(source.quoted), ""]
     return "\n".join(parts)
 
 
@@ -162,7 +184,7 @@ def to_text(items: list[Item], h: Handout) -> str:
         paras = quoted(item.text)
         paras[-1] += " " + text_of(citations.in_text(item.citation, h.style))
         parts += ["\n\n".join(paras), ""]
-    parts += ["References", ""] + [text_of(ref) for ref in references(items, h)] + [""]
+    parts += ["References", ""] + [f"{text_of(s.reference)}\n    {s.quoted}" for s in sources(items, h)] + [""]
     return "\n".join(parts)
 
 
@@ -200,12 +222,14 @@ def to_html(items: list[Item], h: Handout) -> str:
         paras = [esc(p).replace("\n", "<br>") for p in quoted(item.text)]
         paras[-1] += f' <span class="in-text">{html_runs(citations.in_text(item.citation, h.style))}</span>'
         body.append("<blockquote>" + "".join(f"<p>{p}</p>" for p in paras) + "</blockquote>")
-    listed = "\n".join(f"<p>{html_runs(ref)}</p>" for ref in references(items, h))
+    listed = "\n".join(
+        f'<p>{html_runs(s.reference)}</p>\n<ul class="quoted"><li>{esc(s.quoted)}</li></ul>' for s in sources(items, h)
+    )
     return (
         '<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         f"<title>{esc(h.title)}</title><style>body{{font-family:system-ui,Arial,sans-serif;max-width:40rem;"
         "margin:2rem auto;line-height:1.5}blockquote{border-left:4px solid #b1b4b6;margin:0 0 2rem;padding-left:1rem}"
-        ".references p{padding-left:2rem;text-indent:-2rem}</style></head>\n"
+        ".references p{padding-left:2rem;text-indent:-2rem;margin-bottom:0}.quoted{margin-top:0}</style></head>\n"
         f"<body><h1>{esc(h.title)}</h1>\n<p>{esc(compiled(items, h))}</p>\n"
         + "\n".join(body)
         + f'\n<section class="references"><h2>References</h2>\n{listed}\n</section>\n</body></html>\n'
@@ -278,8 +302,10 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
         last = doc.add_paragraph(paras[-1] + " ", style=quote_style)
         docx_runs(last, citations.in_text(item.citation, h.style))
     doc.add_heading("References", level=2)
-    for ref in references(items, h):
-        docx_runs(doc.add_paragraph(), ref)
+    bullet = doc.styles["List Bullet"]
+    for source in sources(items, h):
+        docx_runs(doc.add_paragraph(), source.reference)
+        doc.add_paragraph(source.quoted, style=bullet)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -184,3 +184,18 @@ def test_references_list_each_document_once(index, basket):
     items = exports.resolve(index, basket + basket)
     assert len(exports.references(items, exports.Handout(today=TODAY))) == 4
     assert exports.compiled(items, exports.Handout(today=TODAY)) == "8 quotations compiled on 4 March 2033."
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "html", "txt"])
+def test_the_handout_groups_its_references_by_report(client, index, basket, fmt):
+    """One reference per report, in the order the basket first quotes it, with where its quotes are under it."""
+    items = [basket[2], basket[0], basket[2], basket[1]]
+    r = client.post("/api/export", json={"items": items, "format": fmt, "title": "Grouped"})
+    assert r.status_code == 200, r.text
+    text = read_back(fmt, r.content)
+    listed = text[text.rindex("References") :]
+    titles = [index.documents[items[n]["doc_id"]].meta.title for n in (0, 1, 3)]
+    at = [listed.index(t) for t in titles]
+    assert at == sorted(at) and len(set(at)) == 3
+    first = listed[at[0] : at[1]]
+    assert "(2 quotations)" in first or "2 quotations." in first  # the report quoted twice says so once
