@@ -182,7 +182,8 @@ def test_csv_cells_never_start_a_formula(value, cell):
 
 def test_references_list_each_document_once(index, basket):
     items = exports.resolve(index, basket + basket)
-    assert len(exports.references(items, exports.Handout(today=TODAY))) == 4
+    listed = exports.sources(items, exports.Handout(today=TODAY))
+    assert len(listed) == 4 and all(s.quotes == 2 for s in listed)
     assert exports.compiled(items, exports.Handout(today=TODAY)) == "8 quotations compiled on 4 March 2033."
 
 
