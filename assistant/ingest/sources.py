@@ -65,7 +65,7 @@ def load_url(
     expect: str = "",
 ) -> Document:
     """Fetch ``url`` and read it into a Document; ``meta`` wins over what the file says.
-    ``expect`` (".pdf", ".html"): what the page that links it says it is; anything else is refused."""
+    ``expect``: a suffix of the format the page that links it names (a PDF, an HTML page); anything else is refused."""
     from assistant.ingest import formats
 
     fetched = fetch(url, limits, allowed)

@@ -338,11 +338,16 @@ class Exporter:
     """One export format."""
 
     name: str  # the API's ``format`` and the form's value
-    label: str  # the basket form's choice
+    label: str  # for people: "Word document"
     suffix: str  # of the file name
     media_type: str
     writer: Writer
     apart: bool = False  # built in BUILDER's threads (python-docx: see DOCX_AT_ONCE)
+
+    @property
+    def choice(self) -> str:
+        """What the basket's form offers: "Word document (.docx)"."""
+        return f"{self.label} (.{self.suffix})"
 
 
 # In the order the basket's form offers them: a Word document first, what trainers most often want.
@@ -351,16 +356,16 @@ EXPORTERS: dict[str, Exporter] = {
     for e in (
         Exporter(
             "docx",
-            "Word document (.docx)",
+            "Word document",
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             to_docx,
             apart=True,
         ),
-        Exporter("html", "Handout web page (.html)", "html", "text/html; charset=utf-8", to_html),
-        Exporter("md", "Markdown (.md)", "md", "text/markdown; charset=utf-8", to_markdown),
-        Exporter("txt", "Plain text (.txt)", "txt", "text/plain; charset=utf-8", to_text),
-        Exporter("csv", "Spreadsheet (.csv)", "csv", "text/csv; charset=utf-8", to_csv),
+        Exporter("html", "Handout web page", "html", "text/html; charset=utf-8", to_html),
+        Exporter("md", "Markdown", "md", "text/markdown; charset=utf-8", to_markdown),
+        Exporter("txt", "Plain text", "txt", "text/plain; charset=utf-8", to_text),
+        Exporter("csv", "Spreadsheet", "csv", "text/csv; charset=utf-8", to_csv),
     )
 }
 NAMES = tuple(EXPORTERS)
@@ -370,7 +375,7 @@ BUILDER = ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")
 def markdown_table() -> str:
     """The table of exports docs/quotes.md shows (a test keeps the two the same)."""
     rows = ["| `format` | Basket form | File | Media type |", "|---|---|---|---|"]
-    rows += [f"| `{e.name}` | {e.label} | `.{e.suffix}` | `{e.media_type}` |" for e in EXPORTERS.values()]
+    rows += [f"| `{e.name}` | {e.choice} | `.{e.suffix}` | `{e.media_type}` |" for e in EXPORTERS.values()]
     return "\n".join(rows)
 
 

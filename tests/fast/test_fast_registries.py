@@ -144,7 +144,7 @@ def test_the_api_offers_exactly_the_exporters(app):
 def test_the_basket_form_offers_exactly_the_exporters(client):
     page = BeautifulSoup(client.get("/quotes").text, "html.parser")
     options = page.select("#export-format option")
-    assert [(o["value"], o.get_text()) for o in options] == [(e.name, e.label) for e in exports.EXPORTERS.values()]
+    assert [(o["value"], o.get_text()) for o in options] == [(e.name, e.choice) for e in exports.EXPORTERS.values()]
 
 
 def test_the_quotes_docs_show_the_export_table():
