@@ -50,6 +50,9 @@ MAX_TEXT_CHARS = 10_000_000  # text of one document (the annual report is about 
 DOCX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 DOCX_MAX_RATIO = 100  # unpacked/packed size of any part over 1 MB; Word's own XML packs 5-20 times
 DOCX_MAX_PARTS = 2_000  # a real report has tens of parts; tens of thousands only cost time to list
+# What the content streams of a PDF's pages (and the forms they draw) may unpack to: a long report's
+# pages unpack to tens of MB; pdfminer would need minutes and gigabytes for this much.
+PDF_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 HTML_MAX_DEPTH = 256  # elements nested inside each other
 HTML_MAX_TAGS = 200_000  # tags in one HTML file
 # Conversations: the chat keeps (and re-draws without JavaScript) the last CHAT_TURNS turns;
@@ -150,6 +153,11 @@ class Settings(BaseSettings):
     )
     docx_max_parts: int = Field(
         DOCX_MAX_PARTS, ge=10, description="Parts (files inside the zip) a DOCX file may hold at most."
+    )
+    pdf_max_unpacked_bytes: int = Field(
+        PDF_MAX_UNPACKED_BYTES,
+        ge=1,
+        description="Bytes the content of a PDF's pages (and the forms they draw, not images) may unpack to at most.",
     )
     html_max_depth: int = Field(HTML_MAX_DEPTH, ge=8, le=500, description="How deep HTML elements may nest.")
     html_max_tags: int = Field(HTML_MAX_TAGS, ge=1, description="Tags in one HTML file at most.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from tests.docbuilders import build_docx
 
@@ -62,3 +63,66 @@ def nested_divs(depth: int, chains: int = 1, cls: str = "wrapper") -> bytes:
 def run_on(chars: int) -> str:
     """``chars`` characters of words with no sentence end."""
     return " ".join(WORDS[i % len(WORDS)] for i in range(chars // 4))[:chars]
+
+
+def deflated(head: bytes, megabytes: int, tail: bytes = b"") -> bytes:
+    """A zlib stream of ``head``, ``megabytes`` MB of spaces and ``tail``, built in well under a
+    second: after a full flush deflate forgets what came before, so every MB of spaces packs to
+    the same bytes, packed once and repeated."""
+    spaces = b" " * 1_048_576
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: the zlib header and checksum are added here
+    first = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(spaces) + packer.flush(zlib.Z_FULL_FLUSH)
+    last = packer.compress(tail) + packer.flush()
+    checksum = zlib.adler32(head)
+    for _ in range(megabytes):
+        checksum = zlib.adler32(spaces, checksum)
+    checksum = zlib.adler32(tail, checksum)
+    return b"\x78\xda" + first + block * megabytes + last + checksum.to_bytes(4, "big")
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1; the first is the catalog) with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _stream(header: bytes, data: bytes) -> bytes:
+    return b"<< " + header + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def pdf_bomb(megabytes: int, where: str = "page", image_megabytes: int = 0) -> bytes:
+    """A one-page PDF saying one sentence, then ``megabytes`` MB of spaces FlateDecode-packed
+    (about 1 KB a MB) in the page's content stream (``where="page"``) or in a form the page draws
+    (``"form"``); with ``image_megabytes`` the page also draws an image that inflates that much."""
+    text = b"BT /F1 12 Tf 72 720 Td (Supervision gives practitioners room to think.) Tj ET\n"
+    draw = b"q /X1 Do Q\n" if where == "form" else b""
+    draw += b"q 10 0 0 10 72 600 cm /Im1 Do Q\n" if image_megabytes else b""
+    page = deflated(draw + text, megabytes) if where == "page" else deflated(draw + text, 0)
+    form = deflated(b"", megabytes) if where == "form" else deflated(b"", 0)
+    side = 1024 * int((image_megabytes * 1_048_576 / 3) ** 0.5 / 1024 + 1) if image_megabytes else 1
+    image = deflated(b"", 0, b"\x80" * (3 * side * side)) if image_megabytes else deflated(b"\x80\x80\x80", 0)
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R /Im1 7 0 R >> >> >>",
+            _stream(b"/Filter /FlateDecode", page),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            _stream(b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode", form),
+            _stream(
+                b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8"
+                b" /Filter /FlateDecode" % (side, side),
+                image,
+            ),
+        ]
+    )

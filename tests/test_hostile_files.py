@@ -18,7 +18,7 @@ from assistant.ingest.passages import _indexable_ranges, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, Settings
 from tests.conftest import child_env
 from tests.docbuilders import build_docx
-from tests.hostile import nested_divs, run_on, understate, zip_bomb_docx
+from tests.hostile import deflated, nested_divs, pdf_bomb, raw_pdf, run_on, understate, zip_bomb_docx
 
 BELL, RLO, LRI, PDI = "\x07", "\u202e", "\u2066", "\u2069"
 
@@ -82,6 +82,67 @@ def test_a_docx_with_tens_of_thousands_of_parts_is_refused_before_any_is_read():
     # The same file is read when the operator raises the cap.
     blocks, _, _ = read_file(padded.getvalue(), ".docx", "many.docx", limits(docx_max_parts=30_000))
     assert blocks[0].text == "Supervision"
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def test_a_pdf_bomb_is_refused_before_pdfminer_with_little_memory():
+    bomb = pdf_bomb(300)
+    assert len(bomb) < 1_000_000  # 300 MB of page content packed into about 300 KB
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError) as caught:
+            read_file(bomb, ".pdf", "bomb.pdf")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "the PDF's page content unpacks to more than 200.0 MB by page 1" in str(caught.value)
+    assert "ASSISTANT_PDF_MAX_UNPACKED_BYTES" in str(caught.value)
+    assert peak < 60_000_000, f"{peak / 1e6:.0f} MB allocated to refuse a PDF bomb"
+
+
+def test_a_pdf_under_the_unpacked_cap_is_read_and_raising_the_cap_reads_a_refused_one():
+    blocks, _, _ = read_file(pdf_bomb(0), ".pdf", "normal.pdf")
+    assert [b.text for b in blocks] == ["Supervision gives practitioners room to think."]
+    padded = pdf_bomb(3)  # the sentence, then 3 MB of spaces
+    with pytest.raises(DocumentError, match=r"more than 1\.0 MB by page 1, over the cap of 1\.0 MB"):
+        read_file(padded, ".pdf", "padded.pdf", limits(pdf_max_unpacked_bytes=1_048_576))
+    blocks, _, _ = read_file(padded, ".pdf", "padded.pdf", limits(pdf_max_unpacked_bytes=4 * 1_048_576))
+    assert [b.text for b in blocks] == ["Supervision gives practitioners room to think."]
+
+
+def test_a_bomb_in_a_form_the_page_draws_is_refused_and_images_are_not_counted():
+    cap = limits(pdf_max_unpacked_bytes=1_048_576)
+    with pytest.raises(DocumentError, match="ASSISTANT_PDF_MAX_UNPACKED_BYTES"):
+        read_file(pdf_bomb(3, where="form"), ".pdf", "form.pdf", cap)
+    pictured = pdf_bomb(0, image_megabytes=5)  # the image inflates to 5 MB; text extraction never decodes it
+    blocks, _, _ = read_file(pictured, ".pdf", "pictured.pdf", cap)
+    assert [b.text for b in blocks] == ["Supervision gives practitioners room to think."]
+
+
+def test_forms_that_draw_each_other_are_counted_once_each():
+    """Two forms naming each other, drawn three times on a page the page tree lists twice: the walk
+    ends and each stream counts once, as pdfminer unpacks each once."""
+    half = deflated(b"", 0, b" " * 600_000)
+    form = b"<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /Y %d 0 R >> >>"
+    pdf = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R 3 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R]"
+            b" /Resources << /Font << /F1 7 0 R >> /XObject << /A 5 0 R /B 6 0 R >> >> >>",
+            b"<< /Length 71 >>\nstream\nBT /F1 12 Tf 72 720 Td (Forms drawn twice.) Tj ET q /A Do /B Do /A Do Q"
+            b"\nendstream",
+            form % 6 + b" /Filter /FlateDecode /Length %d >>\nstream\n" % len(half) + half + b"\nendstream",
+            form % 5 + b" /Filter /FlateDecode /Length %d >>\nstream\n" % len(half) + half + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+    with pytest.raises(DocumentError, match="by page 1"):
+        read_file(pdf, ".pdf", "forms.pdf", limits(pdf_max_unpacked_bytes=1_000_000))
+    blocks, _, _ = read_file(pdf, ".pdf", "forms.pdf", limits(pdf_max_unpacked_bytes=1_300_000))
+    assert blocks[0].text == "Forms drawn twice."
 
 
 # ---------------------------------------------------------------- HTML

@@ -36,6 +36,7 @@ class ReadLimits:
     docx_max_unzipped_bytes: int
     docx_max_ratio: float
     docx_max_parts: int
+    pdf_max_unpacked_bytes: int
     html_max_depth: int
     html_max_tags: int
     ocr: bool = True  # read PDF pages without a text layer with tesseract (formats/ocr.py)

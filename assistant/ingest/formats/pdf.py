@@ -32,6 +32,7 @@ from assistant.ingest.formats.pdfpages import (
     printed_numbers,
     running_lines,
 )
+from assistant.ingest.formats.pdfstreams import check_unpacked
 
 _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 _BULLET = re.compile(r"^(?:[•●▪◦‣■□➢►]\s*|\(cid:\d+\)\s*|[–\-*]\s+)")  # "-5%" is no bullet
@@ -47,6 +48,7 @@ _END = tuple('.!?:;"”’)…')
 
 def read_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
     """A PDF file (the registry's reader)."""
+    check_unpacked(data, limits.pdf_max_unpacked_bytes)  # before pdfminer unpacks anything
     return read(data, limits.ocr)
 
 
