@@ -41,7 +41,9 @@ class Fusion(StrEnum):
 
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
-ENCODER = "onnx-int8"  # question encoder backend (assistant/encoding/encoders.py; chosen by bench, docs/performance.md)
+# Question encoder backends (assistant/encoding/encoders.py): runtime and precision, or no model.
+Encoder = Literal["onnx-int8", "onnx-fp32", "torch-int8", "torch-fp32", "fake"]
+ENCODER: Encoder = "onnx-int8"  # for questions, chosen by bench (docs/performance.md)
 PASSAGE_MAX_WORDS = 80  # chunking: passages.py and index.ChunkSettings take these defaults from here
 PASSAGE_OVERLAP_SENTENCES = 1
 # Caps on what one file may cost at ingest (docs/operations.md, "Caps on what a file may cost").
@@ -222,9 +224,8 @@ class Settings(BaseSettings):
 
     # Encoder backends : which runtime and precision encode questions;
     # passages are always fp32. The ONNX files are exported from the installed weights on first use.
-    encoder: str = Field(
+    encoder: Encoder = Field(
         ENCODER,
-        pattern="^((onnx|torch)-(fp32|int8)|fake)$",
         description="Question encoder: onnx-int8, onnx-fp32, torch-int8 or torch-fp32 (fake: no model, for tests).",
     )
     encoder_cache: Path | None = Field(

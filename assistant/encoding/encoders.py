@@ -21,13 +21,15 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, get_args
 
 import numpy as np
 
-ENCODERS = ("onnx-int8", "onnx-fp32", "torch-int8", "torch-fp32")
+from assistant.settings import Encoder
+
+CHOICES: tuple[str, ...] = get_args(Encoder)  # the setting's choices, defined once
 FAKE = "fake"  # no model: hashed word pieces, for the fast test loop (FakeBackend below)
-CHOICES = (*ENCODERS, FAKE)
+ENCODERS = tuple(name for name in CHOICES if name != FAKE)
 FAKE_MODEL = "fake/hashed-word-pieces"  # what an index built with the fake records as its model
 RECIPE = 1  # bump when the export or quantisation below changes; old cache files are then unused
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
