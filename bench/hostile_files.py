@@ -42,7 +42,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "rss_mb": rss, "outcom
 
 def build(folder: Path) -> list[tuple[str, Path, str]]:
     sys.path.insert(0, str(ROOT))
-    from tests.hostile import nested_divs, run_on, zip_bomb_docx
+    from tests.hostile import nested_divs, pdf_bomb, run_on, zip_bomb_docx
 
     cases = []
 
@@ -52,6 +52,9 @@ def build(folder: Path) -> list[tuple[str, Path, str]]:
         cases.append((f"{name} ({len(data) / 1024:,.0f} KB)", path, mode))
 
     add("DOCX zip bomb, 1.4 GB unpacked", "bomb.docx", zip_bomb_docx(1400), "read")
+    add("PDF bomb, 1.4 GB of page content", "bomb.pdf", pdf_bomb(1400), "read")
+    add("PDF, 100 MB of spaces in its page content (under the cap)", "spaces.pdf", pdf_bomb(100), "read")
+    add("PDF, 2 MB of `0 0 Td` operators (under the cap)", "moves.pdf", pdf_bomb(2, fill=b"0 0 Td\n"), "read")
     add("8,000 nested `<div>`s", "nested.html", b"<html><body>" + b"<div>" * 8000 + b"x" + b"</div>" * 8000, "read")
     add("40 runs of 200 nested `<div>`s", "deep.html", nested_divs(200, 40), "read")
     for chars in (100_000, 2_000_000):

@@ -65,11 +65,11 @@ def run_on(chars: int) -> str:
     return " ".join(WORDS[i % len(WORDS)] for i in range(chars // 4))[:chars]
 
 
-def deflated(head: bytes, megabytes: int, tail: bytes = b"") -> bytes:
-    """A zlib stream of ``head``, ``megabytes`` MB of spaces and ``tail``, built in well under a
-    second: after a full flush deflate forgets what came before, so every MB of spaces packs to
-    the same bytes, packed once and repeated."""
-    spaces = b" " * 1_048_576
+def deflated(head: bytes, megabytes: int, tail: bytes = b"", fill: bytes = b" ") -> bytes:
+    """A zlib stream of ``head``, ``megabytes`` MB of ``fill`` repeated and ``tail``, built in well
+    under a second: after a full flush deflate forgets what came before, so every MB packs to the
+    same bytes, packed once and repeated."""
+    spaces = fill * (1_048_576 // len(fill))
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: the zlib header and checksum are added here
     first = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
     block = packer.compress(spaces) + packer.flush(zlib.Z_FULL_FLUSH)
@@ -99,15 +99,16 @@ def _stream(header: bytes, data: bytes) -> bytes:
     return b"<< " + header + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def pdf_bomb(megabytes: int, where: str = "page", image_megabytes: int = 0) -> bytes:
-    """A one-page PDF saying one sentence, then ``megabytes`` MB of spaces FlateDecode-packed
-    (about 1 KB a MB) in the page's content stream (``where="page"``) or in a form the page draws
-    (``"form"``); with ``image_megabytes`` the page also draws an image that inflates that much."""
+def pdf_bomb(megabytes: int, where: str = "page", image_megabytes: int = 0, fill: bytes = b" ") -> bytes:
+    """A one-page PDF saying one sentence, then ``megabytes`` MB of spaces (or ``fill``, e.g. the
+    operator ``0 0 Td``) FlateDecode-packed (about 1 KB a MB) in the page's content stream
+    (``where="page"``) or in a form the page draws (``"form"``); with ``image_megabytes`` the page
+    also draws an image that inflates that much."""
     text = b"BT /F1 12 Tf 72 720 Td (Supervision gives practitioners room to think.) Tj ET\n"
     draw = b"q /X1 Do Q\n" if where == "form" else b""
     draw += b"q 10 0 0 10 72 600 cm /Im1 Do Q\n" if image_megabytes else b""
-    page = deflated(draw + text, megabytes) if where == "page" else deflated(draw + text, 0)
-    form = deflated(b"", megabytes) if where == "form" else deflated(b"", 0)
+    page = deflated(draw + text, megabytes if where == "page" else 0, fill=fill)
+    form = deflated(b"", megabytes if where == "form" else 0, fill=fill)
     side = 1024 * int((image_megabytes * 1_048_576 / 3) ** 0.5 / 1024 + 1) if image_megabytes else 1
     image = deflated(b"", 0, b"\x80" * (3 * side * side)) if image_megabytes else deflated(b"\x80\x80\x80", 0)
     return raw_pdf(
