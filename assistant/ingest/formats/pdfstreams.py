@@ -38,7 +38,10 @@ def check_unpacked(data: bytes, cap: int) -> None:
     seen: set[int] = set()
     for number, page in enumerate(pages, start=1):
         for stream in _page_streams(page, seen):
-            total += _unpacked(stream, cap - total)
+            try:
+                total += _unpacked(stream, cap - total)
+            except Exception:  # noqa: BLE001 - a damaged stream dictionary: pdfminer reports it or skips it
+                continue
             if total > cap:
                 found = f"the PDF's page content unpacks to more than {size(cap)} by page {number}"
                 raise over_cap(found, size(cap), "pdf_max_unpacked_bytes")
@@ -48,9 +51,9 @@ def _page_streams(page, seen: set[int]):
     """The content streams of one page and of the forms it draws, each object once per file."""
     from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
-    contents = _resolved(page.get("/Contents"))
+    contents = _get(page, "/Contents")
     todo: list = list(contents) if isinstance(contents, ArrayObject) else [contents]
-    todo.append(_resolved(page.get("/Resources")))
+    todo.append(_get(page, "/Resources"))
     while todo:
         item = _resolved(todo.pop())
         if not isinstance(item, DictionaryObject) or id(item) in seen:
@@ -58,14 +61,22 @@ def _page_streams(page, seen: set[int]):
         seen.add(id(item))  # the reader caches objects, so a shared one is the same Python object
         if isinstance(item, StreamObject):
             yield item
-            todo.append(item.get("/Resources"))  # a form's own resources name its nested forms
+            todo.append(_get(item, "/Resources"))  # a form's own resources name its nested forms
             continue
-        xobjects = _resolved(item.get("/XObject"))  # ``item`` is a resource dictionary
+        xobjects = _get(item, "/XObject")  # ``item`` is a resource dictionary
         if isinstance(xobjects, DictionaryObject):
-            for ref in xobjects.values():
-                xobject = _resolved(ref)
-                if isinstance(xobject, StreamObject) and xobject.get("/Subtype") == "/Form":
+            for name in list(xobjects):
+                xobject = _get(xobjects, name)
+                if isinstance(xobject, StreamObject) and _get(xobject, "/Subtype") == "/Form":
                     todo.append(xobject)
+
+
+def _get(dictionary, key: str):
+    """One entry of a PDF dictionary, resolved (None when missing or unreadable)."""
+    try:
+        return _resolved(dictionary.raw_get(key)) if key in dictionary else None
+    except Exception:  # noqa: BLE001 - a damaged object is pdfminer's to report
+        return None
 
 
 def _resolved(obj):
@@ -81,8 +92,8 @@ def _unpacked(stream, budget: int) -> int:
     from pypdf import apply_configuration, filters
     from pypdf.errors import LimitReachedError
 
-    names = _as_list(stream.get("/Filter"))
-    params = _as_list(stream.get("/DecodeParms"))
+    names = _as_list(_get(stream, "/Filter"))
+    params = _as_list(_get(stream, "/DecodeParms"))
     data = stream._data  # the stored (still encoded) bytes
     for i, name in enumerate(names):
         if name in _FLATE and i == len(names) - 1:
