@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.server.branding import DEFAULT_ACCENT
@@ -172,6 +172,11 @@ class Settings(BaseSettings):
         DEFAULT_ACCENT,
         description="The widget's colour (#rrggbb): launcher, heading bar and Ask button; data-accent overrides it.",
     )
+    widget_profiles: Path | None = Field(
+        None,
+        description="A TOML file giving allowed partner origins a widget profile: documents or filter, title, "
+        "accent, suggested questions, daily question cap (enforced on the server).",
+    )
     rate_limit: str = Field(
         "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
     )
@@ -286,6 +291,15 @@ class Settings(BaseSettings):
         from assistant.server.branding import check_accent
 
         return check_accent(value)
+
+    @field_validator("widget_profiles")
+    @classmethod
+    def _profiles(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        from assistant.server.profiles import load
+
+        if value is not None:
+            load(value, info.data.get("embed_origins", []))  # read again by the app; checked here for every command
+        return value
 
     @field_validator("trusted_proxies")
     @classmethod

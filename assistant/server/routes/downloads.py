@@ -51,8 +51,11 @@ def export_response(
 
 
 @router.post("/api/export", tags=["quotes"], response_class=Response, responses=ERRORS)
-def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep) -> Response:
+def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep, request: Request) -> Response:
     """The basket as a file; the server re-slices each (doc_id, start, end) from the index."""
+    from assistant.server import profiles
+
+    profiles.guard(request, index, *(i.doc_id for i in body.items))
     return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)
 
 
