@@ -156,6 +156,8 @@ def test_the_profile_gives_the_widget_its_title_accent_and_questions(scoped):
     page = soup(scoped.get("/embed", params={"origin": PARTNER, "title": "Page's own title", "accent": "#4c2c92"}))
     assert page.select_one("h1.embed__title").get_text(strip=True) == "Ask Riverside's reviews"
     assert page.select_one("link[href^='/embed/theme.css']")["href"] == "/embed/theme.css?accent=%2300703c"
+    said = page.select_one("#coverage").get_text(" ", strip=True)
+    assert said.startswith("Here, this assistant answers from 2 documents") and "Lantern" not in said
     suggested = [b.get_text(strip=True) for b in page.select("#examples button[name=q]")]
     assert suggested == ["How many rapid reviews did the partnership complete?", "What did delegates ask for?"]
     config = scoped.get("/widget/config", headers={"Origin": PARTNER}).json()

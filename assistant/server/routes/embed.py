@@ -64,6 +64,9 @@ def options(request: Request, values, settings, index) -> dict:
         asked, problem = Filters(), str(exc.detail)
     scoped = profiles.narrow(request, asked, origin)
     profile = profiles.of(request).get(request.state.partner or "")
+    # The page names the partner whose profile it was given (its Origin may differ from the one
+    # declared): the frame's own requests then carry that partner, and only it may frame the page.
+    origin = request.state.partner or origin
     title = (values.get("title") or "").strip()[:MAX_TITLE] or DEFAULT_TITLE
     title = profile.title if profile and profile.title else title
     placeholder = (values.get("placeholder") or "").strip()[:MAX_PLACEHOLDER] or DEFAULT_PLACEHOLDER
@@ -80,7 +83,7 @@ def options(request: Request, values, settings, index) -> dict:
         "compact": True,
         "action": "/embed",
         "restart": "/embed" + (f"?{query}" if query else ""),
-        "coverage": coverage(index),
+        "coverage": coverage(index, scoped),
         "examples": profile.questions if profile and profile.questions else EXAMPLES,
         "filters": scoped or Filters(),
         "problem": problem,

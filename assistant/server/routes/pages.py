@@ -77,12 +77,20 @@ def lacks_report(index) -> bool:
     return bool(kinds) and all(k and k != "report" for k in kinds)
 
 
-def coverage(index) -> dict:
-    """What the index holds, said plainly (e.g. one news item about the report, not the report)."""
-    docs = list(index.documents.values())
+def coverage(index, within: Filters | None = None) -> dict:
+    """What the index holds, said plainly (e.g. one news item about the report, not the report);
+    ``within``: only what a widget answers from (``here`` says so)."""
+    from assistant.ingest import library
+
+    try:
+        ids = library.matching(index, within)
+    except library.UnknownDocument:
+        ids = set()
+    docs = [d for d in index.documents.values() if ids is None or d.id in ids]
     return {
         "documents": [{"title": d.meta.title, "kind": d.meta.kind, "year": d.meta.year} for d in docs],
         "no_report": lacks_report(index),
+        "here": ids is not None,
     }
 
 
