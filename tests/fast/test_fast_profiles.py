@@ -245,3 +245,15 @@ def test_the_scoped_widget_still_quotes_its_own_documents(scoped):
     assert "riverside-review" in page_documents(r) <= RIVERSIDE
     # The thread's own forms carry the partner's origin, so a next question stays in its frame.
     assert all(i["value"] == PARTNER for i in soup(r).select("input[name=origin]"))
+
+
+def test_a_plain_frame_on_a_profiled_site_is_scoped_by_its_referrer(scoped):
+    r = scoped.get("/embed", params={"q": NEGLECT}, headers={"Referer": PARTNER + "/reviews/page.html"})
+    assert page_documents(r) <= RIVERSIDE
+    assert "frame-ancestors 'self' https://riverside.example" in r.headers["content-security-policy"]
+    page = soup(r)
+    assert page.body["data-parent-origin"] == PARTNER and not page.select("[data-action=close]")
+    # A referrer from elsewhere changes nothing.
+    r = scoped.get("/embed", params={"q": NEGLECT}, headers={"Referer": "https://elsewhere.example/"})
+    assert "neglect-guidance" in page_documents(r)
+    assert "data-parent-origin" not in r.text

@@ -109,14 +109,25 @@ def test_a_page_that_widens_its_widget_gets_no_quote_outside_its_profile(page, s
     for filters in ({"documents": ["neglect-guidance"]}, {}, {"kinds": ["guidance"]}):
         data = page.evaluate(call, [assistant, {"question": NEGLECT, "filters": filters}])
         assert {q["document"]["id"] for q in data["quotes"]} <= RIVERSIDE, json.dumps(data)[:300]
-    # And a frame of the unscoped chat, added by hand, is refused by the browser (frame-ancestors).
-    page.evaluate(
-        "(src) => { const f = document.createElement('iframe'); f.src = src; f.title = 'bare';"
-        " document.body.append(f); }",
-        assistant + "/embed?q=" + quote(NEGLECT),
+    # A plain frame of the chat, added by hand, is scoped by the page's referrer...
+    frame_of = (
+        "([src, policy]) => { const f = document.createElement('iframe'); f.src = src; f.title = 'plain';"
+        " f.referrerPolicy = policy; document.body.append(f); }"
     )
+    page.evaluate(frame_of, [assistant + "/embed?q=" + quote(NEGLECT), "strict-origin-when-cross-origin"])
+    plain = None
+    for _ in range(200):
+        plain = next((f for f in page.frames if f.url.startswith(assistant + "/embed?q=")), None)
+        if plain:
+            break
+        page.wait_for_timeout(50)
+    assert plain is not None
+    plain.wait_for_selector("article.turn")
+    assert quoted(plain) <= RIVERSIDE and "neglect-guidance" not in quoted(plain)
+    # ...and without one it is the unscoped chat, which the browser refuses to show here (frame-ancestors).
+    page.evaluate(frame_of, [assistant + "/embed?q=" + quote(CURIOSITY), "no-referrer"])
     page.wait_for_timeout(1500)
-    bare = [f for f in page.frames if f.url.startswith(assistant + "/embed?q=")]
+    bare = [f for f in page.frames if f.url.startswith(assistant + "/embed?q=" + quote(CURIOSITY)[:10])]
     assert bare == [], "the unscoped chat showed inside a profiled partner's page"
     assert any(f.url == "chrome-error://chromewebdata/" for f in page.frames)  # refused, not merely slow
 

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
+from assistant.ingest import library
 from assistant.ingest.library import Filters
 from assistant.server import profiles
 from assistant.server.branding import check_accent, ink
@@ -53,10 +54,22 @@ def widget_filters(values) -> Filters:
     return make_filters(**{n: [v for v in vs if v] for n, vs in fields.items()})
 
 
+def referrer(request: Request) -> str:
+    """The origin of the page that opened /embed (a plain frame with no ``?origin=``), from its
+    Referer; it can only narrow (a profile), and the frame-ancestors policy then names it."""
+    from urllib.parse import urlsplit
+
+    if request.method != "GET":
+        return ""
+    parts = urlsplit(request.headers.get("referer", ""))
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
 def options(request: Request, values, settings, index) -> dict:
     """Embed options from the query string or the posted form, trimmed and checked, and the
     partner's profile applied (its filter, title, accent and questions win over the page's)."""
-    declared = values.get("origin") or ""
+    named = values.get("origin") or ""
+    declared = named or (referrer(request) if referrer(request) in profiles.of(request) else "")
     origin = declared if declared in settings.embed_origins else ""
     try:
         asked, problem = widget_filters(values), None
@@ -78,6 +91,7 @@ def options(request: Request, values, settings, index) -> dict:
         "title": title,
         "placeholder": placeholder,
         "parent_origin": origin,
+        "plain_frame": not named,  # no widget around it: nothing to close
         "accent": accent,
         "widget_filters": carried,
         "compact": True,
@@ -194,5 +208,6 @@ def embed_help(request: Request, settings: SettingsDep, site: str | None = None)
         base=base,
         title=DEFAULT_TITLE,
         accent=settings.embed_accent,
+        kinds=list(library.KINDS),
         check=check,
     )
