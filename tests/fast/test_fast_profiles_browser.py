@@ -165,3 +165,20 @@ def test_the_scoped_widget_shows_its_profile_and_passes_axe(browser, sites, axe,
         axe(frame)
     finally:
         context.close()
+
+
+def test_embed_help_writes_the_narrowing_attributes(page, sites, axe):
+    _, assistant = sites
+    page.goto(assistant + "/embed-help")
+    page.fill("#opt-documents", "riverside-review, training-notes")
+    page.fill("#opt-kinds", "local-review")
+    page.wait_for_function("() => document.getElementById('snippet-script').textContent.includes('data-kinds')")
+    snippet = page.locator("#snippet-script").inner_text()
+    assert 'data-documents="riverside-review,training-notes" data-kinds="local-review"' in snippet
+    assert (
+        "documents=riverside-review%2Ctraining-notes&amp;kinds=local-review"
+        in page.locator("#snippet-frame").inner_text()
+    )
+    rows = page.locator("table code").all_inner_texts()
+    assert {"data-documents", "data-kinds", "data-publishers"} <= set(rows)
+    axe(page)
