@@ -97,6 +97,9 @@ def test_facets_documents_and_context_stay_inside_the_profile(scoped, index):
     assert scoped.get(f"/api/passages/{outside}/context").status_code == 200
     item = {"doc_id": "neglect-guidance", "start": 0, "end": 40}
     assert scoped.post("/api/export", json={"items": [item]}, headers={"Origin": PARTNER}).status_code == 404
+    form = {"items": '[["neglect-guidance", 0, 40]]', "format": "txt"}
+    assert scoped.post("/quotes/export", data=form, headers={"Origin": PARTNER}).status_code == 404
+    assert scoped.post("/quotes/export", data=form).status_code == 200
     search = {"q": "neglect", "mode": "words", "document": "neglect-guidance"}
     assert scoped.post("/api/search", json=search, headers={"Origin": PARTNER}).status_code == 404
 
