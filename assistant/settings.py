@@ -313,10 +313,13 @@ class Settings(BaseSettings):
     @field_validator("widget_profiles")
     @classmethod
     def _profiles(cls, value: Path | None, info: ValidationInfo) -> Path | None:
-        from assistant.server.profiles import load
+        from assistant.server.profiles import InvalidProfile, load
 
         if value is not None:
-            load(value, info.data.get("embed_origins", []))  # read again by the app; checked here for every command
+            try:
+                load(value, info.data.get("embed_origins", []))  # read again by the app; checked here for every command
+            except InvalidProfile as exc:
+                raise ValueError(f"{exc.where}: {readable_errors(exc.errors, whole='the table')}") from None
         return value
 
     @field_validator("trusted_proxies")

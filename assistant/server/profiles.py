@@ -49,6 +49,15 @@ class Profile(Filters):
         return Filters(**self.model_dump(include=set(Filters.model_fields)))
 
 
+class InvalidProfile(ValueError):
+    """A profile's fields are wrong: where (file and origin), and pydantic's errors (the settings
+    turn them into a sentence)."""
+
+    def __init__(self, where: str, errors: list):
+        super().__init__(where)
+        self.where, self.errors = where, errors
+
+
 def load(path: Path, allowed: list[str] | None = None) -> dict[str, Profile]:
     """The profiles in ``path`` by origin; a ValueError says which origin and field is wrong."""
     from assistant.server.security import check_origin
@@ -70,10 +79,7 @@ def load(path: Path, allowed: list[str] | None = None) -> dict[str, Profile]:
         try:
             profiles[origin] = Profile.model_validate(table)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(x) for x in e['loc']) or 'the table'}: {e['msg']}" for e in exc.errors()
-            )
-            raise ValueError(f"{path}: the profile of {origin}: {problems}") from None
+            raise InvalidProfile(f"{path}: the profile of {origin}", exc.errors()) from None
         if allowed is not None and origin not in allowed:
             raise ValueError(
                 f"{path}: {origin} has a profile but is not an allowed origin: add it to ASSISTANT_EMBED_ORIGINS too"
