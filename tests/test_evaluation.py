@@ -127,6 +127,35 @@ def test_every_fit_fragment_is_in_the_built_text_of_its_document(tmp_path):
             assert fragment in texts[q.doc], (q.question, fragment)
 
 
+def test_the_shipped_default_is_fit_on_the_fit_set_only():
+    from assistant.answering.evidence import FEATURES
+
+    d = calibration.DEFAULT
+    assert d.method == "shipped default" and d.fitted_on["set"] == "eval_fit"
+    assert d.fitted_on["set"] not in ("eval", "eval_heldout")  # regression and report sets: never fit on
+    scored = [q for q in FIT_QUESTIONS if q.scored]
+    refit = "re-run python -m bench.fit_default"
+    assert d.fitted_on["questions"] == len(scored), f"the fit set changed since the default was fit: {refit}"
+    assert d.fitted_on["answerable"] == sum(q.answerable for q in scored), refit
+    assert set(d.weights) == set(FEATURES), f"the evidence features changed: {refit}"
+    assert 0 < d.threshold < 1
+
+
+def test_fit_default_rewrites_the_block_it_reads():
+    from bench.fit_default import default_source, rewrite_default
+
+    source = (ROOT / "assistant/answering/calibration.py").read_text(encoding="utf-8")
+    assert source.count(default_source(calibration.DEFAULT)) == 1  # the shipped block is in the written format
+    other = calibration.Calibration({"coverage": 1.5, "gap": -0.25}, -1.0, 0.25, "x", {"set": "eval_fit", "n": 3})
+    rewritten = rewrite_default(source, other)
+    namespace: dict = {}
+    exec(compile(rewritten, "calibration.py", "exec"), namespace)
+    written = namespace["DEFAULT"]
+    assert (written.weights, written.bias, written.threshold) == ({"coverage": 1.5, "gap": -0.25}, -1.0, 0.25)
+    assert written.method == "shipped default" and written.fitted_on == {"set": "eval_fit", "n": 3}
+    assert rewritten.replace(default_source(other), "") == source.replace(default_source(calibration.DEFAULT), "")
+
+
 def test_sets_are_named_for_the_cli():
     assert resolve_set(Path("fit")) == FIT / "questions.toml"
     assert resolve_set(Path("heldout")) == HELDOUT / "questions.toml"

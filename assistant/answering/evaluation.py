@@ -186,11 +186,6 @@ def examples_of(found, q: EvalQuestion, documents) -> list[tuple[dict, int]]:
     return []
 
 
-def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
-    found = [c for c in assistant.candidates(q.question, q.history)[3] if c.admissible]
-    return examples_of(found, q, assistant.index.documents)
-
-
 def evaluate(
     assistant, questions: list[EvalQuestion], k: int = 3, recall: float | None = None, held_out: bool = True
 ) -> dict:
