@@ -164,14 +164,6 @@ def source_line(c: Citation) -> str:
     return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
 
 
-def page_text(labels: tuple[str | None, str | None]) -> str | None:
-    """Printed page labels of a span as one text: "23" or "12–13"."""
-    first, last = labels
-    if not first:
-        return None
-    return first if not last or last == first else f"{first}–{last}"
-
-
 def cite(doc: Document, section_path: list[str] | None, page: str | None, style: str = "harvard") -> str:
     """The Markdown citation of a place in ``doc`` (no link)."""
     return markdown(Citation.of(doc, section_path, page), style)
