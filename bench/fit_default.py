@@ -54,8 +54,8 @@ def fit(dry_run: bool = False, force: bool = False) -> int:
     from assistant.answering.evalmetrics import fraction
     from assistant.answering.evaluation import evaluate, load_questions, warnings
     from assistant.encoding.embeddings import shared_embedder
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
 
     sys.path.insert(0, str(ROOT / "tests"))
