@@ -27,6 +27,16 @@ FIT_SET = "eval_fit"
 SHOWN = ("hit@3", "right_answers_refused", "near_misses_refused", "off_topic_refused", "right_answers_listing_missing")
 
 
+def set_digest(folder: Path = ROOT / "tests" / FIT_SET) -> str:
+    """A short hash of the fit set's questions and documents: the default names what it was fit on."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in ("questions.toml", "build_set.py"):
+        h.update((folder / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def default_source(model) -> str:
     """The ``DEFAULT = Calibration(...)`` block of calibration.py for ``model``, as ruff formats it."""
     weights = "".join(f'        "{k}": {v!r},\n' for k, v in model.weights.items())
@@ -76,6 +86,7 @@ def fit(dry_run: bool = False, force: bool = False) -> int:
     model.method = "shipped default"
     model.fitted_on = {
         "set": FIT_SET,
+        "set_sha256": set_digest(),
         "questions": sum(q.category != "urgent" for q in questions),
         **model.fitted_on,
         "encoder": settings.encoder,

@@ -138,6 +138,9 @@ def test_the_shipped_default_is_fit_on_the_fit_set_only():
     assert d.fitted_on["questions"] == len(scored), f"the fit set changed since the default was fit: {refit}"
     assert d.fitted_on["answerable"] == sum(q.answerable for q in scored), refit
     assert set(d.weights) == set(FEATURES), f"the evidence features changed: {refit}"
+    from bench.fit_default import set_digest
+
+    assert d.fitted_on["set_sha256"] == set_digest(FIT), f"the fit set's questions or documents changed: {refit}"
     assert 0 < d.threshold < 1
 
 

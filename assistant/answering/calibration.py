@@ -66,6 +66,7 @@ DEFAULT = Calibration(
     method="shipped default",
     fitted_on={
         "set": "eval_fit",
+        "set_sha256": "69ced011219b6f76",
         "questions": 124,
         "answerable": 90,
         "unanswerable": 34,
