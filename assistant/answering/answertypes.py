@@ -169,3 +169,83 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
     if kind_ == "name":
         return bool(set(tokens) & _NAMING) or bool(re.search(r"[‘“\"']\w", text))
     return True
+
+
+# How a question asks, not what it asks about: the verb of "what will the Panel focus on?",
+# "what counts as serious harm?", "how long have they been holding back...". Read from the
+# word classes LemmInflect's lexicon gives each word and the auxiliary or pronoun before it.
+_AUX_DO = frozenset("do does did will would can could should shall may might must".split())
+_AUX_BE = frozenset("is are was were be been being am has have had".split())
+_DETERMINERS = frozenset("a an the this that these those my our your his her its their some any each every no".split())
+_SUBJECTS = frozenset("i we you they he she".split())
+_GAP_WORDS = frozenset("not also still already ever never just really".split())
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+
+
+def _verb_base(word: str) -> bool:
+    """A word that can be a verb in its base form ("focus", "highlight", "include")."""
+    return word in meaning.word_lemmas(word).get("VERB", ())
+
+
+def _verb_inflected(word: str) -> bool:
+    """An inflected form of a verb ("counts", "holding", "published", "chaired")."""
+    lemmas = meaning.word_lemmas(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas
+
+
+def _adjective_only(word: str) -> bool:
+    """Can be an adjective, not a verb ("serious", "local", "domestic"): what follows is a noun."""
+    classes = meaning.word_classes(word)
+    return "ADJ" in classes and "VERB" not in classes
+
+
+def verb_slots(question: str) -> set[str]:
+    """The question's words (lower-cased) that stand in its verb slot: after an auxiliary
+    and its subject ("does the chair *highlight*"), after "to", a subject pronoun or a
+    form of "be"/"have" ("we *use*", "been *holding*"), or right after "what"/"who" when
+    the question is about its subject ("what *counts* as"). They say how it asks."""
+    raw = _TOKEN.findall(question)
+    toks = [t.lower().replace("’", "'") for t in raw]
+    out: set[str] = set()
+
+    def word_at(j: int) -> str:
+        return toks[j] if 0 <= j < len(toks) and toks[j].isalpha() else ""
+
+    for i, t in enumerate(toks):
+        if t in _AUX_DO:
+            # The subject comes first ("does the chair highlight"), unless the question's
+            # wh-word is it ("who should assess"); the verb is the first base form after it
+            # that does not follow a determiner or an adjective (those make it a noun).
+            first = i + 1 if _verb_base(word_at(i + 1)) and "NOUN" not in meaning.word_lemmas(word_at(i + 1)) else i + 2
+            for j in range(first, len(toks)):
+                w = word_at(j)
+                if toks[j].isdigit():
+                    continue
+                if not w or w in _AUX_DO or w in _AUX_BE:
+                    break
+                before, after = word_at(j - 1), word_at(j + 1)
+                modified = _adjective_only(before) and word_at(j - 2) not in _DETERMINERS  # "domestic abuse"
+                subject = _verb_base(after) and "NOUN" not in meaning.word_lemmas(after)  # "harm include"
+                if raw[j][0].isupper() or before in _DETERMINERS or modified or subject or not _verb_base(w):
+                    continue
+                out.add(w)
+                break
+        elif t in _AUX_BE or t in _SUBJECTS or t == "to":
+            j = i + 1
+            while word_at(j) in _GAP_WORDS:
+                j += 1
+            w = word_at(j)
+            if not w or w in _AUX_BE or w in _AUX_DO:
+                continue
+            if (t in _AUX_BE and _verb_inflected(w) and w.endswith(("ing", "ed", "en"))) or (
+                t not in _AUX_BE and _verb_base(w) and "NOUN" not in meaning.word_lemmas(w)
+            ):
+                out.add(w)
+            elif t in _SUBJECTS and (_verb_base(w) or _verb_inflected(w)):
+                out.add(w)
+    first_verb = toks[1] if len(toks) > 2 and toks[1] not in _AUX_DO | _AUX_BE else ""
+    if toks and toks[0] in ("what", "who", "which") and first_verb and _verb_inflected(first_verb):
+        after = word_at(2)
+        if after not in _AUX_DO and after not in _AUX_BE:
+            out.add(toks[1])
+    return out

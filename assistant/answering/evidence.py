@@ -39,6 +39,7 @@ DOCUMENT_FRAME = re.compile(
     re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
 FEATURES = (
     "coverage",
@@ -75,6 +76,8 @@ class Terms:
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
     # stem -> passages of the index holding it (None: matching by meaning is not limited)
     df: Callable[[str], int] | None = None
+    asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
+    compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
 
 
 numbers_in = meaning.numbers_in
@@ -159,6 +162,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         pseudonyms=answertypes.pseudonyms(question),
         target=set(_stemmer().stemWords(target)) if target else set(),
         propers=propers,
+        asking=answertypes.verb_slots(question),
+        compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
     )
 
 
@@ -398,27 +403,45 @@ def reportable(word: str) -> bool:
     return not meaning.common(word) and not meaning.how_not_what(word)
 
 
+def worth_reporting(terms: Terms, word: str) -> bool:
+    """A question word a reader should be told is missing: ``reportable``, not the question's
+    verb ("what will the Panel *focus* on?" asks about the Panel's plans, not about focus),
+    and not a fragment of a hyphenated word ("co" of "co-sleeping")."""
+    return reportable(word) and word not in terms.asking and len(word) > 2
+
+
 def holds_nothing(terms: Terms, missing_words: list[str]) -> bool:
     """Do the quotes lack every word of the question worth reporting (none matched by stem,
     the glossary or meaning)?"""
-    asked = [w for w in terms.words.values() if reportable(w)]
+    asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
     return bool(asked) and set(asked) <= set(missing_words)
 
 
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:
     """The question's content words that none of ``texts`` holds, word for word, through the
-    glossary or by meaning (in the question's spelling); everyday words are never listed."""
+    glossary or by meaning (in the question's spelling); everyday words, the question's verb
+    and the parts of a hyphenated word of which some part is held are never listed."""
     have: set[str] = set()
     for t in texts:
         have |= token_set(t)
     found = covered(terms, have, glossary)
-    left = {s for s in terms.words if s not in found and reportable(terms.words[s])}
+    left = {s for s in terms.words if s not in found and worth_reporting(terms, terms.words[s])}
     if left and vectors is not None:
         with_vectors(terms, vectors)
         shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
         shown = vectors.known(list(shown), NEW_WORDS)(shown)
         found |= set(soft_matches(terms, left, shown, vectors))
-    out = [w for s, w in terms.words.items() if s not in found and reportable(w)]
+    held_words = {w for s, w in terms.words.items() if s in found}
+    # "co-sleeping", "long-standing": one word, not missing when a part of it is held, and an
+    # everyday part ("long") makes it a modifier, not what is asked about ("peer-on-peer" stays).
+    stop = stopwords()
+    partial = {
+        p
+        for c in terms.compounds
+        if held_words & set(c) or any(meaning.common(p) and p not in stop for p in c)
+        for p in c
+    }
+    out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
     out += sorted(n for n in terms.numbers if n not in shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"
