@@ -258,8 +258,8 @@ class Assistant:
             return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
-        if gated and evidence.holds_nothing(terms, missing):
-            # Quotes that hold none of what is asked about are close in tone, not an answer.
+        if gated and evidence.holds_too_little(terms, missing):
+            # Quotes that hold too little of what is asked about are close in tone, not an answer.
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 

@@ -71,7 +71,7 @@ class Terms:
     key: str = ""  # the rarest stem the index holds
     kind: str = ""  # "count", "who", "when" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
-    propers: set[str] = field(default_factory=set)  # stems of names the index never holds
+    propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
     # stem -> passages of the index holding it (None: matching by meaning is not limited)
@@ -140,11 +140,10 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     )
     total = sum(weights.values())
     names, capitals = _names(question, stop)
-    # A name the documents never hold (a town, a review, a pseudonym): nothing in them is
-    # about it, however close the rest of the question comes.
+    # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
+    # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
-    propers = {s for s in propers if not index.bm25.df(s)}
     target = answertypes.count_target(question, stop)
     return Terms(
         words=first,
@@ -410,11 +409,16 @@ def worth_reporting(terms: Terms, word: str) -> bool:
     return reportable(word) and word not in terms.asking and len(word) > 2
 
 
-def holds_nothing(terms: Terms, missing_words: list[str]) -> bool:
-    """Do the quotes lack every word of the question worth reporting (none matched by stem,
-    the glossary or meaning)?"""
+def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
+    """Are the quotes about something else? They lack (by stem, the glossary and meaning) at
+    least half the question's words worth reporting ("online harm" answered with harm), or,
+    for "how many X", any word that says which X: a figure of all children is not the number
+    of children on plans."""
     asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
-    return bool(asked) and set(asked) <= set(missing_words)
+    lacking = [w for w in asked if w in missing_words]
+    if not asked:
+        return False
+    return 2 * len(lacking) >= len(asked) or (terms.kind == "count" and bool(lacking))
 
 
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:

@@ -65,3 +65,15 @@ def test_a_hyphenated_word_is_not_missing_when_part_of_it_is_held(index, gloss):
     assert evidence.missing(terms, ["Sleeping with a baby on a sofa is dangerous."], gloss) == []
     terms = evidence.question_terms("Which long-standing problems remain?", index, gloss)
     assert "standing" not in evidence.missing(terms, ["Problems remain."], gloss)
+
+
+def test_a_place_named_elsewhere_in_the_documents_must_be_in_the_passage(assistant, index, gloss):
+    """Northshire is in the index (its bulletin), but not in the Riverside review on curiosity."""
+    from assistant.answering.retrieval import hybrid
+
+    question = "How did Northshire practitioners show professional curiosity?"
+    terms = evidence.question_terms(question, index, gloss)
+    assert "northshir" in terms.propers
+    found = evidence.assess(terms, hybrid(index, assistant.encoder.encode_query(question), question), index, gloss)
+    curiosity = [c for c in found if "curiosity" in c.tokens or "curios" in c.tokens]
+    assert curiosity and not any(c.admissible for c in curiosity)
