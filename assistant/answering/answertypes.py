@@ -19,7 +19,11 @@ import re
 
 from assistant.answering import meaning
 
-_COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
+_COUNT = re.compile(
+    r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
+    r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b",
+    re.I,
+)
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
 _NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
 _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
@@ -193,6 +197,16 @@ def _verb_inflected(word: str) -> bool:
     return bool(lemmas) and word not in lemmas
 
 
+_NEGATED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _positive(word: str) -> str:
+    """ "didn't", "didnt" -> "did"; "can't" -> "can" (the auxiliary, for the verb after it)."""
+    stem = word[:-3] if word.endswith("n't") else word[:-2] if word.endswith("nt") else ""
+    stem = _NEGATED.get(stem, stem)
+    return stem if stem in _AUX_DO or stem in _AUX_BE else word
+
+
 def _adjective_only(word: str) -> bool:
     """Can be an adjective, not a verb ("serious", "local", "domestic"): what follows is a noun."""
     classes = meaning.word_classes(word)
@@ -205,7 +219,7 @@ def verb_slots(question: str) -> set[str]:
     form of "be"/"have" ("we *use*", "been *holding*"), or right after "what"/"who" when
     the question is about its subject ("what *counts* as"). They say how it asks."""
     raw = _TOKEN.findall(question)
-    toks = [t.lower().replace("’", "'") for t in raw]
+    toks = [_positive(t.lower().replace("’", "'")) for t in raw]
     out: set[str] = set()
 
     def word_at(j: int) -> str:
@@ -243,9 +257,21 @@ def verb_slots(question: str) -> set[str]:
                 out.add(w)
             elif t in _SUBJECTS and (_verb_base(w) or _verb_inflected(w)):
                 out.add(w)
+    for i in range(1, len(toks) - 1):  # "start and finish": both are the verb
+        if toks[i] in ("and", "or") and toks[i - 1] in out and _verb_base(word_at(i + 1)):
+            out.add(toks[i + 1])
     first_verb = toks[1] if len(toks) > 2 and toks[1] not in _AUX_DO | _AUX_BE else ""
     if toks and toks[0] in ("what", "who", "which") and first_verb and _verb_inflected(first_verb):
         after = word_at(2)
         if after not in _AUX_DO and after not in _AUX_BE:
             out.add(toks[1])
+    return out
+
+
+def asking_words(question: str) -> set[str]:
+    """Words that say how a question asks, not what about: its verb (``verb_slots``) and
+    the words of a count's frame ("what *proportion* of", "*max* *number* of")."""
+    out = verb_slots(question)
+    for m in _COUNT.finditer(question):
+        out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}
     return out

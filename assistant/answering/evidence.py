@@ -91,11 +91,39 @@ def figures_in(text: str) -> frozenset[str]:
 
 
 def _uncontract(word: str) -> str:
-    """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of the topic)."""
+    """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of
+    the topic), also typed without its apostrophe ("didnt", "arent")."""
     base, _, suffix = word.partition("'")
     if suffix == "t":
         return ""
+    if not suffix and word.endswith("nt") and meaning.zipf(word[:-2] + "n't") > meaning.zipf(word):
+        return ""
     return base if suffix in ("s", "m", "re", "ve", "ll", "d") else word
+
+
+SPELLING_CUTOFF = 0.8  # difflib's ratio: one letter wrong, missing or swapped in a word of five or more
+
+
+def respelt(index, word: str, stem: str) -> str:
+    """The index's stem for a word typed wrong ("safegaurding", "neglet", "apointments"): a
+    word neither LemmInflect's English lexicon nor the index knows, matched to the closest
+    stem of the index's vocabulary with the same first letter; ``stem`` when none. Names are
+    never respelt (the caller leaves capitalised words alone): Selby is not Selvey."""
+    if len(word) < 5 or not word.isalpha() or index.bm25.df(stem) or meaning.word_classes(word):
+        return stem
+    from difflib import get_close_matches
+
+    def by_letter() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for token in getattr(index.bm25.retriever, "vocab_dict", {}):
+            if isinstance(token, str) and token.isalpha():
+                out.setdefault(token[0], []).append(token)
+        return out
+
+    buckets = index.derive("vocabulary_by_letter", by_letter)
+
+    found = get_close_matches(stem, buckets.get(stem[0], []), n=1, cutoff=SPELLING_CUTOFF)
+    return found[0] if found else stem
 
 
 def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
@@ -126,7 +154,11 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
-    stems = _stemmer().stemWords(kept) if kept else []
+    typed = _stemmer().stemWords(kept) if kept else []
+    names, capitals = _names(question, stop)
+    named = {w.lower() for w in _CAPITALISED.findall(question)}
+    stems = [s if w in named else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
+    respelling = {t: s for s, t in zip(stems, typed, strict=False) if s != t}
     first: dict[str, str] = {}
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
@@ -139,7 +171,6 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
     total = sum(weights.values())
-    names, capitals = _names(question, stop)
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
@@ -155,13 +186,13 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
-        extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
+        extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
         kind=answertypes.kind(question),
         df=index.bm25.df,
         pseudonyms=answertypes.pseudonyms(question),
-        target=set(_stemmer().stemWords(target)) if target else set(),
+        target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
-        asking=answertypes.verb_slots(question),
+        asking=answertypes.asking_words(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
     )
 
@@ -410,15 +441,12 @@ def worth_reporting(terms: Terms, word: str) -> bool:
 
 
 def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
-    """Are the quotes about something else? They lack (by stem, the glossary and meaning) at
-    least half the question's words worth reporting ("online harm" answered with harm), or,
-    for "how many X", any word that says which X: a figure of all children is not the number
-    of children on plans."""
+    """Are the quotes about something else? They lack (by stem, the glossary and meaning)
+    every word of the question worth reporting, or, for "how many X", any word that says
+    which X: a figure of all children is not the number of children on plans."""
     asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
     lacking = [w for w in asked if w in missing_words]
-    if not asked:
-        return False
-    return 2 * len(lacking) >= len(asked) or (terms.kind == "count" and bool(lacking))
+    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
 
 
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:

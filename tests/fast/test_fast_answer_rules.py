@@ -77,3 +77,31 @@ def test_a_place_named_elsewhere_in_the_documents_must_be_in_the_passage(assista
     found = evidence.assess(terms, hybrid(index, assistant.encoder.encode_query(question), question), index, gloss)
     curiosity = [c for c in found if "curiosity" in c.tokens or "curios" in c.tokens]
     assert curiosity and not any(c.admissible for c in curiosity)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [("Why didnt the DSL spot the pattern?", "spot"), ("Why don't schools share the plan?", "share")],
+)
+def test_a_negated_auxiliary_typed_any_way_still_finds_the_verb(question, verb):
+    assert verb in answertypes.verb_slots(question)
+
+
+def test_a_count_frame_is_how_it_asks(index, gloss):
+    assert answertypes.kind("max number of places on the course") == "count"
+    assert {"max", "number"} <= answertypes.asking_words("max number of places on the course")
+    assert "proportion" in answertypes.asking_words("what proportion of families missed a contact?")
+    assert answertypes.kind("phone number for the duty team") == ""
+
+
+def test_a_word_typed_wrong_is_read_as_the_documents_word(index, gloss):
+    terms = evidence.question_terms("What did the review say about profesional curiousity?", index, gloss)
+    assert terms.words == {"profession": "profesional", "curios": "curiousity"}  # the reader's spelling
+    assert set(terms.extra) & {"profession", "curios"}
+    assert evidence.missing(terms, [index.documents["riverside-review"].text], gloss) == []
+
+
+def test_a_name_is_never_respelt(index, gloss):
+    """Riverbank is not Riverside: a town the documents do not name stays missing."""
+    terms = evidence.question_terms("How many reviews did Riversid complete?", index, gloss)
+    assert "riversid" in terms.words and "riversid" in terms.propers
