@@ -36,7 +36,6 @@ NOT_URGENT = [
     # Procedure asked of any child, not a child the asker knows (a practitioner's question).
     "what should I do the same day if a family misses a health visiting contact",
     "who should I tell if the child already has a social worker",
-    "What should I do about a bruise on a baby who is not crawling?",
 ]
 
 

@@ -14,8 +14,8 @@ How a question is read (tests/test_signpost.py holds the phrasings, both ways):
 * The asker's **next step** ("what should I do", "how do I report", "who do I call")
   signposts unless the question cites the documents ("according to the guidance, what should
   I do if…?") or asks it of any child, as procedure ("what should I do if a family misses a
-  contact?", "who do I tell if the child has a social worker?"), without harm happening now
-  and without a child the asker knows ("my", "next door").
+  contact?", "who do I tell if the child has a social worker?"), without harm or an injury
+  ("a bruise") and without a child the asker knows ("my", "next door").
 * A **weak** cue ("in danger", "is being abused", "not safe at home", "tonight", "right now")
   signposts unless the question is about what the documents say or a case they tell ("what
   does the report say about children in danger of exploitation?", "why was the baby not safe
@@ -54,7 +54,9 @@ _NEXT_STEP = [
 _GENERIC = re.compile(r"\b(if|when|whenever|once)\s+(a|an|the|any|one|someone|somebody|there)\b|\babout an? \w+", re.I)
 _PARTICULAR = re.compile(r"\b(my|our|mine)\b|\bnext door\b|\bneighbour", re.I)
 _HARM_NOW = re.compile(
-    r"\bbeing (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved|threatened)\b", re.I
+    r"\bbeing (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved|threatened)\b"
+    r"|\b(bruis\w*|injur\w*|burns?|fractures?|bleeding|wounds?)\b",
+    re.I,
 )
 _CITES_DOCUMENTS = re.compile(
     r"\baccording to\b|\b(does|did|do) (it|they|the (report|guidance|briefing|review|document|documents|panel|"
