@@ -2,7 +2,9 @@
 single proper nouns a quote must name.
 
 * "How many/much X" is answered by a figure attached to X (within a few words of it), not by
-  any number in the passage: a date or a year is not a count.
+  any number in the passage: a date or a year is not a count, nor a number that labels
+  ("level 2", "edition 3", "page 12"). "How much does it cost" is answered by an amount of
+  money (or "free").
 * "Who" is answered by a person or a role: a name, or a word for people ("chair", "fathers",
   "practitioners", "the police").
 * "When" is answered by a date, a period or a condition ("in 2020", "within 15 working days",
@@ -59,8 +61,25 @@ _HOW_OFTEN = frozenset({"times", "occasions"})
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
 
 
+_MONEY = re.compile(
+    r"\bhow much\b.*\b(cost|costs|price|charge|charged|pay|paid|spend|spent|fee|fees|budget|funding)\b"
+    r"|\bwhat (is|are) the (cost|price|fee|fees|charge|budget)\b",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:p|pence|pounds?|euros?|dollars?)\b|\bfree\b|\bno (?:charge|cost|fee)\b", re.I
+)
+# Nouns a number labels rather than counts ("level 2", "edition 3", "page 12", "section 5").
+LABELS = frozenset(
+    """level levels edition page pages p pp section sections paragraph para step chapter part version phase
+stage tier grade room appendix annex figure table item question recommendation finding no""".split()
+)
+
+
 def kind(question: str) -> str:
-    """ "count", "who", "when", "name" or "" (any other question)."""
+    """ "money", "count", "who", "when", "name" or "" (any other question)."""
+    if _MONEY.search(question):
+        return "money"
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
@@ -99,6 +118,8 @@ def is_figure(tokens: list[str], i: int) -> bool:
     if not t.isdigit():
         return False
     if len(t) == 4 and t[:2] in ("19", "20"):
+        return False
+    if i and tokens[i - 1] in LABELS:  # "level 2" names a course, it counts nothing
         return False
     near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
     return not any(n in MONTHS for n in near)
@@ -164,6 +185,8 @@ def proper_nouns(question: str, stop: frozenset) -> list[str]:
 
 def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None) -> bool:
     """Does ``text`` hold the kind of thing the question asks for?"""
+    if kind_ == "money":  # "how much does it cost": an amount of money, or free
+        return bool(_AMOUNT.search(text))
     if kind_ == "count":
         return any_figure(tokens) if targets is None else figure_near(tokens, targets)
     if kind_ == "who":

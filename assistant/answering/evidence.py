@@ -69,7 +69,7 @@ class Terms:
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
     key: str = ""  # the rarest stem the index holds
-    kind: str = ""  # "count", "who", "when" or "" (answertypes.kind)
+    kind: str = ""  # "money", "count", "who", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
@@ -182,7 +182,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         groups=groups,
         numbers=numbers_in(question),
         names=[n for n in names if n],
-        count=answertypes.kind(question) == "count",
+        count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),

@@ -156,3 +156,17 @@ def test_a_quote_of_one_long_sentence_marks_at_most_sixty_per_cent_of_it():
     a, b = marking.best_clauses(text, terms, {}, glossary.Glossary(), int(0.6 * len(text)))
     assert b - a <= 0.6 * len(text)
     assert "twelve workshops" in text[a:b]
+
+
+def test_a_number_that_labels_is_not_a_count():
+    tokens = "the level 2 course and edition 3 of the guide".split()
+    assert not answertypes.any_figure(tokens)
+    assert answertypes.any_figure("the course has 24 places".split())
+
+
+def test_how_much_it_costs_is_answered_by_money_only():
+    assert answertypes.kind("How much does the neglect training cost?") == "money"
+    assert not answertypes.satisfied("money", "The level 2 course runs for 24 people.", [])
+    assert answertypes.satisfied("money", "Places cost £45 for agencies outside the partnership.", [])
+    assert answertypes.satisfied("money", "The course is free to partner agencies.", [])
+    assert answertypes.kind("How many places are there?") == "count"
