@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from assistant.settings import Settings, default
+from assistant.settings import Settings, default, readable_errors
 
 app = typer.Typer(
     help="Answer questions about the Panel's Annual Report 2020 by quoting it, never by writing new text.",
@@ -37,7 +37,7 @@ def make_settings(**overrides) -> Settings:
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = readable_errors(exc.errors(), whole="settings")
         fail(f"invalid setting ({problems}). Options fall back to ASSISTANT_* environment variables.", 2)
 
 
@@ -63,8 +63,8 @@ def ingest_tools(settings: Settings):
 def run_ingest(
     settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True, as_json=False
 ):
+    from assistant.index.build import ingest
     from assistant.ingest.documents import DocumentError
-    from assistant.ingest.pipeline import ingest
 
     embedder, chunking = ingest_tools(settings)
     try:
@@ -82,9 +82,9 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, 
     warning, and the server goes on with the index as it is. ``fetch``: URL sources and GOV.UK
     publications are fetched again too (``ingest --refresh``; serve never fetches).
     """
+    from assistant.index.build import refresh
     from assistant.index.store import IndexProblem
     from assistant.ingest.documents import DocumentError
-    from assistant.ingest.pipeline import refresh
 
     embedder, chunking = ingest_tools(settings)
     try:
@@ -297,9 +297,9 @@ def documents(
 
 
 def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
+    from assistant.index.build import restore as restore_doc
+    from assistant.index.build import take_down
     from assistant.ingest.documents import DocumentError
-    from assistant.ingest.pipeline import restore as restore_doc
-    from assistant.ingest.pipeline import take_down
 
     if withdraw and restore:
         fail("Give --withdraw or --restore, not both.", 2)
@@ -374,7 +374,7 @@ def scope_for(index, documents, kinds, publishers, year_from, year_to):
         )
         ids = library.matching(index, filters)
     except ValidationError as exc:
-        fail("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors()), 2)
+        fail(readable_errors(exc.errors(), positions=False, whole="filter"), 2)
     except library.UnknownDocument as exc:
         fail(str(exc), 2)
     return ids, None if ids is None else library.Scope(filters=filters, documents=len(ids))

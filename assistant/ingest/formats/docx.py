@@ -17,6 +17,20 @@ _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
 _RATIO_FROM = 1_048_576  # smaller parts may pack as tightly as they like: they cost little
 
 
+def read_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
+    """A Word document (the registry's reader): its blocks, and the title, author and date of its
+    properties unless they are a word processor's placeholder or a login name."""
+    from assistant.ingest.formats.metadata import junk_author, junk_title
+
+    blocks, meta = read(data, limits)
+    if junk_title(meta.get("title", "")):
+        meta.pop("title", None)
+    if junk_author(meta.get("author", "")):
+        meta.pop("author", None)  # a login name from the word processor
+    meta["origin"] = {k: "document properties" for k in ("title", "author", "date") if meta.get(k)}
+    return blocks, meta
+
+
 def read(data: bytes, limits: ReadLimits | None = None) -> tuple[list[Block], dict]:
     import docx
 
@@ -44,6 +58,10 @@ def check_package(data: bytes, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
+            if len(parts) > limits.docx_max_parts:
+                raise over_cap(
+                    f"the DOCX file holds {len(parts):,} parts", f"{limits.docx_max_parts:,}", "docx_max_parts"
+                )
             declared = sum(p.file_size for p in parts)
             if declared > cap:
                 raise over_cap(f"the DOCX file would unpack to {size(declared)}", size(cap), "docx_max_unzipped_bytes")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
@@ -15,6 +15,11 @@ from assistant.server.routes.schemas import ERRORS, Text
 from assistant.settings import Settings
 
 router = APIRouter()
+
+if TYPE_CHECKING:
+    ExportName = str
+else:
+    ExportName = Literal[exports.NAMES]  # the exporter table's names: an enum in the OpenAPI document
 
 
 class ExportItem(BaseModel):
@@ -30,7 +35,7 @@ class ExportRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     items: list[ExportItem] = Field(..., min_length=1, max_length=exports.MAX_ITEMS)
-    format: Literal["md", "txt", "csv", "html", "docx"] = "md"
+    format: ExportName = "md"
     style: Literal["harvard", "plain"] = "harvard"
     title: Text | None = Field(
         None,

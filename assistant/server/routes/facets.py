@@ -12,6 +12,7 @@ from assistant.ingest import library
 from assistant.ingest.library import Facets, Filters, Scope
 from assistant.server.routes.deps import IndexDep
 from assistant.server.routes.schemas import ERRORS
+from assistant.settings import readable_errors
 
 router = APIRouter()
 
@@ -25,9 +26,7 @@ def make_filters(**fields) -> Filters:
     try:
         return Filters(**{k: v for k, v in fields.items() if v is not None})
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(x) for x in e['loc'] if not isinstance(x, int))}: {e['msg']}" for e in exc.errors()
-        )
+        problems = readable_errors(exc.errors(), positions=False, whole="filter")
         raise HTTPException(422, f"The filter is not valid ({problems}).") from None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
@@ -19,7 +19,10 @@ from assistant.settings import Settings
 
 router = APIRouter()
 
-Mode = Literal["phrase", "words", "meaning"]
+if TYPE_CHECKING:
+    Mode = str
+else:
+    Mode = Literal[quotes.MODES]  # the finder's modes (quotes.Mode): an enum in the OpenAPI document
 Length = Literal["sentence", "context", "passage"]
 Order = Literal["relevance", "position"]
 PAGE_SIZE = 50
