@@ -609,6 +609,10 @@ def insights(
             typer.echo("  (none)")
 
 
+# What `eval --calibrate` says of the fit it writes, measured on documents each fit did not see.
+FITTED_SHOWN = ("hit@3", "right_answers_refused", "near_misses_refused", "off_topic_refused")
+
+
 @app.command("eval")
 def evaluate(
     questions: Path | None = typer.Argument(None, help="Questions file or set folder (the same as --set)."),
@@ -632,10 +636,15 @@ def evaluate(
     result = run(load(settings), asked)
     fitted = result.pop("fitted")
     if calibrate:
+        from assistant.answering.evalmetrics import fraction
+
         saved = fitted.save(settings.index)
+        held = result["leave_one_document_out"]["report"]
         typer.echo(
             f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load. "
-            "Expect the 'fitted, held out' column on documents it was not fit on.",
+            "Expect the 'fitted, held out' column on documents it was not fit on: "
+            + "; ".join(f"{key} {fraction(held[key])}" for key in FITTED_SHOWN)
+            + ".",
             err=True,
         )
     if as_json:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.server.branding import DEFAULT_ACCENT
@@ -201,6 +201,11 @@ class Settings(BaseSettings):
         DEFAULT_ACCENT,
         description="The widget's colour (#rrggbb): launcher, heading bar and Ask button; data-accent overrides it.",
     )
+    widget_profiles: Path | None = Field(
+        None,
+        description="A TOML file giving allowed partner origins a widget profile: documents or filter, title, "
+        "accent, suggested questions, daily question cap (enforced on the server).",
+    )
     rate_limit: str = Field(
         "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
     )
@@ -313,6 +318,18 @@ class Settings(BaseSettings):
         from assistant.server.branding import check_accent
 
         return check_accent(value)
+
+    @field_validator("widget_profiles")
+    @classmethod
+    def _profiles(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        from assistant.server.profiles import InvalidProfile, load
+
+        if value is not None:
+            try:
+                load(value, info.data.get("embed_origins", []))  # read again by the app; checked here for every command
+            except InvalidProfile as exc:
+                raise ValueError(f"{exc.where}: {readable_errors(exc.errors, whole='the table')}") from None
+        return value
 
     @field_validator("trusted_proxies")
     @classmethod

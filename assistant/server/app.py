@@ -76,7 +76,10 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.settings = settings
     app.state.assistant = assistant
     from assistant.quoting import quotes
+    from assistant.server import profiles
 
+    # Checked when the settings were made; a profile naming a document not in the index matches nothing.
+    app.state.profiles = profiles.load(settings.widget_profiles) if settings.widget_profiles else {}
     app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
     from assistant.quoting import citations, exports, models

@@ -56,8 +56,11 @@ def export_response(
 
 
 @router.post("/api/export", tags=["quotes"], response_class=Response, responses=ERRORS)
-def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep) -> Response:
+def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep, request: Request) -> Response:
     """The basket as a file; the server re-slices each (doc_id, start, end) from the index."""
+    from assistant.server import profiles
+
+    profiles.guard(request, index, *(i.doc_id for i in body.items))
     return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)
 
 
@@ -76,4 +79,7 @@ async def form_export(request: Request, index: IndexDep, settings: SettingsDep) 
         )
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc
+    from assistant.server import profiles
+
+    profiles.guard(request, index, *(i.doc_id for i in body.items))  # posted by a partner's page: its profile only
     return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)

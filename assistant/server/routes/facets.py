@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import ValidationError
 
 from assistant.ingest import library
@@ -63,9 +63,11 @@ def scope_of(index, filters: Filters | None) -> tuple[set[str] | None, Scope | N
 
 
 @router.get("/api/facets", response_model=Facets, responses=ERRORS, tags=["documents"])
-def facets(index: IndexDep, filters: FiltersDep) -> Facets:
+def facets(index: IndexDep, filters: FiltersDep, request: Request) -> Facets:
     """How many documents of each kind, publisher and year the library holds under the filter."""
-    ids, _ = scope_of(index, filters)
+    from assistant.server import profiles
+
+    ids, _ = scope_of(index, profiles.narrow(request, filters))
     return library.facets(library.table(index), ids)
 
 
