@@ -11,6 +11,7 @@ from typing import cast
 
 from assistant.answering import evalmetrics
 from assistant.answering.evalmetrics import ANSWERABLE, URGENT, auc, metrics
+from assistant.errors import SetProblem  # noqa: F401  (raised here; importable from here too)
 from assistant.settings import SHIPPED_EVAL_SET
 
 DEFAULT_QUESTIONS = SHIPPED_EVAL_SET
@@ -18,10 +19,6 @@ QUESTIONS_FILE = "questions.toml"  # a set given as a folder holds its questions
 POOR_AUC = 0.9  # below this, answerable and unanswerable questions overlap too much
 NEGATIVES_PER_QUESTION = 5  # candidates of an unanswerable question the model learns to refuse
 FOLDS = 5  # held-out folds of a set about a single document
-
-
-class SetProblem(ValueError):
-    """An evaluation set that cannot be read (said in a sentence, for the CLI)."""
 
 
 @dataclass

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal, cast
 import numpy as np
 
 from assistant import __version__
+from assistant.errors import IndexProblem  # noqa: F401  (raised here; importable from here too)
 from assistant.index.lexical import BM25
 from assistant.ingest import backmatter, library
 from assistant.ingest.documents import Document
@@ -38,10 +39,6 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
-
-
-class IndexProblem(Exception):
-    """The index is missing, corrupt or was built differently; the message says how to fix it."""
 
 
 @dataclass
