@@ -1,4 +1,4 @@
-"""Search: hybrid retrieval, dense (FAISS) and BM25 candidates fused into one ranking."""
+"""Search: hybrid retrieval, dense (the vector store) and BM25 candidates fused into one ranking."""
 
 from __future__ import annotations
 
@@ -35,43 +35,21 @@ def dense_ranking(
     index: Index, qvec: np.ndarray, n: int, allowed: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``n`` passages closest to the question; ``allowed`` (a mask over rows) restricts the
-    search itself: a small subset is scored exactly, a large one through a FAISS ID selector,
+    search itself: a small subset is scored exactly, a large one by the store's own filter,
     so a filter never needs over-fetching and dropping."""
-    q = qvec.reshape(1, -1).astype(np.float32)
+    q = qvec.reshape(-1).astype(np.float32)
     if allowed is None:
-        n = min(n, index.dense.ntotal)
-        if n <= 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        scores, rows = index.dense.search(q, n)
-    else:
-        subset = np.flatnonzero(allowed)
-        n = min(n, subset.size)
-        if n <= 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        if subset.size <= EXACT_SUBSET:
-            sims = np.asarray(index.passage_vectors[subset]) @ q[0]
-            top = np.argpartition(-sims, n - 1)[:n]
-            top = top[np.argsort(-sims[top], kind="stable")]
-            return subset[top].astype(np.int64), sims[top].astype(np.float32)
-        scores, rows = index.dense.search(q, n, params=_selector_params(index, allowed))
-    keep = rows[0] >= 0
-    return rows[0][keep], scores[0][keep]
-
-
-def _selector_params(index: Index, allowed: np.ndarray):
-    """FAISS search parameters that admit only the ``allowed`` rows (a bitmap, one bit a row)."""
-    import faiss
-
-    bits = np.packbits(allowed, bitorder="little")
-    selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
-    try:
-        ivf = faiss.extract_index_ivf(index.dense)
-    except RuntimeError:
-        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
-    else:
-        params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)  # type: ignore[call-arg]
-    params._keep = (bits, selector)  # type: ignore[attr-defined]  # the selector reads these arrays: keep them alive for the search
-    return params
+        return index.dense.search(q, n)
+    subset = np.flatnonzero(allowed)
+    n = min(n, subset.size)
+    if n <= 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    if subset.size > EXACT_SUBSET:
+        return index.dense.search(q, n, allowed)
+    sims = np.asarray(index.passage_vectors[subset]) @ q
+    top = np.argpartition(-sims, n - 1)[:n]
+    top = top[np.argsort(-sims[top], kind="stable")]
+    return subset[top].astype(np.int64), sims[top].astype(np.float32)
 
 
 def bm25_ranking(

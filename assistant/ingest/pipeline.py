@@ -132,9 +132,9 @@ def _ingest(sources, root, embedder, chunking, add, remove, progress, limits, sk
     if skip_unchanged and previous and _same(docs, held, previous.manifest, folders, takedowns):
         return report  # no build written: the live one already holds exactly this
     data, report.stats = index_mod.build(list(docs.values()), embedder, chunking, previous, progress, takedowns)
-    data["folders"], data["excluded"] = folders, sorted(excluded)
+    data.folders, data.excluded = folders, sorted(excluded)
     report.build = index_mod.save(data, root)
-    per_doc = Counter(p.doc_id for p in data["passages"])
+    per_doc = Counter(p.doc_id for p in data.passages)
     report.summaries = [summary.of(d, per_doc[d.id]) for d in fresh if docs.get(d.id) is d]
     return report
 
