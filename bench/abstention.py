@@ -65,7 +65,8 @@ def run(default_only: bool = False) -> None:
                 helper = load_assistant(Settings(index=index), embedder)
                 for q in load_questions(path):
                     examples += training_examples(helper, q)
-                    candidates.append([c.features for c in helper.candidates(q.question, q.history)[3] if c.admissible])
+                    found = helper.candidates(q.question, q.history).found
+                    candidates.append([c.features for c in found if c.admissible])
                     rows.append({"answerable": q.answerable})
             print(fit_calibration(rows, examples, candidates, 1.0))
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
@@ -149,8 +149,8 @@ def groups(questions: list[EvalQuestion], documents) -> list[str]:
 @contextmanager
 def calibrated_with(assistant, model):
     """Answer with ``model`` instead of the index's calibration, for the duration."""
-    gloss, _ = assistant.evidence_for(assistant.index)
-    assistant.evidence_for = lambda index: (gloss, model)
+    judging = replace(assistant.evidence_for(assistant.index), calibration=model)
+    assistant.evidence_for = lambda index: judging
     try:
         yield
     finally:
@@ -173,7 +173,7 @@ def examples_of(found, q: EvalQuestion, documents) -> list[tuple[dict, int]]:
 
 
 def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
-    found = [c for c in assistant.candidates(q.question, q.history)[3] if c.admissible]
+    found = [c for c in assistant.candidates(q.question, q.history).found if c.admissible]
     return examples_of(found, q, assistant.index.documents)
 
 
@@ -187,7 +187,7 @@ def evaluate(
     documents = assistant.index.documents
     for q in questions:
         rows.append(row_of(q, assistant.ask(q.question, k=k, history=q.history), documents))
-        found = [c for c in assistant.candidates(q.question, q.history)[3] if c.admissible]
+        found = [c for c in assistant.candidates(q.question, q.history).found if c.admissible]
         examples.append(examples_of(found, q, documents) if q.scored else [])
         candidates.append([c.features for c in found])
     recall = recall or assistant.settings.answerable_recall
@@ -198,7 +198,7 @@ def evaluate(
         return fit_calibration([rows[i] for i in indices], chosen, [candidates[i] for i in indices], recall)
 
     fitted = fit(scored)
-    _, current = assistant.evidence_for(assistant.index)
+    current = assistant.evidence_for(assistant.index).calibration
     result = {
         "rows": rows,
         **metrics(rows),
