@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answering.answers import ABSTAINED, ANSWERED, effective_query
 from assistant.answering.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
-from assistant.quoting.citations import cite
+from assistant.quoting.citations import Citation, markdown
 from assistant.settings import BUNDLED_CORPUS
 
 QUESTIONS = load_questions(DEFAULT_QUESTIONS)
@@ -129,7 +129,7 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
 
 
 def test_every_citation_output_renders_the_same_runs():
-    from assistant.quoting.citations import Citation, markdown, plain, runs, source_line
+    from assistant.quoting.citations import Citation, markdown, plain, runs
 
     c = Citation(
         author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice"
@@ -143,9 +143,13 @@ def test_every_citation_output_renders_the_same_runs():
     # Markdown escapes what the title holds, so its asterisks stay literal.
     assert markdown(c) == "A Partnership (2021) *Review \\*of\\* care* [news item], pp. 12–13, “Voice”"
     assert plain(c, "plain") == "A Partnership (2021) Review *of* care [news item], pp. 12–13, Voice"
-    assert source_line(c) == "A Partnership (2021) Review *of* care [news item]"
     anonymous = Citation(year="n.d.", title="Notes", kind="report", pages="4")
     assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes (n.d.), p. 4"
+
+
+def cite(doc, section_path, page, style="harvard") -> str:
+    """The Markdown citation of a place in ``doc``, as an export writes it."""
+    return markdown(Citation.of(doc, section_path, page), style)
 
 
 def test_citation_styles(assistant):

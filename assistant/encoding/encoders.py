@@ -187,6 +187,9 @@ class OnnxBackend:
         return self.session.run(None, feed)[0]
 
 
+BACKENDS: tuple[type[Backend], ...] = (FakeBackend, TorchBackend, OnnxBackend)  # mypy checks each keeps to Backend
+
+
 def cache_root(cache_dir: Path | None = None) -> Path:
     if cache_dir is not None:
         return Path(cache_dir)

@@ -22,7 +22,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import numpy as np
 
@@ -35,6 +35,9 @@ from assistant.ingest import backmatter, library
 from assistant.ingest.documents import Document
 from assistant.ingest.passages import Passage, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
+
+if TYPE_CHECKING:
+    from assistant.encoding.embeddings import Encoder
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
@@ -221,7 +224,7 @@ class _Rows:
                     self.sentences.append((doc.id, s, e))
                     self.s_rows.append(None)
 
-    def embed(self, embedder, progress: bool) -> None:
+    def embed(self, embedder: Encoder, progress: bool) -> None:
         """Fill every missing row: passages and sentences in one length-sorted stream per slice
         (embeddings.encode_passages)."""
         if not self.todo_p:
@@ -252,7 +255,7 @@ def _stacked(rows: list[np.ndarray | None], dim: int) -> np.ndarray:
 
 def build(
     docs: list[Document],
-    embedder,
+    embedder: Encoder,
     chunking: ChunkSettings,
     previous: Index | None = None,
     progress: bool = False,

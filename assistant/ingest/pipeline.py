@@ -30,7 +30,6 @@ __all__ = [
     "ingest",
     "refresh",
     "restore",
-    "stale_reason",
     "take_down",
 ]
 
@@ -278,14 +277,6 @@ def check_sources(root: Path, chunking: ChunkSettings, model: str) -> SourceChec
     skip = recorded | set(manifest.get("excluded", []))
     check.added = [f for f in files if f not in skip]
     return check
-
-
-def stale_reason(root: Path, chunking: ChunkSettings, model: str) -> str | None:
-    """Why the index must be (re)built from its own sources, or None when it is up to date."""
-    try:
-        return check_sources(root, chunking, model).reason
-    except index_mod.IndexProblem as exc:
-        return str(exc)
 
 
 def refresh(

@@ -158,23 +158,12 @@ def text_of(parts: Citation | dict, style: str = "harvard") -> str:
     return plain(Citation.model_validate(parts), style)
 
 
-def source_line(c: Citation) -> str:
-    """A document as a list of sources gives it: author (year) title [kind]."""
-    head = f"{c.author} ({c.year}) {c.title}" if c.author else c.title
-    return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
-
-
 def page_text(labels: tuple[str | None, str | None]) -> str | None:
     """Printed page labels of a span as one text: "23" or "12–13"."""
     first, last = labels
     if not first:
         return None
     return first if not last or last == first else f"{first}–{last}"
-
-
-def cite(doc: Document, section_path: list[str] | None, page: str | None, style: str = "harvard") -> str:
-    """The Markdown citation of a place in ``doc`` (no link)."""
-    return markdown(Citation.of(doc, section_path, page), style)
 
 
 # Characters left as they are in the path, query and fragment of a URL; everything else is
