@@ -129,7 +129,7 @@ def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):
 
 
 def test_every_citation_output_renders_the_same_runs():
-    from assistant.quoting.citations import Citation, markdown, plain, runs
+    from assistant.quoting.citations import Citation, markdown, plain, runs, source_line
 
     c = Citation(
         author="A Partnership", year="2021", title="Review *of* care", kind="news item", pages="12–13", section="Voice"
@@ -143,6 +143,7 @@ def test_every_citation_output_renders_the_same_runs():
     # Markdown escapes what the title holds, so its asterisks stay literal.
     assert markdown(c) == "A Partnership (2021) *Review \\*of\\* care* [news item], pp. 12–13, “Voice”"
     assert plain(c, "plain") == "A Partnership (2021) Review *of* care [news item], pp. 12–13, Voice"
+    assert source_line(c) == "A Partnership (2021) Review *of* care [news item]"
     anonymous = Citation(year="n.d.", title="Notes", kind="report", pages="4")
     assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes (n.d.), p. 4"
 

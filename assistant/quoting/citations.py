@@ -158,6 +158,12 @@ def text_of(parts: Citation | dict, style: str = "harvard") -> str:
     return plain(Citation.model_validate(parts), style)
 
 
+def source_line(c: Citation) -> str:
+    """A document as a list of sources gives it: author (year) title [kind]."""
+    head = f"{c.author} ({c.year}) {c.title}" if c.author else c.title
+    return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
+
+
 def page_text(labels: tuple[str | None, str | None]) -> str | None:
     """Printed page labels of a span as one text: "23" or "12–13"."""
     first, last = labels
