@@ -68,8 +68,8 @@ def ingest_tools(settings: Settings):
 def run_ingest(
     settings: Settings, sources: list[str], add: bool = False, remove=None, progress: bool = True, as_json=False
 ):
+    from assistant.index.build import ingest
     from assistant.ingest.documents import DocumentError
-    from assistant.ingest.pipeline import ingest
 
     embedder, chunking = ingest_tools(settings)
     try:
@@ -87,9 +87,9 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, 
     warning, and the server goes on with the index as it is. ``fetch``: URL sources and GOV.UK
     publications are fetched again too (``ingest --refresh``; serve never fetches).
     """
+    from assistant.index.build import refresh
     from assistant.index.store import IndexProblem
     from assistant.ingest.documents import DocumentError
-    from assistant.ingest.pipeline import refresh
 
     embedder, chunking = ingest_tools(settings)
     try:
@@ -302,9 +302,9 @@ def documents(
 
 
 def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
+    from assistant.index.build import restore as restore_doc
+    from assistant.index.build import take_down
     from assistant.ingest.documents import DocumentError
-    from assistant.ingest.pipeline import restore as restore_doc
-    from assistant.ingest.pipeline import take_down
 
     if withdraw and restore:
         fail("Give --withdraw or --restore, not both.", 2)

@@ -37,6 +37,7 @@ PASSAGE_MAX_CHARS = 1000  # about what the model reads (256 word pieces); longer
 MAX_TEXT_CHARS = 10_000_000  # text of one document (the annual report is about 0.3 M)
 DOCX_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 DOCX_MAX_RATIO = 100  # unpacked/packed size of any part over 1 MB; Word's own XML packs 5-20 times
+DOCX_MAX_PARTS = 2_000  # a real report has tens of parts; tens of thousands only cost time to list
 HTML_MAX_DEPTH = 256  # elements nested inside each other
 HTML_MAX_TAGS = 200_000  # tags in one HTML file
 # Conversations: the chat keeps (and re-draws without JavaScript) the last CHAT_TURNS turns;
@@ -131,6 +132,9 @@ class Settings(BaseSettings):
     )
     docx_max_ratio: float = Field(
         DOCX_MAX_RATIO, ge=1, description="How many times larger than packed a DOCX part over 1 MB may unpack."
+    )
+    docx_max_parts: int = Field(
+        DOCX_MAX_PARTS, ge=10, description="Parts (files inside the zip) a DOCX file may hold at most."
     )
     html_max_depth: int = Field(HTML_MAX_DEPTH, ge=8, le=500, description="How deep HTML elements may nest.")
     html_max_tags: int = Field(HTML_MAX_TAGS, ge=1, description="Tags in one HTML file at most.")

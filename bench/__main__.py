@@ -152,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         for root in [*built.values(), folder]:
             shutil.rmtree(root, ignore_errors=True)
         show("Ingest by method (same run, same inputs)", rows)
-        show("Quality by ingest method (bundled corpus, assistant.answering.evaluation, question encoder as chosen)", qrows)
+        show(
+            "Quality by ingest method (bundled corpus, assistant.answering.evaluation, question encoder as chosen)",
+            qrows,
+        )
         names = list(methods)
         rate = {r["method"]: r["passages/s"] for r in more}
         ratio = round(rate[names[1]] / rate[names[0]], 2)

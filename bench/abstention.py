@@ -24,8 +24,8 @@ KEYS = ("hit@1", "hit@3", "mrr", "answerable_recall", "abstention_recall", "abst
 
 
 def build(tmp: Path, embedder) -> dict[str, tuple[Path, Path]]:
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
     from assistant.settings import BUNDLED_CORPUS
 
     sys.path.insert(0, str(ROOT / "tests" / "eval"))

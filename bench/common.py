@@ -86,8 +86,8 @@ def table(title: str, rows: list[dict]) -> str:
 
 def bundled_index(embedder) -> tuple[Path, float]:
     """Build the bundled corpus into a fresh folder; (index path, seconds)."""
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
     from assistant.settings import BUNDLED_CORPUS, Settings
 
     s = Settings()

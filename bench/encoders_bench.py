@@ -139,8 +139,8 @@ def quality(index: Path, encs: dict) -> list[dict]:
 
 def build(sources: list[str], embedder) -> tuple[Path, float, dict]:
     """Ingest ``sources`` into a fresh folder: (index, seconds, stats)."""
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
 
     root = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     with timer() as t:

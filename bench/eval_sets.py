@@ -64,8 +64,8 @@ def run(json_out: str | None = None) -> None:
     from assistant.answering.answers import load_assistant
     from assistant.answering.evaluation import evaluate, load_questions
     from assistant.encoding.embeddings import shared_embedder
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
     from assistant.settings import Settings
 
     embedder = shared_embedder()

@@ -72,8 +72,8 @@ def embedder():
 @pytest.fixture(scope="session")
 def build_index(embedder, tmp_path_factory):
     """Build an index from sources into a fresh folder: ``build_index(sources, **settings)``."""
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
 
     def build(sources: list[str], name: str = "index", **kwargs) -> Path:
         root = tmp_path_factory.mktemp(name)

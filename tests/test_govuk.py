@@ -17,9 +17,9 @@ from docbuilders import build_html, report_pdf
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.index.build import ingest
 from assistant.index.store import ChunkSettings, load
 from assistant.ingest.documents import DocumentError
-from assistant.ingest.pipeline import ingest
 from assistant.ingest.sources import CROWN_LICENCE, FetchLimits, allowed_origins, is_publication, read_publication
 
 ORG = "Northshire Safeguarding Review Board"

@@ -66,6 +66,24 @@ def test_a_docx_over_the_unpacked_cap_is_refused_and_a_normal_one_read():
         read_file(normal, ".docx", "normal.docx", limits(docx_max_unzipped_bytes=1000))
 
 
+def test_a_docx_with_tens_of_thousands_of_parts_is_refused_before_any_is_read():
+    import zipfile
+
+    normal = build_docx([("h1", "Supervision"), ("p", "Supervision gives room to think.")])
+    padded = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(normal)) as src, zipfile.ZipFile(padded, "w") as out:
+        for part in src.infolist():
+            out.writestr(part, src.read(part))
+        for n in range(20_000):
+            out.writestr(f"customXml/item{n}.xml", b"")
+    with pytest.raises(DocumentError) as caught:
+        read_file(padded.getvalue(), ".docx", "many.docx")
+    assert "holds 20,0" in str(caught.value) and "ASSISTANT_DOCX_MAX_PARTS" in str(caught.value)
+    # The same file is read when the operator raises the cap.
+    blocks, _, _ = read_file(padded.getvalue(), ".docx", "many.docx", limits(docx_max_parts=30_000))
+    assert blocks[0].text == "Supervision"
+
+
 # ---------------------------------------------------------------- HTML
 
 

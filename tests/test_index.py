@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from assistant.index import store as index_mod
+from assistant.index.build import check_sources, ingest
 from assistant.index.store import ChunkSettings, IndexProblem
 from assistant.ingest.documents import DocumentError
-from assistant.ingest.pipeline import check_sources, ingest
 from assistant.settings import BUNDLED_CORPUS, MODEL_NAME
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from docbuilders import build_docx, build_html, encrypt_pdf, image_only_pdf, report_pdf
 
+from assistant.index.build import check_sources, ingest
 from assistant.index.store import ChunkSettings, IndexProblem, current_build, load
 from assistant.ingest.documents import DocumentError
-from assistant.ingest.pipeline import check_sources, ingest
 
 
 def news(text: str) -> bytes:

@@ -25,7 +25,7 @@ from layouts import (
 )
 
 from assistant.ingest.documents import load_document
-from assistant.quoting.citations import page_text
+from assistant.ingest.documents import page_text
 
 
 @pytest.fixture(scope="module")

@@ -343,8 +343,8 @@ def test_facets_match_the_documents_command(lib_client, library_index):
 def test_set_overrides_a_kind_survives_a_rebuild_and_reaches_the_server(
     lib_client, library_index, library_docs, embedder
 ):
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings, list_documents
-    from assistant.ingest.pipeline import ingest
 
     done = cli("documents", "--index", str(library_index), "--set", "northshire-annual-report-2021", "kind=guidance")
     assert done.returncode == 0, done.stderr

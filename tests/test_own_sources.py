@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.index import store as index_mod
+from assistant.index.build import check_sources, ingest, refresh
 from assistant.index.store import ChunkSettings
-from assistant.ingest.pipeline import check_sources, ingest, refresh
 from assistant.settings import BUNDLED_CORPUS
 from tests.conftest import free_port
 
@@ -220,7 +220,7 @@ def test_serve_goes_on_when_another_ingest_holds_the_index(tmp_path, embedder, c
     import typer
 
     from assistant.cli import run_refresh
-    from assistant.ingest.pipeline import ingest_lock
+    from assistant.index.build import ingest_lock
     from assistant.settings import Settings
 
     note, root = tmp_path / "note.md", tmp_path / "index"

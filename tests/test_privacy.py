@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.server import privacy
+from assistant.answering import privacy
 
 CANARY = "Zebulon Quartermain"  # a "child's name" that must never reach a log
 QUESTIONS = [
@@ -176,7 +176,7 @@ def test_question_log_is_off_by_default(assistant):
 
 def test_question_log_when_on_warns_loudly_and_writes_redacted_lines(make_assistant, corpus_index, tmp_path, caplog):
     path = tmp_path / "questions.jsonl"
-    with caplog.at_level(logging.WARNING, logger="assistant.server.privacy"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answering.privacy"):
         helper = make_assistant(corpus_index, question_log=path)
     assert any("QUESTION LOG IS ON" in r.getMessage() and r.levelno >= logging.WARNING for r in caplog.records)
     helper.ask(f"My daughter {CANARY} was born on 01/02/2016, email zq@example.com: what is the voice of the child?")

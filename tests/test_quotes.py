@@ -365,7 +365,8 @@ def expected(qapp, basket, style="harvard"):
     """(exact text, what follows it in the handout, the reference entry) per quote."""
     import datetime
 
-    from assistant.quoting.citations import Citation, in_text, page_text, reference
+    from assistant.ingest.documents import page_text
+    from assistant.quoting.citations import Citation, in_text, reference
 
     today = datetime.date.today()
     out = []

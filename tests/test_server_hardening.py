@@ -31,8 +31,8 @@ def own_index(kestrel_index, tmp_path):
 
 def add_owls(root, embedder, tmp_path) -> str:
     """Ingest a second document into ``root`` in-process; the new build's name."""
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
 
     folder = tmp_path / "owls"
     folder.mkdir(exist_ok=True)

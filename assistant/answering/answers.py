@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answering import calibration, evidence, glossary, marking, meaning, signpost
+from assistant.answering import calibration, evidence, glossary, marking, meaning, metrics, privacy, signpost
 from assistant.answering.retrieval import Hit, hybrid, retrieval
 from assistant.index.lexical import stopwords, words
 from assistant.index.store import Index
 from assistant.ingest import library
 from assistant.ingest.passages import Passage
 from assistant.quoting.models import Answer, Signpost, make_quote
-from assistant.server import metrics, privacy
 
 if TYPE_CHECKING:
     from assistant.encoding.embeddings import QueryEncoder

@@ -1,4 +1,4 @@
-"""Search: hybrid retrieval, dense (the vector store) and BM25 candidates fused into one ranking."""
+"""Retrieval: hybrid retrieval, dense (the vector store) and BM25 candidates fused into one ranking."""
 
 from __future__ import annotations
 

@@ -353,3 +353,11 @@ def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         else:
             problems.append((item, "no such file or folder"))
     return found, problems
+
+
+def page_text(labels: tuple[str | None, str | None]) -> str | None:
+    """Printed page labels of a span as one text: "23" or "12–13"."""
+    first, last = labels
+    if not first:
+        return None
+    return first if not last or last == first else f"{first}–{last}"

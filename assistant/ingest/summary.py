@@ -5,8 +5,7 @@ without text, no running heads, a reference list and where it is)."""
 from __future__ import annotations
 
 from assistant.ingest import backmatter
-from assistant.ingest.documents import Document
-from assistant.quoting.citations import page_text
+from assistant.ingest.documents import Document, page_text
 
 
 def of(doc: Document, passages: int) -> dict:

@@ -164,14 +164,6 @@ def source_line(c: Citation) -> str:
     return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
 
 
-def page_text(labels: tuple[str | None, str | None]) -> str | None:
-    """Printed page labels of a span as one text: "23" or "12–13"."""
-    first, last = labels
-    if not first:
-        return None
-    return first if not last or last == first else f"{first}–{last}"
-
-
 # Characters left as they are in the path, query and fragment of a URL; everything else is
 # percent-encoded, so no quote, parenthesis, space or angle bracket can end a link in HTML or Markdown.
 _URL_SAFE = "/?%@!$&+,;=~-._"  # ":" too is encoded: no "javascript:" even inside a path

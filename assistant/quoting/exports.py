@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from assistant.errors import ExportError  # noqa: F401  (raised here; importable from here too)
 from assistant.index.store import Index
-from assistant.ingest.documents import slugify
+from assistant.ingest.documents import page_text, slugify
 from assistant.quoting import citations
 from assistant.quoting.citations import LINK, TITLE, Citation, md_escape, md_link
 
@@ -97,7 +97,7 @@ def resolve(index: Index, items: list[dict]) -> list[Item]:
             raise ExportError(f"Quote {n}: a quote can be at most {MAX_CHARS} characters long.")
         section = doc.section_at(start)
         pages = doc.pages_for(start, end)
-        page = citations.page_text((pages[0].label, pages[-1].label)) if pages else None
+        page = page_text((pages[0].label, pages[-1].label)) if pages else None
         parts = Citation.of(doc, section.path if section else None, page, pages[0].index if pages else None)
         out.append(Item(text=doc.text[start:end].strip(), citation=parts, doc_id=doc.meta.id))
     return out

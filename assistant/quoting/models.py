@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from assistant.ingest.documents import Document
+from assistant.ingest.documents import Document, page_text
 from assistant.ingest.library import Scope
 from assistant.quoting import citations
 from assistant.quoting.citations import Citation
@@ -133,7 +133,7 @@ def make_quote(doc: Document, start: int, end: int, highlights, score: float, qi
     """A quote is always the exact slice ``doc.text[start:end]``."""
     section = doc.section_at(start)
     pages = doc.pages_for(start, end)
-    page = citations.page_text((pages[0].label, pages[-1].label)) if pages else None
+    page = page_text((pages[0].label, pages[-1].label)) if pages else None
     path = list(section.path) if section else []
     pdf_page = pages[0].index if pages else None
     parts = Citation.of(doc, path, page, pdf_page)

@@ -192,8 +192,8 @@ def glossary_words(request) -> frozenset[str]:
 def safe_words(request, candidates, text: str) -> tuple[list[str], list[str]]:
     """(glossary words, words still to check against the word list) among ``candidates``: only
     those left in ``text`` after redaction, so a name, a date or an address is never counted."""
+    from assistant.answering.privacy import redact
     from assistant.index.lexical import tokenize, words
-    from assistant.server.privacy import redact
 
     left = set(words(redact(text)))
     terms = glossary_words(request)

@@ -25,8 +25,8 @@ def embedder():
 @pytest.fixture(scope="session")
 def build_index(embedder, tmp_path_factory):
     """``build_index(sources, **chunk settings)``: the real ingest with the fake encoder."""
+    from assistant.index.build import ingest
     from assistant.index.store import ChunkSettings
-    from assistant.ingest.pipeline import ingest
 
     def build(sources: list, name: str = "fast-index", **kwargs) -> Path:
         root = tmp_path_factory.mktemp(name)

@@ -8,8 +8,8 @@ import pytest
 from fastcorpus import NOTES_META, NOTES_TXT, RIVERSIDE_MD, RIVERSIDE_META
 
 from assistant.index import store as index_mod
+from assistant.index.build import ingest
 from assistant.index.store import ChunkSettings
-from assistant.ingest.pipeline import ingest
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,7 @@ class ReadLimits:
     max_text_chars: int
     docx_max_unzipped_bytes: int
     docx_max_ratio: float
+    docx_max_parts: int
     html_max_depth: int
     html_max_tags: int
     ocr: bool = True  # read PDF pages without a text layer with tesseract (formats/ocr.py)

@@ -44,6 +44,10 @@ def check_package(data: bytes, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
+            if len(parts) > limits.docx_max_parts:
+                raise over_cap(
+                    f"the DOCX file holds {len(parts):,} parts", f"{limits.docx_max_parts:,}", "docx_max_parts"
+                )
             declared = sum(p.file_size for p in parts)
             if declared > cap:
                 raise over_cap(f"the DOCX file would unpack to {size(declared)}", size(cap), "docx_max_unzipped_bytes")

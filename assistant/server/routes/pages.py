@@ -55,7 +55,7 @@ class Turn:
 
 def privacy_text(settings) -> dict:
     """What the pages say about questions: from the real settings, never a fixed promise."""
-    from assistant.server.privacy import insights_notice
+    from assistant.answering.privacy import insights_notice
 
     counted = insights_notice(settings.insights_days) if settings.insights else ""
     if not settings.question_log:

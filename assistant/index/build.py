@@ -1,4 +1,4 @@
-"""Ingest: read sources into documents, then build and save a new index build.
+"""Build: read sources into documents, then build and save a new index build.
 
 The index owns its sources: every document records where it came from (path or URL, hashes,
 when it was read, the GOV.UK page it was found through), so ``refresh`` -- what ``assistant

@@ -16,7 +16,7 @@ import re
 import threading
 from pathlib import Path
 
-log = logging.getLogger("assistant.server.privacy")
+log = logging.getLogger("assistant.answering.privacy")
 
 # ---------------------------------------------------------------- redaction
 
