@@ -272,33 +272,38 @@ def documents(
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    from assistant.ingest.library import KINDS
-
     typer.echo(f"{len(rows)} document(s) in {current_build(settings.index)}")
     for row in rows:
-        pages = f"{row['pages']} pages, " if row.get("pages") else ""
-        typer.echo(f"\n{row['id']}  {row['title']}")
-        facts = [KINDS[row["kind"]], row["publisher"] or "publisher not known", str(row["year"] or "year not known")]
-        typer.echo("  " + ", ".join(facts) + (f"; topics: {', '.join(row['topics'])}" if row["topics"] else ""))
-        typer.echo(
-            f"  {row['format']}, {pages}{row['passages']} passages, ingested "
-            f"{row.get('ingested_at') or 'at an unknown time'}"
-        )
-        origin = row.get("origin") or {}
-        if origin:
-            typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in origin.items()))
-        typer.echo(f"  source: {row['source']}")
-        if row.get("publication"):
-            typer.echo(f"  from: {row['publication']}")
-        if row.get("withdrawn_notice"):
-            typer.echo(f"  {row['withdrawn_notice']}")
-        if row.get("takedown"):
-            down = row["takedown"]
-            typer.echo(f"  TAKEN DOWN {down.get('at', '')}: {down.get('reason', '')} (undo: --restore {row['id']})")
-        if row.get("scanned"):
-            typer.echo(f"  text recognised from a scan on page(s) {', '.join(map(str, row['scanned']))}")
-        for warning in row.get("warnings") or []:
-            typer.echo(f"  warning: {warning}")
+        say_document(row)
+
+
+def say_document(row: dict) -> None:
+    """One document of ``assistant documents``: what it is, where from, and what happened to it."""
+    from assistant.ingest.library import KINDS
+
+    pages = f"{row['pages']} pages, " if row.get("pages") else ""
+    typer.echo(f"\n{row['id']}  {row['title']}")
+    facts = [KINDS[row["kind"]], row["publisher"] or "publisher not known", str(row["year"] or "year not known")]
+    typer.echo("  " + ", ".join(facts) + (f"; topics: {', '.join(row['topics'])}" if row["topics"] else ""))
+    typer.echo(
+        f"  {row['format']}, {pages}{row['passages']} passages, ingested "
+        f"{row.get('ingested_at') or 'at an unknown time'}"
+    )
+    origin = row.get("origin") or {}
+    if origin:
+        typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in origin.items()))
+    typer.echo(f"  source: {row['source']}")
+    if row.get("publication"):
+        typer.echo(f"  from: {row['publication']}")
+    if row.get("withdrawn_notice"):
+        typer.echo(f"  {row['withdrawn_notice']}")
+    if row.get("takedown"):
+        down = row["takedown"]
+        typer.echo(f"  TAKEN DOWN {down.get('at', '')}: {down.get('reason', '')} (undo: --restore {row['id']})")
+    if row.get("scanned"):
+        typer.echo(f"  text recognised from a scan on page(s) {', '.join(map(str, row['scanned']))}")
+    for warning in row.get("warnings") or []:
+        typer.echo(f"  warning: {warning}")
 
 
 def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
