@@ -84,6 +84,19 @@ def retrieval(settings) -> dict:
     }
 
 
+def _rankings(index: Index, qvec: np.ndarray, q_tokens: list[str], candidates: int, mode, doc_ids, extra, back_matter):
+    """The dense and the BM25 ranking, (rows, scores) each, both within ``doc_ids``."""
+    wanted = candidates
+    if not back_matter:
+        wanted += min(back_count(index), candidates)  # room for the back matter dropped after
+    none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
+    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
+    dense = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
+    bm25 = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
+    return dense, bm25
+
+
 def hybrid(
     index: Index,
     qvec: np.ndarray,
@@ -107,15 +120,8 @@ def hybrid(
     (reference lists, licence text: ``Passage.back``) is no answer and is left out unless
     ``back_matter`` is set.
     """
-    wanted = candidates
-    if not back_matter:
-        wanted += min(back_count(index), candidates)  # room for the back matter dropped below
-    none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
-    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
-    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
     q_tokens = tokenize(query)
-    d_rows, _ = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
-    b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
+    (d_rows, _), (b_rows, b_scores) = _rankings(index, qvec, q_tokens, candidates, mode, doc_ids, extra, back_matter)
     rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
     if not back_matter:
         rows = [r for r in rows if not index.passages[r].back]
