@@ -146,7 +146,7 @@ def say_done(report, as_json: bool = False) -> None:
 def _report_json(report, asdict) -> dict:
     return {
         "build": str(report.build) if report.build else None,
-        "documents": report.summaries,
+        "documents": [asdict(s) for s in report.summaries],
         "indexed": report.documents,
         "problems": [{"source": src, "reason": why} for src, why in report.problems],
         "kept": report.kept,
@@ -155,7 +155,7 @@ def _report_json(report, asdict) -> dict:
     }
 
 
-def say_summaries(summaries: list[dict]) -> None:
+def say_summaries(summaries: list) -> None:
     """Each document read: in full on a terminal (stderr, beside the progress bars; stdout keeps
     its one line), and its warnings alone in a log."""
     from assistant.ingest import summary
@@ -165,8 +165,8 @@ def say_summaries(summaries: list[dict]) -> None:
         if full:
             typer.echo("\n".join(summary.lines(s)), err=True)
         else:
-            for warning in s["warnings"]:
-                typer.echo(f"Note: {s['id']}: {warning}", err=True)
+            for warning in s.warnings:
+                typer.echo(f"Note: {s.id}: {warning}", err=True)
 
 
 def has_index(settings: Settings) -> bool:

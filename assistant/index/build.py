@@ -45,7 +45,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)  # read again, and their text changed
     flagged: list[str] = field(default_factory=list)  # newly withdrawn by their publisher: kept, flagged
     stats: BuildStats = field(default_factory=BuildStats)
-    summaries: list[dict] = field(default_factory=list)  # one per document read (summary.py)
+    summaries: list[summary.Summary] = field(default_factory=list)  # one per document read
 
 
 @contextmanager
