@@ -11,7 +11,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -29,6 +29,7 @@ class QueryEncoder(Protocol):
     def encode_query(self, text: str) -> np.ndarray: ...
 
 
+@runtime_checkable
 class Encoder(Protocol):
     """What the index build and the batching encoder need from a model: unit vectors of texts.
 

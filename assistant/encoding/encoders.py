@@ -21,7 +21,7 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -33,6 +33,7 @@ RECIPE = 1  # bump when the export or quantisation below changes; old cache file
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
 
+@runtime_checkable
 class Backend(Protocol):
     """Runs the transformer: token ids and attention mask in, token embeddings out.
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -101,6 +101,7 @@ def recall_at_k(index, vectors: np.ndarray, queries: np.ndarray, k: int = 10) ->
 # ---------------------------------------------------------------- the store
 
 
+@runtime_checkable
 class VectorStore(Protocol):
     """What the index and retrieval need of a dense store over the passages' vectors (row i is passage i)."""
 

@@ -106,3 +106,17 @@ def test_the_faiss_store_keeps_to_the_protocol_and_its_filter():
         rows, _ = store.search(x[7], 5, allowed)
         assert len(rows) == 5 and allowed[rows].all()
         assert len(store.search(x[7], 0)[0]) == 0
+
+
+def test_the_fake_encoder_keeps_to_the_protocols():
+    """The fake (ASSISTANT_ENCODER=fake) is an Encoder like the real ones, over a Backend like
+    torch's and ONNX Runtime's (mypy checks those classes against Backend: encoders.BACKENDS)."""
+    from assistant.encoding import embeddings, encoders
+    from assistant.index import vectors
+
+    fake = embeddings.Embedder(encoder="fake")
+    assert isinstance(fake, embeddings.Encoder) and isinstance(fake.model, encoders.Backend)
+    assert encoders.FakeBackend in encoders.BACKENDS
+    vecs, parts = fake.encode_passages(["Two words. And three more."], [[(0, 10), (11, 26)]])
+    assert vecs.shape == (1, fake.dimensions) and parts[0].shape == (2, fake.dimensions)
+    assert isinstance(vectors.build_store(vecs), vectors.VectorStore)
