@@ -510,8 +510,7 @@ REQUIRED_FILES = {
     "sentences.jsonl",
     "passage_vectors.npy",
     "sentence_vectors.npy",
-    "dense.faiss",
-}
+}  # and the dense store's own files (vectors.store_files)
 
 
 def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, verify: bool = True) -> None:
@@ -527,7 +526,8 @@ def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, ve
             f"but this assistant uses {model!r} ({dimensions}). {fix}"
         )
     files = manifest.get("files")
-    if not isinstance(files, dict) or not REQUIRED_FILES <= set(files):
+    required = REQUIRED_FILES | vectors.store_files(manifest.get("dense") or {})
+    if not isinstance(files, dict) or not required <= set(files):
         raise IndexProblem(f"The index manifest in {folder} does not list its files, so they cannot be checked. {fix}")
     for rel, info in files.items():
         path = folder / rel

@@ -169,6 +169,11 @@ class FaissStore:
         return describe(self.index)
 
 
+def store_files(spec: dict) -> set[str]:
+    """The files a build's dense store is kept in, by its spec (the manifest checks them)."""
+    return {FaissStore.FILE}
+
+
 def build_store(vectors: np.ndarray) -> VectorStore:
     """The store for a new build's passage vectors."""
     return FaissStore(make_dense(vectors))
