@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 import typer
 
 from assistant.errors import AssistantError
-from assistant.settings import Settings, default
+from assistant.settings import Settings, default, readable_errors
 
 app = typer.Typer(
     help="Answer questions about the Panel's Annual Report 2020 by quoting it, never by writing new text.",
@@ -38,7 +38,7 @@ def make_settings(**overrides) -> Settings:
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = readable_errors(exc.errors(), whole="settings")
         fail(f"invalid setting ({problems}). Options fall back to ASSISTANT_* environment variables.", 2)
 
 
@@ -384,7 +384,7 @@ def scope_for(index, documents, kinds, publishers, year_from, year_to):
         )
         ids = library.matching(index, filters)
     except ValidationError as exc:
-        fail("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors()), 2)
+        fail(readable_errors(exc.errors(), positions=False, whole="filter"), 2)
     except library.UnknownDocument as exc:
         fail(exc)
     return ids, None if ids is None else library.Scope(filters=filters, documents=len(ids))
@@ -618,6 +618,10 @@ def insights(
             typer.echo("  (none)")
 
 
+# What `eval --calibrate` says of the fit it writes, measured on documents each fit did not see.
+FITTED_SHOWN = ("hit@3", "right_answers_refused", "near_misses_refused", "off_topic_refused")
+
+
 @app.command("eval")
 def evaluate(
     questions: Path | None = typer.Argument(None, help="Questions file or set folder (the same as --set)."),
@@ -641,10 +645,15 @@ def evaluate(
     result = run(load(settings), asked)
     fitted = result.pop("fitted")
     if calibrate:
+        from assistant.answering.evalmetrics import fraction
+
         saved = fitted.save(settings.index)
+        held = result["leave_one_document_out"]["report"]
         typer.echo(
             f"Wrote the calibration to {saved} (threshold {fitted.threshold:.3f}); it applies from the next load. "
-            "Expect the 'fitted, held out' column on documents it was not fit on.",
+            "Expect the 'fitted, held out' column on documents it was not fit on: "
+            + "; ".join(f"{key} {fraction(held[key])}" for key in FITTED_SHOWN)
+            + ".",
             err=True,
         )
     if as_json:

@@ -64,6 +64,17 @@ class SetProblem(AssistantError, ValueError):
     http_status = 422
 
 
+class InvalidProfile(AssistantError, ValueError):
+    """A widget profile's fields are wrong: where (file and origin), and pydantic's errors (the
+    settings turn them into a sentence; a bad setting, so exit code 2)."""
+
+    exit_code = 2
+
+    def __init__(self, where: str, errors: list):
+        super().__init__(where)
+        self.where, self.errors = where, errors
+
+
 KINDS: tuple[type[AssistantError], ...] = (
     DocumentError,
     OCRUnavailable,
@@ -73,4 +84,5 @@ KINDS: tuple[type[AssistantError], ...] = (
     ExportError,
     GlossaryProblem,
     SetProblem,
+    InvalidProfile,
 )

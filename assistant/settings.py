@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.server.branding import DEFAULT_ACCENT
@@ -27,6 +30,15 @@ SHIPPED_EVAL_SET = (
     _PACKAGED_EVAL_SET if _PACKAGED_EVAL_SET.is_file() else PACKAGE_DIR.parent / "tests" / "eval" / "questions.toml"
 )
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Fusion(StrEnum):
+    """How hybrid retrieval fuses the dense and BM25 rankings (answering/retrieval.py, FUSIONS)."""
+
+    LINEAR = "linear"  # (1-w)·cosine + w·bm25/max bm25
+    RRF = "rrf"  # reciprocal rank fusion
+
+
 FETCH_TIMEOUT = 30.0  # seconds, for http(s) sources at ingest
 FETCH_MAX_BYTES = 50 * 1024 * 1024
 ENCODER = "onnx-int8"  # question encoder backend (assistant/encoding/encoders.py; chosen by bench, docs/performance.md)
@@ -64,12 +76,15 @@ SIGNPOST_LINKS = (
 )
 
 
-class Link(BaseModel):
-    """A signpost link: a web address (http(s)), a phone number (``tel:``) or an email address
-    (``mailto:``), so no ``javascript:`` or ``data:`` link can reach a page."""
+# One model for the operator's setting and the API's answer: only these three kinds of address,
+# so no javascript: or data: link can reach a page.
+class SignpostLink(BaseModel):
+    """A signpost link: a web address, a phone number or an email address."""
 
     text: str = Field(..., min_length=1, max_length=120)
-    href: str = Field(..., max_length=500)
+    href: str = Field(
+        ..., max_length=500, description="An http(s) address, a phone number (tel:) or an email address (mailto:)."
+    )
 
     @field_validator("href")
     @classmethod
@@ -142,7 +157,7 @@ class Settings(BaseSettings):
     # Retrieval and answers.
     k: int = Field(3, ge=1, le=10, description="Quotes at most.")
     candidates: int = Field(20, ge=1, description="Results taken from each retriever before fusion.")
-    fusion: str = Field("linear", pattern="^(linear|rrf)$", description="How dense and BM25 rankings are fused.")
+    fusion: Fusion = Field(Fusion.LINEAR, description="How dense and BM25 rankings are fused.")
     bm25_weight: float = Field(0.5, ge=0, le=1, description="Weight of BM25 in linear fusion.")
     rrf_k: int = Field(60, ge=1, description="The constant of reciprocal rank fusion (with fusion=rrf).")
     # Abstention and glossary (docs/answers.md, "How abstention works"): the threshold comes
@@ -175,6 +190,11 @@ class Settings(BaseSettings):
     embed_accent: str = Field(
         DEFAULT_ACCENT,
         description="The widget's colour (#rrggbb): launcher, heading bar and Ask button; data-accent overrides it.",
+    )
+    widget_profiles: Path | None = Field(
+        None,
+        description="A TOML file giving allowed partner origins a widget profile: documents or filter, title, "
+        "accent, suggested questions, daily question cap (enforced on the server).",
     )
     rate_limit: str = Field(
         "60/minute", description="Per-client limit on /api/* and POSTs (limits syntax, e.g. 60/minute)."
@@ -220,8 +240,8 @@ class Settings(BaseSettings):
     signpost_text: str = Field(
         SIGNPOST_TEXT, min_length=1, max_length=1000, description="Text of the signpost: your local front door."
     )
-    signpost_links: list[Link] = Field(
-        default_factory=lambda: [Link(**link) for link in SIGNPOST_LINKS],
+    signpost_links: list[SignpostLink] = Field(
+        default_factory=lambda: [SignpostLink(**link) for link in SIGNPOST_LINKS],
         max_length=6,
         description='Signpost links, JSON: [{"text": "...", "href": "https://..."}] (https:, http:, tel: or mailto:).',
     )
@@ -256,9 +276,8 @@ class Settings(BaseSettings):
     rate_limit_storage: str = Field(
         "memory://", description="Where rate-limit counters live: memory:// or redis://host:port (shared by replicas)."
     )
-    rate_limit_fail: str = Field(
+    rate_limit_fail: Literal["open", "closed"] = Field(
         "closed",
-        pattern="^(open|closed)$",
         description="When the rate-limit store (Redis) is down: closed refuses limited requests with a 503, "
         "open lets them through unlimited.",
     )
@@ -291,6 +310,18 @@ class Settings(BaseSettings):
 
         return check_accent(value)
 
+    @field_validator("widget_profiles")
+    @classmethod
+    def _profiles(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        from assistant.server.profiles import InvalidProfile, load
+
+        if value is not None:
+            try:
+                load(value, info.data.get("embed_origins", []))  # read again by the app; checked here for every command
+            except InvalidProfile as exc:
+                raise ValueError(f"{exc.where}: {readable_errors(exc.errors, whole='the table')}") from None
+        return value
+
     @field_validator("trusted_proxies")
     @classmethod
     def _proxies(cls, value: list[str]) -> list[str]:
@@ -314,6 +345,17 @@ class Settings(BaseSettings):
         from assistant.server.security import check_http_url
 
         return check_http_url(value).rstrip("/") if value else None
+
+
+def readable_errors(errors: Iterable[Mapping[str, Any]], positions: bool = True, whole: str = "request body") -> str:
+    """pydantic's errors as one phrase, "field: message; field: message": the fields named, never a
+    value echoed (a value may be a question). ``positions=False`` names a list (``kinds``), not its
+    item (``kinds.0``); ``whole`` names an error about no one field."""
+    parts = []
+    for err in errors:
+        loc = [x for x in err.get("loc", ()) if x != "body" and (positions or not isinstance(x, int))]
+        parts.append(f"{'.'.join(map(str, loc)) or whole}: {err.get('msg', 'invalid value')}")
+    return "; ".join(parts)
 
 
 def default(name: str):

@@ -1,11 +1,11 @@
-"""Abstention figures for docs/answers.md: ``python -m bench.abstention [--default]``.
+"""Abstention figures for docs/answers.md: ``python -m bench.abstention``.
 
 Builds the bundled corpus and the realistic set (tests/eval/build_set.py) into temporary
 indexes, then prints, for each set: the figures under the shipped default calibration,
 after `assistant eval --calibrate` (fit and tested on the same questions), and held out
-(two folds: fit on half the questions, measured on the other half). ``--default`` prints
-the calibration fit on both sets together: the shipped ``calibration.DEFAULT``, whose
-threshold keeps every answerable question of both sets.
+(two folds: fit on half the questions, measured on the other half). The shipped
+``calibration.DEFAULT`` is no longer fit on these sets (they are for regression):
+``python -m bench.fit_default`` fits it on tests/eval_fit.
 """
 
 from __future__ import annotations
@@ -49,27 +49,16 @@ def measure(helper, questions) -> dict:
     return {k: round(r[k], 3) for k in KEYS} | {"threshold": round(r["threshold"], 3), "fitted": r["fitted"]}
 
 
-def run(default_only: bool = False) -> None:
+def run() -> None:
     from assistant.answering import calibration
     from assistant.answering.answers import load_assistant
-    from assistant.answering.evaluation import fit_calibration, load_questions, training_examples
+    from assistant.answering.evaluation import load_questions
     from assistant.encoding.embeddings import shared_embedder
     from assistant.settings import Settings
 
     embedder = shared_embedder()
     with tempfile.TemporaryDirectory() as tmp:
         sets = build(Path(tmp), embedder)
-        if default_only:
-            rows, examples, candidates = [], [], []
-            for index, path in sets.values():
-                helper = load_assistant(Settings(index=index), embedder)
-                for q in load_questions(path):
-                    examples += training_examples(helper, q)
-                    found = helper.candidates(q.question, q.history).found
-                    candidates.append([c.features for c in found if c.admissible])
-                    rows.append({"answerable": q.answerable})
-            print(fit_calibration(rows, examples, candidates, 1.0))
-            return
         for name, (index, path) in sets.items():
             questions = load_questions(path)
             helper = load_assistant(Settings(index=index), embedder)
@@ -96,4 +85,4 @@ def run(default_only: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    run("--default" in sys.argv)
+    run()

@@ -50,6 +50,7 @@ def sets(tmp: Path) -> dict[str, tuple[list[str], Path]]:
     return {
         "bundled (own)": ([str(BUNDLED_CORPUS)], ROOT / "tests/eval/questions.toml"),
         "realistic (own)": ([str(builder("eval").build(tmp / "realistic"))], ROOT / "tests/eval/realistic.toml"),
+        "fit": ([str(builder("eval_fit").build(tmp / "fit"))], ROOT / "tests/eval_fit"),
         "held-out": ([str(builder("eval_heldout").build(tmp / "heldout"))], ROOT / "tests/eval_heldout"),
     }
 

@@ -484,3 +484,16 @@ def scan_pages(data: bytes, pages: set[int] | None = None, dpi: int = 200) -> by
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def write_set(folder, documents: list[tuple[str, bytes, dict[str, str]]]):
+    """Write an evaluation set's documents into ``folder``, each with a ``.meta.toml`` sidecar."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content, meta in documents:
+        (folder / name).write_bytes(content)
+        body = "".join(f'{k} = "{v}"\n' for k, v in meta.items())
+        (folder / name).with_name(Path(name).stem + ".meta.toml").write_text(body, encoding="utf-8")
+    return folder

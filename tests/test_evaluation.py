@@ -18,21 +18,24 @@ from tests.conftest import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "eval_heldout"
+FIT = ROOT / "tests" / "eval_fit"
 
 
-def _builder():
-    """The held-out set's build_set.py, under a name of its own (tests/eval has a build_set too)."""
+def _builder(folder: Path = HELDOUT):
+    """A set's build_set.py, under a name of its own (tests/eval has a build_set too)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("heldout_build_set", HELDOUT / "build_set.py")
+    spec = importlib.util.spec_from_file_location(f"{folder.name}_build_set", folder / "build_set.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 heldout_docs = _builder()
+fit_docs = _builder(FIT)
 
 QUESTIONS = load_questions(HELDOUT)
+FIT_QUESTIONS = load_questions(FIT)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -85,6 +88,82 @@ def test_leave_one_document_out_groups_every_question_once(heldout_texts):
     one = {"only": Doc("the Panel received 482 notifications")}
     few = [EvalQuestion("How many?", ["482 notifications"], [])] * 7
     assert groups(few, one) == [f"questions {i % 5 + 1} of 5" for i in range(7)]
+
+
+# ---------------------------------------------------------------- the fit set
+
+
+def test_fit_set_has_every_kind_the_heldout_set_has():
+    by: dict[str, list] = {}
+    for q in FIT_QUESTIONS:
+        by.setdefault(q.category, []).append(q)
+    assert len(FIT_QUESTIONS) >= 100 and len(by["answerable"]) >= 60 and len(by["case"]) >= 10
+    assert len(by["near_miss"]) >= 20 and len(by["off_topic"]) >= 8 and len(by["urgent"]) >= 8
+    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
+    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
+    assert {q.why for q in by["near_miss"]} >= {"other_place", "other_year", "figure_not_given", "review_only_named"}
+    assert all(not q.expect for q in by["off_topic"] + by["urgent"])
+    # Written apart from the other sets: no question is asked word for word in either.
+    others = {q.question.lower() for q in QUESTIONS + load_questions(ROOT / "tests/eval/realistic.toml")}
+    assert not [q.question for q in FIT_QUESTIONS if q.question.lower() in others]
+
+
+def test_every_fit_fragment_is_in_the_built_text_of_its_document(tmp_path):
+    from assistant.ingest.documents import load_document
+
+    folder = fit_docs.build(tmp_path / "fit-docs")
+    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
+    texts = {d.meta.id: d.text for d in docs}
+    assert len(texts) == 5 and {Path(name).suffix for name, _, _ in fit_docs.documents()} == {
+        ".pdf",
+        ".docx",
+        ".html",
+        ".md",
+        ".txt",
+    }
+    for q in FIT_QUESTIONS:
+        assert q.doc is None or q.doc in texts, q.question
+        for fragment in q.expect + q.answer:
+            assert fragment in texts[q.doc], (q.question, fragment)
+
+
+def test_the_shipped_default_is_fit_on_the_fit_set_only():
+    from assistant.answering.evidence import FEATURES
+
+    d = calibration.DEFAULT
+    assert d.method == "shipped default" and d.fitted_on["set"] == "eval_fit"
+    assert d.fitted_on["set"] not in ("eval", "eval_heldout")  # regression and report sets: never fit on
+    scored = [q for q in FIT_QUESTIONS if q.scored]
+    refit = "re-run python -m bench.fit_default"
+    assert d.fitted_on["questions"] == len(scored), f"the fit set changed since the default was fit: {refit}"
+    assert d.fitted_on["answerable"] == sum(q.answerable for q in scored), refit
+    assert set(d.weights) == set(FEATURES), f"the evidence features changed: {refit}"
+    from bench.fit_default import set_digest
+
+    assert d.fitted_on["set_sha256"] == set_digest(FIT), f"the fit set's questions or documents changed: {refit}"
+    assert 0 < d.threshold < 1
+
+
+def test_fit_default_rewrites_the_block_it_reads():
+    from bench.fit_default import default_source, rewrite_default
+
+    source = (ROOT / "assistant/answering/calibration.py").read_text(encoding="utf-8")
+    assert source.count(default_source(calibration.DEFAULT)) == 1  # the shipped block is in the written format
+    other = calibration.Calibration({"coverage": 1.5, "gap": -0.25}, -1.0, 0.25, "x", {"set": "eval_fit", "n": 3})
+    rewritten = rewrite_default(source, other)
+    namespace: dict = {}
+    exec(compile(rewritten, "calibration.py", "exec"), namespace)
+    written = namespace["DEFAULT"]
+    assert (written.weights, written.bias, written.threshold) == ({"coverage": 1.5, "gap": -0.25}, -1.0, 0.25)
+    assert written.method == "shipped default" and written.fitted_on == {"set": "eval_fit", "n": 3}
+    assert rewritten.replace(default_source(other), "") == source.replace(default_source(calibration.DEFAULT), "")
+
+
+def test_sets_are_named_for_the_cli():
+    assert resolve_set(Path("fit")) == FIT / "questions.toml"
+    assert resolve_set(Path("heldout")) == HELDOUT / "questions.toml"
+    assert resolve_set(Path("own")) == ROOT / "tests/eval/questions.toml"
+    assert resolve_set(Path("realistic")) == ROOT / "tests/eval/realistic.toml"
 
 
 # ---------------------------------------------------------------- figures from rows

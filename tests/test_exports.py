@@ -64,7 +64,8 @@ WANT = [
     ["“The report is published today.” (A Partnership, 2021, section “News”)"],
     [f"“A second quote from page 23.” ({PANEL}, 2021, p. 23)"],
 ]
-REFS = [NEWS_REF, REPORT_REF]  # once per source, in alphabetical order
+REFS = [REPORT_REF, NEWS_REF]  # once per source, in the order the handout first quotes it
+QUOTED = ["Quoted from p. 23 (2 quotations).", "Quoted from section “News”."]  # under each reference
 
 
 def handout(style="harvard"):
@@ -101,7 +102,7 @@ def test_text_export_reads_back():
     assert blocks[0] == "Neglect training\n3 quotations compiled by Org on 5 December 2026."
     assert blocks[1 : 1 + 4] == [p for quote in WANT for p in quote]
     assert blocks[5] == "References"
-    assert blocks[6].strip().split("\n") == REFS
+    assert blocks[6].strip().split("\n") == [REFS[0], "    " + QUOTED[0], REFS[1], "    " + QUOTED[1]]
     assert text.count("Available at:") == 2  # once per source, never after a quote
 
 
@@ -116,8 +117,9 @@ def test_markdown_export_reads_back():
     assert page.h2.get_text() == "References"
     refs = [p for p in page.h2.find_all_next("p")]
     assert [p.get_text() for p in refs] == REFS
-    assert [p.em.get_text() for p in refs] == ["The report is out", "Annual Report 2020"]
-    assert [p.a["href"] for p in refs] == ["https://example.org/news?a=1&b=2", "https://example.org/annual-report.pdf"]
+    assert [p.em.get_text() for p in refs] == ["Annual Report 2020", "The report is out"]
+    assert [p.a["href"] for p in refs] == ["https://example.org/annual-report.pdf", "https://example.org/news?a=1&b=2"]
+    assert [li.get_text() for li in page.select("li")] == QUOTED
     assert "\\." not in md and not page.find("unseen")
 
 
@@ -128,7 +130,8 @@ def test_html_export_reads_back():
     assert [[p.get_text() for p in q.find_all("p")] for q in page.find_all("blockquote")] == WANT
     refs = page.select(".references p")
     assert [p.get_text() for p in refs] == REFS
-    assert [p.cite.get_text() for p in refs] == ["The report is out", "Annual Report 2020"]
+    assert [p.cite.get_text() for p in refs] == ["Annual Report 2020", "The report is out"]
+    assert [li.get_text() for li in page.select(".references li")] == QUOTED
     assert "&lt;unseen&gt;" in raw and "<unseen>" not in raw
 
 
@@ -146,9 +149,10 @@ def test_docx_export_reads_back_a4_en_gb():
     texts = [p.text for p in document.paragraphs]
     assert [p.text for p in document.paragraphs if p.style.name == "Quote"] == [p for q in WANT for p in q]
     refs = texts[texts.index("References") + 1 :]
-    assert refs == REFS
-    last = document.paragraphs[-1]
-    assert [r.text for r in last.runs if r.italic] == ["Annual Report 2020"]
+    assert refs == [REFS[0], QUOTED[0], REFS[1], QUOTED[1]]
+    first = document.paragraphs[texts.index("References") + 1]
+    assert [r.text for r in first.runs if r.italic] == ["Annual Report 2020"]
+    assert [p.style.name for p in document.paragraphs[-4:]] == ["Normal", "List Bullet"] * 2
 
 
 def test_csv_export_has_in_text_and_reference_columns():
@@ -161,20 +165,21 @@ def test_csv_export_has_in_text_and_reference_columns():
 
 
 def read_back(fmt: str, h: Handout) -> tuple[list[str], list[str]]:
-    """(quote paragraphs, reference entries) as a reader of the file sees them."""
+    """(quote paragraphs, reference entries each followed by where its quotes are) as a reader of the file sees them."""
     import docx
     from markdown_it import MarkdownIt
 
     if fmt == "txt":
         blocks = to_text(ITEMS, h).split("\n\n")
-        return blocks[1:5], blocks[6].strip().split("\n")
+        return blocks[1:5], [line.strip() for line in blocks[6].strip().split("\n")]
     if fmt == "docx":
         paras = docx.Document(io.BytesIO(to_docx(ITEMS, h))).paragraphs
         texts = [p.text for p in paras]
         return [p.text for p in paras if p.style.name == "Quote"], texts[texts.index("References") + 1 :]
     raw = MarkdownIt().render(to_markdown(ITEMS, h)) if fmt == "md" else to_html(ITEMS, h)
     page = BeautifulSoup(raw, "html.parser")
-    return [p.get_text() for p in page.select("blockquote p")], [p.get_text() for p in page.h2.find_all_next("p")]
+    listed = [e.get_text() for e in page.h2.find_all_next(["p", "li"])]
+    return [p.get_text() for p in page.select("blockquote p")], listed
 
 
 @pytest.mark.parametrize("style", ["harvard", "plain"])
@@ -184,7 +189,12 @@ def test_every_format_gives_the_same_quotes_and_references(style):
     got = {fmt: read_back(fmt, h) for fmt in ("txt", "md", "html", "docx")}
     assert len({repr(v) for v in got.values()}) == 1, got
     quotes, refs = got["txt"]
-    assert refs == REFS  # the same words in both styles; only Harvard sets titles in italics
+    assert refs == [
+        REFS[0],
+        QUOTED[0],
+        REFS[1],
+        QUOTED[1],
+    ]  # the same words in both styles; only Harvard sets titles in italics
     if style == "harvard":
         assert quotes == [p for q in WANT for p in q]
     else:
@@ -205,3 +215,43 @@ def test_every_format_gives_the_same_quotes_and_references(style):
 def test_file_name_follows_the_title_safely(title, name):
     got = file_name(title, TODAY, "docx")
     assert got == name and re.fullmatch(r"[a-z0-9-]+\.docx", got)
+
+
+def test_the_references_are_grouped_by_report_in_the_order_first_quoted():
+    """One entry per document, in the order the handout first quotes it, with the places of its quotes."""
+    guide = Citation(author="A Partnership", year="2022", title="Guide", pages="iv", publisher="A Partnership")
+    bare = Citation(year="n.d.", title="Notes")
+    items = [
+        Item("One.", REPORT.model_copy(update={"pages": "5"}), "report"),
+        Item("Two.", guide, "guide"),
+        Item("Three.", REPORT.model_copy(update={"pages": "7–8"}), "report"),
+        Item("Four.", REPORT.model_copy(update={"pages": "5"}), "report"),
+        Item("Five.", bare, "notes"),
+        Item("Six.", REPORT.model_copy(update={"pages": "9"}), "report"),
+    ]
+    h = handout()
+    want = [
+        (f"{PANEL} (2021) Annual Report 2020.", "Quoted from p. 5 (2 quotations), pp. 7–8 and p. 9."),
+        ("A Partnership (2022) Guide.", "Quoted from p. iv."),
+        ("Notes (n.d.).", "1 quotation."),
+    ]
+    lines = to_text(items, h).split("\n\nReferences\n\n")[1].strip().split("\n")
+    assert [
+        (ref.split(" London")[0].split(" Available")[0], quoted.strip())
+        for ref, quoted in zip(lines[::2], lines[1::2], strict=True)
+    ] == want
+
+    from markdown_it import MarkdownIt
+
+    page = BeautifulSoup(MarkdownIt().render(to_markdown(items, h)), "html.parser")
+    refs = [p.get_text() for p in page.h2.find_all_next("p")]
+    assert [r.split(" London")[0].split(" Available")[0] for r in refs] == [r for r, _ in want]
+    assert [li.get_text() for li in page.select("li")] == [q for _, q in want]
+
+    import docx
+
+    paras = docx.Document(io.BytesIO(to_docx(items, h))).paragraphs
+    texts = [p.text for p in paras]
+    listed = texts[texts.index("References") + 1 :]
+    assert listed[1::2] == [q for _, q in want]
+    assert [r.split(" London")[0].split(" Available")[0] for r in listed[::2]] == [r for r, _ in want]

@@ -24,8 +24,7 @@ from layouts import (
     table_pdf,
 )
 
-from assistant.ingest.documents import load_document
-from assistant.ingest.documents import page_text
+from assistant.ingest.documents import load_document, page_text
 
 
 @pytest.fixture(scope="module")

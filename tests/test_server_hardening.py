@@ -5,6 +5,7 @@ however many first requests arrive together."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -193,7 +194,7 @@ def test_twelve_first_requests_and_a_reload_build_the_tables_once_each(
 def test_a_burst_of_word_exports_builds_a_few_at_a_time(make_app, kestrel_index, monkeypatch):
     from assistant.quoting import exports
 
-    real, running, most = exports.WRITERS["docx"], [0], [0]
+    real, running, most = exports.EXPORTERS["docx"].writer, [0], [0]
     lock = threading.Lock()
 
     def counted(items, handout):
@@ -207,7 +208,7 @@ def test_a_burst_of_word_exports_builds_a_few_at_a_time(make_app, kestrel_index,
             with lock:
                 running[0] -= 1
 
-    monkeypatch.setitem(exports.WRITERS, "docx", counted)
+    monkeypatch.setitem(exports.EXPORTERS, "docx", dataclasses.replace(exports.EXPORTERS["docx"], writer=counted))
     with TestClient(make_app(kestrel_index)) as c:
         found = c.get("/api/search", params={"q": "kestrel hovers"}).json()["results"][0]
         item = {"doc_id": found["document"]["id"], "start": found["start"], "end": found["end"]}

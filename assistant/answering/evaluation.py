@@ -12,13 +12,22 @@ from typing import cast
 from assistant.answering import evalmetrics
 from assistant.answering.evalmetrics import ANSWERABLE, URGENT, auc, metrics
 from assistant.errors import SetProblem  # noqa: F401  (raised here; importable from here too)
-from assistant.settings import SHIPPED_EVAL_SET
+from assistant.settings import PACKAGE_DIR, SHIPPED_EVAL_SET
 
 DEFAULT_QUESTIONS = SHIPPED_EVAL_SET
 QUESTIONS_FILE = "questions.toml"  # a set given as a folder holds its questions here
 POOR_AUC = 0.9  # below this, answerable and unanswerable questions overlap too much
 NEGATIVES_PER_QUESTION = 5  # candidates of an unanswerable question the model learns to refuse
 FOLDS = 5  # held-out folds of a set about a single document
+# The sets of a source checkout, by name (`assistant eval --set fit`); an installed package has no tests/.
+NAMED_SETS = {
+    "own": "eval/questions.toml",
+    "realistic": "eval/realistic.toml",
+    "heldout": "eval_heldout",
+    "held-out": "eval_heldout",
+    "fit": "eval_fit",
+}
+SETS_DIR = PACKAGE_DIR.parent / "tests"
 
 
 @dataclass
@@ -46,8 +55,10 @@ def _strings(value) -> list[str]:
 
 
 def resolve_set(path: Path) -> Path:
-    """The questions file of a set given as a file or as a folder holding questions.toml."""
+    """The questions file of a set given as a file, a folder holding questions.toml, or a name (NAMED_SETS)."""
     path = Path(path)
+    if not path.exists() and str(path) in NAMED_SETS:
+        path = SETS_DIR / NAMED_SETS[str(path)]
     if path.is_dir():
         path = path / QUESTIONS_FILE
     if not path.is_file():
@@ -170,11 +181,6 @@ def examples_of(found, q: EvalQuestion, documents) -> list[tuple[dict, int]]:
             return [(c.features, 1)] + [(f, 0) for f in above]
         above.append(c.features)
     return []
-
-
-def training_examples(assistant, q: EvalQuestion) -> list[tuple[dict, int]]:
-    found = [c for c in assistant.candidates(q.question, q.history).found if c.admissible]
-    return examples_of(found, q, assistant.index.documents)
 
 
 def evaluate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,7 +11,7 @@ from assistant.index.lexical import tokenize
 from assistant.index.store import Index
 from assistant.ingest import library
 from assistant.ingest.passages import Passage
-from assistant.settings import default
+from assistant.settings import Fusion, default
 
 
 @dataclass
@@ -105,7 +106,7 @@ def hybrid(
     rrf_k: int = default("rrf_k"),
     mode: str = "hybrid",
     doc_ids: set[str] | None = None,
-    fusion: str = default("fusion"),
+    fusion: Fusion | str = default("fusion"),
     bm25_weight: float = default("bm25_weight"),
     extra: list[str] | tuple = (),
     back_matter: bool = False,
@@ -138,19 +139,36 @@ def hybrid(
         text = index.documents[passage.doc_id].text[passage.start : passage.end]
         bm25 = bm25_of.get(row, 0.0)
         hits.append(Hit(row, passage, 0.0, float(dense), sent, bm25, index.bm25.coverage(q_tokens, text)))
-    rrf: dict[int, float] = {}
-    if fusion == "rrf":
-        for ranking in (d_rows, b_rows):
-            for rank, row in enumerate(ranking, start=1):
-                rrf[int(row)] = rrf.get(int(row), 0.0) + 1.0 / (rrf_k + rank)
-    for hit in hits:
-        if mode == "dense":
+    if mode == "dense":
+        for hit in hits:
             hit.fused = hit.similarity
-        elif mode == "bm25":
+    elif mode == "bm25":
+        for hit in hits:
             hit.fused = hit.bm25
-        elif fusion == "rrf":
-            hit.fused = rrf.get(hit.row, 0.0)
-        else:
-            hit.fused = (1 - bm25_weight) * hit.similarity + bm25_weight * hit.bm25 / top_bm25
+    else:
+        FUSIONS[Fusion(fusion)](hits, (d_rows, b_rows), top_bm25, rrf_k, bm25_weight)
     hits.sort(key=lambda h: -h.fused)
     return hits[:candidates]
+
+
+def fuse_linear(hits: list[Hit], rankings, top_bm25: float, rrf_k: int, bm25_weight: float) -> None:
+    """``(1-w)·cosine + w·bm25/max bm25``, ``max bm25`` being the best BM25 score of the candidates."""
+    for hit in hits:
+        hit.fused = (1 - bm25_weight) * hit.similarity + bm25_weight * hit.bm25 / top_bm25
+
+
+def fuse_rrf(hits: list[Hit], rankings, top_bm25: float, rrf_k: int, bm25_weight: float) -> None:
+    """Reciprocal rank fusion: the sum of ``1 / (rrf_k + rank)`` over the rankings a passage is in."""
+    rrf: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, row in enumerate(ranking, start=1):
+            rrf[int(row)] = rrf.get(int(row), 0.0) + 1.0 / (rrf_k + rank)
+    for hit in hits:
+        hit.fused = rrf.get(hit.row, 0.0)
+
+
+# Each fusion method (settings.Fusion) sets Hit.fused on every hit.
+FUSIONS: dict[Fusion, Callable[[list[Hit], tuple, float, int, float], None]] = {
+    Fusion.LINEAR: fuse_linear,
+    Fusion.RRF: fuse_rrf,
+}

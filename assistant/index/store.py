@@ -33,6 +33,7 @@ from assistant.index.lexical import BM25
 from assistant.index.vectors import VectorStore
 from assistant.ingest import backmatter, library
 from assistant.ingest.documents import Document
+from assistant.ingest.formats import registry
 from assistant.ingest.passages import Passage, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
@@ -403,7 +404,7 @@ ORIGINALS = "originals"
 
 def original_path(folder: Path, doc_id: str) -> Path:
     """Where a build keeps its copy of a PDF document (ids are slugs, so no path escapes the folder)."""
-    return folder / ORIGINALS / f"{doc_id}.pdf"
+    return folder / ORIGINALS / f"{doc_id}{registry.by_name('pdf').suffixes[0]}"
 
 
 def _keep_originals(docs: list[Document], tmp: Path, root: Path) -> None:

@@ -18,9 +18,8 @@ from typing import Any
 
 # Defined in formats/base.py (the readers import them from there); re-exported for callers.
 from assistant.ingest import backmatter
+from assistant.ingest.formats import registry
 from assistant.ingest.formats.base import Block, DocumentError, clean_line, clean_meta, join_lines  # noqa: F401
-
-SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"}
 
 
 @dataclass
@@ -298,7 +297,7 @@ def load_document(path: Path) -> Document:
     from assistant.ingest import formats
 
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if suffix not in registry.SUFFIXES:
         raise DocumentError(f"unsupported file type {suffix or '(none)'}")
     try:
         data = path.read_bytes()
@@ -344,7 +343,7 @@ def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         path = Path(item).expanduser().resolve()
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                if child.is_file() and child.suffix.lower() in registry.SUFFIXES and not child.name.startswith("."):
                     if child.name.upper().startswith(("README", "PROVENANCE")):
                         continue  # notes about the corpus, not corpus
                     found.append(str(child))

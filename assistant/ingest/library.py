@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Literal, cast
 
 import numpy as np
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from assistant.errors import UnknownDocument  # noqa: F401  (raised here; importable from here too)
 
@@ -123,11 +123,23 @@ class Filters(BaseModel):
     year_from: Year | None = Field(None, description="Published in or after this year.")
     year_to: Year | None = Field(None, description="Published in or before this year.")
 
+    # A bound the filter never goes past (a partner's widget profile), kept out of what it says of itself.
+    _within: Filters | None = PrivateAttr(None)
+
+    def within(self, outer: Filters) -> Filters:
+        """This filter, never wider than ``outer``: a document must pass both."""
+        narrowed = self.model_copy()
+        narrowed._within = outer if self._within is None else self._within.within(outer)
+        return narrowed
+
     @property
     def active(self) -> bool:
-        return bool(self.documents or self.kinds or self.publishers or self.year_from or self.year_to)
+        own = bool(self.documents or self.kinds or self.publishers or self.year_from or self.year_to)
+        return own or (self._within is not None and self._within.active)
 
     def allows(self, doc_id: str, facts: dict) -> bool:
+        if self._within is not None and not self._within.allows(doc_id, facts):
+            return False
         if self.documents and doc_id not in self.documents:
             return False
         if self.kinds and facts["kind"] not in self.kinds:

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from assistant.ingest.documents import Document, DocumentError, build_document, load_document, slugify
 from assistant.ingest.fetching import FetchLimits, Origin, check_hop, fetch, has_userinfo, own_origins, redact
+from assistant.ingest.formats import registry
 
 CROWN_LICENCE = "© Crown copyright, Open Government Licence v3.0"
 # Any host, so that tests (and mirrors) can speak the same JSON from their own origin.
@@ -25,29 +26,8 @@ _PUBLICATION = re.compile(r"^/government/publications/[^/]+/?$")
 # GOV.UK serves attachment files from its asset host, not from the page's own host.
 _ASSET_ORIGINS = {"www.gov.uk": {("https", "assets.publishing.service.gov.uk", 443)}}
 
-_TYPES = {
-    "application/pdf": ".pdf",
-    "application/x-pdf": ".pdf",
-    "text/html": ".html",
-    "application/xhtml+xml": ".html",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "text/plain": ".txt",
-    "text/markdown": ".md",
-    "text/x-markdown": ".md",
-}
-_SUFFIXES = {".pdf", ".html", ".htm", ".docx", ".txt", ".text", ".md", ".markdown"}
-_KIND = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"} | dict.fromkeys(
-    (".txt", ".text", ".md", ".markdown"), "text"
-)
-_ACCEPTS = {"pdf": {"pdf"}, "docx": {"docx"}, "html": {"html", "text"}, "text": {"text", "html"}}
-_WHAT = {
-    "pdf": "a PDF",
-    "docx": "a Word document",
-    "zip": "a zip archive",
-    "html": "an HTML page",
-    "text": "plain text",
-    "binary": "binary data",
-}
+# What sniff() finds that no format reads; each format names its own bytes (formats/registry.py).
+_WHAT = {"zip": "a zip archive", "binary": "binary data"} | {f.kind: f.what for f in registry.FORMATS}
 _HTML = re.compile(r"<(!doctype html|html|head|body|title|meta|div|p|article|main|h[1-6])[\s>/]")
 
 
@@ -85,15 +65,16 @@ def load_url(
     expect: str = "",
 ) -> Document:
     """Fetch ``url`` and read it into a Document; ``meta`` wins over what the file says.
-    ``expect`` (".pdf", ".html"): what the page that links it says it is; anything else is refused."""
+    ``expect``: a suffix of the format the page that links it names (a PDF, an HTML page); anything else is refused."""
     from assistant.ingest import formats
 
     fetched = fetch(url, limits, allowed)
     data, final_url = fetched.data, fetched.url
     suffix = pick_suffix(fetched.content_type, final_url, data)
-    if expect and _KIND.get(expect) != _KIND[suffix]:
-        said, sent = _WHAT[_KIND[expect]], _WHAT[_KIND[suffix]]
-        raise DocumentError(f"the publication lists it as {said} but the server sent {sent}: not read")
+    listed, sent = registry.by_suffix(expect), _format(suffix)
+    if expect and (listed is None or listed.kind != sent.kind):
+        said = listed.what if listed else expect
+        raise DocumentError(f"the publication lists it as {said} but the server sent {sent.what}: not read")
     name = _name(final_url)
     blocks, found, fmt = formats.read(data, suffix, name + suffix)
     found.setdefault("source_url", final_url)
@@ -113,23 +94,41 @@ def pick_suffix(content_type: str, url: str, data: bytes) -> str:
     mime = content_type.split(";")[0].strip().lower()
     found = sniff(data)
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-    declared = _TYPES.get(mime)
+    named = registry.by_suffix(suffix)  # what the address's extension says
+    text = _format_of_kind("text")
+    declared = registry.by_media_type(mime)
+    picked = declared.suffixes[0] if declared else None
     if declared is None and mime.startswith("text/"):
-        declared = suffix if suffix in _SUFFIXES else {"html": ".html"}.get(found, ".txt")
+        picked = suffix if named else _format_of_kind("html" if found == "html" else "text").suffixes[0]
     if declared is None and mime in ("", "application/octet-stream", "binary/octet-stream"):
-        if found in ("pdf", "docx", "html"):
-            declared = "." + found
-            if suffix in _KIND and _KIND[suffix] != found and not (_KIND[suffix] == "text" and found == "html"):
-                raise DocumentError(f"the address ends {suffix} but the bytes are {_WHAT[found]}: not read")
-        elif found == "text":
-            declared = suffix if _KIND.get(suffix) == "text" else ".txt"
-        else:
+        sniffed = registry.by_kind(found)
+        if sniffed is None:
             raise DocumentError(f"unsupported content: the bytes are {_WHAT[found]}")
-    if declared is None:
+        if sniffed.kind == "text":
+            picked = suffix if named and named.kind == "text" else text.suffixes[0]
+        else:
+            picked = sniffed.suffixes[0]
+            if named and found not in named.accepts:
+                raise DocumentError(f"the address ends {suffix} but the bytes are {_WHAT[found]}: not read")
+    if picked is None:
         raise DocumentError(f"unsupported content type {mime or '(none)'}")
-    if found not in _ACCEPTS[_KIND[declared]]:
-        raise DocumentError(f"the server calls it {mime or declared} but the bytes are {_WHAT[found]}: not read")
-    return declared
+    if found not in _format(picked).accepts:
+        raise DocumentError(f"the server calls it {mime or picked} but the bytes are {_WHAT[found]}: not read")
+    return picked
+
+
+def _format(suffix: str) -> registry.Format:
+    fmt = registry.by_suffix(suffix)
+    if fmt is None:  # pick_suffix returns only a readable suffix
+        raise DocumentError(f"unsupported file type {suffix or '(none)'}")
+    return fmt
+
+
+def _format_of_kind(kind: str) -> registry.Format:
+    fmt = registry.by_kind(kind)
+    if fmt is None:
+        raise DocumentError(f"no format reads {_WHAT.get(kind, kind)}")
+    return fmt
 
 
 def sniff(data: bytes) -> str:
@@ -178,22 +177,23 @@ def read_publication(page: str, limits: FetchLimits = FetchLimits()) -> tuple[li
     for attachment in attachments:
         url = urljoin(page, str(attachment.get("url") or ""))
         mime = str(attachment.get("content_type") or "").split(";")[0].strip().lower()
-        kind = _TYPES.get(mime) if mime else PurePosixPath(urlsplit(url).path).suffix.lower()
+        fmt = registry.by_media_type(mime) if mime else registry.by_suffix(PurePosixPath(urlsplit(url).path).suffix)
         if not attachment.get("url") or not is_url(url):
             problems.append((page, f"an attachment has no usable URL ({attachment.get('title') or 'untitled'})"))
-        elif kind not in (".pdf", ".html", ".htm"):
+        elif fmt is None or not fmt.attachment:
             continue  # spreadsheets, data files: not prose to quote
         else:
             try:
                 check_hop(url, allowed)  # before any download: the attachment is where the page allows
-                doc = load_url(url, limits, _attachment_meta(item, attachment, url), allowed, kind)
+                doc = load_url(url, limits, _attachment_meta(item, attachment, url), allowed, fmt.suffixes[0])
             except DocumentError as exc:
                 problems.append((redact(url), str(exc)))
                 continue
             doc.publication = page
             docs.append(doc)
     if not docs:
-        reasons = "; ".join(f"{src}: {why}" for src, why in problems) or "none is a PDF or an HTML page"
+        readable = " or ".join(f.what for f in registry.FORMATS if f.attachment)
+        reasons = "; ".join(f"{src}: {why}" for src, why in problems) or f"none is {readable}"
         raise DocumentError(f"no readable attachment in the publication ({reasons})")
     return docs, problems
 

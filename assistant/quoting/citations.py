@@ -62,6 +62,11 @@ def runs(c: Citation, style: str = "harvard") -> list[tuple[str, bool]]:
     return [(c.title, True), (f" ({c.year}){kind}{tail}", False)]
 
 
+def place(c: Citation) -> str | None:
+    """Where in its document a quote is: "p. 23", "pp. 12–13", or the section of a document without pages."""
+    return _pages(c) or (f"section “{c.section}”" if c.section else None)
+
+
 def _pages(c: Citation) -> str | None:
     return None if not c.pages else (f"pp. {c.pages}" if "–" in c.pages else f"p. {c.pages}")
 
@@ -79,7 +84,7 @@ def in_text(c: Citation, style: str = "harvard") -> list[tuple[str, str]]:
     section standing in for a page the document does not have; plain: the whole citation line."""
     if style == "plain":
         return [("— " + plain(c, "plain"), "")]
-    where = _pages(c) or (f"section “{c.section}”" if c.section else None)
+    where = place(c)
     if c.author:
         return [("(" + ", ".join(x for x in (c.author, c.year, where) if x) + ")", "")]
     return [("(", ""), (c.title, TITLE), ("".join(f", {x}" for x in (c.year, where) if x) + ")", "")]
@@ -161,7 +166,7 @@ def text_of(parts: Citation | dict, style: str = "harvard") -> str:
 def source_line(c: Citation) -> str:
     """A document as a list of sources gives it: author (year) title [kind]."""
     head = f"{c.author} ({c.year}) {c.title}" if c.author else c.title
-    return head + (f" [{c.kind}]" if c.kind and c.kind != "report" else "")
+    return head + _kind(c)
 
 
 # Characters left as they are in the path, query and fragment of a URL; everything else is

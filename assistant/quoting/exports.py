@@ -1,5 +1,7 @@
 """Quote basket exports: Markdown, plain text, CSV, HTML handout and Word (DOCX), cited in
 Cite Them Right Harvard (citations.in_text after each quote, citations.reference once per source).
+The formats are one table, ``EXPORTERS`` at the end: the API's choices, the basket's form and the
+docs are built from it.
 
 The browser sends only (doc_id, start, end) per quote; the text is sliced again from
 the index here, so an export always holds the exact words of the report, escaped for
@@ -26,13 +28,6 @@ from assistant.ingest.documents import page_text, slugify
 from assistant.quoting import citations
 from assistant.quoting.citations import LINK, TITLE, Citation, md_escape, md_link
 
-FORMATS = {
-    "md": ("text/markdown; charset=utf-8", "md"),
-    "txt": ("text/plain; charset=utf-8", "txt"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "html": ("text/html; charset=utf-8", "html"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-}
 STYLES = citations.STYLES
 MAX_ITEMS = 150  # a full basket, editions included, still fits the server's 32 KB body limit
 MAX_CHARS = 5000  # one quote; a passage is well under this
@@ -109,12 +104,34 @@ def quoted(text: str) -> list[str]:
     return [f"“{p}" for p in paras[:-1]] + [f"“{paras[-1]}”"]
 
 
-def references(items: list[Item], h: Handout) -> list[list[tuple[str, str]]]:
-    """The reference list: one entry per document, in alphabetical order (as Harvard lists them)."""
-    seen: dict[str, list[tuple[str, str]]] = {}
+@dataclass
+class Source:
+    """One document of the handout's reference list, and where its quotes are in it."""
+
+    reference: list[tuple[str, str]]
+    places: dict[str, int] = field(default_factory=dict)  # "p. 23": its quotes there, in the order quoted
+    quotes: int = 0
+
+    @property
+    def quoted(self) -> str:
+        """ "Quoted from p. 23 (2 quotations) and pp. 40–41.", or "1 quotation." when no place is known."""
+        if not self.places:
+            return f"{self.quotes} quotation{'s' if self.quotes != 1 else ''}."
+        named = [f"{p} ({n} quotations)" if n > 1 else p for p, n in self.places.items()]
+        return "Quoted from " + " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named) + "."
+
+
+def sources(items: list[Item], h: Handout) -> list[Source]:
+    """The reference list grouped by report: one entry per document, in the order the handout first
+    quotes it, each with the pages (or sections) its quotes come from."""
+    seen: dict[str, Source] = {}
     for i in items:
-        seen.setdefault(i.doc_id, citations.reference(i.citation, h.accessed, h.style))
-    return sorted(seen.values(), key=lambda runs: text_of(runs).casefold())
+        source = seen.setdefault(i.doc_id, Source(citations.reference(i.citation, h.accessed, h.style)))
+        source.quotes += 1
+        where = citations.place(i.citation)
+        if where:
+            source.places[where] = source.places.get(where, 0) + 1
+    return list(seen.values())
 
 
 def text_of(runs: list[tuple[str, str]]) -> str:
@@ -153,8 +170,8 @@ def to_markdown(items: list[Item], h: Handout) -> str:
             parts += ([">"] if n else []) + ["> " + line if line else ">" for line in para.split("\n")]
         parts.append("")
     parts += ["## References", ""]
-    for ref in references(items, h):
-        parts += [md_runs(ref), ""]
+    for source in sources(items, h):
+        parts += [md_runs(source.reference), "", "- " + md_escape(source.quoted), ""]
     return "\n".join(parts)
 
 
@@ -164,7 +181,7 @@ def to_text(items: list[Item], h: Handout) -> str:
         paras = quoted(item.text)
         paras[-1] += " " + text_of(citations.in_text(item.citation, h.style))
         parts += ["\n\n".join(paras), ""]
-    parts += ["References", ""] + [text_of(ref) for ref in references(items, h)] + [""]
+    parts += ["References", ""] + [f"{text_of(s.reference)}\n    {s.quoted}" for s in sources(items, h)] + [""]
     return "\n".join(parts)
 
 
@@ -202,12 +219,14 @@ def to_html(items: list[Item], h: Handout) -> str:
         paras = [esc(p).replace("\n", "<br>") for p in quoted(item.text)]
         paras[-1] += f' <span class="in-text">{html_runs(citations.in_text(item.citation, h.style))}</span>'
         body.append("<blockquote>" + "".join(f"<p>{p}</p>" for p in paras) + "</blockquote>")
-    listed = "\n".join(f"<p>{html_runs(ref)}</p>" for ref in references(items, h))
+    listed = "\n".join(
+        f'<p>{html_runs(s.reference)}</p>\n<ul class="quoted"><li>{esc(s.quoted)}</li></ul>' for s in sources(items, h)
+    )
     return (
         '<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         f"<title>{esc(h.title)}</title><style>body{{font-family:system-ui,Arial,sans-serif;max-width:40rem;"
         "margin:2rem auto;line-height:1.5}blockquote{border-left:4px solid #b1b4b6;margin:0 0 2rem;padding-left:1rem}"
-        ".references p{padding-left:2rem;text-indent:-2rem}</style></head>\n"
+        ".references p{padding-left:2rem;text-indent:-2rem;margin-bottom:0}.quoted{margin-top:0}</style></head>\n"
         f"<body><h1>{esc(h.title)}</h1>\n<p>{esc(compiled(items, h))}</p>\n"
         + "\n".join(body)
         + f'\n<section class="references"><h2>References</h2>\n{listed}\n</section>\n</body></html>\n'
@@ -280,8 +299,10 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
         last = doc.add_paragraph(paras[-1] + " ", style=quote_style)
         docx_runs(last, citations.in_text(item.citation, h.style))
     doc.add_heading("References", level=2)
-    for ref in references(items, h):
-        docx_runs(doc.add_paragraph(), ref)
+    bullet = doc.styles["List Bullet"]
+    for source in sources(items, h):
+        docx_runs(doc.add_paragraph(), source.reference)
+        doc.add_paragraph(source.quoted, style=bullet)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -292,7 +313,6 @@ def to_docx(items: list[Item], h: Handout) -> bytes:
 # 40 of them (docs/operations.md, "Memory under bursts").
 DOCX_AT_ONCE = 2
 COLLECT_EVERY = 4
-BUILDERS = {"docx": ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")}
 _built = itertools.count(1)
 
 
@@ -308,7 +328,52 @@ def build_apart(writer, items: list[Item], h: Handout):
 
 
 Writer = Callable[[list[Item], Handout], str | bytes]
-WRITERS: dict[str, Writer] = {"md": to_markdown, "txt": to_text, "csv": to_csv, "html": to_html, "docx": to_docx}
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One export format."""
+
+    name: str  # the API's ``format`` and the form's value
+    label: str  # for people: "Word document"
+    suffix: str  # of the file name
+    media_type: str
+    writer: Writer
+    apart: bool = False  # built in BUILDER's threads (python-docx: see DOCX_AT_ONCE)
+
+    @property
+    def choice(self) -> str:
+        """What the basket's form offers: "Word document (.docx)"."""
+        return f"{self.label} (.{self.suffix})"
+
+
+# In the order the basket's form offers them: a Word document first, what trainers most often want.
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter(
+            "docx",
+            "Word document",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            to_docx,
+            apart=True,
+        ),
+        Exporter("html", "Handout web page", "html", "text/html; charset=utf-8", to_html),
+        Exporter("md", "Markdown", "md", "text/markdown; charset=utf-8", to_markdown),
+        Exporter("txt", "Plain text", "txt", "text/plain; charset=utf-8", to_text),
+        Exporter("csv", "Spreadsheet", "csv", "text/csv; charset=utf-8", to_csv),
+    )
+}
+NAMES = tuple(EXPORTERS)
+BUILDER = ThreadPoolExecutor(DOCX_AT_ONCE, thread_name_prefix="docx-export")
+
+
+def markdown_table() -> str:
+    """The table of exports docs/quotes.md shows (a test keeps the two the same)."""
+    rows = ["| `format` | Basket form | File | Media type |", "|---|---|---|---|"]
+    rows += [f"| `{e.name}` | {e.choice} | `.{e.suffix}` | `{e.media_type}` |" for e in EXPORTERS.values()]
+    return "\n".join(rows)
 
 
 def export(
@@ -321,15 +386,16 @@ def export(
     today: dt.date | None = None,
 ) -> tuple[bytes, str, str]:
     """(content, media type, file name) for the basket in ``fmt``; the file name is the title's and the date."""
-    if fmt not in FORMATS:
-        raise ExportError(f"Unknown format: choose one of {', '.join(FORMATS)}.")
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ExportError(f"Unknown format: choose one of {', '.join(NAMES)}.")
     if style not in STYLES:
         raise ExportError("Unknown citation style: choose harvard or plain.")
     today = today or dt.date.today()
     typed = " ".join((title or "").split())[:MAX_TITLE]
     title = typed or f"{DEFAULT_TITLE}, {today.day} {today:%B %Y}"
     handout = Handout(title=title, organisation=organisation, today=today, style=style)
-    quotes, pool = resolve(index, items), BUILDERS.get(fmt)
-    data = pool.submit(build_apart, WRITERS[fmt], quotes, handout).result() if pool else WRITERS[fmt](quotes, handout)
-    media, ext = FORMATS[fmt]
-    return (data if isinstance(data, bytes) else data.encode("utf-8")), media, file_name(typed, today, ext)
+    quotes, write = resolve(index, items), exporter.writer
+    data = BUILDER.submit(build_apart, write, quotes, handout).result() if exporter.apart else write(quotes, handout)
+    name = file_name(typed, today, exporter.suffix)
+    return (data if isinstance(data, bytes) else data.encode("utf-8")), exporter.media_type, name

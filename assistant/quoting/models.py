@@ -9,6 +9,7 @@ from assistant.ingest.documents import Document, page_text
 from assistant.ingest.library import Scope
 from assistant.quoting import citations
 from assistant.quoting.citations import Citation
+from assistant.settings import SignpostLink
 
 
 class DocumentInfo(BaseModel):
@@ -69,11 +70,6 @@ class Quote(BaseModel):
     @property
     def section(self) -> str | None:
         return " › ".join(self.section_path) or None
-
-
-class SignpostLink(BaseModel):
-    text: str
-    href: str = Field(..., description="An http(s) address.")
 
 
 class Signpost(BaseModel):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 
@@ -22,7 +24,16 @@ from assistant.ingest.documents import Document
 from assistant.ingest.passages import Passage
 from assistant.quoting.models import make_quote
 
-MODES = ("phrase", "words", "meaning")
+
+class Mode(StrEnum):
+    """How the finder matches (the API's ``mode``); FINDERS gives each its search."""
+
+    PHRASE = "phrase"
+    WORDS = "words"
+    MEANING = "meaning"
+
+
+MODES = tuple(m.value for m in Mode)
 LENGTHS = ("sentence", "context", "passage")
 ORDERS = ("relevance", "position")
 
@@ -301,45 +312,73 @@ def search(index: Index, encoder, q: Query, similar=None) -> dict:
     search that finds nothing suggests words of the index's vocabulary (``suggestions``)."""
     if q.mode not in MODES or q.length not in LENGTHS or q.order not in ORDERS:
         raise SearchError("Unknown mode, length or order.")
+    mode = Mode(q.mode)
+    finder = FINDERS[mode]
     docs, windows = windows_for(index, q)
     tabs = tables(index)
-    matches: list[Match] = []
-    if q.mode == "phrase":
-        phrase = fold_query(q.text)
-        if not phrase:
-            raise SearchError("Please type a phrase to search for.")
-        for d in docs:
-            matches += find_phrase(tabs[d], phrase, windows.get(d))
-    elif q.mode == "words":
-        wanted = set(words(q.text))
-        if not wanted:
-            raise SearchError("Please type at least one word to search for.")
-        for d in docs:
-            matches += find_words(tabs[d], wanted, windows.get(d))
-    if q.mode == "meaning":
-        if similar is None:
-            raise SearchError("Meaning search is not available here.")
-        matches = find_meaning(index, similar(q.text, index, set(docs)), windows)
-    elif matches and q.order == "relevance":
+    matches = finder.find(index, q, docs, windows, similar)
+    if matches and q.order == "relevance" and not finder.ranked:
         _score_by_meaning(index, encoder, q.text, matches, tabs)
     if q.order == "position":
         matches.sort(key=lambda m: (tabs[m.doc_id].order, m.start))
-    elif q.mode == "meaning":
+    elif finder.ranked:
         matches.sort(key=lambda m: m.rank or 0)  # the retrieval's own order, as in the chat
     else:
         matches.sort(key=lambda m: (-m.score, tabs[m.doc_id].order, m.start))
     page = matches[q.offset : q.offset + q.limit]
     return {
         "query": q.text,
-        "mode": q.mode,
+        "mode": mode.value,
         "order": q.order,
         "length": q.length,
         "count": len(matches),
         "offset": q.offset,
         "limit": q.limit,
         "results": [to_quote(index, tabs[m.doc_id], m, q.length) for m in page],
-        "suggestions": suggest(index, q.text) if q.mode == "phrase" and not matches else [],
+        "suggestions": suggest(index, q.text) if finder.suggests and not matches else [],
     }
+
+
+Windows = dict[str, tuple[int, int]]
+
+
+def _by_phrase(index: Index, q: Query, docs: list[str], windows: Windows, similar) -> list[Match]:
+    phrase = fold_query(q.text)
+    if not phrase:
+        raise SearchError("Please type a phrase to search for.")
+    tabs = tables(index)
+    return [m for d in docs for m in find_phrase(tabs[d], phrase, windows.get(d))]
+
+
+def _by_words(index: Index, q: Query, docs: list[str], windows: Windows, similar) -> list[Match]:
+    wanted = set(words(q.text))
+    if not wanted:
+        raise SearchError("Please type at least one word to search for.")
+    tabs = tables(index)
+    return [m for d in docs for m in find_words(tabs[d], wanted, windows.get(d))]
+
+
+def _by_meaning(index: Index, q: Query, docs: list[str], windows: Windows, similar) -> list[Match]:
+    if similar is None:
+        raise SearchError("Meaning search is not available here.")
+    return find_meaning(index, similar(q.text, index, set(docs)), windows)
+
+
+@dataclass(frozen=True)
+class Finder:
+    """One search mode: what the finder page calls it, and how it finds matches."""
+
+    label: str
+    find: Callable[[Index, Query, list[str], Windows, object], list[Match]]
+    ranked: bool = False  # matches come ranked by retrieval, with their relevance (else scored by meaning)
+    suggests: bool = False  # no match: "did you mean" respellings
+
+
+FINDERS: dict[Mode, Finder] = {
+    Mode.PHRASE: Finder("Exact phrase", _by_phrase, suggests=True),
+    Mode.WORDS: Finder("All these words", _by_words),
+    Mode.MEANING: Finder("Similar meaning", _by_meaning, ranked=True),
+}
 
 
 def browse(index: Index, q: Query) -> dict:

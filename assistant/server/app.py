@@ -17,18 +17,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from assistant import __version__
 from assistant.errors import AssistantError
 from assistant.server import security
-from assistant.settings import Settings
+from assistant.settings import Settings, readable_errors
 
 log = logging.getLogger("assistant")
 
 
 def readable(errors: Sequence[Any]) -> str:
     """One sentence from pydantic's errors, naming fields but never echoing their values."""
-    parts = []
-    for err in errors:
-        loc = ".".join(str(x) for x in err.get("loc", ()) if x not in ("body",)) or "request body"
-        parts.append(f"{loc}: {err.get('msg', 'invalid value')}")
-    return "; ".join(parts) or "The request is not valid."
+    return readable_errors(errors) or "The request is not valid."
 
 
 STALE_POINTER_SECONDS = 60  # a .CURRENT.* file this old at start was left by a killed ingest
@@ -86,6 +82,20 @@ def handle_errors(app: FastAPI) -> None:
         return security.error_response(request.scope, status, "Something went wrong on the server. Please try again.")
 
 
+def page_templates(settings: Settings) -> Jinja2Templates:
+    """The pages' templates, with what every page may use."""
+    from assistant.quoting import citations, exports, models
+    from assistant.server.routes.pages import privacy_text
+
+    templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
+    templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
+        citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
+    )
+    templates.env.globals["exporters"] = list(exports.EXPORTERS.values())  # the basket's choices
+    return templates
+
+
 def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     settings = settings or Settings()
     if assistant is None:
@@ -107,17 +117,12 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.settings = settings
     app.state.assistant = assistant
     from assistant.quoting import quotes
+    from assistant.server import profiles
 
+    # Checked when the settings were made; a profile naming a document not in the index matches nothing.
+    app.state.profiles = profiles.load(settings.widget_profiles) if settings.widget_profiles else {}
     app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
-    app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
-    from assistant.quoting import citations, models
-    from assistant.server.routes.pages import privacy_text
-
-    app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
-    app.state.templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
-        citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
-    )
-
+    app.state.templates = page_templates(settings)
     handle_errors(app)
 
     from assistant.server.routes import (

@@ -48,3 +48,42 @@ def test_the_real_model_refuses_the_fake_index_in_words(cli_index):
     done = run("ask", "What is neglect?", "--index", str(cli_index), ASSISTANT_ENCODER="onnx-int8")
     assert done.returncode != 0
     assert "fake/hashed-word-pieces" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_eval_calibrate_reports_the_written_fit_held_out(tmp_path):
+    """`eval --set fit --calibrate`: the fit it writes is the one whose held-out figures it reports,
+    with the stability of the fit (model-free: the fake encoder)."""
+    import importlib.util
+    import tomllib
+    from pathlib import Path
+
+    from assistant.answering import calibration
+
+    here = Path(__file__).resolve().parents[1] / "eval_fit" / "build_set.py"
+    spec = importlib.util.spec_from_file_location("fit_build_set_fast", here)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    docs, index = builder.build(tmp_path / "docs"), tmp_path / "index"
+    assert run("ingest", str(docs), "--index", str(index), ASSISTANT_ENCODER="fake").returncode == 0
+    # Every fourth question of the fit set, to keep the fast loop fast.
+    blocks = (here.parent / "questions.toml").read_text(encoding="utf-8").split("[[question]]")[1:]
+    few = tmp_path / "few.toml"
+    few.write_text("".join("[[question]]" + b for b in blocks[::4]), encoding="utf-8")
+    asked = [tomllib.loads("[[question]]" + b)["question"][0] for b in blocks[::4]]
+    answerable = sum(q["category"] in ("answerable", "case") for q in asked)
+    near = sum(q["category"] == "near_miss" for q in asked)
+    done = run("eval", "--set", str(few), "--index", str(index), "--calibrate", "--json", ASSISTANT_ENCODER="fake")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    written = calibration.load(index)
+    assert written.threshold == result["fitted"]["threshold"] == result["calibrated"]
+    assert result["calibration"] == "shipped default"  # the figures "in use" are the default's, not the fit's
+    held = result["leave_one_document_out"]["report"]
+    said = done.stderr.split("Wrote the calibration", 1)[1]
+    assert f"near_misses_refused {held['near_misses_refused']['n']} of {near}" in said
+    assert f"hit@3 {held['hit@3']['n']} of {answerable}" in said
+    assert result["stability"]["refits"] == 50
+    assert ("WARNING: unstable fit" in done.stderr) == result["stability"]["unstable"]
+    text = run("eval", "--set", str(few), "--index", str(index), ASSISTANT_ENCODER="fake")
+    assert text.returncode == 0 and "fitted, held out" in text.stdout and "refits on resampled questions" in text.stdout
+    assert f"calibration              {result['fitted']['method']}" in text.stdout  # the index's own fit is in use now

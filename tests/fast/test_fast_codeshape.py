@@ -67,9 +67,10 @@ def test_errors_keep_their_old_homes():
     from assistant.ingest.library import UnknownDocument
     from assistant.quoting.exports import ExportError
     from assistant.quoting.quotes import SearchError
+    from assistant.server.profiles import InvalidProfile
 
     old = {SetProblem, GlossaryProblem, IndexProblem, DocumentError, OCRUnavailable, UnknownDocument}
-    assert old | {ExportError, SearchError} == set(errors.KINDS)
+    assert old | {ExportError, SearchError, InvalidProfile} == set(errors.KINDS)
 
 
 def test_faiss_is_used_by_one_module_only():

@@ -20,6 +20,7 @@ SAID = {
     errors.ExportError: (422, 2),
     errors.GlossaryProblem: (500, 1),
     errors.SetProblem: (422, 1),
+    errors.InvalidProfile: (500, 2),
 }
 
 
@@ -37,7 +38,9 @@ def client():
 
     @app.get("/raise/{name}")
     def raising(name: str):
-        raise getattr(errors, name)(f"/srv/secret/{name} cannot be used.")
+        kind = getattr(errors, name)
+        message = f"/srv/secret/{name} cannot be used."
+        raise kind(message, []) if kind is errors.InvalidProfile else kind(message)
 
     return TestClient(app, raise_server_exceptions=False)
 
@@ -56,7 +59,8 @@ def test_the_app_answers_with_the_kind_status(client, kind):
 @pytest.mark.parametrize("kind", errors.KINDS, ids=lambda k: k.__name__)
 def test_the_cli_exits_with_the_kind_code(kind, capsys):
     with pytest.raises(typer.Exit) as exited:
-        cli.fail(kind("The index cannot be read."))
+        said = "The index cannot be read."
+        cli.fail(kind(said, []) if kind is errors.InvalidProfile else kind(said))
     assert exited.value.exit_code == kind.exit_code
     assert "Error: The index cannot be read." in capsys.readouterr().err
 

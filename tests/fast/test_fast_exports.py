@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from assistant.quoting import exports
 from assistant.quoting.citations import md_escape
 
-FORMATS = ["md", "txt", "csv", "html", "docx"]
+FORMATS = list(exports.EXPORTERS)
 STYLES = ["harvard", "plain"]
 QUESTIONS = [
     "What is a chronology of small concerns?",
@@ -77,7 +77,7 @@ def test_each_export_reads_back_with_every_quote_and_citation(client, index, bas
     r = client.post("/api/export", json={"items": basket, "format": fmt, "style": style, "title": "Handout"})
     assert r.status_code == 200, r.text
     assert r.headers["content-disposition"].endswith(f'.{fmt}"')
-    assert r.headers["content-type"].split(";")[0] == exports.FORMATS[fmt][0].split(";")[0]
+    assert r.headers["content-type"].split(";")[0] == exports.EXPORTERS[fmt].media_type.split(";")[0]
     text = flat(read_back(fmt, r.content))
     for item in basket:
         assert held(index, item, text)
@@ -182,5 +182,21 @@ def test_csv_cells_never_start_a_formula(value, cell):
 
 def test_references_list_each_document_once(index, basket):
     items = exports.resolve(index, basket + basket)
-    assert len(exports.references(items, exports.Handout(today=TODAY))) == 4
+    listed = exports.sources(items, exports.Handout(today=TODAY))
+    assert len(listed) == 4 and all(s.quotes == 2 for s in listed)
     assert exports.compiled(items, exports.Handout(today=TODAY)) == "8 quotations compiled on 4 March 2033."
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "html", "txt"])
+def test_the_handout_groups_its_references_by_report(client, index, basket, fmt):
+    """One reference per report, in the order the basket first quotes it, with where its quotes are under it."""
+    items = [basket[2], basket[0], basket[2], basket[1]]
+    r = client.post("/api/export", json={"items": items, "format": fmt, "title": "Grouped"})
+    assert r.status_code == 200, r.text
+    text = read_back(fmt, r.content)
+    listed = text[text.rindex("References") :]
+    titles = [index.documents[items[n]["doc_id"]].meta.title for n in (0, 1, 3)]
+    at = [listed.index(t) for t in titles]
+    assert at == sorted(at) and len(set(at)) == 3
+    first = listed[at[0] : at[1]]
+    assert "(2 quotations)" in first or "2 quotations." in first  # the report quoted twice says so once

@@ -79,7 +79,8 @@
     ["documents", "kinds", "publishers", "year_from", "year_to"].forEach(function (name) {
       var field = form.querySelector("[name=" + name + "]");
       if (!field || !field.value.trim()) return;
-      f[name] = /^year/.test(name) ? field.value.trim() : [field.value];
+      /* The widget's own narrowing (data-documents...) is one comma-separated field. */
+      f[name] = /^year/.test(name) ? field.value.trim() : field.hasAttribute("data-list") ? field.value.split(",").filter(Boolean) : [field.value];
     });
     return f;
   }
@@ -101,7 +102,7 @@
       method: "POST",
       credentials: "omit",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact, filters: searchIn() })
+      body: JSON.stringify({ questions: questions, alone: aloneList, first: first, number: number, compact: compact, filters: searchIn(), origin: parentOrigin || null })
     }).then(function (r) {
       if (r.ok) return r.text();
       return r.json().catch(function () { return {}; }).then(function (data) {

@@ -48,10 +48,16 @@
     if (accent !== fallback) parts.push(' data-accent="' + accent + '"');
     parts.push(' data-position="' + form.position.value + '"');
     if (placeholder) parts.push(' data-placeholder="' + attr(placeholder) + '"');
+    var narrow = {};
+    ["documents", "kinds"].forEach(function (name) {
+      var list = form[name].value.split(",").map(function (v) { return v.trim(); }).filter(Boolean).join(",");
+      if (list) { narrow[name] = list; parts.push(" data-" + name + '="' + attr(list) + '"'); }
+    });
     script.textContent = parts.join("") + "></" + "script>";
     var q = new URLSearchParams({ title: title });
     if (placeholder) q.set("placeholder", placeholder);
     if (accent !== fallback) q.set("accent", accent);
+    Object.keys(narrow).forEach(function (name) { q.set(name, narrow[name]); });
     frame.textContent = '<iframe src="' + base + "/embed?" + attr(q.toString()) + '" title="' + attr(title) + '" width="100%" height="640" loading="lazy" allow="clipboard-write"></iframe>';
     q.set("accent", accent);
     var src = "/embed?" + q.toString();

@@ -3,7 +3,10 @@
    One global (SafeguardingAssistant); no cookies or storage; nothing is loaded until it is opened.
    Options: data-title, data-accent (#rrggbb), data-position (bottom-right|bottom-left; "right" and
    "left" also work), data-offset ("16" or "16 88": pixels from the side and from the bottom, to keep
-   the launcher clear of the page's own controls), data-open (true), data-placeholder.
+   the launcher clear of the page's own controls), data-open (true), data-placeholder, and
+   data-documents, data-kinds, data-publishers (comma-separated: document ids, kinds, publishers)
+   to answer from fewer documents. When the operator gave this site a profile, the server keeps
+   every answer inside it whatever these say, and the profile's title and accent win.
    On narrow screens (600 px or less) the launcher is a round 56 px button named by data-title.
    Before showing anything it asks the assistant (GET /widget/config) whether this page's origin may
    embed it: when it may not, no launcher is shown and one console message says why.
@@ -95,6 +98,9 @@
     if (!frame) {
       var params = new URLSearchParams({ title: title, origin: location.origin, accent: accent });
       if (data.placeholder) params.set("placeholder", data.placeholder.slice(0, 120));
+      ["documents", "kinds", "publishers"].forEach(function (name) {
+        if (data[name]) params.set(name, data[name].slice(0, 2000));
+      });
       frame = document.createElement("iframe");
       frame.title = title;
       frame.allow = "clipboard-write";  /* copy with citation inside the cross-origin frame */
@@ -161,7 +167,10 @@
       return;
     }
     accent = inkFor(config.accent) ? config.accent : "#1d70b8";
-    if (data.accent) {
+    var profile = config.profile || {};
+    if (profile.title) title = String(profile.title).slice(0, 80);
+    if (profile.accent && inkFor(profile.accent)) accent = profile.accent;
+    else if (data.accent) {
       if (inkFor(data.accent)) accent = data.accent.toLowerCase();
       else console.warn(PREFIX + "data-accent " + JSON.stringify(data.accent) + " is refused: " + (/^#[0-9a-f]{6}$/i.test(data.accent) ? "neither white nor black text reaches 4.5:1 contrast on it" : "write it as #rrggbb") + "; using " + accent + ".");
     }

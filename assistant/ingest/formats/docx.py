@@ -17,6 +17,20 @@ _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
 _RATIO_FROM = 1_048_576  # smaller parts may pack as tightly as they like: they cost little
 
 
+def read_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
+    """A Word document (the registry's reader): its blocks, and the title, author and date of its
+    properties unless they are a word processor's placeholder or a login name."""
+    from assistant.ingest.formats.metadata import junk_author, junk_title
+
+    blocks, meta = read(data, limits)
+    if junk_title(meta.get("title", "")):
+        meta.pop("title", None)
+    if junk_author(meta.get("author", "")):
+        meta.pop("author", None)  # a login name from the word processor
+    meta["origin"] = {k: "document properties" for k in ("title", "author", "date") if meta.get(k)}
+    return blocks, meta
+
+
 def read(data: bytes, limits: ReadLimits | None = None) -> tuple[list[Block], dict]:
     import docx
 

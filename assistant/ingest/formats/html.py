@@ -149,6 +149,11 @@ _BLOCK = {
 }
 
 
+def read_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
+    """An HTML page (the registry's reader)."""
+    return read(data, limits)
+
+
 def read(data: bytes, limits: ReadLimits | None = None) -> tuple[list[Block], dict]:
     from bs4 import BeautifulSoup
 

@@ -17,7 +17,7 @@ import re
 import statistics
 from collections import Counter
 
-from assistant.ingest.formats.base import Block, DocumentError, join_wrapped, vocabulary
+from assistant.ingest.formats.base import Block, DocumentError, ReadLimits, join_wrapped, vocabulary
 from assistant.ingest.formats.metadata import junk_author, junk_title
 from assistant.ingest.formats.pdflayout import Line, build_lines, page_lines, table_rows
 from assistant.ingest.formats.pdfpages import (
@@ -43,6 +43,11 @@ _DATE = re.compile(
 )  # a cover's "May 2021" is never a heading
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _END = tuple('.!?:;"”’)…')
+
+
+def read_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
+    """A PDF file (the registry's reader)."""
+    return read(data, limits.ocr)
 
 
 def read(data: bytes, ocr: bool = True) -> tuple[list[Block], dict]:

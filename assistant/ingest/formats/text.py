@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.formats.base import Block, join_lines, join_wrapped, vocabulary
+from assistant.ingest.formats.base import (
+    Block,
+    DocumentError,
+    ReadLimits,
+    join_lines,
+    join_wrapped,
+    over_cap,
+    vocabulary,
+)
 from assistant.ingest.formats.metadata import iso_date, labelled
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -27,6 +35,35 @@ def looks_like_heading(line: str) -> bool:
         and not line.endswith(_TERMINAL)
         and any(c.isalpha() for c in line)
     )
+
+
+def read_text_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
+    """A plain text file (the registry's reader)."""
+    return parse(decode_capped(data, name, limits))
+
+
+def read_markdown_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
+    """A Markdown file (the registry's reader)."""
+    return parse(decode_capped(data, name, limits), markdown=True)
+
+
+def decode_capped(data: bytes, name: str, limits: ReadLimits) -> str:
+    if len(data) > 4 * limits.max_text_chars:  # no encoding spends more than 4 bytes on a character
+        cap = f"{limits.max_text_chars:,} characters"
+        raise over_cap(f"the text file is {len(data):,} bytes", cap, "max_text_chars")
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode text as UTF-8 (with or without BOM), falling back to Windows-1252."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError("this looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(f"{name} is not valid UTF-8 or Windows-1252 text")
 
 
 def read(text: str, markdown: bool = False) -> list[Block]:

@@ -9,7 +9,7 @@ from assistant.answering.answers import Assistant, clean_question
 from assistant.ingest import library
 from assistant.ingest.library import Filters
 from assistant.quoting.models import Answer, DocumentInfo, Quote, make_quote
-from assistant.server import insights
+from assistant.server import insights, profiles
 from assistant.server.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.server.routes.facets import scope_of
 from assistant.server.routes.schemas import (
@@ -64,10 +64,20 @@ def run_ask(
 
 
 @router.post("/api/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
-def ask(body: AskRequest, request: Request, assistant: AssistantDep, settings: SettingsDep) -> Response:
+async def ask(body: AskRequest, request: Request, assistant: AssistantDep, settings: SettingsDep) -> Response:
     """Quote the passages of the report that answer a question, or say that it does not."""
-    answer = run_ask(assistant, settings, body.question, body.k, body.history, body.filters)
-    insights.count_answer(request, answer)
+    from fastapi.concurrency import run_in_threadpool
+
+    filters = profiles.narrow(request, body.filters)  # a partner's page: never wider than its profile
+    validate_question(settings, body.question, body.history)  # a bad question costs no part of the cap
+    await profiles.spend(request)
+
+    def answer_and_count() -> Answer:  # one trip to the thread pool, as a plain ``def`` route had
+        answer = run_ask(assistant, settings, body.question, body.k, body.history, filters)
+        insights.count_answer(request, answer)
+        return answer
+
+    answer = await run_in_threadpool(answer_and_count)
     # Serialised by the model itself: the answer was built as an Answer, so FastAPI's second
     # validation against response_model (a tenth of a request's time under load) is skipped.
     return Response(answer.model_dump_json(), media_type="application/json")
@@ -100,8 +110,9 @@ def summaries(index) -> list[dict]:
 
 
 @router.get("/api/documents/{doc_id}/text", response_model=DocumentText, responses=ERRORS, tags=["documents"])
-def document_text(doc_id: str, index: IndexDep) -> dict:
+def document_text(doc_id: str, index: IndexDep, request: Request) -> dict:
     """The normalised text of a document: every quote is a slice of it."""
+    profiles.guard(request, index, doc_id)
     doc = index.documents.get(doc_id)
     if doc is None:
         raise HTTPException(404, "No document with that id.")
@@ -112,6 +123,7 @@ def document_text(doc_id: str, index: IndexDep) -> dict:
 def passage_context(
     passage_id: str,
     index: IndexDep,
+    request: Request,
     before: int = Query(1, ge=0, le=5),
     after: int = Query(1, ge=0, le=5),
 ) -> dict:
@@ -119,6 +131,7 @@ def passage_context(
     passage = index.passage(passage_id)
     if passage is None:
         raise HTTPException(404, "No passage with that id.")
+    profiles.guard(request, index, passage.doc_id)
     doc = index.documents[passage.doc_id]
     around = index.neighbours(passage_id, before, after)
 

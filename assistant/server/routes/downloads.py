@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
@@ -15,6 +15,11 @@ from assistant.server.routes.schemas import ERRORS, Text
 from assistant.settings import Settings
 
 router = APIRouter()
+
+if TYPE_CHECKING:
+    ExportName = str
+else:
+    ExportName = Literal[exports.NAMES]  # the exporter table's names: an enum in the OpenAPI document
 
 
 class ExportItem(BaseModel):
@@ -30,7 +35,7 @@ class ExportRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     items: list[ExportItem] = Field(..., min_length=1, max_length=exports.MAX_ITEMS)
-    format: Literal["md", "txt", "csv", "html", "docx"] = "md"
+    format: ExportName = "md"
     style: Literal["harvard", "plain"] = "harvard"
     title: Text | None = Field(
         None,
@@ -51,8 +56,11 @@ def export_response(
 
 
 @router.post("/api/export", tags=["quotes"], response_class=Response, responses=ERRORS)
-def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep) -> Response:
+def api_export(body: ExportRequest, index: IndexDep, settings: SettingsDep, request: Request) -> Response:
     """The basket as a file; the server re-slices each (doc_id, start, end) from the index."""
+    from assistant.server import profiles
+
+    profiles.guard(request, index, *(i.doc_id for i in body.items))
     return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)
 
 
@@ -71,4 +79,7 @@ async def form_export(request: Request, index: IndexDep, settings: SettingsDep) 
         )
     except Exception as exc:  # malformed form or JSON: readable, never a traceback
         raise HTTPException(422, "The basket could not be read; please add the quotes again.") from exc
+    from assistant.server import profiles
+
+    profiles.guard(request, index, *(i.doc_id for i in body.items))  # posted by a partner's page: its profile only
     return export_response(index, settings, [i.model_dump() for i in body.items], body.format, body.style, body.title)

@@ -19,9 +19,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
+from assistant.ingest import library
+from assistant.ingest.library import Filters
+from assistant.server import profiles
 from assistant.server.branding import check_accent, ink
 from assistant.server.routes.deps import AssistantDep, IndexDep, SettingsDep
-from assistant.server.routes.pages import chat_get, chat_post, coverage, read_form, render
+from assistant.server.routes.facets import make_filters
+from assistant.server.routes.pages import EXAMPLES, chat_get, chat_post, coverage, posted_form, render
+from assistant.server.security import content_security_policy
 
 router = APIRouter()
 
@@ -38,36 +43,85 @@ def accent_of(value: str | None, settings) -> str:
         return settings.embed_accent
 
 
-def options(values, settings, index) -> dict:
-    """Embed options from the query string or the posted form, trimmed and checked."""
+WIDGET_FILTERS = ("documents", "kinds", "publishers")
+
+
+def widget_filters(values) -> Filters:
+    """The widget's own narrowing (data-documents, data-kinds, data-publishers): comma-separated
+    values, possibly repeated (the thread's forms carry one value a field)."""
+    many = values.getlist if hasattr(values, "getlist") else (lambda k: [values.get(k) or ""])
+    fields = {n: [v.strip() for raw in many(n) if isinstance(raw, str) for v in raw.split(",")] for n in WIDGET_FILTERS}
+    return make_filters(**{n: [v for v in vs if v] for n, vs in fields.items()})
+
+
+def referrer(request: Request) -> str:
+    """The origin of the page that opened /embed (a plain frame with no ``?origin=``), from its
+    Referer; it can only narrow (a profile), and the frame-ancestors policy then names it."""
+    from urllib.parse import urlsplit
+
+    if request.method != "GET":
+        return ""
+    parts = urlsplit(request.headers.get("referer", ""))
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def options(request: Request, values, settings, index) -> dict:
+    """Embed options from the query string or the posted form, trimmed and checked, and the
+    partner's profile applied (its filter, title, accent and questions win over the page's)."""
+    named = values.get("origin") or ""
+    declared = named or (referrer(request) if referrer(request) in profiles.of(request) else "")
+    origin = declared if declared in settings.embed_origins else ""
+    try:
+        asked, problem = widget_filters(values), None
+    except HTTPException as exc:  # a bad data-kinds: said in the page, and nothing is searched
+        asked, problem = Filters(), str(exc.detail)
+    scoped = profiles.narrow(request, asked, origin)
+    profile = profiles.of(request).get(request.state.partner or "")
+    # The page names the partner whose profile it was given (its Origin may differ from the one
+    # declared): the frame's own requests then carry that partner, and only it may frame the page.
+    origin = request.state.partner or origin
     title = (values.get("title") or "").strip()[:MAX_TITLE] or DEFAULT_TITLE
+    title = profile.title if profile and profile.title else title
     placeholder = (values.get("placeholder") or "").strip()[:MAX_PLACEHOLDER] or DEFAULT_PLACEHOLDER
-    origin = values.get("origin") or ""
-    origin = origin if origin in settings.embed_origins else ""
-    accent = accent_of(values.get("accent"), settings)
-    fields = (("title", title), ("placeholder", placeholder), ("origin", origin), ("accent", accent))
+    accent = profile.accent if profile and profile.accent else accent_of(values.get("accent"), settings)
+    carried = {n: ",".join(getattr(asked, n)) for n in WIDGET_FILTERS if getattr(asked, n)}
+    fields = (("title", title), ("placeholder", placeholder), ("origin", origin), ("accent", accent), *carried.items())
     query = urlencode({k: v for k, v in fields if v})
     return {
         "title": title,
         "placeholder": placeholder,
         "parent_origin": origin,
+        "plain_frame": not named,  # no widget around it: nothing to close
         "accent": accent,
+        "widget_filters": carried,
         "compact": True,
         "action": "/embed",
         "restart": "/embed" + (f"?{query}" if query else ""),
-        "coverage": coverage(index),
+        "coverage": coverage(index, scoped),
+        "examples": profile.questions if profile and profile.questions else EXAMPLES,
+        "filters": scoped or Filters(),
+        "problem": problem,
     }
 
 
+def framed(request: Request, response: Response) -> Response:
+    """Only the partner whose profile was applied may frame this page (unscoped: no profiled one)."""
+    ancestors = profiles.frame_ancestors(request, request.state.partner)
+    response.headers["content-security-policy"] = content_security_policy(ancestors)
+    return response
+
+
 @router.get("/embed", response_class=HTMLResponse, include_in_schema=False)
-async def embed(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> HTMLResponse:
-    return await chat_get(request, assistant, settings, "embed.html", **options(request.query_params, settings, index))
+async def embed(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> Response:
+    context = options(request, request.query_params, settings, index)
+    return framed(request, await chat_get(request, assistant, settings, "embed.html", **context))
 
 
 @router.post("/embed", response_class=HTMLResponse, include_in_schema=False)
-async def embed_form(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> HTMLResponse:
-    _, _, fields = await read_form(request)
-    return await chat_post(request, assistant, settings, "embed.html", **options(fields, settings, index))
+async def embed_form(request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> Response:
+    form = await posted_form(request)  # every value of a field (read_form keeps the last)
+    context = options(request, form, settings, index)
+    return framed(request, await chat_post(request, assistant, settings, "embed.html", **context))
 
 
 @router.get("/embed/theme.css", include_in_schema=False)
@@ -116,10 +170,14 @@ def origin_verdict(origin: str, settings) -> tuple[bool, str]:
 
 @router.get("/widget/config", include_in_schema=False)
 def widget_config(request: Request, settings: SettingsDep) -> JSONResponse:
-    """What widget.js needs before it shows a launcher: may this page's origin embed, and the accent."""
+    """What widget.js needs before it shows a launcher: may this page's origin embed, the accent,
+    and the title and accent of its profile (which win over the page's data-title and data-accent)."""
     origin = request.headers.get("origin", "")
     allowed, reason = origin_verdict(origin, settings) if origin else (False, "The request named no origin.")
-    body = {"allowed": allowed, "reason": reason, "accent": settings.embed_accent}
+    body: dict = {"allowed": allowed, "reason": reason, "accent": settings.embed_accent}
+    profile = profiles.of(request).get(profiles.partner(request) or "") if allowed else None
+    if profile is not None:
+        body["profile"] = {"title": profile.title, "accent": profile.accent}
     headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-store", "Vary": "Origin"}
     return JSONResponse(body, headers=headers)
 
@@ -150,5 +208,6 @@ def embed_help(request: Request, settings: SettingsDep, site: str | None = None)
         base=base,
         title=DEFAULT_TITLE,
         accent=settings.embed_accent,
+        kinds=list(library.KINDS),
         check=check,
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import ValidationError
 
 from assistant.ingest import library
 from assistant.ingest.library import Facets, Filters, Scope
 from assistant.server.routes.deps import IndexDep
 from assistant.server.routes.schemas import ERRORS
+from assistant.settings import readable_errors
 
 router = APIRouter()
 
@@ -25,9 +26,7 @@ def make_filters(**fields) -> Filters:
     try:
         return Filters(**{k: v for k, v in fields.items() if v is not None})
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(x) for x in e['loc'] if not isinstance(x, int))}: {e['msg']}" for e in exc.errors()
-        )
+        problems = readable_errors(exc.errors(), positions=False, whole="filter")
         raise HTTPException(422, f"The filter is not valid ({problems}).") from None
 
 
@@ -64,9 +63,11 @@ def scope_of(index, filters: Filters | None) -> tuple[set[str] | None, Scope | N
 
 
 @router.get("/api/facets", response_model=Facets, responses=ERRORS, tags=["documents"])
-def facets(index: IndexDep, filters: FiltersDep) -> Facets:
+def facets(index: IndexDep, filters: FiltersDep, request: Request) -> Facets:
     """How many documents of each kind, publisher and year the library holds under the filter."""
-    ids, _ = scope_of(index, filters)
+    from assistant.server import profiles
+
+    ids, _ = scope_of(index, profiles.narrow(request, filters))
     return library.facets(library.table(index), ids)
 
 

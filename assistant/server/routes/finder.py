@@ -21,7 +21,7 @@ from assistant.server.routes.search import PAGE_SIZE, run_search
 
 router = APIRouter()
 
-MODE_LABELS = {"phrase": "Exact phrase", "words": "All these words", "meaning": "Similar meaning"}
+MODE_LABELS = {mode.value: finder.label for mode, finder in quotes.FINDERS.items()}
 LENGTH_LABELS = {"sentence": "Sentence", "context": "With the sentences around it", "passage": "Whole passage"}
 
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from assistant.answering.signpost import is_urgent
 from assistant.ingest.library import Filters
-from assistant.server import insights
+from assistant.server import insights, profiles
 from assistant.server.routes.api import run_ask, validate_question
 from assistant.server.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.server.routes.facets import form_filters, scope_of, search_in
@@ -77,12 +77,20 @@ def lacks_report(index) -> bool:
     return bool(kinds) and all(k and k != "report" for k in kinds)
 
 
-def coverage(index) -> dict:
-    """What the index holds, said plainly (e.g. one news item about the report, not the report)."""
-    docs = list(index.documents.values())
+def coverage(index, within: Filters | None = None) -> dict:
+    """What the index holds, said plainly (e.g. one news item about the report, not the report);
+    ``within``: only what a widget answers from (``here`` says so)."""
+    from assistant.ingest import library
+
+    try:
+        ids = library.matching(index, within)
+    except library.UnknownDocument:
+        ids = set()
+    docs = [d for d in index.documents.values() if ids is None or d.id in ids]
     return {
         "documents": [{"title": d.meta.title, "kind": d.meta.kind, "year": d.meta.year} for d in docs],
         "no_report": lacks_report(index),
+        "here": ids is not None,
     }
 
 
@@ -152,7 +160,9 @@ async def chat_get(request: Request, assistant, settings, template: str, **conte
     """``?q=`` answered (read after ``?after=`` when given), or the empty chat without ``q``."""
     params = request.query_params
     if "q" not in params:
-        context.update(thread=[], history=[], question="", error=None, examples=EXAMPLES)
+        context.pop("filters", None)
+        context.setdefault("examples", EXAMPLES)
+        context.update(thread=[], history=[], question="", error=context.pop("problem", None))
         if template == "chat.html":
             try:
                 preset = form_filters(params)  # a link may open the chat within a filter
@@ -191,12 +201,18 @@ async def answer_page(
 ) -> HTMLResponse:
     """Answer ``question`` after ``history`` and render the thread (``last_only``: only the last
     turn, the one before it being read only to understand a follow-up); errors are shown in the page.
-    ``fields`` (the form or query) may hold the "Search in" filter."""
-    context.update(question="", error=None, thread=[], examples=EXAMPLES)
+    ``fields`` (the form or query) may hold the "Search in" filter; the widget gives its own
+    (``filters``, already narrowed to its partner's profile, and any ``problem`` with it)."""
+    preset, problem = context.pop("filters", None), context.pop("problem", None)
+    context.setdefault("examples", EXAMPLES)
+    context.update(question="", error=None, thread=[])
     status = 200
     filters = None
     try:
-        filters = form_filters(fields or {})  # a bad filter is shown like a bad question, before any work
+        if problem:
+            raise HTTPException(422, problem)
+        # A bad filter is shown like a bad question, before any work.
+        filters = preset if preset is not None else form_filters(fields or {})
         # Every check before any work. A bad earlier turn ends the thread there.
         for i, h in enumerate(history):
             try:
@@ -212,6 +228,8 @@ async def answer_page(
         # The middleware counted a POST once (a GET not at all); each answer beyond that counts too.
         first = max(0, len(asked) - 1) if last_only else 0
         await charge(request, len(asked) - first - (1 if request.method == "POST" else 0))
+        if status == 200:
+            await profiles.spend(request)  # a partner's widget: its daily cap
         context["thread"] = await run_in_threadpool(answer_turns, assistant, settings, asked, first, alone, filters)
         if status == 200 and context["thread"]:  # the new question only: earlier turns were counted when asked
             insights.count_answer(request, context["thread"][-1].answer)
@@ -263,6 +281,7 @@ class TurnsRequest(BaseModel):
     number: StrictInt = Field(1, ge=1, le=100_000, description="The number shown for the first turn drawn.")
     compact: StrictBool = Field(False, description="For /embed: links open in a new tab.")
     filters: Filters | None = Field(None, description='The form\'s "Search in" choices.')
+    origin: str | None = Field(None, max_length=300, description="For /embed: the partner page's origin.")
 
 
 @router.post("/fragments/turns", response_class=HTMLResponse, include_in_schema=False)
@@ -276,7 +295,11 @@ async def turns_fragment(
     first = min(body.first, len(body.questions) - 1)
     await charge(request, len(body.questions) - first - 1)  # each answer past the first counts too
     scope_of(assistant.index, body.filters)  # an unknown document is a 422 before any work
-    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone, body.filters)
+    # The embed frame says whose widget it is; the profile narrows whatever filter was sent.
+    origin = body.origin if body.compact and body.origin in settings.embed_origins else None
+    filters = profiles.narrow(request, body.filters, origin)
+    await profiles.spend(request, 1 if first == len(body.questions) - 1 else 0)  # a redraw is not a new question
+    thread = await run_in_threadpool(answer_turns, assistant, settings, body.questions, first, alone, filters)
     for t in thread:
         t.n = body.number + t.n - 1 - first
     if first == len(body.questions) - 1:  # a new question, not a conversation drawn again after a reload
@@ -289,6 +312,7 @@ async def turns_fragment(
         alone=alone,
         action="/embed" if body.compact else "/",
         compact=body.compact,
+        parent_origin=origin or "",
         search_in=search_in(assistant.index, body.filters),
     )
 

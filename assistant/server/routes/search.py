@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from assistant.answering.answers import Assistant, clean_question
 from assistant.ingest.library import Filters, Scope
 from assistant.quoting import quotes
 from assistant.quoting.models import Quote
+from assistant.server import profiles
 from assistant.server.routes.api import check_text
 from assistant.server.routes.deps import AssistantDep, IndexDep, SettingsDep
 from assistant.server.routes.facets import FiltersDep, scope_of
@@ -19,7 +20,10 @@ from assistant.settings import Settings
 
 router = APIRouter()
 
-Mode = Literal["phrase", "words", "meaning"]
+if TYPE_CHECKING:
+    Mode = str
+else:
+    Mode = Literal[quotes.MODES]  # the finder's modes (quotes.Mode): an enum in the OpenAPI document
 Length = Literal["sentence", "context", "passage"]
 Order = Literal["relevance", "position"]
 PAGE_SIZE = 50
@@ -110,7 +114,8 @@ EMPTY = {"count": 0, "results": [], "suggestions": []}
 
 
 @router.get("/api/search", response_model=SearchResponse, responses=ERRORS, tags=["quotes"])
-def api_search(
+async def api_search(
+    request: Request,
     assistant: AssistantDep,
     settings: SettingsDep,
     index: IndexDep,
@@ -129,13 +134,30 @@ def api_search(
     offset: int = Query(0, ge=0),
 ) -> dict:
     """Find quotes: ``{"query", "mode", "count", "results"}``; each result is shaped like a quote of /api/ask."""
-    return run_search(assistant, settings, index, q, mode, document, section, order, length, limit, offset, filters)
+    args = (q, mode, document, section, order, length, limit, offset)
+    return await partner_search(request, assistant, settings, index, args, filters)
 
 
 @router.post("/api/search", response_model=SearchResponse, responses=ERRORS, tags=["quotes"])
-def api_search_post(body: SearchRequest, assistant: AssistantDep, settings: SettingsDep, index: IndexDep) -> dict:
+async def api_search_post(
+    body: SearchRequest, request: Request, assistant: AssistantDep, settings: SettingsDep, index: IndexDep
+) -> dict:
     """The same search with a JSON body, and ``filters`` shaped as /api/ask takes them."""
     b = body
-    return run_search(
-        assistant, settings, index, b.q, b.mode, b.document, b.section, b.order, b.length, b.limit, b.offset, b.filters
+    args = (b.q, b.mode, b.document, b.section, b.order, b.length, b.limit, b.offset)
+    return await partner_search(request, assistant, settings, index, args, b.filters)
+
+
+async def partner_search(request: Request, assistant, settings, index, args: tuple, filters: Filters | None) -> dict:
+    """A search within the calling partner's profile (if any), counted against its daily cap."""
+    from fastapi.concurrency import run_in_threadpool
+
+    filters = profiles.narrow(request, filters)
+    if request.state.partner:
+        if args[2]:
+            profiles.guard(request, index, args[2])  # ``document``: never one outside the profile
+        await profiles.spend(request)
+    q, mode, document, section, order, length, limit, offset = args
+    return await run_in_threadpool(
+        run_search, assistant, settings, index, q, mode, document, section, order, length, limit, offset, filters
     )

@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from assistant.index.store import original_path
+from assistant.ingest.formats import registry
 from assistant.quoting.models import DocumentInfo, make_quote
 from assistant.server.routes.deps import IndexDep, SettingsDep
 from assistant.server.routes.pages import render
@@ -81,4 +82,4 @@ def report_pdf(doc_id: str, index: IndexDep) -> Response:
     if doc is None or path is None or not path.is_file():
         raise HTTPException(404, "There is no PDF of that document.")
     headers = {"Content-Disposition": f'inline; filename="{doc.id}.pdf"', "Cache-Control": "private, max-age=3600"}
-    return FileResponse(path, media_type="application/pdf", headers=headers)
+    return FileResponse(path, media_type=registry.by_name("pdf").media_types[0], headers=headers)
