@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,10 +18,15 @@ def sources() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+@lru_cache(maxsize=1)
+def parsed() -> list[tuple[Path, ast.Module]]:
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sources()]
+
+
 def test_no_function_is_longer_than_a_screen():
     long = []
-    for path in sources():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in parsed():
+        for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 start = min([node.lineno] + [d.lineno for d in node.decorator_list])
                 lines = (node.end_lineno or node.lineno) - start + 1
@@ -45,8 +51,8 @@ def test_every_error_kind_derives_from_the_one_base():
 
     base = {"AssistantError", "HTTPException"}  # HTTPException: the web's own (rate limits, body size)
     stray = []
-    for path in sources():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in parsed():
+        for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef) and path.name != "errors.py":
                 names = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
                 if names & {"Exception", "ValueError", "RuntimeError", "OSError"} and not names & base:
@@ -78,8 +84,8 @@ def test_faiss_is_used_by_one_module_only():
     is one new class there, and nothing else in the package knows FAISS."""
     users = {
         str(path.relative_to(ROOT))
-        for path in sources()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for path, tree in parsed()
+        for node in ast.walk(tree)
         if isinstance(node, ast.Import | ast.ImportFrom)
         and any(
             (alias.name if isinstance(node, ast.Import) else node.module or "").split(".")[0] == "faiss"
