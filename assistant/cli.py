@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 import typer
 
+from assistant.errors import AssistantError
 from assistant.settings import Settings, default, readable_errors
 
 app = typer.Typer(
@@ -41,7 +42,11 @@ def make_settings(**overrides) -> Settings:
         fail(f"invalid setting ({problems}). Options fall back to ASSISTANT_* environment variables.", 2)
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
+def fail(message: str | AssistantError, code: int | None = None) -> NoReturn:
+    """Say what went wrong and exit: 2 for a bad value given, 1 otherwise; an ``AssistantError``
+    brings its own exit code (assistant/errors.py)."""
+    if code is None:
+        code = message.exit_code if isinstance(message, AssistantError) else 1
     typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
@@ -70,7 +75,7 @@ def run_ingest(
     try:
         report = ingest(sources, settings.index, embedder, chunking, add, remove, progress, fetch_limits(settings))
     except DocumentError as exc:
-        fail(str(exc))
+        fail(exc)
     say_done(report, as_json)
     return report
 
@@ -93,7 +98,7 @@ def run_refresh(settings: Settings, progress: bool = True, strict: bool = True, 
         if strict and isinstance(exc, IndexProblem):
             raise  # the index cannot be read at all: the caller decides
         if strict:
-            fail(str(exc))
+            fail(exc)
         typer.secho(f"Warning: the index was not updated: {exc}", fg=typer.colors.YELLOW, err=True)
         return None
     for source in check.missing:
@@ -141,7 +146,7 @@ def say_done(report, as_json: bool = False) -> None:
 def _report_json(report, asdict) -> dict:
     return {
         "build": str(report.build) if report.build else None,
-        "documents": report.summaries,
+        "documents": [asdict(s) for s in report.summaries],
         "indexed": report.documents,
         "problems": [{"source": src, "reason": why} for src, why in report.problems],
         "kept": report.kept,
@@ -150,7 +155,7 @@ def _report_json(report, asdict) -> dict:
     }
 
 
-def say_summaries(summaries: list[dict]) -> None:
+def say_summaries(summaries: list) -> None:
     """Each document read: in full on a terminal (stderr, beside the progress bars; stdout keeps
     its one line), and its warnings alone in a log."""
     from assistant.ingest import summary
@@ -160,8 +165,8 @@ def say_summaries(summaries: list[dict]) -> None:
         if full:
             typer.echo("\n".join(summary.lines(s)), err=True)
         else:
-            for warning in s["warnings"]:
-                typer.echo(f"Note: {s['id']}: {warning}", err=True)
+            for warning in s.warnings:
+                typer.echo(f"Note: {s.id}: {warning}", err=True)
 
 
 def has_index(settings: Settings) -> bool:
@@ -207,7 +212,7 @@ def ingest(
             if run_refresh(settings, fetch=True) is None:
                 typer.echo(f"The index in {settings.index} is up to date with its sources.")
         except IndexProblem as exc:  # no readable build, so no recorded sources to re-check
-            fail(str(exc))
+            fail(exc)
     elif sources:
         run_ingest(settings, sources, add, remove, as_json=as_json)
     elif remove:
@@ -263,37 +268,42 @@ def documents(
     try:
         rows = list_documents(settings.index)
     except IndexProblem as exc:
-        fail(str(exc))
+        fail(exc)
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    from assistant.ingest.library import KINDS
-
     typer.echo(f"{len(rows)} document(s) in {current_build(settings.index)}")
     for row in rows:
-        pages = f"{row['pages']} pages, " if row.get("pages") else ""
-        typer.echo(f"\n{row['id']}  {row['title']}")
-        facts = [KINDS[row["kind"]], row["publisher"] or "publisher not known", str(row["year"] or "year not known")]
-        typer.echo("  " + ", ".join(facts) + (f"; topics: {', '.join(row['topics'])}" if row["topics"] else ""))
-        typer.echo(
-            f"  {row['format']}, {pages}{row['passages']} passages, ingested "
-            f"{row.get('ingested_at') or 'at an unknown time'}"
-        )
-        origin = row.get("origin") or {}
-        if origin:
-            typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in origin.items()))
-        typer.echo(f"  source: {row['source']}")
-        if row.get("publication"):
-            typer.echo(f"  from: {row['publication']}")
-        if row.get("withdrawn_notice"):
-            typer.echo(f"  {row['withdrawn_notice']}")
-        if row.get("takedown"):
-            down = row["takedown"]
-            typer.echo(f"  TAKEN DOWN {down.get('at', '')}: {down.get('reason', '')} (undo: --restore {row['id']})")
-        if row.get("scanned"):
-            typer.echo(f"  text recognised from a scan on page(s) {', '.join(map(str, row['scanned']))}")
-        for warning in row.get("warnings") or []:
-            typer.echo(f"  warning: {warning}")
+        say_document(row)
+
+
+def say_document(row: dict) -> None:
+    """One document of ``assistant documents``: what it is, where from, and what happened to it."""
+    from assistant.ingest.library import KINDS
+
+    pages = f"{row['pages']} pages, " if row.get("pages") else ""
+    typer.echo(f"\n{row['id']}  {row['title']}")
+    facts = [KINDS[row["kind"]], row["publisher"] or "publisher not known", str(row["year"] or "year not known")]
+    typer.echo("  " + ", ".join(facts) + (f"; topics: {', '.join(row['topics'])}" if row["topics"] else ""))
+    typer.echo(
+        f"  {row['format']}, {pages}{row['passages']} passages, ingested "
+        f"{row.get('ingested_at') or 'at an unknown time'}"
+    )
+    origin = row.get("origin") or {}
+    if origin:
+        typer.echo("  " + ", ".join(f"{k}: {v}" for k, v in origin.items()))
+    typer.echo(f"  source: {row['source']}")
+    if row.get("publication"):
+        typer.echo(f"  from: {row['publication']}")
+    if row.get("withdrawn_notice"):
+        typer.echo(f"  {row['withdrawn_notice']}")
+    if row.get("takedown"):
+        down = row["takedown"]
+        typer.echo(f"  TAKEN DOWN {down.get('at', '')}: {down.get('reason', '')} (undo: --restore {row['id']})")
+    if row.get("scanned"):
+        typer.echo(f"  text recognised from a scan on page(s) {', '.join(map(str, row['scanned']))}")
+    for warning in row.get("warnings") or []:
+        typer.echo(f"  warning: {warning}")
 
 
 def change_takedown(settings: Settings, withdraw: str | None, reason: str | None, restore: str | None) -> None:
@@ -318,7 +328,7 @@ def change_takedown(settings: Settings, withdraw: str | None, reason: str | None
         else:
             fail("Give --withdraw ID or --restore ID.", 2)
     except DocumentError as exc:
-        fail(str(exc))
+        fail(exc)
     say_done(report)
 
 
@@ -330,7 +340,7 @@ def set_document_facts(settings: Settings, doc_id: str, assignments: list[str]) 
     try:
         known = {row["id"] for row in list_documents(settings.index)}
     except IndexProblem as exc:
-        fail(str(exc))
+        fail(exc)
     if doc_id not in known:
         fail(f"there is no document with the id {doc_id!r} (see: assistant documents)", 2)
     if not assignments:
@@ -376,18 +386,17 @@ def scope_for(index, documents, kinds, publishers, year_from, year_to):
     except ValidationError as exc:
         fail(readable_errors(exc.errors(), positions=False, whole="filter"), 2)
     except library.UnknownDocument as exc:
-        fail(str(exc), 2)
+        fail(exc)
     return ids, None if ids is None else library.Scope(filters=filters, documents=len(ids))
 
 
 def load(settings: Settings):
     from assistant.answering.answers import load_assistant
-    from assistant.index.store import IndexProblem
 
     try:
         return load_assistant(settings)
-    except IndexProblem as exc:
-        fail(str(exc))
+    except AssistantError as exc:  # no readable index, or a glossary that cannot be read
+        fail(exc)
 
 
 @app.command()
@@ -470,7 +479,7 @@ def search(
         try:
             result = quotes.search(helper.index, helper.encoder, query, helper.similar)
         except quotes.SearchError as exc:
-            fail(str(exc), 2)
+            fail(exc)
     result["scope"] = scope.model_dump() if scope else None
     if as_json:
         typer.echo(json.dumps(jsonable(result), ensure_ascii=False, indent=2))
@@ -550,7 +559,7 @@ def reload(
         folder = index_mod.current_build(settings.index)
         index_mod.check_manifest(index_mod.read_manifest(folder), folder, model_name(settings.encoder), DIMENSIONS)
     except index_mod.IndexProblem as exc:
-        fail(f"{exc} The server keeps its current index.")
+        fail(f"{exc} The server keeps its current index.", exc.exit_code)
     if pid is not None:
         import os
         import signal
@@ -632,7 +641,7 @@ def evaluate(
     try:
         asked = load_questions(questions or settings.eval_set)
     except SetProblem as exc:
-        fail(str(exc))
+        fail(exc)
     result = run(load(settings), asked)
     fitted = result.pop("fitted")
     if calibrate:

@@ -41,10 +41,40 @@ class Before(_Wrapped):
 
 
 class LateChunking(_Wrapped):
-    """One forward pass per passage; sentence vectors pooled from its token embeddings."""
+    """One forward pass per passage; sentence vectors pooled from its token embeddings (measured
+    and not kept, docs/performance.md: so it lives here, not in the package). A span whose tokens
+    fell beyond the 256-token limit is encoded alone."""
 
     def encode_passages(self, texts, spans, batch_size=32, progress=False):
-        return self.embedder.encode_passages(texts, spans, batch_size, progress, late=True)
+        from assistant.encoding.encoders import mean_pool, tokenizer
+
+        tok = tokenizer()
+        backend, dim = self.embedder.fp32_model, self.dimensions
+        passages = np.zeros((len(texts), dim), dtype=np.float32)
+        parts = [np.zeros((len(s), dim), np.float32) for s in spans]
+        alone: list[tuple[int, int]] = []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for at in range(0, len(order), batch_size):
+            rows = order[at : at + batch_size]
+            encodings = tok.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = backend.hidden(ids, mask)
+            passages[rows] = mean_pool(hidden, mask)
+            for b, (row, enc) in enumerate(zip(rows, encodings, strict=False)):
+                offsets = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
+                real = (np.asarray(enc.special_tokens_mask) == 0) & (mask[b] == 1)
+                for j, (start, end) in enumerate(spans[row]):
+                    inside = real & (offsets[:, 0] < end) & (offsets[:, 1] > start)
+                    if inside.any():
+                        parts[row][j] = mean_pool(hidden[b][None], inside[None].astype(np.int64))[0]
+                    else:
+                        alone.append((row, j))
+        if alone:
+            vecs = self.embedder.encode_fp32([texts[r][slice(*spans[r][j])] for r, j in alone], batch_size)
+            for (r, j), v in zip(alone, vecs, strict=False):
+                parts[r][j] = v
+        return passages, parts
 
 
 def embedders(names, threads: int = 0) -> dict:

@@ -67,11 +67,11 @@ def run(embedder, n: int = PASSAGES, reports: int = REPORTS, reps: int = 2) -> t
     work = Path(tempfile.mkdtemp(prefix="bench-library-"))
     try:
         data, times = make_data(n, embedder, work, per_doc=-(-n // reports))
-        give_facts(data["documents"])
+        give_facts(data.documents)
         with timer() as t:
             index_mod.save(data, work / "index")
         times["index.save s"] = t["s"]
-        counts = (len(data["documents"]), len(data["passages"]))
+        counts = (len(data.documents), len(data.passages))
         del data
         gc.collect()
         before = _rss_mb()

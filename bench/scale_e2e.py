@@ -33,9 +33,9 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def make_data(n: int, embedder, folder: Path, per_doc: int = PER_DOC) -> tuple[dict, dict]:
-    """The ``data`` that ``index.save`` takes, for ``n`` synthetic passages; and timings."""
-    from assistant.index.store import ChunkSettings
+def make_data(n: int, embedder, folder: Path, per_doc: int = PER_DOC):
+    """The ``Built`` that ``index.save`` takes, for ``n`` synthetic passages; and timings."""
+    from assistant.index.store import Built, ChunkSettings
     from assistant.ingest.documents import Document, DocumentMeta
     from assistant.ingest.passages import Passage
 
@@ -83,17 +83,17 @@ def make_data(n: int, embedder, folder: Path, per_doc: int = PER_DOC) -> tuple[d
             s_vecs[lo:hi] = corpus_gen.vectors(hi - lo, base, seed=2 + lo)
         s_vecs.flush()
     times["vectors s"] = t["s"]
-    data = {
-        "documents": docs,
-        "passages": passages,
-        "sentences": sentences,
-        "passage_vectors": p_vecs,
-        "sentence_vectors": s_vecs,
-        "chunking": ChunkSettings().as_dict(),
-        "model": embedder.name,
-        "dimensions": embedder.dimensions,
-        "vectors": {"passages": "synthetic (mixed real embeddings)", "sentences": "synthetic"},
-    }
+    data = Built(
+        docs,
+        passages,
+        sentences,
+        p_vecs,
+        s_vecs,
+        ChunkSettings().as_dict(),
+        embedder.name,
+        embedder.dimensions,
+        vectors={"passages": "synthetic (mixed real embeddings)", "sentences": "synthetic"},
+    )
     return data, times
 
 
@@ -110,7 +110,7 @@ def run(embedder, n: int = 1_000_000, reps: int = 3) -> tuple[list[dict], list[d
         with timer() as t:
             index_mod.save(data, work / "index")  # BM25, IVF-SQ8, files, checksums, manifest
         times["index.save s (BM25 + IVF + files)"] = t["s"]
-        counts = (len(data["documents"]), len(data["passages"]), len(data["sentences"]))
+        counts = (len(data.documents), len(data.passages), len(data.sentences))
         del data
         gc.collect()
         disk = sum(f.stat().st_size for f in (work / "index").rglob("*") if f.is_file())

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answering.answers import ABSTAINED, ANSWERED, effective_query
 from assistant.answering.evaluation import DEFAULT_QUESTIONS, evaluate, load_questions
-from assistant.quoting.citations import cite
+from assistant.quoting.citations import Citation, markdown
 from assistant.settings import BUNDLED_CORPUS
 
 QUESTIONS = load_questions(DEFAULT_QUESTIONS)
@@ -155,6 +155,11 @@ def test_every_citation_output_renders_the_same_runs():
     assert source_line(c) == "A Partnership (2021) Review *of* care [news item]"
     anonymous = Citation(year="n.d.", title="Notes", kind="report", pages="4")
     assert markdown(anonymous) == "*Notes* (n.d.), p. 4" and plain(anonymous, "plain") == "Notes (n.d.), p. 4"
+
+
+def cite(doc, section_path, page, style="harvard") -> str:
+    """The Markdown citation of a place in ``doc``, as an export writes it."""
+    return markdown(Citation.of(doc, section_path, page), style)
 
 
 def test_citation_styles(assistant):

@@ -87,16 +87,6 @@ def test_export_is_deterministic_atomic_and_recorded(embedder, tmp_path):
     assert encoders.onnx_file("fp32", tmp_path) == fresh  # found, not made again
 
 
-def test_late_chunking_pools_the_passage_own_tokens(embedder):
-    text = "Safeguarding partners share information. The Panel reviews serious incidents."
-    spans = [[(0, 40), (41, len(text))], [(0, len(text))]]
-    passages, parts = embedder.encode_passages([text, text], spans, late=True)
-    # A span covering the whole text pools the same tokens as the passage (bar the special ones).
-    assert float(parts[1][0] @ passages[1]) > 0.98
-    assert parts[0].shape == (2, embedder.dimensions)
-    np.testing.assert_allclose(np.linalg.norm(parts[0], axis=1), 1.0, atol=1e-5)
-
-
 def test_ingest_keeps_its_quality_on_the_bundled_eval(assistant, fp32):
     result = evaluate(assistant, QUESTIONS)
     # Figures before this ingest path: hit@1 0.88, hit@3 0.97 (abstention depends on the

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant.index import store as index_mod
-from assistant.index.build import ingest, stale_reason
+from assistant.index.build import check_sources, ingest
 from assistant.index.store import ChunkSettings, IndexProblem
 from assistant.ingest.documents import DocumentError
 from assistant.settings import BUNDLED_CORPUS, MODEL_NAME
@@ -53,8 +53,8 @@ def test_unchanged_documents_are_not_embedded_again(tmp_path, embedder):
     news = [i for i, p in enumerate(after.passages) if p.doc_id == "panel-annual-report-2020-news"]
     old = [before.by_id[after.passages[i].id] for i in news]
     assert np.array_equal(after.passage_vectors[news], before.passage_vectors[old])
-    assert stale_reason(root, ChunkSettings(), embedder.name) is None
-    assert "chunking" in stale_reason(root, ChunkSettings(passage_max_words=50), embedder.name)
+    assert check_sources(root, ChunkSettings(), embedder.name).reason is None
+    assert "chunking" in check_sources(root, ChunkSettings(passage_max_words=50), embedder.name).reason
 
 
 def test_a_failed_ingest_leaves_the_previous_index_in_place(tmp_path, embedder):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from docbuilders import build_docx, build_html, encrypt_pdf, image_only_pdf, report_pdf
 
-from assistant.index.build import ingest, stale_reason
+from assistant.index.build import check_sources, ingest
 from assistant.index.store import ChunkSettings, IndexProblem, current_build, load
 from assistant.ingest.documents import DocumentError
 
@@ -33,11 +33,11 @@ def test_add_update_remove_and_bad_files(tmp_path, run, embedder):
     first = run([corpus], root)
     assert sorted(first.documents) == ["handbook", "news", "review"]
     assert first.stats.documents_embedded == 3 and first.problems == []
-    assert stale_reason(root, ChunkSettings(), embedder.name) is None
+    assert check_sources(root, ChunkSettings(), embedder.name).reason is None
 
     # Update one, remove one, add one, and drop in files that cannot be read.
     (corpus / "news.html").write_bytes(news("The duty desk now opens at nine in the morning."))
-    assert stale_reason(root, ChunkSettings(), embedder.name).endswith("news.html changed")
+    assert check_sources(root, ChunkSettings(), embedder.name).reason.endswith("news.html changed")
     (corpus / "handbook.docx").unlink()
     (corpus / "notes.md").write_text("# Notes\n\nThe duty desk closes at five.\n", encoding="utf-8")
     (corpus / "locked.pdf").write_bytes(encrypt_pdf(report_pdf()))

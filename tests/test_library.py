@@ -195,7 +195,7 @@ def test_the_filter_is_applied_inside_the_vector_search(monkeypatch):
     allowed = np.zeros(len(vecs), bool)
     allowed[near[-300:]] = True  # the 300 farthest rows only
     for spec in ({"type": "flat-ip"}, {"type": "ivf-sq8", "nlist": 16, "nprobe": 16}):
-        index = SimpleNamespace(dense=vectors.make_dense(vecs, spec), passage_vectors=vecs)
+        index = SimpleNamespace(dense=vectors.FaissStore(vectors.make_dense(vecs, spec)), passage_vectors=vecs)
         for exact_up_to in (10_000, 0):  # the subset scored exactly; the FAISS selector
             monkeypatch.setattr(search, "EXACT_SUBSET", exact_up_to)
             rows, scores = search.dense_ranking(index, q, 20, allowed)

@@ -103,6 +103,25 @@ def refers_back(question: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Judging:
+    """What an index's answers are judged with: its glossary and its calibration."""
+
+    glossary: glossary.Glossary
+    calibration: calibration.Calibration
+    checked: float = 0.0  # time.monotonic() when the glossary files were last looked at
+
+
+@dataclass
+class Retrieved:
+    """What ``Assistant.candidates`` hands on to the answer, the finder and the evaluation."""
+
+    query: str | None  # the question merged with the one before it (a follow-up), else None
+    terms: evidence.Terms
+    qvec: np.ndarray
+    found: list[evidence.Candidate]  # assessed and scored, in retrieval order
+
+
 @dataclass
 class Chosen:
     """A span picked for the answer: one or more overlapping passages of one section."""
@@ -181,20 +200,21 @@ class Assistant:
             return 0
         return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])
 
-    def evidence_for(self, index: Index):
+    def evidence_for(self, index: Index) -> Judging:
         """The glossary and calibration of ``index`` (kept on it: a reload brings new ones).
 
         The glossary files are looked at again at most once a second (an operator's edit
         shows within a second), not on every question."""
         now = time.monotonic()
-        cached = index.derived.get("evidence")
-        if cached is not None and now - cached[0] < GLOSSARY_RECHECK_S:
-            return cached[1:]
+        cached: Judging | None = index.derived.get("evidence")
+        if cached is not None and now - cached.checked < GLOSSARY_RECHECK_S:
+            return cached
         root = index.path.parent.parent  # the index folder, beside CURRENT
         gloss = glossary.load(self.settings.glossary, root / glossary.FILE)
-        cal = cached[2] if cached is not None and cached[1] is gloss else calibration.load(root)
-        index.derived["evidence"] = (now, gloss, cal)
-        return gloss, cal
+        same = cached is not None and cached.glossary is gloss
+        cal = cached.calibration if cached is not None and same else calibration.load(root)
+        judging = index.derived["evidence"] = Judging(gloss, cal, now)
+        return judging
 
     def candidates(
         self,
@@ -202,13 +222,14 @@ class Assistant:
         history: list[str] | None = None,
         index: Index | None = None,
         doc_ids: set[str] | None = None,
-    ):
-        """Retrieve and assess: (query searched or None, question terms, query vector, candidates).
+    ) -> Retrieved:
+        """Retrieve and assess the passages for a question (or a follow-up, read with ``history``).
 
         Retrieval follows the settings (fusion, bm25_weight, rrf_k, candidates); the chat and
         the finder's "Similar meaning" both come through here."""
         index = index or self.index
-        gloss, cal = self.evidence_for(index)
+        judging = self.evidence_for(index)
+        gloss, cal = judging.glossary, judging.calibration
         query = effective_query(question, history)
         qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
         terms = evidence.question_terms(query or question, index, gloss)
@@ -217,20 +238,20 @@ class Assistant:
         found = evidence.assess(terms, hits, index, gloss, self.vectors)
         for c in found:
             c.score = cal.score(c.features)
-        return query, terms, qvec, found
+        return Retrieved(query, terms, qvec, found)
 
     def threshold(self, index: Index) -> float:
         """The bar an answer must clear: the setting when given, else the index's calibration."""
         if self.settings.min_confidence is not None:
             return self.settings.min_confidence
-        return self.evidence_for(index)[1].threshold
+        return self.evidence_for(index).calibration.threshold
 
     def similar(self, text: str, index: Index, doc_ids: set[str] | None = None) -> tuple[np.ndarray, list]:
         """Passages close enough in meaning to be shown (the bar of an answer's quotes), in
         retrieval order: (query vector, [(hit, relevance)])."""
-        _, _, qvec, found = self.candidates(text, None, index, doc_ids)
+        got = self.candidates(text, None, index, doc_ids)
         bar = self.threshold(index) * SHOW_SHARE
-        return qvec, [(c.hit, c.score) for c in found if c.admissible and c.score >= bar]
+        return got.qvec, [(c.hit, c.score) for c in got.found if c.admissible and c.score >= bar]
 
     def _answer(
         self,
@@ -243,11 +264,12 @@ class Assistant:
         question = clean_question(question)
         k = k or self.settings.k
         index = self.index  # one consistent index for the whole answer, even during a reload
-        gloss = self.evidence_for(index)[0]
+        gloss = self.evidence_for(index).glossary
         if threshold is None:
             threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
-        query, terms, qvec, candidates = self.candidates(question, history, index, doc_ids)
+        got = self.candidates(question, history, index, doc_ids)
+        query, terms, qvec, candidates = got.query, got.terms, got.qvec, got.found
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
         # Answer when one passage clears the bar; then show, likeliest first, the passages

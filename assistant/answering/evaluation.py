@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import tomllib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
 from assistant.answering import evalmetrics
 from assistant.answering.evalmetrics import ANSWERABLE, URGENT, auc, metrics
+from assistant.errors import SetProblem  # noqa: F401  (raised here; importable from here too)
 from assistant.settings import PACKAGE_DIR, SHIPPED_EVAL_SET
 
 DEFAULT_QUESTIONS = SHIPPED_EVAL_SET
@@ -27,10 +28,6 @@ NAMED_SETS = {
     "fit": "eval_fit",
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
-
-
-class SetProblem(ValueError):
-    """An evaluation set that cannot be read (said in a sentence, for the CLI)."""
 
 
 @dataclass
@@ -163,8 +160,8 @@ def groups(questions: list[EvalQuestion], documents) -> list[str]:
 @contextmanager
 def calibrated_with(assistant, model):
     """Answer with ``model`` instead of the index's calibration, for the duration."""
-    gloss, _ = assistant.evidence_for(assistant.index)
-    assistant.evidence_for = lambda index: (gloss, model)
+    judging = replace(assistant.evidence_for(assistant.index), calibration=model)
+    assistant.evidence_for = lambda index: judging
     try:
         yield
     finally:
@@ -196,7 +193,7 @@ def evaluate(
     documents = assistant.index.documents
     for q in questions:
         rows.append(row_of(q, assistant.ask(q.question, k=k, history=q.history), documents))
-        found = [c for c in assistant.candidates(q.question, q.history)[3] if c.admissible]
+        found = [c for c in assistant.candidates(q.question, q.history).found if c.admissible]
         examples.append(examples_of(found, q, documents) if q.scored else [])
         candidates.append([c.features for c in found])
     recall = recall or assistant.settings.answerable_recall
@@ -207,7 +204,7 @@ def evaluate(
         return fit_calibration([rows[i] for i in indices], chosen, [candidates[i] for i in indices], recall)
 
     fitted = fit(scored)
-    _, current = assistant.evidence_for(assistant.index)
+    current = assistant.evidence_for(assistant.index).calibration
     result = {
         "rows": rows,
         **metrics(rows),

@@ -13,10 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from assistant.answering import answertypes, meaning
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
+
+if TYPE_CHECKING:
+    from assistant.answering.retrieval import Hit
 
 # Words that frame a question rather than say what it is about.
 QUESTION_WORDS = frozenset(
@@ -223,7 +227,10 @@ def context_text(index, doc_id: str, start: int) -> str:
 
 @dataclass
 class Candidate:
-    hit: object
+    """A retrieved passage with the evidence that it answers: features for the calibration,
+    and whether it may answer at all (right names, numbers and kind of answer)."""
+
+    hit: Hit
     tokens: frozenset[str]  # the passage's stems
     context: frozenset[str]  # stems of its title, date and section path
     features: dict[str, float]
@@ -324,69 +331,81 @@ def with_vectors(terms: Terms, vectors) -> None:
     terms.vectors = {s: vecs[w] for s, w in qwords.items()}
 
 
-def assess(terms: Terms, hits: list, index, glossary: Glossary, vectors=None) -> list[Candidate]:
+def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=None) -> list[Candidate]:
     """Features and admissibility of each candidate passage. ``vectors`` (meaning.WordVectors)
     lets a question word be matched by a passage word of the same meaning; without it, by stem."""
     sims = sorted((h.similarity for h in hits), reverse=True)
     margin = sims[0] - sims[1] if len(sims) > 1 else (sims[0] if sims else 0.0)
-    total = sum(terms.weights.values())
     texts = []
     for h in hits:
         p = h.passage
         texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
     with_vectors(terms, vectors)
-    by_meaning = bool(terms.vectors)
-    if by_meaning:
+    known = None
+    if terms.vectors:
         known = vectors.known(
             [w for t in texts[:SOFT_CANDIDATES] for part in t for w in content_words(part)], NEW_WORDS
         )
+    return [
+        _candidate(terms, h, *texts[i], glossary, vectors if i < SOFT_CANDIDATES else None, known, margin)
+        for i, h in enumerate(hits)
+    ]
 
-    def share(stems, soft=None) -> float:
-        """idf share of the question held: a word matched by meaning counts by its cosine."""
-        soft = {s: sim for s, (_, sim) in (soft or {}).items() if s not in stems}
-        held = sum(terms.weights[s] for s in stems) + sum(terms.weights[s] * sim for s, sim in soft.items())
-        return held / total if total else 0.0
 
-    out = []
-    for i, h in enumerate(hits):
-        text, ctx_text = texts[i]
-        have, ctx = token_set(text), token_set(ctx_text)
-        exact = covered(terms, have | ctx, glossary)
-        exact_text = covered(terms, have, glossary)
-        soft_text = soft_ctx = {}
-        if by_meaning and i < SOFT_CANDIDATES:
-            in_text, in_ctx = known(content_words(text)), known(content_words(ctx_text))
-            soft_text = soft_matches(terms, set(terms.words) - exact_text, in_text, vectors)
-            soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
-        got = exact | set(soft_text) | set(soft_ctx)
-        coverage = share(exact, {**soft_ctx, **soft_text})
-        # The weightiest question word the quote lacks: one rare word missing ("online",
-        # "methodology") often means another topic, even when the rest matches.
-        gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
-        both = have | ctx
-        names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
-        names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
-        numbers, ctx_numbers = figures_in(text), figures_in(ctx_text)
-        numbers_ok = terms.numbers <= (numbers | ctx_numbers)
-        kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
-        caps = terms.capitals
-        names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
-        feats = {
-            "coverage": coverage,
-            "coverage_text": share(exact_text, soft_text),
-            "gap": gap,
-            # The question's rarest word the index holds at all is the one it is about.
-            "key_missing": float(bool(terms.key) and terms.key not in got),
-            "agreement": coverage * h.similarity,  # wording and meaning must both agree
-            "similarity": h.similarity,
-            "bm25": min(1.5, h.bm25 / total) if total else 0.0,
-            "names": names_share,
-            "unseen": terms.unseen,
-            "margin": margin,
-        }
-        soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
-        out.append(Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft=soft))
-    return out
+def _share(terms: Terms, stems, soft=None) -> float:
+    """idf share of the question held: a word matched by meaning counts by its cosine."""
+    total = sum(terms.weights.values())
+    soft = {s: sim for s, (_, sim) in (soft or {}).items() if s not in stems}
+    held = sum(terms.weights[s] for s in stems) + sum(terms.weights[s] * sim for s, sim in soft.items())
+    return held / total if total else 0.0
+
+
+def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossary, vectors, known, margin: float):
+    """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
+    features the calibration weighs, and whether its names, numbers and kind of answer fit."""
+    have, ctx = token_set(text), token_set(ctx_text)
+    exact = covered(terms, have | ctx, glossary)
+    exact_text = covered(terms, have, glossary)
+    soft_text = soft_ctx = {}
+    if vectors is not None and known is not None:
+        in_text, in_ctx = known(content_words(text)), known(content_words(ctx_text))
+        soft_text = soft_matches(terms, set(terms.words) - exact_text, in_text, vectors)
+        soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
+    got = exact | set(soft_text) | set(soft_ctx)
+    both = have | ctx
+    names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
+    names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
+    numbers_ok = terms.numbers <= (figures_in(text) | figures_in(ctx_text))
+    kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
+    caps = terms.capitals
+    names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
+    feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
+    soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
+    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft=soft)
+
+
+def features(
+    terms: Terms, h: Hit, exact, exact_text, soft_text, soft_ctx, got, names_share: float, margin: float
+) -> dict[str, float]:
+    """The evidence the calibration weighs, one number per name in ``FEATURES``."""
+    total = sum(terms.weights.values())
+    coverage = _share(terms, exact, {**soft_ctx, **soft_text})
+    # The weightiest question word the quote lacks: one rare word missing ("online",
+    # "methodology") often means another topic, even when the rest matches.
+    gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
+    return {
+        "coverage": coverage,
+        "coverage_text": _share(terms, exact_text, soft_text),
+        "gap": gap,
+        # The question's rarest word the index holds at all is the one it is about.
+        "key_missing": float(bool(terms.key) and terms.key not in got),
+        "agreement": coverage * h.similarity,  # wording and meaning must both agree
+        "similarity": h.similarity,
+        "bm25": min(1.5, h.bm25 / total) if total else 0.0,
+        "names": names_share,
+        "unseen": terms.unseen,
+        "margin": margin,
+    }
 
 
 def target_marks(terms: Terms, text: str, soft: dict[str, str], glossary: Glossary) -> list[bool]:

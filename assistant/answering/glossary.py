@@ -13,14 +13,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.errors import GlossaryProblem  # noqa: F401  (raised here; importable from here too)
 from assistant.index.lexical import tokenize
 
 FILE = "glossary.toml"
 SHIPPED = Path(__file__).resolve().parent / FILE
-
-
-class GlossaryProblem(ValueError):
-    """A glossary file that cannot be read; the message names the file."""
 
 
 def read_groups(path: Path) -> list[list[str]]:

@@ -54,11 +54,6 @@ def _second_year(first: str, second: str) -> str:
     return second if len(second) == 4 else first[:2] + second
 
 
-def periods_in(text: str) -> set[str]:
-    """Year ranges, written any way, as "YYYY-YYYY"."""
-    return {f"{a}-{_second_year(a, b)}" for a, b in _PERIOD.findall(text) if _second_year(a, b) > a}
-
-
 _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _YEAR_WORDS = re.compile(

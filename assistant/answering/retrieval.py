@@ -1,4 +1,4 @@
-"""Retrieval: hybrid retrieval, dense (FAISS) and BM25 candidates fused into one ranking."""
+"""Retrieval: hybrid retrieval, dense (the vector store) and BM25 candidates fused into one ranking."""
 
 from __future__ import annotations
 
@@ -36,43 +36,21 @@ def dense_ranking(
     index: Index, qvec: np.ndarray, n: int, allowed: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``n`` passages closest to the question; ``allowed`` (a mask over rows) restricts the
-    search itself: a small subset is scored exactly, a large one through a FAISS ID selector,
+    search itself: a small subset is scored exactly, a large one by the store's own filter,
     so a filter never needs over-fetching and dropping."""
-    q = qvec.reshape(1, -1).astype(np.float32)
+    q = qvec.reshape(-1).astype(np.float32)
     if allowed is None:
-        n = min(n, index.dense.ntotal)
-        if n <= 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        scores, rows = index.dense.search(q, n)
-    else:
-        subset = np.flatnonzero(allowed)
-        n = min(n, subset.size)
-        if n <= 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        if subset.size <= EXACT_SUBSET:
-            sims = np.asarray(index.passage_vectors[subset]) @ q[0]
-            top = np.argpartition(-sims, n - 1)[:n]
-            top = top[np.argsort(-sims[top], kind="stable")]
-            return subset[top].astype(np.int64), sims[top].astype(np.float32)
-        scores, rows = index.dense.search(q, n, params=_selector_params(index, allowed))
-    keep = rows[0] >= 0
-    return rows[0][keep], scores[0][keep]
-
-
-def _selector_params(index: Index, allowed: np.ndarray):
-    """FAISS search parameters that admit only the ``allowed`` rows (a bitmap, one bit a row)."""
-    import faiss
-
-    bits = np.packbits(allowed, bitorder="little")
-    selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
-    try:
-        ivf = faiss.extract_index_ivf(index.dense)
-    except RuntimeError:
-        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
-    else:
-        params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)  # type: ignore[call-arg]
-    params._keep = (bits, selector)  # type: ignore[attr-defined]  # the selector reads these arrays: keep them alive for the search
-    return params
+        return index.dense.search(q, n)
+    subset = np.flatnonzero(allowed)
+    n = min(n, subset.size)
+    if n <= 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    if subset.size > EXACT_SUBSET:
+        return index.dense.search(q, n, allowed)
+    sims = np.asarray(index.passage_vectors[subset]) @ q
+    top = np.argpartition(-sims, n - 1)[:n]
+    top = top[np.argsort(-sims[top], kind="stable")]
+    return subset[top].astype(np.int64), sims[top].astype(np.float32)
 
 
 def bm25_ranking(
@@ -107,6 +85,19 @@ def retrieval(settings) -> dict:
     }
 
 
+def _rankings(index: Index, qvec: np.ndarray, q_tokens: list[str], candidates: int, mode, doc_ids, extra, back_matter):
+    """The dense and the BM25 ranking, (rows, scores) each, both within ``doc_ids``."""
+    wanted = candidates
+    if not back_matter:
+        wanted += min(back_count(index), candidates)  # room for the back matter dropped after
+    none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
+    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
+    dense = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
+    bm25 = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
+    return dense, bm25
+
+
 def hybrid(
     index: Index,
     qvec: np.ndarray,
@@ -130,15 +121,8 @@ def hybrid(
     (reference lists, licence text: ``Passage.back``) is no answer and is left out unless
     ``back_matter`` is set.
     """
-    wanted = candidates
-    if not back_matter:
-        wanted += min(back_count(index), candidates)  # room for the back matter dropped below
-    none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
-    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
-    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
     q_tokens = tokenize(query)
-    d_rows, _ = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
-    b_rows, b_scores = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
+    (d_rows, _), (b_rows, b_scores) = _rankings(index, qvec, q_tokens, candidates, mode, doc_ids, extra, back_matter)
     rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
     if not back_matter:
         rows = [r for r in rows if not index.passages[r].back]

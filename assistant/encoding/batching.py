@@ -23,7 +23,7 @@ from assistant.settings import default
 if TYPE_CHECKING:
     from cachetools import LRUCache
 
-    from assistant.encoding.embeddings import TextEmbedder
+    from assistant.encoding.embeddings import Encoder
 
 
 class LRU:
@@ -66,7 +66,7 @@ class BatchingEncoder:
 
     def __init__(
         self,
-        embedder: TextEmbedder,
+        embedder: Encoder,
         window_ms: float = default("batch_window_ms"),
         max_batch: int = default("batch_max"),
         cache_size: int = default("cache_size"),

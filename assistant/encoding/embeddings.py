@@ -11,7 +11,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -29,13 +29,22 @@ class QueryEncoder(Protocol):
     def encode_query(self, text: str) -> np.ndarray: ...
 
 
-class TextEmbedder(Protocol):
-    """What the batching encoder and the index build need from the model."""
+@runtime_checkable
+class Encoder(Protocol):
+    """What the index build and the batching encoder need from a model: unit vectors of texts.
+
+    ``Embedder`` is the one implementation, over any backend of encoders.py (torch or ONNX
+    Runtime, fp32 or int8, or the fake: ``ASSISTANT_ENCODER=fake``); ``name`` is what an
+    index records, so an index is only read with the encoder that built it."""
 
     name: str
     dimensions: int
 
     def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray: ...
+
+    def encode_passages(
+        self, texts: list[str], spans: list[list[tuple[int, int]]]
+    ) -> tuple[np.ndarray, list[np.ndarray]]: ...
 
 
 class Embedder:
@@ -111,7 +120,7 @@ class Embedder:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         if backend.per_row:  # int8: one text a run, so that batch-mates cannot change a vector
             batch_size = 1
-        for rows, ids, mask, _ in self._batches(texts, batch_size, progress):
+        for rows, ids, mask in self._batches(texts, batch_size, progress):
             out[rows] = mean_pool(backend.hidden(ids, mask), mask)
         return out
 
@@ -121,51 +130,22 @@ class Embedder:
         spans: list[list[tuple[int, int]]],
         batch_size: int = 32,
         progress: bool = False,
-        late: bool = False,
     ) -> tuple[np.ndarray, list[np.ndarray]]:
         """fp32 vectors of ``texts`` and one vector for each ``(start, end)`` character span
         of each text (its sentences).
 
-        By default every sentence is encoded on its own, in one length-sorted stream with
-        the passages. ``late=True`` takes the sentence vectors from the passage's own forward
-        pass instead (late chunking: 2-3x faster, but it lost 0.03 hit@1/hit@3 and one
-        abstention on tests/eval, so it is not used; see docs/performance.md).
+        Every sentence is encoded on its own, in one length-sorted stream with the passages.
+        (Taking sentence vectors from the passage's own forward pass, late chunking, was
+        2-3x faster but lost 0.03 hit@1/hit@3 and one abstention on tests/eval; see
+        docs/performance.md.)
         """
-        if not late:
-            sentences = [t[s:e] for t, ss in zip(texts, spans, strict=False) for s, e in ss]
-            vecs = self.encode_fp32(list(texts) + sentences, batch_size, progress)
-            cuts = np.cumsum([len(texts)] + [len(ss) for ss in spans])
-            return vecs[: len(texts)], [vecs[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=False)]
-        return self._late_chunks(texts, spans, batch_size, progress)
-
-    def _late_chunks(self, texts, spans, batch_size: int, progress: bool) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Late chunking; a span whose tokens fell beyond the 256-token limit is encoded alone."""
-        from assistant.encoding.encoders import mean_pool
-
-        backend = self.fp32_model
-        passages = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        parts: list[np.ndarray] = [np.zeros((len(s), self.dimensions), np.float32) for s in spans]
-        alone: list[tuple[int, int]] = []
-        for rows, ids, mask, encodings in self._batches(texts, batch_size, progress):
-            hidden = backend.hidden(ids, mask)
-            passages[rows] = mean_pool(hidden, mask)
-            for b, (row, enc) in enumerate(zip(rows, encodings, strict=False)):
-                offsets = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
-                real = (np.asarray(enc.special_tokens_mask) == 0) & (mask[b] == 1)
-                for j, (start, end) in enumerate(spans[row]):
-                    inside = real & (offsets[:, 0] < end) & (offsets[:, 1] > start)
-                    if inside.any():
-                        parts[row][j] = mean_pool(hidden[b][None], inside[None].astype(np.int64))[0]
-                    else:
-                        alone.append((row, j))
-        if alone:
-            vecs = self.encode_fp32([texts[r][slice(*spans[r][j])] for r, j in alone], batch_size)
-            for (r, j), v in zip(alone, vecs, strict=False):
-                parts[r][j] = v
-        return passages, parts
+        sentences = [t[s:e] for t, ss in zip(texts, spans, strict=False) for s, e in ss]
+        vecs = self.encode_fp32(list(texts) + sentences, batch_size, progress)
+        cuts = np.cumsum([len(texts)] + [len(ss) for ss in spans])
+        return vecs[: len(texts)], [vecs[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=False)]
 
     def _batches(self, texts: list[str], batch_size: int, progress: bool):
-        """(rows, ids, mask, encodings) for batches of similar length (less padding)."""
+        """(rows, ids, mask) for batches of similar length (less padding)."""
         tokenizer = self._tokenizer
         if tokenizer is None:
             with self._lock:
@@ -181,7 +161,7 @@ class Embedder:
             encodings = tokenizer.encode_batch([texts[i] for i in rows])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            yield rows, ids, mask, encodings
+            yield rows, ids, mask
 
 
 def model_name(encoder: str) -> str:

@@ -21,7 +21,7 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Protocol, get_args
+from typing import Protocol, get_args, runtime_checkable
 
 import numpy as np
 
@@ -35,6 +35,7 @@ RECIPE = 1  # bump when the export or quantisation below changes; old cache file
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
 
+@runtime_checkable
 class Backend(Protocol):
     """Runs the transformer: token ids and attention mask in, token embeddings out.
 
@@ -187,6 +188,9 @@ class OnnxBackend:
     def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         return self.session.run(None, feed)[0]
+
+
+BACKENDS: tuple[type[Backend], ...] = (FakeBackend, TorchBackend, OnnxBackend)  # mypy checks each keeps to Backend
 
 
 def cache_root(cache_dir: Path | None = None) -> Path:

@@ -30,7 +30,6 @@ __all__ = [
     "ingest",
     "refresh",
     "restore",
-    "stale_reason",
     "take_down",
 ]
 
@@ -46,7 +45,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)  # read again, and their text changed
     flagged: list[str] = field(default_factory=list)  # newly withdrawn by their publisher: kept, flagged
     stats: BuildStats = field(default_factory=BuildStats)
-    summaries: list[dict] = field(default_factory=list)  # one per document read (summary.py)
+    summaries: list[summary.Summary] = field(default_factory=list)  # one per document read
 
 
 @contextmanager
@@ -132,9 +131,9 @@ def _ingest(sources, root, embedder, chunking, add, remove, progress, limits, sk
     if skip_unchanged and previous and _same(docs, held, previous.manifest, folders, takedowns):
         return report  # no build written: the live one already holds exactly this
     data, report.stats = index_mod.build(list(docs.values()), embedder, chunking, previous, progress, takedowns)
-    data["folders"], data["excluded"] = folders, sorted(excluded)
+    data.folders, data.excluded = folders, sorted(excluded)
     report.build = index_mod.save(data, root)
-    per_doc = Counter(p.doc_id for p in data["passages"])
+    per_doc = Counter(p.doc_id for p in data.passages)
     report.summaries = [summary.of(d, per_doc[d.id]) for d in fresh if docs.get(d.id) is d]
     return report
 
@@ -278,14 +277,6 @@ def check_sources(root: Path, chunking: ChunkSettings, model: str) -> SourceChec
     skip = recorded | set(manifest.get("excluded", []))
     check.added = [f for f in files if f not in skip]
     return check
-
-
-def stale_reason(root: Path, chunking: ChunkSettings, model: str) -> str | None:
-    """Why the index must be (re)built from its own sources, or None when it is up to date."""
-    try:
-        return check_sources(root, chunking, model).reason
-    except index_mod.IndexProblem as exc:
-        return str(exc)
 
 
 def refresh(

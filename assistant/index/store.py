@@ -27,7 +27,10 @@ from typing import TYPE_CHECKING, Literal, cast
 import numpy as np
 
 from assistant import __version__
+from assistant.errors import IndexProblem  # noqa: F401  (raised here; importable from here too)
+from assistant.index import vectors
 from assistant.index.lexical import BM25
+from assistant.index.vectors import VectorStore
 from assistant.ingest import backmatter, library
 from assistant.ingest.documents import Document
 from assistant.ingest.formats import registry
@@ -35,14 +38,10 @@ from assistant.ingest.passages import Passage, make_passages
 from assistant.settings import PASSAGE_MAX_CHARS, PASSAGE_MAX_WORDS, PASSAGE_OVERLAP_SENTENCES
 
 if TYPE_CHECKING:
-    import faiss
+    from assistant.encoding.embeddings import Encoder
 
 FORMAT_VERSION = 1
 KEEP_BUILDS = 3  # the live build and two before it, for servers still reading them
-
-
-class IndexProblem(Exception):
-    """The index is missing, corrupt or was built differently; the message says how to fix it."""
 
 
 @dataclass
@@ -56,7 +55,7 @@ class Index:
     passage_vectors: np.ndarray
     sentence_keys: dict[tuple[str, int, int], int]  # (doc, start, end) -> row
     sentence_vectors: np.ndarray
-    dense: faiss.Index  # over passage_vectors
+    dense: VectorStore  # over passage_vectors
     bm25: BM25
     by_id: dict[str, int] = field(default_factory=dict)
     # Documents an operator took down: kept in the build (never lost) but without passages,
@@ -151,6 +150,24 @@ class BuildStats:
     sentences_embedded: int = 0
 
 
+@dataclass
+class Built:
+    """A build's records and vectors, ready to save: what ``build`` makes and ``save`` writes."""
+
+    documents: list[Document]
+    passages: list[Passage]
+    sentences: list[tuple[str, int, int]]  # (doc, start, end), one row each in sentence_vectors
+    passage_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    chunking: dict  # ChunkSettings.as_dict()
+    model: str
+    dimensions: int
+    vectors: dict | None = None  # which encoder made the passage and sentence vectors
+    takedowns: dict[str, dict] = field(default_factory=dict)  # id -> reason and time
+    folders: list[str] = field(default_factory=list)  # recorded folders: a refresh adds their new files
+    excluded: list[str] = field(default_factory=list)  # ... except those removed by id
+
+
 EMBED_SLICE = 256  # texts per model call while a progress bar is shown
 
 
@@ -161,18 +178,93 @@ def progress_bar(total: int, desc: str, unit: str, show: bool):
     return tqdm(total=total, desc=desc, unit=f" {unit}", disable=None if show and total else True, leave=True)
 
 
+@dataclass
+class _Rows:
+    """What a build collects, in order: passages and sentences, each row's vector None until embedded."""
+
+    passages: list[Passage] = field(default_factory=list)
+    sentences: list[tuple[str, int, int]] = field(default_factory=list)
+    p_rows: list[np.ndarray | None] = field(default_factory=list)
+    s_rows: list[np.ndarray | None] = field(default_factory=list)
+    todo_p: list[tuple[int, str]] = field(default_factory=list)  # (position in passages, text to embed)
+    # (position in sentences, passage in todo_p, span in its text)
+    todo_s: list[tuple[int, int, int]] = field(default_factory=list)
+    spans: list[list[tuple[int, int]]] = field(default_factory=list)  # new sentences' spans in each todo_p text
+
+    def reuse(self, doc: Document, old_ps: list[Passage], base: Index) -> None:
+        """Keep an unchanged document's passages and their vectors from the ``base`` build."""
+        for p in old_ps:
+            p.back = backmatter.kind_at(doc.back_matter, p.start, p.end)  # the rules may have changed
+            self.passages.append(p)
+            self.p_rows.append(base.passage_vectors[base.by_id[p.id]])
+        seen = set()
+        for p in old_ps:
+            for s, e in p.sentences:
+                if (s, e) not in seen:
+                    seen.add((s, e))
+                    self.sentences.append((doc.id, s, e))
+                    self.s_rows.append(base.sentence_vectors[base.sentence_keys[(doc.id, s, e)]])
+
+    def add(self, doc: Document, chunking: ChunkSettings) -> None:
+        """Cut a new or changed document into passages, to be embedded with their sentences."""
+        seen = set()
+        for p in make_passages(
+            doc, chunking.passage_max_words, chunking.passage_overlap_sentences, chunking.passage_max_chars
+        ):
+            text = embedding_input(doc, p)
+            shift = len(text) - (p.end - p.start)  # the heading put before the passage's text
+            self.spans.append([])
+            self.todo_p.append((len(self.passages), text))
+            self.passages.append(p)
+            self.p_rows.append(None)
+            for s, e in p.sentences:
+                if (s, e) not in seen:
+                    seen.add((s, e))
+                    self.todo_s.append((len(self.sentences), len(self.todo_p) - 1, len(self.spans[-1])))
+                    self.spans[-1].append((s - p.start + shift, e - p.start + shift))
+                    self.sentences.append((doc.id, s, e))
+                    self.s_rows.append(None)
+
+    def embed(self, embedder: Encoder, progress: bool) -> None:
+        """Fill every missing row: passages and sentences in one length-sorted stream per slice
+        (embeddings.encode_passages)."""
+        if not self.todo_p:
+            return
+        done: dict[int, np.ndarray] = {}  # sentence vectors of each todo_p passage
+        bars = (
+            progress_bar(len(self.todo_p), "Embedding passages", "passage", progress),
+            progress_bar(len(self.todo_s), "Embedding sentences", "sentence", progress),
+        )
+        with bars[0] as p_bar, bars[1] as s_bar:
+            for at in range(0, len(self.todo_p), EMBED_SLICE):
+                part = self.todo_p[at : at + EMBED_SLICE]
+                p_vecs, s_parts = embedder.encode_passages([t for _, t in part], self.spans[at : at + EMBED_SLICE])
+                for (pos, _), vec in zip(part, p_vecs, strict=False):
+                    self.p_rows[pos] = vec
+                for k, vecs in enumerate(s_parts):
+                    done[at + k] = vecs
+                p_bar.update(len(part))
+                s_bar.update(sum(len(v) for v in s_parts))
+        for pos, passage, j in self.todo_s:
+            self.s_rows[pos] = done[passage][j]
+
+
+def _stacked(rows: list[np.ndarray | None], dim: int) -> np.ndarray:
+    # Every None was filled by _Rows.embed: each row is a vector now.
+    return np.vstack(cast(list[np.ndarray], rows)).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
+
+
 def build(
     docs: list[Document],
-    embedder,
+    embedder: Encoder,
     chunking: ChunkSettings,
     previous: Index | None = None,
     progress: bool = False,
     takedowns: dict[str, dict] | None = None,
-) -> tuple[dict, BuildStats]:
+) -> tuple[Built, BuildStats]:
     """Chunk and embed ``docs``; reuse vectors of documents whose content and settings are unchanged.
 
     Documents in ``takedowns`` (id -> reason and time) are kept without passages.
-    Returns (arrays and records to save, stats).
     """
     given = takedowns or {}
     takedowns = {d.id: given[d.id] for d in docs if d.id in given}
@@ -183,100 +275,26 @@ def build(
         and previous.manifest.get("chunking") == chunk_info
         and (previous.manifest.get("model") == embedder.name and previous.manifest.get("vectors") == vectors_info)
     )
-    passages: list[Passage] = []
-    sentences: list[tuple[str, int, int]] = []
-    p_rows: list[np.ndarray | None] = []  # None until embedded below
-    s_rows: list[np.ndarray | None] = []
-    todo_p: list[tuple[int, str]] = []  # (position in passages, text to embed)
-    todo_s: list[tuple[int, int, int]] = []  # (position in sentences, passage in todo_p, span in its text)
-    spans: list[list[tuple[int, int]]] = []  # new sentences' spans in each todo_p text
-    reused = embedded = 0
-
-    old_by_doc: dict[str, list[Passage]] = {}
     base = previous if reusable else None  # the build whose vectors are reused
+    old_by_doc: dict[str, list[Passage]] = {}
     for p in base.passages if base is not None else []:
         old_by_doc.setdefault(p.doc_id, []).append(p)
-    for doc in docs:
-        if doc.id in takedowns:
-            continue
+    rows = _Rows()
+    reused = embedded = 0
+    for doc in (d for d in docs if d.id not in takedowns):
         old = base.documents.get(doc.id) if base is not None else None
         if base is not None and old is not None and old.content_hash == doc.content_hash:
-            old_ps = old_by_doc.get(doc.id, [])
-            for p in old_ps:
-                p.back = backmatter.kind_at(doc.back_matter, p.start, p.end)  # the rules may have changed
-                passages.append(p)
-                p_rows.append(base.passage_vectors[base.by_id[p.id]])
-            seen = set()
-            for p in old_ps:
-                for s, e in p.sentences:
-                    if (s, e) not in seen:
-                        seen.add((s, e))
-                        sentences.append((doc.id, s, e))
-                        s_rows.append(base.sentence_vectors[base.sentence_keys[(doc.id, s, e)]])
+            rows.reuse(doc, old_by_doc.get(doc.id, []), base)
             reused += 1
-            continue
-        embedded += 1
-        seen = set()
-        for p in make_passages(
-            doc, chunking.passage_max_words, chunking.passage_overlap_sentences, chunking.passage_max_chars
-        ):
-            text = embedding_input(doc, p)
-            shift = len(text) - (p.end - p.start)  # the heading put before the passage's text
-            spans.append([])
-            todo_p.append((len(passages), text))
-            passages.append(p)
-            p_rows.append(None)
-            for s, e in p.sentences:
-                if (s, e) not in seen:
-                    seen.add((s, e))
-                    todo_s.append((len(sentences), len(todo_p) - 1, len(spans[-1])))
-                    spans[-1].append((s - p.start + shift, e - p.start + shift))
-                    sentences.append((doc.id, s, e))
-                    s_rows.append(None)
-
+        else:
+            rows.add(doc, chunking)
+            embedded += 1
+    rows.embed(embedder, progress)
     dim = embedder.dimensions
-    done: dict[int, np.ndarray] = {}  # sentence vectors of each todo_p passage
-    if todo_p:
-        # Passages and sentences in one length-sorted stream per slice (embeddings.encode_passages).
-        bars = (
-            progress_bar(len(todo_p), "Embedding passages", "passage", progress),
-            progress_bar(len(todo_s), "Embedding sentences", "sentence", progress),
-        )
-        with bars[0] as p_bar, bars[1] as s_bar:
-            for at in range(0, len(todo_p), EMBED_SLICE):
-                part = todo_p[at : at + EMBED_SLICE]
-                p_vecs, s_parts = embedder.encode_passages([t for _, t in part], spans[at : at + EMBED_SLICE])
-                for (pos, _), vec in zip(part, p_vecs, strict=False):
-                    p_rows[pos] = vec
-                for k, vecs in enumerate(s_parts):
-                    done[at + k] = vecs
-                p_bar.update(len(part))
-                s_bar.update(sum(len(v) for v in s_parts))
-        for pos, passage, j in todo_s:
-            s_rows[pos] = done[passage][j]
-    # Every None was filled above: each row is a vector now.
-    p_vecs = np.vstack(cast(list[np.ndarray], p_rows)).astype(np.float32) if p_rows else np.zeros((0, dim), np.float32)
-    s_vecs = np.vstack(cast(list[np.ndarray], s_rows)).astype(np.float32) if s_rows else np.zeros((0, dim), np.float32)
-    data = {
-        "documents": docs,
-        "passages": passages,
-        "sentences": sentences,
-        "passage_vectors": p_vecs,
-        "sentence_vectors": s_vecs,
-        "chunking": chunk_info,
-        "model": embedder.name,
-        "dimensions": dim,
-        "vectors": vectors_info,
-        "takedowns": takedowns,
-    }
-    return data, BuildStats(reused, embedded, len(todo_p), len(todo_s))
-
-
-def make_dense(vectors: np.ndarray):
-    """Inner product on unit vectors (cosine): exact when small, IVF-SQ8 at scale (vectors.py)."""
-    from assistant.index import vectors as vectors_mod
-
-    return vectors_mod.make_dense(vectors)
+    p_vecs, s_vecs = _stacked(rows.p_rows, dim), _stacked(rows.s_rows, dim)
+    built = Built(docs, rows.passages, rows.sentences, p_vecs, s_vecs, chunk_info, embedder.name, dim, vectors_info)
+    built.takedowns = takedowns
+    return built, BuildStats(reused, embedded, len(rows.todo_p), len(rows.todo_s))
 
 
 # ---------------------------------------------------------------- saving
@@ -296,12 +314,8 @@ def _write_jsonl(path: Path, rows) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def save(data: dict, root: Path) -> Path:
+def save(data: Built, root: Path) -> Path:
     """Write a new build beside the live one, then point CURRENT at it atomically."""
-    import faiss
-
-    from assistant.index import vectors as vectors_mod
-
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
@@ -309,65 +323,13 @@ def save(data: dict, root: Path) -> Path:
     tmp = builds / f".tmp-{name}"
     tmp.mkdir()
     try:
-        docs: list[Document] = data["documents"]
-        _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in docs))
-        _keep_originals(docs, tmp, root)
-        _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data["passages"]))
-        _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data["sentences"]))
-        np.save(tmp / "passage_vectors.npy", data["passage_vectors"])
-        np.save(tmp / "sentence_vectors.npy", data["sentence_vectors"])
-        dense = make_dense(data["passage_vectors"])
-        faiss.write_index(dense, str(tmp / "dense.faiss"))
-        by_id = {d.id: d for d in docs}
-        texts = [embedding_input(by_id[p.doc_id], p) for p in data["passages"]]
-        per_doc = Counter(p.doc_id for p in data["passages"])
-        BM25.build(texts).save(tmp / "bm25")
+        dense = _write_files(data, tmp, root)
         files = {
             str(f.relative_to(tmp)): {"bytes": f.stat().st_size, "sha256": _sha256(f)}
             for f in sorted(tmp.rglob("*"))
             if f.is_file()
         }
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "package_version": __version__,
-            "build": name,
-            "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-            "model": data["model"],
-            "dimensions": data["dimensions"],
-            "vectors": data.get("vectors"),  # which encoder made the passage and sentence vectors
-            "chunking": data["chunking"],
-            "dense": vectors_mod.describe(dense),
-            "counts": {
-                "documents": len(docs),
-                "passages": len(data["passages"]),
-                "sentences": len(data["sentences"]),
-            },
-            "documents": {
-                d.id: {
-                    "title": d.meta.title,
-                    "source": d.source,
-                    "format": d.format,
-                    "content_hash": d.content_hash,
-                    "source_hash": d.source_hash,
-                    "publication": d.publication,
-                    "ingested_at": d.ingested_at,
-                    "pages": len({p.index for p in d.pages}),
-                    "passages": per_doc[d.id],
-                    "author": d.meta.author,
-                    "date": d.meta.date,
-                    "origin": d.meta.origin,
-                    "warnings": d.warnings,
-                    "scanned": d.scanned,
-                    "withdrawn_notice": d.meta.withdrawn,
-                    **({"takedown": data["takedowns"][d.id]} if d.id in data.get("takedowns", {}) else {}),
-                    "facts": library.detect(d.meta, d.publication),  # for filters and facets
-                }
-                for d in docs
-            },
-            "folders": data.get("folders", []),  # recorded folders: a refresh adds their new files
-            "excluded": data.get("excluded", []),  # ... except those removed by id
-            "files": files,
-        }
+        manifest = _manifest(data, name, dense, files)
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         _fsync_tree(tmp)
         os.rename(tmp, builds / name)
@@ -377,6 +339,64 @@ def save(data: dict, root: Path) -> Path:
     _set_current(root, name)
     _prune(root, keep=name)
     return builds / name
+
+
+def _write_files(data: Built, tmp: Path, root: Path) -> dict:
+    """Records, vectors, the dense store and BM25 into the new build ``tmp``; the dense store's spec."""
+    _write_jsonl(tmp / "documents.jsonl", (d.to_dict() for d in data.documents))
+    _keep_originals(data.documents, tmp, root)
+    _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in data.passages))
+    _write_jsonl(tmp / "sentences.jsonl", ({"doc_id": d, "start": s, "end": e} for d, s, e in data.sentences))
+    np.save(tmp / "passage_vectors.npy", data.passage_vectors)
+    np.save(tmp / "sentence_vectors.npy", data.sentence_vectors)
+    dense = vectors.build_store(data.passage_vectors)
+    dense.save(tmp)
+    by_id = {d.id: d for d in data.documents}
+    BM25.build([embedding_input(by_id[p.doc_id], p) for p in data.passages]).save(tmp / "bm25")
+    return dense.spec()
+
+
+def _manifest(data: Built, name: str, dense: dict, files: dict) -> dict:
+    per_doc = Counter(p.doc_id for p in data.passages)
+    return {
+        "format_version": FORMAT_VERSION,
+        "package_version": __version__,
+        "build": name,
+        "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        "model": data.model,
+        "dimensions": data.dimensions,
+        "vectors": data.vectors,
+        "chunking": data.chunking,
+        "dense": dense,
+        "counts": {"documents": len(data.documents), "passages": len(data.passages), "sentences": len(data.sentences)},
+        "documents": {d.id: _document_entry(d, per_doc[d.id], data.takedowns.get(d.id)) for d in data.documents},
+        "folders": data.folders,
+        "excluded": data.excluded,
+        "files": files,
+    }
+
+
+def _document_entry(d: Document, passages: int, takedown: dict | None) -> dict:
+    """A document as the manifest lists it (``list_documents`` reads these)."""
+    return {
+        "title": d.meta.title,
+        "source": d.source,
+        "format": d.format,
+        "content_hash": d.content_hash,
+        "source_hash": d.source_hash,
+        "publication": d.publication,
+        "ingested_at": d.ingested_at,
+        "pages": len({p.index for p in d.pages}),
+        "passages": passages,
+        "author": d.meta.author,
+        "date": d.meta.date,
+        "origin": d.meta.origin,
+        "warnings": d.warnings,
+        "scanned": d.scanned,
+        "withdrawn_notice": d.meta.withdrawn,
+        **({"takedown": takedown} if takedown is not None else {}),
+        "facts": library.detect(d.meta, d.publication),  # for filters and facets
+    }
 
 
 ORIGINALS = "originals"
@@ -491,8 +511,7 @@ REQUIRED_FILES = {
     "sentences.jsonl",
     "passage_vectors.npy",
     "sentence_vectors.npy",
-    "dense.faiss",
-}
+}  # and the dense store's own files (vectors.store_files)
 
 
 def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, verify: bool = True) -> None:
@@ -508,7 +527,8 @@ def check_manifest(manifest: dict, folder: Path, model: str, dimensions: int, ve
             f"but this assistant uses {model!r} ({dimensions}). {fix}"
         )
     files = manifest.get("files")
-    if not isinstance(files, dict) or not REQUIRED_FILES <= set(files):
+    required = REQUIRED_FILES | vectors.store_files(manifest.get("dense") or {})
+    if not isinstance(files, dict) or not required <= set(files):
         raise IndexProblem(f"The index manifest in {folder} does not list its files, so they cannot be checked. {fix}")
     for rel, info in files.items():
         path = folder / rel
@@ -582,10 +602,6 @@ MMAP_FROM = 200_000  # passages; above this, vectors and BM25 are memory-mapped,
 
 def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> Index:
     """Load the live build, checking it against the manifest and the running model."""
-    import faiss
-
-    from assistant.index import vectors as vectors_mod
-
     folder = current_build(Path(root))
     manifest = read_manifest(folder)
     check_manifest(manifest, folder, model, dimensions)
@@ -599,8 +615,7 @@ def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> I
         mode: Literal["r"] | None = "r" if mmap else None
         p_vecs = np.load(folder / "passage_vectors.npy", mmap_mode=mode)
         s_vecs = np.load(folder / "sentence_vectors.npy", mmap_mode=mode)
-        dense = faiss.read_index(str(folder / "dense.faiss"))
-        vectors_mod.tune(dense, manifest.get("dense", {}))
+        dense = vectors.load_store(folder, manifest.get("dense", {}))
         bm25 = BM25.load(folder / "bm25", mmap=mmap)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexProblem(f"The index in {folder} cannot be read ({exc}). {fix}") from exc
@@ -610,7 +625,7 @@ def load(root: Path, model: str, dimensions: int, mmap: bool | None = None) -> I
         or len(sentences) != counts.get("sentences")
         or p_vecs.shape != (len(passages), dimensions)
         or s_vecs.shape != (len(sentences), dimensions)
-        or dense.ntotal != len(passages)
+        or len(dense) != len(passages)
         or bm25.size != len(passages)
     ):
         raise IndexProblem(f"The index in {folder} is inconsistent (its files disagree on counts). {fix}")

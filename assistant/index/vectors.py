@@ -1,4 +1,8 @@
-"""The dense (FAISS) index, chosen by corpus size.
+"""The dense store: nearest passages by inner product over unit vectors, behind ``VectorStore``.
+
+FAISS lives here and nowhere else in the package: ``index.store`` builds, saves and loads a
+store through ``build_store`` and ``load_store``, and retrieval only calls ``search``.
+The FAISS index is chosen by corpus size.
 
 Below ``FLAT_MAX`` passages an exact inner-product scan is fast enough (see
 docs/performance.md for the measurement behind the threshold) and nothing beats exact.
@@ -12,6 +16,8 @@ needs no graph memory on top of the codes.
 from __future__ import annotations
 
 import math
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -90,3 +96,93 @@ def recall_at_k(index, vectors: np.ndarray, queries: np.ndarray, k: int = 10) ->
     _, truth = exact.search(queries, k)
     _, found = index.search(queries, k)
     return float(np.mean([len(set(t) & set(f)) / k for t, f in zip(truth, found, strict=False)]))
+
+
+# ---------------------------------------------------------------- the store
+
+
+@runtime_checkable
+class VectorStore(Protocol):
+    """What the index and retrieval need of a dense store over the passages' vectors (row i is passage i)."""
+
+    def __len__(self) -> int: ...
+
+    def search(self, query: np.ndarray, n: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The rows (int64) and inner products (float32) of the ``n`` rows closest to ``query``, best
+        first; ``allowed`` (a boolean mask over rows) admits only those rows."""
+        ...
+
+    def save(self, folder: Path) -> None:
+        """Write the store into a build folder (the file the manifest checks)."""
+        ...
+
+    def spec(self) -> dict:
+        """What the manifest records (its ``dense`` entry), for ``load_store`` to read it back."""
+        ...
+
+
+NONE = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+
+
+class FaissStore:
+    """A FAISS index: exact inner product (flat) or IVF-SQ8, as ``choose`` picks."""
+
+    FILE = "dense.faiss"
+
+    def __init__(self, index) -> None:
+        self.index = index
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal)
+
+    def search(self, query: np.ndarray, n: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        n = min(n, len(self))
+        if n <= 0:
+            return NONE
+        q = np.asarray(query, dtype=np.float32).reshape(1, -1)
+        params = None if allowed is None else self._only(allowed)
+        scores, rows = self.index.search(q, n, params=params)
+        keep = rows[0] >= 0
+        return rows[0][keep], scores[0][keep]
+
+    def _only(self, allowed: np.ndarray):
+        """Search parameters that admit only the ``allowed`` rows (a bitmap, one bit a row)."""
+        import faiss
+
+        bits = np.packbits(allowed, bitorder="little")
+        selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
+        try:
+            ivf = faiss.extract_index_ivf(self.index)
+        except RuntimeError:
+            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
+        else:
+            params = faiss.SearchParametersIVF(sel=selector, nprobe=ivf.nprobe)  # type: ignore[call-arg]
+        params._keep = (bits, selector)  # type: ignore[attr-defined]  # the selector reads these arrays: keep them alive for the search
+        return params
+
+    def save(self, folder: Path) -> None:
+        import faiss
+
+        faiss.write_index(self.index, str(Path(folder) / self.FILE))
+
+    def spec(self) -> dict:
+        return describe(self.index)
+
+
+def store_files(spec: dict) -> set[str]:
+    """The files a build's dense store is kept in, by its spec (the manifest checks them)."""
+    return {FaissStore.FILE}
+
+
+def build_store(vectors: np.ndarray) -> VectorStore:
+    """The store for a new build's passage vectors."""
+    return FaissStore(make_dense(vectors))
+
+
+def load_store(folder: Path, spec: dict) -> VectorStore:
+    """The store a build folder holds, as its manifest's ``dense`` entry describes it."""
+    import faiss
+
+    index = faiss.read_index(str(Path(folder) / FaissStore.FILE))
+    tune(index, spec)
+    return FaissStore(index)

@@ -151,31 +151,21 @@ def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> 
     """Join blocks into the document text, recording sections, pages and unindexed spans."""
     parts: list[str] = []
     length = 0
-    sections: list[Section] = []
-    stack: list[Section] = []
+    outline = _Outline()
     pages: list[Page] = []
     unindexed: list[tuple[int, int]] = []
-    used_ids: set[str] = set()
     prev: Block | None = None
 
     for block in blocks:
         text = "\n".join(clean_line(t) for t in block.text.split("\n") if clean_line(t))
         if not text:
             continue
-        if prev is None:
-            sep = ""
-        elif block.continues:
-            sep = " "
-        elif block.kind == prev.kind and block.kind in ("list_item", "table_row"):
-            sep = "\n"
-        else:
-            sep = "\n\n"
+        sep = _separator(prev, block)
         parts.append(sep)
         length += len(sep)
         start, end = length, length + len(text)
         parts.append(text)
         length = end
-
         if block.page is not None:
             if pages and pages[-1].index == block.page:
                 pages[-1].end = end
@@ -186,29 +176,11 @@ def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> 
         if not block.indexed:
             unindexed.append((start, end))
         if block.kind == "heading":
-            level = max(1, block.level or 1)
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            base = slugify(text)
-            sid, n = base, 2
-            while sid in used_ids:
-                sid, n = f"{base}-{n}", n + 1
-            used_ids.add(sid)
-            section = Section(
-                id=sid,
-                title=text.replace("\n", " "),
-                level=level,
-                path=[s.title for s in stack] + [text.replace("\n", " ")],
-                start=start,
-                end=-1,
-                page=block.page,
-                page_label=block.page_label,
-            )
-            stack.append(section)
-            sections.append(section)
+            outline.add(block, text, start)
         prev = block
 
     full = "".join(parts)
+    sections = outline.sections
     for i, section in enumerate(sections):
         section.end = next((s.start for s in sections[i + 1 :] if s.level <= section.level), len(full))
     if pages:
@@ -217,6 +189,50 @@ def assemble(blocks: list[Block], meta: DocumentMeta, fmt: str, source: str) -> 
     doc.back_matter = backmatter.find(doc)
     doc.content_hash = hashlib.sha256(full.encode("utf-8")).hexdigest()
     return doc
+
+
+def _separator(prev: Block | None, block: Block) -> str:
+    """What stands between two blocks in the text: a space within a paragraph broken over a
+    page, a line between items of one list or table, a blank line otherwise."""
+    if prev is None:
+        return ""
+    if block.continues:
+        return " "
+    if block.kind == prev.kind and block.kind in ("list_item", "table_row"):
+        return "\n"
+    return "\n\n"
+
+
+class _Outline:
+    """The sections of a document as its headings come, each under the open ones of higher level."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self._open: list[Section] = []
+        self._ids: set[str] = set()
+
+    def add(self, block: Block, text: str, start: int) -> None:
+        level = max(1, block.level or 1)
+        while self._open and self._open[-1].level >= level:
+            self._open.pop()
+        base = slugify(text)
+        sid, n = base, 2
+        while sid in self._ids:
+            sid, n = f"{base}-{n}", n + 1
+        self._ids.add(sid)
+        title = text.replace("\n", " ")
+        section = Section(
+            id=sid,
+            title=title,
+            level=level,
+            path=[s.title for s in self._open] + [title],
+            start=start,
+            end=-1,
+            page=block.page,
+            page_label=block.page_label,
+        )
+        self._open.append(section)
+        self.sections.append(section)
 
 
 # ---------------------------------------------------------------- metadata and loading

@@ -19,6 +19,8 @@ from typing import Annotated, Literal, cast
 import numpy as np
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from assistant.errors import UnknownDocument  # noqa: F401  (raised here; importable from here too)
+
 KINDS = {
     "annual-report": "Annual report",
     "national-review": "National review",
@@ -283,10 +285,6 @@ def table(index) -> dict[str, dict]:
 
 
 # ---------------------------------------------------------------- filtering and facets
-
-
-class UnknownDocument(ValueError):
-    pass
 
 
 def matching(index, filters: Filters | None) -> set[str] | None:

@@ -169,11 +169,6 @@ def source_line(c: Citation) -> str:
     return head + _kind(c)
 
 
-def cite(doc: Document, section_path: list[str] | None, page: str | None, style: str = "harvard") -> str:
-    """The Markdown citation of a place in ``doc`` (no link)."""
-    return markdown(Citation.of(doc, section_path, page), style)
-
-
 # Characters left as they are in the path, query and fragment of a URL; everything else is
 # percent-encoded, so no quote, parenthesis, space or angle bracket can end a link in HTML or Markdown.
 _URL_SAFE = "/?%@!$&+,;=~-._"  # ":" too is encoded: no "javascript:" even inside a path

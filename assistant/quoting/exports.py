@@ -22,6 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from assistant.errors import ExportError  # noqa: F401  (raised here; importable from here too)
 from assistant.index.store import Index
 from assistant.ingest.documents import page_text, slugify
 from assistant.quoting import citations
@@ -44,10 +45,6 @@ CSV_HEADER = [
     "accessed",
     "reference",
 ]
-
-
-class ExportError(ValueError):
-    """An item that does not name a real slice of a document."""
 
 
 @dataclass

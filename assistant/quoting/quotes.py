@@ -17,6 +17,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from assistant.errors import SearchError  # noqa: F401  (raised here; importable from here too)
 from assistant.index.lexical import words
 from assistant.index.store import Index
 from assistant.ingest.documents import Document
@@ -40,10 +41,6 @@ _SINGLE = set("'‘’‚‛′`´")
 _DOUBLE = set('"“”„‟″«»')
 _DASHES = set("-‐‑‒–—―−")
 _DROP = {"\u00ad", "\u200b"}  # soft hyphen, zero-width space
-
-
-class SearchError(ValueError):
-    """A search that cannot run as asked; the message says why (shown to the user)."""
 
 
 # ---------------------------------------------------------------- folding with an offset map

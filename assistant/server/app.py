@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import __version__
+from assistant.errors import AssistantError
 from assistant.server import security
 from assistant.settings import Settings, readable_errors
 
@@ -55,6 +56,46 @@ async def lifespan(app: FastAPI):
             reload.remove_sighup()
 
 
+def handle_errors(app: FastAPI) -> None:
+    """Every error as a readable page or ``{"detail": ...}``: the status of an ``AssistantError``
+    comes from its kind (assistant/errors.py); only a 4xx shows the message."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        # A page for a browser (e.g. /quotes?page=abc), JSON for the API.
+        return security.error_response(request.scope, 422, readable(exc.errors()))
+
+    @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return security.error_response(request.scope, exc.status_code, str(exc.detail), exc.headers)
+
+    @app.exception_handler(AssistantError)
+    async def explained(request: Request, exc: AssistantError):
+        if exc.http_status < 500:
+            return security.error_response(request.scope, exc.http_status, str(exc))
+        return await crash(request, exc, exc.http_status)
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception, status: int = 500):
+        # Log the type only: the message could quote the question.
+        log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return security.error_response(request.scope, status, "Something went wrong on the server. Please try again.")
+
+
+def page_templates(settings: Settings) -> Jinja2Templates:
+    """The pages' templates, with what every page may use."""
+    from assistant.quoting import citations, exports, models
+    from assistant.server.routes.pages import privacy_text
+
+    templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
+    templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
+        citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
+    )
+    templates.env.globals["exporters"] = list(exports.EXPORTERS.values())  # the basket's choices
+    return templates
+
+
 def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     settings = settings or Settings()
     if assistant is None:
@@ -81,30 +122,8 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     # Checked when the settings were made; a profile naming a document not in the index matches nothing.
     app.state.profiles = profiles.load(settings.widget_profiles) if settings.widget_profiles else {}
     app.state.reloader = Reloader(assistant, settings.index, quotes.prepare)
-    app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
-    from assistant.quoting import citations, exports, models
-    from assistant.server.routes.pages import privacy_text
-
-    app.state.templates.env.globals["privacy"] = privacy_text(settings)  # every page says what is really done
-    app.state.templates.env.globals.update(  # the quote's pieces, for partials/quote_parts.html
-        citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
-    )
-    app.state.templates.env.globals["exporters"] = list(exports.EXPORTERS.values())  # the basket's choices
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError):
-        # A page for a browser (e.g. /quotes?page=abc), JSON for the API.
-        return security.error_response(request.scope, 422, readable(exc.errors()))
-
-    @app.exception_handler(StarletteHTTPException)  # also the router's own 404 and 405
-    async def http_error(request: Request, exc: StarletteHTTPException):
-        return security.error_response(request.scope, exc.status_code, str(exc.detail), exc.headers)
-
-    @app.exception_handler(Exception)
-    async def crash(request: Request, exc: Exception):
-        # Log the type only: the message could quote the question.
-        log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
-        return security.error_response(request.scope, 500, "Something went wrong on the server. Please try again.")
+    app.state.templates = page_templates(settings)
+    handle_errors(app)
 
     from assistant.server.routes import (
         api,

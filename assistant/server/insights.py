@@ -182,7 +182,7 @@ def glossary_words(request) -> frozenset[str]:
     from itertools import chain
 
     assistant = request.app.state.assistant
-    gloss = assistant.evidence_for(assistant.index)[0]
+    gloss = assistant.evidence_for(assistant.index).glossary
     cached = getattr(request.app.state, "insights_glossary", None)
     if cached is None or cached[0] is not gloss:
         cached = request.app.state.insights_glossary = (gloss, frozenset(chain(*chain(*gloss.groups))))

@@ -20,6 +20,7 @@ from typing import Annotated
 from fastapi import HTTPException, Request
 from pydantic import AfterValidator, Field, ValidationError
 
+from assistant.errors import InvalidProfile  # noqa: F401  (raised here; importable from here too)
 from assistant.ingest.library import Filters, Name
 
 MAX_QUESTIONS = 8
@@ -47,15 +48,6 @@ class Profile(Filters):
     @property
     def scope(self) -> Filters:
         return Filters(**self.model_dump(include=set(Filters.model_fields)))
-
-
-class InvalidProfile(ValueError):
-    """A profile's fields are wrong: where (file and origin), and pydantic's errors (the settings
-    turn them into a sentence)."""
-
-    def __init__(self, where: str, errors: list):
-        super().__init__(where)
-        self.where, self.errors = where, errors
 
 
 def load(path: Path, allowed: list[str] | None = None) -> dict[str, Profile]:

@@ -49,7 +49,6 @@ class Reloader:
         self.root = Path(root)
         self.prepare = prepare  # builds what a new index derives, before it serves (quotes.prepare)
         self.refused: str | None = None  # the last build refused, not retried until CURRENT changes
-        self.reloads = 0
         self._lock = threading.Lock()
 
     def check(self, force: bool = False) -> Outcome:
@@ -77,7 +76,6 @@ class Reloader:
             self.warm(new)  # built here, once, not by the first requests after the swap
             self.assistant.index = new  # one reference: each answer reads it once
             self.refused = None
-            self.reloads += 1
             log.info("Now serving index build %s (was %s): %d passages.", new.build, serving.build, len(new.passages))
             return Outcome("reloaded", new.build)
 

@@ -8,9 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-
-class DocumentError(Exception):
-    """A source that cannot be read; the message names the reason."""
+from assistant.errors import DocumentError  # noqa: F401  (raised here; importable from here too)
 
 
 @dataclass

@@ -6,50 +6,59 @@ from __future__ import annotations
 
 import re
 
+# Meta tags read for each field, the first one present wins.
+TAGS: dict[str, tuple[str, ...]] = {
+    "title": ("og:title", "dc.title", "dcterms.title", "citation_title", "twitter:title"),
+    "author": ("author", "dc.creator", "dcterms.creator", "article:author", "citation_author"),
+    "publisher": ("og:site_name", "dc.publisher", "dcterms.publisher", "publisher"),
+    "date": (
+        "article:published_time",
+        "govuk:first-published-at",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dcterms.created",
+        "dcterms.date",
+        "date",
+        "citation_publication_date",
+        "govuk:public-updated-at",
+        "article:modified_time",
+        "dcterms.modified",
+    ),
+    "description": ("description", "og:description", "dc.description", "dcterms.description"),
+    "source_url": ("og:url",),
+    "licence": ("dc.rights", "dcterms.license", "dcterms.rights", "license"),
+}
+
+
+def _meta(soup, *names: str) -> str:
+    for name in names:
+        tag = soup.find("meta", attrs={"name": re.compile(f"^{re.escape(name)}$", re.I)}) or soup.find(
+            "meta", attrs={"property": re.compile(f"^{re.escape(name)}$", re.I)}
+        )
+        if tag and (tag.get("content") or "").strip():
+            return tag["content"].strip()
+    return ""
+
+
+def _page_title(soup, found: dict[str, str]) -> None:
+    """The <title> when no tag gives one; "Title | Site name" gives the page's own title (its
+    h1) and the site as publisher."""
+    found["title"] = soup.title.string.strip()
+    h1 = soup.find("h1")
+    heading = re.sub(r"\s+", " ", h1.get_text(" ", strip=True)) if h1 else ""
+    site = re.fullmatch(rf"{re.escape(heading)}\s+[-|–—:]\s+(.{{1,80}})", found["title"]) if heading else None
+    if site:
+        found["title"] = heading
+        found["publisher"] = found["publisher"] or site.group(1).strip()
+
 
 def metadata(soup, data: bytes = b"") -> dict:
     """Title, author, publisher, date, description, source URL and licence from meta tags."""
-
-    def meta(*names: str) -> str:
-        for name in names:
-            tag = soup.find("meta", attrs={"name": re.compile(f"^{re.escape(name)}$", re.I)}) or soup.find(
-                "meta", attrs={"property": re.compile(f"^{re.escape(name)}$", re.I)}
-            )
-            if tag and (tag.get("content") or "").strip():
-                return tag["content"].strip()
-        return ""
-
-    found = {
-        "title": meta("og:title", "dc.title", "dcterms.title", "citation_title", "twitter:title"),
-        "author": meta("author", "dc.creator", "dcterms.creator", "article:author", "citation_author"),
-        "publisher": meta("og:site_name", "dc.publisher", "dcterms.publisher", "publisher"),
-        "date": meta(
-            "article:published_time",
-            "govuk:first-published-at",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.issued",
-            "dcterms.created",
-            "dcterms.date",
-            "date",
-            "citation_publication_date",
-            "govuk:public-updated-at",
-            "article:modified_time",
-            "dcterms.modified",
-        ),
-        "description": meta("description", "og:description", "dc.description", "dcterms.description"),
-        "source_url": meta("og:url"),
-        "licence": meta("dc.rights", "dcterms.license", "dcterms.rights", "license"),
-    }
+    found = {field: _meta(soup, *names) for field, names in TAGS.items()}
     tagged = {k for k in ("title", "author", "date") if found[k]}
     if not found["title"] and soup.title and soup.title.string:
-        found["title"] = soup.title.string.strip()
-        h1 = soup.find("h1")
-        heading = re.sub(r"\s+", " ", h1.get_text(" ", strip=True)) if h1 else ""
-        site = re.fullmatch(rf"{re.escape(heading)}\s+[-|–—:]\s+(.{{1,80}})", found["title"]) if heading else None
-        if site:  # "Title | Site name": the page's own title, and the site as publisher
-            found["title"] = heading
-            found["publisher"] = found["publisher"] or site.group(1).strip()
+        _page_title(soup, found)
     origin = {k: "meta tags" for k in tagged}
     if not found["author"]:
         found["author"] = _from_line(soup)  # GOV.UK's "From: <organisation>"

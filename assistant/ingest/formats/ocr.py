@@ -16,11 +16,9 @@ import shutil
 import statistics
 import subprocess
 
+from assistant.errors import OCRUnavailable  # noqa: F401  (raised here; importable from here too)
+
 DPI = 300
-
-
-class OCRUnavailable(Exception):
-    """OCR cannot run here (no tesseract) or failed on a page; the message says why."""
 
 
 def available() -> bool:

@@ -252,81 +252,106 @@ def _blocks(pages: list[list[Line]], printed: dict[int, str]) -> list[Block]:
         for ln in lines:
             sizes[ln.size] += len(ln.text)
     body = sizes.most_common(1)[0][0]
-    plain, hyphenated = _vocabulary(pages)
+    flow = _Flow(*_vocabulary(pages))
     contents = {i for i, lines in enumerate(pages) if is_contents(lines)}
     front = front_matter(pages, printed, body) - contents
 
     per_page: list[tuple[list[Block], list[Block]]] = []
-    prev: Block | None = None
-    prev_line: Line | None = None
-    item_x0 = 0.0  # where the current list item's bullet stands
-    style_of: dict[int, tuple] = {}
     for i, lines in enumerate(pages):
-        label = printed.get(i + 1)
-        notes_from = _footnote_start(lines, body)
-        rows = table_rows(lines)
-        headings = set() if i in front else _heading_lines(lines, body, rows)
         if i in front or i - 1 in front:
-            prev, prev_line = None, None  # nothing runs on into or out of a cover or licence page
-        blocks: list[Block] = []
-        notes: list[Block] = []
-        for j, ln in enumerate(lines):
-            text = ln.text.strip()
-            if i in contents:
-                blocks.append(Block(_LEADER.sub(" … ", text), "list_item", page=i + 1, page_label=label, indexed=False))
-                prev, prev_line = None, None  # nothing runs on from a contents page
-                continue
-            if j >= notes_from:
-                if notes and not re.match(r"^\[?\d{1,3}\]?\s", text):
-                    notes[-1].text = join_wrapped(notes[-1].text, text, plain, hyphenated)
-                else:
-                    notes.append(Block(text, "paragraph", page=i + 1, page_label=label, indexed=i not in front))
-                continue
-            new_page = prev_line is not None and prev_line.page != ln.page
-            if j in rows:
-                prev = Block(" | ".join(text for _, _, text in ln.cells), "table_row", page=i + 1, page_label=label)
-                blocks.append(prev)
-                prev_line = ln
-                continue
-            if j in headings:
-                if prev is not None and prev.kind == "heading" and not new_page and _same_style(prev_line, ln):
-                    prev.text += " " + text  # a heading wrapped over two lines
-                else:
-                    prev = Block(text, "heading", page=i + 1, page_label=label)
-                    style_of[id(prev)] = (ln.size, ln.bold)
-                    blocks.append(prev)
-                prev_line = ln
-                continue
-            bullet = _BULLET.match(text) and len(text) > 2
-            if bullet:
-                text = _BULLET.sub("", text, count=1)
-            text = _CID.sub("", text).strip()  # glyphs without a Unicode mapping
-            if bullet:
-                prev = Block(text, "list_item", page=i + 1, page_label=label, indexed=i not in front)
-                blocks.append(prev)
-                item_x0 = ln.x0
-            elif (
-                prev is not None
-                and prev.kind in ("paragraph", "list_item")
-                and _continues(prev_line, ln, prev, item_x0)
-            ):
-                if new_page:
-                    prev = Block(text, prev.kind, page=i + 1, page_label=label, continues=True)
-                    blocks.append(prev)
-                else:
-                    prev.text = join_wrapped(prev.text, text, plain, hyphenated)
-            else:
-                prev = Block(text, "paragraph", page=i + 1, page_label=label, indexed=i not in front)
-                blocks.append(prev)
-            prev_line = ln
-        per_page.append((blocks, notes))
+            flow.stop()  # nothing runs on into or out of a cover or licence page
+        per_page.append(_page(flow, i + 1, lines, printed.get(i + 1), body, i in contents, i in front))
 
     for blocks, notes in per_page:
         for b in blocks + notes:
             if LICENCE_LINE.match(b.text):
                 b.indexed = False  # a copyright line at the foot of a body page
-    _set_levels([b for blocks, _ in per_page for b in blocks if b.kind == "heading"], style_of)
+    _set_levels([b for blocks, _ in per_page for b in blocks if b.kind == "heading"], flow.style_of)
     return _with_footnotes(per_page)
+
+
+def _page(
+    flow: _Flow, page: int, lines: list[Line], label: str | None, body: float, contents: bool, front: bool
+) -> tuple[list[Block], list[Block]]:
+    """One page's blocks and footnotes, lines running on from the page before through ``flow``."""
+    notes_from = _footnote_start(lines, body)
+    rows = table_rows(lines)
+    headings = set() if front else _heading_lines(lines, body, rows)
+    blocks: list[Block] = []
+    notes: list[Block] = []
+    for j, ln in enumerate(lines):
+        text = ln.text.strip()
+        if contents:
+            blocks.append(Block(_LEADER.sub(" … ", text), "list_item", page=page, page_label=label, indexed=False))
+            flow.stop()  # nothing runs on from a contents page
+        elif j >= notes_from:
+            if notes and not re.match(r"^\[?\d{1,3}\]?\s", text):
+                notes[-1].text = join_wrapped(notes[-1].text, text, flow.plain, flow.hyphenated)
+            else:
+                notes.append(Block(text, "paragraph", page=page, page_label=label, indexed=not front))
+        elif j in rows:
+            flow.prev = Block(" | ".join(text for _, _, text in ln.cells), "table_row", page=page, page_label=label)
+            blocks.append(flow.prev)
+            flow.prev_line = ln
+        elif j in headings:
+            flow.heading(blocks, ln, text, page, label)
+        else:
+            flow.text(blocks, ln, text, page, label, indexed=not front)
+    return blocks, notes
+
+
+class _Flow:
+    """Where the text stands while pages are read: the block a next line may run on into."""
+
+    def __init__(self, plain: set[str], hyphenated: set[str]):
+        self.plain, self.hyphenated = plain, hyphenated  # the document's words, to join wrapped lines
+        self.prev: Block | None = None
+        self.prev_line: Line | None = None
+        self.item_x0 = 0.0  # where the current list item's bullet stands
+        self.style_of: dict[int, tuple] = {}  # heading block id -> (size, bold), for their levels
+
+    def stop(self) -> None:
+        self.prev, self.prev_line = None, None
+
+    def _new_page(self, ln: Line) -> bool:
+        return self.prev_line is not None and self.prev_line.page != ln.page
+
+    def heading(self, blocks: list[Block], ln: Line, text: str, page: int, label: str | None) -> None:
+        prev = self.prev
+        if prev is not None and prev.kind == "heading" and not self._new_page(ln) and _same_style(self.prev_line, ln):
+            prev.text += " " + text  # a heading wrapped over two lines
+        else:
+            self.prev = Block(text, "heading", page=page, page_label=label)
+            self.style_of[id(self.prev)] = (ln.size, ln.bold)
+            blocks.append(self.prev)
+        self.prev_line = ln
+
+    def text(self, blocks: list[Block], ln: Line, text: str, page: int, label: str | None, indexed: bool) -> None:
+        """A body line: a new list item or paragraph, or the continuation of the one before."""
+        new_page = self._new_page(ln)
+        bullet = _BULLET.match(text) and len(text) > 2
+        if bullet:
+            text = _BULLET.sub("", text, count=1)
+        text = _CID.sub("", text).strip()  # glyphs without a Unicode mapping
+        prev = self.prev
+        if bullet:
+            self.prev = Block(text, "list_item", page=page, page_label=label, indexed=indexed)
+            blocks.append(self.prev)
+            self.item_x0 = ln.x0
+        elif (
+            prev is not None
+            and prev.kind in ("paragraph", "list_item")
+            and _continues(self.prev_line, ln, prev, self.item_x0)
+        ):
+            if new_page:
+                self.prev = Block(text, prev.kind, page=page, page_label=label, continues=True)
+                blocks.append(self.prev)
+            else:
+                prev.text = join_wrapped(prev.text, text, self.plain, self.hyphenated)
+        else:
+            self.prev = Block(text, "paragraph", page=page, page_label=label, indexed=indexed)
+            blocks.append(self.prev)
+        self.prev_line = ln
 
 
 def _footnote_start(lines: list[Line], body: float) -> int:

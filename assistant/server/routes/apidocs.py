@@ -47,67 +47,65 @@ def type_text(schema: dict) -> str:
 
 def describe(spec: dict) -> tuple[list[dict], list[dict]]:
     """(operations, schemas) of an OpenAPI document, ready for the template."""
-    operations = []
-    for path, item in spec.get("paths", {}).items():
-        for method in METHODS:
-            op = item.get(method)
-            if not op:
-                continue
-            body = None
-            for ctype, content in (op.get("requestBody", {}).get("content") or {}).items():
-                body = {"content_type": ctype, "schema": schema_name(content.get("schema"))}
-                break
-            responses = []
-            for status, resp in op.get("responses", {}).items():
-                ctype, content = next(iter((resp.get("content") or {"": {}}).items()))
-                responses.append(
-                    {
-                        "status": status,
-                        "description": resp.get("description", ""),
-                        "schema": schema_name(content.get("schema")),
-                        "content_type": ctype or "none",
-                    }
-                )
-            operations.append(
-                {
-                    "method": method.upper(),
-                    "path": path,
-                    "anchor": "op-" + re.sub(r"[^a-z0-9]+", "-", f"{method}{path}".lower()).strip("-"),
-                    "summary": op.get("summary", ""),
-                    "description": op.get("description", ""),
-                    "parameters": [
-                        {
-                            "name": p["name"],
-                            "where": p.get("in", ""),
-                            "required": p.get("required", False),
-                            "type": type_text(p.get("schema", {})),
-                            "description": p.get("description", ""),
-                        }
-                        for p in op.get("parameters", [])
-                    ],
-                    "body": body,
-                    "responses": responses,
-                }
-            )
-    schemas = []
-    for name, schema in sorted(spec.get("components", {}).get("schemas", {}).items()):
-        required = set(schema.get("required", []))
-        schemas.append(
+    operations = [
+        operation(path, method, item[method])
+        for path, item in spec.get("paths", {}).items()
+        for method in METHODS
+        if item.get(method)
+    ]
+    found = spec.get("components", {}).get("schemas", {})
+    schemas = [schema_of(name, schema) for name, schema in sorted(found.items())]
+    return operations, schemas
+
+
+def operation(path: str, method: str, op: dict) -> dict:
+    """One operation: what it takes (parameters, body) and what it answers."""
+    body = None
+    for ctype, content in (op.get("requestBody", {}).get("content") or {}).items():
+        body = {"content_type": ctype, "schema": schema_name(content.get("schema"))}
+        break
+    responses = []
+    for status, resp in op.get("responses", {}).items():
+        ctype, content = next(iter((resp.get("content") or {"": {}}).items()))
+        responses.append(
             {
-                "name": name,
-                "description": schema.get("description", ""),
-                "fields": [
-                    {
-                        "name": f,
-                        "type": type_text(s),
-                        "required": f in required,
-                        "description": s.get("description", ""),
-                    }
-                    for f, s in schema.get("properties", {}).items()
-                ],
+                "status": status,
+                "description": resp.get("description", ""),
+                "schema": schema_name(content.get("schema")),
+                "content_type": ctype or "none",
             }
         )
-    return operations, schemas
+    return {
+        "method": method.upper(),
+        "path": path,
+        "anchor": "op-" + re.sub(r"[^a-z0-9]+", "-", f"{method}{path}".lower()).strip("-"),
+        "summary": op.get("summary", ""),
+        "description": op.get("description", ""),
+        "parameters": [
+            {
+                "name": p["name"],
+                "where": p.get("in", ""),
+                "required": p.get("required", False),
+                "type": type_text(p.get("schema", {})),
+                "description": p.get("description", ""),
+            }
+            for p in op.get("parameters", [])
+        ],
+        "body": body,
+        "responses": responses,
+    }
+
+
+def schema_of(name: str, schema: dict) -> dict:
+    required = set(schema.get("required", []))
+    return {
+        "name": name,
+        "description": schema.get("description", ""),
+        "fields": [
+            {"name": f, "type": type_text(s), "required": f in required, "description": s.get("description", "")}
+            for f, s in schema.get("properties", {}).items()
+        ],
+    }
 
 
 @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)

@@ -50,7 +50,7 @@ def export_response(
     try:
         data, media, name = exports.export(index, items, fmt, style, title, settings.organisation)
     except exports.ExportError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        raise HTTPException(exc.http_status, str(exc)) from exc
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     return Response(data, media_type=media, headers=headers)
 

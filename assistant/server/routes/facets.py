@@ -56,7 +56,7 @@ def scope_of(index, filters: Filters | None) -> tuple[set[str] | None, Scope | N
     try:
         ids = library.matching(index, filters)
     except library.UnknownDocument as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise HTTPException(exc.http_status, str(exc)) from None
     if ids is None:
         return None, None
     return ids, Scope(filters=filters, documents=len(ids))

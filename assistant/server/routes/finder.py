@@ -59,6 +59,56 @@ def browsed_title(index, document: str, section: str) -> str:
     return f"“{found.title}” in {doc.meta.title}" if found else doc.meta.title
 
 
+def _show(context: dict[str, Any], index, found: dict, length: str) -> None:
+    for r in found["results"]:
+        r["length"] = length
+    context["results"] = [with_variants(index, r) for r in found["results"]]
+    context["found"] = found
+
+
+def _find(context: dict[str, Any], request: Request, assistant, settings, index, filters, form: dict, page: int) -> int:
+    """The results for the page's words, found as the API finds them; the status to answer with."""
+    try:
+        found = run_search(
+            assistant,
+            settings,
+            index,
+            form["q"],
+            form["mode"],
+            form["document"],
+            form["section"],
+            form["order"],
+            form["length"],
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+            filters,
+        )
+        _show(context, index, found, form["length"])
+        insights.count_search(request, form["q"], found)
+    except HTTPException as exc:
+        context["error"] = str(exc.detail)
+        return exc.status_code
+    return 200
+
+
+def _browse(context: dict[str, Any], index, filters, form: dict, page: int) -> int:
+    """The chosen document or section in order, a page of it; the status to answer with."""
+    document, section = form["document"], form["section"]
+    try:
+        check_text("section", document, section)
+        within, _ = scope_of(index, filters)
+        query = quotes.Query(
+            "", document=document or None, section=section or None, length=form["length"], within=within
+        )
+        query.limit, query.offset = PAGE_SIZE, (page - 1) * PAGE_SIZE
+        _show(context, index, quotes.browse(index, query), form["length"])
+        context["browsing"] = browsed_title(index, document, section)
+    except (HTTPException, quotes.SearchError) as exc:
+        context["error"] = str(exc.detail if isinstance(exc, HTTPException) else exc)
+        return exc.status_code if isinstance(exc, HTTPException) else exc.http_status
+    return 200
+
+
 @router.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
 def quotes_page(
     request: Request,
@@ -91,43 +141,9 @@ def quotes_page(
     }
     status = 200
     if q.strip():
-        try:
-            found = run_search(
-                assistant,
-                settings,
-                index,
-                q,
-                mode,
-                document,
-                section,
-                order,
-                length,
-                PAGE_SIZE,
-                (page - 1) * PAGE_SIZE,
-                filters,
-            )
-            for r in found["results"]:
-                r["length"] = length
-            context["results"] = [with_variants(index, r) for r in found["results"]]
-            context["found"] = found
-            insights.count_search(request, q, found)
-        except HTTPException as exc:
-            status, context["error"] = exc.status_code, str(exc.detail)
+        status = _find(context, request, assistant, settings, index, filters, form, page)
     elif document or section:  # no words: browse the chosen part in order
-        try:
-            check_text("section", document, section)
-            within, _ = scope_of(index, filters)
-            query = quotes.Query("", document=document or None, section=section or None, length=length, within=within)
-            query.limit, query.offset = PAGE_SIZE, (page - 1) * PAGE_SIZE
-            found = quotes.browse(index, query)
-            for r in found["results"]:
-                r["length"] = length
-            context["results"] = [with_variants(index, r) for r in found["results"]]
-            context["found"] = found
-            context["browsing"] = browsed_title(index, document, section)
-        except (HTTPException, quotes.SearchError) as exc:
-            status = getattr(exc, "status_code", 422)
-            context["error"] = str(getattr(exc, "detail", exc))
+        status = _browse(context, index, filters, form, page)
     return render(
         request,
         "quotes.html",

@@ -107,7 +107,7 @@ def run_search(
     try:
         return {**quotes.search(index, assistant.encoder, query, assistant.similar), "scope": scope}
     except quotes.SearchError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        raise HTTPException(exc.http_status, str(exc)) from exc  # the finder page shows it
 
 
 EMPTY = {"count": 0, "results": [], "suggestions": []}
