@@ -14,8 +14,10 @@ sentences written for this purpose, embedded once per encoder with the same mode
 The rule is k-nearest-neighbours with a margin: the mean similarity of the ``K`` closest
 worry prototypes must beat that of the ``K`` closest reading prototypes by ``MARGIN``, and
 the closest worry prototype must be at least ``FLOOR`` close (an off-topic question is far
-from both). A question that cites the documents (signpost.cites_documents) is reading
-unless it also speaks in the first person and is clearly a worry (``FIRST_PERSON_MARGIN``).
+from both). A question about the documents (signpost.about_documents) is reading unless it
+also speaks in the first person and is clearly a worry (``FIRST_PERSON_MARGIN``); one asked
+in general terms ("what triggers shaking of babies?": a question word, no first person, no
+"now") needs a clearer margin (``GENERAL_MARGIN``).
 The cost per question is one (1 x 384) @ (384 x ~90) product.
 """
 
@@ -77,6 +79,11 @@ WORRY = [
     "there's a baby in a pram left outside the pub",
     "he threw the toddler across the room",
     "nobody has collected the little girl and it is dark, she says mummy is asleep and won't wake up",
+    "my 14 year old has gone off with a man she met online and wont answer her phone",
+    "the lad next door said if he tells anyone his dad will kill him",
+    "mum is passed out drunk and the baby is alone with her",
+    "there are needles lying around where the kids play in the flat",
+    "a child at the bus stop is covered in bruises and shaking",
 ]
 
 READING = [
@@ -124,13 +131,25 @@ READING = [
     "What was the timeline of contacts with the family?",
     "Was the father known to the police before the baby was hurt?",
     "How was the voice of the child heard in the assessment?",
+    # A practitioner's procedure or advice question, and why harm happens in general.
+    "When should I make a referral to children's social care?",
+    "Who can I ask for advice if I am not sure whether to refer?",
+    "Should I tell the parents before I share information with the police?",
+    "What should happen when a new partner moves into the household?",
+    "What should I do if a family keeps missing appointments?",
+    "What makes parents more likely to hurt a baby?",
+    "How should a practitioner follow up a baby who has not been seen?",
 ]
 
 K = 3  # neighbours averaged on each side
 MARGIN = 0.0  # worry must be at least this much closer than reading
 FLOOR = 0.35  # the closest worry prototype must be at least this close
-FIRST_PERSON_MARGIN = 0.12  # a question citing the documents needs this, and first-person words
+FIRST_PERSON_MARGIN = 0.03  # a question about the documents needs this, and first-person words
+GENERAL_MARGIN = 0.15  # a question asked in general terms ("what triggers…?") needs this
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|me|my|we|we'?re|us|our)\b", re.I)
+# Asked in general terms: opens with a question word and says nothing of the asker or of now.
+_GENERAL = re.compile(r"^\s*(what|which|why|how|when|who|is|are|does|do|can)\b", re.I)
+_NOW = re.compile(r"\b(now|just|tonight|today|yesterday|last night|this (morning|evening|weekend))\b", re.I)
 
 _lock = threading.Lock()
 _prototypes: dict[int, tuple[object, np.ndarray, np.ndarray]] = {}
@@ -171,6 +190,10 @@ def reads_as_worry(question: str, qvec: np.ndarray, embedder: TextEmbedder, cite
     gap, closest = margin(qvec, embedder)
     if closest < FLOOR or gap <= MARGIN:
         return False
+    text = question or ""
+    first_person = bool(_FIRST_PERSON.search(text))
     if cites_documents:
-        return gap >= FIRST_PERSON_MARGIN and bool(_FIRST_PERSON.search(question or ""))
+        return gap >= FIRST_PERSON_MARGIN and first_person
+    if _GENERAL.match(text) and not first_person and not _NOW.search(text):
+        return gap >= GENERAL_MARGIN
     return True
