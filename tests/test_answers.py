@@ -122,6 +122,13 @@ def test_follow_up_rule():
     assert effective_query("what does that mean?", history) == f"{history[0]} what does that mean?"
     assert effective_query("what did she say about them?", history).startswith(history[0])
     assert effective_query("and for babies?", []) is None
+    # A question that stands alone is never merged: "it" is the documents, or a pronoun opens
+    # a clause about the question's own words.
+    assert effective_query("What does it say about fathers?", history) is None
+    assert effective_query("Does it mention fathers?", history) is None
+    assert effective_query("What should practitioners do when they suspect neglect?", history) is None
+    assert effective_query("How do schools share their concerns?", history) is None
+    assert effective_query("What did the panel say about it?", history).startswith(history[0])
 
 
 def test_follow_up_is_answered_in_the_light_of_the_previous_question(assistant):

@@ -171,10 +171,11 @@ def test_missing_lists_only_words_no_quote_matches_by_meaning():
     assert evidence.missing(terms, texts, Glossary(), None) == ["dads", "workshops"]  # by stem only
 
 
-def test_quotes_holding_nothing_asked_about_are_not_an_answer():
+def test_quotes_holding_too_little_of_what_is_asked_are_not_an_answer():
     terms = terms_for({"domest": "domestic", "abus": "abuse", "get": "get"})
-    assert evidence.holds_nothing(terms, ["domestic", "abuse"])
-    assert not evidence.holds_nothing(terms, ["domestic"])
+    assert evidence.holds_too_little(terms, ["domestic", "abuse"])
+    assert not evidence.holds_too_little(terms, ["domestic"])
+    assert not evidence.holds_too_little(terms, [])
 
 
 def test_the_document_a_question_names_is_not_its_topic():
@@ -423,3 +424,9 @@ def test_a_standalone_follow_up_is_not_merged(partnership):
     answer = partnership.ask("What does it say about bruises?", history=["How many dads joined the group?"])
     assert answer.interpreted_as is None and answer.answered
     assert "dads" not in answer.missing
+
+
+def test_a_count_lacking_a_word_of_what_it_counts_is_not_an_answer():
+    terms = terms_for({"children": "children", "protect": "protection", "plan": "plans", "wale": "wales"}, kind="count")
+    assert evidence.holds_too_little(terms, ["plans"])  # 514 children is not the number on plans
+    assert not evidence.holds_too_little(terms, [])

@@ -19,6 +19,10 @@ URGENT = [
     "how do I report child abuse",
     "Where can I get help? A child is being neglected",
     "I’m scared for my niece",
+    "my friends little boy has been left alone in the flat all weekend with no food",
+    "who do I call about my neighbour's kids",
+    "where can I report a child being hit",
+    "who do I call",
 ]
 NOT_URGENT = [
     "What does the report say about children in danger of exploitation?",
@@ -29,6 +33,9 @@ NOT_URGENT = [
     "According to the report, which children are being harmed most often?",
     "What are the three important messages in the report?",
     "What did the review find about babies at risk?",
+    # Procedure asked of any child, not a child the asker knows (a practitioner's question).
+    "what should I do the same day if a family misses a health visiting contact",
+    "who should I tell if the child already has a social worker",
 ]
 
 

@@ -87,9 +87,30 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     if frame:  # stands alone when what it asks about is named in it
         rest = question[frame.end() :]
         return None if own_words(rest) >= 1 and not _PRONOUN.search(rest) else f"{previous} {question}"
-    if _FOLLOW_UP_START.match(question) or _PRONOUN.search(question) or own_words(question) < MIN_OWN_WORDS:
+    if _FOLLOW_UP_START.match(question) or refers_back(question) or own_words(question) < MIN_OWN_WORDS:
         return f"{previous} {question}"
     return None
+
+
+# A pronoun that opens a clause of the question after its own subject ("what should
+# practitioners do when *they* suspect neglect?", "how do schools share *their* concerns?")
+# points inside the question, not back to the one before.
+_INNER = re.compile(
+    r"\b(?:when|if|whenever|because|while|after|before|until|so|and|that|who|where|once)\s+(?:they|he|she|it)\b"
+    r"|\b\w+s\s+(?:\w+\s+)?their\b",
+    re.I,
+)
+
+
+def refers_back(question: str) -> bool:
+    """Does a pronoun of the question refer to something outside it? Not when its own words
+    come first and the pronoun opens a clause about them."""
+    for m in _PRONOUN.finditer(question):
+        before = question[: m.start()]
+        inner = [i for i in _INNER.finditer(question) if i.start() <= m.start() < i.end()]
+        if not (inner and own_words(before) >= 1):
+            return True
+    return False
 
 
 @dataclass
@@ -275,8 +296,8 @@ class Assistant:
             return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
-        if gated and evidence.holds_nothing(terms, missing):
-            # Quotes that hold none of what is asked about are close in tone, not an answer.
+        if gated and evidence.holds_too_little(terms, missing):
+            # Quotes that hold too little of what is asked about are close in tone, not an answer.
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 

@@ -2,7 +2,9 @@
 single proper nouns a quote must name.
 
 * "How many/much X" is answered by a figure attached to X (within a few words of it), not by
-  any number in the passage: a date or a year is not a count.
+  any number in the passage: a date or a year is not a count, nor a number that labels
+  ("level 2", "edition 3", "page 12"). "How much does it cost" is answered by an amount of
+  money (or "free").
 * "Who" is answered by a person or a role: a name, or a word for people ("chair", "fathers",
   "practitioners", "the police").
 * "When" is answered by a date, a period or a condition ("in 2020", "within 15 working days",
@@ -19,7 +21,11 @@ import re
 
 from assistant.answering import meaning
 
-_COUNT = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b", re.I)
+_COUNT = re.compile(
+    r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
+    r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b",
+    re.I,
+)
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
 _NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
 _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
@@ -55,8 +61,25 @@ _HOW_OFTEN = frozenset({"times", "occasions"})
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
 
 
+_MONEY = re.compile(
+    r"\bhow much\b.*\b(cost|costs|price|charge|charged|pay|paid|spend|spent|fee|fees|budget|funding)\b"
+    r"|\bwhat (is|are) the (cost|price|fee|fees|charge|budget)\b",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:p|pence|pounds?|euros?|dollars?)\b|\bfree\b|\bno (?:charge|cost|fee)\b", re.I
+)
+# Nouns a number labels rather than counts ("level 2", "edition 3", "page 12", "section 5").
+LABELS = frozenset(
+    """level levels edition page pages p pp section sections paragraph para step chapter part version phase
+stage tier grade room appendix annex figure table item question recommendation finding no""".split()
+)
+
+
 def kind(question: str) -> str:
-    """ "count", "who", "when", "name" or "" (any other question)."""
+    """ "money", "count", "who", "when", "name" or "" (any other question)."""
+    if _MONEY.search(question):
+        return "money"
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
@@ -95,6 +118,8 @@ def is_figure(tokens: list[str], i: int) -> bool:
     if not t.isdigit():
         return False
     if len(t) == 4 and t[:2] in ("19", "20"):
+        return False
+    if i and tokens[i - 1] in LABELS:  # "level 2" names a course, it counts nothing
         return False
     near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
     return not any(n in MONTHS for n in near)
@@ -160,6 +185,8 @@ def proper_nouns(question: str, stop: frozenset) -> list[str]:
 
 def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None) -> bool:
     """Does ``text`` hold the kind of thing the question asks for?"""
+    if kind_ == "money":  # "how much does it cost": an amount of money, or free
+        return bool(_AMOUNT.search(text))
     if kind_ == "count":
         return any_figure(tokens) if targets is None else figure_near(tokens, targets)
     if kind_ == "who":
@@ -169,3 +196,105 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
     if kind_ == "name":
         return bool(set(tokens) & _NAMING) or bool(re.search(r"[‘“\"']\w", text))
     return True
+
+
+# How a question asks, not what it asks about: the verb of "what will the Panel focus on?",
+# "what counts as serious harm?", "how long have they been holding back...". Read from the
+# word classes LemmInflect's lexicon gives each word and the auxiliary or pronoun before it.
+_AUX_DO = frozenset("do does did will would can could should shall may might must".split())
+_AUX_BE = frozenset("is are was were be been being am has have had".split())
+_DETERMINERS = frozenset("a an the this that these those my our your his her its their some any each every no".split())
+_SUBJECTS = frozenset("i we you they he she".split())
+_GAP_WORDS = frozenset("not also still already ever never just really".split())
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[^\w\s]")
+
+
+def _verb_base(word: str) -> bool:
+    """A word that can be a verb in its base form ("focus", "highlight", "include")."""
+    return word in meaning.word_lemmas(word).get("VERB", ())
+
+
+def _verb_inflected(word: str) -> bool:
+    """An inflected form of a verb ("counts", "holding", "published", "chaired")."""
+    lemmas = meaning.word_lemmas(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas
+
+
+_NEGATED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _positive(word: str) -> str:
+    """ "didn't", "didnt" -> "did"; "can't" -> "can" (the auxiliary, for the verb after it)."""
+    stem = word[:-3] if word.endswith("n't") else word[:-2] if word.endswith("nt") else ""
+    stem = _NEGATED.get(stem, stem)
+    return stem if stem in _AUX_DO or stem in _AUX_BE else word
+
+
+def _adjective_only(word: str) -> bool:
+    """Can be an adjective, not a verb ("serious", "local", "domestic"): what follows is a noun."""
+    classes = meaning.word_classes(word)
+    return "ADJ" in classes and "VERB" not in classes
+
+
+def verb_slots(question: str) -> set[str]:
+    """The question's words (lower-cased) that stand in its verb slot: after an auxiliary
+    and its subject ("does the chair *highlight*"), after "to", a subject pronoun or a
+    form of "be"/"have" ("we *use*", "been *holding*"), or right after "what"/"who" when
+    the question is about its subject ("what *counts* as"). They say how it asks."""
+    raw = _TOKEN.findall(question)
+    toks = [_positive(t.lower().replace("’", "'")) for t in raw]
+    out: set[str] = set()
+
+    def word_at(j: int) -> str:
+        return toks[j] if 0 <= j < len(toks) and toks[j].isalpha() else ""
+
+    for i, t in enumerate(toks):
+        if t in _AUX_DO:
+            # The subject comes first ("does the chair highlight"), unless the question's
+            # wh-word is it ("who should assess"); the verb is the first base form after it
+            # that does not follow a determiner or an adjective (those make it a noun).
+            first = i + 1 if _verb_base(word_at(i + 1)) and "NOUN" not in meaning.word_lemmas(word_at(i + 1)) else i + 2
+            for j in range(first, len(toks)):
+                w = word_at(j)
+                if toks[j].isdigit():
+                    continue
+                if not w or w in _AUX_DO or w in _AUX_BE:
+                    break
+                before, after = word_at(j - 1), word_at(j + 1)
+                modified = _adjective_only(before) and word_at(j - 2) not in _DETERMINERS  # "domestic abuse"
+                subject = _verb_base(after) and "NOUN" not in meaning.word_lemmas(after)  # "harm include"
+                if raw[j][0].isupper() or before in _DETERMINERS or modified or subject or not _verb_base(w):
+                    continue
+                out.add(w)
+                break
+        elif t in _AUX_BE or t in _SUBJECTS or t == "to":
+            j = i + 1
+            while word_at(j) in _GAP_WORDS:
+                j += 1
+            w = word_at(j)
+            if not w or w in _AUX_BE or w in _AUX_DO:
+                continue
+            if (t in _AUX_BE and _verb_inflected(w) and w.endswith(("ing", "ed", "en"))) or (
+                t not in _AUX_BE and _verb_base(w) and "NOUN" not in meaning.word_lemmas(w)
+            ):
+                out.add(w)
+            elif t in _SUBJECTS and (_verb_base(w) or _verb_inflected(w)):
+                out.add(w)
+    for i in range(1, len(toks) - 1):  # "start and finish": both are the verb
+        if toks[i] in ("and", "or") and toks[i - 1] in out and _verb_base(word_at(i + 1)):
+            out.add(toks[i + 1])
+    first_verb = toks[1] if len(toks) > 2 and toks[1] not in _AUX_DO | _AUX_BE else ""
+    if toks and toks[0] in ("what", "who", "which") and first_verb and _verb_inflected(first_verb):
+        after = word_at(2)
+        if after not in _AUX_DO and after not in _AUX_BE:
+            out.add(toks[1])
+    return out
+
+
+def asking_words(question: str) -> set[str]:
+    """Words that say how a question asks, not what about: its verb (``verb_slots``) and
+    the words of a count's frame ("what *proportion* of", "*max* *number* of")."""
+    out = verb_slots(question)
+    for m in _COUNT.finditer(question):
+        out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}
+    return out

@@ -39,6 +39,7 @@ DOCUMENT_FRAME = re.compile(
     re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
 FEATURES = (
     "coverage",
@@ -68,13 +69,15 @@ class Terms:
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
     key: str = ""  # the rarest stem the index holds
-    kind: str = ""  # "count", "who", "when" or "" (answertypes.kind)
+    kind: str = ""  # "money", "count", "who", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
-    propers: set[str] = field(default_factory=set)  # stems of names the index never holds
+    propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
     # stem -> passages of the index holding it (None: matching by meaning is not limited)
     df: Callable[[str], int] | None = None
+    asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
+    compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
 
 
 numbers_in = meaning.numbers_in
@@ -88,11 +91,39 @@ def figures_in(text: str) -> frozenset[str]:
 
 
 def _uncontract(word: str) -> str:
-    """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of the topic)."""
+    """ "what's" -> "what", "I'm" -> "i"; "don't" -> "" (a negated auxiliary says nothing of
+    the topic), also typed without its apostrophe ("didnt", "arent")."""
     base, _, suffix = word.partition("'")
     if suffix == "t":
         return ""
+    if not suffix and word.endswith("nt") and meaning.zipf(word[:-2] + "n't") > meaning.zipf(word):
+        return ""
     return base if suffix in ("s", "m", "re", "ve", "ll", "d") else word
+
+
+SPELLING_CUTOFF = 0.8  # difflib's ratio: one letter wrong, missing or swapped in a word of five or more
+
+
+def respelt(index, word: str, stem: str) -> str:
+    """The index's stem for a word typed wrong ("safegaurding", "neglet", "apointments"): a
+    word neither LemmInflect's English lexicon nor the index knows, matched to the closest
+    stem of the index's vocabulary with the same first letter; ``stem`` when none. Names are
+    never respelt (the caller leaves capitalised words alone): Selby is not Selvey."""
+    if len(word) < 5 or not word.isalpha() or index.bm25.df(stem) or meaning.word_classes(word):
+        return stem
+    from difflib import get_close_matches
+
+    def by_letter() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for token in getattr(index.bm25.retriever, "vocab_dict", {}):
+            if isinstance(token, str) and token.isalpha():
+                out.setdefault(token[0], []).append(token)
+        return out
+
+    buckets = index.derive("vocabulary_by_letter", by_letter)
+
+    found = get_close_matches(stem, buckets.get(stem[0], []), n=1, cutoff=SPELLING_CUTOFF)
+    return found[0] if found else stem
 
 
 def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
@@ -123,7 +154,11 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
-    stems = _stemmer().stemWords(kept) if kept else []
+    typed = _stemmer().stemWords(kept) if kept else []
+    names, capitals = _names(question, stop)
+    named = {w.lower() for w in _CAPITALISED.findall(question)}
+    stems = [s if w in named else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
+    respelling = {t: s for s, t in zip(stems, typed, strict=False) if s != t}
     first: dict[str, str] = {}
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
@@ -136,12 +171,10 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
     total = sum(weights.values())
-    names, capitals = _names(question, stop)
-    # A name the documents never hold (a town, a review, a pseudonym): nothing in them is
-    # about it, however close the rest of the question comes.
+    # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
+    # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
-    propers = {s for s in propers if not index.bm25.df(s)}
     target = answertypes.count_target(question, stop)
     return Terms(
         words=first,
@@ -149,16 +182,18 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         groups=groups,
         numbers=numbers_in(question),
         names=[n for n in names if n],
-        count=answertypes.kind(question) == "count",
+        count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
-        extra=[t for t in glossary.expand(tokens) if _rare(index, t)],
+        extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
         kind=answertypes.kind(question),
         df=index.bm25.df,
         pseudonyms=answertypes.pseudonyms(question),
-        target=set(_stemmer().stemWords(target)) if target else set(),
+        target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
+        asking=answertypes.asking_words(question),
+        compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
     )
 
 
@@ -398,27 +433,47 @@ def reportable(word: str) -> bool:
     return not meaning.common(word) and not meaning.how_not_what(word)
 
 
-def holds_nothing(terms: Terms, missing_words: list[str]) -> bool:
-    """Do the quotes lack every word of the question worth reporting (none matched by stem,
-    the glossary or meaning)?"""
-    asked = [w for w in terms.words.values() if reportable(w)]
-    return bool(asked) and set(asked) <= set(missing_words)
+def worth_reporting(terms: Terms, word: str) -> bool:
+    """A question word a reader should be told is missing: ``reportable``, not the question's
+    verb ("what will the Panel *focus* on?" asks about the Panel's plans, not about focus),
+    and not a fragment of a hyphenated word ("co" of "co-sleeping")."""
+    return reportable(word) and word not in terms.asking and len(word) > 2
+
+
+def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
+    """Are the quotes about something else? They lack (by stem, the glossary and meaning)
+    every word of the question worth reporting, or, for "how many X", any word that says
+    which X: a figure of all children is not the number of children on plans."""
+    asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
+    lacking = [w for w in asked if w in missing_words]
+    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
 
 
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:
     """The question's content words that none of ``texts`` holds, word for word, through the
-    glossary or by meaning (in the question's spelling); everyday words are never listed."""
+    glossary or by meaning (in the question's spelling); everyday words, the question's verb
+    and the parts of a hyphenated word of which some part is held are never listed."""
     have: set[str] = set()
     for t in texts:
         have |= token_set(t)
     found = covered(terms, have, glossary)
-    left = {s for s in terms.words if s not in found and reportable(terms.words[s])}
+    left = {s for s in terms.words if s not in found and worth_reporting(terms, terms.words[s])}
     if left and vectors is not None:
         with_vectors(terms, vectors)
         shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
         shown = vectors.known(list(shown), NEW_WORDS)(shown)
         found |= set(soft_matches(terms, left, shown, vectors))
-    out = [w for s, w in terms.words.items() if s not in found and reportable(w)]
+    held_words = {w for s, w in terms.words.items() if s in found}
+    # "co-sleeping", "long-standing": one word, not missing when a part of it is held, and an
+    # everyday part ("long") makes it a modifier, not what is asked about ("peer-on-peer" stays).
+    stop = stopwords()
+    partial = {
+        p
+        for c in terms.compounds
+        if held_words & set(c) or any(meaning.common(p) and p not in stop for p in c)
+        for p in c
+    }
+    out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
     out += sorted(n for n in terms.numbers if n not in shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"

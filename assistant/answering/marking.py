@@ -22,6 +22,7 @@ from assistant.answering import answertypes, evidence
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
+VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
 WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
 LIST_SENTENCES = 6  # sentences (list items) a lead-in ending in ":" takes in
@@ -35,16 +36,20 @@ class Sentence:
     similarity: float
 
 
+def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
+    """idf of each question word, the question's verb counted twice: the passage as a whole is
+    about the question's topic; the sentence that answers states what is asked of it ("who
+    *chairs* the panel": "Its chair is ...", not the sentence describing the panel)."""
+    return {s: w * (VERB_WEIGHT if terms.words.get(s) in terms.asking else 1.0) for s, w in terms.weights.items()}
+
+
 def words_share(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> float:
-    """idf share of the question's words a sentence holds (stem, glossary or meaning)."""
-    total = sum(terms.weights.values())
+    """Weighted share of the question's words a sentence holds (stem, glossary or meaning)."""
+    weights = sentence_weights(terms)
+    total = sum(weights.values())
     if not total:
         return 0.0
-    ws, stems = evidence.word_stems(text)
-    got = evidence.covered(terms, set(stems), glossary)
-    present = set(ws)
-    got |= {s for s, w in soft.items() if w in present}
-    return sum(terms.weights[s] for s in got if s in terms.weights) / total
+    return sum(weights[s] for s in holds_words(terms, text, soft, glossary) if s in weights) / total
 
 
 def lead_in_without_list(sentences: list[Sentence], i: int) -> bool:
@@ -64,7 +69,31 @@ def scores(
             out.append(-1.0)  # "...six themes:" says how many there are, not what they are
             continue
         out.append(s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok)
+    # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
+    # ..."), however closely the sentences around it describe the topic: when some sentence
+    # holds the question's verb, the others come after it.
+    verbs = {st for st, w in terms.words.items() if w in terms.asking} | asked_verbs(terms)
+    holds = [
+        bool(verbs & (holds_words(terms, x.text, soft, glossary) | set(evidence.word_stems(x.text)[1])))
+        for x in sentences
+    ]
+    if any(holds) and not all(holds):
+        out = [v - 1.0 if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
     return out
+
+
+def asked_verbs(terms: evidence.Terms) -> set[str]:
+    """Stems of the question's verbs, frame words too ("what does the form *ask* for?")."""
+    from assistant.index.lexical import _stemmer
+
+    return set(_stemmer().stemWords(sorted(terms.asking))) - {"say", "do", "be", "have", "mean", "tell", "number"}
+
+
+def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> set[str]:
+    """The question's stems a sentence holds (stem, glossary or meaning)."""
+    ws, stems = evidence.word_stems(text)
+    present = set(ws)
+    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present}
 
 
 def choose(sentences: list[Sentence], values: list[float], margin: float, quote_chars: int) -> list[int]:
@@ -78,7 +107,7 @@ def choose(sentences: list[Sentence], values: list[float], margin: float, quote_
         if not 0 <= j < len(values) or values[j] < values[best] - margin or values[j] < 0:
             continue
         chars = sum(sentences[k].end - sentences[k].start for k in picked + [j])
-        if chars <= MAX_SHARE * quote_chars:
+        if chars < MAX_SHARE * quote_chars:
             picked.append(j)
         break
     return sorted(picked)
@@ -169,28 +198,37 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")
+# Phrase edges inside a clause: a quote that is one long sentence is marked by its phrases.
+_PHRASE_END = re.compile(r"\s+(?=(?:on|for|to|by|from|with|about|after|before|including|such as|within|in|of|that)\s)")
 
 
 def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int]:
-    """The run of clauses of a long sentence (the quote's only one) that fits in ``limit``
-    characters and holds as much of the question as the whole sentence: (start, end) in
-    ``text``; the whole sentence when no such run loses nothing."""
-    cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    """The run of clauses (or, failing that, phrases) of a long sentence (the quote's only
+    one) that fits in ``limit`` characters and holds the most of the question: as much as the
+    whole sentence when some run does, else the most any run holds (the longest of equals).
+    (start, end) in ``text``; the whole sentence when nothing shorter holds a question word."""
     ws, _ = evidence.word_stems(text)
     whole = words_share(terms, text, soft, glossary)
     whole += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, text, list(ws)))
-    best, span = whole - 1e-6, (0, len(text))
-    for i in range(len(cuts) - 1):
-        for j in range(i + 1, len(cuts)):
-            a, b = cuts[i], cuts[j]
-            piece = text[a:b].rstrip(" ,;:–—")
-            if len(piece) > limit:
-                break
-            if not piece.strip():
-                continue
-            ws, _ = evidence.word_stems(piece)
-            value = words_share(terms, piece, soft, glossary)
-            value += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, piece, list(ws)))
-            if value >= best and (span == (0, len(text)) or len(piece) > span[1] - span[0]):
-                best, span = value, (a, a + len(piece))
-    return span
+    for pattern in (_CLAUSE_END, _PHRASE_END):
+        cuts = sorted({0, len(text), *(m.end() for m in _CLAUSE_END.finditer(text))})
+        if pattern is _PHRASE_END:
+            cuts = sorted(set(cuts) | {m.end() for m in _PHRASE_END.finditer(text)})
+        best, span = 0.0, (0, len(text))
+        for i in range(len(cuts) - 1):
+            for j in range(i + 1, len(cuts)):
+                a, b = cuts[i], cuts[j]
+                piece = text[a:b].rstrip(" ,;:–—")
+                if len(piece) > limit:
+                    break
+                if not piece.strip():
+                    continue
+                pws, _ = evidence.word_stems(piece)
+                value = words_share(terms, piece, soft, glossary)
+                value += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, piece, list(pws)))
+                longer = span == (0, len(text)) or len(piece) > span[1] - span[0]
+                if value > best + 1e-9 or (abs(value - best) <= 1e-9 and value > 0 and longer):
+                    best, span = value, (a, a + len(piece))
+        if best >= whole - 1e-6 or (pattern is _PHRASE_END and best > 0):
+            return span
+    return 0, len(text)

@@ -101,12 +101,17 @@ def common(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def word_classes(word: str) -> frozenset[str]:
-    """The parts of speech an English word can be ("holding": NOUN and VERB), from
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """Part of speech -> lemmas of an English word ("holding": NOUN holding, VERB hold), from
     LemmInflect's lexicon (shipped in its wheel); empty for a word it does not know."""
     from lemminflect import getAllLemmas
 
-    return frozenset(getAllLemmas(word))
+    return dict(getAllLemmas(word)) if word else {}
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech an English word can be ("holding": NOUN and VERB)."""
+    return frozenset(word_lemmas(word))
 
 
 def how_not_what(word: str) -> bool:

@@ -11,8 +11,11 @@ How a question is read (tests/test_signpost.py holds the phrasings, both ways):
 * A **strong** cue always signposts: the asker speaks of their own worry or who to turn to
   ("I'm worried about…", "who do I call", "hurting me"), in their own words (words a question
   quotes from a case in the documents are not the asker's).
-* The asker's **next step** ("what should I do", "how do I report") signposts unless the
-  question cites the documents ("according to the guidance, what should I do if…?").
+* The asker's **next step** ("what should I do", "how do I report", "who do I call")
+  signposts unless the question cites the documents ("according to the guidance, what should
+  I do if…?") or asks it of any child, as procedure ("what should I do if a family misses a
+  contact?", "who do I tell if the child has a social worker?"), without harm or an injury
+  ("a bruise") and without a child the asker knows ("my", "next door").
 * A **weak** cue ("in danger", "is being abused", "not safe at home", "tonight", "right now")
   signposts unless the question is about what the documents say or a case they tell ("what
   does the report say about children in danger of exploitation?", "why was the baby not safe
@@ -29,8 +32,6 @@ _STRONG = [
     r"concerned|scared|frightened|afraid|anxious)\b",
     r"\bworried about (a|my|the|this|our|her|his|their) (child|kid|son|daughter|baby|grandchild|niece|nephew|"
     r"pupil|student|neighbour|friend|brother|sister)",
-    r"\bwho (should|do|can|shall) (i|we) (call|ring|phone|contact|tell|talk to|speak to|report)",
-    r"\bwhere (do|can|should) (i|we) (report|go|get help|call)",
     r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
     r"\b(hurting|hurts|hurt|hit|hits|hitting|beat|beats|beating|abusing|abused|touched|touching|threatening) me\b",
     # Present tense only: "we know the child was being neglected" is about a case already told.
@@ -44,7 +45,19 @@ _STRONG = [
 _NEXT_STEP = [
     r"\bwhat (should|do|can|shall|must) (i|we) do\b",
     r"\bhow (do|can|should) (i|we) report\b",
+    r"\bwho (should|do|can|shall) (i|we) (call|ring|phone|contact|tell|talk to|speak to|report)",
+    r"\bwhere (do|can|should) (i|we) (report|go|get help|call)",
 ]
+# A next step asked of any child, not of one the asker knows: a practitioner's question about
+# procedure ("what should I do if a family misses a contact?", "who do I tell if the child
+# already has a social worker?"), unless it says of harm happening now ("if a kid is in danger").
+_GENERIC = re.compile(r"\b(if|when|whenever|once)\s+(a|an|the|any|one|someone|somebody|there)\b|\babout an? \w+", re.I)
+_PARTICULAR = re.compile(r"\b(my|our|mine)\b|\bnext door\b|\bneighbour", re.I)
+_HARM_NOW = re.compile(
+    r"\bbeing (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved|threatened)\b"
+    r"|\b(bruis\w*|injur\w*|burns?|fractures?|bleeding|wounds?)\b",
+    re.I,
+)
 _CITES_DOCUMENTS = re.compile(
     r"\baccording to\b|\b(does|did|do) (it|they|the (report|guidance|briefing|review|document|documents|panel|"
     r"procedures?|policy)) (say|says|recommend|suggest|advise)\b|\b(in|from) the (report|guidance|briefing|review|"
@@ -59,6 +72,8 @@ _WEAK = [
     r"\b(tonight|right now|at the moment|this (evening|morning|afternoon|weekend))\b",
     r"\b(run away|ran away|missing from home)\b",
     r"\bnot safe (at home|tonight|now|with)\b",
+    r"\bleft (alone|on (his|her|their) own|home alone)\b",
+    r"\b(no|without) food\b",
 ]
 # Reading about the documents: "what does the report say about…", "according to the Panel…",
 # or a case they tell ("what happened to the baby in the review?", "Child T", "in this case").
@@ -84,7 +99,10 @@ def is_urgent(question: str) -> bool:
     if any(p.search(text) for p in STRONG):
         return True
     if any(p.search(text) for p in NEXT_STEP):
-        return not _CITES_DOCUMENTS.search(text)
+        if _CITES_DOCUMENTS.search(text):
+            return False
+        harm_now = _HARM_NOW.search(text) or any(p.search(text) for p in WEAK)
+        return bool(harm_now or _PARTICULAR.search(text) or not _GENERIC.search(text))
     return any(p.search(text) for p in WEAK) and not about
 
 
