@@ -192,6 +192,9 @@ class Assistant:
         """Encode the words of a small index's documents now, so that no question pays for
         them (evidence.warm_words); returns how many were encoded."""
         meaning.warm_up()
+        embedder = getattr(self.encoder, "embedder", None)
+        if urgency.usable(embedder):
+            urgency.prototypes(embedder)  # the signpost's prototypes, encoded once (about half a second)
         if self.vectors is None:
             return 0
         return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 import numpy as np
 
@@ -169,7 +169,7 @@ def prototypes(embedder: TextEmbedder) -> tuple[np.ndarray, np.ndarray]:
     return cached[1], cached[2]
 
 
-def usable(embedder) -> bool:
+def usable(embedder) -> TypeGuard[TextEmbedder]:
     """Only the shipped model's vectors mean anything (the test suite's fake encoder is noise)."""
     from assistant.settings import MODEL_NAME
 
