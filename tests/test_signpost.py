@@ -138,3 +138,101 @@ def test_cli_ask_prints_the_signpost_first(corpus_index):
     assert r.stdout.startswith("If you are worried about a child\n") and "999" in r.stdout.splitlines()[1]
     r = subprocess.run([*args, "--json"], capture_output=True, text=True, env=dict(os.environ), timeout=300)
     assert json.loads(r.stdout)["signpost"]["links"][0]["href"] == "tel:999"
+
+
+# By meaning (urgency.py): descriptions of harm to a child now that none of the rules catch,
+# and questions about the documents or a case they tell, in words none of the prototypes use.
+WORRY_BY_MEANING = [
+    "toddler standing on a balcony rail three floors up, nobody home",
+    "my neighbours baby has been screaming since morning and no one answers the door",
+    "lad at the chippy has a black eye and says his stepdad did it, he wont go back",
+    "saw a dad kick his little girl at the bus stop",
+    "there kids r home alone again no heating no food",
+    "my 11 year old is being blackmailed over photos online",
+    "a girl of about ten is begging outside the station at midnight",
+    "the children in flat 4 have burn marks and their mother screams at them",
+]
+READING_BY_MEANING = [
+    "Which review described a toddler found alone in a flat?",
+    "What did the reviewers conclude about the mother's new partner?",
+    "How many of the children who died were under one year old?",
+    "What are the signs that a teenager is being criminally exploited?",
+    "Summarise the practice theme on physical abuse of babies",
+    "In which case was a child burnt by a parent?",
+    "What happened when the child told her teacher about the bruises?",
+    "Why had the health visitor not seen the baby for months?",
+    "what did the review say about the baby left in the car",
+    "Who did the school tell about the girl's injuries?",
+]
+
+
+@pytest.fixture(scope="module")
+def meaning_vectors(embedder):
+    questions = WORRY_BY_MEANING + READING_BY_MEANING
+    return dict(zip(questions, embedder.encode(questions), strict=True))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", WORRY_BY_MEANING)
+def test_a_worry_told_without_the_rules_words_is_signposted_by_meaning(question, embedder, meaning_vectors):
+    assert signpost.urgent_by_meaning(question, meaning_vectors[question], embedder)  # meaning alone
+    assert signpost.for_answer(Settings(), question, True, meaning_vectors[question], embedder) is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", READING_BY_MEANING)
+def test_a_question_about_the_documents_is_not_signposted_by_meaning(question, embedder, meaning_vectors):
+    assert signpost.for_answer(Settings(), question, True, meaning_vectors[question], embedder) is None
+
+
+@pytest.mark.model
+def test_the_rules_phrasings_hold_with_meaning_added(embedder):
+    vecs = embedder.encode(NOT_URGENT + URGENT)
+    for question, vec in zip(NOT_URGENT + URGENT, vecs, strict=True):
+        shown = signpost.for_answer(Settings(), question, True, vec, embedder) is not None
+        assert shown == (question in URGENT), question
+
+
+@pytest.mark.model
+def test_citing_the_documents_reads_unless_the_asker_is_worried_now(embedder):
+    from assistant.answering import urgency
+
+    reading = [
+        "what does the guidance say about a baby crying alone in a locked car",
+        "What does the report say I should look for when a baby has a bruise?",
+        "I read the review about the baby who was shaken, why did nobody notice?",
+    ]
+    worried = [
+        "my neighbour's baby is crying alone in a locked car right by me, what does the guidance say",
+        "My little sister says our stepdad hits her, what does the report say about that?",
+    ]
+    for question, vec in zip(reading + worried, embedder.encode(reading + worried), strict=True):
+        assert signpost.about_documents(question)
+        assert urgency.reads_as_worry(question, vec, embedder, True) == (question in worried), question
+
+
+@pytest.mark.model
+def test_prototypes_are_encoded_once_per_model(embedder):
+    from assistant.answering import urgency
+
+    first = urgency.prototypes(embedder)
+    assert urgency.prototypes(embedder)[0] is first[0]
+    assert first[0].shape == (len(urgency.WORRY), embedder.dimensions)
+
+
+@pytest.mark.model
+def test_the_assistant_signposts_a_worry_it_answers(assistant):
+    worry = assistant.ask("toddler standing on a balcony rail three floors up, nobody home")
+    assert worry.signpost is not None
+    reading = assistant.ask("What does the Panel say about weak information sharing?")
+    assert reading.answered and reading.signpost is None
+
+
+def test_without_a_vector_or_with_the_fake_model_only_the_rules_decide():
+    from assistant.encoding.embeddings import Embedder
+
+    fake = Embedder(encoder="fake")
+    q = "saw a dad kick his little girl at the bus stop"
+    assert signpost.for_answer(Settings(), q, True) is None
+    assert not signpost.urgent_by_meaning(q, fake.encode([q])[0], fake)
+    assert signpost.for_answer(Settings(), "I'm worried about a child", True) is not None

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.answering import calibration, evidence, glossary, marking, meaning, metrics, privacy, signpost
+from assistant.answering import (
+    calibration,
+    evidence,
+    glossary,
+    marking,
+    meaning,
+    metrics,
+    privacy,
+    signpost,
+    urgency,
+)
 from assistant.answering.retrieval import Hit, hybrid, retrieval
 from assistant.index.lexical import stopwords, words
 from assistant.index.store import Index
@@ -183,11 +193,16 @@ class Assistant:
         """Answer with quotes, or abstain below ``threshold`` (default: the calibrated setting);
         ``doc_ids`` (a filter's documents) is all it searches, and all it judges abstention by."""
         started = time.perf_counter()
+        seen: dict[str, np.ndarray] = {}  # the question's own vector, when it was searched alone
         if doc_ids is not None and not doc_ids:
             answer = Answer(clean_question(question), False, library.NO_MATCH)
         else:
-            answer = self._answer(question, k, history, threshold, doc_ids)
-        help_now = signpost.for_answer(self.settings, answer.question, answer.answered)
+            answer = self._answer(question, k, history, threshold, doc_ids, seen)
+        embedder = getattr(self.encoder, "embedder", None)
+        qvec = seen.get("question")
+        if qvec is None and answer.answered and urgency.usable(embedder):
+            qvec = self.encoder.encode_query(answer.question)  # a follow-up was searched merged
+        help_now = signpost.for_answer(self.settings, answer.question, answer.answered, qvec, embedder)
         answer.signpost = Signpost.model_validate(help_now) if help_now is not None else None
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
@@ -196,6 +211,9 @@ class Assistant:
         """Encode the words of a small index's documents now, so that no question pays for
         them (evidence.warm_words); returns how many were encoded."""
         meaning.warm_up()
+        embedder = getattr(self.encoder, "embedder", None)
+        if urgency.usable(embedder):
+            urgency.prototypes(embedder)  # the signpost's prototypes, encoded once (about half a second)
         if self.vectors is None:
             return 0
         return evidence.warm_words(self.vectors, [d.text for d in index.documents.values()])
@@ -260,6 +278,7 @@ class Assistant:
         history: list[str] | None,
         threshold: float | None,
         doc_ids: set[str] | None = None,
+        seen: dict[str, np.ndarray] | None = None,
     ) -> Answer:
         question = clean_question(question)
         k = k or self.settings.k
@@ -270,6 +289,8 @@ class Assistant:
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
         got = self.candidates(question, history, index, doc_ids)
         query, terms, qvec, candidates = got.query, got.terms, got.qvec, got.found
+        if seen is not None and query is None:
+            seen["question"] = qvec  # reused to judge urgency by meaning (signpost.for_answer)
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
         # Answer when one passage clears the bar; then show, likeliest first, the passages

@@ -115,6 +115,24 @@ def from_settings(settings) -> dict:
     }
 
 
-def for_answer(settings, question: str, answered: bool) -> dict | None:
-    """The signpost for an answer: on every abstention and every urgent question, else None."""
-    return from_settings(settings) if (not answered or is_urgent(question)) else None
+def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None) -> dict | None:
+    """The signpost for an answer: on every abstention and every urgent question, else None.
+
+    With the question's vector and the model that made it, urgency is also judged by meaning
+    (urgency.py), for worries told without any of the words the rules look for."""
+    urgent = not answered or is_urgent(question) or urgent_by_meaning(question, qvec, embedder)
+    return from_settings(settings) if urgent else None
+
+
+def urgent_by_meaning(question: str, qvec, embedder) -> bool:
+    """The meaning half of urgency (False without a vector or with a model whose vectors mean nothing)."""
+    from assistant.answering import urgency
+
+    if qvec is None or not urgency.usable(embedder):
+        return False
+    return urgency.reads_as_worry(question, qvec, embedder, about_documents(question))
+
+
+def about_documents(question: str) -> bool:
+    """Does the question ask about the documents or a case they tell (reading, not a crisis)?"""
+    return bool(_ABOUT_DOCUMENTS.search(question or ""))

@@ -108,8 +108,14 @@ def answer_turns(assistant, settings, questions: list[str], first: int = 0, alon
     turns = []
     for i, q in enumerate(questions[first:], start=first):
         answer = run_ask(assistant, settings, q, None, [] if i in alone else questions[:i], filters).to_dict()
-        turns.append(Turn(i + 1, q, answer, i in alone, bool(answer.get("signpost")) and is_urgent(q)))
+        turns.append(Turn(i + 1, q, answer, i in alone, urgent_turn(q, answer)))
     return turns
+
+
+def urgent_turn(question: str, answer: dict) -> bool:
+    """Help first: a signpost on an answer is there for urgency (by rules or by meaning);
+    on a refusal, only when the question reads as urgent by the rules too."""
+    return bool(answer.get("signpost")) and (bool(answer.get("answered")) or is_urgent(question))
 
 
 def indices(values: list[str], limit: int) -> list[int]:
