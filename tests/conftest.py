@@ -49,11 +49,14 @@ MODEL_FIXTURES = {"embedder", "fp32"}
 
 def pytest_collection_modifyitems(config, items):
     """Mark every test that loads the model (directly, through a fixture, or in a subprocess)
-    and every browser test, so ``pytest -m "not model and not browser"`` is the fast loop."""
+    and every browser test, so ``pytest -m "not model and not browser"`` runs without either;
+    the tests of tests/fast that need no browser are the fast loop, ``pytest -m fast``."""
     for item in items:
         if item.path.parent.name == "browser":
             item.add_marker(pytest.mark.browser)
         if item.path.parent.name == "fast":
+            if not item.get_closest_marker("browser"):
+                item.add_marker(pytest.mark.fast)
             continue  # encoded by the fake encoder (tests/fast/conftest.py), never the model
         if MODEL_FIXTURES & set(item.fixturenames) or item.path.name in SUBPROCESS_MODEL_FILES:
             item.add_marker(pytest.mark.model)
