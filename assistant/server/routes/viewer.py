@@ -19,6 +19,8 @@ from assistant.quoting.models import DocumentInfo, make_quote
 from assistant.server.routes.deps import IndexDep, SettingsDep
 from assistant.server.routes.pages import render
 
+PDF = registry.by_name("pdf")  # the original is served under the format's own suffix and media type
+
 router = APIRouter()
 
 PDFJS = ("vendor/pdfjs/pdf.min.mjs", "vendor/pdfjs/pdf.worker.min.mjs")
@@ -70,16 +72,19 @@ def report_viewer(
         pieces=pieces,
         first_page=pieces[0]["page"] if pieces else 1,
         text_url=text_link(doc.id, where),
-        pdf_url=f"/documents/{urlquote(doc.id)}/report.pdf",
+        pdf_url=f"/documents/{urlquote(doc.id)}/report{PDF.suffixes[0]}",
     )
 
 
-@router.get("/documents/{doc_id}/report.pdf", include_in_schema=False)
+@router.get("/documents/{doc_id}/report" + PDF.suffixes[0], include_in_schema=False)
 def report_pdf(doc_id: str, index: IndexDep) -> Response:
     """The index's copy of an ingested PDF; only ids the index holds, so no other file can be named."""
     doc = index.documents.get(doc_id)
     path = original_path(index.path, doc.id) if doc is not None and doc.format == "pdf" else None
     if doc is None or path is None or not path.is_file():
         raise HTTPException(404, "There is no PDF of that document.")
-    headers = {"Content-Disposition": f'inline; filename="{doc.id}.pdf"', "Cache-Control": "private, max-age=3600"}
-    return FileResponse(path, media_type=registry.by_name("pdf").media_types[0], headers=headers)
+    headers = {
+        "Content-Disposition": f'inline; filename="{doc.id}{PDF.suffixes[0]}"',
+        "Cache-Control": "private, max-age=3600",
+    }
+    return FileResponse(path, media_type=PDF.media_types[0], headers=headers)
