@@ -23,6 +23,8 @@ URGENT = [
     "who do I call about my neighbour's kids",
     "where can I report a child being hit",
     "who do I call",
+    "it's an emergency, a toddler is wandering alone by the main road",
+    "emergency duty team number please, my neighbour's children are alone",
 ]
 NOT_URGENT = [
     "What does the report say about children in danger of exploitation?",
@@ -36,6 +38,9 @@ NOT_URGENT = [
     # Procedure asked of any child, not a child the asker knows (a practitioner's question).
     "what should I do the same day if a family misses a health visiting contact",
     "who should I tell if the child already has a social worker",
+    # "Emergency" naming a service, asked about how it works.
+    "When must emergency department staff complete their safeguarding training?",
+    "How does emergency planning cover children in temporary accommodation?",
 ]
 
 

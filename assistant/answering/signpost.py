@@ -38,7 +38,10 @@ _STRONG = [
     r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) (\w+ ){1,4}(is|are|has been|might be|"
     r"may be) (being )?",
     r"\b(help me|i need help|please help)\b",
-    r"\bemergency\b",
+    # "Emergency" is a crisis, unless it names a service ("emergency department", "emergency
+    # medicine", "emergency planning"): a question about how those services work is reading.
+    r"\bemergency\b(?!\s+(department|departments|dept|teams?|services?|medicine|planning|admissions?|staff|"
+    r"nurses?|doctors?|clinicians?|care|protection orders?)\b)",
 ]
 # The asker's next step, which a practitioner may also ask the documents about ("according to
 # the guidance, what should I do if a baby has a bruise?"): a signpost unless they are cited.
