@@ -201,7 +201,8 @@ def test_two_worker_processes_count_into_one_store(own_index):
 
         while time.time() < deadline and counted().get("trampoline") != 8:
             time.sleep(0.5)
-        assert counted() == {"handle": 8, "trampoline": 8, "safety": 8, "inspections": 8, "leisure": 8, "centre": 8}
+        # "handle" is the question's verb, never listed as missing (docs/answers.md, `missing`).
+        assert counted() == {"trampoline": 8, "safety": 8, "inspections": 8, "leisure": 8, "centre": 8}
     finally:
         server.terminate()
         server.wait(timeout=30)
