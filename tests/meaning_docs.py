@@ -1,11 +1,14 @@
 """A small fictional partnership's documents (every word written for these tests) for the
-regression tests of evidence by meaning (tests/test_meaning.py)."""
+regression tests of evidence by meaning (tests/test_meaning.py), and the question terms those
+tests and tests/fast/test_fast_answer_rules.py build by hand."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from docbuilders import build_html
+
+from assistant.answering import evidence
 
 FATHERS = """
 <h1>Working with fathers in Eastmoor</h1>
@@ -49,3 +52,17 @@ def build(folder: Path) -> Path:
     (folder / "fathers.html").write_bytes(build_html("Working with fathers in Eastmoor", FATHERS))
     (folder / "baby-r.html").write_bytes(build_html("Learning review: Baby R", REVIEW))
     return folder
+
+
+def terms_for(words: dict[str, str], **kw) -> evidence.Terms:
+    return evidence.Terms(
+        words=words,
+        weights={s: 1.0 for s in words},
+        groups=[],
+        numbers=set(),
+        names=[],
+        count=False,
+        capitals=set(),
+        unseen=0.0,
+        **kw,
+    )

@@ -11,6 +11,7 @@ import zlib
 
 import numpy as np
 import pytest
+from meaning_docs import terms_for
 
 from assistant.answering import answertypes, evidence, marking, meaning, signpost
 from assistant.answering.answers import ANSWERED, effective_query
@@ -53,20 +54,6 @@ TABLE = {  # cosines as the shipped model gives them
     "children": unit(0, 0, 0, 0, 0, 0.73, 0.68),  # 0.73 with babies, but ten times as frequent
     "infants": unit(0, 0, 0, 0, 0, 0.87, 0, 0.49),  # 0.87 with babies
 }
-
-
-def terms_for(words: dict[str, str], **kw) -> evidence.Terms:
-    return evidence.Terms(
-        words=words,
-        weights={s: 1.0 for s in words},
-        groups=[],
-        numbers=set(),
-        names=[],
-        count=False,
-        capitals=set(),
-        unseen=0.0,
-        **kw,
-    )
 
 
 # ---------------------------------------------------------------- numbers and periods

@@ -5,6 +5,7 @@ on documents nobody tuned them to). Every question and passage here is written f
 from __future__ import annotations
 
 import pytest
+from meaning_docs import terms_for
 
 from assistant.answering import answertypes, evidence, glossary
 
@@ -107,24 +108,10 @@ def test_a_name_is_never_respelt(index, gloss):
     assert "riversid" in terms.words and "riversid" in terms.propers
 
 
-def plain_terms(words: dict[str, str], **kw) -> evidence.Terms:
-    return evidence.Terms(
-        words=words,
-        weights={s: 1.0 for s in words},
-        groups=[],
-        numbers=set(),
-        names=[],
-        count=False,
-        capitals=set(),
-        unseen=0.0,
-        **kw,
-    )
-
-
 def test_the_sentence_stating_what_is_asked_is_marked_not_the_one_describing_the_topic():
     from assistant.answering import marking
 
-    terms = plain_terms({"chair": "chairs", "nation": "national", "panel": "panel"}, asking={"chairs"}, kind="who")
+    terms = terms_for({"chair": "chairs", "nation": "national", "panel": "panel"}, asking={"chairs"}, kind="who")
     sentences = [
         marking.Sentence(0, 60, "An independent national panel that looks at serious cases.", 0.48),
         marking.Sentence(61, 88, "Its chair is Annie Hudson.", 0.27),
@@ -136,7 +123,7 @@ def test_the_sentence_stating_what_is_asked_is_marked_not_the_one_describing_the
 def test_a_lead_in_without_its_list_is_never_the_answer():
     from assistant.answering import marking
 
-    terms = plain_terms({"theme": "themes", "practic": "practice"})
+    terms = terms_for({"theme": "themes", "practic": "practice"})
     sentences = [
         marking.Sentence(0, 40, "Reviews were read closely this year.", 0.2),
         marking.Sentence(41, 90, "The reviews show six key practice themes:", 0.7),
@@ -152,7 +139,7 @@ def test_a_quote_of_one_long_sentence_marks_at_most_sixty_per_cent_of_it():
         "In 2032 the partnership ran twelve workshops for independent reviewers on writing short, "
         "readable reviews that families can understand."
     )
-    terms = plain_terms({"workshop": "workshops", "review": "reviewers"}, kind="count")
+    terms = terms_for({"workshop": "workshops", "review": "reviewers"}, kind="count")
     a, b = marking.best_clauses(text, terms, {}, glossary.Glossary(), int(0.6 * len(text)))
     assert b - a <= 0.6 * len(text)
     assert "twelve workshops" in text[a:b]
