@@ -48,13 +48,14 @@ _END = tuple('.!?:;"”’)…')
 
 def read_file(data: bytes, name: str, limits: ReadLimits) -> tuple[list[Block], dict]:
     """A PDF file (the registry's reader)."""
-    check_unpacked(data, limits.pdf_max_unpacked_bytes)  # before pdfminer unpacks anything
-    return read(data, limits.ocr)
+    reader = _open(data)  # one pypdf reader for the checks and the metadata
+    check_unpacked(reader, limits.pdf_max_unpacked_bytes)  # before pdfminer unpacks anything
+    return read(data, reader, limits.ocr)
 
 
-def read(data: bytes, ocr: bool = True) -> tuple[list[Block], dict]:
+def read(data: bytes, reader, ocr: bool = True) -> tuple[list[Block], dict]:
     """Blocks and metadata; pages without a text layer are read with OCR when ``ocr`` is on."""
-    labels, meta = _pypdf_info(data)
+    labels, meta = _pypdf_info(reader)
     raw = _extract(data)
     meta["scanned"], meta["warnings"] = _recognise(data, raw, ocr)
     if not any(words for words, _, _ in raw):
@@ -101,8 +102,8 @@ def _with_cover(meta: dict, cover: dict) -> dict:
 # ---------------------------------------------------------------- opening
 
 
-def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
-    """Page labels (if the PDF defines them) and metadata; DocumentError for encrypted or broken files."""
+def _open(data: bytes):
+    """pypdf's reader of ``data``; DocumentError for encrypted, broken or empty files."""
     from pypdf import PdfReader
 
     try:
@@ -116,15 +117,23 @@ def _pypdf_info(data: bytes) -> tuple[list[str] | None, dict]:
             if not opened:
                 raise DocumentError("the PDF is encrypted with a password; ingest an unprotected copy")
         count = len(reader.pages)
-        root = reader.root_object
-        labels = list(reader.page_labels) if "/PageLabels" in root else None
-        info: dict = reader.metadata or {}
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
         raise DocumentError(f"the PDF is damaged or not a PDF ({exc.__class__.__name__})") from exc
     if count == 0:
         raise DocumentError("the PDF has no pages")
+    return reader
+
+
+def _pypdf_info(reader) -> tuple[list[str] | None, dict]:
+    """Page labels (if the PDF defines them) and metadata; DocumentError for a broken file."""
+    try:
+        root = reader.root_object
+        labels = list(reader.page_labels) if "/PageLabels" in root else None
+        info: dict = reader.metadata or {}
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error for damaged files
+        raise DocumentError(f"the PDF is damaged or not a PDF ({exc.__class__.__name__})") from exc
     meta = {}
     title = str(info.get("/Title") or "").strip()
     if not junk_title(title):

@@ -11,7 +11,6 @@ the cap. Images (/Subtype /Image) are never counted: text extraction does not de
 
 from __future__ import annotations
 
-import io
 import zlib
 
 from assistant.ingest.formats.base import over_cap, size
@@ -21,18 +20,12 @@ _FLATE = ("/FlateDecode", "/Fl")
 _OTHER = ("/LZWDecode", "/LZW", "/RunLengthDecode", "/RL", "/ASCIIHexDecode", "/AHx", "/ASCII85Decode", "/A85")
 
 
-def check_unpacked(data: bytes, cap: int) -> None:
-    """Refuse (DocumentError) a PDF whose page content streams unpack to more than ``cap`` bytes.
-
-    A file pypdf cannot open passes: the reader's own checks name what is wrong with it."""
-    from pypdf import PdfReader
-
+def check_unpacked(reader, cap: int) -> None:
+    """Refuse (DocumentError) a PDF, opened by pypdf's ``reader``, whose page content streams
+    unpack to more than ``cap`` bytes."""
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            return
         pages = list(reader.pages)
-    except Exception:  # noqa: BLE001 - damaged or encrypted: pdf._pypdf_info says so
+    except Exception:  # noqa: BLE001 - a damaged page tree: pdf._open has said so already
         return
     total = 0
     seen: set[int] = set()
