@@ -28,6 +28,7 @@ _COUNT = re.compile(
 )
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
 _NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
+HOW_TIME = frozenset({"long", "soon", "often"})  # "how often": how a "when" question asks, not what about
 _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
 
 NUMBER_WORDS = frozenset(

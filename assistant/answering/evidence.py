@@ -455,8 +455,10 @@ def reportable(word: str) -> bool:
 def worth_reporting(terms: Terms, word: str) -> bool:
     """A question word a reader should be told is missing: ``reportable``, not the question's
     verb ("what will the Panel *focus* on?" asks about the Panel's plans, not about focus),
-    and not a fragment of a hyphenated word ("co" of "co-sleeping")."""
-    return reportable(word) and word not in terms.asking and len(word) > 2
+    not the frame of a "when" question ("how *often*"), and not a fragment of a hyphenated word
+    ("co" of "co-sleeping")."""
+    frame = terms.kind == "when" and word in answertypes.HOW_TIME
+    return reportable(word) and word not in terms.asking and not frame and len(word) > 2
 
 
 def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:

@@ -95,6 +95,16 @@ def test_a_count_frame_is_how_it_asks(index, gloss):
     assert answertypes.kind("phone number for the duty team") == ""
 
 
+def test_how_often_long_or_soon_is_how_it_asks_never_missing(index, gloss):
+    for question, word in [
+        ("How often did newly qualified social workers get supervision?", "often"),
+        ("how long does a review take", "long"),
+        ("How soon must the school be told?", "soon"),
+    ]:
+        terms = evidence.question_terms(question, index, gloss)
+        assert word not in evidence.missing(terms, ["Nothing about that here."], gloss)
+
+
 def test_a_word_typed_wrong_is_read_as_the_documents_word(index, gloss):
     terms = evidence.question_terms("What did the review say about profesional curiousity?", index, gloss)
     assert terms.words == {"profession": "profesional", "curios": "curiousity"}  # the reader's spelling
