@@ -40,8 +40,9 @@ MONTHS = frozenset(
     """january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-_TIME_WORDS = MONTHS | frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday weekend weekends day days week weeks
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = MONTHS | DAYS | frozenset(
+    """weekend weekends day days week weeks
 month months year years hour hours minute minutes night nights morning evening today tomorrow yesterday
 annually annual daily weekly monthly yearly during after before until since within while once whenever
 when if soon immediately promptly""".split()
@@ -171,6 +172,13 @@ def names_pseudonym(text: str, pseudonym: str) -> bool:
 PROPER_ZIPF = 5.0  # a capitalised word rarer than this in general English is read as a name
 
 
+def calendar_word(word: str) -> bool:
+    """A day of the week or a month ("Saturday", "Sundays", "March"): capitalised in English,
+    but a time, not a name. A passage may say it another way ("at weekends", "in the spring")."""
+    word = word.lower().replace("’", "'").split("'")[0]
+    return word in DAYS or word in MONTHS or (word.endswith("s") and word[:-1] in DAYS)
+
+
 def proper_nouns(question: str, stop: frozenset) -> list[str]:
     """Capitalised words inside the question that are names, not everyday words ("Westbury",
     "Ofsted"; not "What" opening it, not "Report"). Acronyms are left to the glossary."""
@@ -178,6 +186,8 @@ def proper_nouns(question: str, stop: frozenset) -> list[str]:
     for m in _CAPITAL.finditer(question):
         word = m.group(0).lower().replace("’", "'").split("'")[0]
         if m.start() == 0 or word in stop or m.group(0).isupper() or any(c.isdigit() for c in word):
+            continue
+        if calendar_word(word):
             continue
         if meaning.zipf(word) < PROPER_ZIPF:
             out.append(word)

@@ -138,7 +138,7 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
     prev_end = 0
     for m in _CAPITALISED.finditer(question):
         word = m.group(0)
-        if m.start() == 0 or word.lower() in stop:
+        if m.start() == 0 or word.lower() in stop or answertypes.calendar_word(word):
             runs.append([])
             continue
         capitals |= set(tokenize(word))
