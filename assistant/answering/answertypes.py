@@ -41,11 +41,15 @@ MONTHS = frozenset(
 jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_TIME_WORDS = MONTHS | DAYS | frozenset(
-    """weekend weekends day days week weeks
+_TIME_WORDS = (
+    MONTHS
+    | DAYS
+    | frozenset(
+        """weekend weekends day days week weeks
 month months year years hour hours minute minutes night nights morning evening today tomorrow yesterday
 annually annual daily weekly monthly yearly during after before until since within while once whenever
 when if soon immediately promptly""".split()
+    )
 )
 # Words for people and roles: who a "who" question can be answered with.
 _PEOPLE = frozenset(
@@ -56,7 +60,9 @@ children baby babies infant infants teenager teenagers adult adults family famil
 teams police doctor doctors gp gps teacher teachers school schools panel board partnership partnerships
 agency agencies authority authorities council councils service services government he she they someone anyone
 reviewer reviewers author authors leader leaders manager managers midwife midwives paediatrician clinician
-clinicians colleague colleagues everyone we you i""".split()
+clinicians colleague colleagues everyone we you i neighbour neighbours friend friends relative relatives grandparent
+grandparents grandmother grandfather sibling siblings brother brothers sister sisters son sons daughter daughters aunt
+uncle husband wife boyfriend girlfriend man men woman women boy boys girl girls paramedic paramedics""".split()
 )
 _NAMING = frozenset("called named titled entitled known name title".split())
 _HOW_OFTEN = frozenset({"times", "occasions"})

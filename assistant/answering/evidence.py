@@ -82,6 +82,7 @@ class Terms:
     df: Callable[[str], int] | None = None
     asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
     compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
+    equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
 
 
 numbers_in = meaning.numbers_in
@@ -89,9 +90,14 @@ numbers_in = meaning.numbers_in
 
 @lru_cache(maxsize=4096)
 def figures_in(text: str) -> frozenset[str]:
-    """A passage's numbers, remembered like its stems (lexical.token_set): candidates recur
-    from question to question."""
-    return frozenset(numbers_in(text))
+    """A passage's figures however written (meaning.figures_of), remembered like its stems
+    (lexical.token_set): candidates recur from question to question."""
+    return frozenset(meaning.figures_of(text))
+
+
+def figures_lacking(terms: Terms, figures: frozenset[str] | set[str]) -> list[str]:
+    """The question's figures that ``figures`` (figures_in) does not hold, in any writing."""
+    return sorted(n for n in terms.numbers if n not in figures and not terms.equivalents.get(n, frozenset()) & figures)
 
 
 def _uncontract(word: str) -> str:
@@ -184,7 +190,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         words=first,
         weights=weights,
         groups=groups,
-        numbers=numbers_in(question),
+        numbers=numbers_in(question) - meaning.emergency_numbers(question),
         names=[n for n in names if n],
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
@@ -198,6 +204,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         propers=propers,
         asking=answertypes.asking_words(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
+        equivalents=meaning.equivalents(question),
     )
 
 
@@ -375,7 +382,7 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     both = have | ctx
     names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
-    numbers_ok = terms.numbers <= (figures_in(text) | figures_in(ctx_text))
+    numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
@@ -496,7 +503,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     }
     out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
-    out += sorted(n for n in terms.numbers if n not in shown_numbers)  # "2019" asked, only 2020 shown
+    out += figures_lacking(terms, shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"
         if not any(answertypes.names_pseudonym(t, p) for t in texts):
             tail = p.rsplit(None, 1)[1].lower()

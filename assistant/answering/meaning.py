@@ -83,6 +83,80 @@ def numbers_in(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 
 
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPELLED = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[ -](" + "|".join(_UNITS[1:]) + r"))?|(" + "|".join(_UNITS + _TEENS) + r"))\b",
+    re.I,
+)
+
+
+def _spelled_number(m: re.Match) -> str:
+    if m.group(3):
+        word = m.group(3).lower()
+        return str(_UNITS.index(word) if word in _UNITS else 10 + _TEENS.index(word))
+    tens = 20 + 10 * _TENS.index(m.group(1).lower())
+    return str(tens + (_UNITS.index(m.group(2).lower()) if m.group(2) else 0))
+
+
+def spelled_in_digits(text: str) -> str:
+    """ "eleven times", "twenty-two practitioners" -> "11 times", "22 practitioners" (years in
+    words first: "twenty twenty" is 2020, not 20 20)."""
+    return _SPELLED.sub(_spelled_number, years_in_digits(text))
+
+
+# A length of time, whichever unit it is written in: "12 months", "one year" and "a year" are
+# the same length, as are "a fortnight", "two weeks" and "14 days". Years and months are one
+# scale (a month is not a whole number of weeks), weeks, days and hours the other.
+_UNIT_SIZE = {"year": (12, "months"), "month": (1, "months"), "fortnight": (336, "hours"), "week": (168, "hours")}
+_UNIT_SIZE |= {"day": (24, "hours"), "hour": (1, "hours")}
+_DURATION = re.compile(
+    r"(?<![\w.])(?:(?P<n>\d+(?:\.\d+)?|an?)(?P<half>\s+and\s+a\s+half)?|(?P<halfa>half\s+an?))[\s-]+"
+    r"(?P<unit>year|month|fortnight|week|day|hour)s?(?P<tail>\s+and\s+a\s+half)?(?!\w)",
+    re.I,
+)
+
+
+def durations(text: str) -> dict[str, str]:
+    """The lengths of time a text gives, each in its scale's smallest unit ("one year" ->
+    "12 months", "a fortnight" -> "336 hours"): the words as written -> that length."""
+    out = {}
+    for m in _DURATION.finditer(spelled_in_digits(text)):
+        n = 0.5 if m.group("halfa") else 1.0 if m.group("n").lower() in ("a", "an") else float(m.group("n"))
+        n += 0.5 if m.group("half") or m.group("tail") else 0.0
+        size, scale = _UNIT_SIZE[m.group("unit").lower()]
+        out[m.group(0)] = f"{n * size:g} {scale}"
+    return out
+
+
+# "rang 999", "call 112": the emergency services' number is how someone was called, not a figure.
+_EMERGENCY = re.compile(
+    r"\b(?:ring|rings|rang|rung|ringing|call|calls|called|calling|phone|phones|phoned|phoning|"
+    r"dial|dials|dialled|dialed|dialling|dialing)\s+(?:the\s+)?(999|112)\b|\b(999|112)\s+call",
+    re.I,
+)
+
+
+def emergency_numbers(text: str) -> set[str]:
+    """The emergency number (999, or 112) where a text says someone called it."""
+    return {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
+
+
+def figures_of(text: str) -> set[str]:
+    """Every figure a passage holds, however written: its numbers (``numbers_in``), numbers
+    in words ("eleven" -> "11") and its lengths of time (``durations``: "12 months")."""
+    return numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
+
+
+def equivalents(question: str) -> dict[str, frozenset[str]]:
+    """A figure of the question that a passage may hold another way: "12" of "12 months" is
+    held by "one year" (the length "12 months")."""
+    out: dict[str, set[str]] = {}
+    for words_, length in durations(question).items():
+        for n in numbers_in(words_):
+            out.setdefault(n, set()).add(length)
+    return {n: frozenset(v) for n, v in out.items()}
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
