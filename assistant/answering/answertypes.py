@@ -66,6 +66,8 @@ uncle husband wife boyfriend girlfriend man men woman women boy boys girl girls 
 )
 _NAMING = frozenset("called named titled entitled known name title".split())
 _HOW_OFTEN = frozenset({"times", "occasions"})
+# Words for figures themselves: in a question asking for a figure they name the answer's form.
+FIGURE_WORDS = frozenset("figure figures number numbers statistic statistics stats data total totals count".split())
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
 
 
@@ -312,6 +314,8 @@ def asking_words(question: str) -> set[str]:
     """Words that say how a question asks, not what about: its verb (``verb_slots``) and
     the words of a count's frame ("what *proportion* of", "*max* *number* of")."""
     out = verb_slots(question)
+    if kind(question) in ("count", "money"):  # "according to the 2020 figures": the figure answers it
+        out |= {w for w in re.findall(r"[a-z]+", question.lower()) if w in FIGURE_WORDS}
     for m in _COUNT.finditer(question):
         out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}
     return out

@@ -32,6 +32,7 @@ reports document documents say said says show should shown tell the there this t
 were what whats when where which who whom whose why will with would you your text
 roughly approximately around nearly almost exactly precisely about overall total
 called named titled entitled known name kind kinds sort sorts type types
+anyone anybody someone somebody everyone everybody nobody noone something everything nothing
 """.split()
 )
 
@@ -323,8 +324,8 @@ def preferred(terms: Terms, stem: str, word: str) -> bool:
     documents use as often is matched word for word: "mothers" is not "fathers" (cosine 0.66)
     where the documents speak of both. It is matched by meaning only when the documents use
     the other word at least ``meaning.PREFERRED`` times as often (passages holding each)."""
-    if terms.df is None:
-        return True
+    if terms.df is None or meaning.same_lemma(terms.words.get(stem, ""), word):
+        return True  # "midwives" is the plural of "midwife", whatever the stemmer makes of it
     mine = terms.df(stem)
     return not mine or terms.df(_stemmer().stemWord(word)) >= meaning.PREFERRED * mine
 
@@ -380,7 +381,8 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
         soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
     got = exact | set(soft_text) | set(soft_ctx)
     both = have | ctx
-    names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
+    # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
+    names_ok = all(n <= both | exact for n in terms.names) and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)

@@ -183,6 +183,14 @@ def word_classes(word: str) -> frozenset[str]:
     return frozenset(word_lemmas(word))
 
 
+def same_lemma(word: str, other: str) -> bool:
+    """Two forms of one English word ("midwife", "midwives"; "child", "children")."""
+    if not word or not other:
+        return False
+    mine = {lemma for lemmas in word_lemmas(word).values() for lemma in lemmas}
+    return bool(mine & {lemma for lemmas in word_lemmas(other).values() for lemma in lemmas})
+
+
 def how_not_what(word: str) -> bool:
     """A word that can only be a verb or an adverb ("meant", "wrote", "closely", "listen"): it
     says how a question asks, not what it is about, so it is never reported missing."""

@@ -109,3 +109,74 @@ def test_calling_999_is_how_help_came_not_a_figure(index, gloss):
 def test_999_as_a_figure_is_still_required(index, gloss):
     question = "Were 999 children on plans in Kestrel Bay?"
     assert "999" in evidence.question_terms(question, index, gloss).numbers
+
+
+# ---------------------------------------------------------------- words held in another form
+
+
+@pytest.mark.parametrize(("word", "other"), [("midwife", "midwives"), ("child", "children"), ("wife", "wives")])
+def test_two_forms_of_a_word_are_the_same_word(word, other):
+    assert meaning.same_lemma(word, other)
+
+
+def test_words_of_the_same_kind_are_not_the_same_word():
+    assert not meaning.same_lemma("mother", "father")
+    assert not meaning.same_lemma("nurse", "")
+
+
+def test_a_plural_the_stemmer_splits_is_matched_whatever_the_documents_prefer():
+    from meaning_docs import terms_for
+
+    terms = terms_for({"midwif": "midwife", "mother": "mothers"}, df=lambda stem: 40)
+    assert evidence.preferred(terms, "midwif", "midwives")
+    assert not evidence.preferred(terms, "mother", "fathers")  # the documents say "mothers" when they mean it
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("Was the family doctor told about the bruise?", "Nobody told the GP about the bruise."),
+        ("Why is DNA not written on the records?", "Records now say was not brought, not did not attend."),
+        ("Were referrals to children's services counted?", "Referrals to children's social care were counted."),
+        ("How many antenatal contacts were offered?", "During pregnancy she was offered six contacts."),
+    ],
+)
+def test_the_sectors_other_name_for_a_thing_covers_it(question, passage, index, gloss):
+    from assistant.index.lexical import token_set
+
+    terms = evidence.question_terms(question, index, gloss)
+    assert evidence.missing(terms, [passage], gloss) == []
+    held = evidence.covered(terms, token_set(passage), gloss)
+    assert {s for s, w in terms.words.items() if w in ("doctor", "dna", "services", "antenatal")} <= held
+
+
+@pytest.mark.parametrize("word", ["anybody", "someone", "nobody", "everyone"])
+def test_an_indefinite_pronoun_is_not_what_a_question_is_about(word, index, gloss):
+    terms = evidence.question_terms(f"Did {word} visit the family at the flat?", index, gloss)
+    assert word not in terms.words.values()
+    assert {"famili", "flat"} <= set(terms.words)
+
+
+def test_a_review_named_with_its_acronym_is_held_through_the_glossary(index, gloss):
+    question = "How many staff were spoken to for the Child M LCSPR?"
+    heading = "Local child safeguarding practice review: Child M"
+    assert admissible(question, "The reviewer spoke with 14 staff from six agencies.", index, gloss, heading)
+    other = "Local child safeguarding practice review: Child N"
+    assert not admissible(question, "The reviewer spoke with 14 staff from six agencies.", index, gloss, other)
+
+
+# ---------------------------------------------------------------- holding too little
+
+
+def test_the_figures_a_count_question_cites_are_how_it_asks(index, gloss):
+    terms = evidence.question_terms("How many parents were helped, going by the 2031 statistics?", index, gloss)
+    assert "statistics" in terms.asking
+    assert not evidence.holds_too_little(terms, ["statistics"])
+
+
+def test_a_count_whose_qualifier_is_missing_still_holds_too_little(index, gloss):
+    """A near miss: the figure is of parents, not of those who came to the evening clinics."""
+    terms = evidence.question_terms("How many parents came to the evening clinics?", index, gloss)
+    assert evidence.holds_too_little(terms, ["clinics"])
+    terms = evidence.question_terms("What percentage of parents on plans had a child under five?", index, gloss)
+    assert evidence.holds_too_little(terms, ["plans"])
