@@ -135,11 +135,35 @@ def is_figure(tokens: list[str], i: int) -> bool:
     return not any(n in MONTHS for n in near)
 
 
+_UNITS_OF_TIME = frozenset(
+    "second seconds minute minutes hour hours day days week weeks fortnight fortnights month months year years".split()
+)
+
+
+def a_length(tokens: list[str], i: int, targets: list[bool]) -> bool:
+    """Does the figure at ``i`` measure time ("15 working days", "six months old") rather than
+    count what the question counts? Unless time is what it counts ("how many working days")."""
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        if tokens[j] in _UNITS_OF_TIME:
+            return not targets[j]
+    return False
+
+
 def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW) -> bool:
-    """Is some figure within ``window`` words of a word marked in ``targets``?"""
-    figures = [i for i in range(len(tokens)) if is_figure(tokens, i)]
+    """Is some figure within ``window`` words of a word marked in ``targets``? A length of
+    time counts nothing else ("the rapid review met within 15 working days")."""
+    figures = [i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets)]
     at = [i for i, hit in enumerate(targets) if hit]
     return any(abs(i - j) <= window for i in figures for j in at)
+
+
+_CLAUSE_NUMBER = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?=\s)")
+
+
+def without_clause_numbers(text: str) -> str:
+    """A text without the numbers of its numbered paragraphs ("1.3 The review looks at..."):
+    they label, they count nothing."""
+    return _CLAUSE_NUMBER.sub(" ", text)
 
 
 def any_figure(tokens: list[str]) -> bool:

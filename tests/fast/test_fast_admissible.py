@@ -180,3 +180,32 @@ def test_a_count_whose_qualifier_is_missing_still_holds_too_little(index, gloss)
     assert evidence.holds_too_little(terms, ["clinics"])
     terms = evidence.question_terms("What percentage of parents on plans had a child under five?", index, gloss)
     assert evidence.holds_too_little(terms, ["plans"])
+
+
+# ---------------------------------------------------------------- a count needs a figure of what it counts
+
+
+def test_a_length_of_time_counts_nothing_else(index, gloss):
+    question = "How many strategy meetings did the hub hold?"
+    assert not admissible(question, "Strategy meetings were held within 3 working days of a referral.", index, gloss)
+    assert admissible(question, "The hub held 41 strategy meetings, most within three days.", index, gloss)
+    tokens = "it takes 5 working days".split()
+    assert answertypes.a_length(tokens, 2, [False] * 5)
+    assert not answertypes.a_length(tokens, 2, [False, False, False, False, True])  # "how many days"
+
+
+def test_the_number_of_a_paragraph_counts_nothing(index, gloss):
+    question = "How many strategy meetings did the hub hold?"
+    passage = "4.2 Strategy meetings are chaired by a manager.\n\n4.3 The hub keeps the minutes."
+    cleaned = answertypes.without_clause_numbers(passage)
+    assert "4.2" not in cleaned and "4.3" not in cleaned and "Strategy meetings are chaired" in cleaned
+    assert not admissible(question, passage, index, gloss)
+
+
+def test_a_publication_date_is_not_the_year_a_count_is_about(index, gloss):
+    question = "How many strategy meetings did the hub hold in 2033?"
+    passage = "The hub's annual report, published on 2 June 2033, counts 41 strategy meetings in 2032."
+    assert not admissible(question, passage, index, gloss)
+    assert admissible(question, "In 2033 the hub held 41 strategy meetings.", index, gloss)
+    assert admissible("What did the report published in 2033 say about meetings?", passage, index, gloss)
+    assert "2033" not in meaning.without_publication_dates("Published September 2033. It counts 41 meetings.")
