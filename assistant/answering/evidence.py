@@ -164,6 +164,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     subject = (frame.group("doc") or "").lower() if frame else ""
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
+    own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(question, stop)

@@ -104,6 +104,10 @@ def spelled_in_digits(text: str) -> str:
     return _SPELLED.sub(_spelled_number, years_in_digits(text))
 
 
+# Abbreviations of English dictionaries, typed for the word in a hurry ("2 yr check", "missed appts").
+ABBREVIATIONS = {"yr": "year", "yrs": "years", "mth": "month", "mths": "months", "wk": "week", "wks": "weeks"}
+ABBREVIATIONS |= {"hr": "hour", "hrs": "hours", "appt": "appointment", "appts": "appointments"}
+
 # A length of time, whichever unit it is written in: "12 months", "one year" and "a year" are
 # the same length, as are "a fortnight", "two weeks" and "14 days". Years and months are one
 # scale (a month is not a whole number of weeks), weeks, days and hours the other.
