@@ -69,6 +69,9 @@ _HOW_OFTEN = frozenset({"times", "occasions"})
 # Words for figures themselves: in a question asking for a figure they name the answer's form.
 FIGURE_WORDS = frozenset("figure figures number numbers statistic statistics stats data total totals count".split())
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
+# A part of a whole is rarely a stray number, and often follows its verb ("referrals to children's
+# social care rose by 8 per cent"): it may sit further from what it is a part of.
+PROPORTION_WINDOW = 10
 
 
 _MONEY = re.compile(
@@ -149,9 +152,35 @@ def a_length(tokens: list[str], i: int, targets: list[bool]) -> bool:
     return False
 
 
-def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW) -> bool:
-    """Is some figure within ``window`` words of a word marked in ``targets``? A length of
-    time counts nothing else ("the rapid review met within 15 working days")."""
+# "What percentage/proportion/share of X": answered by a part of a whole, not by a count.
+PROPORTION_FRAME = frozenset({"percentage", "proportion", "share", "fraction", "percent"})
+_FRACTIONS = frozenset(
+    """half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth tenths
+majority minority most""".split()
+)
+
+
+def is_proportion(tokens: list[str], i: int) -> bool:
+    """A part of a whole: "8 per cent", "one in five", "3 out of 10", "a quarter", "most"."""
+    t = tokens[i]
+    if t in _FRACTIONS:
+        return True
+    if not (t in NUMBER_WORDS or t.replace(".", "", 1).isdigit()):
+        return False
+    after = tokens[i + 1 : i + 4]
+    if after[:1] == ["percent"] or after[:2] == ["per", "cent"]:
+        return True
+    return (after[:1] == ["in"] and len(after) > 1 and is_figure(tokens, i + 2)) or (
+        after[:2] == ["out", "of"] and len(after) > 2 and is_figure(tokens, i + 3)
+    )
+
+
+def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW, proportion: bool = False) -> bool:
+    """Is some figure (``proportion``: a part of a whole) within ``window`` words of a word
+    marked in ``targets``? A length of time counts nothing else ("met within 15 working days")."""
+    if proportion:
+        figures = [i for i in range(len(tokens)) if is_proportion(tokens, i)]
+        return any(abs(i - j) <= window for i in figures for j, hit in enumerate(targets) if hit)
     figures = [i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets)]
     at = [i for i, hit in enumerate(targets) if hit]
     return any(abs(i - j) <= window for i in figures for j in at)
@@ -232,6 +261,9 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
         return bool(_AMOUNT.search(text))
     if kind_ == "count":
         return any_figure(tokens) if targets is None else figure_near(tokens, targets)
+    if kind_ == "proportion":  # "what percentage of X": a part of a whole
+        marks = targets if targets is not None else [True] * len(tokens)
+        return figure_near(tokens, marks, window=len(tokens) if targets is None else PROPORTION_WINDOW, proportion=True)
     if kind_ == "who":
         return has_person(text, tokens)
     if kind_ == "when":

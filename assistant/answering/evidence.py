@@ -444,6 +444,8 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     if terms.kind in ("", "name"):
         return True
     text = answertypes.without_clause_numbers(text)
+    proportion = terms.kind == "count" and bool(terms.asking & answertypes.PROPORTION_FRAME)
+    text = text.replace("%", " per cent") if proportion else text
     ws, _ = word_stems(text)
     marks = None
     if terms.kind == "count" and terms.target:
@@ -452,7 +454,7 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             marks = [False] * len(ws)  # what it counts is nowhere: no figure can be attached to it
         elif not any(marks):
             marks = None  # named in the heading: any figure of the passage
-    return answertypes.satisfied(terms.kind, text, list(ws), marks)
+    return answertypes.satisfied("proportion" if proportion else terms.kind, text, list(ws), marks)
 
 
 def shown_text(index, doc_id: str, start: int, end: int) -> str:

@@ -215,3 +215,25 @@ def test_an_abbreviation_typed_in_a_hurry_is_read_as_its_word(index, gloss):
     terms = evidence.question_terms("Were the missed appts of 3 yr old children followed up?", index, gloss)
     assert {"year", "appointments"} <= set(terms.words.values())
     assert evidence.missing(terms, ["Missed appointments of children three years old are followed up."], gloss) == []
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "One in four foster carers finished the refresher course.",
+        "A quarter of foster carers finished the refresher course.",
+        "Of the foster carers, 25% finished the refresher course.",
+        "Foster carers who finished the refresher course rose by 25 per cent over the year.",
+        "3 out of 12 foster carers finished the refresher course.",
+    ],
+)
+def test_a_percentage_is_answered_by_a_part_of_a_whole_however_written(passage, index, gloss):
+    assert admissible("What percentage of foster carers finished the refresher course?", passage, index, gloss)
+
+
+def test_a_count_does_not_answer_what_percentage(index, gloss):
+    question = "What proportion of foster carers finished the refresher course?"
+    assert not admissible(question, "312 foster carers finished the refresher course.", index, gloss)
+    assert admissible(
+        "How many foster carers finished the refresher course?", "312 foster carers finished it.", index, gloss
+    )
