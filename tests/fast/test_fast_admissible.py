@@ -139,6 +139,7 @@ def test_a_plural_the_stemmer_splits_is_matched_whatever_the_documents_prefer():
         ("Why is DNA not written on the records?", "Records now say was not brought, not did not attend."),
         ("Were referrals to children's services counted?", "Referrals to children's social care were counted."),
         ("How many antenatal contacts were offered?", "During pregnancy she was offered six contacts."),
+        ("How many staff did the reviewer meet?", "The reviewer met nine practitioners and two managers."),
     ],
 )
 def test_the_sectors_other_name_for_a_thing_covers_it(question, passage, index, gloss):
@@ -147,7 +148,7 @@ def test_the_sectors_other_name_for_a_thing_covers_it(question, passage, index, 
     terms = evidence.question_terms(question, index, gloss)
     assert evidence.missing(terms, [passage], gloss) == []
     held = evidence.covered(terms, token_set(passage), gloss)
-    assert {s for s, w in terms.words.items() if w in ("doctor", "dna", "services", "antenatal")} <= held
+    assert {s for s, w in terms.words.items() if w in ("doctor", "dna", "services", "antenatal", "staff")} <= held
 
 
 @pytest.mark.parametrize("word", ["anybody", "someone", "nobody", "everyone"])
@@ -155,6 +156,12 @@ def test_an_indefinite_pronoun_is_not_what_a_question_is_about(word, index, glos
     terms = evidence.question_terms(f"Did {word} visit the family at the flat?", index, gloss)
     assert word not in terms.words.values()
     assert {"famili", "flat"} <= set(terms.words)
+
+
+def test_a_count_of_staff_is_answered_by_a_figure_of_practitioners(index, gloss):
+    question = "How many staff were interviewed for the review?"
+    assert admissible(question, "The reviewer spoke with twenty-two practitioners.", index, gloss)
+    assert not admissible(question, "The reviewer read the records of seven agencies.", index, gloss)
 
 
 def test_a_review_named_with_its_acronym_is_held_through_the_glossary(index, gloss):
