@@ -29,6 +29,9 @@ _COUNT = re.compile(
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
 _NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
 HOW_TIME = frozenset({"long", "soon", "often"})  # "how often": how a "when" question asks, not what about
+# "On what date", "which year": a date answers it, not "at night" or "if".
+_DATE = re.compile(r"\b(?:what|which) (?:date|year|month|day)\b", re.I)
+DATE_FRAME = frozenset({"date", "year", "month", "day"})
 _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
 
 NUMBER_WORDS = frozenset(
@@ -90,13 +93,15 @@ stage tier grade room appendix annex figure table item question recommendation f
 
 
 def kind(question: str) -> str:
-    """ "money", "count", "who", "when", "name" or "" (any other question)."""
+    """ "money", "count", "who", "date", "when", "name" or "" (any other question)."""
     if _MONEY.search(question):
         return "money"
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
         return "who"
+    if _DATE.search(question):
+        return "date"
     if _WHEN.search(question):
         return "when"
     if _NAMED.search(question):
@@ -207,9 +212,23 @@ def has_person(text: str, tokens: list[str]) -> bool:
     return bool(set(tokens) & _PEOPLE) or bool(_NAME.search(text))
 
 
+def _year(t: str) -> bool:
+    return t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")
+
+
+def _clock(t: str) -> bool:
+    """ "4pm", "30am" (of "9.30am"), "noon": a time of day."""
+    return t in ("noon", "midday", "midnight") or (t[-2:] in ("am", "pm") and t[:-2].isdigit())
+
+
 def has_time(tokens: list[str]) -> bool:
-    """A year, a date, a period or a condition."""
-    return any(t in _TIME_WORDS or (t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) for t in tokens)
+    """A year, a date, a time of day, a period or a condition."""
+    return any(t in _TIME_WORDS or _year(t) or _clock(t) for t in tokens)
+
+
+def has_date(tokens: list[str]) -> bool:
+    """A date: a year, a month or a day of the week."""
+    return any(t in MONTHS or t in DAYS or (t.endswith("s") and t[:-1] in DAYS) or _year(t) for t in tokens)
 
 
 _CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
@@ -268,6 +287,8 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
         return has_person(text, tokens)
     if kind_ == "when":
         return has_time(tokens)
+    if kind_ == "date":
+        return has_date(tokens)
     if kind_ == "name":
         return bool(set(tokens) & _NAMING) or bool(re.search(r"[‘“\"']\w", text))
     return True
@@ -370,8 +391,9 @@ def asking_words(question: str) -> set[str]:
     """Words that say how a question asks, not what about: its verb (``verb_slots``) and
     the words of a count's frame ("what *proportion* of", "*max* *number* of")."""
     out = verb_slots(question)
-    if kind(question) in ("count", "money"):  # "according to the 2020 figures": the figure answers it
-        out |= {w for w in re.findall(r"[a-z]+", question.lower()) if w in FIGURE_WORDS}
+    asks = kind(question)
+    frame = FIGURE_WORDS if asks in ("count", "money") else DATE_FRAME if asks == "date" else frozenset()
+    out |= {w for w in re.findall(r"[a-z]+", question.lower()) if w in frame}  # "the 2020 figures": the answer
     for m in _COUNT.finditer(question):
         out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}
     return out

@@ -74,7 +74,7 @@ class Terms:
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
     key: str = ""  # the rarest stem the index holds
-    kind: str = ""  # "money", "count", "who", "when", "name" or "" (answertypes.kind)
+    kind: str = ""  # "money", "count", "who", "date", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)

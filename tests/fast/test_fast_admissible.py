@@ -244,3 +244,20 @@ def test_a_count_does_not_answer_what_percentage(index, gloss):
     assert admissible(
         "How many foster carers finished the refresher course?", "312 foster carers finished it.", index, gloss
     )
+
+
+# ---------------------------------------------------------------- when and what date
+
+
+def test_what_date_is_answered_by_a_date_not_by_any_time(index, gloss):
+    question = "On what date did the hub open its doors?"
+    assert answertypes.kind(question) == "date"
+    assert admissible(question, "The hub opened its doors on 3 March, after a long delay.", index, gloss)
+    assert not admissible(question, "The hub opened its doors at night, after a long delay.", index, gloss)
+    assert "date" in evidence.question_terms(question, index, gloss).asking  # never listed missing
+
+
+def test_a_time_of_day_answers_when(index, gloss):
+    question = "When does the drop-in session start?"
+    assert admissible(question, "The drop-in session starts at 9.30am and ends at 4pm.", index, gloss)
+    assert answertypes.has_time(["noon"]) and not answertypes.has_time(["room", "4"])
