@@ -51,7 +51,9 @@ _TIME_WORDS = (
         """weekend weekends day days week weeks
 month months year years hour hours minute minutes night nights morning evening today tomorrow yesterday
 annually annual daily weekly monthly yearly during after before until since within while once whenever
-when if soon immediately promptly""".split()
+when if soon immediately promptly urgently now delay straightaway always every whenever age aged ages period
+periods term terms holiday holidays deadline date dates spring summer autumn winter afternoon afternoons
+mornings evenings""".split()
     )
 )
 # Words for people and roles: who a "who" question can be answered with.
@@ -207,9 +209,15 @@ def any_figure(tokens: list[str]) -> bool:
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 
 
+_ONE_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+
+
 def has_person(text: str, tokens: list[str]) -> bool:
-    """A name (capitalised words inside a sentence) or a word for people or a role."""
-    return bool(set(tokens) & _PEOPLE) or bool(_NAME.search(text))
+    """A name (capitalised words inside a sentence: "Dr Helen Okafor", "Ofsted", "the DSL") or
+    a word for people or a role."""
+    if set(tokens) & _PEOPLE or _NAME.search(text):
+        return True
+    return any(m.group(0).isupper() or meaning.zipf(m.group(0).lower()) < PROPER_ZIPF for m in _ONE_NAME.finditer(text))
 
 
 def _year(t: str) -> bool:

@@ -90,6 +90,13 @@ _SPELLED = re.compile(
 )
 
 
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+# "the under-fives", "s47" or "s.47" (section 47), "Y6": a figure glued to letters or made plural.
+_PLURAL_NUMBER = re.compile(r"\b(" + "|".join(_UNITS[2:] + _TEENS) + r")s\b", re.I)
+_PREFIXED = re.compile(r"(?<=[A-Za-z])\.?(\d+)\b")
+
+
 def _spelled_number(m: re.Match) -> str:
     if m.group(3):
         word = m.group(3).lower()
@@ -168,7 +175,13 @@ def emergency_numbers(text: str) -> set[str]:
 def figures_of(text: str) -> set[str]:
     """Every figure a passage holds, however written: its numbers (``numbers_in``), numbers
     in words ("eleven" -> "11") and its lengths of time (``durations``: "12 months")."""
-    return numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
+    out = numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
+    out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
+    out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
+    return out | set(_PREFIXED.findall(text))
+
+
+_SHORT_PERIOD = re.compile(r"(?<![\w./-])(\d\d)\s*[/–-]\s*(\d\d)(?![\w/.-])")
 
 
 def equivalents(question: str) -> dict[str, frozenset[str]]:
@@ -178,6 +191,11 @@ def equivalents(question: str) -> dict[str, frozenset[str]]:
     for words_, length in durations(question).items():
         for n in numbers_in(words_):
             out.setdefault(n, set()).add(length)
+    for m in _SHORT_PERIOD.finditer(question):  # "in 21/22": the years 2021 and 2022
+        first, second = m.group(1), m.group(2)
+        if int(second) == int(first) + 1:
+            out.setdefault(first, set()).add("20" + first)
+            out.setdefault(second, set()).add("20" + second)
     return {n: frozenset(v) for n, v in out.items()}
 
 

@@ -56,6 +56,10 @@ def test_a_place_a_question_names_is_still_required(index, gloss):
         ("Practitioners saw the boy fourteen times.", "14"),
         ("the reviewer spoke with thirty-one staff", "31"),
         ("Two in five parents said so.", "5"),
+        ("places for the under-fives", "5"),
+        ("the second strategy meeting", "2"),
+        ("a s47 enquiry was opened", "47"),
+        ("under s.17 of the Act", "17"),
     ],
 )
 def test_a_number_in_words_is_a_figure_the_passage_holds(text, figure):
@@ -90,6 +94,13 @@ def test_a_length_the_question_gives_is_held_in_another_unit(index, gloss):
     assert admissible(question, "Minutes of the meeting are kept for two years.", index, gloss)
     assert not admissible(question, "Minutes of the meeting are kept for one year.", index, gloss)
     assert not admissible(question, "Minutes of the meeting are kept until the review ends.", index, gloss)
+
+
+def test_a_year_written_short_is_the_year(index, gloss):
+    question = "How many referrals did the hub take in 31/32?"
+    assert admissible(question, "From 2031 to 2032 the hub took 912 referrals.", index, gloss)
+    assert not admissible(question, "From 2029 to 2030 the hub took 912 referrals.", index, gloss)
+    assert meaning.equivalents("The pupil scored 21/30.") == {}
 
 
 def test_a_year_the_question_names_is_still_required(index, gloss):
@@ -261,3 +272,26 @@ def test_a_time_of_day_answers_when(index, gloss):
     question = "When does the drop-in session start?"
     assert admissible(question, "The drop-in session starts at 9.30am and ends at 4pm.", index, gloss)
     assert answertypes.has_time(["noon"]) and not answertypes.has_time(["room", "4"])
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Within five working days, tell Ofsted.",
+        "Decisions are made by the DSL on the same day.",
+        "The plan is agreed by Dr Amara Osei.",
+        "The plan is agreed by a neighbour.",
+    ],
+)
+def test_a_name_an_acronym_or_a_word_for_people_answers_who(passage, index, gloss):
+    assert admissible("Who agrees the safety plan?", passage, index, gloss)
+
+
+def test_a_passage_with_no_one_in_it_does_not_answer_who(index, gloss):
+    assert not admissible("Who agrees the safety plan?", "The safety plan is agreed on the same day.", index, gloss)
+
+
+@pytest.mark.parametrize("passage", ["Refer urgently.", "Refer without delay.", "Refer in the spring term."])
+def test_when_is_answered_by_urgency_or_a_season(passage):
+    tokens = passage.lower().rstrip(".").split()
+    assert answertypes.satisfied("when", passage, tokens)
