@@ -386,9 +386,6 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     names_ok = all(n <= both | exact for n in terms.names) and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
-    if numbers_ok and terms.kind == "count" and terms.numbers:  # "how many in 2021": not "published in 2021"
-        dated = figures_in(meaning.without_publication_dates(text))
-        numbers_ok = not figures_lacking(terms, dated | figures_in(meaning.without_publication_dates(ctx_text)))
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

@@ -139,26 +139,6 @@ def durations(text: str) -> dict[str, str]:
     return out
 
 
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
-_DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(?:" + "|".join(_MONTH_NAMES) + r")\s+)?(?:19|20)\d\d\b"
-_PUBLISHED = re.compile(
-    r"\b(?:published|issued|updated|released|printed)\b(?:(?:\s+(?:on|in))?\s+(" + _DATE + r")"
-    r"|[^.;:\n]{0,40}?\s(?:on|in)\s+(" + _DATE + r"))",
-    re.I,
-)
-
-
-def without_publication_dates(text: str) -> str:
-    """A text without the dates a document was published or updated on ("published on 14 May
-    2021"): they date the document, not the figures in it."""
-
-    def drop(m: re.Match) -> str:
-        start, end = m.span(1) if m.group(1) else m.span(2)
-        return m.group(0)[: start - m.start()] + " " + m.group(0)[end - m.start() :]
-
-    return _PUBLISHED.sub(drop, text)
-
-
 # "rang 999", "call 112": the emergency services' number is how someone was called, not a figure.
 _EMERGENCY = re.compile(
     r"\b(?:ring|rings|rang|rung|ringing|call|calls|called|calling|phone|phones|phoned|phoning|"
