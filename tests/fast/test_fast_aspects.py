@@ -5,6 +5,7 @@ the year a count is for. Every question and passage here is written for these te
 from __future__ import annotations
 
 import pytest
+from meaning_docs import terms_for
 
 from assistant.answering import aspects, evidence
 from assistant.index.lexical import token_set
@@ -60,21 +61,10 @@ def test_the_role_a_who_question_asks_for(question, head):
 
 
 def test_a_quote_naming_another_role_holds_too_little():
-    t = evidence.Terms(
-        words={"design": "designated", "doctor": "doctor", "hospit": "hospital"},
-        weights={"design": 1.0, "doctor": 1.0, "hospit": 1.0},
-        groups=[],
-        numbers=set(),
-        names=[],
-        count=False,
-        capitals=set(),
-        unseen=0.0,
-        kind="who",
-        role="doctor",
-    )
+    t = terms_for({"design": "designated", "doctor": "doctor", "hospit": "hospital"}, kind="who", role="doctor")
     assert evidence.holds_too_little(t, ["doctor"])  # "Pat Lee is the hospital's designated nurse"
     assert not evidence.holds_too_little(t, [])
-    assert not evidence.holds_too_little(evidence.Terms(**{**t.__dict__, "role": ""}), ["doctor"])
+    assert not evidence.holds_too_little(terms_for(t.words, kind="who"), ["doctor"])
 
 
 def test_a_day_s_date_is_not_the_year_a_count_is_for():
