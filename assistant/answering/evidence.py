@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, meaning
+from assistant.answering import answertypes, aspects, meaning
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -82,6 +82,8 @@ class Terms:
     df: Callable[[str], int] | None = None
     asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
     compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
+    aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
+    role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
 
 
 numbers_in = meaning.numbers_in
@@ -198,6 +200,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         propers=propers,
         asking=answertypes.asking_words(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
+        aspect=aspects.aspect(question),
+        role=aspects.role(question),
     )
 
 
@@ -376,12 +380,17 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = terms.numbers <= (figures_in(text) | figures_in(ctx_text))
+    if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
+        numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
+            figures_in(aspects.without_dates(text)) | figures_in(ctx_text)
+        )
+    aspect_ok = aspects.states(terms.aspect, have | ctx)  # a review only named tells nothing of its findings
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
-    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft=soft)
+    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
 
 
 def features(
@@ -467,6 +476,8 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     which X: a figure of all children is not the number of children on plans."""
     asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
     lacking = [w for w in asked if w in missing_words]
+    if terms.role and terms.role in missing_words:  # "who is the designated doctor?": a nurse is named
+        return True
     return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
 
 

@@ -1,0 +1,108 @@
+"""Aspects: what a question asks *of* the thing it is about, and what a passage needs to say it.
+
+A passage that only names a review ("our recent reviews are about Child S and Child W") is
+not an answer to "what did the Child S review find?": the question asks for one aspect of the
+named thing (its findings, its recommendations, why it was done) and the passage must hold that
+aspect in some form ("found", "concluded", "recommends", "should", "after", "because"). Only
+a question naming something of its own (a pseudonym, a capitalised title or name) is held to
+this: "what does the report find about X?" asks the documents themselves, so every passage of
+them is a finding.
+
+Two more things a question asks of the passage, read the same way:
+
+- **a role** ("who is the designated doctor for ...?"): the role's head noun must be among the
+  quotes (by stem, glossary or meaning), or the person named is someone else;
+- **the period of a count** ("how many ... in 2021?"): the year must be there as a period, not
+  only inside a calendar date ("published on 14 May 2021" dates an event; it does not say what
+  happened in 2021).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import answertypes
+
+# "what did the Child T review find", "what were the findings of ...", "what did Sir X recommend"
+_FINDINGS = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+(?:find|conclude|show|reveal|learn|identify|highlight)\b"
+    r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)",
+    re.I,
+)
+_RECOMMENDS = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+recommend\b"
+    r"|\brecommendations?\s+(?:of|from|in|made by)\s+(?P<b>.+)",
+    re.I,
+)
+_REASON = re.compile(
+    r"^\s*why\s+(?:was|were|is|has|had|did)\s+(?P<a>.+?)\s+"
+    r"(?:carried out|commissioned|held|started|set up|done|undertaken|ordered|needed|begun|called|published)\b",
+    re.I,
+)
+ASKS = (("findings", _FINDINGS), ("recommendations", _RECOMMENDS), ("reason", _REASON))
+
+# Stems (Snowball English) of the words that state each aspect. A finding is stated as found,
+# concluded, learned, shown or identified; a recommendation as recommended, or as what should,
+# must or ought to be done; a reason as because, after, following, due to, so that or prompted.
+EVIDENCE = {
+    "findings": frozenset("find found conclud conclus learn lesson show shown identifi highlight reveal judg".split()),
+    "recommendations": frozenset("recommend should must ought action propos urg advis".split()),
+    "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
+}
+_ROLE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|'s|’s)\s+(?:the|a|an|our|their|your)\s+"
+    r"(?P<role>(?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:for|of|in|at|on|to|with|who|that|from)\b|\s*\??\s*$)",
+    re.I,
+)
+
+
+def named(phrase: str) -> bool:
+    """Does ``phrase`` name something of its own: a pseudonym, or a capitalised word that is
+    not its first (the documents are "the report", a named review is "the Child T review")."""
+    if answertypes.PSEUDONYM.search(phrase):
+        return True
+    words = phrase.split()
+    return any(w[:1].isupper() for w in words[1:]) or (bool(words) and words[0][:1].isupper() and words[0] != "I")
+
+
+def aspect(question: str) -> str:
+    """ "findings", "recommendations" or "reason" when the question asks that of something it
+    names; "" otherwise."""
+    for name, pattern in ASKS:
+        m = pattern.search(question)
+        if m:
+            thing = m.group("a") if "a" in m.groupdict() and m.group("a") else m.groupdict().get("b") or ""
+            thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
+            if thing and named(thing):
+                return name
+    return ""
+
+
+def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
+    """Does a passage with these stems state the aspect asked for?"""
+    return not aspect_ or bool(EVIDENCE[aspect_] & stems)
+
+
+def role(question: str) -> str:
+    """The role a "who is the ...?" question asks to be named: "designated doctor" -> "doctor"
+    (its head noun, the last word before "for", "of", "in" ...); "" for any other question."""
+    m = _ROLE.search(question)
+    return m.group("role").split()[-1].lower() if m else ""
+
+
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(sorted(answertypes.MONTHS)) + r")\s+(?:19|20)\d\d\b"
+    r"|\b(?:" + "|".join(sorted(answertypes.MONTHS)) + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def without_dates(text: str) -> str:
+    """``text`` with its calendar dates (day, month and year) left out: what is left holds the
+    years it speaks of as periods ("in 2021", "2020 to 2021", "March 2021")."""
+    return _FULL_DATE.sub(" ", text)
+
+
+def years(numbers: set[str]) -> set[str]:
+    return {n for n in numbers if _YEAR.match(n)}
