@@ -8,6 +8,10 @@ a question naming something of its own (a pseudonym, a capitalised title or name
 this: "what does the report find about X?" asks the documents themselves, so every passage of
 them is a finding.
 
+What a named person said, told, felt or wanted is asked the same way: "what did Child K's dad
+tell the reviewer?" needs a passage where the dad (not the mother) says something; one where he
+is only mentioned, or where someone else speaks, is about another person.
+
 Two more things a question asks of the passage, read the same way:
 
 - **a role** ("who is the designated doctor for ...?"): the role's head noun must be among the
@@ -40,6 +44,33 @@ _REASON = re.compile(
     re.I,
 )
 ASKS = (("findings", _FINDINGS), ("recommendations", _RECOMMENDS), ("reason", _REASON))
+_SPEECH = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<a>.+?)\s+"
+    r"(?:say|tell|think|feel|want|describe|explain|report|remember|recall|ask)\b",
+    re.I,
+)
+# Stems of the words that report what a person said, felt or wanted, and quotation marks.
+SPEECH = frozenset(
+    "say said tell told describ explain report felt feel want wish ask recal rememb spoke speak thought think "
+    "believ hope worri complain admit deni agre disagr accept insist claim".split()
+)
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+# English nouns (and pronouns) for people that say whether they are male or female. Two such words
+# of opposite sex are never the same person, however close their vectors ("dad"/"mother" 0.71,
+# "grandmother"/"grandfather" 0.80): a closed class of the language, not a list of our questions.
+MALE = frozenset(
+    "he him his man men male boy boys son sons father fathers dad dads daddy stepfather stepfathers stepdad "
+    "stepdads brother brothers uncle uncles grandfather grandfathers grandad grandads granddad grandpa husband "
+    "husbands boyfriend boyfriends nephew nephews mr sir gentleman gentlemen fiance king".split()
+)
+FEMALE = frozenset(
+    "she her hers woman women female girl girls daughter daughters mother mothers mum mums mom moms mummy "
+    "stepmother stepmothers stepmum stepmums sister sisters aunt aunts auntie grandmother grandmothers gran "
+    "grans grandma nan nana granny wife wives girlfriend girlfriends niece nieces mrs ms miss lady ladies "
+    "fiancee queen".split()
+)
+_PRONOUNS = frozenset("he she they him her them".split())
+PERSONAL_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady professor prof".split())
 
 # Stems (Snowball English) of the words that state each aspect. A finding is stated as found,
 # concluded, learned, shown or identified; a recommendation as recommended, or as what should,
@@ -81,6 +112,55 @@ def aspect(question: str) -> str:
 def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
     """Does a passage with these stems state the aspect asked for?"""
     return not aspect_ or bool(EVIDENCE[aspect_] & stems)
+
+
+def opposite_sex(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` words for people of opposite sex ("dad", "mother")?"""
+    a, b = a.lower(), b.lower()
+    return (a in MALE and b in FEMALE) or (a in FEMALE and b in MALE)
+
+
+def speaker(question: str) -> list[str]:
+    """Who a "what did X say/tell/feel/want ...?" question asks about, as the words that name
+    them: a titled name or pseudonym ("Mr D", "Child K") or a word for a person that says their
+    sex ("dad" of "Child K's dad"); [] for anyone else (the documents, an organisation, a role)."""
+    m = _SPEECH.search(question)
+    if not m:
+        return []
+    phrase = re.sub(r"^(?:the|a|an|his|her|their|our|my)\s+", "", m.group("a").strip(), flags=re.I)
+    words = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", phrase))
+    if not words:
+        return []
+    head = words[-1]
+    if head.lower() in MALE | FEMALE:  # "Child K's dad": the dad, whoever's he is
+        return [head.lower()]
+    if answertypes.PSEUDONYM.search(phrase) or words[0].lower() in PERSONAL_TITLES:
+        return [w.lower() for w in words]
+    return []  # a role ("the family doctor") has many names (the GP): left to the other evidence
+
+
+def says(who: list[str], text: str, soft: set[str], held: bool = False) -> bool:
+    """Does one sentence of ``text`` (with the one before it when it speaks of "he" or "she") name ``who`` and
+    report speech (a verb of saying or feeling, or a quotation)? ``soft``: passage words that
+    match ``who`` by meaning ("father" for "dad"); ``held``: the passage holds ``who`` through a
+    glossary phrase ("the GP" for "family doctor"), which has no one word to find: then any
+    reported speech in the passage will do."""
+    if not who:
+        return True
+    from assistant.index.lexical import _stemmer, words
+
+    stem = _stemmer().stemWord
+    wanted = {stem(w) for w in who}
+    by_meaning = {stem(w) for w in soft}
+    previous: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        stems = {stem(w) for w in words(sentence)}
+        spoken = bool(stems & SPEECH) or bool(_QUOTE_MARKS.search(sentence))
+        here = stems | (previous if stems & _PRONOUNS else set())  # "She said ...": the one just named
+        if spoken and (held or wanted <= here or (len(wanted) == 1 and by_meaning & here)):
+            return True
+        previous = stems
+    return False
 
 
 def role(question: str) -> str:

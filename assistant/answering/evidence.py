@@ -84,6 +84,7 @@ class Terms:
     compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
+    speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
 
 
 numbers_in = meaning.numbers_in
@@ -202,6 +203,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         aspect=aspects.aspect(question),
         role=aspects.role(question),
+        speaker=aspects.speaker(question),
     )
 
 
@@ -311,7 +313,9 @@ def soft_matches(
     return {
         s: found[terms.words[s]]
         for s in q
-        if found[terms.words[s]][1] >= bar and preferred(terms, s, found[terms.words[s]][0])
+        if found[terms.words[s]][1] >= bar
+        and preferred(terms, s, found[terms.words[s]][0])
+        and not aspects.opposite_sex(terms.words[s], found[terms.words[s]][0])
     }
 
 
@@ -385,6 +389,9 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
             figures_in(aspects.without_dates(text)) | figures_in(ctx_text)
         )
     aspect_ok = aspects.states(terms.aspect, have | ctx)  # a review only named tells nothing of its findings
+    said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
+    by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
+    aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

@@ -124,3 +124,47 @@ def test_a_count_for_a_year_needs_the_year_as_a_period(newsletter):
         assert not ok, text  # 2022 only dates the issue
     found = admissible_texts(newsletter, "How many rapid reviews were held in 2021?")
     assert any(ok for text, ok in found.items() if "9 rapid reviews" in text)
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("What did Child Q's dad tell the social worker?", ["dad"]),
+        ("what did the gran say about the nursery", ["gran"]),
+        ("What did Mrs Okonjo say about the visits?", ["mrs", "okonjo"]),
+        ("What did Child Q want?", ["child", "q"]),
+        ("What did the family doctor think?", []),  # a role has many names: left to the other evidence
+        ("What does the report say about bruising?", []),
+        ("What did the Panel say about fathers?", []),
+    ],
+)
+def test_whose_words_a_question_asks_for(question, who):
+    assert aspects.speaker(question) == who
+
+
+def test_the_person_asked_about_must_be_the_one_who_speaks():
+    mother_speaks = "Child Q lived with his mother. She told the reviewer that the flat was cold."
+    father_named = "His father worked nights. The health visitor said the home was tidy."
+    father_speaks = "His father met the reviewer once. He said that he had never been asked about the baby."
+    assert not aspects.says(["dad"], mother_speaks, set())
+    assert not aspects.says(["dad"], father_named, {"father"})  # named, but the health visitor speaks
+    assert aspects.says(["dad"], father_speaks, {"father"})
+    assert aspects.says(["mrs", "okonjo"], 'Mrs Okonjo met us. "Nobody listened," she said.', set())
+    assert aspects.says(["gran"], "The records were incomplete. The reviewer spoke to staff.", set(), held=True)
+    assert aspects.says([], "Anything at all.", set())
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        ("dad", "mother", True),
+        ("grandmother", "grandfather", True),
+        ("Boyfriend", "girlfriend", True),
+        ("dad", "father", False),
+        ("mum", "mother", False),
+        ("carer", "mother", False),
+        ("kids", "children", False),
+    ],
+)
+def test_words_for_people_of_opposite_sex_are_never_the_same_person(a, b, opposite):
+    assert aspects.opposite_sex(a, b) is opposite
