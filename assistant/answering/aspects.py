@@ -109,6 +109,36 @@ def aspect(question: str) -> str:
     return ""
 
 
+_CALENDAR = answertypes.MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_NAMES_OF = re.compile(r"\b(?:what|which)\s+(?:are|were|is|was)\s+(?:the\s+)?(?:full\s+)?names\s+of\b", re.I)
+_CAPITAL_RUN = re.compile(r"\b([A-Z][a-z'’]+)(?:[ -][A-Z][a-z'’-]+)+")
+
+
+def asks_names(question: str) -> bool:
+    """ "What are the names of the trainers?": people's names, not how many there are or what they do."""
+    return bool(_NAMES_OF.search(question))
+
+
+def has_names(text: str) -> bool:
+    """A personal name: a title and a capitalised word ("Dr Okafor"), or two or three
+    capitalised words in a row at least half of which English does not know as words ("Tom
+    Eze", "Annie Hudson"; not "Fire Station", "Safeguarding Children Partnership", "The Panel")."""
+    from assistant.answering import meaning
+
+    for m in _CAPITAL_RUN.finditer(text):
+        words = re.split(r"[ -]", m.group(0))
+        if words[0].lower() in PERSONAL_TITLES:
+            return True
+        unknown = [
+            w
+            for w in words
+            if not (meaning.word_classes(w.lower()) or meaning.common(w.lower()) or w.lower() in _CALENDAR)
+        ]
+        if len(words) <= 3 and 2 * len(unknown) >= len(words):
+            return True
+    return False
+
+
 def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
     """Does a passage with these stems state the aspect asked for?"""
     return not aspect_ or bool(EVIDENCE[aspect_] & stems)

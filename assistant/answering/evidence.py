@@ -85,6 +85,7 @@ class Terms:
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
+    names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
 
 
 numbers_in = meaning.numbers_in
@@ -204,6 +205,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         aspect=aspects.aspect(question),
         role=aspects.role(question),
         speaker=aspects.speaker(question),
+        names_asked=aspects.asks_names(question),
     )
 
 
@@ -392,6 +394,7 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
     by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
     aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
+    aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

@@ -168,3 +168,13 @@ def test_the_person_asked_about_must_be_the_one_who_speaks():
 )
 def test_words_for_people_of_opposite_sex_are_never_the_same_person(a, b, opposite):
     assert aspects.opposite_sex(a, b) is opposite
+
+
+def test_a_question_for_names_needs_a_personal_name():
+    assert aspects.asks_names("What are the names of the trainers on the course?")
+    assert not aspects.asks_names("How many trainers run the course?")
+    assert not aspects.has_names("The course is run by two trainers, one from health and one from education.")
+    assert not aspects.has_names("The Panel met in March. In April the Board agreed.")
+    assert aspects.has_names("The course is run by Priya Nandra and Dr Owen Tate.")
+    assert aspects.has_names("Tom Eze leads the health group.")
+    assert not aspects.has_names("Marlow Cross Safeguarding Children Partnership runs it at Marlow Fire Station.")
