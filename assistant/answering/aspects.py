@@ -144,6 +144,24 @@ def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
     return not aspect_ or bool(EVIDENCE[aspect_] & stems)
 
 
+_TASK = re.compile(
+    r"^\s*how\s+(?:do|can|could|should|would|will|must)\s+(?:i|we|you|they|parents|carers|schools|staff|"
+    r"practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+def task(question: str) -> str:
+    """The verb of a "how do I ...?" question ("complain" of "how do I complain about ..."): the
+    task asked about, so it is what the quotes must speak of, not a frame to pass over; "" when
+    there is none or it is an everyday verb ("make", "get", "find")."""
+    from assistant.answering import meaning
+
+    m = _TASK.search(question)
+    verb = m.group("verb").lower() if m else ""
+    return verb if verb and not meaning.common(verb) else ""
+
+
 def opposite_sex(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` words for people of opposite sex ("dad", "mother")?"""
     a, b = a.lower(), b.lower()

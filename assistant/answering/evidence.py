@@ -86,6 +86,7 @@ class Terms:
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
+    task: str = ""  # the verb of "how do I <verb> ...?" (aspects.task): the quotes must speak of it
 
 
 numbers_in = meaning.numbers_in
@@ -200,7 +201,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         pseudonyms=answertypes.pseudonyms(question),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
-        asking=answertypes.asking_words(question),
+        asking=answertypes.asking_words(question) - {aspects.task(question)},
+        task=aspects.task(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         aspect=aspects.aspect(question),
         role=aspects.role(question),
@@ -487,6 +489,8 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
     lacking = [w for w in asked if w in missing_words]
     if terms.role and terms.role in missing_words:  # "who is the designated doctor?": a nurse is named
+        return True
+    if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
         return True
     return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
 

@@ -178,3 +178,23 @@ def test_a_question_for_names_needs_a_personal_name():
     assert aspects.has_names("The course is run by Priya Nandra and Dr Owen Tate.")
     assert aspects.has_names("Tom Eze leads the health group.")
     assert not aspects.has_names("Marlow Cross Safeguarding Children Partnership runs it at Marlow Fire Station.")
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("How do I complain about a nursery?", "complain"),
+        ("how can we appeal the decision", "appeal"),
+        ("How should schools refer a pupil?", "refer"),
+        ("How do I make a referral?", ""),  # an everyday verb: the referral is what is asked about
+        ("What should I do if a baby is not brought?", ""),
+    ],
+)
+def test_the_task_of_a_how_do_i_question(question, verb):
+    assert aspects.task(question) == verb
+
+
+def test_quotes_that_never_speak_of_the_task_hold_too_little():
+    t = terms_for({"complain": "complain", "nurseri": "nursery"}, task="complain")
+    assert evidence.holds_too_little(t, ["complain"])  # quotes about the nursery, none on complaining
+    assert not evidence.holds_too_little(t, [])
