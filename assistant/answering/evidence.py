@@ -197,7 +197,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         words=first,
         weights=weights,
         groups=groups,
-        numbers=numbers_in(question) - meaning.emergency_numbers(question),
+        numbers=numbers_in(question) - meaning.incidental_numbers(question),
         names=[n for n in names if n],
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},

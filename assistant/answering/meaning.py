@@ -147,20 +147,68 @@ _EMERGENCY = re.compile(
 )
 
 
-def emergency_numbers(text: str) -> set[str]:
-    """The emergency number (999, or 112) where a text says someone called it."""
-    return {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
+_FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
+
+
+def incidental_numbers(text: str) -> set[str]:
+    """Numbers of a question that are not figures a passage must hold: the emergency number
+    (999, or 112) where someone called it, and the 0 of an age range ("0-5s": the under-sixes)."""
+    out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
+    return out | ({"0"} if _FROM_ZERO.search(text) else set())
+
+
+# A time of day however written: "9.30am", "9:30 am", "09:30" are "09:30"; "4pm" and "16:00" are "16:00".
+_CLOCK = re.compile(r"(?<![\w.:])(\d{1,2})(?:[.:](\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\w:])", re.I)
+
+
+def clock_times(text: str) -> list[tuple[set[str], str]]:
+    """The times of day a text gives: (its figures as ``numbers_in`` reads them, "HH:MM")."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        hour, minutes, half = int(m.group(1)), m.group(2), (m.group(3) or "").lower().replace(".", "")
+        if not (half or minutes) or hour > 23 or (half and not 1 <= hour <= 12):
+            continue  # a bare number is not a time
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+        out.append((numbers_in(m.group(0)), f"{hour:02d}:{minutes or '00'}"))
+    return out
+
+
+# A part of a whole however written: "one in five", "a fifth" and "20 per cent" are all "20%".
+_PART = re.compile(
+    r"(?<![\w.])(\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+)(?![\w.])"
+    r"|\b(a|one|two|three|four)[ -](half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b",
+    re.I,
+)
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_PARTS |= {"tenth": 10, "tenths": 10}
+
+
+def proportions(text: str) -> set[str]:
+    """The parts of a whole a text gives, as whole per cents ("one in three" -> "33%")."""
+    out = set()
+    found = [(m.group(1), m.group(2)) for m in _PART.finditer(spelled_in_digits(text)) if m.group(1)]
+    found += [(m.group(3), m.group(4)) for m in _PART.finditer(text) if m.group(3)]
+    for part, whole in found:
+        n = 1 if part.lower() in ("a", "one") else int(part) if part.isdigit() else _UNITS.index(part.lower())
+        d = int(whole) if whole.isdigit() else _PARTS[whole.lower()]
+        if 0 < n <= d:
+            out.add(f"{round(100 * n / d)}%")
+    return out
 
 
 def figures_of(text: str) -> set[str]:
     """Every figure a passage holds, however written: its numbers (``numbers_in``), numbers
-    in words ("eleven" -> "11") and its lengths of time (``durations``: "12 months")."""
+    in words ("eleven" -> "11"), its lengths of time (``durations``: "12 months"), times of
+    day ("16:00") and parts of a whole ("20%")."""
     out = numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
     out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
     out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
+    out |= {time for _, time in clock_times(text)} | {time[:2].lstrip("0") or "0" for _, time in clock_times(text)}
+    out |= proportions(text)
     return out | set(_PREFIXED.findall(text))
 
 
+_PER_CENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
 _SHORT_PERIOD = re.compile(r"(?<![\w./-])(\d\d)\s*[/–-]\s*(\d\d)(?![\w/.-])")
 
 
@@ -171,6 +219,11 @@ def equivalents(question: str) -> dict[str, frozenset[str]]:
     for words_, length in durations(question).items():
         for n in numbers_in(words_):
             out.setdefault(n, set()).add(length)
+    for figures, time in clock_times(question):  # "9.30am": "09:30", however the passage writes it
+        for n in figures:
+            out.setdefault(n, set()).add(time)
+    for m in _PER_CENT.finditer(question):  # "20%": "one in five", "a fifth"
+        out.setdefault(m.group(1), set()).add(f"{round(float(m.group(1)))}%")
     for m in _SHORT_PERIOD.finditer(question):  # "in 21/22": the years 2021 and 2022
         first, second = m.group(1), m.group(2)
         if int(second) == int(first) + 1:

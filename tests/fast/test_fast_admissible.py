@@ -286,3 +286,31 @@ def test_a_passage_with_no_one_in_it_does_not_answer_who(index, gloss):
 def test_when_is_answered_by_urgency_or_a_season(passage):
     tokens = passage.lower().rstrip(".").split()
     assert answertypes.satisfied("when", passage, tokens)
+
+
+# ---------------------------------------------------------------- times of day and parts of a whole
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("Does the drop-in open at 9:30?", "The drop-in opens at 9.30am on weekdays."),
+        ("Does the drop-in close at 4pm?", "The drop-in closes at 16:00 on weekdays."),
+        ("Is it true that 20% of carers felt alone?", "One in five carers felt alone."),
+        ("Did 25 per cent of carers feel alone?", "A quarter of carers felt alone."),
+        ("What help is there for 0-5s?", "Help for the under-fives is set out below."),
+    ],
+)
+def test_a_figure_written_another_way_is_held(question, passage, index, gloss):
+    assert admissible(question, passage, index, gloss)
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("Does the drop-in open at 9:30?", "The drop-in opens at 10.30am on weekdays."),
+        ("Is it true that 20% of carers felt alone?", "One in four carers felt alone."),
+    ],
+)
+def test_a_different_figure_is_still_a_different_figure(question, passage, index, gloss):
+    assert not admissible(question, passage, index, gloss)
