@@ -18,6 +18,7 @@ single proper nouns a quote must name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering import meaning
 
@@ -267,6 +268,29 @@ def calendar_word(word: str) -> bool:
     return word in DAYS or word in MONTHS or (word.endswith("s") and word[:-1] in DAYS)
 
 
+@lru_cache(maxsize=1024)
+def title_cased(question: str) -> bool:
+    """Is every longer word of the question capitalised ("What Time Does The Course Start")?
+    Then a capital says nothing of a name."""
+    longer = [w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", question)[1:] if len(w) > 3]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+def not_a_name(word: str, question: str) -> bool:
+    """A capitalised word of ``question`` that is no name: a day or a month, or, in a question
+    written in Title Case, any word English knows ("Neglect", "Training"; not "Selvey")."""
+    if calendar_word(word):
+        return True
+    if not title_cased(question) or word.isupper():
+        return False
+    if re.search(r"n['’]t$", word, re.I):
+        return True  # "Didn't"
+    plain = word.lower().replace("’", "'").split("'")[0]
+    contracted = plain.endswith("nt") and meaning.zipf(plain[:-2] + "n't") > meaning.zipf(plain)  # "Didnt"
+    known = [bool(meaning.word_classes(part)) or part in meaning.ABBREVIATIONS for part in plain.split("-")]
+    return contracted or any(known)  # "Drop-in", "Yr"
+
+
 def proper_nouns(question: str, stop: frozenset) -> list[str]:
     """Capitalised words inside the question that are names, not everyday words ("Westbury",
     "Ofsted"; not "What" opening it, not "Report"). Acronyms are left to the glossary."""
@@ -275,7 +299,7 @@ def proper_nouns(question: str, stop: frozenset) -> list[str]:
         word = m.group(0).lower().replace("’", "'").split("'")[0]
         if m.start() == 0 or word in stop or m.group(0).isupper() or any(c.isdigit() for c in word):
             continue
-        if calendar_word(word):
+        if not_a_name(m.group(0), question):
             continue
         if meaning.zipf(word) < PROPER_ZIPF:
             out.append(word)

@@ -150,7 +150,7 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
     prev_end = 0
     for m in _CAPITALISED.finditer(question):
         word = m.group(0)
-        if m.start() == 0 or word.lower() in stop or answertypes.calendar_word(word):
+        if m.start() == 0 or word.lower() in stop or answertypes.not_a_name(word, question):
             runs.append([])
             continue
         capitals |= set(tokenize(word))

@@ -314,3 +314,31 @@ def test_a_figure_written_another_way_is_held(question, passage, index, gloss):
 )
 def test_a_different_figure_is_still_a_different_figure(question, passage, index, gloss):
     assert not admissible(question, passage, index, gloss)
+
+
+# ---------------------------------------------------------------- questions typed in Title Case
+
+
+def test_in_title_case_a_capital_says_nothing_of_a_name(index, gloss):
+    question = "What Time Does The Parenting Course Start And Finish?"
+    assert answertypes.title_cased(question)
+    terms = evidence.question_terms(question, index, gloss)
+    assert not terms.propers and not terms.names
+    assert admissible(question, "The parenting course starts at 10am and finishes at 2pm.", index, gloss)
+
+
+@pytest.mark.parametrize("word", ["Didnt", "Didn't", "Drop-in", "Yr"])
+def test_in_title_case_contractions_compounds_and_abbreviations_are_words(word):
+    assert answertypes.not_a_name(word, f"Why {word} The Health Visitor Visit Again Today?")
+
+
+def test_in_title_case_a_name_english_does_not_know_is_still_required(index, gloss):
+    question = "How Many Parents Came To The Kestrelford Parenting Course?"
+    assert evidence.question_terms(question, index, gloss).propers == {"kestrelford"}
+    assert not admissible(question, "Forty parents came to the parenting course.", index, gloss)
+
+
+def test_a_question_in_ordinary_case_keeps_its_names(index, gloss):
+    question = "What does the Parenting Course in Kestrel Bay cover?"
+    assert not answertypes.title_cased(question)
+    assert {"kestrel", "bay"} in evidence.question_terms(question, index, gloss).names
