@@ -95,10 +95,24 @@ stage tier grade room appendix annex figure table item question recommendation f
 )
 
 
+# "phone number for ...", "what is the out-of-hours telephone number?", "duty team number":
+# a number to ring, not a count.
+_PHONE_Q = re.compile(
+    r"\b(?:phone|telephone|tel|contact|helpline|mobile|emergency)\s+(?:number|no)\b"
+    r"|\b(?:team|line|desk|door|service|office)\s+(?:number|no)\b|\bwhat number\b"
+    r"|\bnumber (?:to|do i|should i) (?:call|ring|phone)\b",
+    re.I,
+)
+_PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?![\d,])|\b(?:999|111|101|112)\b")
+PHONE_FRAME = frozenset({"number", "phone", "telephone", "tel", "no"})
+
+
 def kind(question: str) -> str:
-    """ "money", "count", "who", "date", "when", "name" or "" (any other question)."""
+    """ "money", "phone", "count", "who", "date", "when", "name" or "" (any other question)."""
     if _MONEY.search(question):
         return "money"
+    if _PHONE_Q.search(question):
+        return "phone"
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
@@ -310,6 +324,8 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
     """Does ``text`` hold the kind of thing the question asks for?"""
     if kind_ == "money":  # "how much does it cost": an amount of money, or free
         return bool(_AMOUNT.search(text))
+    if kind_ == "phone":  # "what is the duty team's number": a number to ring
+        return bool(_PHONE.search(text))
     if kind_ == "count":
         return any_figure(tokens) if targets is None else figure_near(tokens, targets)
     if kind_ == "proportion":  # "what percentage of X": a part of a whole
@@ -424,7 +440,8 @@ def asking_words(question: str) -> set[str]:
     the words of a count's frame ("what *proportion* of", "*max* *number* of")."""
     out = verb_slots(question)
     asks = kind(question)
-    frame = FIGURE_WORDS if asks in ("count", "money") else DATE_FRAME if asks == "date" else frozenset()
+    frames = {"count": FIGURE_WORDS, "money": FIGURE_WORDS, "date": DATE_FRAME, "phone": PHONE_FRAME}
+    frame = frames.get(asks, frozenset())
     out |= {w for w in re.findall(r"[a-z]+", question.lower()) if w in frame}  # "the 2020 figures": the answer
     for m in _COUNT.finditer(question):
         out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}

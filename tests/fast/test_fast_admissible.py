@@ -342,3 +342,23 @@ def test_a_question_in_ordinary_case_keeps_its_names(index, gloss):
     question = "What does the Parenting Course in Kestrel Bay cover?"
     assert not answertypes.title_cased(question)
     assert {"kestrel", "bay"} in evidence.question_terms(question, index, gloss).names
+
+
+# ---------------------------------------------------------------- a number to ring
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the helpline number for worried parents?", "duty team number Kestrel Bay", "What number do I ring?"],
+)
+def test_a_number_to_ring_is_asked_for(question):
+    assert answertypes.kind(question) == "phone"
+
+
+def test_a_number_to_ring_is_answered_by_a_phone_number(index, gloss):
+    question = "What is the helpline number for worried parents?"
+    assert admissible(question, "Worried parents can ring the helpline on 01632 960 555.", index, gloss)
+    assert admissible(question, "Worried parents can ring the helpline free on 0800 1111.", index, gloss)
+    assert not admissible(question, "The helpline took 4,120 calls from worried parents.", index, gloss)
+    assert answertypes.kind("How many phone calls did the helpline take?") == "count"
+    assert {"number", "helpline"} & evidence.question_terms(question, index, gloss).asking == {"number"}

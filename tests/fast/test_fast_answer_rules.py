@@ -92,7 +92,7 @@ def test_a_count_frame_is_how_it_asks(index, gloss):
     assert answertypes.kind("max number of places on the course") == "count"
     assert {"max", "number"} <= answertypes.asking_words("max number of places on the course")
     assert "proportion" in answertypes.asking_words("what proportion of families missed a contact?")
-    assert answertypes.kind("phone number for the duty team") == ""
+    assert answertypes.kind("phone number for the duty team") == "phone"  # a number to ring, not a count
 
 
 def test_how_often_long_or_soon_is_how_it_asks_never_missing(index, gloss):
