@@ -99,7 +99,7 @@ stage tier grade room appendix annex figure table item question recommendation f
 # a number to ring, not a count.
 _PHONE_Q = re.compile(
     r"\b(?:phone|telephone|tel|contact|helpline|mobile|emergency)\s+(?:number|no)\b"
-    r"|\b(?:team|line|desk|door|service|office)\s+(?:number|no)\b|\bwhat number\b"
+    r"|\b(?:team|line|desk|door|service|office)\s+(?:number|no)\b|\bwhat number (?:do|should|can|is|to)\b"
     r"|\bnumber (?:to|do i|should i) (?:call|ring|phone)\b",
     re.I,
 )
