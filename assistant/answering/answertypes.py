@@ -284,20 +284,30 @@ def calendar_word(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def title_cased(question: str) -> bool:
-    """Is every longer word of the question capitalised ("What Time Does The Course Start")?
-    Then a capital says nothing of a name."""
+    """Is every longer word of the question capitalised ("What Time Does The Course Start",
+    "WHAT TIME DOES IT START")? Then a capital says nothing of a name."""
     longer = [w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", question)[1:] if len(w) > 3]
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
+@lru_cache(maxsize=1024)
+def shouted(question: str) -> bool:
+    """Is the question typed in capitals ("WHO CHAIRS THE PANEL")? Then an acronym is not told
+    apart by its capitals either."""
+    letters = [c for c in question if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def not_a_name(word: str, question: str) -> bool:
     """A capitalised word of ``question`` that is no name: a day or a month, or, in a question
-    written in Title Case, any word English knows ("Neglect", "Training"; not "Selvey")."""
+    written in Title Case or in capitals, any word English knows ("Neglect", "Training"; not
+    "Selvey"), and in capitals a short word ("DV", "K": an acronym or a letter, the glossary's)."""
     if calendar_word(word):
         return True
-    if not title_cased(question) or word.isupper():
+    caps = shouted(question)
+    if not (title_cased(question) or caps) or (word.isupper() and not caps):
         return False
-    if re.search(r"n['’]t$", word, re.I):
+    if caps and len(word) <= 3 or re.search(r"n['’]t$", word, re.I):
         return True  # "Didn't"
     plain = word.lower().replace("’", "'").split("'")[0]
     contracted = plain.endswith("nt") and meaning.zipf(plain[:-2] + "n't") > meaning.zipf(plain)  # "Didnt"
@@ -311,9 +321,9 @@ def proper_nouns(question: str, stop: frozenset) -> list[str]:
     out = []
     for m in _CAPITAL.finditer(question):
         word = m.group(0).lower().replace("’", "'").split("'")[0]
-        if m.start() == 0 or word in stop or m.group(0).isupper() or any(c.isdigit() for c in word):
+        if m.start() == 0 or word in stop or any(c.isdigit() for c in word):
             continue
-        if not_a_name(m.group(0), question):
+        if (m.group(0).isupper() and not shouted(question)) or not_a_name(m.group(0), question):
             continue
         if meaning.zipf(word) < PROPER_ZIPF:
             out.append(word)

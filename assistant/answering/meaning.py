@@ -91,6 +91,8 @@ _SPELLED = re.compile(
 
 
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+_TIMES = {"once": "1", "twice": "2", "thrice": "3", "dozen": "12"}  # "twice in a row": 2 of them
+_TIMES_WORD = re.compile(r"\b(once|twice|thrice|dozen)\b", re.I)
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
 # "the under-fives", "s47" or "s.47" (section 47), "Y6": a figure glued to letters or made plural.
 _PLURAL_NUMBER = re.compile(r"\b(" + "|".join(_UNITS[2:] + _TEENS) + r")s\b", re.I)
@@ -202,6 +204,7 @@ def figures_of(text: str) -> set[str]:
     day ("16:00") and parts of a whole ("20%")."""
     out = numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
     out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
+    out |= {_TIMES[m.group(1).lower()] for m in _TIMES_WORD.finditer(text)}
     out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
     out |= {time for _, time in clock_times(text)} | {time[:2].lstrip("0") or "0" for _, time in clock_times(text)}
     out |= proportions(text)

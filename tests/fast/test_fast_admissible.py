@@ -362,3 +362,18 @@ def test_a_number_to_ring_is_answered_by_a_phone_number(index, gloss):
     assert not admissible(question, "The helpline took 4,120 calls from worried parents.", index, gloss)
     assert answertypes.kind("How many phone calls did the helpline take?") == "count"
     assert {"number", "helpline"} & evidence.question_terms(question, index, gloss).asking == {"number"}
+
+
+def test_in_capitals_neither_words_nor_acronyms_are_names(index, gloss):
+    question = "WHAT TIME DOES THE PARENTING COURSE FOR DV VICTIMS START?"
+    assert answertypes.shouted(question)
+    terms = evidence.question_terms(question, index, gloss)
+    assert not terms.propers and not terms.names
+    question = "HOW MANY PARENTS CAME TO THE KESTRELFORD PARENTING COURSE?"
+    assert evidence.question_terms(question, index, gloss).propers == {"kestrelford"}
+
+
+def test_twice_is_two_of_them(index, gloss):
+    question = "What if a baby misses 2 checks in a row?"
+    assert admissible(question, "If a baby misses a check twice in a row, tell the GP.", index, gloss)
+    assert "12" in meaning.figures_of("a dozen families")
