@@ -9,7 +9,8 @@ for the whole process and shared by every index: the words of the passages that 
 candidates are encoded once, in one batch, the first time they are seen.
 
 Numbers are normalised here too: "2021/22", "2021-22", "2021–2022" and "2021 to 2022" are the
-same period, and stand for both of their years.
+same period, and stand for both of their years; a passage holds a figure however it writes it
+(``figures_of``: "eleven", "one year" for "12 months", "one in five" for "20%", "16:00" for "4pm").
 
 Words common in general English (``wordfreq``'s Zipf frequency of at least ``COMMON_ZIPF``:
 "its", "some", "between", "get", "going") are never reported as missing: they say nothing about
@@ -90,11 +91,12 @@ _SPELLED = re.compile(
 )
 
 
+# Figures in other words: "the second review", "twice in a row" (2 of them), "a dozen".
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
-_TIMES = {"once": "1", "twice": "2", "thrice": "3", "dozen": "12"}  # "twice in a row": 2 of them
-_TIMES_WORD = re.compile(r"\b(once|twice|thrice|dozen)\b", re.I)
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
-# "the under-fives", "s47" or "s.47" (section 47), "Y6": a figure glued to letters or made plural.
+_MULTIPLES = {"once": "1", "twice": "2", "thrice": "3", "dozen": "12"}
+_MULTIPLE = re.compile(r"\b(once|twice|thrice|dozen)\b", re.I)
+# "the under-fives" (made plural), "s47" or "s.47" (section 47), "Y6" (glued to letters).
 _PLURAL_NUMBER = re.compile(r"\b(" + "|".join(_UNITS[2:] + _TEENS) + r")s\b", re.I)
 _PREFIXED = re.compile(r"(?<=[A-Za-z])\.?(\d+)\b")
 
@@ -147,8 +149,6 @@ _EMERGENCY = re.compile(
     r"dial|dials|dialled|dialed|dialling|dialing)\s+(?:the\s+)?(999|112)\b|\b(999|112)\s+call",
     re.I,
 )
-
-
 _FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
 
 
@@ -204,9 +204,10 @@ def figures_of(text: str) -> set[str]:
     day ("16:00") and parts of a whole ("20%")."""
     out = numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
     out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
-    out |= {_TIMES[m.group(1).lower()] for m in _TIMES_WORD.finditer(text)}
+    out |= {_MULTIPLES[m.group(1).lower()] for m in _MULTIPLE.finditer(text)}
     out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
-    out |= {time for _, time in clock_times(text)} | {time[:2].lstrip("0") or "0" for _, time in clock_times(text)}
+    times = {time for _, time in clock_times(text)}
+    out |= times | {time[:2].lstrip("0") or "0" for time in times}  # "16:00" and its hour, "16"
     out |= proportions(text)
     return out | set(_PREFIXED.findall(text))
 
