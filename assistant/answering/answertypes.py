@@ -211,6 +211,7 @@ def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WIND
 _CLAUSE_NUMBER = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?=\s)")
 
 
+@lru_cache(maxsize=4096)
 def without_clause_numbers(text: str) -> str:
     """A text without the numbers of its numbered paragraphs ("1.3 The review looks at..."):
     they label, they count nothing."""

@@ -134,8 +134,12 @@ _DURATION = re.compile(
 def durations(text: str) -> dict[str, str]:
     """The lengths of time a text gives, each in its scale's smallest unit ("one year" ->
     "12 months", "a fortnight" -> "336 hours"): the words as written -> that length."""
+    return _durations(spelled_in_digits(text))
+
+
+def _durations(spelled: str) -> dict[str, str]:
     out = {}
-    for m in _DURATION.finditer(spelled_in_digits(text)):
+    for m in _DURATION.finditer(spelled):
         n = 0.5 if m.group("halfa") else 1.0 if m.group("n").lower() in ("a", "an") else float(m.group("n"))
         n += 0.5 if m.group("half") or m.group("tail") else 0.0
         size, scale = _UNIT_SIZE[m.group("unit").lower()]
@@ -187,8 +191,12 @@ _PARTS |= {"tenth": 10, "tenths": 10}
 
 def proportions(text: str) -> set[str]:
     """The parts of a whole a text gives, as whole per cents ("one in three" -> "33%")."""
+    return _proportions(text, spelled_in_digits(text))
+
+
+def _proportions(text: str, spelled: str) -> set[str]:
     out = set()
-    found = [(m.group(1), m.group(2)) for m in _PART.finditer(spelled_in_digits(text)) if m.group(1)]
+    found = [(m.group(1), m.group(2)) for m in _PART.finditer(spelled) if m.group(1)]
     found += [(m.group(3), m.group(4)) for m in _PART.finditer(text) if m.group(3)]
     for part, whole in found:
         n = 1 if part.lower() in ("a", "one") else int(part) if part.isdigit() else _UNITS.index(part.lower())
@@ -202,13 +210,14 @@ def figures_of(text: str) -> set[str]:
     """Every figure a passage holds, however written: its numbers (``numbers_in``), numbers
     in words ("eleven" -> "11"), its lengths of time (``durations``: "12 months"), times of
     day ("16:00") and parts of a whole ("20%")."""
-    out = numbers_in(text) | numbers_in(spelled_in_digits(text)) | set(durations(text).values())
+    spelled = spelled_in_digits(text)
+    out = numbers_in(text) | numbers_in(spelled) | set(_durations(spelled).values())
     out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
     out |= {_MULTIPLES[m.group(1).lower()] for m in _MULTIPLE.finditer(text)}
     out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
     times = {time for _, time in clock_times(text)}
     out |= times | {time[:2].lstrip("0") or "0" for time in times}  # "16:00" and its hour, "16"
-    out |= proportions(text)
+    out |= _proportions(text, spelled)
     return out | set(_PREFIXED.findall(text))
 
 
