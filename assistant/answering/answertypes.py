@@ -197,13 +197,30 @@ def is_proportion(tokens: list[str], i: int) -> bool:
     )
 
 
+def proportion_words(tokens: list[str]) -> set[int]:
+    """Positions of the words of parts of a whole: both figures of "one in five" and "3 out of
+    10", the figure of "8 per cent", a fraction ("a quarter", "most")."""
+    out: set[int] = set()
+    for i in range(len(tokens)):
+        if is_proportion(tokens, i):
+            out.add(i)
+            if tokens[i + 1 : i + 2] == ["in"]:
+                out.add(i + 2)
+            elif tokens[i + 1 : i + 3] == ["out", "of"]:
+                out.add(i + 3)
+    return out
+
+
 def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW, proportion: bool = False) -> bool:
     """Is some figure (``proportion``: a part of a whole) within ``window`` words of a word
     marked in ``targets``? A length of time counts nothing else ("met within 15 working days")."""
     if proportion:
         figures = [i for i in range(len(tokens)) if is_proportion(tokens, i)]
         return any(abs(i - j) <= window for i in figures for j, hit in enumerate(targets) if hit)
-    figures = [i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets)]
+    parts = proportion_words(tokens)  # "one in five young carers" says how many of them, not how many
+    figures = [
+        i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets) and i not in parts
+    ]
     at = [i for i, hit in enumerate(targets) if hit]
     return any(abs(i - j) <= window for i in figures for j in at)
 

@@ -377,3 +377,17 @@ def test_twice_is_two_of_them(index, gloss):
     question = "What if a baby misses 2 checks in a row?"
     assert admissible(question, "If a baby misses a check twice in a row, tell the GP.", index, gloss)
     assert "12" in meaning.figures_of("a dozen families")
+
+
+def test_a_part_of_a_whole_is_not_how_many_there_were():
+    """ "How many carers took part?" is not answered by "one in four carers said ..."."""
+    from assistant.index.lexical import words
+
+    def counts(text: str, target: str) -> bool:
+        tokens = words(text)
+        return answertypes.satisfied("count", text, tokens, [t == target for t in tokens])
+
+    assert not counts("In the survey, one in four carers said they had no break.", "carers")
+    assert not counts("About 30 per cent of carers said they had no break.", "carers")
+    assert not counts("Three out of ten carers said they had no break.", "carers")
+    assert counts("Of the 212 carers who answered, one in four said they had no break.", "carers")
