@@ -507,9 +507,12 @@ def worth_reporting(terms: Terms, word: str) -> bool:
 
 def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     """Are the quotes about something else? They lack (by stem, the glossary and meaning)
-    every word of the question worth reporting, or, for "how many X", any word that says
-    which X: a figure of all children is not the number of children on plans."""
-    asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
+    every word of the question worth reporting (a kind of value they give, "deadline", is not
+    what the question is about), or, for "how many X", any word that says which X: a figure of
+    all children is not the number of children on plans."""
+    # A value the quotes give ("within five days" for a deadline) says nothing of what it is about.
+    value_words = set().union(*VALUE_WORDS.values()) - set(missing_words)
+    asked = [w for w in terms.words.values() if worth_reporting(terms, w) and w not in value_words]
     lacking = [w for w in asked if w in missing_words]
     return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
 

@@ -117,8 +117,10 @@ def how_not_what(word: str) -> bool:
 
 
 def lemmas_of(word: str) -> set[str]:
-    """Every lemma of a word, of any part of speech, and the word itself ("commonest": common)."""
-    return {word, *(lemma for found in word_lemmas(word).values() for lemma in found)}
+    """The word and its lemmas of any part of speech ("commonest": common; "children": child),
+    only those that keep its first letters: "worst" is not "ill"."""
+    found = {lemma for forms in word_lemmas(word).values() for lemma in forms}
+    return {word} | {lemma for lemma in found if lemma[:3] == word[:3]}
 
 
 def spelled_by_initials(word: str, words: list[str]) -> bool:
