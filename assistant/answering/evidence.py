@@ -232,8 +232,12 @@ def frame_words(question: str) -> set[str]:
         if not (w.endswith("s") and verb and w not in verb):
             continue
         # "what (else) often goes on": only adverbs between the wh-word, its subject, and the verb
-        adverb = toks[0] in ("what", "who", "which") and all(
-            "ADV" in meaning.word_classes(x) and not {"NOUN", "VERB"} & meaning.word_classes(x) for x in toks[1:i]
+        adverb = (
+            i > 1
+            and toks[0] in ("what", "who", "which")
+            and all(
+                "ADV" in meaning.word_classes(x) and not {"NOUN", "VERB"} & meaning.word_classes(x) for x in toks[1:i]
+            )
         )
         subject = (
             0 < i - 1 < len(toks) - 2  # an object follows: "the school changes?" is a noun
@@ -242,6 +246,13 @@ def frame_words(question: str) -> set[str]:
         )
         if adverb or subject:
             out.add(w)
+    # "what period does the review *cover*?": after "does" and its subject, a question's last
+    # word is its verb when it can be one and follows a noun (not "...do about *neglect*").
+    aux = [i for i, t in enumerate(toks[:4]) if t in ("do", "does", "did")]
+    if aux and len(toks) > aux[0] + 2:
+        last, before = toks[-1], toks[-2]
+        if last in meaning.word_lemmas(last).get("VERB", ()) and "NOUN" in meaning.word_classes(before):
+            out.add(last)
     return out
 
 

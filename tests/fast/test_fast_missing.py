@@ -121,6 +121,7 @@ def test_a_value_without_the_topic_is_still_too_little(gloss):
         ("What is different about the new form?", "different"),
         ("What happens when a family changes doctor?", "changes"),
         ("What else usually comes up in such cases?", "comes"),
+        ("Which months does the audit of the clinic cover?", "cover"),
     ],
 )
 def test_words_that_say_how_a_question_asks_are_frame_words(question, word):
@@ -135,6 +136,7 @@ def test_words_that_say_how_a_question_asks_are_frame_words(question, word):
         ("What are the school changes?", "changes"),
         ("What did the lodger say about services?", "services"),
         ("Who is the named nurse?", "named"),
+        ("What does the partnership do about neglect?", "neglect"),
     ],
 )
 def test_what_a_question_is_about_is_never_a_frame_word(question, noun):
