@@ -251,7 +251,12 @@ def frame_words(question: str) -> set[str]:
     aux = [i for i, t in enumerate(toks[:4]) if t in ("do", "does", "did")]
     if aux and len(toks) > aux[0] + 2:
         last, before = toks[-1], toks[-2]
-        if last in meaning.word_lemmas(last).get("VERB", ()) and "NOUN" in meaning.word_classes(before):
+        between = toks[aux[0] + 1 : -1]  # its subject only: "...say about domestic *abuse*" has a preposition
+        plain = all(
+            w in _DETERMINER or "NOUN" in meaning.word_classes(w) or not meaning.word_classes(w) for w in between
+        )
+        plain = plain and not set(between) & answertypes.asking_words(question)
+        if plain and last in meaning.word_lemmas(last).get("VERB", ()) and "NOUN" in meaning.word_classes(before):
             out.add(last)
     return out
 
@@ -542,13 +547,46 @@ VALUE_WORDS = {
 _CONTACT = re.compile(r"\b\d[\d ]{5,}\d\b|\S+@\S+\.\w+")
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A time a sentence gives: a clock time ("9.30am"), a year, or a span counted in units of time
+# ("within five working days", "40 minutes").
+_TIME_VALUE = re.compile(
+    r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b(?:19|20)\d\d\b|\b(?:\d+|"
+    + "|".join(sorted(answertypes.NUMBER_WORDS))
+    + r")(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|hour|minute)s?\b",
+    re.I,
+)
+
+
+def gives_time(text: str) -> bool:
+    """A date, a day, a clock time or a span of time: what a deadline or a "when" is answered by
+    (not only a word of time: "in a year" gives none)."""
+    return bool(_TIME_VALUE.search(text)) or bool(set(words(text)) & (answertypes.MONTHS | _WEEKDAYS))
+
+
+def gives_contact(text: str) -> bool:
+    """A phone number or an email address."""
+    return bool(_CONTACT.search(text))
+
+
+def value_wanted(terms: Terms):
+    """What a sentence must give to answer a question asking for a time or a contact (a
+    predicate of a text), or None."""
+    asked = set(terms.words.values())
+    if terms.kind == "when" or asked & VALUE_WORDS["time"]:
+        return gives_time
+    if asked & VALUE_WORDS["contact"]:
+        return gives_contact
+    return None
+
+
 def value_given(terms: Terms, word: str, texts: list[str]) -> bool:
     """Is ``word`` the name of the kind of value asked for, and do the quotes hold such a value?"""
     text = "\n".join(texts)
     if word in VALUE_WORDS["time"]:
-        return answertypes.has_time(list(word_stems(text)[0])) or terms.kind == "when" and bool(numbers_in(text))
+        return answertypes.has_time(list(word_stems(text)[0])) or gives_time(text)
     if word in VALUE_WORDS["contact"]:
-        return bool(_CONTACT.search(text))
+        return gives_contact(text)
     if word in VALUE_WORDS["person"]:
         return terms.kind == "who" and answertypes.has_person(text, list(word_stems(text)[0]))
     return False

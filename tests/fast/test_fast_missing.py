@@ -137,6 +137,7 @@ def test_words_that_say_how_a_question_asks_are_frame_words(question, word):
         ("What did the lodger say about services?", "services"),
         ("Who is the named nurse?", "named"),
         ("What does the partnership do about neglect?", "neglect"),
+        ("What does the leaflet say about domestic abuse?", "abuse"),
     ],
 )
 def test_what_a_question_is_about_is_never_a_frame_word(question, noun):
@@ -147,3 +148,72 @@ def test_frame_words_are_never_listed_missing_but_the_topic_is(index, gloss):
     terms = evidence.question_terms("Did anybody from the lodge see the boy's tutor?", index, gloss)
     missing = evidence.missing(terms, ["Nothing about that here."], gloss)
     assert "anybody" not in missing and "tutor" in missing and "lodge" in missing
+
+
+# ---- the answering sentence
+
+
+def sentences_of(parts: list[str], sims: list[float], seps: list[str] | None = None):
+    """Sentences of a text made of ``parts`` joined by ``seps`` (a space each by default)."""
+    from assistant.answering import marking
+
+    seps = seps or [" "] * (len(parts) - 1)
+    text, out = "", []
+    for k, (part, sim) in enumerate(zip(parts, sims, strict=True)):
+        text += seps[k - 1] if k else ""
+        out.append(marking.Sentence(len(text), len(text) + len(part), part, sim))
+        text += part
+    return out, text
+
+
+def test_a_deadline_is_marked_where_the_quote_gives_the_date():
+    from assistant.answering import marking
+
+    terms = terms_for({"deadlin": "deadline", "audit": "audit"})
+    sents, text = sentences_of(
+        [
+            "The board should run a yearly audit of closed cases across all agencies in the area.",
+            "Lead: the named nurse.",
+            "It should be running by October 2031.",
+            "Schools keep their own list of children who have left during the year, and check it every term.",
+        ],
+        [0.7, 0.2, 0.2, 0.1],
+    )
+    assert marking.with_value(sents, [0], terms, len(text)) == [0, 2]
+    # No time anywhere: the best sentence stays the only one.
+    terms = terms_for({"deadlin": "deadline", "audit": "audit"})
+    assert marking.with_value(sents[:2], [0], terms, sents[1].end) == [0]
+
+
+def test_the_sentence_after_the_one_naming_the_topic_is_marked_with_it():
+    from assistant.answering import marking
+
+    parts = [
+        "Finding two.",
+        "The sleep leaflet was never handed out.",
+        "Midwives said they had thought it was for health visitors to give.",
+        "Finding three.",
+        "Nobody asked about the flat, which was cold and damp, or about who else stayed there at weekends.",
+    ]
+    sims = [0.0, 0.7, 0.2, 0.0, 0.1]
+    terms = terms_for({"leaflet": "leaflet"})
+    sents, text = sentences_of(parts, sims)
+    assert marking.with_next(sents, [1], terms, text, len(text)) == [1, 2]
+    # A new paragraph is another point.
+    sents, text = sentences_of(parts, sims, [" ", "\n\n", " ", " "])
+    assert marking.with_next(sents, [1], terms, text, len(text)) == [1]
+
+
+def test_a_sentence_that_names_the_person_asked_for_is_marked_alone():
+    from assistant.answering import marking
+
+    sents, text = sentences_of(
+        [
+            "The clinic is run by Dr Amara Osei, the trust's named doctor.",
+            "She sees families on Tuesdays.",
+            "Referrals come through the health visiting team and the school nurses of the three towns.",
+        ],
+        [0.7, 0.3, 0.1],
+    )
+    terms = terms_for({"run": "runs", "clinic": "clinic"}, kind="who")
+    assert marking.with_next(sents, [0], terms, text, len(text)) == [0]
