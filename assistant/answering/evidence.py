@@ -594,14 +594,24 @@ def gives_contact(text: str) -> bool:
     return bool(_CONTACT.search(text))
 
 
+_NAMING = re.compile(r"\b(?:called|named|titled|entitled|known as)\b", re.I)
+
+
+def gives_name(text: str) -> bool:
+    """A naming: "a national review called ...", "known as ..."."""
+    return bool(_NAMING.search(text))
+
+
 def value_wanted(terms: Terms):
-    """What a sentence must give to answer a question asking for a time or a contact (a
-    predicate of a text), or None."""
+    """What a sentence must give to answer a question asking for a time, a contact or what
+    something is called (a predicate of a text), or None."""
     asked = set(terms.words.values())
     if terms.kind == "when" or asked & VALUE_WORDS["time"]:
         return gives_time
     if asked & VALUE_WORDS["contact"]:
         return gives_contact
+    if terms.kind == "name":
+        return gives_name
     return None
 
 

@@ -217,3 +217,18 @@ def test_a_sentence_that_names_the_person_asked_for_is_marked_alone():
     )
     terms = terms_for({"run": "runs", "clinic": "clinic"}, kind="who")
     assert marking.with_next(sents, [0], terms, text, len(text)) == [0]
+
+
+def test_what_something_is_called_is_marked_where_it_is_named():
+    from assistant.answering import marking
+
+    sents, text = sentences_of(
+        [
+            "The partnership's yearly report, published in June 2030, puts the care of teenagers first.",
+            "In May it began a local review called Nobody Asked Me.",
+        ],
+        [0.7, 0.4],
+    )
+    terms = terms_for({"review": "review", "local": "local"}, kind="name")
+    # Both sentences are more than 60% of the quote: the one giving the name is marked alone.
+    assert marking.with_value(sents, [0], terms, len(text)) == [1]
