@@ -83,6 +83,7 @@ class Terms:
     df: Callable[[str], int] | None = None
     asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
     compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
+    frames: set[str] = field(default_factory=set)  # words that say what kind of thing is asked (``frame_words``)
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
@@ -212,12 +213,71 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         asking=answertypes.asking_words(question) - {aspects.task(question)},
         task=aspects.task(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
+        frames=frame_words(question),
         equivalents=meaning.equivalents(question),
         aspect=aspects.aspect(question),
         role=aspects.role(question),
         speaker=aspects.speaker(question),
         names_asked=aspects.asks_names(question),
     )
+
+
+# Pronouns that stand for someone or something unnamed: a question asking whether *anyone*
+# saw the child is about the child, and a quote never needs the pronoun.
+INDEFINITE = frozenset(
+    "anyone anybody someone somebody everyone everybody noone nobody anything something everything nothing "
+    "whoever whatever".split()
+)
+# "What was *wrong* with...", "who is *responsible* for...": an adjective right after the
+# question's "be" says what is asked of the topic (a fault, an owner), not the topic itself.
+_PREDICATE = re.compile(r"^\s*(?:what|who|which)(?:['’]s|\s+(?:is|are|was|were|will be|would be))\s+([a-z]+)\b", re.I)
+# "...when a pupil *changes* school", "what often *goes* on": a verb's present form after its
+# subject (a noun after a determiner) or after an adverb.
+_DETERMINER = frozenset("a an the this that his her their its my our your each every one".split())
+
+
+def frame_words(question: str) -> set[str]:
+    """The question's words that say how it asks, read from their place in it: an adjective
+    after "what is"/"who was", an indefinite pronoun, and a verb's "-s" form after its subject
+    or after a wh-word and adverbs (LemmInflect's word classes tell what each word can be)."""
+    out = {w for w in words(question) if w in INDEFINITE}
+    m = _PREDICATE.match(question)
+    if m and "ADJ" in meaning.word_classes(m.group(1).lower()):
+        out.add(m.group(1).lower())
+    toks = words(question)
+    for i in range(1, len(toks)):
+        w, before = toks[i], toks[i - 1]
+        verb = meaning.word_lemmas(w).get("VERB", ())
+        if not (w.endswith("s") and verb and w not in verb):
+            continue
+        # "what (else) often goes on": only adverbs between the wh-word, its subject, and the verb
+        adverb = (
+            i > 1
+            and toks[0] in ("what", "who", "which")
+            and all(
+                "ADV" in meaning.word_classes(x) and not {"NOUN", "VERB"} & meaning.word_classes(x) for x in toks[1:i]
+            )
+        )
+        subject = (
+            0 < i - 1 < len(toks) - 2  # an object follows: "the school changes?" is a noun
+            and toks[i - 2] in _DETERMINER
+            and before in meaning.word_lemmas(before).get("NOUN", ())
+        )
+        if adverb or subject:
+            out.add(w)
+    # "what period does the review *cover*?": after "does" and its subject, a question's last
+    # word is its verb when it can be one and follows a noun (not "...do about *neglect*").
+    aux = [i for i, t in enumerate(toks[:4]) if t in ("do", "does", "did")]
+    if aux and len(toks) > aux[0] + 2:
+        last, before = toks[-1], toks[-2]
+        between = toks[aux[0] + 1 : -1]  # its subject only: "...say about domestic *abuse*" has a preposition
+        plain = all(
+            w in _DETERMINER or "NOUN" in meaning.word_classes(w) or not meaning.word_classes(w) for w in between
+        )
+        plain = plain and not set(between) & answertypes.asking_words(question)
+        if plain and last in meaning.word_lemmas(last).get("VERB", ()) and "NOUN" in meaning.word_classes(before):
+            out.add(last)
+    return out
 
 
 def _rare(index, token: str) -> bool:
@@ -492,20 +552,114 @@ def worth_reporting(terms: Terms, word: str) -> bool:
     not the frame of a "when" question ("how *often*"), and not a fragment of a hyphenated word
     ("co" of "co-sleeping")."""
     frame = terms.kind == "when" and word in answertypes.HOW_TIME
-    return reportable(word) and word not in terms.asking and not frame and len(word) > 2
+    return reportable(word) and word not in terms.asking | terms.frames and not frame and len(word) > 2
 
 
 def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     """Are the quotes about something else? They lack (by stem, the glossary and meaning)
-    every word of the question worth reporting, or, for "how many X", any word that says
-    which X: a figure of all children is not the number of children on plans."""
-    asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
+    every word of the question worth reporting (a kind of value they give, "deadline", is not
+    what the question is about), or, for "how many X", any word that says which X: a figure of
+    all children is not the number of children on plans."""
+    # A value the quotes give ("within five days" for a deadline) says nothing of what it is about.
+    value_words = set().union(*VALUE_WORDS.values()) - set(missing_words)
+    asked = [w for w in terms.words.values() if worth_reporting(terms, w) and w not in value_words]
     lacking = [w for w in asked if w in missing_words]
     if terms.role and terms.role in missing_words:  # "who is the designated doctor?": a nurse is named
         return True
     if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
         return True
     return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
+
+
+# Nouns that name the kind of value a question asks for, not what it is about: "what is the
+# *deadline* for...", "the *phone* number of...", "who is *responsible* for...". Held when a quote
+# holds a value of that kind (a time, a phone number or an email address, a person or role).
+VALUE_WORDS = {
+    "time": frozenset(
+        "date dates deadline deadlines time times timescale timescales timeframe timeframes period periods "
+        "span duration".split()
+    ),
+    "contact": frozenset("phone telephone number numbers email address".split()),
+    "person": frozenset("responsible accountable person".split()),
+}
+_CONTACT = re.compile(r"\b\d[\d ]{5,}\d\b|\S+@\S+\.\w+")
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A time a sentence gives: a clock time ("9.30am"), a year, or a span counted in units of time
+# ("within five working days", "40 minutes").
+_TIME_VALUE = re.compile(
+    r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b(?:19|20)\d\d\b|\b(?:\d+|"
+    + "|".join(sorted(answertypes.NUMBER_WORDS))
+    + r")(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|hour|minute)s?\b",
+    re.I,
+)
+
+
+def gives_time(text: str) -> bool:
+    """A date, a day, a clock time or a span of time: what a deadline or a "when" is answered by
+    (not only a word of time: "in a year" gives none)."""
+    return bool(_TIME_VALUE.search(text)) or bool(set(words(text)) & (answertypes.MONTHS | _WEEKDAYS))
+
+
+def gives_contact(text: str) -> bool:
+    """A phone number or an email address."""
+    return bool(_CONTACT.search(text))
+
+
+_NAMING = re.compile(r"\b(?:called|named|titled|entitled|known as)\b", re.I)
+
+
+def gives_name(text: str) -> bool:
+    """A naming: "a national review called ...", "known as ..."."""
+    return bool(_NAMING.search(text))
+
+
+def value_wanted(terms: Terms):
+    """What a sentence must give to answer a question asking for a time, a contact or what
+    something is called (a predicate of a text), or None."""
+    asked = set(terms.words.values())
+    if terms.kind == "when" or asked & VALUE_WORDS["time"]:
+        return gives_time
+    if asked & VALUE_WORDS["contact"]:
+        return gives_contact
+    if terms.kind == "name":
+        return gives_name
+    return None
+
+
+def value_given(terms: Terms, word: str, texts: list[str]) -> bool:
+    """Is ``word`` the name of the kind of value asked for, and do the quotes hold such a value?"""
+    text = "\n".join(texts)
+    if word in VALUE_WORDS["time"]:
+        return answertypes.has_time(list(word_stems(text)[0])) or gives_time(text)
+    if word in VALUE_WORDS["contact"]:
+        return gives_contact(text)
+    if word in VALUE_WORDS["person"]:
+        return terms.kind == "who" and answertypes.has_person(text, list(word_stems(text)[0]))
+    return False
+
+
+def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None) -> set[str]:
+    """Question stems in ``left`` the quotes hold in another form: an abbreviation spelled out
+    ("EHE": elective home education), another form of the same word ("commonest": common), or
+    a word of the same root and meaning ("visitors": visiting), whatever the documents prefer."""
+    shown = [w for t in texts for w in words(t)]
+    forms = {lemma for w in set(shown) if w.isalpha() for lemma in meaning.lemmas_of(w)}
+    out = set()
+    for s in left:
+        w = terms.words[s]
+        if meaning.spelled_by_initials(w, shown) or meaning.lemmas_of(w) & forms:
+            out.add(s)
+    rest = {s for s in left - out if s in terms.vectors} if vectors is not None else set()
+    if rest:
+        stems = dict(zip(*word_stems(" ".join(texts)), strict=False))
+        kin = {s: [x for x, st in stems.items() if meaningful(x) and meaning.same_root(s, st)] for s in rest}
+        vecs = vectors.of([x for xs in kin.values() for x in xs])
+        for s, xs in kin.items():
+            if any(float(terms.vectors[s] @ vecs[x]) >= meaning.MATCH for x in xs):
+                out.add(s)
+    return out
 
 
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:
@@ -522,6 +676,9 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
         shown = tuple(dict.fromkeys(w for t in texts for w in content_words(t)))
         shown = vectors.known(list(shown), NEW_WORDS)(shown)
         found |= set(soft_matches(terms, left, shown, vectors))
+    left = {s for s in left if s not in found}
+    if left:
+        found |= held_otherwise(terms, left, texts, vectors)
     held_words = {w for s, w in terms.words.items() if s in found}
     # "co-sleeping", "long-standing": one word, not missing when a part of it is held, and an
     # everyday part ("long") makes it a modifier, not what is asked about ("peer-on-peer" stays).
@@ -533,6 +690,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
         for p in c
     }
     out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
+    out = [w for w in out if not value_given(terms, w, texts)]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
     out += figures_lacking(terms, shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"

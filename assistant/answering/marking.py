@@ -22,6 +22,7 @@ from assistant.answering import answertypes, evidence
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
+VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
 WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
@@ -78,7 +79,7 @@ def scores(
         for x in sentences
     ]
     if any(holds) and not all(holds):
-        out = [v - 1.0 if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
+        out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
     return out
 
 
@@ -111,6 +112,56 @@ def choose(sentences: list[Sentence], values: list[float], margin: float, quote_
             picked.append(j)
         break
     return sorted(picked)
+
+
+VALUE_REACH = 2  # sentences after the best (one before) where the value it lacks may be
+
+
+def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Terms, quote_chars: int) -> list[int]:
+    """The marked sentences, made to give the time or the contact asked for: the sentence
+    that names the topic often leaves the value to the next ("...a shared approach to children
+    not brought." "To be in place by June 2024."). When none of ``picked`` gives it, the
+    nearest sentence that does is marked with the best one, or alone when both would mark more
+    than ``MAX_SHARE`` of the quote."""
+    gives = evidence.value_wanted(terms)
+    if gives is None or not picked or any(gives(sentences[i].text) for i in picked):
+        return picked
+    best = picked[0] if len(picked) == 1 else max(picked, key=lambda i: sentences[i].similarity)
+    near = [best + d for d in (1, -1, *range(2, VALUE_REACH + 1)) if 0 <= best + d < len(sentences)]
+    found = next((j for j in near if gives(sentences[j].text)), None)
+    if found is None:
+        return picked
+    chars = sum(sentences[k].end - sentences[k].start for k in (best, found))
+    return sorted({best, found}) if chars < MAX_SHARE * quote_chars else [found]
+
+
+def gives_answer(terms: evidence.Terms, text: str) -> bool:
+    """Does a sentence give the kind of answer asked for, plainly: a name for "who", a time for
+    "when", a figure for "how many", an amount for "how much" (False for other questions)."""
+    if terms.kind == "who":
+        return bool(answertypes._NAME.search(text))
+    if terms.kind == "when":
+        return evidence.gives_time(text)
+    if terms.kind in ("count", "money"):
+        return answertypes.satisfied(terms.kind, text, list(evidence.word_stems(text)[0]))
+    return False
+
+
+def with_next(
+    sentences: list[Sentence], picked: list[int], terms: evidence.Terms, text: str, quote_chars: int
+) -> list[int]:
+    """One marked sentence and the next of its paragraph, when both fit in ``MAX_SHARE`` of the
+    quote and the first does not give the kind of answer asked for itself: the sentence closest
+    to a question most often names its topic in the question's own words, and what answers it
+    follows ("The protocol was not used. Staff said they had read it as guidance for others.")."""
+    if len(picked) != 1 or picked[0] + 1 >= len(sentences):
+        return picked
+    a, b = sentences[picked[0]], sentences[picked[0] + 1]
+    if gives_answer(terms, a.text):
+        return picked
+    if "\n\n" in text[a.end : b.start] or text[a.start : a.end].rstrip().endswith(":"):
+        return picked
+    return [picked[0], picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else picked
 
 
 def doc_sentences(index, doc_id: str) -> list[tuple[int, int]]:
@@ -187,6 +238,8 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         sentences = sentences_of(start, end)
         values = scores(sentences, terms, soft, glossary)
     picked = choose(sentences, values, margin, end - start)
+    picked = with_value(sentences, picked, terms, end - start)
+    picked = with_next(sentences, picked, terms, doc.text, end - start)
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
         one = sentences[picked[0]]

@@ -286,6 +286,35 @@ def how_not_what(word: str) -> bool:
     return bool(classes) and classes <= {"VERB", "ADV", "AUX"}
 
 
+def lemmas_of(word: str) -> set[str]:
+    """The word and its lemmas of any part of speech ("commonest": common; "children": child),
+    only those that keep its first letters: "worst" is not "ill"."""
+    found = {lemma for forms in word_lemmas(word).values() for lemma in forms}
+    return {word} | {lemma for lemma in found if lemma[:3] == word[:3]}
+
+
+def spelled_by_initials(word: str, words: list[str]) -> bool:
+    """Is ``word`` an abbreviation that a run of ``words`` spells out by their initials ("ehe":
+    elective home education; "icb": integrated care board)? Only for a word the English lexicon
+    does not know: a word of English ("ear", "map") is itself, not an abbreviation."""
+    n = len(word)
+    if not 2 <= n <= 6 or not word.isalpha() or word_classes(word):
+        return False
+    initials = "".join(w[0] for w in words)
+    at = initials.find(word)
+    while at >= 0:
+        if all(w.isalpha() for w in words[at : at + n]):
+            return True
+        at = initials.find(word, at + 1)
+    return False
+
+
+def same_root(a: str, b: str) -> bool:
+    """Do two stems share a root, one the start of the other ("visit", "visitor")?"""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
 def warm_up() -> None:
     """Load the frequency lists and the lexicon now (0.2-0.3 s each), not on a first question."""
     zipf("panel")
