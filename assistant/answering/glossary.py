@@ -95,7 +95,10 @@ class Glossary:
         return f"{question} ({'; '.join(extra)})" if extra else question
 
     def covered_by(self, group: int, have: set[str] | frozenset[str]) -> bool:
-        return any(phrase <= have for phrase in self._phrase_sets[group])
+        for phrase in self._phrase_sets[group]:  # a loop, not any(): called dozens of times a question
+            if phrase <= have:
+                return True
+        return False
 
 
 _cache: dict[tuple, Glossary] = {}
