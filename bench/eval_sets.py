@@ -1,10 +1,10 @@
 """The figures of docs/answers.md "How we measure": ``python -m bench.eval_sets [--json FILE]``.
 
-Builds the three evaluation sets into temporary indexes (the bundled news item with
-tests/eval/questions.toml, the realistic set of tests/eval, the held-out set of
-tests/eval_heldout) and prints one Markdown row per set and way of measuring: the calibration
-in use (the shipped default), a calibration fitted on the set and tested leave-one-document-out,
-and that fit tested on its own questions. Nothing here changes a default.
+Builds the evaluation sets into temporary indexes (the bundled news item with
+tests/eval/questions.toml, the realistic set of tests/eval, the fit set, the held-out set of
+tests/eval_heldout, the report-only unseen set of tests/eval_unseen) and prints one Markdown row
+per set and way of measuring: the calibration in use (the shipped default), a calibration fitted
+on the set and tested leave-one-document-out, and that fit tested on its own questions. Nothing here changes a default.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def sets(tmp: Path) -> dict[str, tuple[list[str], Path]]:
         "realistic (own)": ([str(builder("eval").build(tmp / "realistic"))], ROOT / "tests/eval/realistic.toml"),
         "fit": ([str(builder("eval_fit").build(tmp / "fit"))], ROOT / "tests/eval_fit"),
         "held-out": ([str(builder("eval_heldout").build(tmp / "heldout"))], ROOT / "tests/eval_heldout"),
+        "unseen": ([str(builder("eval_unseen").build(tmp / "unseen"))], ROOT / "tests/eval_unseen"),
     }
 
 

@@ -26,6 +26,7 @@ NAMED_SETS = {
     "heldout": "eval_heldout",
     "held-out": "eval_heldout",
     "fit": "eval_fit",
+    "unseen": "eval_unseen",  # report only: never tuned on
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, meaning
+from assistant.answering import answertypes, aspects, meaning
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -82,6 +82,11 @@ class Terms:
     df: Callable[[str], int] | None = None
     asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
     compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
+    aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
+    role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
+    speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
+    names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
+    task: str = ""  # the verb of "how do I <verb> ...?" (aspects.task): the quotes must speak of it
 
 
 numbers_in = meaning.numbers_in
@@ -196,8 +201,13 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         pseudonyms=answertypes.pseudonyms(question),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
-        asking=answertypes.asking_words(question),
+        asking=answertypes.asking_words(question) - {aspects.task(question)},
+        task=aspects.task(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
+        aspect=aspects.aspect(question),
+        role=aspects.role(question),
+        speaker=aspects.speaker(question),
+        names_asked=aspects.asks_names(question),
     )
 
 
@@ -307,7 +317,9 @@ def soft_matches(
     return {
         s: found[terms.words[s]]
         for s in q
-        if found[terms.words[s]][1] >= bar and preferred(terms, s, found[terms.words[s]][0])
+        if found[terms.words[s]][1] >= bar
+        and preferred(terms, s, found[terms.words[s]][0])
+        and not aspects.opposite_sex(terms.words[s], found[terms.words[s]][0])
     }
 
 
@@ -376,12 +388,21 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = terms.numbers <= (figures_in(text) | figures_in(ctx_text))
+    if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
+        numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
+            figures_in(aspects.without_dates(text)) | figures_in(ctx_text)
+        )
+    aspect_ok = aspects.states(terms.aspect, have | ctx)  # a review only named tells nothing of its findings
+    said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
+    by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
+    aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
+    aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
-    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok, soft=soft)
+    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
 
 
 def features(
@@ -467,6 +488,10 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     which X: a figure of all children is not the number of children on plans."""
     asked = [w for w in terms.words.values() if worth_reporting(terms, w)]
     lacking = [w for w in asked if w in missing_words]
+    if terms.role and terms.role in missing_words:  # "who is the designated doctor?": a nurse is named
+        return True
+    if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
+        return True
     return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
 
 

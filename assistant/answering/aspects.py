@@ -1,0 +1,236 @@
+"""Aspects: what a question asks *of* the thing it is about, and what a passage needs to say it.
+
+A passage that only names a review ("our recent reviews are about Child S and Child W") is
+not an answer to "what did the Child S review find?": the question asks for one aspect of the
+named thing (its findings, its recommendations, why it was done) and the passage must hold that
+aspect in some form ("found", "concluded", "recommends", "should", "after", "because"). Only
+a question naming something of its own (a pseudonym, a capitalised title or name) is held to
+this: "what does the report find about X?" asks the documents themselves, so every passage of
+them is a finding.
+
+What a named person said, told, felt or wanted is asked the same way: "what did Child K's dad
+tell the reviewer?" needs a passage where the dad (not the mother) says something; one where he
+is only mentioned, or where someone else speaks, is about another person.
+
+Two more things a question asks of the passage, read the same way:
+
+- **a role** ("who is the designated doctor for ...?"): the role's head noun must be among the
+  quotes (by stem, glossary or meaning), or the person named is someone else;
+- **the period of a count** ("how many ... in 2021?"): the year must be there as a period, not
+  only inside a calendar date ("published on 14 May 2021" dates an event; it does not say what
+  happened in 2021).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import answertypes
+
+# "what did the Child T review find", "what were the findings of ...", "what did Sir X recommend"
+_FINDINGS = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+(?:find|conclude|show|reveal|learn|identify|highlight)\b"
+    r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)",
+    re.I,
+)
+_RECOMMENDS = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+recommend\b"
+    r"|\brecommendations?\s+(?:of|from|in|made by)\s+(?P<b>.+)",
+    re.I,
+)
+_REASON = re.compile(
+    r"^\s*why\s+(?:was|were|is|has|had|did)\s+(?P<a>.+?)\s+"
+    r"(?:carried out|commissioned|held|started|set up|done|undertaken|ordered|needed|begun|called|published)\b",
+    re.I,
+)
+ASKS = (("findings", _FINDINGS), ("recommendations", _RECOMMENDS), ("reason", _REASON))
+_SPEECH = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<a>.+?)\s+"
+    r"(?:say|tell|think|feel|want|describe|explain|report|remember|recall|ask)\b",
+    re.I,
+)
+# Stems of the words that report what a person said, felt or wanted, and quotation marks.
+SPEECH = frozenset(
+    "say said tell told describ explain report felt feel want wish ask recal rememb spoke speak thought think "
+    "believ hope worri complain admit deni agre disagr accept insist claim".split()
+)
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+# English nouns (and pronouns) for people that say whether they are male or female. Two such words
+# of opposite sex are never the same person, however close their vectors ("dad"/"mother" 0.71,
+# "grandmother"/"grandfather" 0.80): a closed class of the language, not a list of our questions.
+MALE = frozenset(
+    "he him his man men male boy boys son sons father fathers dad dads daddy stepfather stepfathers stepdad "
+    "stepdads brother brothers uncle uncles grandfather grandfathers grandad grandads granddad grandpa husband "
+    "husbands boyfriend boyfriends nephew nephews mr sir gentleman gentlemen fiance king".split()
+)
+FEMALE = frozenset(
+    "she her hers woman women female girl girls daughter daughters mother mothers mum mums mom moms mummy "
+    "stepmother stepmothers stepmum stepmums sister sisters aunt aunts auntie grandmother grandmothers gran "
+    "grans grandma nan nana granny wife wives girlfriend girlfriends niece nieces mrs ms miss lady ladies "
+    "fiancee queen".split()
+)
+_PRONOUNS = frozenset("he she they him her them".split())
+PERSONAL_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady professor prof".split())
+
+# Stems (Snowball English) of the words that state each aspect. A finding is stated as found,
+# concluded, learned, shown or identified; a recommendation as recommended, or as what should,
+# must or ought to be done; a reason as because, after, following, due to, so that or prompted.
+EVIDENCE = {
+    "findings": frozenset("find found conclud conclus learn lesson show shown identifi highlight reveal judg".split()),
+    "recommendations": frozenset("recommend should must ought action propos urg advis".split()),
+    "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
+}
+_ROLE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|'s|’s)\s+(?:the|a|an|our|their|your)\s+"
+    r"(?P<role>(?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:for|of|in|at|on|to|with|who|that|from)\b|\s*\??\s*$)",
+    re.I,
+)
+
+
+def named(phrase: str) -> bool:
+    """Does ``phrase`` name something of its own: a pseudonym, or a capitalised word that is
+    not its first (the documents are "the report", a named review is "the Child T review")."""
+    if answertypes.PSEUDONYM.search(phrase):
+        return True
+    words = phrase.split()
+    return any(w[:1].isupper() for w in words[1:]) or (bool(words) and words[0][:1].isupper() and words[0] != "I")
+
+
+def aspect(question: str) -> str:
+    """ "findings", "recommendations" or "reason" when the question asks that of something it
+    names; "" otherwise."""
+    for name, pattern in ASKS:
+        m = pattern.search(question)
+        if m:
+            thing = m.group("a") if "a" in m.groupdict() and m.group("a") else m.groupdict().get("b") or ""
+            thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
+            if thing and named(thing):
+                return name
+    return ""
+
+
+_CALENDAR = answertypes.MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_NAMES_OF = re.compile(r"\b(?:what|which)\s+(?:are|were|is|was)\s+(?:the\s+)?(?:full\s+)?names\s+of\b", re.I)
+_CAPITAL_RUN = re.compile(r"\b([A-Z][a-z'’]+)(?:[ -][A-Z][a-z'’-]+)+")
+
+
+def asks_names(question: str) -> bool:
+    """ "What are the names of the trainers?": people's names, not how many there are or what they do."""
+    return bool(_NAMES_OF.search(question))
+
+
+def has_names(text: str) -> bool:
+    """A personal name: a title and a capitalised word ("Dr Okafor"), or two or three
+    capitalised words in a row at least half of which English does not know as words ("Tom
+    Eze", "Annie Hudson"; not "Fire Station", "Safeguarding Children Partnership", "The Panel")."""
+    from assistant.answering import meaning
+
+    for m in _CAPITAL_RUN.finditer(text):
+        words = re.split(r"[ -]", m.group(0))
+        if words[0].lower() in PERSONAL_TITLES:
+            return True
+        unknown = [
+            w
+            for w in words
+            if not (meaning.word_classes(w.lower()) or meaning.common(w.lower()) or w.lower() in _CALENDAR)
+        ]
+        if len(words) <= 3 and 2 * len(unknown) >= len(words):
+            return True
+    return False
+
+
+def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
+    """Does a passage with these stems state the aspect asked for?"""
+    return not aspect_ or bool(EVIDENCE[aspect_] & stems)
+
+
+_TASK = re.compile(
+    r"^\s*how\s+(?:do|can|could|should|would|will|must)\s+(?:i|we|you|they|parents|carers|schools|staff|"
+    r"practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+def task(question: str) -> str:
+    """The verb of a "how do I ...?" question ("complain" of "how do I complain about ..."): the
+    task asked about, so it is what the quotes must speak of, not a frame to pass over; "" when
+    there is none or it is an everyday verb ("make", "get", "find")."""
+    from assistant.answering import meaning
+
+    m = _TASK.search(question)
+    verb = m.group("verb").lower() if m else ""
+    return verb if verb and not meaning.common(verb) else ""
+
+
+def opposite_sex(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` words for people of opposite sex ("dad", "mother")?"""
+    a, b = a.lower(), b.lower()
+    return (a in MALE and b in FEMALE) or (a in FEMALE and b in MALE)
+
+
+def speaker(question: str) -> list[str]:
+    """Who a "what did X say/tell/feel/want ...?" question asks about, as the words that name
+    them: a titled name or pseudonym ("Mr D", "Child K") or a word for a person that says their
+    sex ("dad" of "Child K's dad"); [] for anyone else (the documents, an organisation, a role)."""
+    m = _SPEECH.search(question)
+    if not m:
+        return []
+    phrase = re.sub(r"^(?:the|a|an|his|her|their|our|my)\s+", "", m.group("a").strip(), flags=re.I)
+    words = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", phrase))
+    if not words:
+        return []
+    head = words[-1]
+    if head.lower() in MALE | FEMALE:  # "Child K's dad": the dad, whoever's he is
+        return [head.lower()]
+    if answertypes.PSEUDONYM.search(phrase) or words[0].lower() in PERSONAL_TITLES:
+        return [w.lower() for w in words]
+    return []  # a role ("the family doctor") has many names (the GP): left to the other evidence
+
+
+def says(who: list[str], text: str, soft: set[str], held: bool = False) -> bool:
+    """Does one sentence of ``text`` (with the one before it when it speaks of "he" or "she") name ``who`` and
+    report speech (a verb of saying or feeling, or a quotation)? ``soft``: passage words that
+    match ``who`` by meaning ("father" for "dad"); ``held``: the passage holds ``who`` through a
+    glossary phrase ("the GP" for "family doctor"), which has no one word to find: then any
+    reported speech in the passage will do."""
+    if not who:
+        return True
+    from assistant.index.lexical import _stemmer, words
+
+    stem = _stemmer().stemWord
+    wanted = {stem(w) for w in who}
+    by_meaning = {stem(w) for w in soft}
+    previous: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        stems = {stem(w) for w in words(sentence)}
+        spoken = bool(stems & SPEECH) or bool(_QUOTE_MARKS.search(sentence))
+        here = stems | (previous if stems & _PRONOUNS else set())  # "She said ...": the one just named
+        if spoken and (held or wanted <= here or (len(wanted) == 1 and by_meaning & here)):
+            return True
+        previous = stems
+    return False
+
+
+def role(question: str) -> str:
+    """The role a "who is the ...?" question asks to be named: "designated doctor" -> "doctor"
+    (its head noun, the last word before "for", "of", "in" ...); "" for any other question."""
+    m = _ROLE.search(question)
+    return m.group("role").split()[-1].lower() if m else ""
+
+
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(sorted(answertypes.MONTHS)) + r")\s+(?:19|20)\d\d\b"
+    r"|\b(?:" + "|".join(sorted(answertypes.MONTHS)) + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def without_dates(text: str) -> str:
+    """``text`` with its calendar dates (day, month and year) left out: what is left holds the
+    years it speaks of as periods ("in 2021", "2020 to 2021", "March 2021")."""
+    return _FULL_DATE.sub(" ", text)
+
+
+def years(numbers: set[str]) -> set[str]:
+    return {n for n in numbers if _YEAR.match(n)}
