@@ -95,14 +95,22 @@ def test_a_much_more_general_word_does_not_answer_a_specific_one():
 
 
 def test_a_word_the_documents_use_themselves_is_matched_word_for_word():
-    vectors = FakeVectors(TABLE | {"mothers": unit(0.76, 0.65, 0.1, 0)})  # as close to fathers as dads are
-    df = {"mother": 4, "father": 6, "dad": 0}
-    terms = terms_for({"mother": "mothers", "dad": "dads"}, df=lambda s: df.get(s, 0))
+    """Co-hyponyms are as close as synonyms: "towns" and "cities" (0.77) as "dads" and "fathers"."""
+    vectors = FakeVectors(TABLE | {"towns": unit(0.76, 0.65, 0.1, 0), "cities": unit(0.76, 0.65, 0, 0)})
+    df = {"town": 4, "citi": 6, "dad": 0}
+    terms = terms_for({"town": "towns", "dad": "dads"}, df=lambda s: df.get(s, 0))
     evidence.with_vectors(terms, vectors)
-    found = evidence.soft_matches(terms, {"mother", "dad"}, ("fathers",), vectors)
-    assert set(found) == {"dad"}  # the documents say "mothers" when they mean mothers
-    df["father"] = 40  # ... but where they say "fathers" ten times as often, "mothers" may be a paraphrase
-    assert set(evidence.soft_matches(terms, {"mother"}, ("fathers",), vectors)) == {"mother"}
+    found = evidence.soft_matches(terms, {"town", "dad"}, ("cities", "fathers"), vectors)
+    assert set(found) == {"dad"}  # the documents say "towns" when they mean towns
+    df["citi"] = 40  # ... but where they say "cities" ten times as often, "towns" may be a paraphrase
+    assert set(evidence.soft_matches(terms, {"town"}, ("cities",), vectors)) == {"town"}
+
+
+def test_words_for_people_of_opposite_sex_never_match_by_meaning():
+    vectors = FakeVectors(TABLE | {"mothers": unit(0.76, 0.65, 0.1, 0)})  # as close to fathers as dads are
+    terms = terms_for({"mother": "mothers", "dad": "dads"}, df=lambda s: {"father": 40}.get(s, 0))
+    evidence.with_vectors(terms, vectors)
+    assert set(evidence.soft_matches(terms, {"mother", "dad"}, ("fathers",), vectors)) == {"dad"}
 
 
 class CountingEmbedder:

@@ -18,6 +18,7 @@ single proper nouns a quote must name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering import meaning
 
@@ -29,6 +30,9 @@ _COUNT = re.compile(
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
 _NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat is the (name|title) of\b", re.I)
 HOW_TIME = frozenset({"long", "soon", "often"})  # "how often": how a "when" question asks, not what about
+# "On what date", "which year": a date answers it, not "at night" or "if".
+_DATE = re.compile(r"\b(?:what|which) (?:date|year|month|day)\b", re.I)
+DATE_FRAME = frozenset({"date", "year", "month", "day"})
 _WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
 
 NUMBER_WORDS = frozenset(
@@ -40,11 +44,18 @@ MONTHS = frozenset(
     """january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-_TIME_WORDS = MONTHS | frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday weekend weekends day days week weeks
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = (
+    MONTHS
+    | DAYS
+    | frozenset(
+        """weekend weekends day days week weeks
 month months year years hour hours minute minutes night nights morning evening today tomorrow yesterday
 annually annual daily weekly monthly yearly during after before until since within while once whenever
-when if soon immediately promptly""".split()
+when if soon immediately promptly urgently now delay straightaway always every whenever age aged ages period
+periods term terms holiday holidays deadline date dates spring summer autumn winter afternoon afternoons
+mornings evenings""".split()
+    )
 )
 # Words for people and roles: who a "who" question can be answered with.
 _PEOPLE = frozenset(
@@ -55,11 +66,18 @@ children baby babies infant infants teenager teenagers adult adults family famil
 teams police doctor doctors gp gps teacher teachers school schools panel board partnership partnerships
 agency agencies authority authorities council councils service services government he she they someone anyone
 reviewer reviewers author authors leader leaders manager managers midwife midwives paediatrician clinician
-clinicians colleague colleagues everyone we you i""".split()
+clinicians colleague colleagues everyone we you i neighbour neighbours friend friends relative relatives grandparent
+grandparents grandmother grandfather sibling siblings brother brothers sister sisters son sons daughter daughters aunt
+uncle husband wife boyfriend girlfriend man men woman women boy boys girl girls paramedic paramedics""".split()
 )
 _NAMING = frozenset("called named titled entitled known name title".split())
 _HOW_OFTEN = frozenset({"times", "occasions"})
+# Words for figures themselves: in a question asking for a figure they name the answer's form.
+FIGURE_WORDS = frozenset("figure figures number numbers statistic statistics stats data total totals count".split())
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
+# A part of a whole is rarely a stray number, and often follows its verb ("referrals to children's
+# social care rose by 8 per cent"): it may sit further from what it is a part of.
+PROPORTION_WINDOW = 10
 
 
 _MONEY = re.compile(
@@ -77,14 +95,30 @@ stage tier grade room appendix annex figure table item question recommendation f
 )
 
 
+# "phone number for ...", "what is the out-of-hours telephone number?", "duty team number":
+# a number to ring, not a count.
+_PHONE_Q = re.compile(
+    r"\b(?:phone|telephone|tel|contact|helpline|mobile|emergency)\s+(?:number|no)\b"
+    r"|\b(?:team|line|desk|door|service|office)\s+(?:number|no)\b|\bwhat number (?:do|should|can|is|to)\b"
+    r"|\bnumber (?:to|do i|should i) (?:call|ring|phone)\b",
+    re.I,
+)
+_PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?![\d,])|\b(?:999|111|101|112)\b")
+PHONE_FRAME = frozenset({"number", "phone", "telephone", "tel", "no"})
+
+
 def kind(question: str) -> str:
-    """ "money", "count", "who", "when", "name" or "" (any other question)."""
+    """ "money", "phone", "count", "who", "date", "when", "name" or "" (any other question)."""
     if _MONEY.search(question):
         return "money"
+    if _PHONE_Q.search(question):
+        return "phone"
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
         return "who"
+    if _DATE.search(question):
+        return "date"
     if _WHEN.search(question):
         return "when"
     if _NAMED.search(question):
@@ -126,11 +160,62 @@ def is_figure(tokens: list[str], i: int) -> bool:
     return not any(n in MONTHS for n in near)
 
 
-def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW) -> bool:
-    """Is some figure within ``window`` words of a word marked in ``targets``?"""
-    figures = [i for i in range(len(tokens)) if is_figure(tokens, i)]
+_UNITS_OF_TIME = frozenset(
+    "second seconds minute minutes hour hours day days week weeks fortnight fortnights month months year years".split()
+)
+
+
+def a_length(tokens: list[str], i: int, targets: list[bool]) -> bool:
+    """Does the figure at ``i`` measure time ("15 working days", "six months old") rather than
+    count what the question counts? Unless time is what it counts ("how many working days")."""
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        if tokens[j] in _UNITS_OF_TIME:
+            return not targets[j]
+    return False
+
+
+# "What percentage/proportion/share of X": answered by a part of a whole, not by a count.
+PROPORTION_FRAME = frozenset({"percentage", "proportion", "share", "fraction", "percent"})
+_FRACTIONS = frozenset(
+    """half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth tenths
+majority minority most""".split()
+)
+
+
+def is_proportion(tokens: list[str], i: int) -> bool:
+    """A part of a whole: "8 per cent", "one in five", "3 out of 10", "a quarter", "most"."""
+    t = tokens[i]
+    if t in _FRACTIONS:
+        return True
+    if not (t in NUMBER_WORDS or t.replace(".", "", 1).isdigit()):
+        return False
+    after = tokens[i + 1 : i + 4]
+    if after[:1] == ["percent"] or after[:2] == ["per", "cent"]:
+        return True
+    return (after[:1] == ["in"] and len(after) > 1 and is_figure(tokens, i + 2)) or (
+        after[:2] == ["out", "of"] and len(after) > 2 and is_figure(tokens, i + 3)
+    )
+
+
+def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WINDOW, proportion: bool = False) -> bool:
+    """Is some figure (``proportion``: a part of a whole) within ``window`` words of a word
+    marked in ``targets``? A length of time counts nothing else ("met within 15 working days")."""
+    if proportion:
+        figures = [i for i in range(len(tokens)) if is_proportion(tokens, i)]
+        return any(abs(i - j) <= window for i in figures for j, hit in enumerate(targets) if hit)
+    figures = [i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets)]
     at = [i for i, hit in enumerate(targets) if hit]
     return any(abs(i - j) <= window for i in figures for j in at)
+
+
+_CLAUSE_NUMBER = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?=\s)")
+
+
+@lru_cache(maxsize=4096)
+def without_clause_numbers(text: str) -> str:
+    """A text without the numbers of its numbered paragraphs ("1.3 The review looks at..."):
+    they label, they count nothing."""
+    return _CLAUSE_NUMBER.sub(" ", text)
 
 
 def any_figure(tokens: list[str]) -> bool:
@@ -140,14 +225,34 @@ def any_figure(tokens: list[str]) -> bool:
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 
 
+_ONE_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<!\n)\b(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+
+
 def has_person(text: str, tokens: list[str]) -> bool:
-    """A name (capitalised words inside a sentence) or a word for people or a role."""
-    return bool(set(tokens) & _PEOPLE) or bool(_NAME.search(text))
+    """A name (capitalised words inside a sentence: "Dr Helen Okafor", "Ofsted", "the DSL") or
+    a word for people or a role."""
+    if set(tokens) & _PEOPLE or _NAME.search(text):
+        return True
+    return any(m.group(0).isupper() or meaning.zipf(m.group(0).lower()) < PROPER_ZIPF for m in _ONE_NAME.finditer(text))
+
+
+def _year(t: str) -> bool:
+    return t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")
+
+
+def _clock(t: str) -> bool:
+    """ "4pm", "30am" (of "9.30am"), "noon": a time of day."""
+    return t in ("noon", "midday", "midnight") or (t[-2:] in ("am", "pm") and t[:-2].isdigit())
 
 
 def has_time(tokens: list[str]) -> bool:
-    """A year, a date, a period or a condition."""
-    return any(t in _TIME_WORDS or (t.isdigit() and len(t) == 4 and t[:2] in ("19", "20")) for t in tokens)
+    """A year, a date, a time of day, a period or a condition."""
+    return any(t in _TIME_WORDS or _year(t) or _clock(t) for t in tokens)
+
+
+def has_date(tokens: list[str]) -> bool:
+    """A date: a year, a month or a day of the week."""
+    return any(t in MONTHS or t in DAYS or (t.endswith("s") and t[:-1] in DAYS) or _year(t) for t in tokens)
 
 
 _CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
@@ -171,13 +276,55 @@ def names_pseudonym(text: str, pseudonym: str) -> bool:
 PROPER_ZIPF = 5.0  # a capitalised word rarer than this in general English is read as a name
 
 
+def calendar_word(word: str) -> bool:
+    """A day of the week or a month ("Saturday", "Sundays", "March"): capitalised in English,
+    but a time, not a name. A passage may say it another way ("at weekends", "in the spring")."""
+    word = word.lower().replace("’", "'").split("'")[0]
+    return word in DAYS or word in MONTHS or (word.endswith("s") and word[:-1] in DAYS)
+
+
+@lru_cache(maxsize=1024)
+def title_cased(question: str) -> bool:
+    """Is every longer word of the question capitalised ("What Time Does The Course Start",
+    "WHAT TIME DOES IT START")? Then a capital says nothing of a name."""
+    longer = [w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", question)[1:] if len(w) > 3]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+@lru_cache(maxsize=1024)
+def shouted(question: str) -> bool:
+    """Is the question typed in capitals ("WHO CHAIRS THE PANEL")? Then an acronym is not told
+    apart by its capitals either."""
+    letters = [c for c in question if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def not_a_name(word: str, question: str) -> bool:
+    """A capitalised word of ``question`` that is no name: a day or a month, or, in a question
+    written in Title Case or in capitals, any word English knows ("Neglect", "Training"; not
+    "Selvey"), and in capitals a short word ("DV", "K": an acronym or a letter, the glossary's)."""
+    if calendar_word(word):
+        return True
+    caps = shouted(question)
+    if not (title_cased(question) or caps) or (word.isupper() and not caps):
+        return False
+    if caps and len(word) <= 3 or re.search(r"n['’]t$", word, re.I):
+        return True  # "Didn't"
+    plain = word.lower().replace("’", "'").split("'")[0]
+    contracted = plain.endswith("nt") and meaning.zipf(plain[:-2] + "n't") > meaning.zipf(plain)  # "Didnt"
+    known = [bool(meaning.word_classes(part)) or part in meaning.ABBREVIATIONS for part in plain.split("-")]
+    return contracted or any(known)  # "Drop-in", "Yr"
+
+
 def proper_nouns(question: str, stop: frozenset) -> list[str]:
     """Capitalised words inside the question that are names, not everyday words ("Westbury",
     "Ofsted"; not "What" opening it, not "Report"). Acronyms are left to the glossary."""
     out = []
     for m in _CAPITAL.finditer(question):
         word = m.group(0).lower().replace("’", "'").split("'")[0]
-        if m.start() == 0 or word in stop or m.group(0).isupper() or any(c.isdigit() for c in word):
+        if m.start() == 0 or word in stop or any(c.isdigit() for c in word):
+            continue
+        if (m.group(0).isupper() and not shouted(question)) or not_a_name(m.group(0), question):
             continue
         if meaning.zipf(word) < PROPER_ZIPF:
             out.append(word)
@@ -188,12 +335,19 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
     """Does ``text`` hold the kind of thing the question asks for?"""
     if kind_ == "money":  # "how much does it cost": an amount of money, or free
         return bool(_AMOUNT.search(text))
+    if kind_ == "phone":  # "what is the duty team's number": a number to ring
+        return bool(_PHONE.search(text))
     if kind_ == "count":
         return any_figure(tokens) if targets is None else figure_near(tokens, targets)
+    if kind_ == "proportion":  # "what percentage of X": a part of a whole
+        marks = targets if targets is not None else [True] * len(tokens)
+        return figure_near(tokens, marks, window=len(tokens) if targets is None else PROPORTION_WINDOW, proportion=True)
     if kind_ == "who":
         return has_person(text, tokens)
     if kind_ == "when":
         return has_time(tokens)
+    if kind_ == "date":
+        return has_date(tokens)
     if kind_ == "name":
         return bool(set(tokens) & _NAMING) or bool(re.search(r"[‘“\"']\w", text))
     return True
@@ -296,6 +450,10 @@ def asking_words(question: str) -> set[str]:
     """Words that say how a question asks, not what about: its verb (``verb_slots``) and
     the words of a count's frame ("what *proportion* of", "*max* *number* of")."""
     out = verb_slots(question)
+    asks = kind(question)
+    frames = {"count": FIGURE_WORDS, "money": FIGURE_WORDS, "date": DATE_FRAME, "phone": PHONE_FRAME}
+    frame = frames.get(asks, frozenset())
+    out |= {w for w in re.findall(r"[a-z]+", question.lower()) if w in frame}  # "the 2020 figures": the answer
     for m in _COUNT.finditer(question):
         out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}
     return out

@@ -32,6 +32,7 @@ reports document documents say said says show should shown tell the there this t
 were what whats when where which who whom whose why will with would you your text
 roughly approximately around nearly almost exactly precisely about overall total
 called named titled entitled known name kind kinds sort sorts type types
+anyone anybody someone somebody everyone everybody nobody noone something everything nothing
 """.split()
 )
 
@@ -73,7 +74,7 @@ class Terms:
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
     key: str = ""  # the rarest stem the index holds
-    kind: str = ""  # "money", "count", "who", "when", "name" or "" (answertypes.kind)
+    kind: str = ""  # "money", "count", "who", "date", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
@@ -82,6 +83,7 @@ class Terms:
     df: Callable[[str], int] | None = None
     asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
     compounds: list[tuple[str, ...]] = field(default_factory=list)  # "co-sleeping" -> ("co", "sleeping")
+    equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
@@ -94,9 +96,14 @@ numbers_in = meaning.numbers_in
 
 @lru_cache(maxsize=4096)
 def figures_in(text: str) -> frozenset[str]:
-    """A passage's numbers, remembered like its stems (lexical.token_set): candidates recur
-    from question to question."""
-    return frozenset(numbers_in(text))
+    """A passage's figures however written (meaning.figures_of), remembered like its stems
+    (lexical.token_set): candidates recur from question to question."""
+    return frozenset(meaning.figures_of(text))
+
+
+def figures_lacking(terms: Terms, figures: frozenset[str] | set[str]) -> list[str]:
+    """The question's figures that ``figures`` (figures_in) does not hold, in any writing."""
+    return sorted(n for n in terms.numbers if n not in figures and not terms.equivalents.get(n, frozenset()) & figures)
 
 
 def _uncontract(word: str) -> str:
@@ -143,7 +150,7 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
     prev_end = 0
     for m in _CAPITALISED.finditer(question):
         word = m.group(0)
-        if m.start() == 0 or word.lower() in stop:
+        if m.start() == 0 or word.lower() in stop or answertypes.not_a_name(word, question):
             runs.append([])
             continue
         capitals |= set(tokenize(word))
@@ -162,6 +169,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     subject = (frame.group("doc") or "").lower() if frame else ""
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
+    own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(question, stop)
@@ -189,7 +197,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         words=first,
         weights=weights,
         groups=groups,
-        numbers=numbers_in(question),
+        numbers=numbers_in(question) - meaning.incidental_numbers(question),
         names=[n for n in names if n],
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
@@ -204,6 +212,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         asking=answertypes.asking_words(question) - {aspects.task(question)},
         task=aspects.task(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
+        equivalents=meaning.equivalents(question),
         aspect=aspects.aspect(question),
         role=aspects.role(question),
         speaker=aspects.speaker(question),
@@ -328,8 +337,8 @@ def preferred(terms: Terms, stem: str, word: str) -> bool:
     documents use as often is matched word for word: "mothers" is not "fathers" (cosine 0.66)
     where the documents speak of both. It is matched by meaning only when the documents use
     the other word at least ``meaning.PREFERRED`` times as often (passages holding each)."""
-    if terms.df is None:
-        return True
+    if terms.df is None or meaning.same_lemma(terms.words.get(stem, ""), word):
+        return True  # "midwives" is the plural of "midwife", whatever the stemmer makes of it
     mine = terms.df(stem)
     return not mine or terms.df(_stemmer().stemWord(word)) >= meaning.PREFERRED * mine
 
@@ -385,9 +394,10 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
         soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
     got = exact | set(soft_text) | set(soft_ctx)
     both = have | ctx
-    names_ok = all(n <= both for n in terms.names) and terms.propers <= (both | exact)
+    # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
+    names_ok = all(n <= both | exact for n in terms.names) and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
-    numbers_ok = terms.numbers <= (figures_in(text) | figures_in(ctx_text))
+    numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
         numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
             figures_in(aspects.without_dates(text)) | figures_in(ctx_text)
@@ -451,6 +461,9 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     figure next to what it counts, unless that is named only in the heading."""
     if terms.kind in ("", "name"):
         return True
+    text = answertypes.without_clause_numbers(text)
+    proportion = terms.kind == "count" and bool(terms.asking & answertypes.PROPORTION_FRAME)
+    text = text.replace("%", " per cent") if proportion else text
     ws, _ = word_stems(text)
     marks = None
     if terms.kind == "count" and terms.target:
@@ -459,7 +472,7 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             marks = [False] * len(ws)  # what it counts is nowhere: no figure can be attached to it
         elif not any(marks):
             marks = None  # named in the heading: any figure of the passage
-    return answertypes.satisfied(terms.kind, text, list(ws), marks)
+    return answertypes.satisfied("proportion" if proportion else terms.kind, text, list(ws), marks)
 
 
 def shown_text(index, doc_id: str, start: int, end: int) -> str:
@@ -521,7 +534,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     }
     out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
-    out += sorted(n for n in terms.numbers if n not in shown_numbers)  # "2019" asked, only 2020 shown
+    out += figures_lacking(terms, shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"
         if not any(answertypes.names_pseudonym(t, p) for t in texts):
             tail = p.rsplit(None, 1)[1].lower()

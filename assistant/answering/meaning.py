@@ -9,7 +9,8 @@ for the whole process and shared by every index: the words of the passages that 
 candidates are encoded once, in one batch, the first time they are seen.
 
 Numbers are normalised here too: "2021/22", "2021-22", "2021–2022" and "2021 to 2022" are the
-same period, and stand for both of their years.
+same period, and stand for both of their years; a passage holds a figure however it writes it
+(``figures_of``: "eleven", "one year" for "12 months", "one in five" for "20%", "16:00" for "4pm").
 
 Words common in general English (``wordfreq``'s Zipf frequency of at least ``COMMON_ZIPF``:
 "its", "some", "between", "get", "going") are never reported as missing: they say nothing about
@@ -83,6 +84,167 @@ def numbers_in(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 
 
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPELLED = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[ -](" + "|".join(_UNITS[1:]) + r"))?|(" + "|".join(_UNITS + _TEENS) + r"))\b",
+    re.I,
+)
+
+
+# Figures in other words: "the second review", "twice in a row" (2 of them), "a dozen".
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+_MULTIPLES = {"once": "1", "twice": "2", "thrice": "3", "dozen": "12"}
+_MULTIPLE = re.compile(r"\b(once|twice|thrice|dozen)\b", re.I)
+# "the under-fives" (made plural), "s47" or "s.47" (section 47), "Y6" (glued to letters).
+_PLURAL_NUMBER = re.compile(r"\b(" + "|".join(_UNITS[2:] + _TEENS) + r")s\b", re.I)
+_PREFIXED = re.compile(r"(?<=[A-Za-z])\.?(\d+)\b")
+
+
+def _spelled_number(m: re.Match) -> str:
+    if m.group(3):
+        word = m.group(3).lower()
+        return str(_UNITS.index(word) if word in _UNITS else 10 + _TEENS.index(word))
+    tens = 20 + 10 * _TENS.index(m.group(1).lower())
+    return str(tens + (_UNITS.index(m.group(2).lower()) if m.group(2) else 0))
+
+
+def spelled_in_digits(text: str) -> str:
+    """ "eleven times", "twenty-two practitioners" -> "11 times", "22 practitioners" (years in
+    words first: "twenty twenty" is 2020, not 20 20)."""
+    return _SPELLED.sub(_spelled_number, years_in_digits(text))
+
+
+# Abbreviations of English dictionaries, typed for the word in a hurry ("2 yr check", "missed appts").
+ABBREVIATIONS = {"yr": "year", "yrs": "years", "mth": "month", "mths": "months", "wk": "week", "wks": "weeks"}
+ABBREVIATIONS |= {"hr": "hour", "hrs": "hours", "appt": "appointment", "appts": "appointments"}
+
+# A length of time, whichever unit it is written in: "12 months", "one year" and "a year" are
+# the same length, as are "a fortnight", "two weeks" and "14 days". Years and months are one
+# scale (a month is not a whole number of weeks), weeks, days and hours the other.
+_UNIT_SIZE = {"year": (12, "months"), "month": (1, "months"), "fortnight": (336, "hours"), "week": (168, "hours")}
+_UNIT_SIZE |= {"day": (24, "hours"), "hour": (1, "hours")}
+_DURATION = re.compile(
+    r"(?<![\w.])(?:(?P<n>\d+(?:\.\d+)?|an?)(?P<half>\s+and\s+a\s+half)?|(?P<halfa>half\s+an?))[\s-]+"
+    r"(?P<unit>year|month|fortnight|week|day|hour)s?(?P<tail>\s+and\s+a\s+half)?(?!\w)",
+    re.I,
+)
+
+
+def durations(text: str) -> dict[str, str]:
+    """The lengths of time a text gives, each in its scale's smallest unit ("one year" ->
+    "12 months", "a fortnight" -> "336 hours"): the words as written -> that length."""
+    return _durations(spelled_in_digits(text))
+
+
+def _durations(spelled: str) -> dict[str, str]:
+    out = {}
+    for m in _DURATION.finditer(spelled):
+        n = 0.5 if m.group("halfa") else 1.0 if m.group("n").lower() in ("a", "an") else float(m.group("n"))
+        n += 0.5 if m.group("half") or m.group("tail") else 0.0
+        size, scale = _UNIT_SIZE[m.group("unit").lower()]
+        out[m.group(0)] = f"{n * size:g} {scale}"
+    return out
+
+
+# "rang 999", "call 112": the emergency services' number is how someone was called, not a figure.
+_EMERGENCY = re.compile(
+    r"\b(?:ring|rings|rang|rung|ringing|call|calls|called|calling|phone|phones|phoned|phoning|"
+    r"dial|dials|dialled|dialed|dialling|dialing)\s+(?:the\s+)?(999|112)\b|\b(999|112)\s+call",
+    re.I,
+)
+_FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
+
+
+def incidental_numbers(text: str) -> set[str]:
+    """Numbers of a question that are not figures a passage must hold: the emergency number
+    (999, or 112) where someone called it, and the 0 of an age range ("0-5s": the under-sixes)."""
+    out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
+    return out | ({"0"} if _FROM_ZERO.search(text) else set())
+
+
+# A time of day however written: "9.30am", "9:30 am", "09:30" are "09:30"; "4pm" and "16:00" are "16:00".
+_CLOCK = re.compile(r"(?<![\w.:])(\d{1,2})(?:[.:](\d\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\w:])", re.I)
+
+
+def clock_times(text: str) -> list[tuple[set[str], str]]:
+    """The times of day a text gives: (its figures as ``numbers_in`` reads them, "HH:MM")."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        hour, minutes, half = int(m.group(1)), m.group(2), (m.group(3) or "").lower().replace(".", "")
+        if not (half or minutes) or hour > 23 or (half and not 1 <= hour <= 12):
+            continue  # a bare number is not a time
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+        out.append((numbers_in(m.group(0)), f"{hour:02d}:{minutes or '00'}"))
+    return out
+
+
+# A part of a whole however written: "one in five", "a fifth" and "20 per cent" are all "20%".
+_PART = re.compile(
+    r"(?<![\w.])(\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+)(?![\w.])"
+    r"|\b(a|one|two|three|four)[ -](half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b",
+    re.I,
+)
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_PARTS |= {"tenth": 10, "tenths": 10}
+
+
+def proportions(text: str) -> set[str]:
+    """The parts of a whole a text gives, as whole per cents ("one in three" -> "33%")."""
+    return _proportions(text, spelled_in_digits(text))
+
+
+def _proportions(text: str, spelled: str) -> set[str]:
+    out = set()
+    found = [(m.group(1), m.group(2)) for m in _PART.finditer(spelled) if m.group(1)]
+    found += [(m.group(3), m.group(4)) for m in _PART.finditer(text) if m.group(3)]
+    for part, whole in found:
+        n = 1 if part.lower() in ("a", "one") else int(part) if part.isdigit() else _UNITS.index(part.lower())
+        d = int(whole) if whole.isdigit() else _PARTS[whole.lower()]
+        if 0 < n <= d:
+            out.add(f"{round(100 * n / d)}%")
+    return out
+
+
+def figures_of(text: str) -> set[str]:
+    """Every figure a passage holds, however written: its numbers (``numbers_in``), numbers
+    in words ("eleven" -> "11"), its lengths of time (``durations``: "12 months"), times of
+    day ("16:00") and parts of a whole ("20%")."""
+    spelled = spelled_in_digits(text)
+    out = numbers_in(text) | numbers_in(spelled) | set(_durations(spelled).values())
+    out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
+    out |= {_MULTIPLES[m.group(1).lower()] for m in _MULTIPLE.finditer(text)}
+    out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
+    times = {time for _, time in clock_times(text)}
+    out |= times | {time[:2].lstrip("0") or "0" for time in times}  # "16:00" and its hour, "16"
+    out |= _proportions(text, spelled)
+    return out | set(_PREFIXED.findall(text))
+
+
+_PER_CENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_SHORT_PERIOD = re.compile(r"(?<![\w./-])(\d\d)\s*[/–-]\s*(\d\d)(?![\w/.-])")
+
+
+def equivalents(question: str) -> dict[str, frozenset[str]]:
+    """A figure of the question that a passage may hold another way: "12" of "12 months" is
+    held by "one year" (the length "12 months")."""
+    out: dict[str, set[str]] = {}
+    for words_, length in durations(question).items():
+        for n in numbers_in(words_):
+            out.setdefault(n, set()).add(length)
+    for figures, time in clock_times(question):  # "9.30am": "09:30", however the passage writes it
+        for n in figures:
+            out.setdefault(n, set()).add(time)
+    for m in _PER_CENT.finditer(question):  # "20%": "one in five", "a fifth"
+        out.setdefault(m.group(1), set()).add(f"{round(float(m.group(1)))}%")
+    for m in _SHORT_PERIOD.finditer(question):  # "in 21/22": the years 2021 and 2022
+        first, second = m.group(1), m.group(2)
+        if int(second) == int(first) + 1:
+            out.setdefault(first, set()).add("20" + first)
+            out.setdefault(second, set()).add("20" + second)
+    return {n: frozenset(v) for n, v in out.items()}
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
@@ -107,6 +269,14 @@ def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
 def word_classes(word: str) -> frozenset[str]:
     """The parts of speech an English word can be ("holding": NOUN and VERB)."""
     return frozenset(word_lemmas(word))
+
+
+def same_lemma(word: str, other: str) -> bool:
+    """Two forms of one English word ("midwife", "midwives"; "child", "children")."""
+    if not word or not other:
+        return False
+    mine = {lemma for lemmas in word_lemmas(word).values() for lemma in lemmas}
+    return bool(mine & {lemma for lemmas in word_lemmas(other).values() for lemma in lemmas})
 
 
 def how_not_what(word: str) -> bool:
