@@ -39,6 +39,14 @@ class Match:
 class Glossary:
     groups: list[list[tuple[str, ...]]] = field(default_factory=list)  # stemmed phrases per group
     longest: list[str] = field(default_factory=list)  # each group's longest phrase, as written
+    # Made once from ``groups``: every question looks its groups up, and every candidate passage
+    # and sentence is checked against them (dozens of times a question).
+    _longest_first: list[list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
+    _phrase_sets: list[list[frozenset[str]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._longest_first = [sorted(phrases, key=len, reverse=True) for phrases in self.groups]
+        self._phrase_sets = [[frozenset(p) for p in phrases] for phrases in self.groups]
 
     @classmethod
     def from_groups(cls, groups: list[list[str]]) -> Glossary:
@@ -57,8 +65,8 @@ class Glossary:
         """Groups whose phrases occur (as a contiguous run) in ``tokens``, longest phrase first."""
         out: list[Match] = []
         present = set(tokens)  # most groups have no word in the question: skip them cheaply
-        for gid, phrases in enumerate(self.groups):
-            for phrase in sorted(phrases, key=len, reverse=True):
+        for gid, phrases in enumerate(self._longest_first):
+            for phrase in phrases:
                 if not present.issuperset(phrase):
                     continue
                 n = len(phrase)
@@ -87,7 +95,10 @@ class Glossary:
         return f"{question} ({'; '.join(extra)})" if extra else question
 
     def covered_by(self, group: int, have: set[str] | frozenset[str]) -> bool:
-        return any(set(phrase) <= have for phrase in self.groups[group])
+        for phrase in self._phrase_sets[group]:  # a loop, not any(): called dozens of times a question
+            if phrase <= have:
+                return True
+        return False
 
 
 _cache: dict[tuple, Glossary] = {}

@@ -58,6 +58,12 @@ class BM25:
 
     def __init__(self, retriever):
         self.retriever = retriever
+        # idf by token, made on first use: a question weighs its words against every candidate
+        # passage (about 140 look-ups a question). Only tokens of the vocabulary are kept (a
+        # bounded table); every other token has the idf of a token no passage holds.
+        self._idf: dict[str, float] = {}
+        self._df: dict[str, int] = {}
+        self._unseen_idf: float | None = None
 
     @classmethod
     def build(cls, texts: list[str]) -> BM25:
@@ -83,13 +89,34 @@ class BM25:
 
     def df(self, token: str) -> int:
         """How many passages hold the token."""
+        found = self._df.get(token)
+        if found is not None:
+            return found
         tid = self.retriever.vocab_dict.get(token)
+        if tid is None:
+            return 0
         indptr = self.retriever.scores["indptr"]
-        return 0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
+        found = 0 if tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
+        self._df[token] = found  # a token of the vocabulary: the table stays bounded
+        return found
 
     def idf(self, token: str) -> float:
         """BM25's idf, from the number of passages holding the token; unseen tokens weigh most."""
-        n, df = self.size, self.df(token)
+        found = self._idf.get(token)
+        if found is not None:
+            return found
+        df = self.df(token)
+        if df == 0 and self._unseen_idf is not None:
+            return self._unseen_idf
+        found = self._idf_of(df)
+        if df:
+            self._idf[token] = found
+        else:
+            self._unseen_idf = found
+        return found
+
+    def _idf_of(self, df: int) -> float:
+        n = self.size
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def coverage(self, query_tokens: list[str], passage_text: str) -> float:

@@ -93,7 +93,36 @@ def page_templates(settings: Settings) -> Jinja2Templates:
         citation_runs=citations.html_runs, citation_text=citations.text_of, segments=models.segments
     )
     templates.env.globals["exporters"] = list(exports.EXPORTERS.values())  # the basket's choices
+    templates.env.globals["url_for"] = static_paths_remembered()
     return templates
+
+
+STATIC_PATHS = 256  # static files' paths remembered per app (the templates name a few dozen)
+
+
+def static_paths_remembered():
+    """The templates' ``url_for``, as starlette's (an absolute URL on the request's own base),
+    with the path of a static file remembered: starlette finds a name by trying every route
+    in turn, and that was a fifth of drawing the chat page (five static files a page)."""
+    from jinja2 import pass_context
+
+    paths: dict[tuple, Any] = {}
+
+    @pass_context
+    def url_for(context, name: str, /, **path_params: Any):
+        request: Request = context["request"]
+        router = request.scope.get("router") or request.scope.get("app")
+        if name != "static" or router is None:
+            return request.url_for(name, **path_params)
+        key = (id(router), tuple(sorted(path_params.items())))
+        found = paths.get(key)
+        if found is None or found[0] is not router:
+            found = (router, router.url_path_for(name, **path_params))
+            if len(paths) < STATIC_PATHS:
+                paths[key] = found
+        return found[1].make_absolute_url(base_url=request.base_url)
+
+    return url_for
 
 
 def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
