@@ -56,6 +56,7 @@ _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
 RANK_FUSION = 0.25  # weight of the retrieval fusion score in the order of the quotes shown (shown_order)
+RANK_COVERAGE = 0.25  # weight of the share of the question a passage holds, in that order
 GLOSSARY_RECHECK_S = 1.0  # how often a question may look for edits to the glossary files
 
 
@@ -162,13 +163,15 @@ def only_names_document(c: evidence.Candidate, terms: evidence.Terms, index: Ind
 
 def shown_order(candidates: list[evidence.Candidate], terms: evidence.Terms, index: Index) -> list[evidence.Candidate]:
     """The order an answer shows its passages in. The probability that a passage answers is fit
-    to answer or refuse, not to rank: passages of close probability are told apart by how well
-    retrieval matched them (``RANK_FUSION`` of the fusion score), and an imprint that only names
-    its document comes after passages of the body."""
-    return sorted(
-        candidates,
-        key=lambda c: (only_names_document(c, terms, index), -(c.score + RANK_FUSION * c.hit.fused)),
-    )
+    to answer or refuse, not to rank, and it flattens out near 1: passages of close probability
+    are told apart by how well retrieval matched them (``RANK_FUSION`` of the fusion score) and
+    how much of the question they hold (``RANK_COVERAGE`` of the coverage feature). An imprint
+    that only names its document comes after passages of the body."""
+
+    def rank(c: evidence.Candidate) -> float:
+        return c.score + RANK_FUSION * c.hit.fused + RANK_COVERAGE * c.features.get("coverage", 0.0)
+
+    return sorted(candidates, key=lambda c: (only_names_document(c, terms, index), -rank(c)))
 
 
 def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[Chosen]:

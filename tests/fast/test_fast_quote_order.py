@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.answering import evidence, glossary
-from assistant.answering.answers import RANK_FUSION, shown_order
+from assistant.answering.answers import RANK_COVERAGE, RANK_FUSION, shown_order
 from assistant.answering.retrieval import imprint
 
 BRIEFING_MD = """# Operation Lantern: telling schools about incidents at home
@@ -68,11 +68,12 @@ def test_the_issuing_line_is_an_imprint_and_the_body_is_not(imprint_index):
     assert not imprint(imprint_index, passage_with(imprint_index, "Published reviews stay"))
 
 
-def candidate(index, words: str, score: float, fused: float):
+def candidate(index, words: str, score: float, fused: float, coverage: float = 0.5):
     p = passage_with(index, words)
     row = index.passages.index(p)
     hit = SimpleNamespace(passage=p, fused=fused, row=row)
-    return evidence.Candidate(hit, frozenset(), frozenset(), {}, True, score=score)  # type: ignore[arg-type]
+    feats = {"coverage": coverage}
+    return evidence.Candidate(hit, frozenset(), frozenset(), feats, True, score=score)  # type: ignore[arg-type]
 
 
 def order(index, question: str, cands) -> list[str]:
@@ -111,3 +112,12 @@ def test_close_probabilities_are_told_apart_by_retrieval(imprint_index):
     # A clearly likelier passage keeps its place whatever the fusion score.
     cands[0].score = 0.95
     assert order(imprint_index, "what do schools do with the messages", cands)[0].startswith("1.1 When")
+
+
+def test_close_probabilities_are_told_apart_by_what_of_the_question_is_held(imprint_index):
+    gap = 0.05
+    cands = [
+        candidate(imprint_index, "When officers attend", 0.90 + gap, 0.5, coverage=0.4),
+        candidate(imprint_index, "2.1 The designated", 0.90, 0.5, coverage=0.4 + 2 * gap / RANK_COVERAGE),
+    ]
+    assert order(imprint_index, "what do schools do with the messages", cands)[0].startswith("2.1 The")
