@@ -89,24 +89,16 @@ _ISSUED = re.compile(
 IMPRINT_CHARS = 400  # an imprint is a line or two, not a paragraph of the body
 
 
-def edges(index: Index) -> dict[str, int]:
-    """The ``seq`` of each document's last passage (counted once per loaded index)."""
-    if "last_seq" not in index.derived:
-        last: dict[str, int] = {}
-        for p in index.passages:
-            last[p.doc_id] = max(last.get(p.doc_id, 0), p.seq)
-        index.derived["last_seq"] = last
-    return index.derived["last_seq"]
-
-
 def imprint(index: Index, passage: Passage) -> bool:
     """Is ``passage`` its document's imprint: the short first or last passage that says who
     issued the document and when ("Issued by Kelderside Police, February 2024", "Riverford
     Partnership. Published September 2022")? It holds a date, and the issuer's name or the
     wording of an imprint. It answers when a document came out or is due for review, and it
     holds the document's names, so it matches any question naming the document."""
-    if passage.seq not in (0, edges(index).get(passage.doc_id, 0)) or passage.end - passage.start > IMPRINT_CHARS:
+    if passage.end - passage.start > IMPRINT_CHARS:
         return False
+    if passage.seq != 0 and index.neighbours(passage.id, before=0)[-1].id != passage.id:
+        return False  # neither the first nor the last passage of its document
     doc = index.documents[passage.doc_id]
     text = doc.text[passage.start : passage.end]
     if not answertypes.has_date(words(text)):

@@ -40,6 +40,21 @@ Yes. Published reviews stay on the website for twelve months from May 2031, and 
 
 An independent reviewer writes it with the partnership, and speaks with the family where they agree.
 """
+# A colophon at the end of a leaflet is an imprint too.
+LEAFLET_MD = """# Worried about a child in Brindleford?
+
+## Who to call
+
+Ring the children's advice line on any day, at any hour, and say what you have seen or heard.
+
+## What happens next
+
+A social worker reads every call the same day and decides with you what to do.
+
+## About this leaflet
+
+Printed by Brindleford Council, June 2031. Ask for it in large print or another language.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +65,7 @@ def imprint_index(build_index, tmp_path_factory):
     (folder / "lantern-briefing.md").write_text(BRIEFING_MD, encoding="utf-8")
     (folder / "lantern-briefing.meta.toml").write_text(BRIEFING_META, encoding="utf-8")
     (folder / "reviews-faq.md").write_text(FAQ_MD, encoding="utf-8")
+    (folder / "leaflet.md").write_text(LEAFLET_MD, encoding="utf-8")
     root = build_index([folder], name="imprint-index")
     from assistant.encoding.embeddings import shared_embedder
 
@@ -66,6 +82,8 @@ def test_the_issuing_line_is_an_imprint_and_the_body_is_not(imprint_index):
     assert not imprint(imprint_index, passage_with(imprint_index, "When officers attend"))
     # "Published ... May 2031" inside a page's answers is not the page's imprint.
     assert not imprint(imprint_index, passage_with(imprint_index, "Published reviews stay"))
+    assert imprint(imprint_index, passage_with(imprint_index, "Printed by Brindleford Council"))
+    assert not imprint(imprint_index, passage_with(imprint_index, "A social worker reads"))
 
 
 def candidate(index, words: str, score: float, fused: float, coverage: float = 0.5):
