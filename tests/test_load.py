@@ -33,7 +33,9 @@ from tests.conftest import run_coroutine as run
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 CLIENTS = int(os.environ.get("LOAD_CLIENTS", "32"))
 GROWTH_BOUND_MB = 128  # resident growth from warm-up to the end of the run (measured: +40 to +65)
-HEAP_GROWTH_BOUND_KB = 192  # Python heap growth over HEAP_REQUESTS requests once warm (measured: +7 to +78)
+HEAP_GROWTH_BOUND_KB = 256  # Python heap growth over HEAP_REQUESTS requests once warm (measured: +7 to +78;
+# +159 to +171 since the missing words are matched against each answer's own quotes: the bounded cache of
+# stacked word vectors then churns entries of 10-100 KB, so which ones are resident moves the total)
 HEAP_REQUESTS = 600
 QUESTIONS = [
     "What are the three important messages in the report?",

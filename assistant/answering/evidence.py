@@ -653,7 +653,9 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
             out.add(s)
     rest = {s for s in left - out if s in terms.vectors} if vectors is not None else set()
     if rest:
-        stems = dict(zip(*word_stems(" ".join(texts)), strict=False))
+        # Each quote's words and stems are remembered on their own: a key joining the quotes
+        # would be new for every answer, and the cache would fill with copies of them.
+        stems = {w: st for t in texts for w, st in zip(*word_stems(t), strict=False)}
         kin = {s: [x for x, st in stems.items() if meaningful(x) and meaning.same_root(s, st)] for s in rest}
         vecs = vectors.of([x for xs in kin.values() for x in xs])
         for s, xs in kin.items():
