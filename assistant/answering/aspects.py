@@ -81,7 +81,7 @@ EVIDENCE = {
     "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
 }
 _ROLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were|'s|’s)\s+(?:the|a|an|our|their|your)\s+"
+    r"(?:^\s*who\s+(?:is|was|are|were|'s|’s)|\bnames\s+of)\s+(?:the|a|an|our|their|your)\s+"
     r"(?P<role>(?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:for|of|in|at|on|to|with|who|that|from)\b|\s*\??\s*$)",
     re.I,
 )
@@ -99,14 +99,40 @@ def named(phrase: str) -> bool:
 def aspect(question: str) -> str:
     """ "findings", "recommendations" or "reason" when the question asks that of something it
     names; "" otherwise."""
+    return asked_of(question)[0]
+
+
+def asked_of(question: str) -> tuple[str, str]:
+    """The aspect asked (``aspect``) and the phrase naming the thing it is asked of ("Child T
+    review"); ("", "") when the question asks no aspect of a thing it names."""
     for name, pattern in ASKS:
         m = pattern.search(question)
         if m:
             thing = m.group("a") if "a" in m.groupdict() and m.group("a") else m.groupdict().get("b") or ""
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
-                return name
-    return ""
+                return name, thing
+    return "", ""
+
+
+def names_thing(thing: str, text: str) -> bool:
+    """Does ``text`` name ``thing`` (its pseudonym letter for letter, or its capitalised words)?"""
+    from assistant.index.lexical import token_set, tokenize
+
+    found = answertypes.pseudonyms(thing)
+    if found:
+        return all(answertypes.names_pseudonym(text, p) for p in found)
+    capitals = {t for w in thing.split() if w[:1].isupper() for t in tokenize(w)}
+    return bool(capitals) and capitals <= token_set(text)
+
+
+def states_of(aspect_: str, thing: str, text: str, context: str, stems, context_stems) -> bool:
+    """Is the aspect stated of the thing: in the passage, or in a heading or title that names the
+    thing itself ("Child T review: findings")? A heading "Learning from local reviews" over a
+    passage that only says the Child T review will be published states nothing of Child T."""
+    if states(aspect_, stems):
+        return True
+    return states(aspect_, context_stems) and (not thing or names_thing(thing, context))
 
 
 _CALENDAR = answertypes.MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -212,8 +238,9 @@ def says(who: list[str], text: str, soft: set[str], held: bool = False) -> bool:
 
 
 def role(question: str) -> str:
-    """The role a "who is the ...?" question asks to be named: "designated doctor" -> "doctor"
-    (its head noun, the last word before "for", "of", "in" ...); "" for any other question."""
+    """The role a "who is the ...?" or "what are the names of the ...?" question asks to be
+    named: "designated doctor" -> "doctor", "the trainers on the course" -> "trainers" (its head
+    noun, the last word before "for", "of", "in" ...); "" for any other question."""
     m = _ROLE.search(question)
     return m.group("role").split()[-1].lower() if m else ""
 
@@ -230,6 +257,22 @@ def without_dates(text: str) -> str:
     """``text`` with its calendar dates (day, month and year) left out: what is left holds the
     years it speaks of as periods ("in 2021", "2020 to 2021", "March 2021")."""
     return _FULL_DATE.sub(" ", text)
+
+
+_ISSUE_DATE = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(answertypes.MONTHS)) + r"|spring|summer|autumn|fall|winter)\s+(?:19|20)\d\d)\b"
+    r"(?!\s*(?:to\b|-|–|/|and\b))",
+    re.I,
+)
+_RANGE_BEFORE = re.compile(r"(?:\bto|\band|\bfrom|\bbetween|-|–|/)\s*$", re.I)
+
+
+def without_issue_dates(context: str) -> str:
+    """A quote's title and headings with their issue dates left out: "Newsletter, winter 2021" and
+    "briefing 7, October 2021" date the document, they are not the period it counts ("Annual
+    Report 2020" and "2020 to 2021" are kept)."""
+    context = without_dates(context)
+    return _ISSUE_DATE.sub(lambda m: m.group(0) if _RANGE_BEFORE.search(context[: m.start()]) else " ", context)
 
 
 def years(numbers: set[str]) -> set[str]:

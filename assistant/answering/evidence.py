@@ -86,6 +86,7 @@ class Terms:
     frames: set[str] = field(default_factory=set)  # words that say what kind of thing is asked (``frame_words``)
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
+    thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -216,6 +217,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
         aspect=aspects.aspect(question),
+        thing=aspects.asked_of(question)[1],
         role=aspects.role(question),
         speaker=aspects.speaker(question),
         names_asked=aspects.asks_names(question),
@@ -460,9 +462,10 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
         numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
-            figures_in(aspects.without_dates(text)) | figures_in(ctx_text)
+            figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         )
-    aspect_ok = aspects.states(terms.aspect, have | ctx)  # a review only named tells nothing of its findings
+    # A review only named tells nothing of its findings; a heading's "learning" is not the review's.
+    aspect_ok = aspects.states_of(terms.aspect, terms.thing, text, ctx_text, have, ctx)
     said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
     by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
     aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother

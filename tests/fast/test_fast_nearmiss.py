@@ -1,0 +1,60 @@
+"""Near misses that a passage close in wording still does not answer (answering/aspects.py):
+the names asked are of other people, the year is only the issue date of the document, a
+heading's "learning" is not the named review's. Every question and passage is written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from meaning_docs import terms_for
+
+from assistant.answering import aspects, evidence
+from assistant.index.lexical import token_set
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("What are the names of the trainers on the Marlow Cross course?", "trainers"),
+        ("what are the names of the two nurses", "nurses"),
+        ("What are the names of the children in the review?", "children"),
+    ],
+)
+def test_the_people_whose_names_are_asked(question, head):
+    assert aspects.role(question) == head
+
+
+def test_names_of_other_people_hold_too_little():
+    t = terms_for({"name": "names", "trainer": "trainers", "cours": "course"}, role="trainers", names_asked=True)
+    # "Read the notes on Ellis Brand, aged four, and his sister": a child is named, no trainer
+    assert evidence.holds_too_little(t, ["trainers"])
+    assert not evidence.holds_too_little(t, [])
+
+
+@pytest.mark.parametrize(
+    ("context", "year", "kept"),
+    [
+        ("Marlow Cross partnership news, spring 2023 › Figures", "2023", False),
+        ("Practice note 4, November 2022 › What we found", "2022", False),
+        ("Annual report 2022 › Notifications", "2022", True),
+        ("Audit of plans, April 2021 to March 2022", "2022", True),
+        ("Audit of plans, April 2021 to March 2022", "2021", True),
+        ("Plans between June 2020 and May 2021", "2020", True),
+    ],
+)
+def test_a_title_s_issue_date_is_not_the_period_a_count_is_for(context, year, kept):
+    assert (year in evidence.figures_in(aspects.without_issue_dates(context))) is kept
+
+
+def test_a_heading_states_a_review_s_findings_only_when_it_names_that_review():
+    text = "The Child Q review, about a boy of nine, will be published in the summer."
+    heading = "Marlow Cross partnership news › Learning from our reviews"
+    own = "Child Q local review › What we learned"
+    args = ("findings", "Child Q review", text)
+    assert not aspects.states_of(*args, heading, token_set(text), token_set(heading))
+    assert aspects.states_of(*args, own, token_set(text), token_set(own))
+    found = "The Child Q review found that the school's concerns were never passed on."
+    assert aspects.states_of("findings", "Child Q review", found, heading, token_set(found), token_set(heading))
+    # a capitalised title rather than a pseudonym
+    assert aspects.states_of("findings", "Quiet Harbour", "", "Quiet Harbour › Lessons", set(), token_set("lessons"))
+    assert aspects.asked_of("What did the Child Q review find about the nursery?") == ("findings", "Child Q review")
