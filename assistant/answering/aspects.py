@@ -81,7 +81,8 @@ EVIDENCE = {
     "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
 }
 _ROLE = re.compile(
-    r"(?:^\s*who\s+(?:is|was|are|were|'s|’s)|\bnames\s+of)\s+(?:the|a|an|our|their|your)\s+"
+    r"(?:^\s*(?:who|what|which)\s+(?:is|was|are|were|'s|’s)(?!\s+the\s+(?:full\s+)?names\s+of)|\bnames\s+of)"
+    r"\s+(?:the|a|an|our|their|your)\s+"
     r"(?P<role>(?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:for|of|in|at|on|to|with|who|that|from)\b|\s*\??\s*$)",
     re.I,
 )
@@ -238,9 +239,11 @@ def says(who: list[str], text: str, soft: set[str], held: bool = False) -> bool:
 
 
 def role(question: str) -> str:
-    """The role a "who is the ...?" or "what are the names of the ...?" question asks to be
-    named: "designated doctor" -> "doctor", "the trainers on the course" -> "trainers" (its head
-    noun, the last word before "for", "of", "in" ...); "" for any other question."""
+    """The thing a "who is the ...?", "what is the ... of ...?" or "what are the names of the
+    ...?" question asks for, as its head noun (the last word before "for", "of", "in" ...):
+    "designated doctor" -> "doctor", "the methodology of the review" -> "methodology", "the
+    trainers on the course" -> "trainers"; "" for any other question. Quotes that never speak of
+    it are about something else (the designated nurse, the review's timetable, a child named)."""
     m = _ROLE.search(question)
     return m.group("role").split()[-1].lower() if m else ""
 
@@ -277,3 +280,27 @@ def without_issue_dates(context: str) -> str:
 
 def years(numbers: set[str]) -> set[str]:
     return {n for n in numbers if _YEAR.match(n)}
+
+
+# "Who chaired the Panel before Annie Hudson?": the name is the point in a line of holders the
+# question starts from; the answer is another person.
+_SUCCESSION = re.compile(
+    r"^\s*(?i:who)\b.*?\b(?i:before|after|until|since|instead\s+of|replaced|succeeded|preceded|followed)\s+"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)",
+)
+
+
+def predecessor_of(question: str) -> str:
+    """The person a "who ... before/after <name>?" question starts from ("Annie Hudson"): the
+    answer must name someone else; "" for any other question (a time, "after Christmas", or a
+    child, "after Child K", is no holder of a role)."""
+    m = _SUCCESSION.search(question)
+    name = m.group("name") if m else ""
+    return name if name and has_names(name) else ""  # a person's name: not "Christmas", not "Child K"
+
+
+def names_another(name: str, text: str) -> bool:
+    """Does ``text`` name a person other than ``name`` (``has_names`` with ``name`` left out)?"""
+    if not name:
+        return True
+    return has_names(re.sub(re.escape(name), " ", text, flags=re.I))

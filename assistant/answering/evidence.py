@@ -43,6 +43,13 @@ DOCUMENT_FRAME = re.compile(
     r"talk|describe|recommend|define|explain|include|suggest|find)\b",
     re.I,
 )
+# "What is in the glossary *of the briefing*?", "... *in the annual report*?": the document the
+# question ends by naming is where to look, not what is asked about (the glossary is).
+DOCUMENT_TAIL = re.compile(
+    r"\b(?:in|of|from)\s+(?:the|this|that)\s+(?:(?P<mod>annual)\s+)?(?P<doc>report|document|guidance|briefing|"
+    r"summary|leaflet|newsletter|handout)\s*\??\s*$",
+    re.I,
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
@@ -87,6 +94,7 @@ class Terms:
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
+    succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -170,9 +178,11 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     frame = DOCUMENT_FRAME.match(question)
     subject = (frame.group("doc") or "").lower() if frame else ""
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
+    tail = DOCUMENT_TAIL.search(question)
+    framing = {subject} | ({(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set())
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
-    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
+    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing - {""}]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(question, stop)
     named = {w.lower() for w in _CAPITALISED.findall(question)}
@@ -218,6 +228,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         equivalents=meaning.equivalents(question),
         aspect=aspects.aspect(question),
         thing=aspects.asked_of(question)[1],
+        succession=aspects.predecessor_of(question),
         role=aspects.role(question),
         speaker=aspects.speaker(question),
         names_asked=aspects.asks_names(question),
@@ -470,6 +481,7 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
     aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
     aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
+    aspect_ok = aspect_ok and aspects.names_another(terms.succession, text)  # not the chair asked "before"
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

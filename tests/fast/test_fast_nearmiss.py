@@ -58,3 +58,50 @@ def test_a_heading_states_a_review_s_findings_only_when_it_names_that_review():
     # a capitalised title rather than a pseudonym
     assert aspects.states_of("findings", "Quiet Harbour", "", "Quiet Harbour › Lessons", set(), token_set("lessons"))
     assert aspects.asked_of("What did the Child Q review find about the nursery?") == ("findings", "Child Q review")
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("What was the methodology of the Marlow Cross audit?", "methodology"),
+        ("What is the remit of the board?", "remit"),
+        ("What is the deadline for a notification?", "deadline"),  # a kind of value: held by a date
+        ("What does the audit say about bruising?", ""),
+    ],
+)
+def test_the_thing_a_what_is_the_x_of_question_asks_for(question, head):
+    assert aspects.role(question) == head
+
+
+def test_quotes_that_never_speak_of_the_thing_asked_for_hold_too_little():
+    t = terms_for({"methodolog": "methodology", "audit": "audit"}, role="methodology")
+    assert evidence.holds_too_little(t, ["methodology"])  # "the audit will be published in June"
+    assert not evidence.holds_too_little(t, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Who chaired the board before Priya Nandra?", "Priya Nandra"),
+        ("who took over after Dr Tate", "Dr Tate"),
+        ("Who replaced Owen Tate as chair?", "Owen Tate"),
+        ("Who should I tell before Monday?", ""),  # a time
+        ("Who saw Child Q after Christmas?", ""),
+        ("Who looked after Child Q?", ""),  # a child, not a holder of a role
+    ],
+)
+def test_the_person_a_who_before_question_starts_from(question, name):
+    assert aspects.predecessor_of(question) == name
+
+
+def test_who_came_before_someone_needs_another_person_named():
+    assert not aspects.names_another("Priya Nandra", "Priya Nandra chairs the safeguarding board.")
+    assert aspects.names_another("Priya Nandra", "Owen Tate chaired the board until Priya Nandra took over.")
+    assert aspects.names_another("", "The board meets monthly.")
+
+
+def test_the_document_a_question_ends_by_naming_is_not_what_it_asks_about():
+    for question in ("What is in the glossary of the briefing?", "What are the key dates in the annual report?"):
+        tail = evidence.DOCUMENT_TAIL.search(question)
+        assert tail and tail.group("doc") in ("briefing", "report")
+    assert not evidence.DOCUMENT_TAIL.search("What does the briefing say about bruising in babies?")
