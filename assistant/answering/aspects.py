@@ -304,3 +304,65 @@ def names_another(name: str, text: str) -> bool:
     if not name:
         return True
     return has_names(re.sub(re.escape(name), " ", text, flags=re.I))
+
+
+# "How soon should the police visit ...?", "When must the school tell ...?": a duty's time is the
+# time of one agency's action; another agency's deadline is no answer.
+_DUTY = re.compile(
+    r"^\s*(?:how\s+(?:soon|quickly|long|often|fast)|when|by\s+when|within\s+what\s+time)\s+"
+    r"(?:should|must|shall|will|would|can|could|may|need|ought)\s+(?P<rest>.+)",
+    re.I,
+)
+_READER = frozenset("i we you they he she it one".split())
+
+
+def actor(question: str) -> tuple[str, str]:
+    """The agency or role that a "how soon (when) should <someone> <do> ...?" question asks
+    about and the verb it asks them to do ("police", "visit"); ("", "") when the question has
+    no such actor (the reader, "should I"), asks no time, or has no modal verb."""
+    m = _DUTY.match(question)
+    if not m:
+        return "", ""
+    from assistant.answering import meaning
+
+    toks = [t.lower() for t in re.findall(r"[A-Za-z'’]+", m.group("rest"))]
+    if not toks or toks[0] in _READER:
+        return "", ""
+    start = 1 if toks[0] in ("the", "a", "an", "our", "their", "your", "his", "her", "its") else 0
+    for i in range(start + 1, min(start + 4, len(toks))):
+        w = toks[i]
+        if w in meaning.word_lemmas(w).get("VERB", ()) and not toks[i - 1].endswith(("'s", "’s")):
+            head = toks[i - 1]
+            return (head, w) if head in answertypes.PEOPLE else ("", "")
+    return "", ""
+
+
+def acts(who: str, verb: str, text: str, soft: dict[str, str]) -> bool:
+    """Does the passage have ``who`` doing ``verb``: one sentence naming them (by stem, or by a
+    word of the same meaning in ``soft``: question word -> passage word) with the verb (by
+    stem or meaning; an everyday verb, "tell", "see", may be said many ways and is not
+    required), or a heading naming them ("What the school should do") over the passage? The
+    home education team seeing a child does not say how soon the police should visit."""
+    if not who:
+        return True
+    from assistant.answering import meaning
+    from assistant.index.lexical import _stemmer, token_set, words
+
+    stem = _stemmer().stemWord
+    actor = {stem(who)} | {stem(w) for w in words(soft.get(who, ""))}
+    action = set() if meaning.common(verb) else {stem(verb)} | {stem(w) for w in words(soft.get(verb, ""))}
+    for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
+        stems = token_set(sentence)
+        if actor & stems and (not action or action & stems):
+            return True
+        if imperative(sentence, verb):  # "Ask who lives in the home": the reader is told to act
+            return True
+    return False
+
+
+def imperative(sentence: str, verb: str) -> bool:
+    """Does ``sentence`` tell its reader to do ``verb`` ("Ask who lives in the home", "Always
+    visit within ten days")? Guidance speaks to the practitioner who reads it."""
+    toks = re.findall(r"[A-Za-z]+", re.sub(r"^\W*(?:\d+(?:\.\d+)*\s*)?", "", sentence))
+    toks = toks[1:] if toks[:1] and toks[0].lower() in ("always", "then", "also", "please") else toks
+    return bool(toks) and toks[0].lower() == verb.lower()

@@ -95,6 +95,7 @@ class Terms:
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
     succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
+    actor: tuple[str, str] = ("", "")  # ("police", "visit") of "how soon should the police visit ...?"
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -229,6 +230,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         aspect=aspects.aspect(question),
         thing=aspects.asked_of(question)[1],
         succession=aspects.predecessor_of(question),
+        actor=aspects.actor(question),
         role=aspects.role(question),
         speaker=aspects.speaker(question),
         names_asked=aspects.asks_names(question),
@@ -482,6 +484,8 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
     aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
     aspect_ok = aspect_ok and aspects.names_another(terms.succession, text)  # not the chair asked "before"
+    own = {terms.words[s].lower(): w for s, w in soft_text.items() if s in terms.words}
+    aspect_ok = aspect_ok and aspects.acts(*terms.actor, text, own)  # the police, not another team
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

@@ -105,3 +105,33 @@ def test_the_document_a_question_ends_by_naming_is_not_what_it_asks_about():
         tail = evidence.DOCUMENT_TAIL.search(question)
         assert tail and tail.group("doc") in ("briefing", "report")
     assert not evidence.DOCUMENT_TAIL.search("What does the briefing say about bruising in babies?")
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("How soon should the police visit a pupil taken off roll?", ("police", "visit")),
+        ("When must a local authority notify the board?", ("authority", "notify")),
+        ("how quickly should health visitors see a new baby", ("visitors", "see")),
+        ("How soon should I tell the DSL?", ("", "")),  # the reader
+        ("What should health visitors ask?", ("", "")),  # no time asked
+        ("When is the next course?", ("", "")),
+    ],
+)
+def test_the_agency_a_duty_s_time_is_asked_of(question, who):
+    assert aspects.actor(question) == who
+
+
+def test_a_duty_s_time_must_be_the_time_of_that_agency_s_action():
+    other = "The home education team should visit every pupil within 20 school days of their leaving the roll."
+    own = "The police visit every pupil within five days. The school is told the same day."
+    assert not aspects.acts("police", "visit", other, {})
+    assert aspects.acts("police", "visit", own, {})
+    # the police named, but doing something else
+    assert not aspects.acts("police", "visit", "The police tell the school. A nurse will visit later.", {})
+    # an everyday verb is said many ways: the police in the sentence is enough
+    assert aspects.acts("police", "tell", "The police let the school know by 8am.", {})
+    # a word of the same meaning for the agency, and guidance that speaks to its reader
+    assert aspects.acts("visitors", "visit", "Health visiting staff visit within ten days.", {"visitors": "staff"})
+    assert aspects.acts("practitioners", "record", "2.1 Record who lives in the home.", {})
+    assert aspects.acts("", "", "Anything.", {})
