@@ -172,16 +172,17 @@ def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
 
 
 _TASK = re.compile(
-    r"^\s*how\s+(?:do|can|could|should|would|will|must)\s+(?:i|we|you|they|parents|carers|schools|staff|"
-    r"practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
+    r"^\s*(?:how\s+(?:do|can|could|should|would|will|must)|can|may|could)\s+(?:i|we|you|they|parents|carers|schools|"
+    r"staff|practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
     re.I,
 )
 
 
 def task(question: str) -> str:
-    """The verb of a "how do I ...?" question ("complain" of "how do I complain about ..."): the
-    task asked about, so it is what the quotes must speak of, not a frame to pass over; "" when
-    there is none or it is an everyday verb ("make", "get", "find")."""
+    """The verb of a "how do I ...?" or "can partners ...?" question ("complain" of "how do I
+    complain about ...", "appeal" of "can partners appeal against ..."): the task asked about, so
+    it is what the quotes must speak of, not a frame to pass over; "" when there is none or it is
+    an everyday verb ("make", "get", "find")."""
     from assistant.answering import meaning
 
     m = _TASK.search(question)

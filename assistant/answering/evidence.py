@@ -570,6 +570,8 @@ def worth_reporting(terms: Terms, word: str) -> bool:
     verb ("what will the Panel *focus* on?" asks about the Panel's plans, not about focus),
     not the frame of a "when" question ("how *often*"), and not a fragment of a hyphenated word
     ("co" of "co-sleeping")."""
+    if terms.task and word == terms.task:  # "how do I *complain*": a verb, but the task asked about
+        return True
     frame = terms.kind == "when" and word in answertypes.HOW_TIME
     return reportable(word) and word not in terms.asking | terms.frames and not frame and len(word) > 2
 

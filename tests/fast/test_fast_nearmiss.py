@@ -135,3 +135,23 @@ def test_a_duty_s_time_must_be_the_time_of_that_agency_s_action():
     assert aspects.acts("visitors", "visit", "Health visiting staff visit within ten days.", {"visitors": "staff"})
     assert aspects.acts("practitioners", "record", "2.1 Record who lives in the home.", {})
     assert aspects.acts("", "", "Anything.", {})
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Can partners appeal against the board's decision?", "appeal"),
+        ("can I close a case when the family moves away", "close"),
+        ("Can you translate this into Welsh?", "translate"),
+        ("Can someone from the school attend?", ""),  # not a pronoun or a word for people
+    ],
+)
+def test_the_task_of_a_can_question(question, verb):
+    assert aspects.task(question) == verb
+
+
+def test_a_task_verb_is_reported_missing_though_it_is_only_a_verb():
+    t = terms_for({"complain": "complain", "social": "social", "worker": "worker"}, task="complain")
+    assert evidence.worth_reporting(t, "complain")  # "complain" is only a verb, yet it is what is asked
+    assert not evidence.worth_reporting(terms_for(t.words), "complain")
+    assert evidence.holds_too_little(t, ["complain"])  # quotes on reporting a concern to a social worker
