@@ -367,3 +367,45 @@ def imperative(sentence: str, verb: str) -> bool:
     toks = re.findall(r"[A-Za-z]+", re.sub(r"^\W*(?:\d+(?:\.\d+)*\s*)?", "", sentence))
     toks = toks[1:] if toks[:1] and toks[0].lower() in ("always", "then", "also", "please") else toks
     return bool(toks) and toks[0].lower() == verb.lower()
+
+
+def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, str]]:
+    """Where the question says whom a service or a thing is for, or whose it is, by a word for
+    people or an agency put before it: "adult social care" -> [("adult", "social")], "the police
+    contact" -> [("police", "contact")] (that word as written, the next word as a stem)."""
+    from assistant.index.lexical import _stemmer
+
+    toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", question))
+    out = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a.lower() in answertypes.PEOPLE and b.lower() not in stop and not b[:1].isupper() and a.lower() not in stop:
+            out.append((a.lower(), _stemmer().stemWord(b.lower())))
+    return out
+
+
+def one_group(a: str, b: str) -> bool:
+    """Two words for the same people ("child", "children"): one stem or one lemma."""
+    from assistant.answering import meaning
+    from assistant.index.lexical import _stemmer
+
+    return _stemmer().stemWord(a) == _stemmer().stemWord(b) or meaning.same_lemma(a, b)
+
+
+def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] | frozenset[str]) -> bool:
+    """Is what the question asks of one group of people given for another, and never for the
+    question's: "children's social care" for "adult social care", "adult services" for
+    "children's services"? ``held``: question stems the passage holds in any form (stem,
+    glossary, meaning). "child" and "children" are one group."""
+    from assistant.index.lexical import _stemmer
+
+    stem = _stemmer().stemWord
+    toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", text.lower()))
+    stems = _stemmer().stemWords(toks) if toks else []
+    for who, head in pairs:
+        if stem(who) in held:
+            continue
+        for i in range(1, len(stems)):
+            other = toks[i - 1]
+            if stems[i] == head and other in answertypes.PEOPLE and not one_group(other, who):
+                return True
+    return False

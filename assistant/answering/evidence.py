@@ -96,6 +96,7 @@ class Terms:
     thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
     succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
     actor: tuple[str, str] = ("", "")  # ("police", "visit") of "how soon should the police visit ...?"
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -231,6 +232,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         thing=aspects.asked_of(question)[1],
         succession=aspects.predecessor_of(question),
         actor=aspects.actor(question),
+        pairs=aspects.modified(question, stop),
         role=aspects.role(question),
         speaker=aspects.speaker(question),
         names_asked=aspects.asks_names(question),
@@ -486,6 +488,7 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     aspect_ok = aspect_ok and aspects.names_another(terms.succession, text)  # not the chair asked "before"
     own = {terms.words[s].lower(): w for s, w in soft_text.items() if s in terms.words}
     aspect_ok = aspect_ok and aspects.acts(*terms.actor, text, own)  # the police, not another team
+    aspect_ok = aspect_ok and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's, not adult
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

@@ -155,3 +155,19 @@ def test_a_task_verb_is_reported_missing_though_it_is_only_a_verb():
     assert evidence.worth_reporting(t, "complain")  # "complain" is only a verb, yet it is what is asked
     assert not evidence.worth_reporting(terms_for(t.words), "complain")
     assert evidence.holds_too_little(t, ["complain"])  # quotes on reporting a concern to a social worker
+
+
+def test_a_service_for_another_group_is_not_the_one_asked_about():
+    stop = frozenset({"how", "do", "i", "an", "at", "to", "the", "a"})
+    pairs = aspects.modified("How do I refer an adult at risk to adult social care?", stop)
+    assert ("adult", "social") in pairs
+    children = "Practitioners should refer to children's social care the same day."
+    assert aspects.qualified_otherwise(pairs, children, set())
+    assert not aspects.qualified_otherwise(pairs, "Refer to adult social care online.", {"adult"})
+    assert not aspects.qualified_otherwise(pairs, "Social care takes referrals by phone.", set())
+    # one group however written: "child" and "children"
+    own = aspects.modified("Who runs children's services?", stop)
+    assert not aspects.qualified_otherwise(own, "The director of child services runs them.", set())
+    # whose it is: the school's lead is not the police's
+    lead = aspects.modified("Who is the police safeguarding lead?", stop)
+    assert aspects.qualified_otherwise(lead, "The school safeguarding lead is Ms Amadi.", set())
