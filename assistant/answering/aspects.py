@@ -409,3 +409,32 @@ def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] 
             if stems[i] == head and other in answertypes.PEOPLE and not one_group(other, who):
                 return True
     return False
+
+
+_ABOUT = re.compile(r"\babout\s+(?P<topic>.+?)\s*\??\s*$", re.I)
+
+
+def topic(question: str, framed: bool) -> str:
+    """The topic of a question that asks what the documents say about it ("What does the report
+    say about online harm?" -> "online harm"); "" for any other question (``framed``: the
+    question opens with such a frame, evidence.DOCUMENT_FRAME)."""
+    m = _ABOUT.search(question) if framed else None
+    return m.group("topic") if m else ""
+
+
+def together(wanted: set[str], text: str, soft: dict[str, str], heading: frozenset[str] = frozenset()) -> bool:
+    """Does one sentence of ``text``, with its heading's stems (``heading``), hold every stem of
+    ``wanted`` (or the passage word matching it by meaning, ``soft``)? "Online harm" is not held
+    by "services moved online" in one sentence and "serious harm" in another: a topic of several
+    words is one thing."""
+    if len(wanted) < 2:
+        return True
+    from assistant.index.lexical import _stemmer, token_set
+
+    stem = _stemmer().stemWord
+    forms = {s: {s} | ({stem(soft[s])} if s in soft else set()) for s in wanted}
+    for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
+        stems = token_set(sentence) | heading
+        if all(f & stems for f in forms.values()):
+            return True
+    return False

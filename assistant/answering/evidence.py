@@ -97,6 +97,7 @@ class Terms:
     succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
     actor: tuple[str, str] = ("", "")  # ("police", "visit") of "how soon should the police visit ...?"
     pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
+    topic: set[str] = field(default_factory=set)  # stems of X in "what does the report say about X?"
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -207,6 +208,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     grouped = {t for m in groups for t in m.tokens}
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
     target = answertypes.count_target(question, stop)
+    about = aspects.topic(question, bool(frame))
+    topic = {s for s in _stemmer().stemWords(words(about)) if s in first} if about else set()
     return Terms(
         words=first,
         weights=weights,
@@ -233,6 +236,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         succession=aspects.predecessor_of(question),
         actor=aspects.actor(question),
         pairs=aspects.modified(question, stop),
+        topic=topic,
         role=aspects.role(question),
         speaker=aspects.speaker(question),
         names_asked=aspects.asks_names(question),
@@ -489,6 +493,8 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     own = {terms.words[s].lower(): w for s, w in soft_text.items() if s in terms.words}
     aspect_ok = aspect_ok and aspects.acts(*terms.actor, text, own)  # the police, not another team
     aspect_ok = aspect_ok and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's, not adult
+    by_meaning = {s: w for s, (w, _) in soft_text.items()}
+    aspect_ok = aspect_ok and aspects.together(terms.topic, text, by_meaning, ctx)  # "online harm" is one thing
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0

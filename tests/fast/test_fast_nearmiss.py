@@ -171,3 +171,16 @@ def test_a_service_for_another_group_is_not_the_one_asked_about():
     # whose it is: the school's lead is not the police's
     lead = aspects.modified("Who is the police safeguarding lead?", stop)
     assert aspects.qualified_otherwise(lead, "The school safeguarding lead is Ms Amadi.", set())
+
+
+def test_a_topic_of_several_words_is_held_in_one_sentence():
+    assert aspects.topic("What does the leaflet say about online bullying?", True) == "online bullying"
+    assert aspects.topic("What does the leaflet say about online bullying?", False) == ""
+    wanted = {"onlin", "bulli"}
+    apart = "Most lessons moved online in the spring. Bullying in the playground fell."
+    assert not aspects.together(wanted, apart, {})
+    assert aspects.together(wanted, "Online bullying is rising among pupils in Year 7.", {})
+    # a word of the same meaning, or the heading, holds a part
+    assert aspects.together(wanted, "Cyberbullying is rising.", {"bulli": "cyberbullying", "onlin": "cyberbullying"})
+    assert aspects.together(wanted, "Bullying by message is rising.", {}, token_set("Keeping safe online"))
+    assert aspects.together({"neglect"}, "Anything at all.", {})  # one word: the other rules judge it
