@@ -338,7 +338,33 @@ def actor(question: str) -> tuple[str, str]:
     return "", ""
 
 
-def acts(who: str, verb: str, text: str, soft: dict[str, str]) -> bool:
+_DETERMINERS = frozenset("the a an our their your his her its this that each every any".split())
+
+
+def receiver(question: str) -> str:
+    """Whom (or what) the actor of ``actor`` acts on, as the head noun of the verb's object:
+    "children's social care" -> "care" of "how quickly must the police tell children's social
+    care after ..."; "" when the verb takes none ("be trained") or it is not a plain noun."""
+    from assistant.answering import meaning
+    from assistant.index.lexical import stopwords
+
+    stop = stopwords() | _DETERMINERS | frozenset("who whom whose which that where when".split())
+    who, verb = actor(question)
+    if not who or verb in ("be", "have", "do", "get"):
+        return ""
+    toks = [re.sub(r"['’]s$", "", t.lower()) for t in re.findall(r"[A-Za-z'’]+", question)]
+    after = toks[toks.index(verb) + 1 :] if verb in toks else []
+    while after and after[0] in _DETERMINERS:
+        after = after[1:]
+    head = ""
+    for w in after:
+        if "NOUN" not in meaning.word_classes(w) or w in stop:
+            break
+        head = w
+    return head
+
+
+def acts(who: str, verb: str, text: str, soft: dict[str, str], to: str = "") -> bool:
     """Does the passage have ``who`` doing ``verb``: one sentence naming them (by stem, or by a
     word of the same meaning in ``soft``: question word -> passage word) with the verb (by
     stem or meaning; an everyday verb, "tell", "see", may be said many ways and is not
@@ -352,9 +378,10 @@ def acts(who: str, verb: str, text: str, soft: dict[str, str]) -> bool:
     stem = _stemmer().stemWord
     actor = {stem(who)} | {stem(w) for w in words(soft.get(who, ""))}
     action = set() if meaning.common(verb) else {stem(verb)} | {stem(w) for w in words(soft.get(verb, ""))}
+    acted_on = {stem(to)} | {stem(w) for w in words(soft.get(to, ""))} if to else set()
     for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
         stems = token_set(sentence)
-        if actor & stems and (not action or action & stems):
+        if actor & stems and (not action or action & stems) and (not acted_on or acted_on & stems):
             return True
         if imperative(sentence, verb):  # "Ask who lives in the home": the reader is told to act
             return True

@@ -96,6 +96,7 @@ class Terms:
     thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
     succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
     actor: tuple[str, str] = ("", "")  # ("police", "visit") of "how soon should the police visit ...?"
+    receiver: str = ""  # "care" of "... must the police tell children's social care?" (aspects.receiver)
     pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
     topic: set[str] = field(default_factory=set)  # stems of X in "what does the report say about X?"
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
@@ -235,6 +236,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         thing=aspects.asked_of(question)[1],
         succession=aspects.predecessor_of(question),
         actor=aspects.actor(question),
+        receiver=aspects.receiver(question),
         pairs=aspects.modified(question, stop),
         topic=topic,
         role=aspects.role(question),
@@ -491,7 +493,7 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
     aspect_ok = aspect_ok and aspects.names_another(terms.succession, text)  # not the chair asked "before"
     own = {terms.words[s].lower(): w for s, w in soft_text.items() if s in terms.words}
-    aspect_ok = aspect_ok and aspects.acts(*terms.actor, text, own)  # the police, not another team
+    aspect_ok = aspect_ok and aspects.acts(*terms.actor, text, own, terms.receiver)  # the police, not another team
     aspect_ok = aspect_ok and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's, not adult
     by_meaning = {s: w for s, (w, _) in soft_text.items()}
     aspect_ok = aspect_ok and aspects.together(terms.topic, text, by_meaning, ctx)  # "online harm" is one thing

@@ -184,3 +184,26 @@ def test_a_topic_of_several_words_is_held_in_one_sentence():
     assert aspects.together(wanted, "Cyberbullying is rising.", {"bulli": "cyberbullying", "onlin": "cyberbullying"})
     assert aspects.together(wanted, "Bullying by message is rising.", {}, token_set("Keeping safe online"))
     assert aspects.together({"neglect"}, "Anything at all.", {})  # one word: the other rules judge it
+
+
+@pytest.mark.parametrize(
+    ("question", "to"),
+    [
+        ("How quickly must the police tell adult social care after an arrest?", "care"),
+        ("When must a local authority notify the board?", "board"),
+        ("How soon should health visitors see a baby who has moved in?", "baby"),
+        ("By when should ward staff be trained in the protocol?", ""),  # "be": no one acted on
+        ("How soon should I tell the DSL?", ""),
+    ],
+)
+def test_whom_a_duty_s_action_is_done_to(question, to):
+    assert aspects.receiver(question) == to
+
+
+def test_a_duty_to_tell_one_service_is_not_a_duty_to_tell_another():
+    school = "The police tell the pupil's school before the next school day."
+    care = "The police tell adult social care within one working day."
+    assert not aspects.acts("police", "tell", school, {}, "care")
+    assert aspects.acts("police", "tell", care, {}, "care")
+    passive = "The board must be notified by the local authority in 5 days."
+    assert aspects.acts("authority", "notify", passive, {}, "board")
