@@ -209,8 +209,6 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     grouped = {t for m in groups for t in m.tokens}
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
     target = answertypes.count_target(question, stop)
-    about = aspects.topic(question, bool(frame))
-    topic = {s for s in _stemmer().stemWords(words(about)) if s in first} if about else set()
     return Terms(
         words=first,
         weights=weights,
@@ -228,21 +226,29 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
         asking=answertypes.asking_words(question) - {aspects.task(question)},
-        task=aspects.task(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
-        aspect=aspects.aspect(question),
-        thing=aspects.asked_of(question)[1],
-        succession=aspects.predecessor_of(question),
-        actor=aspects.actor(question),
-        receiver=aspects.receiver(question),
-        pairs=aspects.modified(question, stop),
-        topic=topic,
-        role=aspects.role(question),
-        speaker=aspects.speaker(question),
-        names_asked=aspects.asks_names(question),
+        **asked(question, stop, bool(frame), set(first)),
     )
+
+
+def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
+    """What the question asks of the thing it names (aspects), as ``Terms`` fields."""
+    about = aspects.topic(question, framed)
+    return {
+        "task": aspects.task(question),
+        "aspect": aspects.aspect(question),
+        "thing": aspects.asked_of(question)[1],
+        "succession": aspects.predecessor_of(question),
+        "actor": aspects.actor(question),
+        "receiver": aspects.receiver(question),
+        "pairs": aspects.modified(question, stop),
+        "topic": {s for s in _stemmer().stemWords(words(about)) if s in stems} if about else set(),
+        "role": aspects.role(question),
+        "speaker": aspects.speaker(question),
+        "names_asked": aspects.asks_names(question),
+    }
 
 
 # Pronouns that stand for someone or something unnamed: a question asking whether *anyone*
@@ -485,24 +491,34 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
         numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
             figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         )
-    # A review only named tells nothing of its findings; a heading's "learning" is not the review's.
-    aspect_ok = aspects.states_of(terms.aspect, terms.thing, text, ctx_text, have, ctx)
-    said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
-    by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
-    aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
-    aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
-    aspect_ok = aspect_ok and aspects.names_another(terms.succession, text)  # not the chair asked "before"
-    own = {terms.words[s].lower(): w for s, w in soft_text.items() if s in terms.words}
-    aspect_ok = aspect_ok and aspects.acts(*terms.actor, text, own, terms.receiver)  # the police, not another team
-    aspect_ok = aspect_ok and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's, not adult
-    by_meaning = {s: w for s, (w, _) in soft_text.items()}
-    aspect_ok = aspect_ok and aspects.together(terms.topic, text, by_meaning, ctx)  # "online harm" is one thing
+    aspect_ok = asked_of_it(terms, text, ctx_text, have, ctx, soft_text, exact_text, got)
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
     return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
+
+
+def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got) -> bool:
+    """Does the passage give what the question asks of the thing it names (aspects)?"""
+    # A review only named tells nothing of its findings; a heading's "learning" is not the review's.
+    if not aspects.states_of(terms.aspect, terms.thing, text, ctx_text, have, ctx):
+        return False
+    said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
+    by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
+    if not aspects.says(terms.speaker, text, said_by, by_gloss):  # the dad speaks, not the mother
+        return False
+    if terms.names_asked and not aspects.has_names(text):
+        return False
+    by_meaning = {s: w for s, (w, _) in soft_text.items()}
+    own = {terms.words[s].lower(): w for s, w in by_meaning.items() if s in terms.words}
+    return (
+        aspects.names_another(terms.succession, text)  # not the chair the question starts from
+        and aspects.acts(*terms.actor, text, own, terms.receiver)  # the police, not another team
+        and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's social care, not adults'
+        and aspects.together(terms.topic, text, by_meaning, ctx)  # "online harm" is one thing
+    )
 
 
 def features(
