@@ -23,7 +23,7 @@ from assistant.answering import (
     signpost,
     urgency,
 )
-from assistant.answering.retrieval import Hit, hybrid, retrieval
+from assistant.answering.retrieval import Hit, hybrid, imprint, retrieval
 from assistant.index.lexical import stopwords, words
 from assistant.index.store import Index
 from assistant.ingest import library
@@ -55,6 +55,8 @@ _FOLLOW_UP_START = re.compile(
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
+RANK_FUSION = 0.25  # weight of the retrieval fusion score in the order of the quotes shown (shown_order)
+RANK_COVERAGE = 0.25  # weight of the share of the question a passage holds, in that order
 GLOSSARY_RECHECK_S = 1.0  # how often a question may look for edits to the glossary files
 
 
@@ -144,6 +146,32 @@ class Chosen:
     score: float
     row: int  # of the first passage, in the index's vectors
     id: str  # of the first passage
+
+
+def only_names_document(c: evidence.Candidate, terms: evidence.Terms, index: Index) -> bool:
+    """Is ``c`` an imprint (retrieval.imprint) that holds the question's words only because it
+    names its document? An imprint answers when a document was issued or is due for review
+    ("when", "what date"), and who issued or wrote it (a "who" question whose verb it holds)."""
+    if not imprint(index, c.hit.passage) or terms.kind in ("when", "date"):
+        return False
+    if terms.kind != "who" or not terms.asking:
+        return True
+    p = c.hit.passage
+    held = set(words(index.documents[p.doc_id].text[p.start : p.end]))  # "wrote" is held by "written by"
+    return not any(meaning.same_lemma(verb, w) for verb in terms.asking for w in held)
+
+
+def shown_order(candidates: list[evidence.Candidate], terms: evidence.Terms, index: Index) -> list[evidence.Candidate]:
+    """The order an answer shows its passages in. The probability that a passage answers is fit
+    to answer or refuse, not to rank, and it flattens out near 1: passages of close probability
+    are told apart by how well retrieval matched them (``RANK_FUSION`` of the fusion score) and
+    how much of the question they hold (``RANK_COVERAGE`` of the coverage feature). An imprint
+    that only names its document comes after passages of the body."""
+
+    def rank(c: evidence.Candidate) -> float:
+        return c.score + RANK_FUSION * c.hit.fused + RANK_COVERAGE * c.features.get("coverage", 0.0)
+
+    return sorted(candidates, key=lambda c: (only_names_document(c, terms, index), -rank(c)))
 
 
 def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[Chosen]:
@@ -293,9 +321,9 @@ class Assistant:
             seen["question"] = qvec  # reused to judge urgency by meaning (signpost.for_answer)
         eligible = [c for c in candidates if c.admissible or not gated]
         confidence = round(max((c.score for c in eligible), default=0.0), 4)
-        # Answer when one passage clears the bar; then show, likeliest first, the passages
-        # that come near it (a second passage often holds the words the first lacks).
-        strong = sorted((c for c in eligible if c.score >= threshold * SHOW_SHARE), key=lambda c: -c.score)
+        # Answer when one passage clears the bar; then show the passages that come near it (a
+        # second passage often holds the words the first lacks), best first (shown_order).
+        strong = shown_order([c for c in eligible if c.score >= threshold * SHOW_SHARE], terms, index)
 
         def abstain() -> Answer:
             closest = [

@@ -710,6 +710,20 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
     return out
 
 
+# The units of each scale of length (meaning.durations): years and months, or weeks, days and hours.
+_SCALE_UNITS = {
+    "months": frozenset("year years month months".split()),
+    "hours": frozenset("fortnight fortnights week weeks day days hour hours".split()),
+}
+
+
+def units_held(terms: Terms, figures: set[str] | frozenset[str]) -> frozenset[str]:
+    """The unit words of a length the quotes hold however they write it: "12 months" asked and
+    "one year" shown holds "months" too (the length is one thing, its unit is part of it)."""
+    lengths = {v for vs in terms.equivalents.values() for v in vs if v in figures}
+    return frozenset().union(*(_SCALE_UNITS.get(v.rsplit(None, 1)[-1], frozenset()) for v in lengths))
+
+
 def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) -> list[str]:
     """The question's content words that none of ``texts`` holds, word for word, through the
     glossary or by meaning (in the question's spelling); everyday words, the question's verb
@@ -740,6 +754,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     out = [w for w in out if not value_given(terms, w, texts)]
     shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
+    out = [w for w in out if w not in units_held(terms, shown_numbers)]
     out += figures_lacking(terms, shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"
         if not any(answertypes.names_pseudonym(t, p) for t in texts):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.index.lexical import tokenize
+from assistant.answering import answertypes
+from assistant.index.lexical import tokenize, words
 from assistant.index.store import Index
 from assistant.ingest import library
 from assistant.ingest.passages import Passage
@@ -73,6 +75,36 @@ def back_count(index: Index) -> int:
     if "back_count" not in index.derived:
         index.derived["back_count"] = sum(1 for p in index.passages if p.back)
     return index.derived["back_count"]
+
+
+# How an imprint says who issued a document and when: "Issued by ...", "Published May 2021",
+# "Last updated 2 October 2023", an edition or issue number, a copyright line ("Published reviews
+# stay online" is not one: the word must be followed by who or when).
+_ISSUED = re.compile(
+    r"\b(?:published|issued|updated|reissued|revised|printed)\s+(?:(?:on|in)\s+)?"
+    r"(?:by\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:spring|summer|autumn|winter)\b)"
+    r"|\b(?:edition|issue)\s+\d+|©|\bcopyright\b",
+    re.I,
+)
+IMPRINT_CHARS = 400  # an imprint is a line or two, not a paragraph of the body
+
+
+def imprint(index: Index, passage: Passage) -> bool:
+    """Is ``passage`` its document's imprint: the short first or last passage that says who
+    issued the document and when ("Issued by Kelderside Police, February 2024", "Riverford
+    Partnership. Published September 2022")? It holds a date, and the issuer's name or the
+    wording of an imprint. It answers when a document came out or is due for review, and it
+    holds the document's names, so it matches any question naming the document."""
+    if passage.end - passage.start > IMPRINT_CHARS:
+        return False
+    if passage.seq != 0 and index.neighbours(passage.id, before=0)[-1].id != passage.id:
+        return False  # neither the first nor the last passage of its document
+    doc = index.documents[passage.doc_id]
+    text = doc.text[passage.start : passage.end]
+    if not answertypes.has_date(words(text)):
+        return False
+    issuers = [n.lower() for n in (doc.meta.author, doc.meta.publisher) if n and len(n) > 3]
+    return bool(_ISSUED.search(text)) or any(n in text.lower() for n in issuers)
 
 
 def retrieval(settings) -> dict:

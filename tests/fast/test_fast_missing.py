@@ -232,3 +232,17 @@ def test_what_something_is_called_is_marked_where_it_is_named():
     terms = terms_for({"review": "review", "local": "local"}, kind="name")
     # Both sentences are more than 60% of the quote: the one giving the name is marked alone.
     assert marking.with_value(sents, [0], terms, len(text)) == [1]
+
+
+def test_the_unit_of_a_length_held_another_way_is_not_missing(gloss):
+    # "12 months" asked, "a year" shown: the length is held, and its unit with it.
+    terms = terms_for({"month": "months", "onlin": "online"}, equivalents={"12": frozenset({"12 months"})})
+    terms.numbers = {"12"}
+    shown = ["A published review stays online for at least a year."]
+    assert evidence.missing(terms, shown, gloss) == []
+    # Another length ("12 weeks") holds neither the figure's length nor its unit.
+    assert evidence.missing(terms, ["A review stays online for 12 weeks."], gloss) == ["months"]
+    # A length in the other scale ("a fortnight" for "14 days") holds the days.
+    terms = terms_for({"day": "days", "notic": "notices"}, equivalents={"14": frozenset({"336 hours"})})
+    terms.numbers = {"14"}
+    assert evidence.missing(terms, ["Notices are sent within a fortnight."], gloss) == []
