@@ -95,8 +95,6 @@ class Terms:
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
     succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
-    actor: tuple[str, str] = ("", "")  # ("police", "visit") of "how soon should the police visit ...?"
-    receiver: str = ""  # "care" of "... must the police tell children's social care?" (aspects.receiver)
     pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
     topic: set[str] = field(default_factory=set)  # stems of X in "what does the report say about X?"
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
@@ -241,8 +239,6 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "aspect": aspects.aspect(question),
         "thing": aspects.asked_of(question)[1],
         "succession": aspects.predecessor_of(question),
-        "actor": aspects.actor(question),
-        "receiver": aspects.receiver(question),
         "pairs": aspects.modified(question, stop),
         "topic": {s for s in _stemmer().stemWords(words(about)) if s in stems} if about else set(),
         "role": aspects.role(question),
@@ -512,10 +508,8 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
     if terms.names_asked and not aspects.has_names(text):
         return False
     by_meaning = {s: w for s, (w, _) in soft_text.items()}
-    own = {terms.words[s].lower(): w for s, w in by_meaning.items() if s in terms.words}
     return (
         aspects.names_another(terms.succession, text)  # not the chair the question starts from
-        and aspects.acts(*terms.actor, text, own, terms.receiver)  # the police, not another team
         and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's social care, not adults'
         and aspects.together(terms.topic, text, by_meaning, ctx)  # "online harm" is one thing
     )
