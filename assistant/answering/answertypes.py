@@ -70,6 +70,7 @@ clinicians colleague colleagues everyone we you i neighbour neighbours friend fr
 grandparents grandmother grandfather sibling siblings brother brothers sister sisters son sons daughter daughters aunt
 uncle husband wife boyfriend girlfriend man men woman women boy boys girl girls paramedic paramedics""".split()
 )
+PEOPLE = _PEOPLE  # words for people, roles and agencies (whose a service is: aspects.modified)
 _NAMING = frozenset("called named titled entitled known name title".split())
 _HOW_OFTEN = frozenset({"times", "occasions"})
 # Words for figures themselves: in a question asking for a figure they name the answer's form.

@@ -81,7 +81,8 @@ EVIDENCE = {
     "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
 }
 _ROLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were|'s|’s)\s+(?:the|a|an|our|their|your)\s+"
+    r"(?:^\s*(?:who|what|which)\s+(?:is|was|are|were|'s|’s)(?!\s+the\s+(?:full\s+)?names\s+of)|\bnames\s+of)"
+    r"\s+(?:the|a|an|our|their|your)\s+"
     r"(?P<role>(?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:for|of|in|at|on|to|with|who|that|from)\b|\s*\??\s*$)",
     re.I,
 )
@@ -99,14 +100,40 @@ def named(phrase: str) -> bool:
 def aspect(question: str) -> str:
     """ "findings", "recommendations" or "reason" when the question asks that of something it
     names; "" otherwise."""
+    return asked_of(question)[0]
+
+
+def asked_of(question: str) -> tuple[str, str]:
+    """The aspect asked (``aspect``) and the phrase naming the thing it is asked of ("Child T
+    review"); ("", "") when the question asks no aspect of a thing it names."""
     for name, pattern in ASKS:
         m = pattern.search(question)
         if m:
             thing = m.group("a") if "a" in m.groupdict() and m.group("a") else m.groupdict().get("b") or ""
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
-                return name
-    return ""
+                return name, thing
+    return "", ""
+
+
+def names_thing(thing: str, text: str) -> bool:
+    """Does ``text`` name ``thing`` (its pseudonym letter for letter, or its capitalised words)?"""
+    from assistant.index.lexical import token_set, tokenize
+
+    found = answertypes.pseudonyms(thing)
+    if found:
+        return all(answertypes.names_pseudonym(text, p) for p in found)
+    capitals = {t for w in thing.split() if w[:1].isupper() for t in tokenize(w)}
+    return bool(capitals) and capitals <= token_set(text)
+
+
+def states_of(aspect_: str, thing: str, text: str, context: str, stems, context_stems) -> bool:
+    """Is the aspect stated of the thing: in the passage, or in a heading or title that names the
+    thing itself ("Child T review: findings")? A heading "Learning from local reviews" over a
+    passage that only says the Child T review will be published states nothing of Child T."""
+    if states(aspect_, stems):
+        return True
+    return states(aspect_, context_stems) and (not thing or names_thing(thing, context))
 
 
 _CALENDAR = answertypes.MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -145,16 +172,17 @@ def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
 
 
 _TASK = re.compile(
-    r"^\s*how\s+(?:do|can|could|should|would|will|must)\s+(?:i|we|you|they|parents|carers|schools|staff|"
-    r"practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
+    r"^\s*(?:how\s+(?:do|can|could|should|would|will|must)|can|may|could)\s+(?:i|we|you|they|parents|carers|schools|"
+    r"staff|practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
     re.I,
 )
 
 
 def task(question: str) -> str:
-    """The verb of a "how do I ...?" question ("complain" of "how do I complain about ..."): the
-    task asked about, so it is what the quotes must speak of, not a frame to pass over; "" when
-    there is none or it is an everyday verb ("make", "get", "find")."""
+    """The verb of a "how do I ...?" or "can partners ...?" question ("complain" of "how do I
+    complain about ...", "appeal" of "can partners appeal against ..."): the task asked about, so
+    it is what the quotes must speak of, not a frame to pass over; "" when there is none or it is
+    an everyday verb ("make", "get", "find")."""
     from assistant.answering import meaning
 
     m = _TASK.search(question)
@@ -212,8 +240,11 @@ def says(who: list[str], text: str, soft: set[str], held: bool = False) -> bool:
 
 
 def role(question: str) -> str:
-    """The role a "who is the ...?" question asks to be named: "designated doctor" -> "doctor"
-    (its head noun, the last word before "for", "of", "in" ...); "" for any other question."""
+    """The thing a "who is the ...?", "what is the ... of ...?" or "what are the names of the
+    ...?" question asks for, as its head noun (the last word before "for", "of", "in" ...):
+    "designated doctor" -> "doctor", "the methodology of the review" -> "methodology", "the
+    trainers on the course" -> "trainers"; "" for any other question. Quotes that never speak of
+    it are about something else (the designated nurse, the review's timetable, a child named)."""
     m = _ROLE.search(question)
     return m.group("role").split()[-1].lower() if m else ""
 
@@ -232,5 +263,116 @@ def without_dates(text: str) -> str:
     return _FULL_DATE.sub(" ", text)
 
 
+_ISSUE_DATE = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(answertypes.MONTHS)) + r"|spring|summer|autumn|fall|winter)\s+(?:19|20)\d\d)\b"
+    r"(?!\s*(?:to\b|-|–|/|and\b))",
+    re.I,
+)
+_RANGE_BEFORE = re.compile(r"(?:\bto|\band|\bfrom|\bbetween|-|–|/)\s*$", re.I)
+
+
+def without_issue_dates(context: str) -> str:
+    """A quote's title and headings with their issue dates left out: "Newsletter, winter 2021" and
+    "briefing 7, October 2021" date the document, they are not the period it counts ("Annual
+    Report 2020" and "2020 to 2021" are kept)."""
+    context = without_dates(context)
+    return _ISSUE_DATE.sub(lambda m: m.group(0) if _RANGE_BEFORE.search(context[: m.start()]) else " ", context)
+
+
 def years(numbers: set[str]) -> set[str]:
     return {n for n in numbers if _YEAR.match(n)}
+
+
+# "Who chaired the Panel before Annie Hudson?": the name is the point in a line of holders the
+# question starts from; the answer is another person.
+_SUCCESSION = re.compile(
+    r"^\s*(?i:who)\b.*?\b(?i:before|after|until|since|instead\s+of|replaced|succeeded|preceded|followed)\s+"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)",
+)
+
+
+def predecessor_of(question: str) -> str:
+    """The person a "who ... before/after <name>?" question starts from ("Annie Hudson"): the
+    answer must name someone else; "" for any other question (a time, "after Christmas", or a
+    child, "after Child K", is no holder of a role)."""
+    m = _SUCCESSION.search(question)
+    name = m.group("name") if m else ""
+    return name if name and has_names(name) else ""  # a person's name: not "Christmas", not "Child K"
+
+
+def names_another(name: str, text: str) -> bool:
+    """Does ``text`` name a person other than ``name`` (``has_names`` with ``name`` left out)?"""
+    if not name:
+        return True
+    return has_names(re.sub(re.escape(name), " ", text, flags=re.I))
+
+
+def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, str]]:
+    """Where the question says whom a service or a thing is for, or whose it is, by a word for
+    people or an agency put before it: "adult social care" -> [("adult", "social")], "the police
+    contact" -> [("police", "contact")] (that word as written, the next word as a stem)."""
+    from assistant.index.lexical import _stemmer
+
+    toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", question))
+    out = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a.lower() in answertypes.PEOPLE and b.lower() not in stop and not b[:1].isupper() and a.lower() not in stop:
+            out.append((a.lower(), _stemmer().stemWord(b.lower())))
+    return out
+
+
+def one_group(a: str, b: str) -> bool:
+    """Two words for the same people ("child", "children"): one stem or one lemma."""
+    from assistant.answering import meaning
+    from assistant.index.lexical import _stemmer
+
+    return _stemmer().stemWord(a) == _stemmer().stemWord(b) or meaning.same_lemma(a, b)
+
+
+def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] | frozenset[str]) -> bool:
+    """Is what the question asks of one group of people given for another, and never for the
+    question's: "children's social care" for "adult social care", "adult services" for
+    "children's services"? ``held``: question stems the passage holds in any form (stem,
+    glossary, meaning). "child" and "children" are one group."""
+    from assistant.index.lexical import _stemmer
+
+    stem = _stemmer().stemWord
+    toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", text.lower()))
+    stems = _stemmer().stemWords(toks) if toks else []
+    for who, head in pairs:
+        if stem(who) in held:
+            continue
+        for i in range(1, len(stems)):
+            other = toks[i - 1]
+            if stems[i] == head and other in answertypes.PEOPLE and not one_group(other, who):
+                return True
+    return False
+
+
+_ABOUT = re.compile(r"\babout\s+(?P<topic>.+?)\s*\??\s*$", re.I)
+
+
+def topic(question: str, framed: bool) -> str:
+    """The topic of a question that asks what the documents say about it ("What does the report
+    say about online harm?" -> "online harm"); "" for any other question (``framed``: the
+    question opens with such a frame, evidence.DOCUMENT_FRAME)."""
+    m = _ABOUT.search(question) if framed else None
+    return m.group("topic") if m else ""
+
+
+def together(wanted: set[str], text: str, soft: dict[str, str], heading: frozenset[str] = frozenset()) -> bool:
+    """Does one sentence of ``text``, with its heading's stems (``heading``), hold every stem of
+    ``wanted`` (or the passage word matching it by meaning, ``soft``)? "Online harm" is not held
+    by "services moved online" in one sentence and "serious harm" in another: a topic of several
+    words is one thing."""
+    if len(wanted) < 2:
+        return True
+    from assistant.index.lexical import _stemmer, token_set
+
+    stem = _stemmer().stemWord
+    forms = {s: {s} | ({stem(soft[s])} if s in soft else set()) for s in wanted}
+    for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
+        stems = token_set(sentence) | heading
+        if all(f & stems for f in forms.values()):
+            return True
+    return False

@@ -43,6 +43,13 @@ DOCUMENT_FRAME = re.compile(
     r"talk|describe|recommend|define|explain|include|suggest|find)\b",
     re.I,
 )
+# "What is in the glossary *of the briefing*?", "... *in the annual report*?": the document the
+# question ends by naming is where to look, not what is asked about (the glossary is).
+DOCUMENT_TAIL = re.compile(
+    r"\b(?:in|of|from)\s+(?:the|this|that)\s+(?:(?P<mod>annual)\s+)?(?P<doc>report|document|guidance|briefing|"
+    r"summary|leaflet|newsletter|handout)\s*\??\s*$",
+    re.I,
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
@@ -86,6 +93,10 @@ class Terms:
     frames: set[str] = field(default_factory=set)  # words that say what kind of thing is asked (``frame_words``)
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
+    thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
+    succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
+    topic: set[str] = field(default_factory=set)  # stems of X in "what does the report say about X?"
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -169,9 +180,11 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     frame = DOCUMENT_FRAME.match(question)
     subject = (frame.group("doc") or "").lower() if frame else ""
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
+    tail = DOCUMENT_TAIL.search(question)
+    framing = {subject} | ({(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set())
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
-    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w != subject]
+    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing - {""}]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(question, stop)
     named = {w.lower() for w in _CAPITALISED.findall(question)}
@@ -211,15 +224,27 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
         asking=answertypes.asking_words(question) - {aspects.task(question)},
-        task=aspects.task(question),
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
-        aspect=aspects.aspect(question),
-        role=aspects.role(question),
-        speaker=aspects.speaker(question),
-        names_asked=aspects.asks_names(question),
+        **asked(question, stop, bool(frame), set(first)),
     )
+
+
+def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
+    """What the question asks of the thing it names (aspects), as ``Terms`` fields."""
+    about = aspects.topic(question, framed)
+    return {
+        "task": aspects.task(question),
+        "aspect": aspects.aspect(question),
+        "thing": aspects.asked_of(question)[1],
+        "succession": aspects.predecessor_of(question),
+        "pairs": aspects.modified(question, stop),
+        "topic": {s for s in _stemmer().stemWords(words(about)) if s in stems} if about else set(),
+        "role": aspects.role(question),
+        "speaker": aspects.speaker(question),
+        "names_asked": aspects.asks_names(question),
+    }
 
 
 # Pronouns that stand for someone or something unnamed: a question asking whether *anyone*
@@ -460,19 +485,34 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
         numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
-            figures_in(aspects.without_dates(text)) | figures_in(ctx_text)
+            figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         )
-    aspect_ok = aspects.states(terms.aspect, have | ctx)  # a review only named tells nothing of its findings
-    said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
-    by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
-    aspect_ok = aspect_ok and aspects.says(terms.speaker, text, said_by, by_gloss)  # the dad speaks, not the mother
-    aspect_ok = aspect_ok and (not terms.names_asked or aspects.has_names(text))
+    aspect_ok = asked_of_it(terms, text, ctx_text, have, ctx, soft_text, exact_text, got)
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
     return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
+
+
+def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got) -> bool:
+    """Does the passage give what the question asks of the thing it names (aspects)?"""
+    # A review only named tells nothing of its findings; a heading's "learning" is not the review's.
+    if not aspects.states_of(terms.aspect, terms.thing, text, ctx_text, have, ctx):
+        return False
+    said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
+    by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
+    if not aspects.says(terms.speaker, text, said_by, by_gloss):  # the dad speaks, not the mother
+        return False
+    if terms.names_asked and not aspects.has_names(text):
+        return False
+    by_meaning = {s: w for s, (w, _) in soft_text.items()}
+    return (
+        aspects.names_another(terms.succession, text)  # not the chair the question starts from
+        and not aspects.qualified_otherwise(terms.pairs, text, got)  # children's social care, not adults'
+        and aspects.together(terms.topic, text, by_meaning, ctx)  # "online harm" is one thing
+    )
 
 
 def features(
@@ -551,6 +591,8 @@ def worth_reporting(terms: Terms, word: str) -> bool:
     verb ("what will the Panel *focus* on?" asks about the Panel's plans, not about focus),
     not the frame of a "when" question ("how *often*"), and not a fragment of a hyphenated word
     ("co" of "co-sleeping")."""
+    if terms.task and word == terms.task:  # "how do I *complain*": a verb, but the task asked about
+        return True
     frame = terms.kind == "when" and word in answertypes.HOW_TIME
     return reportable(word) and word not in terms.asking | terms.frames and not frame and len(word) > 2
 
