@@ -90,8 +90,10 @@ def test_export_is_deterministic_atomic_and_recorded(embedder, tmp_path):
 def test_ingest_keeps_its_quality_on_the_bundled_eval(assistant, fp32):
     result = evaluate(assistant, QUESTIONS)
     # Figures before this ingest path: hit@1 0.88, hit@3 0.97 (abstention depends on the
-    # calibration, which answers.py owns; the vectors below are what ingest changed).
-    assert result["hit@3"] >= 0.95 and result["hit@1"] >= 0.85
+    # calibration, which answers.py owns; the vectors below are what ingest changed). Since the
+    # quote order also weighs coverage (answers.shown_order, chosen on the fit set, 6 December
+    # 2026) hit@1 here is 0.82 with the same vectors: the floor is the one test_answers.py keeps.
+    assert result["hit@3"] >= 0.95 and result["hit@1"] >= 0.8
     # The stored vectors are the ones sentence-transformers' fp32 model gives the same texts.
     from assistant.index.store import embedding_input
 

@@ -151,12 +151,15 @@ class Chosen:
 def only_names_document(c: evidence.Candidate, terms: evidence.Terms, index: Index) -> bool:
     """Is ``c`` an imprint (retrieval.imprint) that holds the question's words only because it
     names its document? An imprint answers when a document was issued or is due for review
-    ("when", "what date"), and who issued or wrote it (a "who" question whose verb it holds)."""
+    ("when", "what date"), who issued or wrote it (a "who" question whose verb it holds), and a
+    figure it holds ("counted 482 notifications" in a summary's short first paragraph)."""
     if not imprint(index, c.hit.passage) or terms.kind in ("when", "date"):
         return False
+    if terms.kind in ("count", "proportion", "money"):
+        return False  # it holds a figure of the kind asked (evidence.answers_kind), not only names
+    p = c.hit.passage
     if terms.kind != "who" or not terms.asking:
         return True
-    p = c.hit.passage
     held = set(words(index.documents[p.doc_id].text[p.start : p.end]))  # "wrote" is held by "written by"
     return not any(meaning.same_lemma(verb, w) for verb in terms.asking for w in held)
 

@@ -352,12 +352,16 @@ def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] 
 _ABOUT = re.compile(r"\babout\s+(?P<topic>.+?)\s*\??\s*$", re.I)
 
 
-def topic(question: str, framed: bool) -> str:
-    """The topic of a question that asks what the documents say about it ("What does the report
-    say about online harm?" -> "online harm"); "" for any other question (``framed``: the
-    question opens with such a frame, evidence.DOCUMENT_FRAME)."""
+_AND = re.compile(r"\s*(?:[,;&/]|\band\b|\bor\b|\bas well as\b|\bplus\b)\s*", re.I)
+
+
+def topic(question: str, framed: bool) -> list[str]:
+    """The topics of a question that asks what the documents say about them ("What does the
+    report say about online harm?" -> ["online harm"]; "... about neglect and information
+    sharing?" -> ["neglect", "information sharing"]: each is one thing, the pair is not); []
+    for any other question (``framed``: it opens with such a frame, evidence.DOCUMENT_FRAME)."""
     m = _ABOUT.search(question) if framed else None
-    return m.group("topic") if m else ""
+    return [part for part in _AND.split(m.group("topic")) if part.strip()] if m else []
 
 
 def together(wanted: set[str], text: str, soft: dict[str, str], heading: frozenset[str] = frozenset()) -> bool:

@@ -144,8 +144,11 @@ def test_a_service_for_another_group_is_not_the_one_asked_about():
 
 
 def test_a_topic_of_several_words_is_held_in_one_sentence():
-    assert aspects.topic("What does the leaflet say about online bullying?", True) == "online bullying"
-    assert aspects.topic("What does the leaflet say about online bullying?", False) == ""
+    assert aspects.topic("What does the leaflet say about online bullying?", True) == ["online bullying"]
+    assert aspects.topic("What does the leaflet say about online bullying?", False) == []
+    # Two topics joined are two things: each must be held together, the pair need not be.
+    two = aspects.topic("What does the leaflet say about bullying and exam stress?", True)
+    assert two == ["bullying", "exam stress"]
     wanted = {"onlin", "bulli"}
     apart = "Most lessons moved online in the spring. Bullying in the playground fell."
     assert not aspects.together(wanted, apart, {})
