@@ -369,7 +369,11 @@ def procedure_pdf() -> bytes:
     """Three pages with a running footer that holds the printed page number ("Page 2 of 3")."""
     heads = {
         n: [
-            ("bottom", "left", "Wexcombe Safeguarding Children Partnership | Strategy discussions procedure, version 3"),
+            (
+                "bottom",
+                "left",
+                "Wexcombe Safeguarding Children Partnership | Strategy discussions procedure, version 3",
+            ),
             ("bottom", "right", f"Page {n} of 3"),
         ]
         for n in (1, 2, 3)
