@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "eval_heldout"
 FIT = ROOT / "tests" / "eval_fit"
 UNSEEN = ROOT / "tests" / "eval_unseen"
+UNSEEN2 = ROOT / "tests" / "eval_unseen2"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -35,10 +36,12 @@ def _builder(folder: Path = HELDOUT):
 heldout_docs = _builder()
 fit_docs = _builder(FIT)
 unseen_docs = _builder(UNSEEN)
+unseen2_docs = _builder(UNSEEN2)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
 UNSEEN_QUESTIONS = load_questions(UNSEEN)
+UNSEEN2_QUESTIONS = load_questions(UNSEEN2)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -231,6 +234,72 @@ def test_unseen_leave_one_document_out_groups_every_question_once(unseen_texts):
 
 def test_unseen_set_is_named_for_the_cli():
     assert resolve_set(Path("unseen")) == UNSEEN / "questions.toml"
+
+
+# ---------------------------------------------------------------- the second unseen set (report only, labels only)
+
+
+def test_unseen2_set_has_every_kind_in_numbers():
+    by: dict[str, list] = {}
+    for q in UNSEEN2_QUESTIONS:
+        by.setdefault(q.category, []).append(q)
+    assert len(UNSEEN2_QUESTIONS) >= 120
+    assert len(by["answerable"]) >= 75 and len(by["case"]) >= 9
+    assert len(by["near_miss"]) >= 20 and len(by["off_topic"]) >= 10 and len(by["urgent"]) >= 10
+    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
+    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
+    kinds = ("other_place", "other_year", "figure_not_given", "review_only_named", "other_person", "other_agency")
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in (*kinds, "not_covered"))
+    assert all(not q.expect and not q.doc for q in by["off_topic"] + by["urgent"])
+    assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
+    # Written apart from the other sets: no question is asked word for word in any of them.
+    others = {q.question.lower() for q in QUESTIONS + FIT_QUESTIONS + UNSEEN_QUESTIONS}
+    others |= {
+        q.question.lower()
+        for name in ("questions", "realistic")
+        for q in load_questions(ROOT / f"tests/eval/{name}.toml")
+    }
+    assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
+    assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
+
+
+@pytest.fixture(scope="module")
+def unseen2_texts(tmp_path_factory) -> dict[str, str]:
+    from assistant.ingest.documents import load_document
+
+    folder = unseen2_docs.build(tmp_path_factory.mktemp("unseen2-docs"))
+    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
+    return {d.meta.id: d.text for d in docs}
+
+
+def test_every_unseen2_fragment_is_in_the_built_text_of_its_document(unseen2_texts):
+    assert len(unseen2_texts) == 4
+    assert {Path(name).suffix for name, _, _ in unseen2_docs.documents()} == {".pdf", ".docx", ".html", ".md"}
+    for q in UNSEEN2_QUESTIONS:
+        assert q.doc is None or q.doc in unseen2_texts, q.question
+        for fragment in q.expect + q.answer:
+            assert any(fragment in text for text in unseen2_texts.values()), (q.question, fragment)
+            assert 3 <= len(fragment.split()) <= 12, (q.question, fragment)
+        if q.expect:
+            # The labelled document holds a right passage, and the answer lies in it.
+            assert any(f in unseen2_texts[q.doc] for f in q.expect), q.question
+            assert any(a in unseen2_texts[q.doc] for a in q.answer), q.question
+
+
+def test_unseen2_leave_one_document_out_groups_every_question_once(unseen2_texts):
+    class Doc:
+        def __init__(self, text):
+            self.text = text
+
+    documents = {k: Doc(v) for k, v in unseen2_texts.items()}
+    keys = groups(UNSEEN2_QUESTIONS, documents)
+    assert set(keys) == set(unseen2_texts) and len(keys) == len(UNSEEN2_QUESTIONS)
+    dealt = [k for q, k in zip(UNSEEN2_QUESTIONS, keys, strict=True) if q.doc is None]
+    assert len(set(dealt)) == 4
+
+
+def test_unseen2_set_is_named_for_the_cli():
+    assert resolve_set(Path("unseen2")) == UNSEEN2 / "questions.toml"
 
 
 # ---------------------------------------------------------------- figures from rows

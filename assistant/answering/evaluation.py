@@ -27,6 +27,7 @@ NAMED_SETS = {
     "held-out": "eval_heldout",
     "fit": "eval_fit",
     "unseen": "eval_unseen",  # report only: never tuned on
+    "unseen2": "eval_unseen2",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
