@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answering import (
+    asking,
     calibration,
     evidence,
     glossary,
@@ -331,6 +332,7 @@ class Assistant:
                 for c in candidates[:k]
             ]
             missing = evidence.missing(terms, closest, gloss, self.vectors)
+            missing = asking.for_reader(question, missing, closest, self.vectors)
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
 
         if not any(c.score >= threshold for c in eligible):
@@ -351,7 +353,16 @@ class Assistant:
         missing = evidence.missing(terms, shown, gloss, self.vectors)
         if gated and evidence.holds_too_little(terms, missing):
             # Quotes that hold too little of what is asked about are close in tone, not an answer.
-            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
+            return Answer(
+                question,
+                False,
+                ABSTAINED,
+                [],
+                query,
+                confidence,
+                asking.for_reader(question, missing, shown, self.vectors),
+            )
+        missing = asking.for_reader(question, missing, shown, self.vectors)  # refusals above judged on all of them
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
 
