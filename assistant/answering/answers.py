@@ -332,8 +332,9 @@ class Assistant:
                 evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
                 for c in candidates[:k]
             ]
-            missing = evidence.missing(terms, closest, gloss, self.vectors)
-            missing = asking.for_reader(question, missing, closest, self.vectors)
+            missing = asking.for_reader(
+                question, evidence.missing(terms, closest, gloss, self.vectors), closest, self.vectors
+            )
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
 
         if not any(c.score >= threshold for c in eligible):
@@ -352,18 +353,10 @@ class Assistant:
             return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
-        if gated and evidence.holds_too_little(terms, missing):
-            # Quotes that hold too little of what is asked about are close in tone, not an answer.
-            return Answer(
-                question,
-                False,
-                ABSTAINED,
-                [],
-                query,
-                confidence,
-                asking.for_reader(question, missing, shown, self.vectors),
-            )
-        missing = asking.for_reader(question, missing, shown, self.vectors)  # refusals above judged on all of them
+        too_little = gated and evidence.holds_too_little(terms, missing)  # judged on every word
+        missing = asking.for_reader(question, missing, shown, self.vectors)  # the reader sees the asked
+        if too_little:  # quotes that hold too little of what is asked about are close in tone, not an answer
+            return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 
 
