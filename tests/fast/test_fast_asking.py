@@ -61,3 +61,11 @@ def test_explicit_emergency_wording_still_signposts_a_named_case():
 
     quoted = "Tamsin was seen by the school nurse three times."
     assert signpost.for_answer(S, "Tamsin is in danger right now, who do I call", True, None, None, quoted)
+
+
+def test_a_frequency_answers_how_often():
+    from assistant.answering import marking
+
+    assert marking.gives_frequency("The plan is gone through again at each yearly check.")
+    assert marking.gives_frequency("Visits happen twice a month.")
+    assert not marking.gives_frequency("The plan lists who may babysit.")
