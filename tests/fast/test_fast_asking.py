@@ -68,4 +68,4 @@ def test_a_frequency_answers_how_often():
 
     assert marking.gives_frequency("The plan is gone through again at each yearly check.")
     assert marking.gives_frequency("Visits happen twice a month.")
-    assert not marking.gives_frequency("The plan lists who may babysit.")
+    assert not marking.gives_frequency("The plan lists who can babysit.")
