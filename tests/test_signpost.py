@@ -168,6 +168,9 @@ READING_BY_MEANING = [
     "Why had the health visitor not seen the baby for months?",
     "what did the review say about the baby left in the car",
     "Who did the school tell about the girl's injuries?",
+    # Procedure asked of any child, and a case the asker read about.
+    "if a pupil tells me something and says not to tell anyone can I promise that",
+    "It was hard reading about the boy who slept in the car, did anyone check on him?",
 ]
 
 

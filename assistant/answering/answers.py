@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answering import (
+    asking,
     calibration,
     evidence,
     glossary,
@@ -233,7 +234,8 @@ class Assistant:
         qvec = seen.get("question")
         if qvec is None and answer.answered and urgency.usable(embedder):
             qvec = self.encoder.encode_query(answer.question)  # a follow-up was searched merged
-        help_now = signpost.for_answer(self.settings, answer.question, answer.answered, qvec, embedder)
+        quoted = "\n".join(q.text for q in answer.quotes)
+        help_now = signpost.for_answer(self.settings, answer.question, answer.answered, qvec, embedder, quoted)
         answer.signpost = Signpost.model_validate(help_now) if help_now is not None else None
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)
         return answer
@@ -333,7 +335,9 @@ class Assistant:
                 evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
                 for c in candidates[:k]
             ]
-            missing = evidence.missing(terms, closest, gloss, self.vectors)
+            missing = asking.for_reader(
+                question, evidence.missing(terms, closest, gloss, self.vectors), closest, self.vectors
+            )
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
 
         if not any(c.score >= threshold for c in eligible):
@@ -352,8 +356,9 @@ class Assistant:
             return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
-        if gated and evidence.holds_too_little(terms, missing):
-            # Quotes that hold too little of what is asked about are close in tone, not an answer.
+        too_little = gated and evidence.holds_too_little(terms, missing)  # judged on every word
+        missing = asking.for_reader(question, missing, shown, self.vectors)  # the reader sees the asked
+        if too_little:  # quotes that hold too little of what is asked about are close in tone, not an answer
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
 

@@ -124,6 +124,8 @@ def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Ter
     nearest sentence that does is marked with the best one, or alone when both would mark more
     than ``MAX_SHARE`` of the quote."""
     gives = evidence.value_wanted(terms)
+    if gives is not None and "often" in terms.frames | terms.asking | set(terms.words.values()):
+        gives = gives_frequency  # "how often": "at every annual review" is the answer, not a date
     if gives is None or not picked or any(gives(sentences[i].text) for i in picked):
         return picked
     best = picked[0] if len(picked) == 1 else max(picked, key=lambda i: sentences[i].similarity)
@@ -133,6 +135,18 @@ def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Ter
         return picked
     chars = sum(sentences[k].end - sentences[k].start for k in (best, found))
     return sorted({best, found}) if chars < MAX_SHARE * quote_chars else [found]
+
+
+_FREQUENCY = re.compile(
+    r"\b(?:every|each|annual|annually|yearly|monthly|weekly|daily|fortnightly|quarterly|whenever|"
+    r"once|twice|times a|a year|a month|a week)\b",
+    re.I,
+)
+
+
+def gives_frequency(text: str) -> bool:
+    """How often something happens: "every six weeks", "at each annual review", "twice a year"."""
+    return bool(_FREQUENCY.search(text)) or evidence.gives_time(text)
 
 
 def gives_answer(terms: evidence.Terms, text: str) -> bool:

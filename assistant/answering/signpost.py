@@ -118,13 +118,39 @@ def from_settings(settings) -> dict:
     }
 
 
-def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None) -> dict | None:
+def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None, quoted: str = "") -> dict | None:
     """The signpost for an answer: on every abstention and every urgent question, else None.
 
     With the question's vector and the model that made it, urgency is also judged by meaning
-    (urgency.py), for worries told without any of the words the rules look for."""
-    urgent = not answered or is_urgent(question) or urgent_by_meaning(question, qvec, embedder)
+    (urgency.py), for worries told without any of the words the rules look for; never for a
+    question about what the asker read or about someone the quotes name (``reads_documents``)."""
+    by_meaning = not reads_documents(question, quoted) and urgent_by_meaning(question, qvec, embedder)
+    urgent = not answered or is_urgent(question) or by_meaning
     return from_settings(settings) if urgent else None
+
+
+# The asker says they read it, or names the text: "it upset me reading that...", "in the review".
+_READ = re.compile(
+    r"\b(?:reading|i read|i've read|read (?:that|about|in))\b|\b(?:the|this|that) (?:report|review|reviews|poster|"
+    r"podcast|minutes|briefing|guidance|document)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b", re.M)
+
+
+def reads_documents(question: str, quoted: str = "") -> bool:
+    """Is the question about the documents: the asker read it, or it names someone the quotes
+    name ("Did Esme's mum ever ask for help?" with quotes telling Esme's case)? Such a question
+    is reading, not a worry now: only explicit wording (``is_urgent``) signposts it."""
+    if _READ.search(question or ""):
+        return True
+    if not quoted:
+        return False
+    from assistant.answering import meaning
+
+    names = {m.group(1).lower() for m in _NAME.finditer(quoted) if not meaning.common(m.group(1).lower())}
+    names = {n for n in names if not meaning.word_classes(n)}  # a person's name, not an English word
+    return bool(names & {w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z']+", question or "")})
 
 
 def urgent_by_meaning(question: str, qvec, embedder) -> bool:

@@ -149,6 +149,8 @@ GENERAL_MARGIN = 0.15  # a question asked in general terms ("what triggers…?")
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|me|my|we|we'?re|us|our)\b", re.I)
 # Asked in general terms: opens with a question word and says nothing of the asker or of now.
 _GENERAL = re.compile(r"^\s*(what|which|why|how|when|who|is|are|does|do|can)\b", re.I)
+# A question about what to do should something happen to a child, not one the asker is with now.
+_IF_ANY_CHILD = re.compile(r"^\s*(if|when|what if)\s+(a|an|the|any)\s+(child|young person|pupil|kid|baby)\b", re.I)
 _NOW = re.compile(r"\b(now|just|tonight|today|yesterday|last night|this (morning|evening|weekend))\b", re.I)
 
 _lock = threading.Lock()
@@ -195,5 +197,7 @@ def reads_as_worry(question: str, qvec: np.ndarray, embedder: Encoder, cites_doc
     if cites_documents:
         return gap >= FIRST_PERSON_MARGIN and first_person
     if _GENERAL.match(text) and not first_person and not _NOW.search(text):
+        return gap >= GENERAL_MARGIN
+    if _IF_ANY_CHILD.match(text) and not _NOW.search(text):  # "if the child asks me to...": procedure
         return gap >= GENERAL_MARGIN
     return True

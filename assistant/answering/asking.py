@@ -1,0 +1,131 @@
+"""The asking, not the asked: question words a reader need not be warned the quotes lack.
+
+``evidence.missing`` lists the question's content words that no shown quote holds; that list
+also decides refusals (``evidence.holds_too_little``) and is left as it is for that. What the
+reader is shown (``Answer.missing``) drops the words that say how the question is asked rather
+than what it asks about, because a warning that "slide" or "pls" is not in the quotes teaches
+the reader to ignore the warnings that matter ("kinship" when the quotes speak of new carers):
+
+* **Figures in words** given as a guess or a choice ("roughly fifteen hundred", "between twenty
+  and twenty-five", "a year or eighteen months"), or that the quotes hold in digits ("nine":
+  9): the asker's estimate, not a word of the topic ("under five" with no 5 shown stays).
+* **The asker's errand**: the medium they found or will use the text in ("poster", "slide",
+  "page", "pics"), the form of the answer they want ("exact", "figure", "wording", "result",
+  "tip", "findings"), how they came to ask ("reading", "upset"), and texting shorthand ("pls",
+  "loads"). Read by meaning: a word at least ``SEED_MATCH`` close to one of the ``ERRAND`` seeds
+  (the shipped encoder, one word at a time, as meaning.py does), so "slides", "photos" and
+  "webpage" are caught without listing them, while topic words stay far ("boyfriend" 0.44 at
+  most, "kinship" 0.28).
+  A word right before one of them names its kind ("*reflective* questions").
+* **A conjunction** ("whether"): a closed class of English, so listed.
+* **A particle of a phrasal verb** ("come *round*", "pop *over*"): the verb is the asking.
+* **An abbreviation the quotes spell out**: by initials, plurals too ("hvs": health visitors),
+  skipping the little words of a title ("TSD": Training, Support and Development standards).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import meaning
+from assistant.index.lexical import stopwords, words
+
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions dozen dozens".split()
+)
+# Subordinating conjunctions: a closed class of English, so listed ("whether the plans were closed").
+CONJUNCTIONS = frozenset("whether unless although though whereas whilst while since because".split())
+# Seeds of the asker's errand (see the module docstring); a word is read as one of them by meaning.
+ERRAND = (
+    "poster slide page photos website leaflet handout "  # where the text is, or will go
+    "exact precise wording figure result tip findings questions "  # the form of the answer wanted
+    "reading upset please lots loads"  # how the asker came to ask; texting and casual speech
+).split()
+# Cosine of two words each encoded alone: inflections and near-synonyms of a seed sit above 0.7
+# ("slides", "photographs" 0.89, "webpage" 0.75); topic words of safeguarding questions below 0.6.
+SEED_MATCH = 0.7
+# A word the English lexicon does not know (LemmInflect) is shorthand when it comes this close to a
+# seed: the encoder puts "pls" at 0.48 from "please" and "pics" at 0.65 from "photos", while unknown
+# topic words ("stepdads", "sleepover", "inspectorate") stay near 0.3 from every seed.
+SHORTHAND_MATCH = 0.45
+_PHRASAL = re.compile(
+    r"\b(?:come|comes|came|coming|pop|pops|popped|popping|drop|drops|dropped|dropping|go|goes|going|went)"
+    r"\s+(round|over|by|along)\b",
+    re.I,
+)
+# An abbreviation is rare in general English ("hvs" 1.9, "tsd" 2.2); "goes" (5.4) is a word.
+ABBREVIATION_ZIPF = 4.0
+# The little words a title's initials skip: "Training, Support *and* Development".
+_SKIPPED = frozenset("and of the for in on to a an".split())
+
+
+_ROUGH = re.compile(r"\b(?:roughly|about|around|approximately|approx|something|or so|ish|between|or)\b", re.I)
+
+
+def rough_figures(question: str, texts: list[str]) -> frozenset[str]:
+    """The question's number words that need no warning: all of them when it gives its figures
+    as a guess or a choice ("roughly fifteen hundred", "between twenty and twenty-five", "a year
+    or eighteen months"), else those whose figure the quotes hold ("nine" and "9")."""
+    asked = {w for w in words(question or "") if w in NUMBER_WORDS}
+    if not asked or _ROUGH.search(question or ""):
+        return frozenset(asked)
+    held = set().union(*(meaning.figures_of(t) for t in texts)) if texts else set()
+    return frozenset(w for w in asked if meaning.numbers_in(meaning.spelled_in_digits(w)) <= held)
+
+
+def spelled_out(word: str, shown: list[str]) -> bool:
+    """Is ``word`` an abbreviation the shown words spell out by their initials, in the plural
+    ("hvs": health visitors) or skipping a title's little words ("tsd")?"""
+    if (
+        not 2 <= len(word) <= 5
+        or not word.isalpha()
+        or meaning.word_classes(word)
+        or meaning.zipf(word) >= ABBREVIATION_ZIPF
+    ):
+        return False
+    short = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    if meaning.spelled_by_initials(word, shown) or meaning.spelled_by_initials(short, shown):
+        return True
+    content = [w for w in shown if w not in _SKIPPED]
+    return meaning.spelled_by_initials(word, content) or meaning.spelled_by_initials(short, content)
+
+
+def errand_words(candidates: list[str], vectors) -> set[str]:
+    """The candidates that are (by meaning) one of the ``ERRAND`` seeds."""
+    out = {w for w in candidates if w in ERRAND or meaning.lemmas_of(w) & set(ERRAND)}
+    rest = [w for w in candidates if w not in out and w.isalpha() and not meaning.common(w)]
+    if rest and vectors is not None:
+        vecs = vectors.of(rest + ERRAND)
+        for w in rest:
+            bar = SEED_MATCH if meaning.word_classes(w) else SHORTHAND_MATCH
+            if max(float(vecs[w] @ vecs[s]) for s in ERRAND) >= bar:
+                out.add(w)
+    return out
+
+
+def modifiers_of(question: str, errand: set[str]) -> set[str]:
+    """Adjectives right before an errand noun in the question: "*reflective* questions" names
+    the kind of errand, not the topic ("professionals *read*": a verb, says nothing of them)."""
+    ws = words(question)
+    nouns = {w for w in errand if "NOUN" in meaning.word_classes(w)}
+    return {ws[i - 1] for i in range(1, len(ws)) if ws[i] in nouns and "ADJ" in meaning.word_classes(ws[i - 1])}
+
+
+def for_reader(question: str, missing: list[str], texts: list[str], vectors=None) -> list[str]:
+    """The words of ``missing`` worth showing a reader (see the module docstring)."""
+    if not missing:
+        return missing
+    particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}
+    shown = [w for t in texts for w in words(t)]
+    stop = stopwords()
+    figures = rough_figures(question, texts)
+    left = [
+        w for w in missing if w.lower() not in figures | CONJUNCTIONS | particles and not spelled_out(w.lower(), shown)
+    ]
+    plain = [w for w in left if w.islower() and w not in stop]
+    errand = errand_words(plain, vectors)
+    question_words = set(words(question or ""))
+    errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
+    return [w for w in left if w not in errand]

@@ -1,0 +1,71 @@
+"""The missing words a reader is shown (asking.py) and the signpost on questions about the
+documents (signpost.reads_documents). Questions and passages are written for these tests,
+about a fictional partnership; no model is loaded (vectors=None: lemma and rule paths only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import asking, signpost
+
+pytestmark = pytest.mark.fast
+
+
+def test_rough_figures_in_words_are_not_listed():
+    q = "about three hundred carers went on the course, what is the real count"
+    assert asking.for_reader(q, ["three", "hundred"], ["The course trained 312 carers."]) == []
+
+
+def test_a_figure_in_words_the_quotes_lack_stays():
+    q = "how many of the Marlow children were under seven"
+    assert asking.for_reader(q, ["seven"], ["Twelve children were under four."]) == ["seven"]
+
+
+def test_a_figure_in_words_held_in_digits_is_not_listed():
+    q = "of the eight audits which were late"
+    assert asking.for_reader(q, ["eight"], ["All 8 audits were finished by May."]) == []
+
+
+def test_the_asker_errand_is_not_listed_but_topic_words_are():
+    q = "for my leaflet, what does the exact wording say about stepfathers"
+    got = asking.for_reader(q, ["leaflet", "exact", "wording", "stepfathers"], ["Men in the home must be seen."])
+    assert got == ["stepfathers"]
+
+
+def test_phrasal_particle_and_conjunction_are_not_listed():
+    q = "does the nurse pop over and check whether the cot is safe"
+    assert asking.for_reader(q, ["over", "whether"], ["The nurse visits within a week."]) == []
+
+
+def test_abbreviation_spelled_out_by_initials():
+    shown = ["School nurses and family support workers meet monthly."]
+    assert asking.for_reader("do fsws meet the school team", ["fsws"], shown) == []
+    shown = ["Carers finish the Induction, Skills and Practice Award in a year."]
+    assert asking.for_reader("when do carers finish the ISP award", ["isp"], shown) == []
+
+
+def test_a_common_word_is_not_read_as_an_abbreviation():
+    assert not asking.spelled_out("goes", ["great old estate sales"])
+
+
+def test_reading_or_a_named_person_of_the_quotes_is_about_the_documents():
+    quoted = "In 2022 Tamsin was seen by the school nurse three times."
+    assert signpost.reads_documents("did tamsin's dad ever come to the meetings", quoted)
+    assert signpost.reads_documents("It made me sad reading that the boy slept in a car, why?")
+    assert not signpost.reads_documents("my neighbour's boy sleeps in a car every night", quoted)
+
+
+def test_explicit_emergency_wording_still_signposts_a_named_case():
+    class S:
+        signpost_title, signpost_text, signpost_links = "Help", "Call 999", []
+
+    quoted = "Tamsin was seen by the school nurse three times."
+    assert signpost.for_answer(S, "Tamsin is in danger right now, who do I call", True, None, None, quoted)
+
+
+def test_a_frequency_answers_how_often():
+    from assistant.answering import marking
+
+    assert marking.gives_frequency("The plan is gone through again at each yearly check.")
+    assert marking.gives_frequency("Visits happen twice a month.")
+    assert not marking.gives_frequency("The plan lists who can babysit.")
