@@ -101,4 +101,6 @@ def restored_first(question: str, cased: str) -> bool:
     """Was the question's first word a name typed in lower case? (A question's first word is
     otherwise passed over as a name: every question opens with a capital.)"""
     first, first_cased = _WORD.match(question.lstrip()), _WORD.match(cased.lstrip())
-    return bool(first and first_cased) and first.group(0) != first_cased.group(0)
+    if first is None or first_cased is None:
+        return False
+    return first.group(0) != first_cased.group(0)
