@@ -53,7 +53,7 @@ def written_capitalised(texts: list[str]) -> dict[str, str]:
         for k, n in anywhere.items()
         if (inner[k] or n >= MIN_CAPITALISED)
         and k not in lower
-        and not meaning.word_classes(k)
+        and not any(meaning.word_classes(part) for part in k.split("-"))  # "Co-sleeping" opens sentences
         and not answertypes.calendar_word(k)
         and meaning.zipf(k) < answertypes.PROPER_ZIPF  # "Eight" opening every line of a list
     }

@@ -42,3 +42,8 @@ def test_an_abbreviation_in_a_name_is_held_when_the_passage_spells_it_out():
     text = "Out of hours, ring the emergency duty team."
     assert evidence.spelled_out({"edt"}, text, "Pellingham fostering") == {"edt"}
     assert evidence.spelled_out({"edt"}, "Ring the duty team.", "") == set()
+
+
+def test_a_hyphenated_word_with_an_english_part_is_no_name():
+    docs = ["Bed-sharing is risky. Bed-sharing after alcohol is worse."]
+    assert "bed-sharing" not in casing.written_capitalised(docs)
