@@ -334,13 +334,14 @@ def not_a_name(word: str, question: str) -> bool:
     return contracted or any(known)  # "Drop-in", "Yr"
 
 
-def proper_nouns(question: str, stop: frozenset) -> list[str]:
+def proper_nouns(question: str, stop: frozenset, first: bool = False) -> list[str]:
     """Capitalised words inside the question that are names, not everyday words ("Westbury",
-    "Ofsted"; not "What" opening it, not "Report"). Acronyms are left to the glossary."""
+    "Ofsted"; not "What" opening it, unless ``first``: a name whose capital was put back, not
+    "Report"). Acronyms are left to the glossary."""
     out = []
     for m in _CAPITAL.finditer(question):
         word = m.group(0).lower().replace("’", "'").split("'")[0]
-        if m.start() == 0 or word in stop or any(c.isdigit() for c in word):
+        if (m.start() == 0 and not first) or word in stop or any(c.isdigit() for c in word):
             continue
         if (m.group(0).isupper() and not shouted(question)) or not_a_name(m.group(0), question):
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, meaning
+from assistant.answering import answertypes, aspects, casing, meaning
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -155,15 +155,16 @@ def respelt(index, word: str, stem: str) -> str:
     return found[0] if found else stem
 
 
-def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
+def _names(question: str, stop: frozenset, first: bool = False) -> tuple[list[set[str]], set[str]]:
     """Runs of two or more capitalised words ("Annie Hudson"), and every capitalised word.
-    The first word is skipped: questions open with a capital ("What", "Who")."""
+    The first word is skipped (questions open with a capital: "What", "Who") unless ``first``
+    (it is a name whose capital was put back, casing.restored_first)."""
     runs: list[list[str]] = [[]]
     capitals: set[str] = set()
     prev_end = 0
     for m in _CAPITALISED.finditer(question):
         word = m.group(0)
-        if m.start() == 0 or word.lower() in stop or answertypes.not_a_name(word, question):
+        if (m.start() == 0 and not first) or word.lower() in stop or answertypes.not_a_name(word, question):
             runs.append([])
             continue
         capitals |= set(tokenize(word))
@@ -178,6 +179,9 @@ def _names(question: str, stop: frozenset) -> tuple[list[set[str]], set[str]]:
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
+    # "ormsgate", "child n": names typed in lower case are read with their capitals (casing).
+    cased = casing.recased(question, *casing.index_names(index))
+    opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
     subject = (frame.group("doc") or "").lower() if frame else ""
     subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
@@ -187,8 +191,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing - {""}]
     typed = _stemmer().stemWords(kept) if kept else []
-    names, capitals = _names(question, stop)
-    named = {w.lower() for w in _CAPITALISED.findall(question)}
+    names, capitals = _names(cased, stop, opens_named)
+    named = {w.lower() for w in _CAPITALISED.findall(cased)}
     stems = [s if w in named else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
     respelling = {t: s for s, t in zip(stems, typed, strict=False) if s != t}
     first: dict[str, str] = {}
@@ -206,7 +210,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
-    propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(question, stop)) if s not in grouped}
+    propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in grouped}
     target = answertypes.count_target(question, stop)
     return Terms(
         words=first,
@@ -221,14 +225,14 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
         kind=answertypes.kind(question),
         df=index.bm25.df,
-        pseudonyms=answertypes.pseudonyms(question),
+        pseudonyms=answertypes.pseudonyms(cased),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         propers=propers,
         asking=answertypes.asking_words(question) - {aspects.task(question)},
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
-        **asked(question, stop, bool(frame), set(first)),
+        **asked(cased, stop, bool(frame), set(first)),
     )
 
 
@@ -481,7 +485,8 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     got = exact | set(soft_text) | set(soft_ctx)
     both = have | ctx
     # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
-    names_ok = all(n <= both | exact for n in terms.names) and terms.propers <= (both | exact)
+    names_ok = all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names)
+    names_ok = names_ok and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
@@ -495,6 +500,15 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
     return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
+
+
+def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:
+    """The abbreviations among ``stems`` that the passage or its heading spells out by their
+    initials ("EDT" of "Fellbridge EDT": the emergency duty team)."""
+    if not stems:
+        return set()
+    shown = words(text + "\n" + ctx_text)
+    return {s for s in stems if meaning.spelled_by_initials(s, shown)}
 
 
 def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got) -> bool:
