@@ -357,7 +357,7 @@ class Assistant:
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
         too_little = gated and evidence.holds_too_little(terms, missing)  # judged on every word
-        missing = asking.for_reader(question, missing, shown, self.vectors)  # the reader sees the asked
+        missing = asking.for_reader(question, missing, shown, self.vectors, quoted=not too_little)  # the asked
         if too_little:  # quotes that hold too little of what is asked about are close in tone, not an answer
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)

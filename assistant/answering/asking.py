@@ -19,6 +19,12 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   A word right before one of them names its kind ("*reflective* questions").
 * **A conjunction** ("whether"): a closed class of English, so listed.
 * **A particle of a phrasal verb** ("come *round*", "pop *over*"): the verb is the asking.
+* **The event's verb in a when or where question** ("what time does the course start and
+  *finish*", "where is the training *taking* place", "what span does the review *cover*"): a verb
+  of something happening in time (``EVENT_VERBS``, a closed class) frames the time or place
+  asked for; it is not shown when the question asks when and the quotes give a time, or asks where.
+* **A word the shown quotes hold by meaning, read in context** ("dads": father, "toddler": young
+  child): see inquotes.py. Only for quotes given as the answer: a refusal shows none to hold it.
 * **An abbreviation the quotes spell out**: by initials, plurals too ("hvs": health visitors),
   skipping the little words of a title ("TSD": Training, Support and Development standards).
 """
@@ -27,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import meaning
+from assistant.answering import answertypes, evidence, inquotes, meaning
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -50,6 +56,10 @@ SEED_MATCH = 0.7
 # seed: the encoder puts "pls" at 0.48 from "please" and "pics" at 0.65 from "photos", while unknown
 # topic words ("stepdads", "sleepover", "inspectorate") stay near 0.3 from every seed.
 SHORTHAND_MATCH = 0.45
+# Verbs of something happening in time: in "when does it start", "where is it held", they say
+# that the event happens, not what it is about (by lemma: "taking", "runs", "lasted").
+EVENT_VERBS = frozenset("happen occur take start begin finish end run last cover hold open close".split())
+_WHERE = re.compile(r"^\s*(?:\w+\s+){0,2}where\b", re.I)
 _PHRASAL = re.compile(
     r"\b(?:come|comes|came|coming|pop|pops|popped|popping|drop|drops|dropped|dropping|go|goes|going|went)"
     r"\s+(round|over|by|along)\b",
@@ -113,8 +123,18 @@ def modifiers_of(question: str, errand: set[str]) -> set[str]:
     return {ws[i - 1] for i in range(1, len(ws)) if ws[i] in nouns and "ADJ" in meaning.word_classes(ws[i - 1])}
 
 
-def for_reader(question: str, missing: list[str], texts: list[str], vectors=None) -> list[str]:
-    """The words of ``missing`` worth showing a reader (see the module docstring)."""
+def event_verbs(question: str, candidates: list[str], texts: list[str]) -> set[str]:
+    """The ``EVENT_VERBS`` among ``candidates`` when the question asks where, or asks when and
+    the quotes give a time."""
+    when = answertypes.kind(question) in ("when", "date") and evidence.gives_time("\n".join(texts))
+    if not (when or _WHERE.search(question)):
+        return set()
+    return {w for w in candidates if "VERB" in meaning.word_classes(w) and meaning.lemmas_of(w) & EVENT_VERBS}
+
+
+def for_reader(question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False) -> list[str]:
+    """The words of ``missing`` worth showing a reader (see the module docstring); ``quoted``:
+    ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay)."""
     if not missing:
         return missing
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}
@@ -128,4 +148,8 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     errand = errand_words(plain, vectors)
     question_words = set(words(question or ""))
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
-    return [w for w in left if w not in errand]
+    left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
+    backend = getattr(getattr(vectors, "embedder", None), "model", None)
+    if quoted and left and backend is not None:
+        left = [w for w in left if w not in inquotes.held(backend, question or "", left, texts)]
+    return left
