@@ -350,14 +350,15 @@ def proper_nouns(question: str, stop: frozenset, first: bool = False) -> list[st
     return out
 
 
-def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None) -> bool:
-    """Does ``text`` hold the kind of thing the question asks for?"""
+def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None, window: int = 0) -> bool:
+    """Does ``text`` hold the kind of thing the question asks for? ``window``: words a count
+    may sit from what it counts (``COUNT_WINDOW`` unless given)."""
     if kind_ == "money":  # "how much does it cost": an amount of money, or free
         return bool(_AMOUNT.search(text))
     if kind_ == "phone":  # "what is the duty team's number": a number to ring
         return bool(_PHONE.search(text))
     if kind_ == "count":
-        return any_figure(tokens) if targets is None else figure_near(tokens, targets)
+        return any_figure(tokens) if targets is None else figure_near(tokens, targets, window or COUNT_WINDOW)
     if kind_ == "proportion":  # "what percentage of X": a part of a whole
         marks = targets if targets is not None else [True] * len(tokens)
         return figure_near(tokens, marks, window=len(tokens) if targets is None else PROPORTION_WINDOW, proportion=True)
