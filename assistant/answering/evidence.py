@@ -593,10 +593,14 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             marks = None  # named in the heading: any figure of the passage
     asked = "proportion" if proportion else terms.kind
     if marks is not None and any(marks):  # a figure said of what it counts: in the sentence naming it
+        of = figures.said_of(terms) if proportion else set()  # and of what is asked of it
         return figures.in_one_sentence(
             text,
-            lambda s: answertypes.satisfied(
-                asked, s, list(word_stems(s)[0]), target_marks(terms, s, soft, glossary), figures.SENTENCE_WINDOW
+            lambda s: (
+                answertypes.satisfied(
+                    asked, s, list(word_stems(s)[0]), target_marks(terms, s, soft, glossary), figures.SENTENCE_WINDOW
+                )
+                and figures.holds_some(of, s, soft)
             ),
         )
     return answertypes.satisfied(asked, text, list(ws), marks)

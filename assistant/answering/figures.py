@@ -10,6 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.answering import meaning
+from assistant.index.lexical import token_set, words
+
+if TYPE_CHECKING:
+    from assistant.answering.evidence import Terms
 
 # A sentence ends at a full stop, a question or exclamation mark followed by a space, or at a
 # line break (a list item, a table row or a heading is a statement of its own). Decimal points
@@ -29,3 +36,30 @@ def in_one_sentence(text: str, holds: Callable[[str], bool]) -> bool:
     """Does one sentence of ``text`` hold the figure asked for (``holds``: a predicate of a
     sentence that looks for a figure of the right sort next to what is asked about)?"""
     return any(holds(s) for s in sentences(text))
+
+
+def said_of(terms: Terms) -> set[str]:
+    """What "what percentage of X were Y" asks of X: the stems of Y, the question's words after
+    what it counts that can name a thing or an act ("exploited", "looked after *children*";
+    not a name, nor "after"). A part of the missing children is not the part exploited."""
+    order = list(terms.words)
+    last = max((i for i, s in enumerate(order) if s in terms.target), default=-1)
+    if last < 0:
+        return set()
+    named = terms.propers | terms.capitals
+    return {
+        s
+        for s in order[last + 1 :]
+        if s not in named and {"NOUN", "VERB"} & meaning.word_classes(terms.words[s].lower())
+    }
+
+
+def holds_some(stems: set[str], sentence: str, soft: dict[str, str]) -> bool:
+    """Does ``sentence`` hold one of ``stems``, word for word or by a word of the same meaning
+    (``soft``: question stem -> the passage's word, evidence.soft_matches)? True when none asked."""
+    if not stems:
+        return True
+    if stems & token_set(sentence):
+        return True
+    shown = set(words(sentence))
+    return any(soft.get(s) in shown for s in stems)
