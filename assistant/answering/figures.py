@@ -18,13 +18,16 @@ from assistant.index.lexical import token_set, words
 if TYPE_CHECKING:
     from assistant.answering.evidence import Terms
 
-# A sentence ends at a full stop, a question or exclamation mark followed by a space, or at a
-# line break (a list item, a table row or a heading is a statement of its own). Decimal points
-# ("9.30", "1.5") and thousands ("1,388") have no space after them and stay inside.
 # Inside one sentence a count may sit further from what it counts than across sentences: "contacts
 # to the front door rose by 13.5 per cent" says it of the contacts, seven words on.
 SENTENCE_WINDOW = 10
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+# A sentence ends at a full stop, a question or exclamation mark followed by a space or a line
+# break, or at a blank line (a paragraph). A single line break after no stop keeps the sentence
+# going: text from a PDF wraps mid-sentence, and a lead-in, a heading line or a table's rows run
+# on into what they introduce. Decimal points ("9.30", "1.5") and thousands ("1,388") have no
+# space after them and stay inside.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n\s*")
 
 
 def sentences(text: str) -> list[str]:

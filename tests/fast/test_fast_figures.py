@@ -28,6 +28,11 @@ def test_a_sentence_ends_at_a_full_stop_not_inside_a_figure():
     assert figures.sentences(text) == ["Calls rose to 2,417.", "The rise was 12.5 per cent.", "Table row | 7 | 9"]
 
 
+def test_a_line_wrapped_mid_sentence_is_one_sentence_and_a_paragraph_is_not():
+    assert figures.sentences("The hub took 912\nreferrals in the year.") == ["The hub took 912\nreferrals in the year."]
+    assert figures.sentences("Staffing\n\n41 posts were filled") == ["Staffing", "41 posts were filled"]
+
+
 def test_a_figure_in_the_sentence_before_counts_nothing_of_the_next(index, gloss):
     question = "how many childminders does the hub register"
     passage = "If a child is lost, phone the police on 101. Always tell the childminding team too."
