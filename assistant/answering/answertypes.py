@@ -86,6 +86,31 @@ _MONEY = re.compile(
     r"|\bwhat (is|are) the (cost|price|fee|fees|charge|budget)\b",
     re.I,
 )
+# "What was Quillhaven's board budget for 2022 to 2023?": a "what is" question whose subject is
+# an amount of money asks for the amount, as "how much" does. Only when the money noun heads the
+# subject: "what is the extra money *in* the budget paying for" asks what it buys.
+_WHAT_IS = re.compile(r"^\s*what(?:['’]s|\s+(?:is|was|are|were|will be|would be))\s+(?P<subject>[\w'’ -]+)", re.I)
+MONEY_NOUNS = frozenset("budget budgets cost costs price prices fee fees funding spend spending".split())
+_PERIOD_WORDS = frozenset("last this next each every per a".split())  # "budget last year", "cost a week"
+_SUBJECT_BREAK = frozenset("of in for to about on with from by at into than that which who".split())
+
+
+def asks_amount(question: str) -> bool:
+    """Is the question's subject an amount of money ("what was the partnership's budget")?"""
+    m = _WHAT_IS.match(question)
+    if not m:
+        return False
+    subject = m.group("subject").lower().split()
+    for i, w in enumerate(subject[:6]):
+        if w in _SUBJECT_BREAK:
+            return False
+        after = subject[i + 1] if i + 1 < len(subject) else ""
+        # the head of the subject: "the funding formula" asks for a formula
+        if w in MONEY_NOUNS and (not after or after in _SUBJECT_BREAK or after in _PERIOD_WORDS or after.isdigit()):
+            return True
+    return False
+
+
 _AMOUNT = re.compile(
     r"[£$€]\s?\d|\b\d[\d,.]*\s?(?:p|pence|pounds?|euros?|dollars?)\b|\bfree\b|\bno (?:charge|cost|fee)\b", re.I
 )
@@ -110,7 +135,7 @@ PHONE_FRAME = frozenset({"number", "phone", "telephone", "tel", "no"})
 
 def kind(question: str) -> str:
     """ "money", "phone", "count", "who", "date", "when", "name" or "" (any other question)."""
-    if _MONEY.search(question):
+    if _MONEY.search(question) or asks_amount(question):
         return "money"
     if _PHONE_Q.search(question):
         return "phone"
@@ -350,14 +375,15 @@ def proper_nouns(question: str, stop: frozenset, first: bool = False) -> list[st
     return out
 
 
-def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None) -> bool:
-    """Does ``text`` hold the kind of thing the question asks for?"""
+def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None, window: int = 0) -> bool:
+    """Does ``text`` hold the kind of thing the question asks for? ``window``: words a count
+    may sit from what it counts (``COUNT_WINDOW`` unless given)."""
     if kind_ == "money":  # "how much does it cost": an amount of money, or free
         return bool(_AMOUNT.search(text))
     if kind_ == "phone":  # "what is the duty team's number": a number to ring
         return bool(_PHONE.search(text))
     if kind_ == "count":
-        return any_figure(tokens) if targets is None else figure_near(tokens, targets)
+        return any_figure(tokens) if targets is None else figure_near(tokens, targets, window or COUNT_WINDOW)
     if kind_ == "proportion":  # "what percentage of X": a part of a whole
         marks = targets if targets is not None else [True] * len(tokens)
         return figure_near(tokens, marks, window=len(tokens) if targets is None else PROPORTION_WINDOW, proportion=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, meaning
+from assistant.answering import answertypes, aspects, casing, figures, meaning
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -591,7 +591,19 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             marks = [False] * len(ws)  # what it counts is nowhere: no figure can be attached to it
         elif not any(marks):
             marks = None  # named in the heading: any figure of the passage
-    return answertypes.satisfied("proportion" if proportion else terms.kind, text, list(ws), marks)
+    asked = "proportion" if proportion else terms.kind
+    if marks is not None and any(marks):  # a figure said of what it counts: in the sentence naming it
+        of = figures.said_of(terms) if proportion else set()  # and of what is asked of it
+        return figures.in_one_sentence(
+            text,
+            lambda s: (
+                answertypes.satisfied(
+                    asked, s, list(word_stems(s)[0]), target_marks(terms, s, soft, glossary), figures.SENTENCE_WINDOW
+                )
+                and figures.holds_some(of, s, soft)
+            ),
+        )
+    return answertypes.satisfied(asked, text, list(ws), marks)
 
 
 def shown_text(index, doc_id: str, start: int, end: int) -> str:
