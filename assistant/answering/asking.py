@@ -16,7 +16,8 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   (the shipped encoder, one word at a time, as meaning.py does), so "slides", "photos" and
   "webpage" are caught without listing them, while topic words stay far ("boyfriend" 0.44 at
   most, "kinship" 0.28).
-  A word right before one of them names its kind ("*reflective* questions").
+  A word right before one of them names its kind ("*reflective* questions"). Never the topic a
+  question asks the documents about ("what does the report say about *nosy questions*").
 * **A conjunction** ("whether"): a closed class of English, so listed.
 * **A particle of a phrasal verb** ("come *round*", "pop *over*"): the verb is the asking.
 * **The event's verb in a when or where question** ("what time does the course start and
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, evidence, inquotes, meaning
+from assistant.answering import answertypes, aspects, evidence, inquotes, meaning
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -123,6 +124,13 @@ def modifiers_of(question: str, errand: set[str]) -> set[str]:
     return {ws[i - 1] for i in range(1, len(ws)) if ws[i] in nouns and "ADJ" in meaning.word_classes(ws[i - 1])}
 
 
+def asked_about(question: str) -> set[str]:
+    """The words of the topic a question asks the documents about ("What does the report say
+    about *nosy questions*?"): never the asker's errand, however close to one they come."""
+    framed = bool(evidence.DOCUMENT_FRAME.match(question))
+    return {w for part in aspects.topic(question, framed) for w in words(part)}
+
+
 def event_verbs(question: str, candidates: list[str], texts: list[str]) -> set[str]:
     """The ``EVENT_VERBS`` among ``candidates`` when the question asks where, or asks when and
     the quotes give a time."""
@@ -148,6 +156,7 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     errand = errand_words(plain, vectors)
     question_words = set(words(question or ""))
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
+    errand -= asked_about(question or "")  # "what does it say about nosy questions": the topic itself
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
     backend = getattr(getattr(vectors, "embedder", None), "model", None)
     if quoted and left and backend is not None:

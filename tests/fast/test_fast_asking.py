@@ -69,3 +69,13 @@ def test_a_frequency_answers_how_often():
     assert marking.gives_frequency("The plan is gone through again at each yearly check.")
     assert marking.gives_frequency("Visits happen twice a month.")
     assert not marking.gives_frequency("The plan lists who can babysit.")
+
+
+def test_the_topic_asked_about_is_never_the_errand():
+    # "questions" is an errand noun ("some reflective questions for supervision"), but here it
+    # is what the documents are asked about: a refusal must say "awkward" was not found.
+    passage = ["Supervisors should make time for reflection each month."]
+    framed = "What does the guidance say about awkward questions?"
+    assert asking.for_reader(framed, ["awkward"], passage) == ["awkward"]
+    errand = "for supervision, are there reflective questions on neglect"
+    assert asking.for_reader(errand, ["reflective"], passage) == []
