@@ -168,7 +168,15 @@ def count_target(question: str, stop: frozenset) -> list[str]:
                 break
             continue
         out.append(w)
+    if out and _only_a_verb(out[0]):  # "how many went on to a full review": what they went on to
+        rest = question[m.end() :].split(None, 1)[1:]
+        return (count_target("how many " + rest[0], stop) if rest else []) or out[:1]
     return out[:3]
+
+
+def _only_a_verb(word: str) -> bool:
+    """A word English uses only as a verb ("went", "led"), not as what a count counts."""
+    return meaning.word_classes(word) == frozenset({"VERB"})
 
 
 def is_figure(tokens: list[str], i: int) -> bool:
@@ -212,7 +220,7 @@ def is_proportion(tokens: list[str], i: int) -> bool:
     """A part of a whole: "8 per cent", "one in five", "3 out of 10", "a quarter", "most"."""
     t = tokens[i]
     if t in _FRACTIONS:
-        return True
+        return not ordinal(tokens, i)
     if not (t in NUMBER_WORDS or t.replace(".", "", 1).isdigit()):
         return False
     after = tokens[i + 1 : i + 4]
@@ -221,6 +229,20 @@ def is_proportion(tokens: list[str], i: int) -> bool:
     return (after[:1] == ["in"] and len(after) > 1 and is_figure(tokens, i + 2)) or (
         after[:2] == ["out", "of"] and len(after) > 2 and is_figure(tokens, i + 3)
     )
+
+
+# After an ordinal comes what it ranks ("the third missing episode"); after a fraction, what it is
+# part of or what that part did ("a third of the children", "a third were in care").
+_AFTER_A_FRACTION = frozenset("of in to and or".split())
+
+
+def ordinal(tokens: list[str], i: int) -> bool:
+    """Is the fraction word at ``i`` an ordinal ("after a *third* missing episode", "the *fifth*
+    review"), which says which one, rather than a part of a whole ("a *third* of them")?"""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if not nxt.isalpha() or nxt in _AFTER_A_FRACTION or nxt in _AUX_BE or nxt in _AUX_DO:
+        return False
+    return bool({"NOUN", "ADJ"} & meaning.word_classes(nxt))
 
 
 def proportion_words(tokens: list[str]) -> set[int]:

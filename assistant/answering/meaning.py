@@ -131,6 +131,21 @@ _DURATION = re.compile(
 )
 
 
+_MONTH_DAYS = 365.25 / 12
+
+
+def in_months(length: str) -> str | None:
+    """A length in days or weeks that people also say in months ("90 days": "3 months", "52
+    weeks": "12 months"), within a day or 3%; None for other lengths ("28 days", "4 weeks":
+    not a month). The two scales meet only here, for the readers who write either."""
+    n, _, scale = length.partition(" ")
+    days = float(n) / 24 if scale == "hours" else 0.0
+    months = round(days / _MONTH_DAYS)
+    if months < 1 or abs(days - months * _MONTH_DAYS) > 1 + 0.03 * months * _MONTH_DAYS:
+        return None
+    return f"{months} months"
+
+
 def durations(text: str) -> dict[str, str]:
     """The lengths of time a text gives, each in its scale's smallest unit ("one year" ->
     "12 months", "a fortnight" -> "336 hours"): the words as written -> that length."""
@@ -211,7 +226,8 @@ def figures_of(text: str) -> set[str]:
     in words ("eleven" -> "11"), its lengths of time (``durations``: "12 months"), times of
     day ("16:00") and parts of a whole ("20%")."""
     spelled = spelled_in_digits(text)
-    out = numbers_in(text) | numbers_in(spelled) | set(_durations(spelled).values())
+    lengths = set(_durations(spelled).values())
+    out = numbers_in(text) | numbers_in(spelled) | lengths | {m for m in map(in_months, lengths) if m}
     out |= {str(_ORDINALS.index(m.group(1).lower()) + 1) for m in _ORDINAL.finditer(text)}
     out |= {_MULTIPLES[m.group(1).lower()] for m in _MULTIPLE.finditer(text)}
     out |= numbers_in(spelled_in_digits(_PLURAL_NUMBER.sub(lambda m: m.group(1), text)))
@@ -231,7 +247,7 @@ def equivalents(question: str) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for words_, length in durations(question).items():
         for n in numbers_in(words_):
-            out.setdefault(n, set()).add(length)
+            out.setdefault(n, set()).update(m for m in (length, in_months(length)) if m)
     for figures, time in clock_times(question):  # "9.30am": "09:30", however the passage writes it
         for n in figures:
             out.setdefault(n, set()).add(time)

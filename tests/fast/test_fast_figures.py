@@ -78,3 +78,34 @@ def test_a_budget_is_answered_by_an_amount_for_the_year_asked(index, gloss):
     assert admissible(question, "The hub's budget for 2031/32 was £2.4 million.", index, gloss)
     assert not admissible(question, "The minutes of 4 May 2031 and 2032 plans were agreed.", index, gloss)
     assert not admissible(question, "The hub's budget for 2029/30 was £2.1 million.", index, gloss)
+
+
+def test_an_ordinal_ranks_what_follows_a_fraction_is_a_part():
+    tokens = "after the third unexplained bruise in a month".split()
+    assert answertypes.ordinal(tokens, 2) and not answertypes.is_proportion(tokens, 2)
+    for part in ("a third of the carers", "a third were new", "a fifth in the spring"):
+        assert answertypes.is_proportion(part.split(), 1), part
+
+
+def test_how_many_after_a_ranked_figure(index, gloss):
+    question = "after how many unexplained bruises should a paediatrician see the baby"
+    assert admissible(
+        question, "After a second or third unexplained bruise, a paediatrician sees the baby.", index, gloss
+    )
+
+
+def test_how_many_followed_by_a_verb_counts_what_comes_after_it(index, gloss):
+    stop = evidence.stopwords() | evidence.QUESTION_WORDS
+    question = "of the twelve audits how many went on to an action plan"
+    assert answertypes.count_target(question, stop) == ["action", "plan"]
+    assert answertypes.count_target("how many died in 2031", stop) == ["died"]
+    assert admissible(question, "Twelve audits were held. Five led to an action plan.", index, gloss)
+
+
+def test_a_length_in_days_is_also_said_in_months():
+    from assistant.answering import meaning
+
+    assert "3 months" in meaning.figures_of("within 90 days of the referral")
+    assert "12 months" in meaning.figures_of("for 52 weeks")
+    assert "3 months" in meaning.equivalents("in ninety days")["90"]
+    assert not {"1 months"} & meaning.figures_of("within 28 days or 4 weeks")
