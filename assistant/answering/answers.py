@@ -347,7 +347,13 @@ class Assistant:
         soft = {c.hit.row: c.soft for c in strong}
         for c in select([c.hit for c in strong], index, k, scores):
             start, end, marks, listless = marking.mark(
-                index, c, terms, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
+                index,
+                c,
+                marking.asked_in(terms, question, query),
+                qvec,
+                soft.get(c.row, {}),
+                gloss,
+                self.settings.highlight_margin,
             )
             if listless and gated:  # a lead-in without its list is never the answer
                 continue

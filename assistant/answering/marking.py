@@ -14,7 +14,7 @@ answer with its context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from assistant.answering import answertypes, evidence
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
+KEY_WEIGHT = 0.3  # a yes-or-no question's rarest word held: about a third of a cosine's range
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
@@ -35,6 +36,17 @@ class Sentence:
     end: int
     text: str
     similarity: float
+
+
+def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:
+    """The terms a follow-up's quote is marked by: a follow-up read with the question before it
+    ("and since when?" after "what did they change?") is about that question's subject, but
+    what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
+    kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
+    own = answertypes.kind(question)
+    if not query or not own:
+        return terms
+    return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
 
 
 def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
@@ -69,18 +81,28 @@ def scores(
         if not lead_ins and lead_in_without_list(sentences, i) and not (terms.kind == "count" and kind_ok):
             out.append(-1.0)  # "...six themes:" says how many there are, not what they are
             continue
-        out.append(s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok)
+        # A yes-or-no question is decided by the sentence about its most specific thing ("was anyone
+        # from *probation* there?": "Apologies: ... (head of probation)"), not the one sharing its setting.
+        key = terms.polar and terms.key in holds_words(terms, s.text, soft, glossary)
+        value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
+        out.append(value + KEY_WEIGHT * key)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
     # holds the question's verb, the others come after it.
     verbs = {st for st, w in terms.words.items() if w in terms.asking} | asked_verbs(terms)
-    holds = [
-        bool(verbs & (holds_words(terms, x.text, soft, glossary) | set(evidence.word_stems(x.text)[1])))
-        for x in sentences
-    ]
-    if any(holds) and not all(holds):
+    asks = [is_question(x.text) for x in sentences]
+    held = [holds_words(terms, x.text, soft, glossary) | set(evidence.word_stems(x.text)[1]) for x in sentences]
+    holds = [bool(verbs & h) and not q for h, q in zip(held, asks, strict=False)]
+    if any(holds) and not all(holds) and not terms.polar:  # a yes-or-no question asks its whole statement
         out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
+    if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
+        out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
     return out
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks ("TESSA: What did you change?"), not one that answers."""
+    return text.rstrip().rstrip("\"')»”’").endswith("?")
 
 
 def asked_verbs(terms: evidence.Terms) -> set[str]:
