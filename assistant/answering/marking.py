@@ -75,6 +75,9 @@ def scores(
 ) -> list[float]:
     """How well each sentence answers; a lead-in without its list scores -1 unless ``lead_ins``."""
     out = []
+    # by stem or glossary only: a word near in meaning may be its opposite ("dangerous": "safe")
+    written = [evidence.covered(terms, set(evidence.word_stems(s.text)[1]), glossary) for s in sentences]
+    keys = rarest_held(terms, written) if terms.polar else set()
     for i, s in enumerate(sentences):
         ws, _ = evidence.word_stems(s.text)
         kind_ok = bool(terms.kind) and answertypes.satisfied(terms.kind, s.text, list(ws))
@@ -83,7 +86,7 @@ def scores(
             continue
         # A yes-or-no question is decided by the sentence about its most specific thing ("was anyone
         # from *probation* there?": "Apologies: ... (head of probation)"), not the one sharing its setting.
-        key = terms.polar and terms.key in holds_words(terms, s.text, soft, glossary)
+        key = bool(keys & written[i])
         value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
         out.append(value + KEY_WEIGHT * key)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
@@ -98,6 +101,16 @@ def scores(
     if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
         out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
     return out
+
+
+def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
+    """The question's rarest word(s) that some sentence of the quote holds ("LCSPR", held as
+    "local child safeguarding practice review"), from what each sentence holds (``held``)."""
+    have = set().union(*held) & set(terms.weights) if held else set()
+    if not have:
+        return set()
+    top = max(terms.weights[s] for s in have)
+    return {s for s in have if terms.weights[s] >= top - 1e-9}
 
 
 def is_question(text: str) -> bool:
