@@ -23,6 +23,7 @@ from assistant.answering import answertypes, evidence
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
 KEY_WEIGHT = 0.3  # a yes-or-no question's rarest word held: about a third of a cosine's range
+CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, more than a span
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
@@ -88,7 +89,8 @@ def scores(
         # from *probation* there?": "Apologies: ... (head of probation)"), not the one sharing its setting.
         key = bool(keys & written[i])
         value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
-        out.append(value + KEY_WEIGHT * key)
+        calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
+        out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
     # holds the question's verb, the others come after it.
@@ -101,6 +103,13 @@ def scores(
     if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
         out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
     return out
+
+
+def asks_calendar(terms: evidence.Terms) -> bool:
+    """A "when" question asks for a point on the calendar ("First published 1 July 2022"), not a
+    span or a condition ("within five working days of learning of it"); "how long", "how soon"
+    and "how often" ask for the span or the frequency instead."""
+    return terms.kind in ("when", "date") and not set(terms.words.values()) & answertypes.HOW_TIME
 
 
 def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:

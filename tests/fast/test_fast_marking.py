@@ -82,3 +82,18 @@ def test_a_follow_up_marks_by_its_own_kind_of_answer():
     assert marking.asked_in(earlier, "and the night rota?", "what did they change ... and the night rota?") is earlier
     # a question read on its own is marked by its own terms
     assert marking.asked_in(earlier, "when did the rota change?", None) is earlier
+
+
+def test_a_when_question_is_marked_at_a_point_on_the_calendar_not_a_span():
+    # "when did the handbook first appear?": the line giving its date answers, not the rule
+    # inside it that happens to name a span of days.
+    terms = terms_for({"handbook": "handbook", "first": "first", "appear": "appear"}, kind="when")
+    sentences = [
+        marking.Sentence(0, 40, "First issued 3 March 2031.", 0.30),
+        marking.Sentence(41, 120, "The handbook says a carer must report an injury within two days.", 0.42),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 120) == [0]
+    assert marking.asks_calendar(terms)
+    # "how long" asks for the span itself
+    assert not marking.asks_calendar(terms_for({"long": "long", "handbook": "handbook"}, kind="when"))
