@@ -3,12 +3,14 @@
 The answering sentence is chosen by the same evidence as the passage: its meaning (cosine of
 question and sentence), the question's words it holds (by stem, the glossary or meaning) and
 whether it holds the kind of answer asked for (a figure for "how many", a person for "who", a
-date for "when"). One sentence is marked; a second only when it is the next or previous one
-and scores nearly as well, and never so that more than ``MAX_SHARE`` of the quote is marked. A
-lead-in ending in ":" whose list the quote does not hold is never the answer on its own. When
-the answering sentence sits at the edge of the passage, the quote takes in the neighbouring
-sentence of the same section (sentence-window retrieval), so that what is cited is the
-answer with its context.
+date for "when"). What the question asks steers it: a yes-or-no question is decided where its
+rarest word is, not by its verb; a sentence that itself asks is not an answer; a follow-up is
+marked by its own kind of answer; a "when" is a point on the calendar. One sentence is marked;
+a second only when it is the next or previous one and scores nearly as well, and never so that
+more than ``MAX_SHARE`` of the quote is marked. A lead-in ending in ":" whose list the quote
+does not hold is never the answer on its own. When the answering sentence sits at the edge of
+the passage, the quote takes in the neighbouring sentence of the same section (sentence-window
+retrieval), so that what is cited is the answer with its context.
 """
 
 from __future__ import annotations
