@@ -137,10 +137,20 @@ def asked_verbs(terms: evidence.Terms) -> set[str]:
 
 
 def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> set[str]:
-    """The question's stems a sentence holds (stem, glossary or meaning)."""
+    """The question's stems a sentence holds (stem, glossary, meaning, or the numbered label of
+    an ordinal: "the *first* finding" in "Finding 1.")."""
     ws, stems = evidence.word_stems(text)
     present = set(ws)
-    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present}
+    labels = set(_LABEL.findall(text))
+    numbered = {s for s, w in terms.words.items() if w.lower() in ORDINALS and ORDINALS[w.lower()] in labels}
+    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present} | numbered
+
+
+ORDINALS = {
+    w: str(i) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)
+}
+# A numbered label: "Finding 1.", "Recommendation 2:", "Stage 3)" (not "on 9 February", "4.1").
+_LABEL = re.compile(r"\b[A-Za-z]{3,}\s+(\d{1,2})(?=[.:)](?!\d)|\s*$)")
 
 
 def choose(sentences: list[Sentence], values: list[float], margin: float, quote_chars: int) -> list[int]:

@@ -97,3 +97,13 @@ def test_a_when_question_is_marked_at_a_point_on_the_calendar_not_a_span():
     assert marking.asks_calendar(terms)
     # "how long" asks for the span itself
     assert not marking.asks_calendar(terms_for({"long": "long", "handbook": "handbook"}, kind="when"))
+
+
+def test_an_ordinal_in_the_question_is_held_by_the_numbered_label():
+    # "what is the second step?": "Step 2." is the label of the answer; a "2" in a date is not.
+    terms = terms_for({"second": "second", "step": "step"})
+    assert marking.holds_words(terms, "Step 2.", {}, glossary.Glossary()) == {"second", "step"}
+    assert "second" not in marking.holds_words(terms, "The step was taken on 2 May.", {}, glossary.Glossary())
+    fourth = terms_for({"fourth": "fourth", "step": "step"})
+    assert "fourth" not in marking.holds_words(fourth, "See step 4.2 below.", {}, glossary.Glossary())
+    assert "fourth" in marking.holds_words(fourth, "Step 4: agree the plan.", {}, glossary.Glossary())
