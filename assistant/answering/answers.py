@@ -345,9 +345,10 @@ class Assistant:
         quotes = []
         scores = {c.hit.row: c.score for c in strong}
         soft = {c.hit.row: c.soft for c in strong}
+        marked_by = marking.asked_in(terms, question, query)  # a follow-up asks its own kind of answer
         for c in select([c.hit for c in strong], index, k, scores):
             start, end, marks, listless = marking.mark(
-                index, c, terms, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
+                index, c, marked_by, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
             )
             if listless and gated:  # a lead-in without its list is never the answer
                 continue

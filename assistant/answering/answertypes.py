@@ -152,6 +152,19 @@ def kind(question: str) -> str:
     return ""
 
 
+_POLAR = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|also|then)\W+)?(?:is|are|was|were|am|do|does|did|can|could|should|must|"
+    r"has|have|had|will|would|may|might|shall)(?:n['’]?t)?\b",
+    re.I,
+)
+
+
+def polar(question: str) -> bool:
+    """A yes-or-no question ("did staff check...?", "can I say yes to...?"): what it asks is
+    whether its whole statement holds, not who or what fills its verb's slot."""
+    return bool(_POLAR.search(question)) and not _WHO.search(question) and kind(question) == ""
+
+
 def count_target(question: str, stop: frozenset) -> list[str]:
     """The words a count question counts: "how many serious incident notifications were..."
     -> ["serious", "incident", "notifications"]: up to the next frame word or past-tense verb

@@ -94,6 +94,7 @@ class Terms:
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)  # "12" of "12 months": "12 months"
     aspect: str = ""  # what the question asks of a thing it names (aspects.aspect): "findings", ...
     thing: str = ""  # the thing it is asked of ("Child T review", aspects.asked_of)
+    polar: bool = False  # a yes-or-no question (answertypes.polar)
     succession: str = ""  # "Annie Hudson" of "who chaired ... before Annie Hudson?" (aspects.predecessor_of)
     pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
     # stems of each X in "what does the report say about X (and Y)?"; one must be held together
@@ -224,6 +225,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
         kind=answertypes.kind(question),
+        polar=answertypes.polar(question),
         df=index.bm25.df,
         pseudonyms=answertypes.pseudonyms(cased),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),

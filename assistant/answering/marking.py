@@ -3,18 +3,20 @@
 The answering sentence is chosen by the same evidence as the passage: its meaning (cosine of
 question and sentence), the question's words it holds (by stem, the glossary or meaning) and
 whether it holds the kind of answer asked for (a figure for "how many", a person for "who", a
-date for "when"). One sentence is marked; a second only when it is the next or previous one
-and scores nearly as well, and never so that more than ``MAX_SHARE`` of the quote is marked. A
-lead-in ending in ":" whose list the quote does not hold is never the answer on its own. When
-the answering sentence sits at the edge of the passage, the quote takes in the neighbouring
-sentence of the same section (sentence-window retrieval), so that what is cited is the
-answer with its context.
+date for "when"). What the question asks steers it: a yes-or-no question is decided where its
+rarest word is, not by its verb; a sentence that itself asks is not an answer; a follow-up is
+marked by its own kind of answer; a "when" is a point on the calendar. One sentence is marked;
+a second only when it is the next or previous one and scores nearly as well, and never so that
+more than ``MAX_SHARE`` of the quote is marked. A lead-in ending in ":" whose list the quote
+does not hold is never the answer on its own. When the answering sentence sits at the edge of
+the passage, the quote takes in the neighbouring sentence of the same section (sentence-window
+retrieval), so that what is cited is the answer with its context.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,6 +24,8 @@ from assistant.answering import answertypes, evidence
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
+KEY_WEIGHT = 0.3  # a yes-or-no question's rarest word held: about a third of a cosine's range
+CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, more than a span
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
@@ -35,6 +39,17 @@ class Sentence:
     end: int
     text: str
     similarity: float
+
+
+def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:
+    """The terms a follow-up's quote is marked by: a follow-up read with the question before it
+    ("and since when?" after "what did they change?") is about that question's subject, but
+    what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
+    kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
+    own = answertypes.kind(question)
+    if not query or not own:
+        return terms
+    return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
 
 
 def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
@@ -63,24 +78,55 @@ def scores(
 ) -> list[float]:
     """How well each sentence answers; a lead-in without its list scores -1 unless ``lead_ins``."""
     out = []
+    # by stem or glossary only: a word near in meaning may be its opposite ("dangerous": "safe")
+    written = [evidence.covered(terms, set(evidence.word_stems(s.text)[1]), glossary) for s in sentences]
+    keys = rarest_held(terms, written) if terms.polar else set()
     for i, s in enumerate(sentences):
         ws, _ = evidence.word_stems(s.text)
         kind_ok = bool(terms.kind) and answertypes.satisfied(terms.kind, s.text, list(ws))
         if not lead_ins and lead_in_without_list(sentences, i) and not (terms.kind == "count" and kind_ok):
             out.append(-1.0)  # "...six themes:" says how many there are, not what they are
             continue
-        out.append(s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok)
+        # A yes-or-no question is decided by the sentence about its most specific thing ("was anyone
+        # from *probation* there?": "Apologies: ... (head of probation)"), not the one sharing its setting.
+        key = bool(keys & written[i])
+        value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
+        calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
+        out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
     # holds the question's verb, the others come after it.
     verbs = {st for st, w in terms.words.items() if w in terms.asking} | asked_verbs(terms)
-    holds = [
-        bool(verbs & (holds_words(terms, x.text, soft, glossary) | set(evidence.word_stems(x.text)[1])))
-        for x in sentences
-    ]
-    if any(holds) and not all(holds):
+    asks = [is_question(x.text) for x in sentences]
+    held = [holds_words(terms, x.text, soft, glossary) | set(evidence.word_stems(x.text)[1]) for x in sentences]
+    holds = [bool(verbs & h) and not q for h, q in zip(held, asks, strict=False)]
+    if any(holds) and not all(holds) and not terms.polar:  # a yes-or-no question asks its whole statement
         out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
+    if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
+        out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
     return out
+
+
+def asks_calendar(terms: evidence.Terms) -> bool:
+    """A "when" question asks for a point on the calendar ("First published 1 July 2022"), not a
+    span or a condition ("within five working days of learning of it"); "how long", "how soon"
+    and "how often" ask for the span or the frequency instead."""
+    return terms.kind in ("when", "date") and not set(terms.words.values()) & answertypes.HOW_TIME
+
+
+def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
+    """The question's rarest word(s) that some sentence of the quote holds ("LCSPR", held as
+    "local child safeguarding practice review"), from what each sentence holds (``held``)."""
+    have = set().union(*held) & set(terms.weights) if held else set()
+    if not have:
+        return set()
+    top = max(terms.weights[s] for s in have)
+    return {s for s in have if terms.weights[s] >= top - 1e-9}
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks ("TESSA: What did you change?"), not one that answers."""
+    return text.rstrip().rstrip("\"')»”’").endswith("?")
 
 
 def asked_verbs(terms: evidence.Terms) -> set[str]:
@@ -91,10 +137,20 @@ def asked_verbs(terms: evidence.Terms) -> set[str]:
 
 
 def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> set[str]:
-    """The question's stems a sentence holds (stem, glossary or meaning)."""
+    """The question's stems a sentence holds (stem, glossary, meaning, or the numbered label of
+    an ordinal: "the *first* finding" in "Finding 1.")."""
     ws, stems = evidence.word_stems(text)
     present = set(ws)
-    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present}
+    labels = set(_LABEL.findall(text))
+    numbered = {s for s, w in terms.words.items() if w.lower() in ORDINALS and ORDINALS[w.lower()] in labels}
+    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present} | numbered
+
+
+ORDINALS = {
+    w: str(i) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)
+}
+# A numbered label: "Finding 1.", "Recommendation 2:", "Stage 3)" (not "on 9 February", "4.1").
+_LABEL = re.compile(r"\b[A-Za-z]{3,}\s+(\d{1,2})(?=[.:)](?!\d)|\s*$)")
 
 
 def choose(sentences: list[Sentence], values: list[float], margin: float, quote_chars: int) -> list[int]:
