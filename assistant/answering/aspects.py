@@ -133,7 +133,9 @@ def states_of(aspect_: str, thing: str, text: str, context: str, stems, context_
     passage that only says the Child T review will be published states nothing of Child T."""
     if thing and names_thing(thing, text) and states(aspect_, stems):
         # Named in the passage: stated where it is named, not of the other reviews around it.
-        return stated_where_named(aspect_, thing, text) or (states(aspect_, context_stems) and names_thing(thing, context))
+        return stated_where_named(aspect_, thing, text) or (
+            states(aspect_, context_stems) and names_thing(thing, context)
+        )
     if states(aspect_, stems):
         return True
     return states(aspect_, context_stems) and (not thing or names_thing(thing, context))

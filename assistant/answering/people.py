@@ -32,14 +32,16 @@ ACTORS = AGENCIES | frozenset("school schools hospital hospitals court courts".s
 # services, social services, or spoken of through its social workers.
 _SOCIAL_CARE_HELD = re.compile(r"\bsocial\s+(?:care|services?|work|workers?)\b|\bchildren['’]s\s+services\b", re.I)
 # Words for people who are not an agency: a role a name can be asked of ("her social worker").
-PERSONS = answertypes.PEOPLE - AGENCIES - frozenset(
-    "panel board partnership partnerships agency agencies authority authorities council councils service services "
-    "government team teams family families".split()
+PERSONS = (
+    answertypes.PEOPLE
+    - AGENCIES
+    - frozenset(
+        "panel board partnership partnerships agency agencies authority authorities council councils service services "
+        "government team teams family families".split()
+    )
 )
 # Verbs of telling: "must the police tell ...", "what did probation report ...".
-TELLING = frozenset(
-    "tell told report inform notifi share sent send say said updat brief alert".split()
-)
+TELLING = frozenset("tell told report inform notifi share sent send say said updat brief alert".split())
 # Verbs of being told: "when does the school hear?" is answered by "... are sent to schools".
 HEARING = frozenset("hear heard learn learnt receiv".split())
 ROLE_WINDOW = 2  # extra words allowed between the words of a role ("designated safeguarding nurse")
@@ -80,7 +82,7 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     out = Asked()
     low = question.lower()
     m = _NAME_OF.search(question)
-    named_person = bool(m) and bool(set(m.group("phrase").lower().split()) & PERSONS)
+    named_person = m is not None and bool(set(m.group("phrase").lower().split()) & PERSONS)
     out.by_name = named_person or (kind == "who" and bool(_BY_NAME.search(question)))
     phrase = ""
     if kind == "who" or named_person:
@@ -139,7 +141,7 @@ def _role_together(role: list[str], tokens: list[str], soft: dict[str, str]) -> 
 def _verbs(verb: str, tokens: list[str], soft: dict[str, str]) -> list[int]:
     """Where this sentence's stems say the verb: by stem, by meaning, or any verb of telling."""
     wanted = TELLING if _stem(verb) in TELLING else _forms(_stem(verb), soft)
-    return [i for i, t in enumerate(tokens) if t in wanted or t == _stem(verb)]
+    return [i for i, t in enumerate(tokens) if t in wanted]
 
 
 def _acts(actor: str, verb: str, tokens: list[str], soft: dict[str, str]) -> bool:
@@ -160,20 +162,20 @@ def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], g
         return True
     if not set(asked_.agencies) <= got:
         return False
-    sentences = [[_stem(w) for w in _WORD.findall(s)] for s in _SENTENCES.split(text)]
+    raw = _SENTENCES.split(text)
+    sentences = [[_stem(w) for w in _WORD.findall(s)] for s in raw]
     role = [s for s in asked_.role if s not in glossed]
     if len(role) > 1 and not any(_role_together(role, toks, soft) for toks in sentences):
         return False
-    if asked_.by_name:
-        raw = _SENTENCES.split(text)
+    if asked_.by_name:  # a person's name, in the sentence that speaks of the role when one does
         head = role[-1:] if role else []
         in_text = bool(head) and any(set(head) <= set(t) for t in sentences)
         if not any(
-            personal_name(s) and (not in_text or set(head) <= set(toks)) for s, toks in zip(raw, sentences, strict=False)
+            personal_name(s) and (not in_text or set(head) <= set(toks))
+            for s, toks in zip(raw, sentences, strict=False)
         ):
             return False
     if asked_.actor and asked_.actor not in glossed:
-        raw = _SENTENCES.split(text)
         acting = [
             toks
             for s, toks in zip(raw, sentences, strict=False)
