@@ -6,14 +6,20 @@
 * **A name asked for** ("who is the LADO, by name?", "what's the name of her social worker?"):
   a sentence must give a person's name (``personal_name``), with the role there too when the
   passage speaks of it. A passage that only says what the role does names nobody.
-* **An agency the question names** ("the police", "probation", "the school", "children's social
-  care"): the passage must hold it, in its words, a glossary phrase or by meaning. A passage on
-  what the school does says nothing of what the police must do.
+* **An agency the question names** ("the police", "probation", "Ofsted"): the passage must hold
+  it, in its words, a glossary phrase, by meaning, or by the title of one of its people
+  ("Detective Superintendent Baig said"). A passage on what the school does says nothing of
+  what the police must do.
 * **An agency as the actor** ("how soon must the police visit ...?", "what did probation
-  report?"): one sentence must have the agency do the asked thing: the agency, then the verb
-  (by stem, lemma or meaning) within a few words, or the verb, then "by" and the agency. For a
-  verb of telling ("tell", "report", "inform") any verb of telling will do. "Do not tell the
-  parents the information came from the police" does not have the police telling anyone.
+  report?"): one sentence must have the agency (or one of its people) do the asked thing: the
+  agency, then the verb (by stem or meaning) within a few words, or the verb, then "by" and the
+  agency. For a verb of telling ("tell", "report", "inform") any verb of telling will do, and
+  the agency told, when the question names one, must be in that sentence too: "Do not tell the
+  parents the information came from the police" does not have the police telling anyone, "the
+  police tell the school" does not tell children's social care. An agency that hears ("when
+  does the school hear?") needs only a sentence with it and a verb of telling, in any order.
+  Guidance to its reader ("follow your procedure and refer ...", "Refer ...") has the reader
+  acting, unless the agency asked is named in that sentence in another part.
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from dataclasses import dataclass, field
 
 from assistant.answering import answertypes, aspects, meaning
 
-# Words that name one agency and nothing else. A school, a hospital or a court is also a place
-# ("after school", "took him to hospital"): it is held to this only as the actor of a verb
-# (``ACTORS``). "Council" is left out: the documents say "local authority" as often.
+# Words that name one agency and nothing else: the passage must hold them. A school, a hospital
+# or a court is also a place ("after school", "took him to hospital"): it is asked of only as the
+# actor of a verb (``ACTORS``). "Council" is left out: the documents say "local authority" as often.
 AGENCIES = frozenset("police probation nhs gp gps ofsted cafcass".split())
 ACTORS = AGENCIES | frozenset("school schools hospital hospitals court courts".split())
 # "children's social care", "adult social care": an agency of two words, also called children's
@@ -53,6 +59,28 @@ _ACTOR = re.compile(
     r"(?P<agency>[a-z]+)\s+(?:(?:not|also|usually|always|still|then)\s+)?(?P<verb>[a-z]+)\b",
     re.I,
 )
+# An agency is also held by the titles of its people: "Detective Superintendent Baig said" is the
+# police speaking, "the head teacher" the school's.
+STAFF = {
+    "police": "officer officers detective constable sergeant inspector superintendent",
+    "probation": "offender",
+    "school": "teacher teachers headteacher head dsl",
+    "schools": "teacher teachers headteacher heads dsl dsls",
+    "hospital": "ward consultant paediatrician paediatricians nurse nurses",
+    "hospitals": "ward consultant paediatrician paediatricians nurse nurses",
+    "court": "judge magistrate magistrates",
+    "courts": "judge judges magistrate magistrates",
+    "gp": "doctor practice surgery",
+    "gps": "doctors practices surgeries",
+    "ofsted": "inspector inspectors inspection",
+}
+
+
+def _staff(agency: str) -> set[str]:
+    """The stems of the titles of an agency's people (``agency`` a stem)."""
+    return {_stem(w) for a, ws in STAFF.items() if _stem(a) == agency for w in ws.split()}
+
+
 # Whom an agency tells: the words after the verb of telling ("... tell children's social care").
 _RECIPIENT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:children['’]?s\s+|adult\s+)?(?P<agency>[a-z]+)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -71,7 +99,7 @@ class Asked:
 
     role: list[str] = field(default_factory=list)  # the role's words ("designated", "nurse")
     by_name: bool = False  # a person's name is asked for
-    agencies: list[str] = field(default_factory=list)  # each agency named (``AGENCIES``, the actor)
+    agencies: list[str] = field(default_factory=list)  # each agency named (``AGENCIES``)
     actor: str = ""  # the agency the question makes do something
     verb: str = ""  # what it does (the question's word)
     recipient: str = ""  # whom it tells: "social" of "must the police tell children's social care"
@@ -99,7 +127,6 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
         told_or_telling = _stem(verb) in TELLING | HEARING
         if verb in meaning.word_lemmas(verb).get("VERB", ()) and not meaning.common(verb) or told_or_telling:
             out.actor, out.verb = _stem(a.group("agency")), verb
-            out.agencies = list(dict.fromkeys([*out.agencies, out.actor]))
             after = question[a.end() :]
             told = _RECIPIENT.match(after)
             if _stem(verb) in TELLING and told and told.group("agency").lower() in ACTORS | {"social"}:
@@ -147,10 +174,14 @@ def _verbs(verb: str, tokens: list[str], soft: dict[str, str]) -> list[int]:
 def _acts(actor: str, verb: str, tokens: list[str], soft: dict[str, str]) -> bool:
     """Does the agency (``actor``) do the verb in this sentence's stems?"""
     verbs = _verbs(verb, tokens, soft)
-    agents = _positions(tokens, _forms(actor, soft))
+    agents = _positions(tokens, _forms(actor, soft) | _staff(actor))
     before = any(0 < v - a <= ACTOR_WINDOW for a in agents for v in verbs)
     passive = any(0 < a - v <= ACTOR_WINDOW and "by" in tokens[v + 1 : a] for a in agents for v in verbs)
-    return before or passive
+    # Guidance to its reader ("... follow your procedure and refer to children's services"): the
+    # reader is the one acting, unless the agency asked is named there in another part.
+    opening = next((i for i, t in enumerate(tokens) if not t.isdigit()), -1)
+    reader = not agents and any(v == opening or {"you", "your"} & set(tokens[:v]) for v in verbs)
+    return before or passive or reader
 
 
 def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str]) -> bool:
@@ -160,10 +191,11 @@ def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], g
     through a glossary phrase (no one word to find in a sentence)."""
     if asked_ is None:
         return True
-    if not set(asked_.agencies) <= got:
-        return False
     raw = _SENTENCES.split(text)
     sentences = [[_stem(w) for w in _WORD.findall(s)] for s in raw]
+    shown = {t for toks in sentences for t in toks}
+    if not all(a in got or _staff(a) & shown for a in asked_.agencies):
+        return False
     role = [s for s in asked_.role if s not in glossed]
     if len(role) > 1 and not any(_role_together(role, toks, soft) for toks in sentences):
         return False
@@ -182,7 +214,8 @@ def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], g
             if not asked_.recipient or asked_.recipient in toks or _told(asked_.recipient, s)
         ]
         if _stem(asked_.verb) in HEARING:  # "when does the school hear": it is told, in whatever order
-            return any(asked_.actor in toks and set(toks) & (TELLING | HEARING) for toks in acting)
+            agents = {asked_.actor} | _staff(asked_.actor)
+            return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
         return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
     return True
 

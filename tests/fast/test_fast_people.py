@@ -95,3 +95,10 @@ def test_a_school_as_a_place_is_not_asked_of():
 )
 def test_a_review_s_findings_are_stated_where_it_is_named(text, stated):
     assert aspects.stated_where_named("findings", "Child Z review", text) is stated
+
+
+def test_guidance_to_its_reader_is_the_reader_acting():
+    q = "how quickly should the school refer a new worry to social care"
+    assert fits(q, "If the pupil says more, follow your usual steps and refer to social care the same day.")
+    assert fits(q, "Refer to social care the same day if the pupil says more.")
+    assert not fits(q, "The nurse will refer to social care the same day.")  # someone else acts
