@@ -3,10 +3,11 @@
 A passage that only names a review ("our recent reviews are about Child S and Child W") is
 not an answer to "what did the Child S review find?": the question asks for one aspect of the
 named thing (its findings, its recommendations, why it was done) and the passage must hold that
-aspect in some form ("found", "concluded", "recommends", "should", "after", "because"). Only
-a question naming something of its own (a pseudonym, a capitalised title or name) is held to
-this: "what does the report find about X?" asks the documents themselves, so every passage of
-them is a finding.
+aspect in some form ("found", "concluded", "recommends", "should", "after", "because"). Where the
+passage names it, that is looked for where it is named (``stated_where_named``), not in a
+sentence on the other reviews around it. Only a question naming something of its own (a
+pseudonym, a capitalised title or name) is held to this: "what does the report find about X?"
+asks the documents themselves, so every passage of them is a finding.
 
 What a named person said, told, felt or wanted is asked the same way: "what did Child K's dad
 tell the reviewer?" needs a passage where the dad (not the mother) says something; one where he
