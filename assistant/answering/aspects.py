@@ -3,10 +3,11 @@
 A passage that only names a review ("our recent reviews are about Child S and Child W") is
 not an answer to "what did the Child S review find?": the question asks for one aspect of the
 named thing (its findings, its recommendations, why it was done) and the passage must hold that
-aspect in some form ("found", "concluded", "recommends", "should", "after", "because"). Only
-a question naming something of its own (a pseudonym, a capitalised title or name) is held to
-this: "what does the report find about X?" asks the documents themselves, so every passage of
-them is a finding.
+aspect in some form ("found", "concluded", "recommends", "should", "after", "because"). Where the
+passage names it, that is looked for where it is named (``stated_where_named``), not in a
+sentence on the other reviews around it. Only a question naming something of its own (a
+pseudonym, a capitalised title or name) is held to this: "what does the report find about X?"
+asks the documents themselves, so every passage of them is a finding.
 
 What a named person said, told, felt or wanted is asked the same way: "what did Child K's dad
 tell the reviewer?" needs a passage where the dad (not the mother) says something; one where he
@@ -131,9 +132,50 @@ def states_of(aspect_: str, thing: str, text: str, context: str, stems, context_
     """Is the aspect stated of the thing: in the passage, or in a heading or title that names the
     thing itself ("Child T review: findings")? A heading "Learning from local reviews" over a
     passage that only says the Child T review will be published states nothing of Child T."""
+    if thing and names_thing(thing, text) and states(aspect_, stems):
+        # Named in the passage: stated where it is named, not of the other reviews around it.
+        return stated_where_named(aspect_, thing, text) or (
+            states(aspect_, context_stems) and names_thing(thing, context)
+        )
     if states(aspect_, stems):
         return True
     return states(aspect_, context_stems) and (not thing or names_thing(thing, context))
+
+
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def stated_where_named(aspect_: str, thing: str, text: str) -> bool:
+    """Is the aspect stated in a sentence that names ``thing``, in one after it in the same
+    paragraph, or in the paragraphs after that go on about it (``_GOES_ON``)? "The review of
+    Child N was published in July" after a sentence on what other reviews learned states
+    nothing of Child N."""
+    from assistant.index.lexical import token_set
+
+    paragraphs = _PARAGRAPHS.split(text)
+    for at, paragraph in enumerate(paragraphs):
+        sentences = _SENTENCE_END.split(paragraph)
+        first = next((i for i, s in enumerate(sentences) if names_thing(thing, s)), None)
+        if first is None:
+            continue
+        said = sentences[first:]
+        for after in paragraphs[at + 1 :]:  # "The review found ...": a paragraph that goes on about it
+            if not _GOES_ON.match(after):
+                break
+            said.append(after)
+        if states(aspect_, token_set(" ".join(said))):
+            return True
+    return False
+
+
+# A paragraph opening by pointing back at what was named ("It found", "The review concluded",
+# "3.2 Its recommendations"), or with the aspect's own heading ("Findings").
+_GOES_ON = re.compile(
+    r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:it|its|this|these|they|their|the (?:review|reviewer|report|panel)|"
+    r"findings?|recommendations?|learning|lessons?|conclusions?)\b",
+    re.I,
+)
 
 
 _CALENDAR = answertypes.MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

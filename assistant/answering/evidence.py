@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, meaning
+from assistant.answering import answertypes, aspects, casing, figures, meaning, people
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -103,6 +103,7 @@ class Terms:
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
     task: str = ""  # the verb of "how do I <verb> ...?" (aspects.task): the quotes must speak of it
+    people: people.Asked | None = None  # what it asks of a person, a role or an agency (people.asked)
 
 
 numbers_in = meaning.numbers_in
@@ -251,6 +252,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "role": aspects.role(question),
         "speaker": aspects.speaker(question),
         "names_asked": aspects.asks_names(question),
+        "people": people.asked(question, answertypes.kind(question), stems),
     }
 
 
@@ -533,6 +535,7 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         # word held only through a glossary phrase ("nosy questions": "professional curiosity") is
         # held as that phrase, so it is not looked for word by word.
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
+        and people.fits(terms.people, text, got, by_meaning, glossed)  # the role, the name, the agency asked
     )
 
 

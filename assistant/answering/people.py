@@ -1,0 +1,225 @@
+"""People: what a question about a person, a role or an agency needs of a passage.
+
+* **A role of several words** ("who is the designated nurse?"): the role's words must stand
+  together in one sentence (a few words apart at most). A list of people holding "designated
+  doctor" in one place and "chief nurse" in another names no designated nurse.
+* **A name asked for** ("who is the LADO, by name?", "what's the name of her social worker?"):
+  a sentence must give a person's name (``personal_name``), with the role there too when the
+  passage speaks of it. A passage that only says what the role does names nobody.
+* **An agency the question names** ("the police", "probation", "Ofsted"): the passage must hold
+  it, in its words, a glossary phrase, by meaning, or by the title of one of its people
+  ("Detective Superintendent Baig said"). A passage on what the school does says nothing of
+  what the police must do.
+* **An agency as the actor** ("how soon must the police visit ...?", "what did probation
+  report?"): one sentence must have the agency (or one of its people) do the asked thing: the
+  agency, then the verb (by stem or meaning) within a few words, or the verb, then "by" and the
+  agency. For a verb of telling ("tell", "report", "inform") any verb of telling will do, and
+  the agency told, when the question names one, must be in that sentence too: "Do not tell the
+  parents the information came from the police" does not have the police telling anyone, "the
+  police tell the school" does not tell children's social care. An agency that hears ("when
+  does the school hear?") needs only a sentence with it and a verb of telling, in any order.
+  Guidance to its reader ("follow your procedure and refer ...", "Refer ...") has the reader
+  acting, unless the agency asked is named in that sentence in another part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answering import answertypes, aspects, meaning
+
+# Words that name one agency and nothing else: the passage must hold them. A school, a hospital
+# or a court is also a place ("after school", "took him to hospital"): it is asked of only as the
+# actor of a verb (``ACTORS``). "Council" is left out: the documents say "local authority" as often.
+AGENCIES = frozenset("police probation nhs gp gps ofsted cafcass".split())
+ACTORS = AGENCIES | frozenset("school schools hospital hospitals court courts".split())
+# "children's social care", "adult social care": an agency of two words, also called children's
+# services, social services, or spoken of through its social workers.
+_SOCIAL_CARE_HELD = re.compile(r"\bsocial\s+(?:care|services?|work|workers?)\b|\bchildren['’]s\s+services\b", re.I)
+# Words for people who are not an agency: a role a name can be asked of ("her social worker").
+PERSONS = (
+    answertypes.PEOPLE
+    - AGENCIES
+    - frozenset(
+        "panel board partnership partnerships agency agencies authority authorities council councils service services "
+        "government team teams family families".split()
+    )
+)
+# Verbs of telling: "must the police tell ...", "what did probation report ...".
+TELLING = frozenset("tell told report inform notifi share sent send say said updat brief alert".split())
+# Verbs of being told: "when does the school hear?" is answered by "... are sent to schools".
+HEARING = frozenset("hear heard learn learnt receiv".split())
+ROLE_WINDOW = 2  # extra words allowed between the words of a role ("designated safeguarding nurse")
+ACTOR_WINDOW = 6  # words between an agency and its verb ("the police will usually visit")
+_BY_NAME = re.compile(r"\bby name\b|\bwhat(?:['’]s| is| was) (?:his|her|their) name\b", re.I)
+_NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|a\s+|an\s+|[\w’']+['’]s\s+)?(?P<phrase>(?:[a-z-]+\s*){1,3})", re.I)
+_ACTOR = re.compile(
+    r"\b(?:must|should|shall|did|does|do|will|would|can|could|has|have|may|might)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<agency>[a-z]+)\s+(?:(?:not|also|usually|always|still|then)\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
+# An agency is also held by the titles of its people: "Detective Superintendent Baig said" is the
+# police speaking, "the head teacher" the school's.
+STAFF = {
+    "police": "officer officers detective constable sergeant inspector superintendent",
+    "probation": "offender",
+    "school": "teacher teachers headteacher head dsl",
+    "schools": "teacher teachers headteacher heads dsl dsls",
+    "hospital": "ward consultant paediatrician paediatricians nurse nurses",
+    "hospitals": "ward consultant paediatrician paediatricians nurse nurses",
+    "court": "judge magistrate magistrates",
+    "courts": "judge judges magistrate magistrates",
+    "gp": "doctor practice surgery",
+    "gps": "doctors practices surgeries",
+    "ofsted": "inspector inspectors inspection",
+}
+
+
+def _staff(agency: str) -> set[str]:
+    """The stems of the titles of an agency's people (``agency`` a stem)."""
+    return {_stem(w) for a, ws in STAFF.items() if _stem(a) == agency for w in ws.split()}
+
+
+# Whom an agency tells: the words after the verb of telling ("... tell children's social care").
+_RECIPIENT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:children['’]?s\s+|adult\s+)?(?P<agency>[a-z]+)\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _stem(word: str) -> str:
+    from assistant.index.lexical import _stemmer
+
+    return _stemmer().stemWord(word.lower().replace("’", "'").split("'")[0])
+
+
+@dataclass
+class Asked:
+    """What a question asks of people (stems, in the index's stemmer)."""
+
+    role: list[str] = field(default_factory=list)  # the role's words ("designated", "nurse")
+    by_name: bool = False  # a person's name is asked for
+    agencies: list[str] = field(default_factory=list)  # each agency named (``AGENCIES``)
+    actor: str = ""  # the agency the question makes do something
+    verb: str = ""  # what it does (the question's word)
+    recipient: str = ""  # whom it tells: "social" of "must the police tell children's social care"
+
+
+def asked(question: str, kind: str, stems: set[str]) -> Asked:
+    """What ``question`` asks of a person, a role or an agency; ``stems``: its content stems."""
+    out = Asked()
+    low = question.lower()
+    m = _NAME_OF.search(question)
+    named_person = m is not None and bool(set(m.group("phrase").lower().split()) & PERSONS)
+    out.by_name = named_person or (kind == "who" and bool(_BY_NAME.search(question)))
+    phrase = ""
+    if kind == "who" or named_person:
+        r = aspects._ROLE.search(question)
+        phrase = m.group("phrase") if named_person and m else (r.group("role") if r else "")
+    role = _WORD.findall(phrase)
+    if role and role[-1].lower() in PERSONS:  # a post ("designated nurse"), not "the man living with"
+        out.role = [s for s in dict.fromkeys(map(_stem, role)) if s in stems]
+    words_ = [w.lower() for w in _WORD.findall(low)]
+    out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
+    a = _ACTOR.search(question)
+    if a and a.group("agency").lower() in ACTORS:
+        verb = a.group("verb").lower()
+        told_or_telling = _stem(verb) in TELLING | HEARING
+        if verb in meaning.word_lemmas(verb).get("VERB", ()) and not meaning.common(verb) or told_or_telling:
+            out.actor, out.verb = _stem(a.group("agency")), verb
+            after = question[a.end() :]
+            told = _RECIPIENT.match(after)
+            if _stem(verb) in TELLING and told and told.group("agency").lower() in ACTORS | {"social"}:
+                out.recipient = _stem(told.group("agency"))
+    return out
+
+
+def personal_name(sentence: str) -> bool:
+    """A person's name: ``aspects.has_names``, but not a place or a body named after one
+    ("Fellbridge Council", "Quillhaven Police", "Fosterline Partners": the last word is a word
+    for an agency or a group of people)."""
+    for m in aspects._CAPITAL_RUN.finditer(sentence):
+        run = m.group(0)
+        last = re.split(r"[ -]", run)[-1].lower()
+        if last in answertypes.PEOPLE and run.split()[0].lower() not in aspects.PERSONAL_TITLES:
+            continue
+        if aspects.has_names(run):
+            return True
+    return False
+
+
+def _positions(tokens: list[str], forms: set[str]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t in forms]
+
+
+def _forms(stem: str, soft: dict[str, str]) -> set[str]:
+    """A question stem and the passage word matched to it by meaning, as stems."""
+    return {stem} | ({_stem(soft[stem])} if stem in soft else set())
+
+
+def _role_together(role: list[str], tokens: list[str], soft: dict[str, str]) -> bool:
+    at = [_positions(tokens, _forms(s, soft)) for s in role]
+    if not all(at):
+        return False
+    span = len(role) - 1 + ROLE_WINDOW
+    return any(all(any(abs(p - q) <= span for q in ps) for ps in at) for p in at[0])
+
+
+def _verbs(verb: str, tokens: list[str], soft: dict[str, str]) -> list[int]:
+    """Where this sentence's stems say the verb: by stem, by meaning, or any verb of telling."""
+    wanted = TELLING if _stem(verb) in TELLING else _forms(_stem(verb), soft)
+    return [i for i, t in enumerate(tokens) if t in wanted]
+
+
+def _acts(actor: str, verb: str, tokens: list[str], soft: dict[str, str]) -> bool:
+    """Does the agency (``actor``) do the verb in this sentence's stems?"""
+    verbs = _verbs(verb, tokens, soft)
+    agents = _positions(tokens, _forms(actor, soft) | _staff(actor))
+    before = any(0 < v - a <= ACTOR_WINDOW for a in agents for v in verbs)
+    passive = any(0 < a - v <= ACTOR_WINDOW and "by" in tokens[v + 1 : a] for a in agents for v in verbs)
+    # Guidance to its reader ("... follow your procedure and refer to children's services"): the
+    # reader is the one acting, unless the agency asked is named there in another part.
+    opening = next((i for i, t in enumerate(tokens) if not t.isdigit()), -1)
+    reader = not agents and any(v == opening or {"you", "your"} & set(tokens[:v]) for v in verbs)
+    return before or passive or reader
+
+
+def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str]) -> bool:
+    """Does the passage ``text`` give what the question asks of people (module docstring)?
+    ``got``: question stems the passage or its heading holds (stem, glossary, meaning);
+    ``soft``: question stem -> passage word of the same meaning; ``glossed``: stems held only
+    through a glossary phrase (no one word to find in a sentence)."""
+    if asked_ is None:
+        return True
+    raw = _SENTENCES.split(text)
+    sentences = [[_stem(w) for w in _WORD.findall(s)] for s in raw]
+    shown = {t for toks in sentences for t in toks}
+    if not all(a in got or _staff(a) & shown for a in asked_.agencies):
+        return False
+    role = [s for s in asked_.role if s not in glossed]
+    if len(role) > 1 and not any(_role_together(role, toks, soft) for toks in sentences):
+        return False
+    if asked_.by_name:  # a person's name, in the sentence that speaks of the role when one does
+        head = role[-1:] if role else []
+        in_text = bool(head) and any(set(head) <= set(t) for t in sentences)
+        if not any(
+            personal_name(s) and (not in_text or set(head) <= set(toks))
+            for s, toks in zip(raw, sentences, strict=False)
+        ):
+            return False
+    if asked_.actor and asked_.actor not in glossed:
+        acting = [
+            toks
+            for s, toks in zip(raw, sentences, strict=False)
+            if not asked_.recipient or asked_.recipient in toks or _told(asked_.recipient, s)
+        ]
+        if _stem(asked_.verb) in HEARING:  # "when does the school hear": it is told, in whatever order
+            agents = {asked_.actor} | _staff(asked_.actor)
+            return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
+        return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
+    return True
+
+
+def _told(recipient: str, sentence: str) -> bool:
+    """Is social care (``recipient`` "social") told in this sentence under another of its names?"""
+    return recipient == "social" and bool(_SOCIAL_CARE_HELD.search(sentence))

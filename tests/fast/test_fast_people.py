@@ -1,0 +1,104 @@
+"""Questions about a person, a role or an agency (answering/people.py), and a review's findings
+stated where it is named (aspects.stated_where_named). Every question and passage is written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import aspects, people
+from assistant.index.lexical import token_set
+
+
+def fits(question: str, text: str, kind: str = "") -> bool:
+    stems = set(token_set(question))
+    return people.fits(people.asked(question, kind, stems), text, set(token_set(text)), {}, set())
+
+
+def test_a_role_of_several_words_must_stand_together():
+    q = "who is the lead paediatrician at Dunmore hospital"
+    assert people.asked(q, "who", set(token_set(q))).role == ["lead", "paediatrician"]
+    roll = "Attending: Ola Brant (lead nurse, ward 4), Dr Kit Mensah (consultant paediatrician)."
+    assert not fits(q, roll, "who")
+    assert fits(q, "The lead paediatrician for the hospital is Dr Kit Mensah.", "who")
+
+
+def test_no_role_read_from_a_question_about_someone_doing_something():
+    q = "who was the man staying with Dot and her gran"
+    assert people.asked(q, "who", set(token_set(q))).role == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("Who is the duty manager at Dunmore, by name?", "who"), ("what is the name of Ted's key worker", "")],
+)
+def test_a_name_asked_for_needs_a_persons_name(question, kind):
+    assert people.asked(question, kind, set(token_set(question))).by_name
+    assert not fits(question, "The duty manager and the key worker answer calls about placements.", kind)
+    assert not fits(question, "Dunmore Council runs the duty desk for the key worker team.", kind)
+    assert fits(question, "Calls go to Priya Sandhu, the duty manager, or to the key worker.", kind)
+
+
+def test_the_name_of_a_thing_is_no_persons_name():
+    q = "what is the name of the summer campaign"
+    assert not people.asked(q, "", set(token_set(q))).by_name
+
+
+def test_a_body_named_after_a_place_is_no_person():
+    assert not people.personal_name("Fees are paid by Dunmore Council and Brightwater Partners.")
+    assert people.personal_name("The notes were taken by Priya Sandhu.")
+    assert people.personal_name("Dr Mensah chaired it.")
+
+
+def test_an_agency_asked_of_must_be_there_and_doing_it():
+    q = "what did probation tell the Harbour Lane panel"
+    asked = people.asked(q, "", set(token_set(q)))
+    assert (asked.actor, asked.verb) == ("probat", "tell")
+    assert not fits(q, "The panel heard from the head of the nursery about sleep.")
+    assert not fits(q, "Apologies: Sam Oyelaran (probation).")  # there, but tells nothing
+    assert fits(q, "The probation service reported a rise in referrals.")
+
+
+def test_the_agency_must_be_the_one_acting():
+    q = "when must the police tell the school"
+    assert not fits(q, "Do not tell the school that the call came from the police.")
+    assert fits(q, "The police tell the school before nine the next morning.")
+    assert fits(q, "The school is told by the police the same day.")
+
+
+def test_the_agency_told_must_be_the_one_asked():
+    q = "how soon must the police tell social care about a missing child"
+    assert people.asked(q, "when", set(token_set(q))).recipient == "social"
+    assert not fits(q, "The police tell the nursery about a missing child the next morning.")
+    assert fits(q, "The police inform children's services about a missing child within a day.")
+
+
+def test_an_agency_that_hears_is_told_in_any_order():
+    q = "when does the school hear about a night call-out"
+    assert fits(q, "Night call-outs are sent to every school by noon.")
+
+
+def test_a_school_as_a_place_is_not_asked_of():
+    q = "what happened to Dot after school on Friday"
+    assert people.asked(q, "", set(token_set(q))).agencies == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # the learning is the other reviews'; the named one is only dated
+        ("Four reviews were held. Their learning is in section 3.\n\nThe review of Child Z is due in May.", False),
+        ("1.1 This review concerns Child Z, aged four.\n\n1.2 The review found nobody saw Child Z alone.", True),
+        ("The review of Child Z found that the nursery was not told.", True),
+        ("Our review of Child Z said the same.\n\nMARY: Nobody found the letters.", False),
+    ],
+)
+def test_a_review_s_findings_are_stated_where_it_is_named(text, stated):
+    assert aspects.stated_where_named("findings", "Child Z review", text) is stated
+
+
+def test_guidance_to_its_reader_is_the_reader_acting():
+    q = "how quickly should the school refer a new worry to social care"
+    assert fits(q, "If the pupil says more, follow your usual steps and refer to social care the same day.")
+    assert fits(q, "Refer to social care the same day if the pupil says more.")
+    assert not fits(q, "The nurse will refer to social care the same day.")  # someone else acts
