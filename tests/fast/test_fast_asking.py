@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering import asking, signpost
+from assistant.answering import asking, glossary, signpost
+from assistant.index.lexical import tokenize
 
 pytestmark = pytest.mark.fast
 
@@ -79,3 +80,26 @@ def test_the_topic_asked_about_is_never_the_errand():
     assert asking.for_reader(framed, ["awkward"], passage) == ["awkward"]
     errand = "for supervision, are there reflective questions on neglect"
     assert asking.for_reader(errand, ["reflective"], passage) == []
+
+
+def test_a_family_word_is_held_by_its_relation_said_without_the_sex():
+    q = "should the nurse ring mum about the new boyfriend"
+    shown = ["Tell the parents first. A parent's new partner is seen at the next visit."]
+    assert asking.for_reader(q, ["mum", "boyfriend"], shown, quoted=True) == []
+    # Not for a refusal's closest passages, and never by a word for another relation.
+    assert asking.for_reader(q, ["mum", "boyfriend"], shown) == ["mum", "boyfriend"]
+    assert asking.for_reader("what did the stepdads say", ["stepdads"], ["The partners spoke."], quoted=True) == []
+    assert asking.for_reader("did her gran know", ["gran"], ["The parents knew."], quoted=True) == ["gran"]
+    assert asking.for_reader("did her niece know", ["niece"], ["Relatives knew."], quoted=True) == ["niece"]
+
+
+def test_people_at_work_are_held_by_a_worker_title():
+    q = "what did professionals miss"
+    assert asking.for_reader(q, ["professionals"], ["The health visitor did not ask."], quoted=True) == []
+    assert asking.for_reader(q, ["professionals"], ["The family did not ask."], quoted=True) == ["professionals"]
+
+
+def test_kinship_carers_are_family_and_friends_carers():
+    gloss = glossary.load()
+    (match,) = gloss.matches(tokenize("training for kinship carers"))
+    assert gloss.covered_by(match.group, set(tokenize("family and friends carers train within a year")))
