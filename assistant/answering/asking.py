@@ -29,7 +29,8 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
 * **A word the quotes hold by its class**, for quotes given as the answer: a family word that
   says a person's sex held by the same relation said without it ("mum": parents, "boyfriend" or
   "stepdad": a mother's partner; ``KIN``), and the general word for people at work
-  ("professionals", "practitioners", "staff") held by a worker's title ("the social worker").
+  ("professionals", "practitioners", "staff") held by a worker's title ("the social worker"),
+  and a child named by where they are ("pupil") held by a child in a quote that names the place.
   Closed classes, because the encoder cannot tell a class from a rival: in context near misses'
   "police" sits 0.51 from "officer" and "doctor" 0.47 from "practitioner", while "mum" is 0.44
   from "parents". Aunts, uncles, nieces and nephews have no such word ("relatives" is anyone's).
@@ -99,6 +100,10 @@ TITLES = frozenset(
     "therapist therapists".split()
 )
 
+# A child named by where they are: held by a word for a child with the place in the same quotes.
+PLACED = {"pupil": "school", "pupils": "school", "schoolchild": "school", "schoolchildren": "school"}
+CHILD = frozenset("child children kid kids".split())
+
 
 def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
     """The words of ``missing`` the ``texts`` hold by their class (see the module docstring)."""
@@ -107,7 +112,12 @@ def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
     out = set()
     for w in missing:
         forms = {w.lower(), w.lower().removesuffix("s")} | meaning.lemmas_of(w.lower())  # "stepdads": unknown
-        if any(set(KIN.get(f, ())) & lemmas for f in forms) or (forms & WORKERS and said & TITLES):
+        place = PLACED.get(w.lower())
+        if (
+            any(set(KIN.get(f, ())) & lemmas for f in forms)
+            or (forms & WORKERS and said & TITLES)
+            or (place and said & CHILD and place in lemmas)
+        ):
             out.add(w)
     return out
 

@@ -103,3 +103,11 @@ def test_kinship_carers_are_family_and_friends_carers():
     gloss = glossary.load()
     (match,) = gloss.matches(tokenize("training for kinship carers"))
     assert gloss.covered_by(match.group, set(tokenize("family and friends carers train within a year")))
+
+
+def test_a_pupil_is_a_child_where_the_quotes_speak_of_school():
+    q = "what happens when a pupil moves"
+    assert asking.for_reader(q, ["pupil"], ["The file goes to the new school when the child moves."], quoted=True) == []
+    assert asking.for_reader(q, ["pupil"], ["The file goes with the child when the family moves."], quoted=True) == [
+        "pupil"
+    ]
