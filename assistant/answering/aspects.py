@@ -82,8 +82,11 @@ EVIDENCE = {
     "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
 }
 _ROLE = re.compile(
-    r"(?:^\s*(?:who|what|which)\s+(?:is|was|are|were|'s|’s)(?!\s+the\s+(?:full\s+)?names\s+of)|\bnames\s+of)"
+    r"(?:(?:^\s*(?:who|what|which)\s+(?:is|was|are|were|'s|’s)(?!\s+the\s+(?:full\s+)?names\s+of)|\bnames\s+of)"
     r"\s+(?:the|a|an|our|their|your)\s+"
+    # "what is persistent absence in ...?": the thing defined, with no article
+    r"|^\s*what\s+(?:is|are|was|were)\s+(?!(?:the|a|an|our|their|your|names)\b)"
+    r")"
     r"(?P<role>(?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:for|of|in|at|on|to|with|who|that|from)\b|\s*\??\s*$)",
     re.I,
 )
@@ -213,6 +216,12 @@ def states(aspect_: str, stems: frozenset[str] | set[str]) -> bool:
     return not aspect_ or bool(EVIDENCE[aspect_] & stems)
 
 
+# English's light verbs: "how do I *make* a notification", "how do we *get* a say": the noun after
+# them is the task. Any other verb is the task itself ("change" of "how do I change my GP?"), however
+# everyday: a passage on the GP that never speaks of changing one answers another question.
+LIGHT_VERBS = frozenset(
+    "be do have make get give take go come put keep let set see know say find use help need want try".split()
+)
 _TASK = re.compile(
     r"^\s*(?:how\s+(?:do|can|could|should|would|will|must)|can|may|could)\s+(?:i|we|you|they|parents|carers|schools|"
     r"staff|practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
@@ -224,12 +233,10 @@ def task(question: str) -> str:
     """The verb of a "how do I ...?" or "can partners ...?" question ("complain" of "how do I
     complain about ...", "appeal" of "can partners appeal against ..."): the task asked about, so
     it is what the quotes must speak of, not a frame to pass over; "" when there is none or it is
-    an everyday verb ("make", "get", "find")."""
-    from assistant.answering import meaning
-
+    a light verb (``LIGHT_VERBS``: "make", "get", "find")."""
     m = _TASK.search(question)
     verb = m.group("verb").lower() if m else ""
-    return verb if verb and not meaning.common(verb) else ""
+    return verb if verb and verb not in LIGHT_VERBS else ""
 
 
 def opposite_sex(a: str, b: str) -> bool:
@@ -397,12 +404,24 @@ _ABOUT = re.compile(r"\babout\s+(?P<topic>.+?)\s*\??\s*$", re.I)
 _AND = re.compile(r"\s*(?:[,;&/]|\band\b|\bor\b|\bas well as\b|\bplus\b)\s*", re.I)
 
 
+# "What does Tarnwick's annual report say about ...", "what did the board minutes say about ...": a
+# document named by its kind, whoever's it is, as evidence.DOCUMENT_FRAME names "the report".
+_DOCUMENT_SAYS = re.compile(
+    r"^\s*(?:what|how)\s+(?:does|did|do)\s+(?:(?:the|this|that|their|our|your|[\w’'-]+['’]s)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:report|review|document|documents|guidance|briefing|summary|leaflet|newsletter|"
+    r"handout|note|minutes|poster|podcast|transcript|policy|procedure|faq)\s+"
+    r"(?:say|says|said|mention|cover|tell|describe|explain)\b",
+    re.I,
+)
+
+
 def topic(question: str, framed: bool) -> list[str]:
     """The topics of a question that asks what the documents say about them ("What does the
     report say about online harm?" -> ["online harm"]; "... about neglect and information
     sharing?" -> ["neglect", "information sharing"]: each is one thing, the pair is not); []
-    for any other question (``framed``: it opens with such a frame, evidence.DOCUMENT_FRAME)."""
-    m = _ABOUT.search(question) if framed else None
+    for any other question (``framed``: it opens with such a frame, evidence.DOCUMENT_FRAME;
+    a document named otherwise, "Tarnwick's annual report", frames it too)."""
+    m = _ABOUT.search(question) if framed or _DOCUMENT_SAYS.match(question) else None
     return [part for part in _AND.split(m.group("topic")) if part.strip()] if m else []
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, meaning, people
+from assistant.answering import answertypes, aspects, casing, figures, lists, meaning, people
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -104,6 +104,9 @@ class Terms:
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
     task: str = ""  # the verb of "how do I <verb> ...?" (aspects.task): the quotes must speak of it
     people: people.Asked | None = None  # what it asks of a person, a role or an agency (people.asked)
+    listed: int = 0  # how many things "what are the N things?" asks to be named (lists.listed)
+    timed: set[str] = field(default_factory=set)  # which thing a length of time is asked of (figures.timed)
+    act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
 
 
 numbers_in = meaning.numbers_in
@@ -253,6 +256,11 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "speaker": aspects.speaker(question),
         "names_asked": aspects.asks_names(question),
         "people": people.asked(question, answertypes.kind(question), stems),
+        "listed": lists.listed(question),
+        # its subject read with English's stop words only: "report" frames "what does the report say",
+        # but "a rapid review report" is the thing timed
+        "timed": {s for s in _stemmer().stemWords(figures.timed(question, stopwords())[0]) if s in stems},
+        "act": figures.timed(question, stopwords())[1],
     }
 
 
@@ -536,6 +544,11 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         # held as that phrase, so it is not looked for word by word.
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
         and people.fits(terms.people, text, got, by_meaning, glossed)  # the role, the name, the agency asked
+        and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
+        # a length of time, of the thing asked (in the words the index knows: not "ed" of "home ed")
+        and figures.timed_together(
+            {s for s in terms.timed - glossed if terms.df is None or terms.df(s)}, terms.act, text, by_meaning, ctx
+        )
     )
 
 

@@ -4,6 +4,9 @@
 that names X, not a figure of the sentence before it ("ring 101. Tell the fostering service")
 nor one that only sits a few words away across a full stop. A figure in one sentence and the
 thing asked about in the next are two statements, and the reader cannot join them.
+
+Likewise a length of time ("how long should a rapid review report be kept?") is said of the
+thing and the act asked, in one sentence (``timed``, ``timed_together``).
 """
 
 from __future__ import annotations
@@ -66,3 +69,100 @@ def holds_some(stems: set[str], sentence: str, soft: dict[str, str]) -> bool:
         return True
     shown = set(words(sentence))
     return any(soft.get(s) in shown for s in stems)
+
+
+# "How long should a rapid review report be kept ...?", "how quickly must the home ed team ...?": a
+# length of time asked of a thing named in several words.
+_HOW_LONG = re.compile(
+    r"^\s*how\s+(?:long|soon|quickly)\s+(?:should|must|does|do|did|will|can|would|could|is|are|was|were)\s+"
+    r"(?:(?:a|an|the|this|that|its|their|our|your)\s+)?(?P<rest>.+)$",
+    re.I,
+)
+
+
+_PREPOSITIONS = frozenset(
+    "about above across after against along among around at before behind below beside between beyond by "
+    "during for from in inside into near of off on onto out over past since through to towards under until "
+    "up upon with within without".split()
+)
+
+
+def timed(question: str, stop: frozenset[str] | set[str]) -> tuple[list[str], list[str]]:
+    """Which thing a "how long should X be kept?" question times, as the words before its head
+    noun (["rapid", "review"] of "a rapid review report"; [] for a thing of one word), and the acts
+    timed (["kept"]; none for a verb that says nothing of it: "take", "have", "last"). ([], []) for
+    any other question. The subject runs to the first stop word, preposition, verb or adverb."""
+    m = _HOW_LONG.match(question)
+    if not m:
+        return [], []
+    subject: list[str] = []
+    rest = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", m.group("rest"))
+    at = len(rest)
+    for i, w in enumerate(rest):
+        low = w.lower()
+        classes = meaning.word_classes(low)
+        if low in stop or low in _PREPOSITIONS or not w.isalpha() or (classes and not {"NOUN", "ADJ"} & classes):
+            at = i
+            break
+        if subject and "NOUN" not in classes and classes:  # "the home ed team *see*": not a noun
+            at = i
+            break
+        subject.append(low)
+    acts: list[str] = []  # "be finished and published": either is the act
+    for w in rest[at:] if subject else []:
+        low = w.lower()
+        if low in _BARE or (acts and low in ("and", "or")):
+            continue
+        verb = meaning.word_lemmas(low).get("VERB", ())
+        if not verb or low in stop or low in _PREPOSITIONS or set(verb) & _BARE:
+            break
+        acts.append(low)
+    return (subject[:-1] if len(subject) > 1 else []), acts
+
+
+# Words between a subject and the act timed ("be kept", "normally take"), and verbs that say
+# nothing of the act: how long something takes, lasts or has is how long it is done.
+_BARE = frozenset("be been being have has take takes last lasts normally usually typically generally".split())
+
+
+_LENGTH = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)"
+    r"(?:\s+(?:working|school|calendar|clear))?\s+(?:hour|day|week|fortnight|month|year|minute)s?\b"
+    r"|\b(?:immediately|straight away|straightaway|same day|promptly|as soon as)\b",
+    re.I,
+)
+
+
+def timed_together(
+    which: set[str], acts: list[str], text: str, soft: dict[str, str], heading: frozenset[str] | set[str]
+) -> bool:
+    """Is a length of time given in a sentence that says which thing it is the length of (the
+    stems ``which``, each word for word, by meaning, ``soft``, or in the heading) and of what
+    act (one of ``acts``, the question's words, in any form or by meaning; a verb of telling by
+    any verb of telling)? "A published report should stay on the website for a year" is not how long a
+    rapid review report is kept, nor "complete a rapid review within 15 working days"."""
+    if not which and not acts:
+        return True
+    from assistant.answering.people import TELLING
+    from assistant.index.lexical import _stemmer
+
+    stem = _stemmer().stemWord
+    forms = {f for w in acts for f in _verb_forms(w)}
+    telling = {stem(f) for f in forms} & TELLING
+    by_meaning = {soft.get(stem(w)) for w in acts} - {None}
+    for sentence in sentences(text):
+        if not _LENGTH.search(sentence):
+            continue
+        stems, shown = token_set(sentence) | heading, set(words(sentence))
+        if not all(s in stems or soft.get(s) in shown for s in which):
+            continue
+        if not acts or by_meaning & shown or (telling and TELLING & stems):
+            return True
+        if forms & {f for w in shown for f in _verb_forms(w)}:  # "kept" asked, "keep" shown
+            return True
+    return False
+
+
+def _verb_forms(word: str) -> set[str]:
+    """The word and its lemmas as a verb ("kept": keep)."""
+    return {word} | set(meaning.word_lemmas(word).get("VERB", ()))

@@ -145,7 +145,8 @@ def test_a_service_for_another_group_is_not_the_one_asked_about():
 
 def test_a_topic_of_several_words_is_held_in_one_sentence():
     assert aspects.topic("What does the leaflet say about online bullying?", True) == ["online bullying"]
-    assert aspects.topic("What does the leaflet say about online bullying?", False) == []
+    # a person's words are not the documents': "online bullying" need not be one phrase there
+    assert aspects.topic("What did the head teacher say about online bullying?", False) == []
     # Two topics joined are two things: each must be held together, the pair need not be.
     two = aspects.topic("What does the leaflet say about bullying and exam stress?", True)
     assert two == ["bullying", "exam stress"]
