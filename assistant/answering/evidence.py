@@ -104,6 +104,7 @@ class Terms:
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
     task: str = ""  # the verb of "how do I <verb> ...?" (aspects.task): the quotes must speak of it
     people: people.Asked | None = None  # what it asks of a person, a role or an agency (people.asked)
+    which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
 
 
 numbers_in = meaning.numbers_in
@@ -235,6 +236,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
+        which=figures.which_counted(question),
         **asked(cased, stop, bool(frame), set(first)),
     )
 
@@ -637,7 +639,8 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     """Are the quotes about something else? They lack (by stem, the glossary and meaning)
     every word of the question worth reporting (a kind of value they give, "deadline", is not
     what the question is about), or, for "how many X", any word that says which X: a figure of
-    all children is not the number of children on plans."""
+    all children is not the number of children on plans. Words around the count (who asks,
+    where to look: figures.which_counted) do not say which."""
     # A value the quotes give ("within five days" for a deadline) says nothing of what it is about.
     value_words = set().union(*VALUE_WORDS.values()) - set(missing_words)
     asked = [w for w in terms.words.values() if worth_reporting(terms, w) and w not in value_words]
@@ -646,7 +649,8 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
         return True
     if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
         return True
-    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
+    which = [w for w in lacking if terms.which is None or w in terms.which]
+    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(which)))
 
 
 # Nouns that name the kind of value a question asks for, not what it is about: "what is the
