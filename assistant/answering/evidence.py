@@ -224,7 +224,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
-        key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
+        key=key_of(first, df),
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
         kind=answertypes.kind(question),
         polar=answertypes.polar(question),
@@ -239,6 +239,25 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         which=figures.which_counted(question),
         **asked(cased, stop, bool(frame), set(first)),
     )
+
+
+def key_of(first: dict[str, str], df: dict[str, int]) -> str:
+    """The question's rarest stem the index holds, among the words that can name what it is
+    about: not a figure in words ("four hundred and eighty", which says how much, not of what),
+    a word that is only a verb or an adverb ("differently"), nor an everyday word that is no
+    noun ("after"); any word the index holds when none can."""
+    held = [s for s in first if df[s]]
+    topical = [s for s in held if _topical(first[s])]
+    return min(topical or held, key=lambda s: (df[s], s), default="")
+
+
+_MULTIPLIERS = frozenset("hundred hundreds thousand thousands million millions".split())
+
+
+def _topical(word: str) -> bool:
+    if word in _MULTIPLIERS or figures_in(word) or meaning.how_not_what(word):  # not "half term"
+        return False
+    return not meaning.common(word) or "NOUN" in meaning.word_classes(word)
 
 
 def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:

@@ -57,3 +57,14 @@ def test_a_count_lacking_a_word_of_the_document_phrase_is_still_answered(index, 
     terms = evidence.question_terms("how many families moved away in the 2031 yearly report cases", index, gloss)
     assert not evidence.holds_too_little(terms, ["cases"])
     assert evidence.holds_too_little(terms, ["families"])
+
+
+def test_the_key_word_is_what_is_asked_about_not_a_figure_in_words_or_an_adverb():
+    """The key (the rarest word the index holds) is weighed as what the question is about."""
+    first = {"seven": "seven", "hundr": "hundred", "visit": "visits", "quick": "quickly"}
+    df = {"seven": 1, "hundr": 1, "visit": 9, "quick": 2}
+    assert evidence.key_of(first, df) == "visit"
+    assert evidence.key_of({"seven": "seven"}, {"seven": 1}) == "seven"  # nothing else to weigh
+    # an everyday word that can be no noun ("after") is not the topic; an everyday noun can be
+    assert evidence.key_of({"after": "after", "club": "club"}, {"after": 1, "club": 5}) == "club"
+    assert evidence.key_of({"half": "half", "term": "term"}, {"half": 1, "term": 5}) == "half"
