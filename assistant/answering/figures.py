@@ -69,10 +69,8 @@ def holds_some(stems: set[str], sentence: str, soft: dict[str, str]) -> bool:
 
 
 # Where the count's clause ends: a comma or a stop, or a clause saying when or on what condition
-# ("...go missing *before* anyone joined the dots"): when is not which.
-_CLAUSE_END = re.compile(
-    r"[,;:.?!](?:\s|$)|\b(?:before|after|until|till|since|when|whenever|while|because|if|unless)\b", re.I
-)
+# ("...go missing *before* anyone joined the dots"): when is not which. Not "after" ("looked after").
+_CLAUSE_END = re.compile(r"[,;:.?!](?:\s|$)|\b(?:before|until|till|when|whenever|while|because|if|unless)\b", re.I)
 # Nouns for the documents themselves: "in the 2020 annual report cases" says where to look.
 DOCUMENTS = frozenset(
     "report reports document documents guidance briefing briefings summary leaflet newsletter handout minutes".split()
@@ -87,7 +85,8 @@ _PARTITIVE = re.compile(r"^\W*(?:of|among|amongst|out of)\b(?P<lead>[^,]*),", re
 def which_counted(question: str) -> frozenset[str] | None:
     """The words of a count question that say which things it counts: those of its own clause,
     from "how many" to a comma or a "before"/"when" clause ("how many *appointments* are
-    *missed*"), and a partitive lead ("*of* *children* *on* *plans*, how many"). Not the words
+    *missed*"; not at "after", which may be a verb's: "*looked* *after* *children*"), and a
+    partitive lead ("*of* *children* *on* *plans*, how many"). Not the words
     before it ("as a practice nurse, ..."), a phrase naming the documents ("in the 2020 annual
     report cases"), nor the verb after a pronoun ("how many appointments it *takes*"), which
     say who asks, where to look and how. None when the question counts nothing it names."""

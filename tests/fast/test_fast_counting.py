@@ -68,3 +68,8 @@ def test_the_key_word_is_what_is_asked_about_not_a_figure_in_words_or_an_adverb(
     # an everyday word that can be no noun ("after") is not the topic; an everyday noun can be
     assert evidence.key_of({"after": "after", "club": "club"}, {"after": 1, "club": 5}) == "club"
     assert evidence.key_of({"half": "half", "term": "term"}, {"half": 1, "term": 5}) == "half"
+
+
+def test_looked_after_is_no_clause_of_time():
+    which = figures.which_counted("what share of the club's members were looked after children")
+    assert which is not None and {"looked", "after", "children"} <= which
