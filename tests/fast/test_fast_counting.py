@@ -73,3 +73,22 @@ def test_the_key_word_is_what_is_asked_about_not_a_figure_in_words_or_an_adverb(
 def test_looked_after_is_no_clause_of_time():
     which = figures.which_counted("what share of the club's members were looked after children")
     assert which is not None and {"looked", "after", "children"} <= which
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "counted"),
+    [
+        ("For young carers, how many breaks were booked?", {"young", "carers"}, True),
+        ("In the choir, how many pupils sang?", {"choir"}, True),
+        ("For my poster: how many breaks were booked?", {"poster"}, False),
+    ],
+)
+def test_a_leading_phrase_with_a_comma_names_the_counted_a_label_with_a_colon_does_not(question, lead, counted):
+    which = figures.which_counted(question)
+    assert which is not None
+    assert (lead <= which) is counted
+
+
+def test_before_a_period_says_which_before_a_clause_says_when():
+    assert "holidays" in figures.which_counted("how many calls came in before the holidays")
+    assert "helpers" not in figures.which_counted("how many calls came in before they trained helpers")
