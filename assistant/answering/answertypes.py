@@ -165,6 +165,11 @@ def polar(question: str) -> bool:
     return bool(_POLAR.search(question)) and not _WHO.search(question) and kind(question) == ""
 
 
+def count_frame(question: str) -> re.Match | None:
+    """Where a count question asks for its figure ("how many", "what percentage of")."""
+    return _COUNT.search(question)
+
+
 def count_target(question: str, stop: frozenset) -> list[str]:
     """The words a count question counts: "how many serious incident notifications were..."
     -> ["serious", "incident", "notifications"]: up to the next frame word or past-tense verb

@@ -107,6 +107,7 @@ class Terms:
     listed: int = 0  # how many things "what are the N things?" asks to be named (lists.listed)
     timed: set[str] = field(default_factory=set)  # which thing a length of time is asked of (figures.timed)
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
+    which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
 
 
 numbers_in = meaning.numbers_in
@@ -226,7 +227,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
-        key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
+        key=key_of(first, df),
         extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
         kind=answertypes.kind(question),
         polar=answertypes.polar(question),
@@ -238,8 +239,28 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
+        which=figures.which_counted(question),
         **asked(cased, stop, bool(frame), set(first)),
     )
+
+
+def key_of(first: dict[str, str], df: dict[str, int]) -> str:
+    """The question's rarest stem the index holds, among the words that can name what it is
+    about: not a figure in words ("four hundred and eighty", which says how much, not of what),
+    a word that is only a verb or an adverb ("differently"), nor an everyday word that is no
+    noun ("after"); any word the index holds when none can."""
+    held = [s for s in first if df[s]]
+    topical = [s for s in held if _topical(first[s])]
+    return min(topical or held, key=lambda s: (df[s], s), default="")
+
+
+_MULTIPLIERS = frozenset("hundred hundreds thousand thousands million millions".split())
+
+
+def _topical(word: str) -> bool:
+    if word in _MULTIPLIERS or figures_in(word) or meaning.how_not_what(word):  # not "half term"
+        return False
+    return not meaning.common(word) or "NOUN" in meaning.word_classes(word)
 
 
 def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
@@ -650,7 +671,8 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     """Are the quotes about something else? They lack (by stem, the glossary and meaning)
     every word of the question worth reporting (a kind of value they give, "deadline", is not
     what the question is about), or, for "how many X", any word that says which X: a figure of
-    all children is not the number of children on plans."""
+    all children is not the number of children on plans. Words around the count (who asks,
+    where to look: figures.which_counted) do not say which."""
     # A value the quotes give ("within five days" for a deadline) says nothing of what it is about.
     value_words = set().union(*VALUE_WORDS.values()) - set(missing_words)
     asked = [w for w in terms.words.values() if worth_reporting(terms, w) and w not in value_words]
@@ -659,7 +681,8 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
         return True
     if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
         return True
-    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(lacking)))
+    which = [w for w in lacking if terms.which is None or w in terms.which]
+    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(which)))
 
 
 # Nouns that name the kind of value a question asks for, not what it is about: "what is the

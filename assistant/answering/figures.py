@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.answering import meaning
-from assistant.index.lexical import token_set, words
+from assistant.answering import answertypes, meaning
+from assistant.index.lexical import stopwords, token_set, words
 
 if TYPE_CHECKING:
     from assistant.answering.evidence import Terms
@@ -166,3 +166,73 @@ def timed_together(
 def _verb_forms(word: str) -> set[str]:
     """The word and its lemmas as a verb ("kept": keep)."""
     return {word} | set(meaning.word_lemmas(word).get("VERB", ()))
+
+
+# Where the count's clause ends: a comma or a stop, or a clause saying when or on what condition
+# ("...go missing *before* anyone joined the dots"): when is not which. Not "after" ("looked after"),
+# nor "before" a noun: "before the pandemic" says which period is counted.
+_CLAUSE_END = re.compile(r"[,;:.?!](?:\s|$)|\b(?:when|whenever|while|because|if|unless)\b", re.I)
+_UNTIL = re.compile(r"\b(?:before|until|till)\b", re.I)
+# A subject pronoun or an auxiliary after "before" makes a clause of what follows.
+_FINITE = frozenset(
+    "i we you they he she it anyone anybody someone somebody everyone nobody "
+    "is are was were has have had do does did will would can could".split()
+)
+
+
+def _clause_end(rest: str) -> int:
+    """Where the count's clause ends in ``rest`` (the question after "how many")."""
+    end = _CLAUSE_END.search(rest)
+    stop = end.start() if end else len(rest)
+    for m in _UNTIL.finditer(rest, 0, stop):  # "before anyone joined the dots", not "before the pandemic"
+        after = words(rest[m.end() :])[:4]
+        if any(w in _FINITE or meaning.how_not_what(w) for w in after):
+            return m.start()
+    return stop
+
+
+# Nouns for the documents themselves: "in the 2020 annual report cases" says where to look.
+DOCUMENTS = frozenset(
+    "report reports document documents guidance briefing briefings summary leaflet newsletter handout minutes".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
+_PREPOSITIONS = frozenset("in of from".split())
+_PRONOUNS = frozenset("it we you they i he she".split())
+# "Of the children on plans, how many...", "For looked after children, how many...": a leading
+# phrase may name the counted things. One ending in a colon labels the message ("For a slide:").
+_PARTITIVE = re.compile(r"^\W*(?:of|among|amongst|out of|for|in|within|across)\b(?P<lead>[^,:]*),", re.I)
+
+
+def which_counted(question: str) -> frozenset[str] | None:
+    """The words of a count question that say which things it counts: those of its own clause,
+    from "how many" to a comma or a "before"/"when" clause ("how many *appointments* are
+    *missed*"; not at "after", which may be a verb's: "*looked* *after* *children*"), and a
+    leading phrase ("*of* *children* *on* *plans*, how many", "*for* *carers*, how many"). Not the words
+    before it ("as a practice nurse, ..."), a phrase naming the documents ("in the 2020 annual
+    report cases"), nor the verb after a pronoun ("how many appointments it *takes*"), which
+    say who asks, where to look and how. None when the question counts nothing it names."""
+    m = answertypes.count_frame(question)
+    if m is None:
+        return None
+    rest = question[m.end() :]
+    toks = words(rest[: _clause_end(rest)])
+    out: set[str] = set()
+    i = 0
+    while i < len(toks):
+        w = toks[i]
+        if w in _PREPOSITIONS:  # a phrase running on to a word for the documents is where to look
+            j = i + 1
+            while j < len(toks) and (toks[j] in _DETERMINERS or toks[j] not in stopwords() | _PREPOSITIONS):
+                j += 1
+            if DOCUMENTS & set(toks[i + 1 : j]):
+                i = j
+                continue
+        if w in _PRONOUNS and i and i + 1 < len(toks) and "VERB" in meaning.word_classes(toks[i + 1]):
+            i += 2  # "it takes", "we made": the counted things are its object; the verb asks
+            continue
+        out |= {w, w.split("'")[0]}  # "children's": the question's word is "children"
+        i += 1
+    lead = _PARTITIVE.match(question[: m.start()])
+    if lead:
+        out |= set(words(lead.group("lead")))
+    return frozenset(out) if out else None
