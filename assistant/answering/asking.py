@@ -18,7 +18,12 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   most, "kinship" 0.28).
   A word right before one of them names its kind ("*reflective* questions"). Never the topic a
   question asks the documents about ("what does the report say about *nosy questions*").
-* **A conjunction** ("whether"): a closed class of English, so listed.
+* **A conjunction, a preposition or a pronoun** ("whether", "beside", "myself"): closed classes
+  of English, so listed.
+* **Words around a count**: for "how many X", only the words that say which X are shown
+  (figures.which_counted, the same words that decide a refusal): not who asks ("as a practice
+  *nurse*"), where to look ("in the 2020 annual report *cases*") or a clause saying when
+  ("before anyone joined the *dots*").
 * **A particle of a phrasal verb** ("come *round*", "pop *over*"): the verb is the asking.
 * **The event's verb in a when or where question** ("what time does the course start and
   *finish*", "where is the training *taking* place", "what span does the review *cover*"): a verb
@@ -42,13 +47,18 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, aspects, evidence, inquotes, meaning
+from assistant.answering import answertypes, aspects, evidence, figures, inquotes, meaning
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
     "thousand thousands million millions dozen dozens".split()
+)
+# Pronouns, a closed class ("I'm beside *myself*"): they name no topic a quote could lack.
+PRONOUNS = frozenset(
+    "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its "
+    "itself we us our ours ourselves they them their theirs themselves".split()
 )
 # Subordinating conjunctions: a closed class of English, so listed ("whether the plans were closed").
 CONJUNCTIONS = frozenset("whether unless although though whereas whilst while since because".split())
@@ -198,9 +208,9 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}
     shown = [w for t in texts for w in words(t)]
     stop = stopwords()
-    figures = rough_figures(question, texts)
+    rough = rough_figures(question, texts)
     left = [
-        w for w in missing if w.lower() not in figures | CONJUNCTIONS | particles and not spelled_out(w.lower(), shown)
+        w for w in missing if w.lower() not in rough | CONJUNCTIONS | particles and not spelled_out(w.lower(), shown)
     ]
     plain = [w for w in left if w.islower() and w not in stop]
     errand = errand_words(plain, vectors)
@@ -208,6 +218,10 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
     errand -= asked_about(question or "")  # "what does it say about nosy questions": the topic itself
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
+    left = [w for w in left if w.lower() not in figures.PREPOSITIONS | PRONOUNS]
+    which = figures.which_counted(question or "")
+    if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
+        left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]
     if quoted:
         left = [w for w in left if w not in held_by_class(left, texts)]
     backend = getattr(getattr(vectors, "embedder", None), "model", None)

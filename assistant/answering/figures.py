@@ -80,7 +80,7 @@ _HOW_LONG = re.compile(
 )
 
 
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     "about above across after against along among around at before behind below beside between beyond by "
     "during for from in inside into near of off on onto out over past since through to towards under until "
     "up upon with within without".split()
@@ -101,7 +101,7 @@ def timed(question: str, stop: frozenset[str] | set[str]) -> tuple[list[str], li
     for i, w in enumerate(rest):
         low = w.lower()
         classes = meaning.word_classes(low)
-        if low in stop or low in _PREPOSITIONS or not w.isalpha() or (classes and not {"NOUN", "ADJ"} & classes):
+        if low in stop or low in PREPOSITIONS or not w.isalpha() or (classes and not {"NOUN", "ADJ"} & classes):
             at = i
             break
         if subject and "NOUN" not in classes and classes:  # "the home ed team *see*": not a noun
@@ -114,7 +114,7 @@ def timed(question: str, stop: frozenset[str] | set[str]) -> tuple[list[str], li
         if low in _BARE or (acts and low in ("and", "or")):
             continue
         verb = meaning.word_lemmas(low).get("VERB", ())
-        if not verb or low in stop or low in _PREPOSITIONS or set(verb) & _BARE:
+        if not verb or low in stop or low in PREPOSITIONS or set(verb) & _BARE:
             break
         acts.append(low)
     return (subject[:-1] if len(subject) > 1 else []), acts
@@ -196,7 +196,7 @@ DOCUMENTS = frozenset(
     "report reports document documents guidance briefing briefings summary leaflet newsletter handout minutes".split()
 )
 _DETERMINERS = frozenset("the a an this that these those its their his her our your my".split())
-_PREPOSITIONS = frozenset("in of from".split())
+_PLACING = frozenset("in of from".split())  # "in the 2020 report", "of the annual report"
 _PRONOUNS = frozenset("it we you they i he she".split())
 # "Of the children on plans, how many...", "For looked after children, how many...": a leading
 # phrase may name the counted things. One ending in a colon labels the message ("For a slide:").
@@ -220,9 +220,9 @@ def which_counted(question: str) -> frozenset[str] | None:
     i = 0
     while i < len(toks):
         w = toks[i]
-        if w in _PREPOSITIONS:  # a phrase running on to a word for the documents is where to look
+        if w in _PLACING:  # a phrase running on to a word for the documents is where to look
             j = i + 1
-            while j < len(toks) and (toks[j] in _DETERMINERS or toks[j] not in stopwords() | _PREPOSITIONS):
+            while j < len(toks) and (toks[j] in _DETERMINERS or toks[j] not in stopwords() | _PLACING):
                 j += 1
             if DOCUMENTS & set(toks[i + 1 : j]):
                 i = j

@@ -111,3 +111,16 @@ def test_a_pupil_is_a_child_where_the_quotes_speak_of_school():
     assert asking.for_reader(q, ["pupil"], ["The file goes with the child when the family moves."], quoted=True) == [
         "pupil"
     ]
+
+
+def test_function_words_are_never_listed():
+    q = "I'm beside myself, who is told when a carer is accused"
+    got = asking.for_reader(q, ["beside", "myself", "accused"], ["The duty officer is told the same day."])
+    assert got == ["accused"]
+
+
+def test_around_a_count_only_the_words_saying_which_are_listed():
+    q = "as a school nurse I wondered, how many looked after children were seen by a dentist in the hub's report"
+    passage = ["Of the 140 looked after children, 121 had a dental check."]
+    got = asking.for_reader(q, ["nurse", "wondered", "seen", "dentist"], passage)
+    assert got == ["seen", "dentist"]
