@@ -224,7 +224,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=min((s for s in first if df[s]), key=lambda s: (df[s], s), default=""),
-        extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
+        extra=[t for t in glossary.expand(tokens) + answertypes.widened(question) if _rare(index, t)]
+        + list(respelling.values()),
         kind=answertypes.kind(question),
         polar=answertypes.polar(question),
         df=index.bm25.df,
