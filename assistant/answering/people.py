@@ -103,6 +103,7 @@ class Asked:
     actor: str = ""  # the agency the question makes do something
     verb: str = ""  # what it does (the question's word)
     recipient: str = ""  # whom it tells: "social" of "must the police tell children's social care"
+    deed: tuple[frozenset[str], str] | None = None  # lemmas of "who <verb> the <noun>" and the noun's stem
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -121,6 +122,8 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
         out.role = [s for s in dict.fromkeys(map(_stem, role)) if s in stems]
     words_ = [w.lower() for w in _WORD.findall(low)]
     out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
+    if kind == "who":
+        out.deed = deed(question, stems)
     a = _ACTOR.search(question)
     if a and a.group("agency").lower() in ACTORS:
         verb = a.group("verb").lower()
@@ -132,6 +135,42 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
             if _stem(verb) in TELLING and told and told.group("agency").lower() in ACTORS | {"social"}:
                 out.recipient = _stem(told.group("agency"))
     return out
+
+
+_DEED = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?who\s+(?P<verb>[a-z]+)\s+(?:the|a|an|their|its|his|her|our|your)\s+"
+    r"(?P<np>[^?.,;!]*)",
+    re.I,
+)
+_NP_END = frozenset("at in on of for from with to before after during by about when while since".split())
+_AUX = frozenset(
+    "do does did is are was were has have had will would can could should must may might shall am be".split()
+)
+
+
+def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str] | None:
+    """The verb's lemmas and the object's head noun (a stem) of "who <verb> the <noun> ...?"."""
+    m = _DEED.search(question)
+    verb = m.group("verb").lower() if m else ""
+    lemmas = meaning.word_lemmas(verb).get("VERB", ()) if m else ()
+    if not m or verb in _AUX or not lemmas:
+        return None
+    np: list[str] = []
+    for w in _WORD.findall(m.group("np")):
+        if w.lower() in _NP_END:
+            break
+        np.append(w)
+    head = _stem(np[-1]) if np else ""
+    return frozenset(lemmas) | {verb}, head if head in stems else ""
+
+
+def _does_deed(deed_: tuple[frozenset[str], str], text: str, shown: set[str], soft: dict[str, str]) -> bool:
+    """Does the passage itself name the deed: its verb in any form, or its object?"""
+    lemmas, noun = deed_
+    if noun and _forms(noun, soft) & shown:
+        return True
+    said = {w.lower() for w in _WORD.findall(text)}
+    return any(w[:2] == lemma[:2] and meaning.lemmas_of(w) & lemmas for w in said for lemma in lemmas)
 
 
 def personal_name(sentence: str) -> bool:
@@ -207,6 +246,8 @@ def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], g
             for s, toks in zip(raw, sentences, strict=False)
         ):
             return False
+    if asked_.deed and not _does_deed(asked_.deed, text, shown, soft):
+        return False
     if asked_.actor and asked_.actor not in glossed:
         acting = [
             toks
