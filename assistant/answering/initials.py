@@ -23,6 +23,8 @@ from assistant.index.lexical import stopwords, tokenize, words
 _LETTERS = re.compile(r"[a-z]{2,6}")
 _BREAK = "#"  # a stop word, a number or a sentence's end: no initials run through it
 _SENTENCE_END = re.compile(r"[.!?;:|\n]")
+_TYPED = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # as lexical.words, in the question's case
+RARE_ZIPF = 4.0  # a lower-case word rarer than this in general English may be an abbreviation
 MAX_PHRASES = 3  # distinct runs kept for one abbreviation (the commonest first)
 
 
@@ -49,13 +51,19 @@ def index_initials(index) -> tuple[str, list[str]]:
 
 def candidates(question: str, index) -> list[str]:
     """The question's words that can only be abbreviations: two to six letters, not English,
-    held by no passage of the index."""
+    held by no passage of the index, and typed in capitals ("EDT") or, in lower case, rare in
+    English ("rhi": Zipf below ``RARE_ZIPF``; not "beside" or "info"). A word in Title case
+    is a name ("Alan", "Leeds")."""
     stop = stopwords()
     out = []
-    for w in dict.fromkeys(words(question)):
+    for typed in dict.fromkeys(_TYPED.findall(question)):
+        w = typed.lower()
         if not _LETTERS.fullmatch(w) or w in stop or meaning.word_classes(w):
             continue
-        if not index.bm25.df(tokenize(w)[0] if tokenize(w) else w):
+        if not (typed.isupper() or (typed.islower() and meaning.zipf(w) < RARE_ZIPF)):
+            continue
+        stems = tokenize(w)
+        if w not in out and not index.bm25.df(stems[0] if stems else w):
             out.append(w)
     return out
 

@@ -75,3 +75,14 @@ def test_a_word_the_index_holds_is_not_read_as_initials(gloss):
     index = fake_index(DOCS + ["The NRU answers within the hour."])
     wide, spelled = initials.widened("greyford NRU phone number", index, gloss)
     assert wide is gloss and spelled == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did Nru say",  # Title case: a name
+        "is the unit open beside the station",  # a lower-case word common in English is itself
+    ],
+)
+def test_names_and_common_words_are_not_read_as_initials(gloss, question):
+    assert initials.candidates(question, fake_index(DOCS)) == []
