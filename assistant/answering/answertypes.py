@@ -412,11 +412,11 @@ def shouted(question: str) -> bool:
 
 
 def not_a_name(word: str, question: str) -> bool:
-    """A capitalised word of ``question`` that is no name: a day or a month, or, in a question
+    """A capitalised word of ``question`` that is no name: a day or a month, "I'm", or, in a question
     written in Title Case or in capitals, any word English knows ("Neglect", "Training"; not
     "Selvey"), and in capitals a short word ("DV", "K": an acronym or a letter, the glossary's)."""
-    if calendar_word(word):
-        return True
+    if calendar_word(word) or re.fullmatch(r"I['’](?:m|ve|d|ll)", word, re.I):
+        return True  # "I'm", "I've": the one asking, a pronoun with its verb, not a name
     caps = shouted(question)
     if not (title_cased(question) or caps) or (word.isupper() and not caps):
         return False
