@@ -142,7 +142,8 @@ _FINDING = frozenset("find get see access obtain published posted kept available
 TEXTS = frozenset(
     """review reviews report reports guidance policy policies procedure procedures leaflet leaflets briefing
 briefings minutes summary newsletter document documents handbook toolkit protocol strategy plan publication
-podcast recording webinar transcript form forms""".split()
+podcast recording webinar transcript form forms handout handouts poster posters booklet booklets factsheet
+notes paper papers article""".split()
 )
 # Where a text is kept: a website, an address, an intranet, "available from".
 _SOURCE = re.compile(

@@ -103,7 +103,8 @@ class Asked:
     actor: str = ""  # the agency the question makes do something
     verb: str = ""  # what it does (the question's word)
     recipient: str = ""  # whom it tells: "social" of "must the police tell children's social care"
-    deed: tuple[frozenset[str], str] | None = None  # lemmas of "who <verb> the <noun>" and the noun's stem
+    # "who <verb> the <noun>": the verb's lemmas, the noun's stem, and whether it is a document
+    deed: tuple[frozenset[str], str, bool] | None = None
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -148,8 +149,9 @@ _AUX = frozenset(
 )
 
 
-def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str] | None:
-    """The verb's lemmas and the object's head noun (a stem) of "who <verb> the <noun> ...?"."""
+def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | None:
+    """The verb's lemmas and the object's head noun (a stem) of "who <verb> the <noun> ...?",
+    and whether that noun is a document ("handout", "briefing")."""
     m = _DEED.search(question)
     verb = m.group("verb").lower() if m else ""
     lemmas = meaning.word_lemmas(verb).get("VERB", ()) if m else ()
@@ -161,13 +163,21 @@ def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str] | None:
             break
         np.append(w)
     head = _stem(np[-1]) if np else ""
-    return frozenset(lemmas) | {verb}, head if head in stems else ""
+    document = bool(np) and np[-1].lower() in answertypes.TEXTS
+    return frozenset(lemmas) | {verb}, head if head in stems else "", document
 
 
-def _does_deed(deed_: tuple[frozenset[str], str], text: str, shown: set[str], soft: dict[str, str]) -> bool:
-    """Does the passage itself name the deed: its verb in any form, or its object?"""
-    lemmas, noun = deed_
-    if noun and _forms(noun, soft) & shown:
+# How an imprint says who issued a document ("Issued by ...", "Published May 2021", "Edition 3").
+_ISSUED = re.compile(
+    r"\b(?:published|issued|produced|written|prepared)\s+(?:on\s+|in\s+)?(?:by\b|\d)|\bedition\s+\d+", re.I
+)
+
+
+def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, shown: set[str], soft: dict[str, str]) -> bool:
+    """Does the passage itself name the deed: its verb in any form, or its object? A deed done to
+    a document ("who produced the handout?") is also said by its imprint, in words of its own."""
+    lemmas, noun, document = deed_
+    if (noun and _forms(noun, soft) & shown) or (document and _ISSUED.search(text)):
         return True
     said = {w.lower() for w in _WORD.findall(text)}
     return any(w[:2] == lemma[:2] and meaning.lemmas_of(w) & lemmas for w in said for lemma in lemmas)

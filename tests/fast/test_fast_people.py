@@ -120,6 +120,13 @@ def test_the_deed_is_held_by_its_verb_in_any_form():
     assert not fits(q, "Kit Mensah said families liked it.", "who")
 
 
+def test_a_deed_done_to_a_document_is_said_by_its_imprint():
+    q = "who produced the carers' handout"
+    imprint = "Dunmore Fostering Service. Edition 2, March 2024."
+    assert fits(q, imprint, "who")
+    assert not fits(q, "Carers meet monthly at Dunmore Library.", "who")
+
+
 @pytest.mark.parametrize("question", ["who is the chair", "Who do I ring at night?", "who did the review speak to"])
 def test_no_deed_read_from_a_question_without_one(question):
     assert people.asked(question, "who", set(token_set(question))).deed is None
