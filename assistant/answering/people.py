@@ -169,7 +169,7 @@ def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | N
 
 # How an imprint says who issued a document ("Issued by ...", "Published May 2021", "Edition 3").
 _ISSUED = re.compile(
-    r"\b(?:published|issued|produced|written|prepared)\s+(?:on\s+|in\s+)?(?:by\b|\d)|\bedition\s+\d+", re.I
+    r"\b(?:published|issued|produced|written|prepared)\s+(?:on\s+|in\s+)?(?:by\b|\d)|\b(?:edition|issue)\s+\d+", re.I
 )
 
 
@@ -233,11 +233,14 @@ def _acts(actor: str, verb: str, tokens: list[str], soft: dict[str, str]) -> boo
     return before or passive or reader
 
 
-def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str]) -> bool:
+def fits(
+    asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str], heading: str = ""
+) -> bool:
     """Does the passage ``text`` give what the question asks of people (module docstring)?
     ``got``: question stems the passage or its heading holds (stem, glossary, meaning);
     ``soft``: question stem -> passage word of the same meaning; ``glossed``: stems held only
-    through a glossary phrase (no one word to find in a sentence)."""
+    through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
+    section heading (``evidence.own_heading``), where a deed may be named too."""
     if asked_ is None:
         return True
     raw = _SENTENCES.split(text)
@@ -256,7 +259,9 @@ def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], g
             for s, toks in zip(raw, sentences, strict=False)
         ):
             return False
-    if asked_.deed and not _does_deed(asked_.deed, text, shown, soft):
+    if asked_.deed and not _does_deed(
+        asked_.deed, f"{text}\n{heading}", shown | set(map(_stem, _WORD.findall(heading))), soft
+    ):
         return False
     if asked_.actor and asked_.actor not in glossed:
         acting = [

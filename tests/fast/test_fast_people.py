@@ -120,6 +120,14 @@ def test_the_deed_is_held_by_its_verb_in_any_form():
     assert not fits(q, "Kit Mensah said families liked it.", "who")
 
 
+def test_the_passages_own_heading_may_name_the_deed():
+    q = "who gave the health update"
+    said = "Dr Ade Rowe said a second nurse had been funded."
+    assert not fits(q, said, "who")
+    asked = people.asked(q, "who", set(token_set(q)))
+    assert people.fits(asked, said, set(token_set(said)), {}, set(), heading="5. Health update")
+
+
 def test_a_deed_done_to_a_document_is_said_by_its_imprint():
     q = "who produced the carers' handout"
     imprint = "Dunmore Fostering Service. Edition 2, March 2024."
