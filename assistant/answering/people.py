@@ -20,6 +20,13 @@
   does the school hear?") needs only a sentence with it and a verb of telling, in any order.
   Guidance to its reader ("follow your procedure and refer ...", "Refer ...") has the reader
   acting, unless the agency asked is named in that sentence in another part.
+* **A deed asked of someone** ("who took the minutes?", "who chairs the review panel?"): the
+  passage itself or its own section heading must name the deed: the verb in any form
+  ("delivered" for "delivers") or the head of its object ("minutes"); the document's title and
+  first heading name every passage of it, so they do not. A list of those present gives each
+  role beside its name ("Hannah Coyle (business manager, minutes)"); a passage that only names
+  the meeting, or names people doing other things, does not say who did it. A deed done to a
+  document ("who produced the handout?") is also said by its imprint ("Edition 3", "Issued by").
 """
 
 from __future__ import annotations
