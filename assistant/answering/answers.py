@@ -17,6 +17,7 @@ from assistant.answering import (
     calibration,
     evidence,
     glossary,
+    initials,
     marking,
     meaning,
     metrics,
@@ -133,6 +134,7 @@ class Retrieved:
     terms: evidence.Terms
     qvec: np.ndarray
     found: list[evidence.Candidate]  # assessed and scored, in retrieval order
+    glossary: glossary.Glossary | None = None  # the index's, with the question's abbreviations (initials)
 
 
 @dataclass
@@ -282,14 +284,16 @@ class Assistant:
         judging = self.evidence_for(index)
         gloss, cal = judging.glossary, judging.calibration
         query = effective_query(question, history)
-        qvec = self.encoder.encode_query(gloss.spelled_out(query or question))
+        # "EDT", "rhi": an abbreviation the glossary lacks, read as the phrase its initials spell.
+        gloss, spelled = initials.widened(query or question, index, gloss)
+        qvec = self.encoder.encode_query(initials.encoded_text(gloss.spelled_out(query or question), spelled))
         terms = evidence.question_terms(query or question, index, gloss)
         s = self.settings
         hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
         found = evidence.assess(terms, hits, index, gloss, self.vectors)
         for c in found:
             c.score = cal.score(c.features)
-        return Retrieved(query, terms, qvec, found)
+        return Retrieved(query, terms, qvec, found, gloss)
 
     def threshold(self, index: Index) -> float:
         """The bar an answer must clear: the setting when given, else the index's calibration."""
@@ -322,6 +326,7 @@ class Assistant:
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
         got = self.candidates(question, history, index, doc_ids)
         query, terms, qvec, candidates = got.query, got.terms, got.qvec, got.found
+        gloss = got.glossary or gloss
         if seen is not None and query is None:
             seen["question"] = qvec  # reused to judge urgency by meaning (signpost.for_answer)
         eligible = [c for c in candidates if c.admissible or not gated]

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from assistant.answering import meaning
+from assistant.index.lexical import _stemmer
 
 _COUNT = re.compile(
     r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
@@ -133,12 +134,46 @@ _PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2
 PHONE_FRAME = frozenset({"number", "phone", "telephone", "tel", "no"})
 
 
+# "Where can I read the full review?", "where do we find the policy?", "where is the report
+# published?": where a text is kept. A verb of reading asks it of anything; "find", "get", "see"
+# and "published" only of a document ("where can I find help?" asks for a service).
+_READING = frozenset("read download view".split())
+_FINDING = frozenset("find get see access obtain published posted kept available".split())
+TEXTS = frozenset(
+    """review reviews report reports guidance policy policies procedure procedures leaflet leaflets briefing
+briefings minutes summary newsletter document documents handbook toolkit protocol strategy plan publication
+podcast recording webinar transcript form forms handout handouts poster posters booklet booklets factsheet
+notes paper papers article""".split()
+)
+# Where a text is kept: a website, an address, an intranet, "available from".
+_SOURCE = re.compile(
+    r"\b(?:websites?|web ?(?:site|page)s?|online|intranet|portal|library|hub)\b|\bwww\.|https?://"
+    r"|\.(?:gov|org|co|nhs)\.uk\b|\bavailable (?:from|on|at|to)\b|\bon request\b",
+    re.I,
+)
+SOURCE_WORDS = ("website", "intranet", "portal", "online", "www")  # widen the BM25 query of a "source" question
+
+
+def asks_source(question: str) -> bool:
+    """Does the question ask where a text can be read ("where can I read the whole review?")?"""
+    m = re.search(r"\bwhere\b", question, re.I)
+    if not m:
+        return False
+    toks = [w.lower() for w in re.findall(r"[^\W\d_]+", question[m.end() :])][:12]
+    for i, w in enumerate(toks[:6]):
+        if w in _READING or (w in _FINDING and TEXTS & set(toks[max(0, i - 4) : i + 7])):
+            return True
+    return False
+
+
 def kind(question: str) -> str:
-    """ "money", "phone", "count", "who", "date", "when", "name" or "" (any other question)."""
+    """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question)."""
     if _MONEY.search(question) or asks_amount(question):
         return "money"
     if _PHONE_Q.search(question):
         return "phone"
+    if asks_source(question):
+        return "source"
     if _COUNT.search(question):
         return "count"
     if _WHO.search(question):
@@ -383,11 +418,11 @@ def shouted(question: str) -> bool:
 
 
 def not_a_name(word: str, question: str) -> bool:
-    """A capitalised word of ``question`` that is no name: a day or a month, or, in a question
+    """A capitalised word of ``question`` that is no name: a day or a month, "I'm", or, in a question
     written in Title Case or in capitals, any word English knows ("Neglect", "Training"; not
     "Selvey"), and in capitals a short word ("DV", "K": an acronym or a letter, the glossary's)."""
-    if calendar_word(word):
-        return True
+    if calendar_word(word) or re.fullmatch(r"I['’](?:m|ve|d|ll)", word, re.I):
+        return True  # "I'm", "I've": the one asking, a pronoun with its verb, not a name
     caps = shouted(question)
     if not (title_cased(question) or caps) or (word.isupper() and not caps):
         return False
@@ -422,6 +457,8 @@ def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | No
         return bool(_AMOUNT.search(text))
     if kind_ == "phone":  # "what is the duty team's number": a number to ring
         return bool(_PHONE.search(text))
+    if kind_ == "source":  # "where can I read the review": where a text is kept
+        return bool(_SOURCE.search(text))
     if kind_ == "count":
         return any_figure(tokens) if targets is None else figure_near(tokens, targets, window or COUNT_WINDOW)
     if kind_ == "proportion":  # "what percentage of X": a part of a whole
@@ -542,3 +579,9 @@ def asking_words(question: str) -> set[str]:
     for m in _COUNT.finditer(question):
         out |= {w for w in m.group(0).lower().split() if w not in ("how", "what", "many", "much", "of")}
     return out
+
+
+def widened(question: str) -> list[str]:
+    """Stems a question's kind adds to the BM25 query: the places a text is kept, for "where can
+    I read ...?" (the passage saying "on the website" shares none of its words)."""
+    return _stemmer().stemWords(list(SOURCE_WORDS)) if asks_source(question) else []

@@ -208,11 +208,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     groups = glossary.matches(tokens)
     weights = {s: index.bm25.idf(s) for s in first}
     df = {s: index.bm25.df(s) for s in first}
-    seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
-    unseen_w = sum(
-        w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
-    )
-    total = sum(weights.values())
+    unseen_w, total = _unseen_weight(index, glossary, groups, weights, df), sum(weights.values())
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
@@ -228,7 +224,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         capitals=capitals - {""},
         unseen=unseen_w / total if total else 0.0,
         key=key_of(first, df),
-        extra=[t for t in glossary.expand(tokens) if _rare(index, t)] + list(respelling.values()),
+        extra=[t for t in glossary.expand(tokens) + answertypes.widened(question) if _rare(index, t)]
+        + list(respelling.values()),
         kind=answertypes.kind(question),
         polar=answertypes.polar(question),
         df=index.bm25.df,
@@ -241,6 +238,15 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         equivalents=meaning.equivalents(question),
         which=figures.which_counted(question),
         **asked(cased, stop, bool(frame), set(first)),
+    )
+
+
+def _unseen_weight(index, glossary: Glossary, groups, weights: dict[str, float], df: dict[str, int]) -> float:
+    """The idf weight of the question's words no passage holds, in itself or through a glossary
+    group the index holds some phrase of."""
+    seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
+    return sum(
+        w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
 
 
@@ -357,6 +363,13 @@ def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -
         if glossary.covered_by(m.group, have):
             out |= m.tokens & set(terms.words)
     return out
+
+
+def own_heading(index, doc_id: str, start: int) -> str:
+    """The heading of the section a passage is in, unless it is its document's first heading."""
+    doc = index.documents[doc_id]
+    section = doc.section_at(start)
+    return section.title if section is not None and doc.sections and section is not doc.sections[0] else ""
 
 
 def context_text(index, doc_id: str, start: int) -> str:
@@ -484,6 +497,12 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     for h in hits:
         p = h.passage
         texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
+    # The passage's own section heading says what it is about ("6. Police update"); the document's
+    # first heading, like its title, names every passage of it (people.deed).
+    own = [
+        own_heading(index, h.passage.doc_id, h.passage.start) if terms.people and terms.people.deed else ""
+        for h in hits
+    ]
     with_vectors(terms, vectors)
     known = None
     if terms.vectors:
@@ -491,7 +510,7 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
             [w for t in texts[:SOFT_CANDIDATES] for part in t for w in content_words(part)], NEW_WORDS
         )
     return [
-        _candidate(terms, h, *texts[i], glossary, vectors if i < SOFT_CANDIDATES else None, known, margin)
+        _candidate(terms, h, *texts[i], glossary, vectors if i < SOFT_CANDIDATES else None, known, margin, own[i])
         for i, h in enumerate(hits)
     ]
 
@@ -504,7 +523,9 @@ def _share(terms: Terms, stems, soft=None) -> float:
     return held / total if total else 0.0
 
 
-def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossary, vectors, known, margin: float):
+def _candidate(
+    terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossary, vectors, known, margin: float, heading: str = ""
+):
     """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
     features the calibration weighs, and whether its names, numbers and kind of answer fit."""
     have, ctx = token_set(text), token_set(ctx_text)
@@ -526,7 +547,7 @@ def _candidate(terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossar
         numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
             figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         )
-    aspect_ok = asked_of_it(terms, text, ctx_text, have, ctx, soft_text, exact_text, got)
+    aspect_ok = asked_of_it(terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading)
     kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
@@ -544,7 +565,7 @@ def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:
     return {s for s in stems if meaning.spelled_by_initials(s, shown)}
 
 
-def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got) -> bool:
+def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got, heading="") -> bool:
     """Does the passage give what the question asks of the thing it names (aspects)?"""
     # A review only named tells nothing of its findings; a heading's "learning" is not the review's.
     if not aspects.states_of(terms.aspect, terms.thing, text, ctx_text, have, ctx):
@@ -564,7 +585,7 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         # word held only through a glossary phrase ("nosy questions": "professional curiosity") is
         # held as that phrase, so it is not looked for word by word.
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
-        and people.fits(terms.people, text, got, by_meaning, glossed)  # the role, the name, the agency asked
+        and people.fits(terms.people, text, got, by_meaning, glossed, heading)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
         # a length of time, of the thing asked (in the words the index knows: not "ed" of "home ed")
         and figures.timed_together(

@@ -20,6 +20,13 @@
   does the school hear?") needs only a sentence with it and a verb of telling, in any order.
   Guidance to its reader ("follow your procedure and refer ...", "Refer ...") has the reader
   acting, unless the agency asked is named in that sentence in another part.
+* **A deed asked of someone** ("who took the minutes?", "who chairs the review panel?"): the
+  passage itself or its own section heading must name the deed: the verb in any form
+  ("delivered" for "delivers") or the head of its object ("minutes"); the document's title and
+  first heading name every passage of it, so they do not. A list of those present gives each
+  role beside its name ("Hannah Coyle (business manager, minutes)"); a passage that only names
+  the meeting, or names people doing other things, does not say who did it. A deed done to a
+  document ("who produced the handout?") is also said by its imprint ("Edition 3", "Issued by").
 """
 
 from __future__ import annotations
@@ -103,6 +110,8 @@ class Asked:
     actor: str = ""  # the agency the question makes do something
     verb: str = ""  # what it does (the question's word)
     recipient: str = ""  # whom it tells: "social" of "must the police tell children's social care"
+    # "who <verb> the <noun>": the verb's lemmas, the noun's stem, and whether it is a document
+    deed: tuple[frozenset[str], str, bool] | None = None
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -121,6 +130,8 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
         out.role = [s for s in dict.fromkeys(map(_stem, role)) if s in stems]
     words_ = [w.lower() for w in _WORD.findall(low)]
     out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
+    if kind == "who":
+        out.deed = deed(question, stems)
     a = _ACTOR.search(question)
     if a and a.group("agency").lower() in ACTORS:
         verb = a.group("verb").lower()
@@ -132,6 +143,51 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
             if _stem(verb) in TELLING and told and told.group("agency").lower() in ACTORS | {"social"}:
                 out.recipient = _stem(told.group("agency"))
     return out
+
+
+_DEED = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?who\s+(?P<verb>[a-z]+)\s+(?:the|a|an|their|its|his|her|our|your)\s+"
+    r"(?P<np>[^?.,;!]*)",
+    re.I,
+)
+_NP_END = frozenset("at in on of for from with to before after during by about when while since".split())
+_AUX = frozenset(
+    "do does did is are was were has have had will would can could should must may might shall am be".split()
+)
+
+
+def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | None:
+    """The verb's lemmas and the object's head noun (a stem) of "who <verb> the <noun> ...?",
+    and whether that noun is a document ("handout", "briefing")."""
+    m = _DEED.search(question)
+    verb = m.group("verb").lower() if m else ""
+    lemmas = meaning.word_lemmas(verb).get("VERB", ()) if m else ()
+    if not m or verb in _AUX or not lemmas:
+        return None
+    np: list[str] = []
+    for w in _WORD.findall(m.group("np")):
+        if w.lower() in _NP_END:
+            break
+        np.append(w)
+    head = _stem(np[-1]) if np else ""
+    document = bool(np) and np[-1].lower() in answertypes.TEXTS
+    return frozenset(lemmas) | {verb}, head if head in stems else "", document
+
+
+# How an imprint says who issued a document ("Issued by ...", "Published May 2021", "Edition 3").
+_ISSUED = re.compile(
+    r"\b(?:published|issued|produced|written|prepared)\s+(?:on\s+|in\s+)?(?:by\b|\d)|\b(?:edition|issue)\s+\d+", re.I
+)
+
+
+def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, shown: set[str], soft: dict[str, str]) -> bool:
+    """Does the passage itself name the deed: its verb in any form, or its object? A deed done to
+    a document ("who produced the handout?") is also said by its imprint, in words of its own."""
+    lemmas, noun, document = deed_
+    if (noun and _forms(noun, soft) & shown) or (document and _ISSUED.search(text)):
+        return True
+    said = {w.lower() for w in _WORD.findall(text)}
+    return any(w[:2] == lemma[:2] and meaning.lemmas_of(w) & lemmas for w in said for lemma in lemmas)
 
 
 def personal_name(sentence: str) -> bool:
@@ -184,11 +240,14 @@ def _acts(actor: str, verb: str, tokens: list[str], soft: dict[str, str]) -> boo
     return before or passive or reader
 
 
-def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str]) -> bool:
+def fits(
+    asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str], heading: str = ""
+) -> bool:
     """Does the passage ``text`` give what the question asks of people (module docstring)?
     ``got``: question stems the passage or its heading holds (stem, glossary, meaning);
     ``soft``: question stem -> passage word of the same meaning; ``glossed``: stems held only
-    through a glossary phrase (no one word to find in a sentence)."""
+    through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
+    section heading (``evidence.own_heading``), where a deed may be named too."""
     if asked_ is None:
         return True
     raw = _SENTENCES.split(text)
@@ -207,6 +266,10 @@ def fits(asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], g
             for s, toks in zip(raw, sentences, strict=False)
         ):
             return False
+    if asked_.deed and not _does_deed(
+        asked_.deed, f"{text}\n{heading}", shown | set(map(_stem, _WORD.findall(heading))), soft
+    ):
+        return False
     if asked_.actor and asked_.actor not in glossed:
         acting = [
             toks

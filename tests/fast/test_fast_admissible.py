@@ -268,8 +268,9 @@ def test_a_time_of_day_answers_when(index, gloss):
 @pytest.mark.parametrize(
     "passage",
     [
-        "Within five working days, tell Ofsted.",
-        "Decisions are made by the DSL on the same day.",
+        # each names the deed asked of someone (people.deed): agreeing, or the plan
+        "Within five working days, Ofsted agrees it.",
+        "Decisions on the plan are made by the DSL on the same day.",
         "The plan is agreed by Dr Amara Osei.",
         "The plan is agreed by a neighbour.",
     ],
@@ -391,3 +392,10 @@ def test_a_part_of_a_whole_is_not_how_many_there_were():
     assert not counts("About 30 per cent of carers said they had no break.", "carers")
     assert not counts("Three out of ten carers said they had no break.", "carers")
     assert counts("Of the 212 carers who answered, one in four said they had no break.", "carers")
+
+
+@pytest.mark.parametrize("word", ["I'm", "I’ve", "I'd", "I'll"])
+def test_the_one_asking_is_no_name(word):
+    question = f"My neighbour reported me and {word} frightened, what happens next?"
+    assert answertypes.not_a_name(word, question)
+    assert not evidence._names(question, frozenset())[1]

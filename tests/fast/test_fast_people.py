@@ -102,3 +102,39 @@ def test_guidance_to_its_reader_is_the_reader_acting():
     assert fits(q, "If the pupil says more, follow your usual steps and refer to social care the same day.")
     assert fits(q, "Refer to social care the same day if the pupil says more.")
     assert not fits(q, "The nurse will refer to social care the same day.")  # someone else acts
+
+
+def test_who_did_a_deed_needs_the_deed_in_the_passage_not_only_its_heading():
+    q = "who kept the notes at the Dunmore panel in May"
+    assert people.asked(q, "who", set(token_set(q))).deed is not None
+    header = "Meeting held on 4 May at Dunmore Library, Room 3."  # the heading says "Notes of the panel"
+    assert not fits(q, header, "who")
+    assert not fits(q, "Ola Brant said waiting lists had grown.", "who")
+    roll = "Present: Ola Brant (chair), Kit Mensah (panel officer, notes), Dr Ade Rowe."
+    assert fits(q, roll, "who")
+
+
+def test_the_deed_is_held_by_its_verb_in_any_form():
+    q = "Who runs the parenting course?"
+    assert fits(q, "The course is run by two family support workers.", "who")
+    assert not fits(q, "Kit Mensah said families liked it.", "who")
+
+
+def test_the_passages_own_heading_may_name_the_deed():
+    q = "who gave the health update"
+    said = "Dr Ade Rowe said a second nurse had been funded."
+    assert not fits(q, said, "who")
+    asked = people.asked(q, "who", set(token_set(q)))
+    assert people.fits(asked, said, set(token_set(said)), {}, set(), heading="5. Health update")
+
+
+def test_a_deed_done_to_a_document_is_said_by_its_imprint():
+    q = "who produced the carers' handout"
+    imprint = "Dunmore Fostering Service. Edition 2, March 2024."
+    assert fits(q, imprint, "who")
+    assert not fits(q, "Carers meet monthly at Dunmore Library.", "who")
+
+
+@pytest.mark.parametrize("question", ["who is the chair", "Who do I ring at night?", "who did the review speak to"])
+def test_no_deed_read_from_a_question_without_one(question):
+    assert people.asked(question, "who", set(token_set(question))).deed is None

@@ -1,0 +1,123 @@
+"""Abbreviations the glossary does not list, read as the phrase whose initials spell them.
+
+A reader types "EDT", "rhi" or "DV" where the documents say "emergency duty team", "return
+home interview" or "domestic violence". A word of two to six letters that English does not
+know and that no passage of the index holds is looked for as the initials of a phrase: of a
+glossary phrase first (the word joins that phrase's group: "DV" is then also "domestic
+abuse"), else, for three letters or more, of a run of the documents' content words (a new
+group of the word and that run). Two letters spell too many runs of an index's words to be
+read that way. The widened glossary then does what the glossary does for any acronym: widens
+the BM25 query, spells the word out for the sentence encoder and lets a quote holding the
+phrase hold the word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assistant.answering import meaning
+from assistant.answering.glossary import Glossary
+from assistant.index.lexical import stopwords, tokenize, words
+
+_LETTERS = re.compile(r"[a-z]{2,6}")
+_BREAK = "#"  # a stop word, a number or a sentence's end: no initials run through it
+_SENTENCE_END = re.compile(r"[.!?;:|\n]")
+_TYPED = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # as lexical.words, in the question's case
+RARE_ZIPF = 4.0  # a lower-case word rarer than this in general English may be an abbreviation
+MAX_PHRASES = 3  # distinct runs kept for one abbreviation (the commonest first)
+
+
+def index_initials(index) -> tuple[str, list[str]]:
+    """The first letters of the index's words in order (``_BREAK`` for a stop word, a number or
+    a sentence's end) and the words themselves, made once per index."""
+
+    def make():
+        stop = stopwords()
+        letters: list[str] = []
+        kept: list[str] = []
+        for doc in index.documents.values():
+            for sentence in _SENTENCE_END.split(doc.text):
+                for w in words(sentence):
+                    plain = w.isalpha() and w not in stop
+                    letters.append(w[0] if plain else _BREAK)
+                    kept.append(w)
+                letters.append(_BREAK)
+                kept.append("")
+        return "".join(letters), kept
+
+    return index.derive("word_initials", make)
+
+
+def candidates(question: str, index) -> list[str]:
+    """The question's words that can only be abbreviations: two to six letters, not English,
+    held by no passage of the index, and typed in capitals ("EDT") or, in lower case, rare in
+    English ("rhi": Zipf below ``RARE_ZIPF``; not "beside" or "info"). A word in Title case
+    is a name ("Alan", "Leeds")."""
+    stop = stopwords()
+    out = []
+    for typed in dict.fromkeys(_TYPED.findall(question)):
+        w = typed.lower()
+        if not _LETTERS.fullmatch(w) or w in stop or meaning.word_classes(w):
+            continue
+        if not (typed.isupper() or (typed.islower() and meaning.zipf(w) < RARE_ZIPF)):
+            continue
+        stems = tokenize(w)
+        if w not in out and not index.bm25.df(stems[0] if stems else w):
+            out.append(w)
+    return out
+
+
+def runs_spelling(abbr: str, initials: str, kept: list[str]) -> list[str]:
+    """The runs of content words whose initials are ``abbr``, commonest first."""
+    found: Counter[str] = Counter()
+    at = initials.find(abbr)
+    while at >= 0:
+        found[" ".join(kept[at : at + len(abbr)])] += 1
+        at = initials.find(abbr, at + 1)
+    return [p for p, _ in found.most_common(MAX_PHRASES)]
+
+
+def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]:
+    """``gloss`` with each abbreviation of ``question`` it lacks joined to the phrase its initials
+    spell, and the long forms found (for the sentence encoder)."""
+    asked = candidates(question, index)
+    if not asked:
+        return gloss, []
+    known = {p for phrases in gloss.groups for p in phrases if len(p) == 1}
+    groups = [list(g) for g in gloss.groups]
+    longest = list(gloss.longest)
+    spelled: list[str] = []
+    for abbr in asked:
+        token = tuple(tokenize(abbr))
+        if not token or token in known:
+            continue
+        gid = next(
+            (i for i, g in enumerate(gloss.groups) for p in g if len(p) == len(abbr) > 1 and _initials(p) == abbr),
+            None,
+        )
+        if gid is not None:
+            groups[gid].append(token)
+            spelled.append(longest[gid])
+            continue
+        if len(abbr) < 3:
+            continue
+        runs = runs_spelling(abbr, *index_initials(index))
+        if runs:
+            groups.append([token] + [tuple(tokenize(r)) for r in runs])
+            longest.append(runs[0])
+            spelled.append(runs[0])
+    if not spelled:
+        return gloss, []
+    return Glossary(groups, longest), spelled
+
+
+def _initials(phrase: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in phrase)
+
+
+def encoded_text(text: str, spelled: list[str]) -> str:
+    """The text for the sentence encoder with the long forms found added (as the glossary adds
+    an acronym's, which it does only for one typed in capitals)."""
+    spelled = [s for s in dict.fromkeys(spelled) if s not in text]
+    return f"{text} ({'; '.join(spelled)})" if spelled else text
