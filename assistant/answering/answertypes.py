@@ -133,8 +133,10 @@ _PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2
 PHONE_FRAME = frozenset({"number", "phone", "telephone", "tel", "no"})
 
 
+@lru_cache(maxsize=4096)
 def kind(question: str) -> str:
-    """ "money", "phone", "count", "who", "date", "when", "name" or "" (any other question)."""
+    """ "money", "phone", "count", "who", "date", "when", "name" or "" (any other question).
+    Remembered: the rules ask it of the same question some thirty times."""
     if _MONEY.search(question) or asks_amount(question):
         return "money"
     if _PHONE_Q.search(question):
