@@ -166,8 +166,10 @@ def asks_source(question: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def kind(question: str) -> str:
-    """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question)."""
+    """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question).
+    Remembered: the rules ask it of the same question some thirty times."""
     if _MONEY.search(question) or asks_amount(question):
         return "money"
     if _PHONE_Q.search(question):

@@ -25,6 +25,7 @@ Two more things a question asks of the passage, read the same way:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering import answertypes
 
@@ -378,6 +379,16 @@ def one_group(a: str, b: str) -> bool:
     return _stemmer().stemWord(a) == _stemmer().stemWord(b) or meaning.same_lemma(a, b)
 
 
+@lru_cache(maxsize=4096)
+def _letter_stems(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A passage's runs of letters, lower-cased (a possessive's "'s" dropped), and their stems,
+    remembered: the same passages come back as candidates question after question."""
+    from assistant.index.lexical import _stemmer
+
+    toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", text.lower()))
+    return tuple(toks), tuple(_stemmer().stemWords(toks) if toks else [])
+
+
 def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] | frozenset[str]) -> bool:
     """Is what the question asks of one group of people given for another, and never for the
     question's: "children's social care" for "adult social care", "adult services" for
@@ -385,9 +396,10 @@ def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] 
     glossary, meaning). "child" and "children" are one group."""
     from assistant.index.lexical import _stemmer
 
+    if not pairs:  # the question puts no group before a word (most questions)
+        return False
     stem = _stemmer().stemWord
-    toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", text.lower()))
-    stems = _stemmer().stemWords(toks) if toks else []
+    toks, stems = _letter_stems(text)
     for who, head in pairs:
         if stem(who) in held:
             continue

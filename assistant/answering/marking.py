@@ -141,8 +141,9 @@ def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary
     an ordinal: "the *first* finding" in "Finding 1.")."""
     ws, stems = evidence.word_stems(text)
     present = set(ws)
-    labels = set(_LABEL.findall(text))
-    numbered = {s for s, w in terms.words.items() if w.lower() in ORDINALS and ORDINALS[w.lower()] in labels}
+    ordinals = {s: ORDINALS[w.lower()] for s, w in terms.words.items() if w.lower() in ORDINALS}
+    labels = set(_LABEL.findall(text)) if ordinals else set()  # no ordinal asked (most questions): no label wanted
+    numbered = {s for s, n in ordinals.items() if n in labels}
     return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present} | numbered
 
 

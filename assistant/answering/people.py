@@ -32,7 +32,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.answering import answertypes, aspects, meaning
 
@@ -83,9 +85,10 @@ STAFF = {
 }
 
 
-def _staff(agency: str) -> set[str]:
+@lru_cache(maxsize=64)
+def _staff(agency: str) -> frozenset[str]:
     """The stems of the titles of an agency's people (``agency`` a stem)."""
-    return {_stem(w) for a, ws in STAFF.items() if _stem(a) == agency for w in ws.split()}
+    return frozenset({_stem(w) for a, ws in STAFF.items() if _stem(a) == agency for w in ws.split()})
 
 
 # Whom an agency tells: the words after the verb of telling ("... tell children's social care").
@@ -94,7 +97,9 @@ _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """A word's stem, remembered: every candidate's every word is stemmed, question after question."""
     from assistant.index.lexical import _stemmer
 
     return _stemmer().stemWord(word.lower().replace("’", "'").split("'")[0])
@@ -204,7 +209,7 @@ def personal_name(sentence: str) -> bool:
     return False
 
 
-def _positions(tokens: list[str], forms: set[str]) -> list[int]:
+def _positions(tokens: Sequence[str], forms: set[str]) -> list[int]:
     return [i for i, t in enumerate(tokens) if t in forms]
 
 
@@ -213,7 +218,7 @@ def _forms(stem: str, soft: dict[str, str]) -> set[str]:
     return {stem} | ({_stem(soft[stem])} if stem in soft else set())
 
 
-def _role_together(role: list[str], tokens: list[str], soft: dict[str, str]) -> bool:
+def _role_together(role: list[str], tokens: Sequence[str], soft: dict[str, str]) -> bool:
     at = [_positions(tokens, _forms(s, soft)) for s in role]
     if not all(at):
         return False
@@ -221,13 +226,13 @@ def _role_together(role: list[str], tokens: list[str], soft: dict[str, str]) -> 
     return any(all(any(abs(p - q) <= span for q in ps) for ps in at) for p in at[0])
 
 
-def _verbs(verb: str, tokens: list[str], soft: dict[str, str]) -> list[int]:
+def _verbs(verb: str, tokens: Sequence[str], soft: dict[str, str]) -> list[int]:
     """Where this sentence's stems say the verb: by stem, by meaning, or any verb of telling."""
     wanted = TELLING if _stem(verb) in TELLING else _forms(_stem(verb), soft)
     return [i for i, t in enumerate(tokens) if t in wanted]
 
 
-def _acts(actor: str, verb: str, tokens: list[str], soft: dict[str, str]) -> bool:
+def _acts(actor: str, verb: str, tokens: Sequence[str], soft: dict[str, str]) -> bool:
     """Does the agency (``actor``) do the verb in this sentence's stems?"""
     verbs = _verbs(verb, tokens, soft)
     agents = _positions(tokens, _forms(actor, soft) | _staff(actor))
@@ -248,10 +253,9 @@ def fits(
     ``soft``: question stem -> passage word of the same meaning; ``glossed``: stems held only
     through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
     section heading (``evidence.own_heading``), where a deed may be named too."""
-    if asked_ is None:
-        return True
-    raw = _SENTENCES.split(text)
-    sentences = [[_stem(w) for w in _WORD.findall(s)] for s in raw]
+    if asked_ is None or not (asked_.agencies or len(asked_.role) > 1 or asked_.by_name or asked_.actor or asked_.deed):
+        return True  # nothing asked of people (most questions): no sentence to look at
+    raw, sentences = _sentences(text)
     shown = {t for toks in sentences for t in toks}
     if not all(a in got or _staff(a) & shown for a in asked_.agencies):
         return False
@@ -281,6 +285,14 @@ def fits(
             return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
         return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
     return True
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A passage's sentences and each one's stems, remembered: the same passages come back as
+    candidates question after question."""
+    raw = tuple(_SENTENCES.split(text))
+    return raw, tuple(tuple(_stem(w) for w in _WORD.findall(s)) for s in raw)
 
 
 def _told(recipient: str, sentence: str) -> bool:

@@ -94,3 +94,32 @@ def test_static_urls_are_remembered_but_absolute_on_each_request_host(tmp_path):
         assert str(got) == f"http://{host}/static/app.css" and got.path == "/static/app.css"
     assert len(calls) == 1  # found once, then remembered
     assert str(url_for({"request": request("a.example")}, "home")) == "http://a.example/"  # other names: as starlette
+
+
+def test_rules_remembering_a_passage_judge_it_as_afresh():
+    """people.fits and aspects.qualified_otherwise remember a passage's sentences and stems:
+    asked twice, and after the memory is cleared, a passage is judged the same; a question that
+    asks nothing of people, or puts no group before a word, passes without a look at the text."""
+    from assistant.answering import aspects, people
+
+    text = "The ward nurse rang. Officers from Marsh Vale Police will visit the family within two days."
+    cases = [
+        ("How soon must the police visit the family?", "when", True),
+        ("Who is the designated ward nurse?", "who", False),
+        ("What did the school tell the parents?", "", False),
+    ]
+    for question, kind, expected in cases:
+        asked = people.asked(question, kind, set(people._stem(w) for w in question.lower().rstrip("?").split()))
+        got = people._sentences(text)[0]
+        judged = [people.fits(asked, text, {"polic", "school", "nurs", "ward"}, {}, set()) for _ in range(2)]
+        people._sentences.cache_clear()
+        people._stem.cache_clear()
+        afresh = people.fits(asked, text, {"polic", "school", "nurs", "ward"}, {}, set())
+        assert judged == [expected, expected] and afresh == expected
+        assert got == tuple(people._SENTENCES.split(text))
+    assert people.fits(people.Asked(), "", set(), {}, set())  # nothing asked of people
+    adults = aspects.modified("What does adult social care do?", frozenset())
+    for _ in range(2):
+        assert aspects.qualified_otherwise(adults, "Children's social care will visit.", set())
+        aspects._letter_stems.cache_clear()
+    assert not aspects.qualified_otherwise([], "Children's social care will visit.", set())
