@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, lists, meaning, people
+from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -195,6 +195,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     framing = {subject} | ({(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set())
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
+    framing |= leadin.asker_words(question)  # "I keep hearing ..., so I wanted to check, when ...?"
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing - {""}]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
