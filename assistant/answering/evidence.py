@@ -189,14 +189,10 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     cased = casing.recased(question, *casing.index_names(index))
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
-    subject = (frame.group("doc") or "").lower() if frame else ""
-    subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
-    tail = DOCUMENT_TAIL.search(question)
-    framing = {subject} | ({(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set())
+    framing = framing_words(question, frame)
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
-    framing |= leadin.asker_words(question)  # "I keep hearing ..., so I wanted to check, when ...?"
-    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing - {""}]
+    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
     named = {w.lower() for w in _CAPITALISED.findall(cased)}
@@ -243,6 +239,17 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         which=figures.which_counted(question),
         **asked(cased, stop, bool(frame), set(first)),
     )
+
+
+def framing_words(question: str, frame: re.Match | None) -> set[str]:
+    """Words that say where to look or how the asker came to ask, not what is asked: the
+    document of "what does the briefing say ...?" or "... in the annual report?", and the
+    asker's own verbs of a lead-in ("I keep hearing ..., so when ...?": leadin.asker_words)."""
+    subject = (frame.group("doc") or "").lower() if frame else ""
+    subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
+    tail = DOCUMENT_TAIL.search(question)
+    tail_words = {(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set()
+    return ({subject} | tail_words | leadin.asker_words(question)) - {""}
 
 
 def key_of(first: dict[str, str], df: dict[str, int]) -> str:
