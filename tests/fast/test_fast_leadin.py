@@ -1,7 +1,7 @@
 """The asker's own verbs (leadin.asker_words): a first-person lead-in before the clause that asks
 says how the asker came to ask, and its verbs of finding out are not words of the question.
-And a police force named a constabulary (the glossary). Questions written for these tests,
-about a fictional partnership."""
+And two glossary groups: a police force named a constabulary, a return home interview (RHI).
+Questions written for these tests, about a fictional partnership."""
 
 from __future__ import annotations
 
@@ -58,3 +58,10 @@ def test_a_constabulary_is_the_police(index):
     held = evidence.covered(terms, token_set("Ashby Constabulary put in a fifth of the budget."), gloss)
     assert "polic" in held
     assert "polic" not in evidence.covered(terms, token_set("The council put in a fifth."), gloss)
+
+
+def test_an_rhi_is_a_return_home_interview(index):
+    gloss = glossary.load()
+    terms = evidence.question_terms("rhi deadline ashby", index, gloss)
+    held = evidence.covered(terms, token_set("Offer every child a return home interview within three days."), gloss)
+    assert "rhi" in held
