@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, lists, meaning, people
+from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -189,13 +189,10 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     cased = casing.recased(question, *casing.index_names(index))
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
-    subject = (frame.group("doc") or "").lower() if frame else ""
-    subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
-    tail = DOCUMENT_TAIL.search(question)
-    framing = {subject} | ({(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set())
+    framing = framing_words(question, frame)
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
-    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing - {""}]
+    kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
     named = {w.lower() for w in _CAPITALISED.findall(cased)}
@@ -248,6 +245,18 @@ def _unseen_weight(index, glossary: Glossary, groups, weights: dict[str, float],
     return sum(
         w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
+
+
+def framing_words(question: str, frame: re.Match | None) -> set[str]:
+    """Words that say where to look or how the asker came to ask, not what is asked: the
+    document of "what does the briefing say ...?" or "... in the annual report?", and the
+    asker's own verbs of a lead-in ("I keep hearing ..., so when ...?": leadin.asker_words)."""
+    subject = (frame.group("doc") or "").lower() if frame else ""
+    subject = "" if subject == "panel" else subject  # the Panel is also what many questions are about
+    tail = DOCUMENT_TAIL.search(question)
+    tail_words = {(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set()
+    counted = {w for m in answertypes._COUNT.finditer(question) for w in m.group(0).lower().split()}
+    return ({subject} | tail_words | leadin.asker_words(question) | (counted & answertypes.PROPORTION_FRAME)) - {""}
 
 
 def key_of(first: dict[str, str], df: dict[str, int]) -> str:

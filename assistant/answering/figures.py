@@ -203,14 +203,29 @@ _PRONOUNS = frozenset("it we you they i he she".split())
 _PARTITIVE = re.compile(r"^\W*(?:of|among|amongst|out of|for|in|within|across)\b(?P<lead>[^,:]*),", re.I)
 
 
+# Verbs of being, having and coming: "how much money *comes* from the police", "how many families
+# *get* a visit" say how the things counted are had, not which; "seen by a dentist" says which.
+_CONNECTING = frozenset("be have come go get".split())
+
+
+def _light_verb(word: str) -> bool:
+    """A form of a verb of being, having or coming that can only be a verb there: "comes",
+    "gets", "went", "get" (not "go", a noun as often)."""
+    verb = meaning.word_lemmas(word).get("VERB", ())
+    if not set(verb) & _CONNECTING:
+        return False
+    return word not in verb or "NOUN" not in meaning.word_classes(word)
+
+
 def which_counted(question: str) -> frozenset[str] | None:
     """The words of a count question that say which things it counts: those of its own clause,
     from "how many" to a comma or a "before"/"when" clause ("how many *appointments* are
     *missed*"; not at "after", which may be a verb's: "*looked* *after* *children*"), and a
     leading phrase ("*of* *children* *on* *plans*, how many", "*for* *carers*, how many"). Not the words
     before it ("as a practice nurse, ..."), a phrase naming the documents ("in the 2020 annual
-    report cases"), nor the verb after a pronoun ("how many appointments it *takes*"), which
-    say who asks, where to look and how. None when the question counts nothing it names."""
+    report cases"), nor the verb after a pronoun ("how many appointments it *takes*") or a light
+    verb ("what share of the money *comes* from ..."), which say who asks, where to look and how.
+    None when the question counts nothing it names."""
     m = answertypes.count_frame(question)
     if m is None:
         return None
@@ -229,6 +244,9 @@ def which_counted(question: str) -> frozenset[str] | None:
                 continue
         if w in _PRONOUNS and i and i + 1 < len(toks) and "VERB" in meaning.word_classes(toks[i + 1]):
             i += 2  # "it takes", "we made": the counted things are its object; the verb asks
+            continue
+        if _light_verb(w):  # "how much money *comes* from the police": it says how, the rest which
+            i += 1
             continue
         out |= {w, w.split("'")[0]}  # "children's": the question's word is "children"
         i += 1

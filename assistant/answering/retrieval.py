@@ -117,14 +117,59 @@ def retrieval(settings) -> dict:
     }
 
 
+# Passages whose one sentence is closest in meaning join the dense candidates: a passage's vector
+# is its sentences' mean, so one sentence that answers ("The full review is on the partnership
+# website.") among others on other things leaves it far down the passage ranking. Sentences are
+# scanned exactly, so only on an index of up to SENTENCE_SCAN sentences (a few ms at most).
+SENTENCE_KEPT = 5
+SENTENCE_SCAN = 20_000
+
+
+def _sentence_passages(index: Index) -> np.ndarray:
+    """For each sentence row, the first passage (row) holding it (made once per loaded index)."""
+
+    def make() -> np.ndarray:
+        owner = np.full(len(index.sentence_keys), -1, np.int64)
+        for row, p in enumerate(index.passages):
+            for s in index.sentence_rows(p):
+                if owner[s] < 0:
+                    owner[s] = row
+        return owner
+
+    return index.derive("sentence_passages", make)
+
+
+def sentence_ranking(index: Index, qvec: np.ndarray, allowed: np.ndarray | None = None) -> list[int]:
+    """Rows of the passages holding the ``SENTENCE_KEPT`` sentences closest to the question."""
+    if not 0 < len(index.sentence_keys) <= SENTENCE_SCAN:
+        return []
+    owner = _sentence_passages(index)
+    sims = np.asarray(index.sentence_vectors) @ qvec.reshape(-1).astype(np.float32)
+    rows: list[int] = []
+    top = min(sims.size, 4 * SENTENCE_KEPT)  # enough for overlapping passages and a filter's mask
+    best = np.argpartition(-sims, top - 1)[:top]
+    for s in best[np.argsort(-sims[best], kind="stable")]:
+        row = int(owner[s])
+        if row >= 0 and (allowed is None or allowed[row]) and row not in rows:
+            rows.append(row)
+            if len(rows) == SENTENCE_KEPT:
+                break
+    return rows
+
+
+def _allowed(index: Index, doc_ids) -> np.ndarray | None:
+    """A mask over rows for a filter's documents; None when every document is allowed."""
+    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
+    return None if everything or doc_ids is None else library.row_mask(index, doc_ids)
+
+
 def _rankings(index: Index, qvec: np.ndarray, q_tokens: list[str], candidates: int, mode, doc_ids, extra, back_matter):
     """The dense and the BM25 ranking, (rows, scores) each, both within ``doc_ids``."""
     wanted = candidates
     if not back_matter:
         wanted += min(back_count(index), candidates)  # room for the back matter dropped after
     none = (np.zeros(0, np.int64), np.zeros(0, np.float32))
-    everything = doc_ids is None or (len(doc_ids) >= len(index.documents) and doc_ids >= index.documents.keys())
-    allowed = None if everything or doc_ids is None else library.row_mask(index, doc_ids)
+    allowed = _allowed(index, doc_ids)
     dense = dense_ranking(index, qvec, wanted, allowed) if mode != "bm25" else none
     bm25 = bm25_ranking(index, q_tokens, wanted, extra, allowed) if mode != "dense" else none
     return dense, bm25
@@ -155,7 +200,8 @@ def hybrid(
     """
     q_tokens = tokenize(query)
     (d_rows, _), (b_rows, b_scores) = _rankings(index, qvec, q_tokens, candidates, mode, doc_ids, extra, back_matter)
-    rows = list(dict.fromkeys([int(r) for r in d_rows] + [int(r) for r in b_rows]))
+    by_sentence = sentence_ranking(index, qvec, _allowed(index, doc_ids)) if mode != "bm25" else []
+    rows = list(dict.fromkeys([int(r) for r in d_rows] + by_sentence + [int(r) for r in b_rows]))
     if not back_matter:
         rows = [r for r in rows if not index.passages[r].back]
     if not rows:
@@ -180,7 +226,10 @@ def hybrid(
     else:
         FUSIONS[Fusion(fusion)](hits, (d_rows, b_rows), top_bm25, rrf_k, bm25_weight)
     hits.sort(key=lambda h: -h.fused)
-    return hits[:candidates]
+    # A passage found by its sentence stays, however little BM25 finds in it: it takes the place
+    # of one of the last (at most a quarter of them, so the best of the fusion always stay).
+    found = [h for h in hits[candidates:] if h.row in by_sentence][: candidates // 4]
+    return hits[: candidates - len(found)] + found
 
 
 def fuse_linear(hits: list[Hit], rankings, top_bm25: float, rrf_k: int, bm25_weight: float) -> None:

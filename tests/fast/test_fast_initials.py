@@ -12,8 +12,8 @@ from assistant.index.lexical import token_set, tokenize
 
 DOCS = [
     "Out of office hours, phone the night response unit on 01632 000 111.",
-    "After a child comes back, offer a return home interview within three days. "
-    "Return home interviews are done by a worker the child trusts.",
+    "After a child comes back, offer a return visit plan within three days. "
+    "Return visit plans are drawn up by a worker the child trusts.",
     "Staff meet each day. Then the team plans visits.",
 ]
 
@@ -43,9 +43,9 @@ def test_an_abbreviation_in_capitals_is_the_run_of_words_it_spells(gloss):
 
 def test_an_abbreviation_typed_in_lower_case_is_read_too(gloss):
     index = fake_index(DOCS)
-    wide, spelled = initials.widened("rhi how soon", index, gloss)
-    assert spelled[0].startswith("return home interview")
-    assert initials.encoded_text("rhi how soon", spelled).endswith(f"({spelled[0]})")
+    wide, spelled = initials.widened("rvp how soon", index, gloss)
+    assert spelled[0].startswith("return visit plan")
+    assert initials.encoded_text("rvp how soon", spelled).endswith(f"({spelled[0]})")
 
 
 def test_a_glossary_phrase_spelling_it_brings_its_group(gloss, index):
