@@ -21,6 +21,7 @@ HELDOUT = ROOT / "tests" / "eval_heldout"
 FIT = ROOT / "tests" / "eval_fit"
 UNSEEN = ROOT / "tests" / "eval_unseen"
 UNSEEN2 = ROOT / "tests" / "eval_unseen2"
+UNSEEN3 = ROOT / "tests" / "eval_unseen3"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -37,11 +38,13 @@ heldout_docs = _builder()
 fit_docs = _builder(FIT)
 unseen_docs = _builder(UNSEEN)
 unseen2_docs = _builder(UNSEEN2)
+unseen3_docs = _builder(UNSEEN3)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
 UNSEEN_QUESTIONS = load_questions(UNSEEN)
 UNSEEN2_QUESTIONS = load_questions(UNSEEN2)
+UNSEEN3_QUESTIONS = load_questions(UNSEEN3)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -300,6 +303,73 @@ def test_unseen2_leave_one_document_out_groups_every_question_once(unseen2_texts
 
 def test_unseen2_set_is_named_for_the_cli():
     assert resolve_set(Path("unseen2")) == UNSEEN2 / "questions.toml"
+
+
+# ---------------------------------------------------------------- the third unseen set (report only, labels only)
+
+
+def test_unseen3_set_has_every_kind_in_numbers():
+    by: dict[str, list] = {}
+    for q in UNSEEN3_QUESTIONS:
+        by.setdefault(q.category, []).append(q)
+    assert len(UNSEEN3_QUESTIONS) >= 85
+    assert len(by["answerable"]) >= 50 and len(by["case"]) >= 8
+    assert len(by["near_miss"]) >= 15 and len(by["off_topic"]) >= 8 and len(by["urgent"]) >= 8
+    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
+    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
+    kinds = ("other_place", "other_year", "figure_not_given", "review_only_named", "other_person", "other_agency")
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in (*kinds, "not_covered"))
+    assert {q.why for q in by["near_miss"]} <= {*kinds, "not_covered"}
+    assert all(not q.expect and not q.doc for q in by["off_topic"] + by["urgent"])
+    assert len([q for q in by["answerable"] if q.history]) >= 4, "follow-ups are part of the set"
+    # Written apart from the other sets: no question is asked word for word in any of them.
+    others = {q.question.lower() for q in QUESTIONS + FIT_QUESTIONS + UNSEEN_QUESTIONS + UNSEEN2_QUESTIONS}
+    others |= {
+        q.question.lower()
+        for name in ("questions", "realistic")
+        for q in load_questions(ROOT / f"tests/eval/{name}.toml")
+    }
+    assert not [q.question for q in UNSEEN3_QUESTIONS if q.question.lower() in others]
+    assert len({q.question.lower() for q in UNSEEN3_QUESTIONS}) == len(UNSEEN3_QUESTIONS)
+
+
+@pytest.fixture(scope="module")
+def unseen3_texts(tmp_path_factory) -> dict[str, str]:
+    from assistant.ingest.documents import load_document
+
+    folder = unseen3_docs.build(tmp_path_factory.mktemp("unseen3-docs"))
+    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
+    return {d.meta.id: d.text for d in docs}
+
+
+def test_every_unseen3_fragment_is_in_the_built_text_of_its_document(unseen3_texts):
+    assert len(unseen3_texts) == 4
+    assert {Path(name).suffix for name, _, _ in unseen3_docs.documents()} == {".pdf", ".docx", ".html", ".md"}
+    for q in UNSEEN3_QUESTIONS:
+        assert q.doc is None or q.doc in unseen3_texts, q.question
+        for fragment in q.expect + q.answer:
+            assert any(fragment in text for text in unseen3_texts.values()), (q.question, fragment)
+            assert 3 <= len(fragment.split()) <= 12, (q.question, fragment)
+        if q.expect:
+            # The labelled document holds a right passage, and the answer lies in it.
+            assert any(f in unseen3_texts[q.doc] for f in q.expect), q.question
+            assert any(a in unseen3_texts[q.doc] for a in q.answer), q.question
+
+
+def test_unseen3_leave_one_document_out_groups_every_question_once(unseen3_texts):
+    class Doc:
+        def __init__(self, text):
+            self.text = text
+
+    documents = {k: Doc(v) for k, v in unseen3_texts.items()}
+    keys = groups(UNSEEN3_QUESTIONS, documents)
+    assert set(keys) == set(unseen3_texts) and len(keys) == len(UNSEEN3_QUESTIONS)
+    dealt = [k for q, k in zip(UNSEEN3_QUESTIONS, keys, strict=True) if q.doc is None]
+    assert len(set(dealt)) == 4
+
+
+def test_unseen3_set_is_named_for_the_cli():
+    assert resolve_set(Path("unseen3")) == UNSEEN3 / "questions.toml"
 
 
 # ---------------------------------------------------------------- figures from rows

@@ -28,6 +28,7 @@ NAMED_SETS = {
     "fit": "eval_fit",
     "unseen": "eval_unseen",  # report only: never tuned on
     "unseen2": "eval_unseen2",  # report only
+    "unseen3": "eval_unseen3",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
