@@ -60,6 +60,16 @@ def asker_words(question: str) -> set[str]:
     return out
 
 
+# A request put to the assistant ("could you *confirm* ...", "please *check* ..."): its verb of
+# finding out frames the question, as the asker's own verbs do.
+_REQUEST = re.compile(r"\b(?:(?:could|can|would|will)\s+you|please)\s+(?:please\s+|just\s+|kindly\s+)?([a-z]+)\b", re.I)
+
+
+def request_words(question: str) -> set[str]:
+    """The verbs of finding out that a request to the assistant opens with ("could you confirm")."""
+    return {m.group(1).lower() for m in _REQUEST.finditer(question) if m.group(1).lower() in ASKER_VERBS}
+
+
 # A message's greeting ("Hi,", "Dear team,", "hello"): a salutation, never what is asked.
 _GREETING = re.compile(
     r"^\s*(?:hi|hiya|hello|hey|dear\s+(?:team|all|sir|madam|colleagues?|[A-Z][a-z]+)|good\s+(?:morning|afternoon|"
