@@ -97,7 +97,7 @@ WEAK = [re.compile(p, re.I) for p in _WEAK]
 # A time that dates a meeting, not harm: "asked to join a strategy discussion by phone this
 # afternoon", "who is that at the moment" (the present holder of a role asked about).
 _TIMED_MEETING = re.compile(
-    r"\b(?:a|an|the|this|that|my|our|their|his|her)\s+(?:\w+\s+)?(?:meeting|discussion|conference|call|appointment|visit|training|session|interview|hearing|panel)\b"
+    r"\b(?:a|an|the|this|that|my|our|their|his|her)\s+(?:\w+\s+){0,2}(?:meeting|discussion|conference|call|appointment|visit|training|session|interview|hearing|panel)\b"
     r"[^.?!,;]{0,40}?\b(?:tonight|today|this (?:morning|afternoon|evening|weekend))\b",
     re.I,
 )
