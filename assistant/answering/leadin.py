@@ -104,6 +104,7 @@ _TOPICAL_LEAD = re.compile(
     r"policies|minutes|newsletter|podcast|panel|says|said|wrote|written|quoted|mentions?|mentioned)\b",
     re.I,
 )
+_PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|those|these|this|one)\b", re.I)
 
 
@@ -127,9 +128,14 @@ def asking_part(text: str, enough) -> str:
     text = _GREETING.sub("", text or "", count=1)
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     sentences = [_GREETING.sub("", s, count=1) for s in sentences]
-    asks = [s for s in sentences if _ASKS.search(s) or _ASKING.search(s)]
-    if not asks:
+    asking = [i for i, s in enumerate(sentences) if _ASKS.search(s) or _ASKING.search(s)]
+    if not asking:
         return text.strip()
+    # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
+    # points back keeps the sentences before it.
+    first = next((i for i in asking if _PERSONAL.search(sentences[i])), None)
+    asks = [" ".join(sentences[: first + 1])] if first is not None else []
+    asks += [sentences[i] for i in asking if first is None or i > first]
     out = []
     for s in asks:
         clause = _ASKING.search(s)

@@ -132,3 +132,12 @@ def test_a_worry_now_still_signposts(question):
 )
 def test_asking_what_is_allowed_is_about_procedure(question, allowed):
     assert signpost.asks_what_is_allowed(question) is allowed
+
+
+def test_a_sentence_whose_pronoun_points_back_keeps_the_sentences_before_it():
+    message = "Hi. Our club keeps a register of volunteers. Is it shared with the council? Thanks"
+    assert asked(message) == "Our club keeps a register of volunteers. Is it shared with the council?"
+    # A demonstrative of the situation names what is asked after it.
+    assert asked("My cousin's boy has lived with us since May. Is this private fostering?") == (
+        "Is this private fostering?"
+    )
