@@ -18,6 +18,7 @@ from assistant.answering import (
     evidence,
     glossary,
     initials,
+    leadin,
     marking,
     meaning,
     metrics,
@@ -94,6 +95,21 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     if _FOLLOW_UP_START.match(question) or refers_back(question) or own_words(question) < MIN_OWN_WORDS:
         return f"{previous} {question}"
     return None
+
+
+def _enough(clause: str) -> bool:
+    return own_words(clause) >= MIN_OWN_WORDS
+
+
+def asked_text(question: str, history: list[str] | None, query: str | None) -> str:
+    """What a passage must hold: the asking part of the question (leadin.asking_part), and of
+    a follow-up the asking part of the question it leans on too. Greetings, sign-offs and
+    background sentences only help find the passage (the whole text is what is searched)."""
+    own = leadin.asking_part(question, _enough)
+    if query is None:
+        return own
+    previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
+    return f"{leadin.asking_part(previous, _enough)} {own}"
 
 
 # A pronoun that opens a clause of the question after its own subject ("what should
@@ -287,7 +303,7 @@ class Assistant:
         # "EDT", "rhi": an abbreviation the glossary lacks, read as the phrase its initials spell.
         gloss, spelled = initials.widened(query or question, index, gloss)
         qvec = self.encoder.encode_query(initials.encoded_text(gloss.spelled_out(query or question), spelled))
-        terms = evidence.question_terms(query or question, index, gloss)
+        terms = evidence.question_terms(asked_text(question, history, query), index, gloss)
         s = self.settings
         hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
         found = evidence.assess(terms, hits, index, gloss, self.vectors)

@@ -256,7 +256,13 @@ def framing_words(question: str, frame: re.Match | None) -> set[str]:
     tail = DOCUMENT_TAIL.search(question)
     tail_words = {(tail.group("doc") or "").lower(), (tail.group("mod") or "").lower()} if tail else set()
     counted = {w for m in answertypes._COUNT.finditer(question) for w in m.group(0).lower().split()}
-    return ({subject} | tail_words | leadin.asker_words(question) | (counted & answertypes.PROPORTION_FRAME)) - {""}
+    return (
+        {subject}
+        | tail_words
+        | leadin.asker_words(question)
+        | leadin.request_words(question)
+        | (counted & answertypes.PROPORTION_FRAME)
+    ) - {""}
 
 
 def key_of(first: dict[str, str], df: dict[str, int]) -> str:

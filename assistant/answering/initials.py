@@ -60,12 +60,23 @@ def candidates(question: str, index) -> list[str]:
         w = typed.lower()
         if not _LETTERS.fullmatch(w) or w in stop or meaning.word_classes(w):
             continue
-        if not (typed.isupper() or (typed.islower() and meaning.zipf(w) < RARE_ZIPF)):
+        if not (typed.isupper() or plural(typed) or (typed.islower() and meaning.zipf(w) < RARE_ZIPF)):
             continue
         stems = tokenize(w)
         if w not in out and not index.bm25.df(stems[0] if stems else w):
             out.append(w)
     return out
+
+
+def plural(typed: str) -> bool:
+    """An abbreviation's plural: capitals and a lower-case "s" ("PCSOs", "DSLs")."""
+    return len(typed) >= 4 and typed.endswith("s") and typed[:-1].isupper()
+
+
+def letters_of(abbr: str, question: str) -> str:
+    """The initials an abbreviation spells: without the "s" of a plural typed as one."""
+    typed = re.search(rf"\b{re.escape(abbr)}\b", question, re.I)
+    return abbr[:-1] if typed and plural(typed.group(0)) else abbr
 
 
 def runs_spelling(abbr: str, initials: str, kept: list[str]) -> list[str]:
@@ -88,8 +99,8 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
     groups = [list(g) for g in gloss.groups]
     longest = list(gloss.longest)
     spelled: list[str] = []
-    for abbr in asked:
-        token = tuple(tokenize(abbr))
+    for word in asked:
+        token, abbr = tuple(tokenize(word)), letters_of(word, question)
         if not token or token in known:
             continue
         gid = next(

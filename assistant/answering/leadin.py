@@ -58,3 +58,96 @@ def asker_words(question: str) -> set[str]:
         out.add(verb)
         out |= {w for w in m.group("between").lower().split() if w in _HELPERS}
     return out
+
+
+# A request put to the assistant ("could you *confirm* ...", "please *check* ..."): its verb of
+# finding out frames the question, as the asker's own verbs do.
+_REQUEST = re.compile(r"\b(?:(?:could|can|would|will)\s+you|please)\s+(?:please\s+|just\s+|kindly\s+)?([a-z]+)\b", re.I)
+
+
+def request_words(question: str) -> set[str]:
+    """The verbs of finding out that a request to the assistant opens with ("could you confirm")."""
+    return {m.group(1).lower() for m in _REQUEST.finditer(question) if m.group(1).lower() in ASKER_VERBS}
+
+
+# A message's greeting ("Hi,", "Dear team,", "hello"): a salutation, never what is asked.
+_GREETING = re.compile(
+    r"^\s*(?:hi|hiya|hello|hey|dear\s+(?:team|all|sir|madam|colleagues?|[A-Z][a-z]+)|good\s+(?:morning|afternoon|"
+    r"evening))\b[,!.:]?\s*",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# A sentence that asks: it ends in a question mark, or opens with a question word, an auxiliary
+# that opens a question, or a request ("tell me", "please", "need to know").
+_ASKS = re.compile(
+    r"\?\s*$|^(?:(?:so|and|but|then|also)\s+)?(?:what|when|who|whom|whose|where|which|why|how|is|are|was|were|do|"
+    r"does|did|can|could|should|will|would|has|have|may|might|must|shall|tell me|please|need to know)\b",
+    re.I,
+)
+# A clause that opens with a subordinator or a preposition restricts the question ("If a child
+# has a bruise, ...", "In the 2020 report, ..."); one that states something is its background.
+_RESTRICTS = re.compile(
+    r"^\s*(?:if|when|whenever|where|once|after|before|because|since|while|unless|although|though|until|in|on|"
+    r"at|for|of|from|by|with|during|under|about|according|as|between|among|apart|besides|regarding|given)\b",
+    re.I,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|am|has|have|had|do|does|did)\b|['’](?:s|re|ve|m)\b", re.I)
+# A lead-in that quotes the documents, names one or gives a figure is what is asked about ("the
+# poster said something like ..., what's the exact wording?", "about 480 notifications was it,
+# what's the exact number?"): only one that tells the asker's situation is background. An age
+# ("a 14 yr old") tells the situation, not a figure asked for.
+_AGE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?)(?:\s*-?\s*olds?)?\b|\(\d{1,2}\)", re.I)
+_TOPICAL_LEAD = re.compile(
+    r"\d|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|half|quarter|per\s*cent|percent|report|reports|"
+    r"review|reviews|poster|posters|briefing|guidance|leaflet|slide|slides|document|documents|procedures?|policy|"
+    r"policies|minutes|newsletter|podcast|panel|says|said|wrote|written|quoted|mentions?|mentioned)\b",
+    re.I,
+)
+_PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|those|these|this|one)\b", re.I)
+
+
+# A self-introduction ("I'm a PCSO in the town team", "I am a locum covering at ...") says who
+# the "I" of the question is: the role stays with the question it is asked of.
+_SELF = re.compile(
+    r"\b(?:i['’]?m|i am)\s+(?:a|an)\s+(?P<role>(?:[\w-]+\s+){0,2}?[\w-]+?)"
+    r"(?=\s+(?:in|at|from|for|with|on|covering|working|based|and|who|here)\b|\s*[,.;!?]|\s*$)",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our)\b", re.I)
+
+
+def asking_part(text: str, enough) -> str:
+    """What a message asks, without its lead-in: the greeting, sign-off and background sentences
+    around the sentence that asks ("Hi, I'm a PCSO in the town team. We see ... . Would I ...?")
+    and a background clause before a comma ("a 14 yr old has been staying with a friend for a
+    month, does that count as private fostering"). Those are context: they may help find the
+    passage, but a passage need not hold them. ``enough(clause)`` says whether a clause has
+    words enough of its own to be searched alone. The whole text when nothing asks."""
+    text = _GREETING.sub("", text or "", count=1)
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = [_GREETING.sub("", s, count=1) for s in sentences]
+    asking = [i for i, s in enumerate(sentences) if _ASKS.search(s) or _ASKING.search(s)]
+    if not asking:
+        return text.strip()
+    # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
+    # points back keeps the sentences before it.
+    first = next((i for i in asking if _PERSONAL.search(sentences[i])), None)
+    asks = [" ".join(sentences[: first + 1])] if first is not None else []
+    asks += [sentences[i] for i in asking if first is None or i > first]
+    out = []
+    for s in asks:
+        clause = _ASKING.search(s)
+        lead = s[: clause.start()] if clause else ""
+        rest = clause.group(0).lstrip(", ") if clause else ""
+        situation = not _TOPICAL_LEAD.search(_AGE.sub(" ", lead))
+        background = clause and situation and _FINITE.search(lead) and not _RESTRICTS.match(lead)
+        # The asking clause stands alone only when it names its topic ("does that count as
+        # private fostering"); "when were they appointed?" needs the lead-in it points back to.
+        out.append(rest if background and not _POINTS_BACK.search(rest) and enough(rest) else s)
+    asked = " ".join(out).strip()
+    roles = [m.group("role") for m in _SELF.finditer(text) if m.group(0) not in asked]
+    if roles and _FIRST_PERSON.search(asked):  # "Would I ever be in a strategy discussion?", asked by a PCSO
+        asked = f"{asked} ({', '.join(roles)})"
+    return asked

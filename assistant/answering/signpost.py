@@ -40,6 +40,8 @@ _STRONG = [
     r"\b(help me|i need help|please help)\b",
     # "Emergency" is a crisis, unless it names a service ("emergency department", "emergency
     # medicine", "emergency planning"): a question about how those services work is reading.
+    # Nor when denied: "if it's not an emergency, how quickly ...?" asks the ordinary case.
+    r"(?<!\bnot an )(?<!\bnon-)(?<!\bnon )(?<!\bno )(?<!\bisn't an )(?<!\bisnt an )"
     r"\bemergency\b(?!\s+(department|departments|dept|teams?|services?|medicine|planning|admissions?|staff|"
     r"nurses?|doctors?|clinicians?|care|protection orders?)\b)",
 ]
@@ -92,9 +94,26 @@ NEXT_STEP = [re.compile(p, re.I) for p in _NEXT_STEP]
 WEAK = [re.compile(p, re.I) for p in _WEAK]
 
 
+# A time that dates a meeting, not harm: "asked to join a strategy discussion by phone this
+# afternoon", "who is that at the moment" (the present holder of a role asked about).
+_TIMED_MEETING = re.compile(
+    r"\b(?:a|an|the|this|that|my|our|their|his|her)\s+(?:\w+\s+){0,2}(?:meeting|discussion|conference|call|appointment|visit|training|session|interview|hearing|panel)\b"
+    r"[^.?!,;]{0,40}?\b(?:tonight|today|this (?:morning|afternoon|evening|weekend))\b",
+    re.I,
+)
+_PRESENT_HOLDER = re.compile(
+    r"^\W*(?:(?:and|so|but|then)\s+)?who(?:['’]s|\s+is|\s+are)\s+(?:that|it|this|they|the\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:at the moment|right now|now|currently)\W*$",
+    re.I,
+)
+
+
 def is_urgent(question: str) -> bool:
     """Does the question read as a worry about a child now? (See the module docstring.)"""
     text = question or ""
+    if _PRESENT_HOLDER.match(text):
+        return False
+    text = _TIMED_MEETING.sub(" ", text)
     about = bool(_ABOUT_DOCUMENTS.search(text))
     if about:
         text = _QUOTED.sub(" ", text)
@@ -124,9 +143,31 @@ def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None
     With the question's vector and the model that made it, urgency is also judged by meaning
     (urgency.py), for worries told without any of the words the rules look for; never for a
     question about what the asker read or about someone the quotes name (``reads_documents``)."""
-    by_meaning = not reads_documents(question, quoted) and urgent_by_meaning(question, qvec, embedder)
+    by_meaning = (
+        not reads_documents(question, quoted)
+        and not asks_what_is_allowed(question)
+        and urgent_by_meaning(question, qvec, embedder)
+    )
     urgent = not answered or is_urgent(question) or by_meaning
     return from_settings(settings) if urgent else None
+
+
+# The asker asks what the rules allow them or what follows a step ("is it ok to leave ...?",
+# "can I promise ...?", "what happens after I ring?"): a question about procedure, whose words
+# of harm are hypothetical; only explicit wording (``is_urgent``) signposts it. Asking for help
+# ("can I call someone", "can we get help") is not asking permission.
+_ALLOWED = re.compile(
+    r"\b(?:is|would) it (?:be )?(?:ok|okay|alright|all right|legal|illegal|allowed|acceptable|against the law)\b"
+    r"|\b(?:am i|are we) (?:allowed|supposed|meant) to\b"
+    r"|\b(?:can|may|could) (?:i|we) (?!(?:call|ring|phone|contact|tell|report|get|go|talk|speak|do|help|ask)\b)\w+"
+    r"|\bwhat happens (?:after|when|once|if|next)\b",
+    re.I,
+)
+
+
+def asks_what_is_allowed(question: str) -> bool:
+    """Does the question ask what the asker may do, or what follows a step they take?"""
+    return bool(_ALLOWED.search(question or ""))
 
 
 # The asker says they read it, or names the text: "it upset me reading that...", "in the review".
