@@ -655,6 +655,8 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     if terms.kind in ("", "name"):
         return True
     text = answertypes.without_clause_numbers(text)
+    if terms.kind in ("count", "money"):
+        text = answertypes.without_phone_numbers(text)
     proportion = terms.kind == "count" and bool(terms.asking & answertypes.PROPORTION_FRAME)
     text = text.replace("%", " per cent") if proportion else text
     ws, _ = word_stems(text)
