@@ -66,3 +66,18 @@ def test_the_place_whose_hours_are_asked_must_be_there():
     assert asked(q).opening == ["swim", "bath"]
     assert not fits(q, "The drop-in centre is open on Sundays from ten until two.")
     assert fits(q, "The swimming baths are open every day except Christmas Day.")
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("where do we go to renew a parking permit", "renew"),
+        ("where can I go to apply for a blue badge", "apply"),
+        ("where should parents go to the drop-in", ""),  # a place gone to
+        ("where can I read the full audit", ""),  # where a document is: no task
+    ],
+)
+def test_the_task_of_where_do_i_go_to(question, verb):
+    from assistant.answering import aspects
+
+    assert aspects.task(question) == verb
