@@ -32,7 +32,9 @@ from assistant.answering import answertypes
 # "what did the Child T review find", "what were the findings of ...", "what did Sir X recommend"
 _FINDINGS = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+(?:find|conclude|show|reveal|learn|identify|highlight)\b"
-    r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)",
+    r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)"
+    # "what happened in the Child G review": a review's account of what happened is what it found
+    r"|\bwhat\s+happened\s+in\s+(?P<c>.+?\b(?:review|inquiry|audit)s?)\b",
     re.I,
 )
 _RECOMMENDS = re.compile(
@@ -114,7 +116,8 @@ def asked_of(question: str) -> tuple[str, str]:
     for name, pattern in ASKS:
         m = pattern.search(question)
         if m:
-            thing = m.group("a") if "a" in m.groupdict() and m.group("a") else m.groupdict().get("b") or ""
+            groups = m.groupdict()
+            thing = groups.get("a") or groups.get("b") or groups.get("c") or ""
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
                 return name, thing

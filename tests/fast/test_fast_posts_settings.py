@@ -81,3 +81,18 @@ def test_the_task_of_where_do_i_go_to(question, verb):
     from assistant.answering import aspects
 
     assert aspects.task(question) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what happened in the Child W review", ("findings", "Child W review")),
+        ("what happened in the Harbour Lane inquiry", ("findings", "Harbour Lane inquiry")),
+        ("what happened in the Child W case", ("", "")),  # a case's story, not a review's findings
+        ("what happened in the review", ("", "")),  # no review of its own named
+    ],
+)
+def test_what_happened_in_a_named_review_asks_its_findings(question, asked):
+    from assistant.answering import aspects
+
+    assert aspects.asked_of(question) == asked
