@@ -331,6 +331,21 @@ def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WIND
 _CLAUSE_NUMBER = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?=\s)")
 
 
+# A phone number written out ("01632 960 240"): its digit groups count nothing. The short
+# numbers (999, 101) are left: "101 children" is a count.
+_DIALLED = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?!\d|,\d)")
+
+
+# A time of day ("8.30am", "5 pm", "16:30"): when a desk is open, not how many.
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b", re.I)
+
+
+def without_phone_numbers(text: str) -> str:
+    """A text without its written-out phone numbers and times of day: a count is neither a
+    number to ring nor an opening hour."""
+    return _CLOCK.sub(" ", _DIALLED.sub(" ", text))
+
+
 @lru_cache(maxsize=4096)
 def without_clause_numbers(text: str) -> str:
     """A text without the numbers of its numbered paragraphs ("1.3 The review looks at..."):

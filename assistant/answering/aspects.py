@@ -32,7 +32,9 @@ from assistant.answering import answertypes
 # "what did the Child T review find", "what were the findings of ...", "what did Sir X recommend"
 _FINDINGS = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+(?:find|conclude|show|reveal|learn|identify|highlight)\b"
-    r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)",
+    r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)"
+    # "what happened in the Child G review": a review's account of what happened is what it found
+    r"|\bwhat\s+happened\s+in\s+(?P<c>.+?\b(?:review|inquiry|audit)s?)\b",
     re.I,
 )
 _RECOMMENDS = re.compile(
@@ -114,7 +116,8 @@ def asked_of(question: str) -> tuple[str, str]:
     for name, pattern in ASKS:
         m = pattern.search(question)
         if m:
-            thing = m.group("a") if "a" in m.groupdict() and m.group("a") else m.groupdict().get("b") or ""
+            groups = m.groupdict()
+            thing = groups.get("a") or groups.get("b") or groups.get("c") or ""
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
                 return name, thing
@@ -228,14 +231,23 @@ _TASK = re.compile(
     r"staff|practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
     re.I,
 )
+# "where do I go to register a birth?": going is the frame, registering the task. "Where can I
+# read ...?" is not: it asks where a document is.
+_GO_TO = re.compile(
+    r"^\s*where\s+(?:do|can|could|should|would|must)\s+(?:i|we|you|they|parents|carers)\s+go\s+to\s+"
+    # a place gone to ("go to the hub", "go to school") is not a task
+    r"(?!(?:the|a|an|my|your|our|their|his|her|this|that|school|hospital|court|work|college|church)\b)"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
 
 
 def task(question: str) -> str:
-    """The verb of a "how do I ...?" or "can partners ...?" question ("complain" of "how do I
+    """The verb of a "how do I ...?", "where do I go to ...?" or "can partners ...?" question ("complain" of "how do I
     complain about ...", "appeal" of "can partners appeal against ..."): the task asked about, so
     it is what the quotes must speak of, not a frame to pass over; "" when there is none or it is
     a light verb (``LIGHT_VERBS``: "make", "get", "find")."""
-    m = _TASK.search(question)
+    m = _TASK.search(question) or _GO_TO.search(question)
     verb = m.group("verb").lower() if m else ""
     return verb if verb and verb not in LIGHT_VERBS else ""
 

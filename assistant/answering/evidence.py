@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people
+from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people, periods
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -108,6 +108,7 @@ class Terms:
     timed: set[str] = field(default_factory=set)  # which thing a length of time is asked of (figures.timed)
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
+    period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
 
 
 numbers_in = meaning.numbers_in
@@ -234,6 +235,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
         which=figures.which_counted(question),
+        period=periods.asked(question),
         **asked(cased, stop, bool(frame), set(first)),
     )
 
@@ -558,6 +560,9 @@ def _candidate(
     names_ok = names_ok and terms.propers <= (both | exact)
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
+    if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
+        about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
+        numbers_ok = numbers_ok and periods.held(terms.period, f"{text}\n{ctx_text}", about)
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
         numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
             figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
@@ -656,6 +661,8 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     if terms.kind in ("", "name"):
         return True
     text = answertypes.without_clause_numbers(text)
+    if terms.kind in ("count", "money"):
+        text = answertypes.without_phone_numbers(text)
     proportion = terms.kind == "count" and bool(terms.asking & answertypes.PROPORTION_FRAME)
     text = text.replace("%", " per cent") if proportion else text
     ws, _ = word_stems(text)

@@ -6,6 +6,11 @@
 * **A name asked for** ("who is the LADO, by name?", "what's the name of her social worker?"):
   a sentence must give a person's name (``personal_name``), with the role there too when the
   passage speaks of it. A passage that only says what the role does names nobody.
+* **Who holds a post** ("who's the head of service?"): asks for a person's name, as "by name"
+  does; whose post it is ("the council's ...") is no word of it. A passage that never holds the
+  post does not answer with another person's name.
+* **A setting** ("nursery", "childminder"): held by its own words; a school is not a nursery.
+* **A place's opening** ("is the library open on Sundays?"): the place must be in the passage.
 * **An agency the question names** ("the police", "probation", "Ofsted"): the passage must hold
   it, in its words, a glossary phrase, by meaning, or by the title of one of its people
   ("Detective Superintendent Baig said"). A passage on what the school does says nothing of
@@ -41,7 +46,10 @@ from assistant.answering import answertypes, aspects, meaning
 # Words that name one agency and nothing else: the passage must hold them. A school, a hospital
 # or a court is also a place ("after school", "took him to hospital"): it is asked of only as the
 # actor of a verb (``ACTORS``). "Council" is left out: the documents say "local authority" as often.
-AGENCIES = frozenset("police probation nhs gp gps ofsted cafcass".split())
+# A nursery or a childminder is a setting of its own: a school's policy is not the nursery's, though
+# a school is the nearest thing to a nursery by meaning, so a setting is held by its own words.
+SETTINGS = frozenset("nursery nurseries childminder childminders".split())
+AGENCIES = frozenset("police probation nhs gp gps ofsted cafcass".split()) | SETTINGS
 ACTORS = AGENCIES | frozenset("school schools hospital hospitals court courts".split())
 # "children's social care", "adult social care": an agency of two words, also called children's
 # services, social services, or spoken of through its social workers.
@@ -61,6 +69,16 @@ TELLING = frozenset("tell told report inform notifi share sent send say said upd
 HEARING = frozenset("hear heard learn learnt receiv".split())
 ROLE_WINDOW = 2  # extra words allowed between the words of a role ("designated safeguarding nurse")
 ACTOR_WINDOW = 6  # words between an agency and its verb ("the police will usually visit")
+# "who is the designated nurse?" asks who holds the post: a person's name, as "by name" does.
+_WHO_HOLDS = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?who(?:['’]s|\s+is|\s+was)\s+(?:the|a|an|our|their|your)\s+", re.I
+)
+# Whose post it is ("the council's ... officer") is not a word of the post.
+_POSSESSOR = re.compile(r"\b(the|a|an)\s+[a-z]+['’]s\s+", re.I)
+# "is the library open on Sundays?": the place whose hours are asked.
+_OPEN = re.compile(
+    r"\b(?:is|are)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<np>(?:[a-z]+\s+){0,3}?[a-z]+)\s+open\b", re.I
+)
 _BY_NAME = re.compile(r"\bby name\b|\bwhat(?:['’]s| is| was) (?:his|her|their) name\b", re.I)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|a\s+|an\s+|[\w’']+['’]s\s+)?(?P<phrase>(?:[a-z-]+\s*){1,3})", re.I)
 _ACTOR = re.compile(
@@ -105,6 +123,9 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word.lower().replace("’", "'").split("'")[0])
 
 
+_SETTING_STEMS = frozenset(map(_stem, SETTINGS))
+
+
 @dataclass
 class Asked:
     """What a question asks of people (stems, in the index's stemmer)."""
@@ -117,6 +138,7 @@ class Asked:
     recipient: str = ""  # whom it tells: "social" of "must the police tell children's social care"
     # "who <verb> the <noun>": the verb's lemmas, the noun's stem, and whether it is a document
     deed: tuple[frozenset[str], str, bool] | None = None
+    opening: list[str] = field(default_factory=list)  # the place whose opening is asked ("librari")
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -127,12 +149,19 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     named_person = m is not None and bool(set(m.group("phrase").lower().split()) & PERSONS)
     out.by_name = named_person or (kind == "who" and bool(_BY_NAME.search(question)))
     phrase = ""
+    own = _POSSESSOR.sub(r"\1 ", re.sub(r"\bwho['’]s\b", "who is", question, flags=re.I))
     if kind == "who" or named_person:
-        r = aspects._ROLE.search(question)
+        r = aspects._ROLE.search(own)
         phrase = m.group("phrase") if named_person and m else (r.group("role") if r else "")
     role = _WORD.findall(phrase)
+    while role and role[-1].lower() in _NP_END:  # "named nurse for": the post ends before its preposition
+        role.pop()
     if role and role[-1].lower() in PERSONS:  # a post ("designated nurse"), not "the man living with"
         out.role = [s for s in dict.fromkeys(map(_stem, role)) if s in stems]
+        out.by_name = out.by_name or (kind == "who" and bool(_WHO_HOLDS.match(own)))
+    o = _OPEN.search(question)
+    if o:
+        out.opening = [s for s in dict.fromkeys(map(_stem, _WORD.findall(o.group("np")))) if s in stems]
     words_ = [w.lower() for w in _WORD.findall(low)]
     out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
     if kind == "who":
@@ -253,18 +282,26 @@ def fits(
     ``soft``: question stem -> passage word of the same meaning; ``glossed``: stems held only
     through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
     section heading (``evidence.own_heading``), where a deed may be named too."""
-    if asked_ is None or not (asked_.agencies or len(asked_.role) > 1 or asked_.by_name or asked_.actor or asked_.deed):
+    if asked_ is None or not (
+        asked_.agencies or len(asked_.role) > 1 or asked_.by_name or asked_.actor or asked_.deed or asked_.opening
+    ):
         return True  # nothing asked of people (most questions): no sentence to look at
+    if not all(s in got for s in asked_.opening):  # family hubs' hours are not the library's
+        return False
     raw, sentences = _sentences(text)
     shown = {t for toks in sentences for t in toks}
     if not all(a in got or _staff(a) & shown for a in asked_.agencies):
         return False
+    if any(a in _SETTING_STEMS and a in soft and a not in shown for a in asked_.agencies):
+        return False  # a school, held by meaning, is not the nursery asked about
     role = [s for s in asked_.role if s not in glossed]
     if len(role) > 1 and not any(_role_together(role, toks, soft) for toks in sentences):
         return False
     if asked_.by_name:  # a person's name, in the sentence that speaks of the role when one does
         head = role[-1:] if role else []
         in_text = bool(head) and any(set(head) <= set(t) for t in sentences)
+        if head and not in_text and not set(head) <= got:  # a name, but of someone in another post
+            return False
         if not any(
             personal_name(s) and (not in_text or set(head) <= set(toks))
             for s, toks in zip(raw, sentences, strict=False)

@@ -1,0 +1,50 @@
+"""Periods: a month of a year asked ("at the end of March 2024") must be the passage's period.
+
+A figure "at 30 September 2024" or a table of "Q2 2023-24 | Q1 2024-25" says nothing of March
+2024. The passage (or its heading and title) must name that month with its year ("31 March
+2024", "the year to March 2024"), or the financial year that holds it ("2023-24", "2023 to
+2024"), on its own or as the quarter that holds it ("Q4 2023-24"): a financial year runs from
+April to March, its first quarter April to June.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.figures import sentences
+from assistant.index.lexical import token_set
+
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+_QUARTER_BEFORE = re.compile(r"\b(?:q|quarter\s*)([1-4])\W{0,3}$", re.I)
+
+
+def asked(question: str) -> tuple[int, int] | None:
+    """The month (1-12) and year of the one month of a year the question names, if any."""
+    found = {(_MONTHS.index(m.group(1).lower()) + 1, int(m.group(2))) for m in _MONTH_YEAR.finditer(question)}
+    return found.pop() if len(found) == 1 else None
+
+
+def held(period: tuple[int, int] | None, text: str, about: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Does ``text`` name the month asked with its year, or a financial year or quarter holding it,
+    in a sentence holding one of the stems ``about`` (what the question asks of that month; all
+    sentences when none): "a review published in March 2024" is no figure for March 2024."""
+    if period is None:
+        return True
+    return any(_names(period, s) for s in sentences(text) if not about or about & token_set(s))
+
+
+def _names(period: tuple[int, int], text: str) -> bool:
+    month, year = period
+    name = _MONTHS[month - 1]
+    if re.search(rf"\b{name}\W+(?:\d{{1,2}}\W+)?{year}\b", text, re.I):
+        return True
+    start = year if month >= 4 else year - 1
+    end = start + 1
+    label = re.compile(rf"\b{start}\s*(?:[-/–]\s*(?:{end}|{end % 100:02d})|\s+to\s+{end})\b")
+    quarter = (month - 4) % 12 // 3 + 1
+    for m in label.finditer(text):
+        q = _QUARTER_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        if not q or int(q.group(1)) == quarter:
+            return True
+    return False
