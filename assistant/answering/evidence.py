@@ -192,17 +192,20 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     framing = framing_words(question, frame)
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
+    own = [glossary.readings.get(w, w) for w in own]  # "strat": strategy (shorthand.py)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
     named = {w.lower() for w in _CAPITALISED.findall(cased)}
-    stems = [s if w in named else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
+    tokens = tokenize(question)
+    groups = glossary.matches(tokens)
+    # A word the glossary reads ("strat": strategy) is not a misspelling of an index word ("start").
+    glossed = {t for m in groups for t in m.tokens}
+    stems = [s if w in named or s in glossed else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
     respelling = {t: s for s, t in zip(stems, typed, strict=False) if s != t}
     first: dict[str, str] = {}
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
-    tokens = tokenize(question)
-    groups = glossary.matches(tokens)
     weights = {s: index.bm25.idf(s) for s in first}
     df = {s: index.bm25.df(s) for s in first}
     unseen_w, total = _unseen_weight(index, glossary, groups, weights, df), sum(weights.values())

@@ -1,0 +1,114 @@
+"""Shortened words and sections of an Act, read as the documents write them.
+
+Practitioners write "strat", "conf", "info" for "strategy", "conference", "information", and
+"s47", "s.47" or "section 47" for one section of the Children Act. Each becomes a glossary group
+for that question (``initials.widened`` adds it), so the BM25 query gains the long form, the
+sentence encoder reads it and a quote holding the long form holds the short one.
+
+A word is read as a truncation only when English does not know it (LemmInflect's lexicon: not
+"bus", "disc", "con"), no passage holds it, it has four letters or more and the index's words it
+begins are, nearly all, forms of one word used often enough. A word English knows ("disc") is
+read so only after a word the documents follow with that long form ("strat disc": "strategy
+discussion" is in the documents): the pair is a shortened phrase of theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from assistant.answering import meaning
+from assistant.index.lexical import stopwords, tokenize
+
+MIN_LETTERS = 4  # "med", "rep" begin too many words to say which
+MIN_USES = 3  # the long word's uses in the index: a word used once is not what a reader shortens
+DOMINANT = 0.8  # its share of the uses of all the index's words the short one begins
+_WORD = re.compile(r"[a-z]+")
+# "s47", "s.47", "S. 17", "sec 47", "section 47" (not "she's 13": a plain "s" must touch the number
+# or its dot)
+_SECTION = re.compile(r"(?<![\w'’])(?:s\.?\s?|s|sec\.?\s|sections?\s)(\d{1,3})([a-z]?)s?\b", re.I)
+
+
+def vocabulary(index) -> tuple[list[str], Counter[str], str]:
+    """The index's alphabetic words, sorted; their uses; and its text as one lower-case line of
+    words (for a pair's look-up), made once per index."""
+    from assistant.answering.initials import index_initials
+
+    def make():
+        _, kept = index_initials(index)
+        uses = Counter(w for w in kept if w.isalpha())
+        return sorted(uses), uses, " " + " ".join(kept) + " "
+
+    return index.derive("word_vocabulary", make)
+
+
+def completion(short: str, index, after: str | None = None) -> str | None:
+    """The index word ``short`` shortens, if one word (by stem) holds ``DOMINANT`` of the uses of
+    those it begins, used ``MIN_USES`` times or more; with ``after``, only words that follow
+    ``after`` in the documents count."""
+    vocab, uses, line = vocabulary(index)
+    at = bisect_left(vocab, short)
+    by_stem: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    while at < len(vocab) and vocab[at].startswith(short):
+        word = vocab[at]
+        at += 1
+        if len(word) < len(short) + 2:  # "disco" is not "disc" shortened
+            continue
+        n = uses[word] if after is None else line.count(f" {after} {word} ")
+        if n:
+            stem = (tokenize(word) or [word])[0]
+            by_stem[stem] += n
+            forms.setdefault(stem, Counter())[word] += n
+    if not by_stem:
+        return None
+    stem, n = by_stem.most_common(1)[0]
+    if n < MIN_USES or n < DOMINANT * sum(by_stem.values()):
+        return None
+    word = forms[stem].most_common(1)[0][0]
+    lemma = meaning.word_lemmas(word).get("NOUN", (word,))[0]  # "conferences": "conference"
+    return lemma if lemma.startswith(short) else word
+
+
+def truncations(question: str, index, known: set) -> list[tuple[str, str]]:
+    """(short word, the index word it shortens) for the question's truncated words; ``known`` are
+    the glossary's one-word phrases (an acronym it holds is not a truncation)."""
+    stop = stopwords()
+    out: list[tuple[str, str]] = []
+    previous: str | None = None
+    for w in _WORD.findall(question.lower()):
+        reading = w
+        stems = tokenize(w)
+        if (
+            len(w) >= MIN_LETTERS
+            and w not in stop
+            and stems
+            and tuple(stems) not in known
+            and not index.bm25.df(stems[0])
+        ):
+            long = None
+            for short in (w, w[:-1]) if w.endswith("s") else (w,):  # "strats" too
+                if not meaning.word_classes(short):
+                    long = completion(short, index)
+                elif previous:  # a word of English: only as the documents' word after the last
+                    long = completion(short, index, previous)
+                if long:
+                    break
+            if long:
+                out.append((w, long))
+                reading = long
+        previous = None if w in stop else reading
+    return out
+
+
+def sections(question: str) -> list[list[str]]:
+    """The ways of writing each section of an Act the question names ("s47s", "s.47",
+    "section 47"): one group per section, to be read as one glossary group."""
+    groups = []
+    for m in _SECTION.finditer(question):
+        n = m.group(1) + ("" if m.group(2).lower() == "s" else m.group(2).lower())  # "s47s": plural
+        group = [f"s{n}", f"s{n}s", f"section {n}", f"sections {n}", f"s {n}", f"ss {n}"]
+        if group not in groups:
+            groups.append(group)
+    return groups
