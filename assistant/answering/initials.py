@@ -83,9 +83,9 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
     spell, and the long forms found (for the sentence encoder)."""
     asked = candidates(question, index)
     known = {p for phrases in gloss.groups for p in phrases if len(p) == 1}
-    # "strat", "s.47": a shortened word or a section of an Act (shorthand.py).
+    # "strat", "s.47", "q2": a shortened word, a section of an Act, a quarter (shorthand.py).
     short = shorthand.truncations(question, index, known)
-    acts = shorthand.sections(question)
+    acts = shorthand.sections(question) + shorthand.quarters(question)  # each group's third: spelled out
     asked = [a for a in asked if a not in {w for w, _ in short}]
     if not (asked or short or acts):
         return gloss, []

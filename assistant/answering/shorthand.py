@@ -1,9 +1,11 @@
 """Shortened words and sections of an Act, read as the documents write them.
 
-Practitioners write "strat", "conf", "info" for "strategy", "conference", "information", and
-"s47", "s.47" or "section 47" for one section of the Children Act. Each becomes a glossary group
-for that question (``initials.widened`` adds it), so the BM25 query gains the long form, the
-sentence encoder reads it and a quote holding the long form holds the short one.
+Practitioners write "strat", "conf", "info" for "strategy", "conference", "information",
+"s47", "s.47" or "section 47" for one section of the Children Act, and "q2" for "quarter 2".
+Each becomes a glossary group for that question (``initials.widened`` adds it), so the BM25
+query gains the long form, the sentence encoder reads it and a quote holding the long form holds
+the short one; a shortened word is also read as its long form where the question's words are
+weighed (``evidence.question_terms``), as "wks" is read as "weeks".
 
 A word is read as a truncation only when English does not know it (LemmInflect's lexicon: not
 "bus", "disc", "con"), no passage holds it, it has four letters or more and the index's words it
@@ -48,6 +50,8 @@ def completion(short: str, index, after: str | None = None) -> str | None:
     those it begins, used ``MIN_USES`` times or more; with ``after``, only words that follow
     ``after`` in the documents count."""
     vocab, uses, line = vocabulary(index)
+    if after is not None:  # one pass over the text: the words beginning with ``short`` after ``after``
+        uses = Counter(re.findall(rf" {re.escape(after)} ({re.escape(short)}[a-z]+)(?= )", line))
     at = bisect_left(vocab, short)
     by_stem: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
@@ -56,7 +60,7 @@ def completion(short: str, index, after: str | None = None) -> str | None:
         at += 1
         if len(word) < len(short) + 2:  # "disco" is not "disc" shortened
             continue
-        n = uses[word] if after is None else line.count(f" {after} {word} ")
+        n = uses[word]
         if n:
             stem = (tokenize(word) or [word])[0]
             by_stem[stem] += n
@@ -100,6 +104,22 @@ def truncations(question: str, index, known: set) -> list[tuple[str, str]]:
                 reading = long
         previous = None if w in stop else reading
     return out
+
+
+_QUARTER = re.compile(r"(?<![\w])q([1-4])(?![\w])", re.I)
+_ORDINAL = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
+def quarters(question: str) -> list[list[str]]:
+    """The ways of writing each quarter of a year the question names ("q2": "quarter 2", "the
+    second quarter"), one group per quarter, as the first writing of each is typed."""
+    groups = []
+    for m in _QUARTER.finditer(question):
+        n = m.group(1)
+        group = [f"q{n}", f"quarter {n}", f"{_ORDINAL[n]} quarter"]
+        if group not in groups:
+            groups.append(group)
+    return groups
 
 
 def sections(question: str) -> list[list[str]]:
