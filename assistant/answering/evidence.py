@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people
+from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people, shorthand
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -108,6 +108,8 @@ class Terms:
     timed: set[str] = field(default_factory=set)  # which thing a length of time is asked of (figures.timed)
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
+    # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
+    defined: list[frozenset[str]] = field(default_factory=list)
 
 
 numbers_in = meaning.numbers_in
@@ -237,6 +239,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
         which=figures.which_counted(question),
+        defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )
 
@@ -565,7 +568,9 @@ def _candidate(
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
-    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
+    # What an abbreviation means is its long form: a passage only using "s47" does not say it.
+    defined_ok = not terms.defined or any(p <= have | ctx for p in terms.defined)
+    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok and defined_ok, soft=soft)
 
 
 def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:

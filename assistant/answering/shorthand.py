@@ -12,6 +12,8 @@ A word is read as a truncation only when English does not know it (LemmInflect's
 begins are, nearly all, forms of one word used often enough. A word English knows ("disc") is
 read so only after a word the documents follow with that long form ("strat disc": "strategy
 discussion" is in the documents): the pair is a shortened phrase of theirs.
+
+"What does X mean?" asks for X spelled out (``defining``): a passage only using X does not say it.
 """
 
 from __future__ import annotations
@@ -132,3 +134,31 @@ def sections(question: str) -> list[list[str]]:
         if group not in groups:
             groups.append(group)
     return groups
+
+
+# "what does s47 mean?", "what's LADO stand for", "what is strat short for": one word asked of
+_DEFINE = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay)\W+)?what(?:\s+(?:does|do|did|is)|['’]?s)\s+(?:an?\s+|the\s+)?([\w.]+)\s+"
+    r"(?:mean|means|stand\s+for|stands\s+for|short\s+for)\W*$",
+    re.I,
+)
+
+
+def defining(question: str, gloss) -> list[frozenset[str]]:
+    """For "what does X mean?" with X in a glossary group: the group's spelled-out phrases (a
+    word of three letters or more that is not a form of X: "section 47", "multi-agency
+    safeguarding hub"), one of which a passage must hold to say what X means."""
+    m = _DEFINE.match(question)
+    token = tuple(tokenize(m.group(1))) if m else ()
+    if len(token) != 1:
+        return []
+    asked = token[0]
+    out: list[frozenset[str]] = []
+    for phrases in gloss.groups:
+        if token in phrases:
+            out += [
+                frozenset(p)
+                for p in phrases
+                if any(len(t) >= 3 and not t.isdigit() and not t.startswith(asked) for t in p)
+            ]
+    return out

@@ -142,3 +142,23 @@ def test_a_glossed_word_is_not_respelt_as_a_word_of_the_index(plans):
     grouped = glossary.Glossary.from_groups([["strat", "strategy"]])
     assert "strat" in evidence.question_terms("when does the strat end", plans, grouped).words
     assert wide.readings == {"strat": "strategy"} and tokenize("strategy")[0] in terms.words
+
+
+def test_what_an_abbreviation_means_is_said_only_by_a_passage_spelling_it_out(gloss):
+    wide, _ = initials.widened("what does s17 mean?", fake_index(DOCS), gloss)
+    spelled = shorthand.defining("what does s17 mean?", wide)
+    assert spelled and any(p <= token_set("Help under section 17 of the Act is offered.") for p in spelled)
+    assert not any(p <= token_set("The s17 assessment is booked for May.") for p in spelled)
+    assert shorthand.defining("whats MASH stand for", gloss)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does neglect mean",  # no glossary group: asked of the documents as any question is
+        "what does keeping an open mind mean here",  # a phrase, not an abbreviation
+        "what does the MASH do",  # asks what it does, not what it stands for
+    ],
+)
+def test_other_questions_ask_for_no_spelling_out(gloss, question):
+    assert shorthand.defining(question, gloss) == []
