@@ -9,9 +9,9 @@ weighed (``evidence.question_terms``), as "wks" is read as "weeks".
 
 A word is read as a truncation only when English does not know it (LemmInflect's lexicon: not
 "bus", "disc", "con"), no passage holds it, it has four letters or more and the index's words it
-begins are, nearly all, forms of one word used often enough. A word English knows ("disc") is
-read so only after a word the documents follow with that long form ("strat disc": "strategy
-discussion" is in the documents): the pair is a shortened phrase of theirs.
+begins are, nearly all, forms of one word. A word English knows ("disc") is read so only after
+a word cut short, when the documents follow that word's long form with its long form, three
+times or more ("strat disc": "strategy discussion"): the pair is a shortened phrase of theirs.
 
 "What does X mean?" asks for X spelled out (``defining``): a passage only using X does not say it.
 """
@@ -26,7 +26,9 @@ from assistant.answering import meaning
 from assistant.index.lexical import stopwords, tokenize
 
 MIN_LETTERS = 4  # "med", "rep" begin too many words to say which
-MIN_USES = 3  # the long word's uses in the index: a word used once is not what a reader shortens
+# The long word's uses in the index after the word read before it, for a word of English
+# ("disc"): "my class" is not "my classroom" because the documents say "my classroom" once.
+MIN_PAIRS = 3
 DOMINANT = 0.8  # its share of the uses of all the index's words the short one begins
 _WORD = re.compile(r"[a-z]+")
 # "s47", "s.47", "S. 17", "sec 47", "section 47" (not "she's 13": a plain "s" must touch the number
@@ -49,8 +51,8 @@ def vocabulary(index) -> tuple[list[str], Counter[str], str]:
 
 def completion(short: str, index, after: str | None = None) -> str | None:
     """The index word ``short`` shortens, if one word (by stem) holds ``DOMINANT`` of the uses of
-    those it begins, used ``MIN_USES`` times or more; with ``after``, only words that follow
-    ``after`` in the documents count."""
+    those it begins; with ``after``, only words that follow ``after`` in the documents count,
+    ``MIN_PAIRS`` times or more."""
     vocab, uses, line = vocabulary(index)
     if after is not None:  # one pass over the text: the words beginning with ``short`` after ``after``
         uses = Counter(re.findall(rf" {re.escape(after)} ({re.escape(short)}[a-z]+)(?= )", line))
@@ -70,7 +72,7 @@ def completion(short: str, index, after: str | None = None) -> str | None:
     if not by_stem:
         return None
     stem, n = by_stem.most_common(1)[0]
-    if n < MIN_USES or n < DOMINANT * sum(by_stem.values()):
+    if n < (MIN_PAIRS if after else 1) or n < DOMINANT * sum(by_stem.values()):
         return None
     word = forms[stem].most_common(1)[0][0]
     lemma = meaning.word_lemmas(word).get("NOUN", (word,))[0]  # "conferences": "conference"
@@ -94,17 +96,18 @@ def truncations(question: str, index, known: set) -> list[tuple[str, str]]:
             and not index.bm25.df(stems[0])
         ):
             long = None
-            for short in (w, w[:-1]) if w.endswith("s") else (w,):  # "strats" too
+            english = bool(meaning.word_classes(w))
+            for short in (w, w[:-1]) if w.endswith("s") and not english else (w,):  # "strats", not "class"
                 if not meaning.word_classes(short):
                     long = completion(short, index)
-                elif previous:  # a word of English: only as the documents' word after the last
+                elif previous:  # a word of English: only after a word cut short ("strat disc")
                     long = completion(short, index, previous)
                 if long:
                     break
             if long:
                 out.append((w, long))
                 reading = long
-        previous = None if w in stop else reading
+        previous = reading if reading != w else None
     return out
 
 

@@ -55,7 +55,7 @@ def test_a_start_shared_by_two_words_of_the_index_is_left_alone():
     [
         "what is on the disc",  # an English word, after no word the documents follow with "discussion"
         "is the dining hall open",  # a word the index holds is itself
-        "when is lunc",  # "lunch" is used once: not a word a reader shortens
+        "who chairs a welfare disc",  # an English word, after a word that is not cut short
         "what does plc mean",  # three letters begin too many words to say which
     ],
 )
@@ -63,9 +63,15 @@ def test_words_that_are_not_cut_short(question):
     assert shorthand.truncations(question, fake_index(DOCS), set()) == []
 
 
-def test_an_english_word_is_read_short_only_after_the_word_the_documents_put_before_its_long_form():
+def test_an_english_word_is_read_short_after_a_word_cut_short_in_a_pair_of_the_documents():
     index = fake_index(DOCS)
-    assert shorthand.truncations("who chairs a welfare disc", index, set()) == [("disc", "discussion")]
+    got = shorthand.truncations("who chairs a welf disc", index, set())
+    assert got == [("welf", "welfare"), ("disc", "discussion")]
+
+
+def test_an_english_word_ending_in_s_is_not_a_plural_cut_short():
+    index = fake_index(DOCS + ["The classroom door is locked at night."])
+    assert shorthand.truncations("is my class open late", index, set()) == []  # "clas": "classroom"
 
 
 def test_a_word_the_glossary_holds_is_not_read_as_cut_short():
