@@ -30,7 +30,7 @@ MIN_LETTERS = 4  # "med", "rep" begin too many words to say which
 # ("disc"): "my class" is not "my classroom" because the documents say "my classroom" once.
 MIN_PAIRS = 3
 DOMINANT = 0.8  # its share of the uses of all the index's words the short one begins
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
 # "s47", "s.47", "S. 17", "sec 47", "section 47" (not "she's 13": a plain "s" must touch the number
 # or its dot)
 _SECTION = re.compile(r"(?<![\w'’])(?:s\.?\s?|s|sec\.?\s|sections?\s)(\d{1,3})([a-z]?)s?\b", re.I)
@@ -85,11 +85,13 @@ def truncations(question: str, index, known: set) -> list[tuple[str, str]]:
     stop = stopwords()
     out: list[tuple[str, str]] = []
     previous: str | None = None
-    for w in _WORD.findall(question.lower()):
+    for i, typed in enumerate(_WORD.findall(question)):
+        w = typed.lower()
         reading = w
         stems = tokenize(w)
         if (
-            len(w) >= MIN_LETTERS
+            (typed.islower() or (i == 0 and typed.istitle()))  # "Pell" inside a question is a name
+            and len(w) >= MIN_LETTERS
             and w not in stop
             and stems
             and tuple(stems) not in known

@@ -168,3 +168,9 @@ def test_what_an_abbreviation_means_is_said_only_by_a_passage_spelling_it_out(gl
 )
 def test_other_questions_ask_for_no_spelling_out(gloss, question):
     assert shorthand.defining(question, gloss) == []
+
+
+def test_a_word_in_title_case_inside_a_question_is_a_name_not_a_word_cut_short():
+    index = fake_index(DOCS)
+    assert shorthand.truncations("has Plac rung the team", index, set()) == []
+    assert shorthand.truncations("Plac review dates", index, set()) == [("plac", "placement")]  # the first word
