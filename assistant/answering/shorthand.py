@@ -26,8 +26,8 @@ from assistant.answering import meaning
 from assistant.index.lexical import stopwords, tokenize
 
 MIN_LETTERS = 4  # "med", "rep" begin too many words to say which
-# The long word's uses in the index after the word read before it, for a word of English
-# ("disc"): "my class" is not "my classroom" because the documents say "my classroom" once.
+# For a word of English ("disc"), the uses of the long word after the long form of the word
+# before it: a pair the documents write once or twice may be chance.
 MIN_PAIRS = 3
 DOMINANT = 0.8  # its share of the uses of all the index's words the short one begins
 _WORD = re.compile(r"[A-Za-z]+")
