@@ -25,7 +25,9 @@ from assistant.index.lexical import _stemmer
 
 _COUNT = re.compile(
     r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
-    r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b",
+    r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b"
+    # shorthand: "no of s47s", "the no. of referrals"
+    r"|(?:^\W*|\b(?:the|what|what's|whats|total|max|maximum|min|minimum)\s+)no\.?\s+of\b",
     re.I,
 )
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)

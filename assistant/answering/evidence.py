@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answering import answertypes, aspects, casing, figures, leadin, lists, meaning, people, periods
+from assistant.answering import (
+    answertypes,
+    aspects,
+    casing,
+    figures,
+    leadin,
+    lists,
+    meaning,
+    people,
+    periods,
+    shorthand,
+)
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
@@ -109,6 +120,8 @@ class Terms:
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
+    # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
+    defined: list[frozenset[str]] = field(default_factory=list)
 
 
 numbers_in = meaning.numbers_in
@@ -193,17 +206,20 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     framing = framing_words(question, frame)
     own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
     own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
+    own = [glossary.readings.get(w, w) for w in own]  # "strat": strategy (shorthand.py)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
     named = {w.lower() for w in _CAPITALISED.findall(cased)}
-    stems = [s if w in named else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
+    tokens = tokenize(question)
+    groups = glossary.matches(tokens)
+    # A word the glossary reads ("strat": strategy) is not a misspelling of an index word ("start").
+    glossed = {t for m in groups for t in m.tokens}
+    stems = [s if w in named or s in glossed else respelt(index, w, s) for w, s in zip(kept, typed, strict=False)]
     respelling = {t: s for s, t in zip(stems, typed, strict=False) if s != t}
     first: dict[str, str] = {}
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
-    tokens = tokenize(question)
-    groups = glossary.matches(tokens)
     weights = {s: index.bm25.idf(s) for s in first}
     df = {s: index.bm25.df(s) for s in first}
     unseen_w, total = _unseen_weight(index, glossary, groups, weights, df), sum(weights.values())
@@ -236,6 +252,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         equivalents=meaning.equivalents(question),
         which=figures.which_counted(question),
         period=periods.asked(question),
+        defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )
 
@@ -573,7 +590,9 @@ def _candidate(
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
-    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok, soft=soft)
+    # What an abbreviation means is its long form: a passage only using "s47" does not say it.
+    defined_ok = not terms.defined or any(p <= have | ctx for p in terms.defined)
+    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok and defined_ok, soft=soft)
 
 
 def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:

@@ -39,6 +39,9 @@ class Match:
 class Glossary:
     groups: list[list[tuple[str, ...]]] = field(default_factory=list)  # stemmed phrases per group
     longest: list[str] = field(default_factory=list)  # each group's longest phrase, as written
+    # A question's shortened words and the index words they stand for ("strat": "strategy"),
+    # read as those words (shorthand.py); set only on a glossary widened for one question.
+    readings: dict[str, str] = field(default_factory=dict)
     # Made once from ``groups``: every question looks its groups up, and every candidate passage
     # and sentence is checked against them (dozens of times a question).
     _longest_first: list[list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)

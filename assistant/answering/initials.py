@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.answering import meaning
+from assistant.answering import meaning, shorthand
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import stopwords, tokenize, words
 
@@ -93,12 +93,25 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
     """``gloss`` with each abbreviation of ``question`` it lacks joined to the phrase its initials
     spell, and the long forms found (for the sentence encoder)."""
     asked = candidates(question, index)
-    if not asked:
-        return gloss, []
     known = {p for phrases in gloss.groups for p in phrases if len(p) == 1}
+    # "strat", "s.47", "q2": a shortened word, a section of an Act, a quarter (shorthand.py).
+    short = shorthand.truncations(question, index, known)
+    acts = shorthand.sections(question) + shorthand.quarters(question)  # each group's third: spelled out
+    asked = [a for a in asked if a not in {w for w, _ in short}]
+    if not (asked or short or acts):
+        return gloss, []
     groups = [list(g) for g in gloss.groups]
     longest = list(gloss.longest)
     spelled: list[str] = []
+    for word, long in short:
+        groups.append([tuple(tokenize(word)), tuple(tokenize(long))])
+        longest.append(long)
+        spelled.append(long)
+    for writings in acts:
+        groups.append(list(dict.fromkeys(tuple(tokenize(w)) for w in writings)))
+        longest.append(writings[2])
+        if writings[2] not in question.lower():
+            spelled.append(writings[2])
     for word in asked:
         token, abbr = tuple(tokenize(word)), letters_of(word, question)
         if not token or token in known:
@@ -118,9 +131,9 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
             groups.append([token] + [tuple(tokenize(r)) for r in runs])
             longest.append(runs[0])
             spelled.append(runs[0])
-    if not spelled:
+    if not spelled and len(groups) == len(gloss.groups):
         return gloss, []
-    return Glossary(groups, longest), spelled
+    return Glossary(groups, longest, dict(short)), spelled
 
 
 def _initials(phrase: tuple[str, ...]) -> str:
