@@ -64,8 +64,8 @@ PRONOUNS = frozenset(
 CONJUNCTIONS = frozenset("whether unless although though whereas whilst while since because".split())
 # Seeds of the asker's errand (see the module docstring); a word is read as one of them by meaning.
 ERRAND = (
-    "poster slide page photos website leaflet handout "  # where the text is, or will go
-    "exact precise wording figure result tip findings questions "  # the form of the answer wanted
+    "poster slide page photos website leaflet handout essay "  # where the text is, or will go
+    "exact actual precise wording figure result tip findings questions "  # the form of the answer wanted
     "reading upset please lots loads"  # how the asker came to ask; texting and casual speech
 ).split()
 # Cosine of two words each encoded alone: inflections and near-synonyms of a seed sit above 0.7
@@ -132,7 +132,69 @@ def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
     return out
 
 
-_ROUGH = re.compile(r"\b(?:roughly|about|around|approximately|approx|something|or so|ish|between|or)\b", re.I)
+_ROUGH = re.compile(
+    r"\b(?:roughly|about|around|approximately|approx|something|or so|ish|between|or)\b"
+    # the asker's figure put up to be checked: "over 250 ..., what was the actual number"
+    r"|\b(?:actual|exact|real|precise|correct|right|true)\s+(?:number|figure|total|count)\b",
+    re.I,
+)
+# Phrases of everyday English whose words name no topic ("who is it *at the moment*", "go
+# *straight* to", "where did it go *wrong*"): a closed list of adverbial idioms; the word
+# in the group is not shown.
+_IDIOM = re.compile(
+    r"\bat the (moment|minute|time being)\b|\b(?:right|just) (now)\b|\b(straight) (?:away|to|on|off|in)\b"
+    r"|\b(?:go|goes|going|gone|went) (wrong)\b|\bthese (days)\b|\bin the (end)\b|\bby the (way)\b"
+    r"|^\W*(quick) (?:one|q|question)\b",
+    re.I,
+)
+# Nouns that stand for a question word, as the head of what is asked ("what's the *difference*
+# between ...": how they differ; "the main *reason* ...": why; "what's the *rule* on ...": what
+# must be done): the asking; the words after them are the topic.
+_ASKING_NOUN = re.compile(
+    r"\b(?:what(?:['’]?s| is| are| was| were)?|whats|the|main|any)\s+(?:main\s+|real\s+)?"
+    r"(differences?|reasons?|rules?)\s+(?:between|for|on|about|why|that|\w+)",
+    re.I,
+)
+
+
+def idiom_words(question: str) -> set[str]:
+    """The words of the question's everyday idioms and question-word nouns (``_IDIOM``, ``_ASKING_NOUN``)."""
+    out = set()
+    for pattern in (_IDIOM, _ASKING_NOUN):
+        for m in pattern.finditer(question or ""):
+            out |= {g.lower() for g in m.groups() if g}
+    return {w for g in out for w in g.split()}
+
+
+_AGE_IN_WORDS = re.compile(r"\b([a-z]+(?:[- ][a-z]+)?)[- ](?:years?|yrs?)[- ]olds?\b", re.I)
+_AGE_BOUND = re.compile(
+    r"\b(?:under|below|younger than|over|above|older than|aged?)\s+(\d{1,2})\b|\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b",
+    re.I,
+)
+
+
+def ages_held(question: str, texts: list[str]) -> set[str]:
+    """The words of an age given in words ("my *fourteen* year old") within an age bound a
+    quote gives ("no child under 16", "aged 13 to 17"): the quote speaks of that child."""
+    out = set()
+    for m in _AGE_IN_WORDS.finditer(question or ""):
+        ages = meaning.numbers_in(meaning.spelled_in_digits(m.group(1)))
+        if len(ages) != 1 or not next(iter(ages)).isdigit():
+            continue
+        age = int(next(iter(ages)))
+        for t in texts:
+            for b in _AGE_BOUND.finditer(t):
+                if b.group(1):
+                    bound, said = int(b.group(1)), b.group(0).lower()
+                    if said.startswith(("under", "below", "younger")):
+                        inside = age < bound
+                    else:  # "over", "above", "older than"; "aged 14": that age
+                        inside = age == bound if said.startswith("age") else age > bound
+                else:
+                    inside = int(b.group(2)) <= age <= int(b.group(3))
+                if inside:
+                    out |= {w for w in words(m.group(1)) if w in NUMBER_WORDS}
+    return out
 
 
 def rough_figures(question: str, texts: list[str]) -> frozenset[str]:
@@ -181,7 +243,17 @@ def modifiers_of(question: str, errand: set[str]) -> set[str]:
     the kind of errand, not the topic ("professionals *read*": a verb, says nothing of them)."""
     ws = words(question)
     nouns = {w for w in errand if "NOUN" in meaning.word_classes(w)}
-    return {ws[i - 1] for i in range(1, len(ws)) if ws[i] in nouns and "ADJ" in meaning.word_classes(ws[i - 1])}
+    out = {ws[i - 1] for i in range(1, len(ws)) if ws[i] in nouns and "ADJ" in meaning.word_classes(ws[i - 1])}
+    # the asker's own doing with it: "I'm *writing* an essay", "we're *making* a poster"
+    for m in _DOING.finditer(question):
+        if m.group(2).lower() in nouns:
+            out.add(m.group(1).lower())
+    return out
+
+
+_DOING = re.compile(
+    r"\b(?:i|we)(?:['’]m|['’]re| am| are)\s+(?:just\s+)?([a-z]+ing)\s+(?:an?|the|some|my|our)\s+([a-z]+)", re.I
+)
 
 
 def asked_about(question: str) -> set[str]:
@@ -208,7 +280,7 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}
     shown = [w for t in texts for w in words(t)]
     stop = stopwords()
-    rough = rough_figures(question, texts)
+    rough = rough_figures(question, texts) | idiom_words(question) | (ages_held(question, texts) if quoted else set())
     left = [
         w for w in missing if w.lower() not in rough | CONJUNCTIONS | particles and not spelled_out(w.lower(), shown)
     ]

@@ -124,3 +124,39 @@ def test_around_a_count_only_the_words_saying_which_are_listed():
     passage = ["Of the 140 looked after children, 121 had a dental check."]
     got = asking.for_reader(q, ["nurse", "wondered", "seen", "dentist"], passage)
     assert got == ["seen", "dentist"]
+
+
+def test_everyday_idioms_are_not_listed_but_the_topic_is():
+    texts = ["Concerns about a volunteer go to the designated officer."]
+    q = "quick one, who takes it at the moment and can we go straight to them or did it go wrong before"
+    got = asking.for_reader(q, ["quick", "moment", "straight", "wrong", "volunteer"], texts)
+    assert got == ["volunteer"]
+    # the same words outside an idiom are the topic
+    q = "what should a childminder do when a quick answer turns out wrong"
+    assert asking.for_reader(q, ["quick", "wrong"], texts) == ["quick", "wrong"]
+
+
+def test_a_noun_standing_for_a_question_word_is_not_listed():
+    texts = ["Home visits are made by the family worker; clinic visits by the nurse."]
+    q = "whats the difference between a home visit and a clinic visit, and the main reason for each"
+    assert asking.for_reader(q, ["difference", "reason"], texts) == []
+    q = "what's the rule on dogs at contact visits"
+    assert asking.for_reader(q, ["rule", "dogs"], texts) == ["dogs"]
+
+
+def test_a_figure_put_up_to_be_checked_and_the_asker_doing_are_not_listed():
+    texts = ["The audit looked at 318 case files in 2022."]
+    q = "over three hundred and twenty files in the audit - what was the actual number"
+    assert asking.for_reader(q, ["twenty", "actual", "files"], texts) == ["files"]
+    q = "I'm writing an essay on the audit, which year was it"
+    assert asking.for_reader(q, ["writing", "essay"], texts) == []
+    # a bound that is not a guess stays when the quotes lack it
+    q = "how many files were over twenty pages"
+    assert asking.for_reader(q, ["twenty"], texts) == ["twenty"]
+
+
+def test_an_age_in_words_within_the_quotes_age_bound_is_held():
+    q = "can my thirteen year old babysit her cousin"
+    assert asking.for_reader(q, ["thirteen"], ["Nobody under 16 should look after a baby."], quoted=True) == []
+    assert asking.for_reader(q, ["thirteen"], ["Children aged 14 to 17 may babysit."], quoted=True) == ["thirteen"]
+    assert asking.for_reader(q, ["thirteen"], ["Nobody under 16 should look after a baby."]) == ["thirteen"]
