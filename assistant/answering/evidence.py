@@ -694,7 +694,9 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             marks = None  # named in the heading: any figure of the passage
     asked = "proportion" if proportion else terms.kind
     if marks is not None and any(marks):  # a figure said of what it counts: in the sentence naming it
-        of = figures.said_of(terms) if proportion else set()  # and of what is asked of it
+        of = (
+            figures.said_of(terms.words, terms.target, terms.propers | terms.capitals) if proportion else set()
+        )  # and of what is asked of it
         return figures.in_one_sentence(
             text,
             lambda s: (

@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from assistant.answering import answertypes, meaning
 from assistant.index.lexical import stopwords, token_set, words
-
-if TYPE_CHECKING:
-    from assistant.answering.evidence import Terms
 
 # Inside one sentence a count may sit further from what it counts than across sentences: "contacts
 # to the front door rose by 13.5 per cent" says it of the contacts, seven words on.
@@ -44,19 +40,17 @@ def in_one_sentence(text: str, holds: Callable[[str], bool]) -> bool:
     return any(holds(s) for s in sentences(text))
 
 
-def said_of(terms: Terms) -> set[str]:
-    """What "what percentage of X were Y" asks of X: the stems of Y, the question's words after
-    what it counts that can name a thing or an act ("exploited", "looked after *children*";
-    not a name, nor "after"). A part of the missing children is not the part exploited."""
-    order = list(terms.words)
-    last = max((i for i, s in enumerate(order) if s in terms.target), default=-1)
+def said_of(asked: dict[str, str], target: set[str], named: set[str]) -> set[str]:
+    """What "what percentage of X were Y" asks of X: the stems of Y, the question's words
+    (``asked``: stem -> word, in order) after what it counts (``target``) that can name a thing
+    or an act ("exploited", "looked after *children*"; not one of the ``named``, nor "after").
+    A part of the missing children is not the part exploited."""
+    order = list(asked)
+    last = max((i for i, s in enumerate(order) if s in target), default=-1)
     if last < 0:
         return set()
-    named = terms.propers | terms.capitals
     return {
-        s
-        for s in order[last + 1 :]
-        if s not in named and {"NOUN", "VERB"} & meaning.word_classes(terms.words[s].lower())
+        s for s in order[last + 1 :] if s not in named and {"NOUN", "VERB"} & meaning.word_classes(asked[s].lower())
     }
 
 
