@@ -18,35 +18,13 @@ from collections import Counter
 
 from assistant.answering import meaning, shorthand
 from assistant.answering.glossary import Glossary
-from assistant.index.lexical import stopwords, tokenize, words
+from assistant.answering.shorthand import index_initials
+from assistant.index.lexical import stopwords, tokenize
 
 _LETTERS = re.compile(r"[a-z]{2,6}")
-_BREAK = "#"  # a stop word, a number or a sentence's end: no initials run through it
-_SENTENCE_END = re.compile(r"[.!?;:|\n]")
 _TYPED = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # as lexical.words, in the question's case
 RARE_ZIPF = 4.0  # a lower-case word rarer than this in general English may be an abbreviation
 MAX_PHRASES = 3  # distinct runs kept for one abbreviation (the commonest first)
-
-
-def index_initials(index) -> tuple[str, list[str]]:
-    """The first letters of the index's words in order (``_BREAK`` for a stop word, a number or
-    a sentence's end) and the words themselves, made once per index."""
-
-    def make():
-        stop = stopwords()
-        letters: list[str] = []
-        kept: list[str] = []
-        for doc in index.documents.values():
-            for sentence in _SENTENCE_END.split(doc.text):
-                for w in words(sentence):
-                    plain = w.isalpha() and w not in stop
-                    letters.append(w[0] if plain else _BREAK)
-                    kept.append(w)
-                letters.append(_BREAK)
-                kept.append("")
-        return "".join(letters), kept
-
-    return index.derive("word_initials", make)
 
 
 def candidates(question: str, index) -> list[str]:

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from assistant.answering import meaning
-from assistant.index.lexical import stopwords, tokenize
+from assistant.index.lexical import stopwords, tokenize, words
 
 MIN_LETTERS = 4  # "med", "rep" begin too many words to say which
 # For a word of English ("disc"), the uses of the long word after the long form of the word
@@ -36,10 +36,35 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SECTION = re.compile(r"(?<![\w'’])(?:s\.?\s?|s|sec\.?\s|sections?\s)(\d{1,3})([a-z]?)s?\b", re.I)
 
 
+_BREAK = "#"  # a stop word, a number or a sentence's end: no initials run through it
+_SENTENCE_END = re.compile(r"[.!?;:|\n]")
+
+
+def index_initials(index) -> tuple[str, list[str]]:
+    """The first letters of the index's words in order (``_BREAK`` for a stop word, a number or
+    a sentence's end) and the words themselves, made once per index (for ``vocabulary`` here and
+    for initials.py, which reads abbreviations from them)."""
+
+    def make():
+        stop = stopwords()
+        letters: list[str] = []
+        kept: list[str] = []
+        for doc in index.documents.values():
+            for sentence in _SENTENCE_END.split(doc.text):
+                for w in words(sentence):
+                    plain = w.isalpha() and w not in stop
+                    letters.append(w[0] if plain else _BREAK)
+                    kept.append(w)
+                letters.append(_BREAK)
+                kept.append("")
+        return "".join(letters), kept
+
+    return index.derive("word_initials", make)
+
+
 def vocabulary(index) -> tuple[list[str], Counter[str], str]:
     """The index's alphabetic words, sorted; their uses; and its text as one lower-case line of
     words (for a pair's look-up), made once per index."""
-    from assistant.answering.initials import index_initials
 
     def make():
         _, kept = index_initials(index)
