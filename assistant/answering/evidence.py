@@ -228,6 +228,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     grouped = {t for m in groups for t in m.tokens}
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in grouped}
     target = answertypes.count_target(question, stop)
+    # what it counts, read as its other words are ("how many wks": weeks)
+    target = [glossary.readings.get(w, meaning.ABBREVIATIONS.get(w, w)) for w in target] if target else target
     return Terms(
         words=first,
         weights=weights,
