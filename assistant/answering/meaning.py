@@ -271,6 +271,8 @@ _ROUGH = re.compile(
     r"(?!\s*(?:-|to)\s*\d)(?![\s-]*(?:years?|yrs?)[\s-]*old)",
     re.I,
 )
+# Two figures offered as alternatives ("1 contact or 3", "2 or 3 days"): one held answers which.
+_EITHER = re.compile(r"(?<![\w.,])(\d+)(?:\s+[a-z]+){0,2}\s+or\s+(\d+)(?![\w.,%])", re.I)
 ROUGHLY = 0.1  # a rough figure is taken to be within a tenth of the exact one
 
 
@@ -307,6 +309,9 @@ def equivalents(question: str) -> dict[str, frozenset[str]]:
     for m in _AGE_ASKED.finditer(question):  # "my 11 year old": "children under 12"
         age = m.group(1) or m.group(2)
         out.setdefault(age, set()).update(ages_within(int(age)))
+    for m in _EITHER.finditer(question):  # "is that 1 contact or 3": the passage says which
+        out.setdefault(m.group(1), set()).add(m.group(2))
+        out.setdefault(m.group(2), set()).add(m.group(1))
     for n, near in rough_figures(question).items():  # "about 500": 482
         out.setdefault(n, set()).update(near)
     for m in _SHORT_PERIOD.finditer(question):  # "in 21/22": the years 2021 and 2022

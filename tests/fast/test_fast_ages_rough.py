@@ -49,3 +49,9 @@ def test_a_year_or_an_unround_figure_is_never_rough():
 def test_a_bound_in_months_or_days_is_not_an_age_bound():
     assert not meaning.age_bounds("Babies under 12 months are seen weekly; visits over 10 days late are flagged.")
     assert lacking("can my 11 year old stay in alone", "Babies under 12 months are seen weekly.") == ["11"]
+
+
+def test_one_of_two_figures_offered_as_alternatives_is_enough():
+    passage = "A referral about twins counts as 2 referrals."
+    assert lacking("twins: is that 1 referral or 2", passage) == []
+    assert lacking("twins: is that 1 referral and 2 visits", passage) == ["1"]  # not offered as a choice
