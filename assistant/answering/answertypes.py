@@ -327,7 +327,17 @@ def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WIND
         i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets) and i not in parts
     ]
     at = [i for i, hit in enumerate(targets) if hit]
+    if any(i and _ORDINAL_OF.match(tokens[i - 1]) for i in at):  # "by the 20th week": the weeks counted
+        return True
     return any(abs(i - j) <= window for i in figures for j in at)
+
+
+# An ordinal just before what is counted says how many of it ("held by the 20th *week*" answers
+# "how many weeks"): the count runs to that one. Not an ordinal of something else ("the 3rd review").
+_ORDINAL_OF = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|twentieth|thirtieth|fortieth)$"
+)
 
 
 _CLAUSE_NUMBER = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?=\s)")

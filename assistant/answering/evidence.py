@@ -134,6 +134,11 @@ def figures_in(text: str) -> frozenset[str]:
     return frozenset(meaning.figures_of(text))
 
 
+def _read(words_: list[str], glossary: Glossary) -> list[str]:
+    """Words read as the question's other words are: "wks" is weeks, "strat" strategy."""
+    return [glossary.readings.get(w, meaning.ABBREVIATIONS.get(w, w)) for w in words_]
+
+
 def figures_lacking(terms: Terms, figures: frozenset[str] | set[str]) -> list[str]:
     """The question's figures that ``figures`` (figures_in) does not hold, in any writing."""
     return sorted(n for n in terms.numbers if n not in figures and not terms.equivalents.get(n, frozenset()) & figures)
@@ -227,7 +232,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in grouped}
-    target = answertypes.count_target(question, stop)
+    target = _read(answertypes.count_target(question, stop), glossary)
     return Terms(
         words=first,
         weights=weights,

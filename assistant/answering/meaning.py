@@ -234,7 +234,59 @@ def figures_of(text: str) -> set[str]:
     times = {time for _, time in clock_times(text)}
     out |= times | {time[:2].lstrip("0") or "0" for time in times}  # "16:00" and its hour, "16"
     out |= _proportions(text, spelled)
-    return out | set(_PREFIXED.findall(text))
+    return out | set(_PREFIXED.findall(text)) | age_bounds(spelled)
+
+
+# An age bound a passage sets: "children under 12", "under 18 if disabled", "aged 16 or over".
+# Not a bound of age: "under 12 months" (a baby's), "over 10 days", "under 5%".
+_NOT_AGE = r"(?![\d.,%:])(?!\s*(?:per|months?|weeks?|days?|hours?|minutes?|mins?|miles?|pounds?|times)\b)"
+_OF_AGE = r"\s+(?:the\s+age\s+of\s+)?(\d{1,2})" + _NOT_AGE
+_AGE_BELOW = re.compile(r"\b(?:under|below|younger\s+than)" + _OF_AGE, re.I)
+_AGE_ABOVE = re.compile(r"\b(?:over|above|older\s+than)" + _OF_AGE, re.I)
+_AGE_FROM = re.compile(r"\b(\d{1,2})\s+(?:and|or)\s+(?:over|above|older)\b|\b(\d{1,2})\+", re.I)
+_AGE_UPTO = re.compile(r"\b(\d{1,2})\s+(?:and|or)\s+(?:under|younger|below)\b|\bup\s+to" + _OF_AGE, re.I)
+# A child's age in a question: "my 11 year old", "a 17-year-old", "aged 14".
+_AGE_ASKED = re.compile(r"(?<![\w.])(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*old\b|\baged\s+(\d{1,2})\b", re.I)
+OLDEST = 25  # no bound in the sector's documents sets an age beyond this (care leavers: 25)
+
+
+def age_bounds(text: str) -> set[str]:
+    """The age bounds ``text`` sets, as "<12" (under 12), "<=18" (up to 18), ">16" (over 16) or
+    ">=16" (16 and over): an age asked falls inside one or not (``equivalents``)."""
+    out = {f"<{m.group(1)}" for m in _AGE_BELOW.finditer(text)}
+    out |= {f">{m.group(1)}" for m in _AGE_ABOVE.finditer(text)}
+    out |= {f">={m.group(1) or m.group(2)}" for m in _AGE_FROM.finditer(text)}
+    return out | {f"<={m.group(1) or m.group(2)}" for m in _AGE_UPTO.finditer(text)}
+
+
+def ages_within(age: int) -> set[str]:
+    """Every bound (``age_bounds``) that takes in a child of ``age``: "11 year old" is under 12."""
+    out = {f"<{n}" for n in range(age + 1, OLDEST + 1)} | {f"<={n}" for n in range(age, OLDEST + 1)}
+    return out | {f">{n}" for n in range(age)} | {f">={n}" for n in range(age + 1)}
+
+
+# A figure given as rough: "about 500", "around 250", "roughly 40": the exact figure near it answers.
+_ROUGH = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|circa|some)\s+(\d{2,4})(?![\d.,%:/-])"
+    r"(?!\s*(?:-|to)\s*\d)(?![\s-]*(?:years?|yrs?)[\s-]*old)",
+    re.I,
+)
+# Two figures offered as alternatives ("1 contact or 3", "2 or 3 days"): one held answers which.
+_EITHER = re.compile(r"(?<![\w.,])(\d+)(?:\s+[a-z]+){0,2}\s+or\s+(\d+)(?![\w.,%])", re.I)
+ROUGHLY = 0.1  # a rough figure is taken to be within a tenth of the exact one
+
+
+def rough_figures(question: str) -> dict[str, set[str]]:
+    """The question's rough figures ("about 500"), each with the whole numbers within ``ROUGHLY``
+    of it. Only a round figure (ending in 0 or 5) is rough, never a year: "about 2020" is the year."""
+    out: dict[str, set[str]] = {}
+    for m in _ROUGH.finditer(question):
+        n = int(m.group(1))
+        if n % 5 or 1900 <= n <= 2100:
+            continue
+        slack = max(1, int(n * ROUGHLY))
+        out[m.group(1)] = {str(k) for k in range(n - slack, n + slack + 1)}
+    return out
 
 
 _PER_CENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
@@ -243,7 +295,8 @@ _SHORT_PERIOD = re.compile(r"(?<![\w./-])(\d\d)\s*[/–-]\s*(\d\d)(?![\w/.-])")
 
 def equivalents(question: str) -> dict[str, frozenset[str]]:
     """A figure of the question that a passage may hold another way: "12" of "12 months" is
-    held by "one year" (the length "12 months")."""
+    held by "one year" (the length "12 months"); a child's age by a bound that takes it in
+    ("11 year old": "under 12"); a rough figure by an exact one near it ("about 500": 482)."""
     out: dict[str, set[str]] = {}
     for words_, length in durations(question).items():
         for n in numbers_in(words_):
@@ -253,6 +306,14 @@ def equivalents(question: str) -> dict[str, frozenset[str]]:
             out.setdefault(n, set()).add(time)
     for m in _PER_CENT.finditer(question):  # "20%": "one in five", "a fifth"
         out.setdefault(m.group(1), set()).add(f"{round(float(m.group(1)))}%")
+    for m in _AGE_ASKED.finditer(question):  # "my 11 year old": "children under 12"
+        age = m.group(1) or m.group(2)
+        out.setdefault(age, set()).update(ages_within(int(age)))
+    for m in _EITHER.finditer(question):  # "is that 1 contact or 3": the passage says which
+        out.setdefault(m.group(1), set()).add(m.group(2))
+        out.setdefault(m.group(2), set()).add(m.group(1))
+    for n, near in rough_figures(question).items():  # "about 500": 482
+        out.setdefault(n, set()).update(near)
     for m in _SHORT_PERIOD.finditer(question):  # "in 21/22": the years 2021 and 2022
         first, second = m.group(1), m.group(2)
         if int(second) == int(first) + 1:

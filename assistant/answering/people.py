@@ -167,7 +167,9 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     if kind == "who":
         out.deed = deed(question, stems)
     a = _ACTOR.search(question)
-    if a and a.group("agency").lower() in ACTORS:
+    # "do school *staff* have to ...": a word for people after the agency is the subject's head
+    # noun, the agency only says whose staff; the question asks nothing the school does.
+    if a and a.group("agency").lower() in ACTORS and a.group("verb").lower() not in PERSONS:
         verb = a.group("verb").lower()
         told_or_telling = _stem(verb) in TELLING | HEARING
         if verb in meaning.word_lemmas(verb).get("VERB", ()) and not meaning.common(verb) or told_or_telling:

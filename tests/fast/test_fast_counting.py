@@ -92,3 +92,21 @@ def test_a_leading_phrase_with_a_comma_names_the_counted_a_label_with_a_colon_do
 def test_before_a_period_says_which_before_a_clause_says_when():
     assert "holidays" in figures.which_counted("how many calls came in before the holidays")
     assert "helpers" not in figures.which_counted("how many calls came in before they trained helpers")
+
+
+def test_an_ordinal_of_the_unit_counted_answers_how_many_of_it():
+    from assistant.answering import answertypes as at
+    from assistant.answering.evidence import word_stems
+
+    def holds(sentence: str, unit: str) -> bool:
+        tokens = list(word_stems(sentence)[0])
+        return at.satisfied("count", sentence, tokens, [t == unit for t in tokens], 10)
+
+    assert holds("The review meeting takes place by the 12th week of the placement.", "week")
+    assert holds("Visits continue until the third month.", "month")
+    assert not holds("The 3rd review looked at every week of the placement.", "week")
+
+
+def test_what_is_counted_is_read_as_its_other_words_are(index, gloss):
+    terms = evidence.question_terms("for a looked after child, how many wks until the review", index, gloss)
+    assert "week" in terms.target

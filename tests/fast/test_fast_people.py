@@ -138,3 +138,8 @@ def test_a_deed_done_to_a_document_is_said_by_its_imprint():
 @pytest.mark.parametrize("question", ["who is the chair", "Who do I ring at night?", "who did the review speak to"])
 def test_no_deed_read_from_a_question_without_one(question):
     assert people.asked(question, "who", set(token_set(question))).deed is None
+
+
+def test_a_word_for_people_after_an_agency_is_the_subject_not_a_deed():
+    assert people.asked("how often do nursery staff have to refresh first aid", "when", set()).actor == ""
+    assert people.asked("should the police visit the family first", "", set()).actor == "polic"
