@@ -767,7 +767,11 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _TIME_VALUE = re.compile(
     r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b(?:19|20)\d\d\b|\b(?:\d+|"
     + "|".join(sorted(answertypes.NUMBER_WORDS))
-    + r")(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|hour|minute)s?\b",
+    + r")(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|hour|minute)s?\b"
+    # a point counted in a span: "by the 28th week of pregnancy", "on the third working day"
+    + r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    + r"twelfth|twentieth|thirtieth)(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|birthday)\b"
+    + r"|\b(?:the\s+)?(?:same|next|following)\s+(?:working\s+|school\s+|calendar\s+)?day\b",
     re.I,
 )
 

@@ -133,7 +133,13 @@ def asked_verbs(terms: evidence.Terms) -> set[str]:
     """Stems of the question's verbs, frame words too ("what does the form *ask* for?")."""
     from assistant.index.lexical import _stemmer
 
-    return set(_stemmer().stemWords(sorted(terms.asking))) - {"say", "do", "be", "have", "mean", "tell", "number"}
+    frame = {"say", "do", "be", "have", "mean", "tell", "number"} | set(_stemmer().stemWords(sorted(SHARE_WORDS)))
+    return set(_stemmer().stemWords(sorted(terms.asking))) - frame
+
+
+# "what *share* of the contacts came from schools?": the word asks for a figure, it is not a verb a
+# sentence must hold ("Schools made 38 per cent of the contacts" answers it).
+SHARE_WORDS = frozenset({"share", "proportion", "percentage", "fraction", "rate"})
 
 
 def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> set[str]:

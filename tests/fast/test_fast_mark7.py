@@ -1,0 +1,49 @@
+"""The marked sentence keeps the time or figure asked for: a time written as a point in a span
+("by the 12th week") or as "the same day" is a time, and "what share of" asks for a figure, so
+the word "share" is not a verb a sentence must hold. Every question and passage here is written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from meaning_docs import terms_for
+
+from assistant.answering import evidence, glossary, marking
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("The review meeting is held by the 12th week of the placement.", True),
+        ("Parents are phoned on the second working day of an absence.", True),
+        ("The carer is told on the same day.", True),
+        ("A decision follows the next working day.", True),
+        ("The first time a carer calls, the duty worker answers.", False),  # not a span's unit
+        ("Files are kept on the 3rd floor.", False),
+        ("The same team visits again.", False),
+    ],
+)
+def test_a_point_counted_in_a_span_is_a_time(text, time):
+    assert evidence.gives_time(text) is time
+
+
+def test_a_when_keeps_the_sentence_that_says_the_same_day():
+    # "when is the carer told a placement has ended?": the best sentence says "the same day";
+    # it must not be swapped for its neighbour's span of days.
+    terms = terms_for({"carer": "carer", "told": "told", "placement": "placement"}, kind="when")
+    sentences = [
+        marking.Sentence(0, 60, "A placement review is held within ten working days of a move.", 0.4),
+        marking.Sentence(61, 120, "When a placement ends, the carer is told on the same day.", 0.7),
+    ]
+    assert marking.with_value(sentences, [1], terms, 120) == [1]
+
+
+def test_what_share_of_asks_for_a_figure_not_for_the_word_share():
+    # "what share of March's calls came from GPs?"
+    terms = terms_for({"march": "march", "call": "calls", "came": "came", "gp": "gps"}, kind="count", asking={"share"})
+    sentences = [
+        marking.Sentence(0, 55, "GPs made 21 per cent of the calls in March.", 0.7),
+        marking.Sentence(56, 120, "The share of visits made within a week rose to 80 per cent.", 0.2),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 120) == [0]
