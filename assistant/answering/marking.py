@@ -47,9 +47,26 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
     kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
     own = answertypes.kind(question)
+    if asks_whom(question):
+        terms = replace(terms, whom=True)
     if not query or not own:
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+
+
+# "who do I tell?", "who should we ring about it?", "who can you report it to?"
+_WHOM = re.compile(
+    r"\bwhom?\s+(?:\w+\s+){0,2}?(?:do|should|can|could|must|would|shall|will)\s+(?:i|we|you)\s+"
+    r"(?:\w+\s+){0,2}(?:tell|contact|ring|call|phone|email|e-mail|report|inform|notify|alert|refer|speak|talk|go)\b",
+    re.I,
+)
+
+
+def asks_whom(question: str) -> bool:
+    """Does the question ask whom the asker should get in touch with ("who do I tell about it?",
+    "who should we ring?")? Its answer is a contact: a team and its number, not whoever the
+    passage names; not "who reports to the board?", which asks for a person."""
+    return bool(_WHOM.search(question))
 
 
 def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
@@ -189,10 +206,14 @@ def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Ter
     gives = evidence.value_wanted(terms)
     if gives is not None and "often" in terms.frames | terms.asking | set(terms.words.values()):
         gives = gives_frequency  # "how often": "at every annual review" is the answer, not a date
+    reach = VALUE_REACH
+    if gives is None and terms.whom:  # "who do I tell?": the quote's contact, wherever it is
+        gives, reach = evidence.gives_contact, len(sentences)
     if gives is None or not picked or any(gives(sentences[i].text) for i in picked):
         return picked
     best = picked[0] if len(picked) == 1 else max(picked, key=lambda i: sentences[i].similarity)
-    near = [best + d for d in (1, -1, *range(2, VALUE_REACH + 1)) if 0 <= best + d < len(sentences)]
+    steps = (1, -1, *range(2, reach + 1)) if reach == VALUE_REACH else sorted(range(-reach, reach + 1), key=abs)
+    near = [best + d for d in steps if d and 0 <= best + d < len(sentences)]
     found = next((j for j in near if gives(sentences[j].text)), None)
     if found is None:
         return picked

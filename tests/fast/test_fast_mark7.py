@@ -47,3 +47,32 @@ def test_what_share_of_asks_for_a_figure_not_for_the_word_share():
     ]
     values = marking.scores(sentences, terms, {}, glossary.Glossary())
     assert marking.choose(sentences, values, 0.05, 120) == [0]
+
+
+@pytest.mark.parametrize(
+    ("question", "whom"),
+    [
+        ("who do we ring about a missing pupil", True),
+        ("Who should I contact?", True),
+        ("who do I need to tell", True),
+        ("who can you report it to", True),
+        ("who reports to the trustees?", False),  # asks for a person
+        ("who chairs the board", False),
+    ],
+)
+def test_a_who_asking_whom_to_get_in_touch_with_is_told_apart(question, whom):
+    assert marking.asks_whom(question) is whom
+
+
+def test_who_do_i_tell_marks_the_quotes_contact_wherever_it_is():
+    # "who do I tell about a lost key?": the sentence closest in words describes the topic; the
+    # contact two sentences before it answers.
+    terms = marking.asked_in(terms_for({"lost": "lost", "key": "key"}, kind="who"), "who do I tell about it", None)
+    sentences = [
+        marking.Sentence(0, 40, "Email the site team at site@example.org.", 0.3),
+        marking.Sentence(41, 80, "Keys are signed out at reception.", 0.4),
+        marking.Sentence(81, 200, "A lost key is a security risk for the whole building and is logged.", 0.7),
+    ]
+    assert marking.with_value(sentences, [2], terms, 200) == [0]
+    asked = marking.asked_in(terms_for({"lost": "lost", "key": "key"}, kind="who"), "who logs a lost key", None)
+    assert marking.with_value(sentences, [2], asked, 200) == [2]
