@@ -308,6 +308,32 @@ def widen(index, doc_id: str, start: int, end: int, best: tuple[int, int], secti
     return start, end
 
 
+# Words by which a question says which child of a case it means ("that little boy, Child D").
+CHILD_WORDS = frozenset(
+    "child children boy boys girl girls baby babies toddler toddlers infant kid kids son daughter "
+    "teenager lad little young".split()
+)
+
+
+def without_the_case(terms: evidence.Terms, text: str) -> evidence.Terms:
+    """A quote about a case ("Child D, a boy of four, ...") is all about that child: the words
+    that say which child the question means (its pseudonym, "the little boy") chose the passage
+    and do not choose the sentence, or the sentence introducing the child is marked whatever is
+    asked of it ("was anyone from health on the call for the little boy?")."""
+    named = answertypes.pseudonyms(text)
+    if not named:
+        return terms
+    from assistant.index.lexical import _stemmer
+
+    letters = {p.rsplit(None, 1)[-1].lower() for p in named}
+    case = set(_stemmer().stemWords(sorted(CHILD_WORDS | letters)))
+    drop = {s for s, w in terms.words.items() if s in case or w.lower() in CHILD_WORDS | letters}
+    if not drop or drop >= set(terms.words):  # nothing else asked: the child is the subject
+        return terms
+    words = {s: w for s, w in terms.words.items() if s not in drop}
+    return replace(terms, words=words, weights={s: v for s, v in terms.weights.items() if s not in drop})
+
+
 def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: float):
     """(start, end, highlights, listless) of a chosen span: widened around its answering
     sentence, with that sentence (and at most one neighbour) marked, offsets relative to
@@ -325,6 +351,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     sentences = sentences_of(start, end)
     if not sentences:
         return start, end, [], False
+    terms = without_the_case(terms, doc.text[start:end])
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
         start, end = widen(index, chosen.doc, start, end, (last.start, last.end), doc.section_at(start))

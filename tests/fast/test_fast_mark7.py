@@ -76,3 +76,19 @@ def test_who_do_i_tell_marks_the_quotes_contact_wherever_it_is():
     assert marking.with_value(sentences, [2], terms, 200) == [0]
     asked = marking.asked_in(terms_for({"lost": "lost", "key": "key"}, kind="who"), "who logs a lost key", None)
     assert marking.with_value(sentences, [2], asked, 200) == [2]
+
+
+def test_in_a_case_the_words_naming_the_child_do_not_choose_the_sentence():
+    # "did the nurse visit the little girl, Child M?" in a quote about Child M
+    terms = terms_for(
+        {"nurs": "nurse", "visit": "visit", "littl": "little", "girl": "girl", "child": "child", "m": "m"}
+    )
+    terms.weights.update({"nurs": 2.0, "visit": 2.0, "littl": 4.0, "girl": 4.0, "child": 0.5, "m": 3.0})
+    text = "Child M, a girl of two, lived with her aunt. The nurse visited twice in May."
+    own = marking.without_the_case(terms, text)
+    assert set(own.words) == {"nurs", "visit"} and set(own.weights) == {"nurs", "visit"}
+    # a quote naming no child of a case keeps every word ("are babies seen at home?")
+    assert marking.without_the_case(terms, "Babies are seen at home by the nurse.") is terms
+    # a question asking only about the child keeps its words ("who is Child M?")
+    only = terms_for({"child": "child", "m": "m"})
+    assert marking.without_the_case(only, text) is only
