@@ -111,6 +111,7 @@ class Terms:
     # stems of each X in "what does the report say about X (and Y)?"; one must be held together
     topic: list[set[str]] = field(default_factory=list)
     whom: bool = False  # "who do I tell?": asks whom to get in touch with (marking.asks_whom)
+    sequel: bool = False  # "what happened after ...?": asks what followed (marking.asks_sequel)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)

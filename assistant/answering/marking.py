@@ -47,8 +47,8 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
     kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
     own = answertypes.kind(question)
-    if asks_whom(question):
-        terms = replace(terms, whom=True)
+    if asks_whom(question) or asks_sequel(question):
+        terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not own:
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
@@ -60,6 +60,30 @@ _WHOM = re.compile(
     r"(?:\w+\s+){0,2}(?:tell|contact|ring|call|phone|email|e-mail|report|inform|notify|alert|refer|speak|talk|go)\b",
     re.I,
 )
+
+
+# "what happened after the meeting?", "what happened next to her?"
+_SEQUEL = re.compile(
+    r"\bwhat\s+(?:happened|happens|was\s+done|did\s+(?:\w+\s+){1,3}do)\b(?:\s+\w+){0,4}?\s+(?:after|next|then)\b", re.I
+)
+
+
+def asks_sequel(question: str) -> bool:
+    """Does the question ask what followed an event ("what happened to her after the visit?")?
+    The sentence naming the event is not the answer; the one after it is."""
+    return bool(_SEQUEL.search(question))
+
+
+def then_next(sentences: list[Sentence], picked: list[int], terms: evidence.Terms, quote_chars: int) -> list[int]:
+    """For "what happened after X?", the sentence after the one about X is marked (with it when
+    both fit in ``MAX_SHARE`` of the quote), across a paragraph break: a narrative's next
+    paragraph is often what came next."""
+    if not terms.sequel or len(picked) != 1 or picked[0] + 1 >= len(sentences):
+        return picked
+    a, b = sentences[picked[0]], sentences[picked[0] + 1]
+    return (
+        picked + [picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else [picked[0] + 1]
+    )
 
 
 def asks_whom(question: str) -> bool:
@@ -364,6 +388,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         values = scores(sentences, terms, soft, glossary)
     picked = choose(sentences, values, margin, end - start)
     picked = with_value(sentences, picked, terms, end - start)
+    picked = then_next(sentences, picked, terms, end - start)
     picked = with_next(sentences, picked, terms, doc.text, end - start)
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):

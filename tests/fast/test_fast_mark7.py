@@ -92,3 +92,32 @@ def test_in_a_case_the_words_naming_the_child_do_not_choose_the_sentence():
     # a question asking only about the child keeps its words ("who is Child M?")
     only = terms_for({"child": "child", "m": "m"})
     assert marking.without_the_case(only, text) is only
+
+
+@pytest.mark.parametrize(
+    ("question", "sequel"),
+    [
+        ("what happened to the girl after the home visit", True),
+        ("What did the nursery do next?", True),
+        ("what happens after a strategy meeting?", True),
+        ("what happened at the home visit", False),
+        ("what did the audit find after all", False),
+    ],
+)
+def test_a_question_about_what_followed_is_told_apart(question, sequel):
+    assert marking.asks_sequel(question) is sequel
+
+
+def test_what_happened_after_marks_the_sentence_after_the_event():
+    terms = marking.asked_in(
+        terms_for({"visit": "visit", "cancel": "cancelled"}), "what happened after the visit was cancelled", None
+    )
+    sentences = [
+        marking.Sentence(0, 60, "The home visit on Monday was cancelled by the family at short notice.", 0.7),
+        marking.Sentence(61, 120, "Two days later the girl was seen at the walk-in centre.", 0.3),
+        marking.Sentence(121, 300, "The review found that nobody had followed the cancellation up. " * 2, 0.2),
+    ]
+    assert marking.then_next(sentences, [0], terms, 300) == [0, 1]
+    assert marking.then_next(sentences, [0], terms, 150) == [1]  # both would mark too much of the quote
+    plain = marking.asked_in(terms_for({"visit": "visit"}), "why was the visit cancelled", None)
+    assert marking.then_next(sentences, [0], plain, 300) == [0]
