@@ -191,7 +191,18 @@ def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary
     ordinals = {s: ORDINALS[w.lower()] for s, w in terms.words.items() if w.lower() in ORDINALS}
     labels = set(_LABEL.findall(text)) if ordinals else set()  # no ordinal asked (most questions): no label wanted
     numbered = {s for s, n in ordinals.items() if n in labels}
-    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present} | numbered
+    quarter = (
+        {s for s, w in terms.words.items() if w.lower() in ("quarter", "quarters")} if _QUARTER.search(text) else set()
+    )
+    return (
+        evidence.covered(terms, set(stems), glossary)
+        | {s for s, w in soft.items() if w in present}
+        | numbered
+        | quarter
+    )
+
+
+_QUARTER = re.compile(r"\bQ[1-4]\b")  # "Q2 2024-25" is a quarter, as a question's "q2" is (shorthand.quarters)
 
 
 ORDINALS = {
@@ -393,11 +404,43 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
         one = sentences[picked[0]]
-        a, b = best_clauses(one.text, terms, soft, glossary, int(MAX_SHARE * (end - start)))
+        limit = int(MAX_SHARE * (end - start))
+        row = best_row(one.text, terms, soft, glossary, limit)
+        a, b = row if row else best_clauses(one.text, terms, soft, glossary, limit)
         marks = [[one.start - start + a, one.start - start + b]]
     raw = scores(sentences, terms, soft, glossary, lead_ins=True)
     listless = values[int(np.argmax(raw))] < 0
     return start, end, marks, listless
+
+
+# Where one row of a table ends and the next begins, in a table read as one sentence
+# ("| Calls | 12 | 14 | | Visits | 3 | 5 |").
+_ROW_BREAK = re.compile(r"\|[ \t]*\n?[ \t]*(?=\|)")
+_RULE_ROW = re.compile(r"^[\s|:-]*$")  # "| --- | --- |"
+
+
+def best_row(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int] | None:
+    """The row of a table (a quote that is one long sentence of rows) that answers, each row read
+    with the table's header ("| Measure | Q1 | Q2 |"): a figure is found by its row's label and
+    its column's heading together, and one row is marked, not a run of rows that holds the
+    question's words only between them. None when ``text`` is not a table of three rows or more,
+    or no row holds a question word. (start, end) in ``text``."""
+    cuts = [0, *(m.end() for m in _ROW_BREAK.finditer(text)), len(text)]
+    rows = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    if len(rows) < 3:
+        return None
+    header = text[rows[0][0] : rows[0][1]]
+    best, span = 0.0, None
+    for a, b in rows[1:]:
+        piece = text[a:b].rstrip()
+        if _RULE_ROW.match(piece) or len(piece) > limit:
+            continue
+        pws, _ = evidence.word_stems(piece)
+        value = words_share(terms, header + " " + piece, soft, glossary)
+        value += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, piece, list(pws)))
+        if value > best + 1e-9 or (span and abs(value - best) <= 1e-9 and len(piece) > span[1] - span[0]):
+            best, span = value, (a, a + len(piece))
+    return span if span and words_share(terms, text[span[0] : span[1]], soft, glossary) > 0 else None
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")

@@ -121,3 +121,28 @@ def test_what_happened_after_marks_the_sentence_after_the_event():
     assert marking.then_next(sentences, [0], terms, 150) == [1]  # both would mark too much of the quote
     plain = marking.asked_in(terms_for({"visit": "visit"}), "why was the visit cancelled", None)
     assert marking.then_next(sentences, [0], plain, 300) == [0]
+
+
+TABLE = (
+    "| Item | Q3 2023 | Q3 2024 | | --- | --- | --- | | Calls to the helpline | 410 | 455 | "
+    "| Calls answered within a minute | 80% | 85% | | Home visits (end of quarter) | 61 | 66 | "
+    "| Visits to the drop-in | 120 | 131 |"
+)
+
+
+def test_a_table_read_as_one_sentence_is_marked_by_one_row_read_with_its_header():
+    # "how many calls this quarter against last year?": the header's "Q3" says quarter for
+    # every row, so the calls row answers, not the row saying "end of quarter".
+    terms = terms_for({"call": "calls", "quarter": "quarter", "year": "year"}, kind="count")
+    terms.weights.update({"call": 1.5, "quarter": 2.5, "year": 2.0})
+    a, b = marking.best_row(TABLE, terms, {}, glossary.Glossary(), 200)
+    # both rows about calls hold every word; the longer of equals is marked, one row only
+    assert TABLE[a:b] == "| Calls answered within a minute | 80% | 85% |"
+    # not a table: left to the clauses
+    assert marking.best_row("Calls rose, and visits fell.", terms, {}, glossary.Glossary(), 200) is None
+
+
+def test_a_quarter_label_holds_the_word_quarter():
+    terms = terms_for({"quarter": "quarter", "visit": "visits"})
+    assert "quarter" in marking.holds_words(terms, "| Visits | Q1 | Q2 |", {}, glossary.Glossary())
+    assert "quarter" not in marking.holds_words(terms, "Visits rose in Q5 of the plan.", {}, glossary.Glossary())
