@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.answering import answertypes, evidence
+from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
@@ -101,12 +102,19 @@ def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
 
 
 def words_share(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> float:
-    """Weighted share of the question's words a sentence holds (stem, glossary or meaning)."""
+    """Weighted share of the question's words a sentence holds (stem, glossary or meaning). A
+    row of a table ("Deputy DSL | Ann Lee, nurse | Ext 214") is about its first cell, its label:
+    a word held only in its other cells, its values ("deputy head" as someone's job), counts half."""
     weights = sentence_weights(terms)
     total = sum(weights.values())
     if not total:
         return 0.0
-    return sum(weights[s] for s in holds_words(terms, text, soft, glossary) if s in weights) / total
+    share = sum(weights[s] for s in holds_words(terms, text, soft, glossary) if s in weights) / total
+    cells = text.strip().strip("|").split(" | ")
+    if len(cells) < 3:
+        return share
+    label = sum(weights[s] for s in holds_words(terms, cells[0], soft, glossary) if s in weights) / total
+    return (share + label) / 2
 
 
 def lead_in_without_list(sentences: list[Sentence], i: int) -> bool:
@@ -194,12 +202,44 @@ def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary
     quarter = (
         {s for s, w in terms.words.items() if w.lower() in ("quarter", "quarters")} if _QUARTER.search(text) else set()
     )
-    return (
-        evidence.covered(terms, set(stems), glossary)
-        | {s for s, w in soft.items() if w in present}
-        | numbered
-        | quarter
-    )
+    held = evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present}
+    return held | numbered | quarter | acronyms_held(terms, text, glossary)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def acronyms_held(terms: evidence.Terms, text: str, glossary) -> set[str]:
+    """The question's words a sentence holds through an acronym it uses: "Deputy DSL" holds
+    "safeguarding" (DSL: designated safeguarding lead), as a question's own acronyms are read."""
+    found = _ACRONYM.findall(text) if getattr(glossary, "groups", None) else []
+    if not found:
+        return set()
+    spelled = _spelled(glossary)
+    out: set[str] = set()
+    for acronym in found:
+        out |= spelled.get(tuple(tokenize(acronym)), frozenset())
+    return out & set(terms.words)
+
+
+_SPELLED: dict[int, tuple[object, dict]] = {}  # id(glossary) -> (glossary, phrase -> its groups' words)
+
+
+def _spelled(glossary) -> dict:
+    """Each glossary phrase's groups' words, made once per glossary (sentences are checked many
+    times a question; a glossary is widened per question, so only the last few are kept)."""
+    got = _SPELLED.get(id(glossary))
+    if got is not None and got[0] is glossary:
+        return got[1]
+    table: dict[tuple, frozenset[str]] = {}
+    for phrases in glossary.groups:
+        words = frozenset(t for p in phrases for t in p)
+        for p in phrases:
+            table[p] = table.get(p, frozenset()) | words
+    if len(_SPELLED) > 8:
+        _SPELLED.clear()
+    _SPELLED[id(glossary)] = (glossary, table)
+    return table
 
 
 _QUARTER = re.compile(r"\bQ[1-4]\b")  # "Q2 2024-25" is a quarter, as a question's "q2" is (shorthand.quarters)

@@ -146,3 +146,23 @@ def test_a_quarter_label_holds_the_word_quarter():
     terms = terms_for({"quarter": "quarter", "visit": "visits"})
     assert "quarter" in marking.holds_words(terms, "| Visits | Q1 | Q2 |", {}, glossary.Glossary())
     assert "quarter" not in marking.holds_words(terms, "Visits rose in Q5 of the plan.", {}, glossary.Glossary())
+
+
+def test_an_acronym_in_a_sentence_holds_the_words_of_its_long_form():
+    gloss = glossary.Glossary.from_groups([["LAC", "looked after child"]])
+    terms = terms_for({"look": "looked", "nurs": "nurse"})
+    assert marking.acronyms_held(terms, "LAC nurse | Pat Kim | Ext 12", gloss) == {"look"}
+    assert marking.acronyms_held(terms, "The nurse | Pat Kim | Ext 12", gloss) == set()
+
+
+def test_a_table_row_is_about_its_label():
+    # "who are the assistant managers?": "Assistant manager | ..." answers, not the row whose
+    # manager is somebody's assistant in its value cell.
+    terms = terms_for({"assist": "assistant", "manag": "managers"}, kind="who")
+    terms.weights.update({"assist": 2.0, "manag": 1.0})
+    g = glossary.Glossary()
+    label = marking.words_share(terms, "Assistant manager | Jo Park | Ext 3", {}, g)
+    value = marking.words_share(terms, "Manager | Sam Lowe, assistant to the board | Ext 1", {}, g)
+    assert label > value
+    # not a row: every word counts in full
+    assert marking.words_share(terms, "The manager's assistant is Sam Lowe.", {}, g) == pytest.approx(1.0)
