@@ -110,6 +110,8 @@ class Terms:
     pairs: list[tuple[str, str]] = field(default_factory=list)  # ("adult", "social"): aspects.modified
     # stems of each X in "what does the report say about X (and Y)?"; one must be held together
     topic: list[set[str]] = field(default_factory=list)
+    whom: bool = False  # "who do I tell?": asks whom to get in touch with (marking.asks_whom)
+    sequel: bool = False  # "what happened after ...?": asks what followed (marking.asks_sequel)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)
@@ -774,7 +776,11 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _TIME_VALUE = re.compile(
     r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b(?:19|20)\d\d\b|\b(?:\d+|"
     + "|".join(sorted(answertypes.NUMBER_WORDS))
-    + r")(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|hour|minute)s?\b",
+    + r")(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|hour|minute)s?\b"
+    # a point counted in a span: "by the 28th week of pregnancy", "on the third working day"
+    + r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    + r"twelfth|twentieth|thirtieth)(?:\s+working|\s+school|\s+calendar)?\s+(?:day|week|month|year|birthday)\b"
+    + r"|\b(?:the\s+)?(?:same|next|following)\s+(?:working\s+|school\s+|calendar\s+)?day\b",
     re.I,
 )
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.answering import answertypes, evidence
+from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
@@ -47,9 +48,50 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
     kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
     own = answertypes.kind(question)
+    if asks_whom(question) or asks_sequel(question):
+        terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not own:
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+
+
+# "who do I tell?", "who should we ring about it?", "who can you report it to?"
+_WHOM = re.compile(
+    r"\bwhom?\s+(?:\w+\s+){0,2}?(?:do|should|can|could|must|would|shall|will)\s+(?:i|we|you)\s+"
+    r"(?:\w+\s+){0,2}(?:tell|contact|ring|call|phone|email|e-mail|report|inform|notify|alert|refer|speak|talk|go)\b",
+    re.I,
+)
+
+
+# "what happened after the meeting?", "what happened next to her?"
+_SEQUEL = re.compile(
+    r"\bwhat\s+(?:happened|happens|was\s+done|did\s+(?:\w+\s+){1,3}do)\b(?:\s+\w+){0,4}?\s+(?:after|next|then)\b", re.I
+)
+
+
+def asks_sequel(question: str) -> bool:
+    """Does the question ask what followed an event ("what happened to her after the visit?")?
+    The sentence naming the event is not the answer; the one after it is."""
+    return bool(_SEQUEL.search(question))
+
+
+def then_next(sentences: list[Sentence], picked: list[int], terms: evidence.Terms, quote_chars: int) -> list[int]:
+    """For "what happened after X?", the sentence after the one about X is marked (with it when
+    both fit in ``MAX_SHARE`` of the quote), across a paragraph break: a narrative's next
+    paragraph is often what came next."""
+    if not terms.sequel or len(picked) != 1 or picked[0] + 1 >= len(sentences):
+        return picked
+    a, b = sentences[picked[0]], sentences[picked[0] + 1]
+    return (
+        picked + [picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else [picked[0] + 1]
+    )
+
+
+def asks_whom(question: str) -> bool:
+    """Does the question ask whom the asker should get in touch with ("who do I tell about it?",
+    "who should we ring?")? Its answer is a contact: a team and its number, not whoever the
+    passage names; not "who reports to the board?", which asks for a person."""
+    return bool(_WHOM.search(question))
 
 
 def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
@@ -60,12 +102,19 @@ def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
 
 
 def words_share(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> float:
-    """Weighted share of the question's words a sentence holds (stem, glossary or meaning)."""
+    """Weighted share of the question's words a sentence holds (stem, glossary or meaning). A
+    row of a table ("Deputy DSL | Ann Lee, nurse | Ext 214") is about its first cell, its label:
+    a word held only in its other cells, its values ("deputy head" as someone's job), counts half."""
     weights = sentence_weights(terms)
     total = sum(weights.values())
     if not total:
         return 0.0
-    return sum(weights[s] for s in holds_words(terms, text, soft, glossary) if s in weights) / total
+    share = sum(weights[s] for s in holds_words(terms, text, soft, glossary) if s in weights) / total
+    cells = text.strip().strip("|").split(" | ")
+    if len(cells) < 3:
+        return share
+    label = sum(weights[s] for s in holds_words(terms, cells[0], soft, glossary) if s in weights) / total
+    return (share + label) / 2
 
 
 def lead_in_without_list(sentences: list[Sentence], i: int) -> bool:
@@ -133,7 +182,13 @@ def asked_verbs(terms: evidence.Terms) -> set[str]:
     """Stems of the question's verbs, frame words too ("what does the form *ask* for?")."""
     from assistant.index.lexical import _stemmer
 
-    return set(_stemmer().stemWords(sorted(terms.asking))) - {"say", "do", "be", "have", "mean", "tell", "number"}
+    frame = {"say", "do", "be", "have", "mean", "tell", "number"} | set(_stemmer().stemWords(sorted(SHARE_WORDS)))
+    return set(_stemmer().stemWords(sorted(terms.asking))) - frame
+
+
+# "what *share* of the contacts came from schools?": the word asks for a figure, it is not a verb a
+# sentence must hold ("Schools made 38 per cent of the contacts" answers it).
+SHARE_WORDS = frozenset({"share", "proportion", "percentage", "fraction", "rate"})
 
 
 def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> set[str]:
@@ -144,7 +199,50 @@ def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary
     ordinals = {s: ORDINALS[w.lower()] for s, w in terms.words.items() if w.lower() in ORDINALS}
     labels = set(_LABEL.findall(text)) if ordinals else set()  # no ordinal asked (most questions): no label wanted
     numbered = {s for s, n in ordinals.items() if n in labels}
-    return evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present} | numbered
+    quarter = (
+        {s for s, w in terms.words.items() if w.lower() in ("quarter", "quarters")} if _QUARTER.search(text) else set()
+    )
+    held = evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present}
+    return held | numbered | quarter | acronyms_held(terms, text, glossary)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def acronyms_held(terms: evidence.Terms, text: str, glossary) -> set[str]:
+    """The question's words a sentence holds through an acronym it uses: "Deputy DSL" holds
+    "safeguarding" (DSL: designated safeguarding lead), as a question's own acronyms are read."""
+    found = _ACRONYM.findall(text) if getattr(glossary, "groups", None) else []
+    if not found:
+        return set()
+    spelled = _spelled(glossary)
+    out: set[str] = set()
+    for acronym in found:
+        out |= spelled.get(tuple(tokenize(acronym)), frozenset())
+    return out & set(terms.words)
+
+
+_SPELLED: dict[int, tuple[object, dict]] = {}  # id(glossary) -> (glossary, phrase -> its groups' words)
+
+
+def _spelled(glossary) -> dict:
+    """Each glossary phrase's groups' words, made once per glossary (sentences are checked many
+    times a question; a glossary is widened per question, so only the last few are kept)."""
+    got = _SPELLED.get(id(glossary))
+    if got is not None and got[0] is glossary:
+        return got[1]
+    table: dict[tuple, frozenset[str]] = {}
+    for phrases in glossary.groups:
+        words = frozenset(t for p in phrases for t in p)
+        for p in phrases:
+            table[p] = table.get(p, frozenset()) | words
+    if len(_SPELLED) > 8:
+        _SPELLED.clear()
+    _SPELLED[id(glossary)] = (glossary, table)
+    return table
+
+
+_QUARTER = re.compile(r"\bQ[1-4]\b")  # "Q2 2024-25" is a quarter, as a question's "q2" is (shorthand.quarters)
 
 
 ORDINALS = {
@@ -183,10 +281,14 @@ def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Ter
     gives = evidence.value_wanted(terms)
     if gives is not None and "often" in terms.frames | terms.asking | set(terms.words.values()):
         gives = gives_frequency  # "how often": "at every annual review" is the answer, not a date
+    reach = VALUE_REACH
+    if gives is None and terms.whom:  # "who do I tell?": the quote's contact, wherever it is
+        gives, reach = evidence.gives_contact, len(sentences)
     if gives is None or not picked or any(gives(sentences[i].text) for i in picked):
         return picked
     best = picked[0] if len(picked) == 1 else max(picked, key=lambda i: sentences[i].similarity)
-    near = [best + d for d in (1, -1, *range(2, VALUE_REACH + 1)) if 0 <= best + d < len(sentences)]
+    steps = (1, -1, *range(2, reach + 1)) if reach == VALUE_REACH else sorted(range(-reach, reach + 1), key=abs)
+    near = [best + d for d in steps if d and 0 <= best + d < len(sentences)]
     found = next((j for j in near if gives(sentences[j].text)), None)
     if found is None:
         return picked
@@ -281,6 +383,32 @@ def widen(index, doc_id: str, start: int, end: int, best: tuple[int, int], secti
     return start, end
 
 
+# Words by which a question says which child of a case it means ("that little boy, Child D").
+CHILD_WORDS = frozenset(
+    "child children boy boys girl girls baby babies toddler toddlers infant kid kids son daughter "
+    "teenager lad little young".split()
+)
+
+
+def without_the_case(terms: evidence.Terms, text: str) -> evidence.Terms:
+    """A quote about a case ("Child D, a boy of four, ...") is all about that child: the words
+    that say which child the question means (its pseudonym, "the little boy") chose the passage
+    and do not choose the sentence, or the sentence introducing the child is marked whatever is
+    asked of it ("was anyone from health on the call for the little boy?")."""
+    named = answertypes.pseudonyms(text)
+    if not named:
+        return terms
+    from assistant.index.lexical import _stemmer
+
+    letters = {p.rsplit(None, 1)[-1].lower() for p in named}
+    case = set(_stemmer().stemWords(sorted(CHILD_WORDS | letters)))
+    drop = {s for s, w in terms.words.items() if s in case or w.lower() in CHILD_WORDS | letters}
+    if not drop or drop >= set(terms.words):  # nothing else asked: the child is the subject
+        return terms
+    words = {s: w for s, w in terms.words.items() if s not in drop}
+    return replace(terms, words=words, weights={s: v for s, v in terms.weights.items() if s not in drop})
+
+
 def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: float):
     """(start, end, highlights, listless) of a chosen span: widened around its answering
     sentence, with that sentence (and at most one neighbour) marked, offsets relative to
@@ -298,6 +426,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     sentences = sentences_of(start, end)
     if not sentences:
         return start, end, [], False
+    terms = without_the_case(terms, doc.text[start:end])
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
         start, end = widen(index, chosen.doc, start, end, (last.start, last.end), doc.section_at(start))
@@ -310,15 +439,48 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         values = scores(sentences, terms, soft, glossary)
     picked = choose(sentences, values, margin, end - start)
     picked = with_value(sentences, picked, terms, end - start)
+    picked = then_next(sentences, picked, terms, end - start)
     picked = with_next(sentences, picked, terms, doc.text, end - start)
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
         one = sentences[picked[0]]
-        a, b = best_clauses(one.text, terms, soft, glossary, int(MAX_SHARE * (end - start)))
+        limit = int(MAX_SHARE * (end - start))
+        row = best_row(one.text, terms, soft, glossary, limit)
+        a, b = row if row else best_clauses(one.text, terms, soft, glossary, limit)
         marks = [[one.start - start + a, one.start - start + b]]
     raw = scores(sentences, terms, soft, glossary, lead_ins=True)
     listless = values[int(np.argmax(raw))] < 0
     return start, end, marks, listless
+
+
+# Where one row of a table ends and the next begins, in a table read as one sentence
+# ("| Calls | 12 | 14 | | Visits | 3 | 5 |").
+_ROW_BREAK = re.compile(r"\|[ \t]*\n?[ \t]*(?=\|)")
+_RULE_ROW = re.compile(r"^[\s|:-]*$")  # "| --- | --- |"
+
+
+def best_row(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int] | None:
+    """The row of a table (a quote that is one long sentence of rows) that answers, each row read
+    with the table's header ("| Measure | Q1 | Q2 |"): a figure is found by its row's label and
+    its column's heading together, and one row is marked, not a run of rows that holds the
+    question's words only between them. None when ``text`` is not a table of three rows or more,
+    or no row holds a question word. (start, end) in ``text``."""
+    cuts = [0, *(m.end() for m in _ROW_BREAK.finditer(text)), len(text)]
+    rows = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    if len(rows) < 3:
+        return None
+    header = text[rows[0][0] : rows[0][1]]
+    best, span = 0.0, None
+    for a, b in rows[1:]:
+        piece = text[a:b].rstrip()
+        if _RULE_ROW.match(piece) or len(piece) > limit:
+            continue
+        pws, _ = evidence.word_stems(piece)
+        value = words_share(terms, header + " " + piece, soft, glossary)
+        value += KIND_WEIGHT * (bool(terms.kind) and answertypes.satisfied(terms.kind, piece, list(pws)))
+        if value > best + 1e-9 or (span and abs(value - best) <= 1e-9 and len(piece) > span[1] - span[0]):
+            best, span = value, (a, a + len(piece))
+    return span if span and words_share(terms, text[span[0] : span[1]], soft, glossary) > 0 else None
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")
