@@ -197,10 +197,12 @@ def test_python_heap_does_not_grow_with_requests(make_app, corpus_index, monkeyp
 
     from fastapi.testclient import TestClient
 
-    from assistant.answering import meaning
+    from assistant.answering import inquotes, meaning
 
-    # The passages' stacked word vectors are a bounded cache too: made small here so it fills in the warm-up.
+    # The passages' stacked word vectors are a bounded cache too: made small here so it fills in the warm-up,
+    # as are the shown quotes' words in context (inquotes, 512 quotes in use).
     monkeypatch.setattr(meaning, "MATRICES", 16)
+    monkeypatch.setattr(inquotes, "PASSAGES", 8)
     app = make_app(corpus_index, cache_size=64, rate_limit="1000000/second")
     rng = random.Random(7)
     words = (

@@ -23,6 +23,11 @@ from functools import lru_cache
 from assistant.answering import meaning
 from assistant.index.lexical import _stemmer
 
+# Readings of a question are remembered for the question being answered (the rules ask them of
+# it many times), not across questions: a question is rarely asked twice, and a cache keyed by
+# questions would only grow (tests/test_load.py holds the heap still).
+QUESTIONS_KEPT = 64
+
 _COUNT = re.compile(
     r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
     r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b"
@@ -168,7 +173,7 @@ def asks_source(question: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=QUESTIONS_KEPT)
 def kind(question: str) -> str:
     """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question).
     Remembered: the rules ask it of the same question some thirty times."""
@@ -430,7 +435,7 @@ def calendar_word(word: str) -> bool:
     return word in DAYS or word in MONTHS or (word.endswith("s") and word[:-1] in DAYS)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=QUESTIONS_KEPT)
 def title_cased(question: str) -> bool:
     """Is every longer word of the question capitalised ("What Time Does The Course Start",
     "WHAT TIME DOES IT START")? Then a capital says nothing of a name."""
@@ -438,7 +443,7 @@ def title_cased(question: str) -> bool:
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=QUESTIONS_KEPT)
 def shouted(question: str) -> bool:
     """Is the question typed in capitals ("WHO CHAIRS THE PANEL")? Then an acronym is not told
     apart by its capitals either."""
