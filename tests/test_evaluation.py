@@ -178,198 +178,130 @@ def test_sets_are_named_for_the_cli():
 # ---------------------------------------------------------------- the unseen set (report only: labels, never a run)
 
 
-def test_unseen_set_has_every_kind_in_numbers():
-    by: dict[str, list] = {}
-    for q in UNSEEN_QUESTIONS:
-        by.setdefault(q.category, []).append(q)
-    assert len(by["answerable"]) >= 65 and len(by["case"]) >= 10
-    assert len(by["near_miss"]) >= 24 and len(by["off_topic"]) >= 12 and len(by["urgent"]) >= 12
-    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
-    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
-    kinds = ("other_place", "other_year", "figure_not_given", "review_only_named", "other_person", "other_agency")
-    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in (*kinds, "not_covered"))
-    assert all(not q.expect and not q.doc for q in by["off_topic"] + by["urgent"])
-    assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
-    # Written apart from the other sets: no question is asked word for word in any of them.
-    others = {q.question.lower() for q in QUESTIONS + FIT_QUESTIONS}
-    others |= {
+def asked_elsewhere(*sets: list[EvalQuestion]) -> set[str]:
+    """Every question of the bundled, realistic and fit sets and of ``sets``, in lower case."""
+    out = {q.question.lower() for q in QUESTIONS + FIT_QUESTIONS + [q for s in sets for q in s]}
+    return out | {
         q.question.lower()
         for name in ("questions", "realistic")
         for q in load_questions(ROOT / f"tests/eval/{name}.toml")
     }
-    assert not [q.question for q in UNSEEN_QUESTIONS if q.question.lower() in others]
 
 
-@pytest.fixture(scope="module")
-def unseen_texts(tmp_path_factory) -> dict[str, str]:
-    from assistant.ingest.documents import load_document
-
-    folder = unseen_docs.build(tmp_path_factory.mktemp("unseen-docs"))
-    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
-    return {d.meta.id: d.text for d in docs}
+def by_category(questions: list[EvalQuestion]) -> dict[str, list[EvalQuestion]]:
+    by: dict[str, list] = {}
+    for q in questions:
+        by.setdefault(q.category, []).append(q)
+    return by
 
 
-def test_every_unseen_fragment_is_in_the_built_text_of_its_document(unseen_texts):
-    assert len(unseen_texts) == 5
-    assert {Path(name).suffix for name, _, _ in unseen_docs.documents()} == {".pdf", ".docx", ".html", ".md", ".txt"}
-    for q in UNSEEN_QUESTIONS:
-        assert q.doc is None or q.doc in unseen_texts, q.question
-        for fragment in q.expect + q.answer:
-            assert any(fragment in text for text in unseen_texts.values()), (q.question, fragment)
-            assert 3 <= len(fragment.split()) <= 12, (q.question, fragment)
-        if q.expect:
-            # The labelled document holds a right passage, and the answer lies in it.
-            assert any(f in unseen_texts[q.doc] for f in q.expect), q.question
-            assert any(a in unseen_texts[q.doc] for a in q.answer), q.question
+NEAR_MISS_KINDS = (
+    "other_place",
+    "other_year",
+    "figure_not_given",
+    "review_only_named",
+    "other_person",
+    "other_agency",
+    "not_covered",
+)
 
 
-def test_unseen_leave_one_document_out_groups_every_question_once(unseen_texts):
-    class Doc:
-        def __init__(self, text):
-            self.text = text
-
-    documents = {k: Doc(v) for k, v in unseen_texts.items()}
-    keys = groups(UNSEEN_QUESTIONS, documents)
-    assert set(keys) == set(unseen_texts) and len(keys) == len(UNSEEN_QUESTIONS)
-    dealt = [k for q, k in zip(UNSEEN_QUESTIONS, keys, strict=True) if q.doc is None]
-    assert len(set(dealt)) == 5
+def labelled_as_written(by: dict[str, list[EvalQuestion]]) -> None:
+    """Right and case questions carry fragments and a document; near misses a kind and a
+    document; off-topic and urgent ones neither."""
+    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
+    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
+    assert all(not q.expect and not q.doc for q in by["off_topic"] + by["urgent"])
 
 
-def test_unseen_set_is_named_for_the_cli():
-    assert resolve_set(Path("unseen")) == UNSEEN / "questions.toml"
-
-
-# ---------------------------------------------------------------- the second unseen set (report only, labels only)
+def test_unseen_set_has_every_kind_in_numbers():
+    by = by_category(UNSEEN_QUESTIONS)
+    assert len(by["answerable"]) >= 65 and len(by["case"]) >= 10
+    assert len(by["near_miss"]) >= 24 and len(by["off_topic"]) >= 12 and len(by["urgent"]) >= 12
+    labelled_as_written(by)
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
+    assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
+    # Written apart from the other sets: no question is asked word for word in any of them.
+    assert not [q.question for q in UNSEEN_QUESTIONS if q.question.lower() in asked_elsewhere()]
 
 
 def test_unseen2_set_has_every_kind_in_numbers():
-    by: dict[str, list] = {}
-    for q in UNSEEN2_QUESTIONS:
-        by.setdefault(q.category, []).append(q)
+    by = by_category(UNSEEN2_QUESTIONS)
     assert len(UNSEEN2_QUESTIONS) >= 120
     assert len(by["answerable"]) >= 75 and len(by["case"]) >= 9
     assert len(by["near_miss"]) >= 20 and len(by["off_topic"]) >= 10 and len(by["urgent"]) >= 10
-    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
-    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
-    kinds = ("other_place", "other_year", "figure_not_given", "review_only_named", "other_person", "other_agency")
-    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in (*kinds, "not_covered"))
-    assert all(not q.expect and not q.doc for q in by["off_topic"] + by["urgent"])
+    labelled_as_written(by)
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
     assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
-    # Written apart from the other sets: no question is asked word for word in any of them.
-    others = {q.question.lower() for q in QUESTIONS + FIT_QUESTIONS + UNSEEN_QUESTIONS}
-    others |= {
-        q.question.lower()
-        for name in ("questions", "realistic")
-        for q in load_questions(ROOT / f"tests/eval/{name}.toml")
-    }
+    others = asked_elsewhere(UNSEEN_QUESTIONS)
     assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
 
 
-@pytest.fixture(scope="module")
-def unseen2_texts(tmp_path_factory) -> dict[str, str]:
-    from assistant.ingest.documents import load_document
-
-    folder = unseen2_docs.build(tmp_path_factory.mktemp("unseen2-docs"))
-    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
-    return {d.meta.id: d.text for d in docs}
-
-
-def test_every_unseen2_fragment_is_in_the_built_text_of_its_document(unseen2_texts):
-    assert len(unseen2_texts) == 4
-    assert {Path(name).suffix for name, _, _ in unseen2_docs.documents()} == {".pdf", ".docx", ".html", ".md"}
-    for q in UNSEEN2_QUESTIONS:
-        assert q.doc is None or q.doc in unseen2_texts, q.question
-        for fragment in q.expect + q.answer:
-            assert any(fragment in text for text in unseen2_texts.values()), (q.question, fragment)
-            assert 3 <= len(fragment.split()) <= 12, (q.question, fragment)
-        if q.expect:
-            # The labelled document holds a right passage, and the answer lies in it.
-            assert any(f in unseen2_texts[q.doc] for f in q.expect), q.question
-            assert any(a in unseen2_texts[q.doc] for a in q.answer), q.question
-
-
-def test_unseen2_leave_one_document_out_groups_every_question_once(unseen2_texts):
-    class Doc:
-        def __init__(self, text):
-            self.text = text
-
-    documents = {k: Doc(v) for k, v in unseen2_texts.items()}
-    keys = groups(UNSEEN2_QUESTIONS, documents)
-    assert set(keys) == set(unseen2_texts) and len(keys) == len(UNSEEN2_QUESTIONS)
-    dealt = [k for q, k in zip(UNSEEN2_QUESTIONS, keys, strict=True) if q.doc is None]
-    assert len(set(dealt)) == 4
-
-
-def test_unseen2_set_is_named_for_the_cli():
-    assert resolve_set(Path("unseen2")) == UNSEEN2 / "questions.toml"
-
-
-# ---------------------------------------------------------------- the third unseen set (report only, labels only)
-
-
 def test_unseen3_set_has_every_kind_in_numbers():
-    by: dict[str, list] = {}
-    for q in UNSEEN3_QUESTIONS:
-        by.setdefault(q.category, []).append(q)
+    by = by_category(UNSEEN3_QUESTIONS)
     assert len(UNSEEN3_QUESTIONS) >= 85
     assert len(by["answerable"]) >= 50 and len(by["case"]) >= 8
     assert len(by["near_miss"]) >= 15 and len(by["off_topic"]) >= 8 and len(by["urgent"]) >= 8
-    assert all(q.expect and q.answer and q.doc for q in by["answerable"] + by["case"])
-    assert all(not q.expect and q.why and q.doc for q in by["near_miss"])
-    kinds = ("other_place", "other_year", "figure_not_given", "review_only_named", "other_person", "other_agency")
-    assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in (*kinds, "not_covered"))
-    assert {q.why for q in by["near_miss"]} <= {*kinds, "not_covered"}
-    assert all(not q.expect and not q.doc for q in by["off_topic"] + by["urgent"])
+    labelled_as_written(by)
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in NEAR_MISS_KINDS)
+    assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
     assert len([q for q in by["answerable"] if q.history]) >= 4, "follow-ups are part of the set"
-    # Written apart from the other sets: no question is asked word for word in any of them.
-    others = {q.question.lower() for q in QUESTIONS + FIT_QUESTIONS + UNSEEN_QUESTIONS + UNSEEN2_QUESTIONS}
-    others |= {
-        q.question.lower()
-        for name in ("questions", "realistic")
-        for q in load_questions(ROOT / f"tests/eval/{name}.toml")
-    }
+    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS)
     assert not [q.question for q in UNSEEN3_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN3_QUESTIONS}) == len(UNSEEN3_QUESTIONS)
 
 
-@pytest.fixture(scope="module")
-def unseen3_texts(tmp_path_factory) -> dict[str, str]:
+# Each unseen set: its name for the CLI, its folder, its builder, its questions, and the file
+# kinds of its documents.
+UNSEEN_SETS = {
+    "unseen": (UNSEEN, unseen_docs, UNSEEN_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen2": (UNSEEN2, unseen2_docs, UNSEEN2_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
+    "unseen3": (UNSEEN3, unseen3_docs, UNSEEN3_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(UNSEEN_SETS))
+def unseen_set(request, tmp_path_factory):
+    """(name, questions, file kinds, document id -> built text) of each unseen set."""
     from assistant.ingest.documents import load_document
 
-    folder = unseen3_docs.build(tmp_path_factory.mktemp("unseen3-docs"))
-    docs = [load_document(p) for p in sorted(folder.iterdir()) if not p.name.endswith(".meta.toml")]
-    return {d.meta.id: d.text for d in docs}
+    folder, builder, questions, kinds = UNSEEN_SETS[request.param]
+    built = builder.build(tmp_path_factory.mktemp(f"{request.param}-docs"))
+    docs = [load_document(p) for p in sorted(built.iterdir()) if not p.name.endswith(".meta.toml")]
+    assert {Path(name).suffix for name, _, _ in builder.documents()} == kinds
+    return request.param, questions, {d.meta.id: d.text for d in docs}
 
 
-def test_every_unseen3_fragment_is_in_the_built_text_of_its_document(unseen3_texts):
-    assert len(unseen3_texts) == 4
-    assert {Path(name).suffix for name, _, _ in unseen3_docs.documents()} == {".pdf", ".docx", ".html", ".md"}
-    for q in UNSEEN3_QUESTIONS:
-        assert q.doc is None or q.doc in unseen3_texts, q.question
+def test_every_unseen_fragment_is_in_the_built_text_of_its_document(unseen_set):
+    _, questions, texts = unseen_set
+    for q in questions:
+        assert q.doc is None or q.doc in texts, q.question
         for fragment in q.expect + q.answer:
-            assert any(fragment in text for text in unseen3_texts.values()), (q.question, fragment)
+            assert any(fragment in text for text in texts.values()), (q.question, fragment)
             assert 3 <= len(fragment.split()) <= 12, (q.question, fragment)
         if q.expect:
             # The labelled document holds a right passage, and the answer lies in it.
-            assert any(f in unseen3_texts[q.doc] for f in q.expect), q.question
-            assert any(a in unseen3_texts[q.doc] for a in q.answer), q.question
+            assert any(f in texts[q.doc] for f in q.expect), q.question
+            assert any(a in texts[q.doc] for a in q.answer), q.question
 
 
-def test_unseen3_leave_one_document_out_groups_every_question_once(unseen3_texts):
+def test_unseen_leave_one_document_out_groups_every_question_once(unseen_set):
     class Doc:
         def __init__(self, text):
             self.text = text
 
-    documents = {k: Doc(v) for k, v in unseen3_texts.items()}
-    keys = groups(UNSEEN3_QUESTIONS, documents)
-    assert set(keys) == set(unseen3_texts) and len(keys) == len(UNSEEN3_QUESTIONS)
-    dealt = [k for q, k in zip(UNSEEN3_QUESTIONS, keys, strict=True) if q.doc is None]
-    assert len(set(dealt)) == 4
+    _, questions, texts = unseen_set
+    documents = {k: Doc(v) for k, v in texts.items()}
+    keys = groups(questions, documents)
+    assert set(keys) == set(texts) and len(keys) == len(questions)
+    dealt = [k for q, k in zip(questions, keys, strict=True) if q.doc is None]
+    assert len(set(dealt)) == len(texts)
 
 
-def test_unseen3_set_is_named_for_the_cli():
-    assert resolve_set(Path("unseen3")) == UNSEEN3 / "questions.toml"
+@pytest.mark.parametrize("name", sorted(UNSEEN_SETS))
+def test_unseen_sets_are_named_for_the_cli(name):
+    assert resolve_set(Path(name)) == UNSEEN_SETS[name][0] / "questions.toml"
 
 
 # ---------------------------------------------------------------- figures from rows
