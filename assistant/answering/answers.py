@@ -299,6 +299,8 @@ class Assistant:
         index = index or self.index
         judging = self.evidence_for(index)
         gloss, cal = judging.glossary, judging.calibration
+        # "um, so, is it just, just kids?": what was said, without the fillers of speech
+        question, history = leadin.unspoken(question), [leadin.unspoken(h) for h in history or []] or history
         query = effective_query(question, history)
         # "EDT", "rhi": an abbreviation the glossary lacks, read as the phrase its initials spell.
         gloss, spelled = initials.widened(query or question, index, gloss)

@@ -151,3 +151,21 @@ def asking_part(text: str, enough) -> str:
     if roles and _FIRST_PERSON.search(asked):  # "Would I ever be in a strategy discussion?", asked by a PCSO
         asked = f"{asked} ({', '.join(roles)})"
     return asked
+
+
+# How speech is written down ("um, so, dental neglect, is that, sorry, when does it..."): the
+# sounds and phrases a speaker fills a pause with, and a word said twice ("just, just kids"),
+# carry nothing to find or to hold. Sounds only in lower case ("ER" is a place in a hospital).
+_FILLER_SOUNDS = re.compile(r"(?<![\w'’-])(?:um+|uh+|erm+|er+|hmm+|ah+)(?![\w'’-])[,.]?")
+_FILLER_PHRASES = re.compile(r"(?:^|(?<=,))\s*(?:you know|i mean|sorry|like)\s*(?=,|$)|^\s*(?:so|like),\s*", re.I)
+_REPEATED = re.compile(r"\b(\w+)(?:,\s*|\s+)\1\b", re.I)
+
+
+def unspoken(text: str) -> str:
+    """``text`` without the fillers of speech and words said twice; the rest as typed."""
+    out = _FILLER_SOUNDS.sub(" ", text)
+    for _ in range(2):  # "um, so, dental...": a filler left at the start once the first is gone
+        out = _FILLER_PHRASES.sub("", re.sub(r"^[\s,]+", "", out))
+    out = _REPEATED.sub(r"\1", out)
+    out = re.sub(r"\s*,(?:\s*,)+", ",", out)
+    return re.sub(r"\s+", " ", out).strip(" ,") or text

@@ -141,3 +141,20 @@ def test_a_sentence_whose_pronoun_points_back_keeps_the_sentences_before_it():
     assert asked("My cousin's boy has lived with us since May. Is this private fostering?") == (
         "Is this private fostering?"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("um, so, is a cold flat, you know, enough to refer?", "is a cold flat, enough to refer?"),
+        (
+            "does the line take adults, or is it just, just children?",
+            "does the line take adults, or is it just children?",
+        ),
+        ("what's the, er, the leaflet called", "what's the leaflet called"),
+        ("what does the ER team do", "what does the ER team do"),
+        ("what would the board like to see", "what would the board like to see"),
+    ],
+)
+def test_the_fillers_of_speech_are_not_read(said, read):
+    assert leadin.unspoken(said) == read
