@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from docbuilders import build_docx, build_layout_pdf  # noqa: E402
+from docbuilders import build_docx, build_layout_pdf, write_set  # noqa: E402
 
 
 def para(text: str) -> tuple:
@@ -284,11 +284,6 @@ In 2024 to 2025 the Safeguarding Referral Line took 4,812 referrals from crews, 
 """
 
 
-def sidecar(path: Path, **fields: str) -> None:
-    body = "".join(f'{k} = "{v}"\n' for k, v in fields.items())
-    path.with_name(path.stem + ".meta.toml").write_text(body, encoding="utf-8")
-
-
 def review_pdf() -> bytes:
     """Two pages with a running footer that holds the printed page number ("Page 2 of 2")."""
     heads = {
@@ -358,12 +353,7 @@ def documents() -> list[tuple[str, bytes, dict[str, str]]]:
 
 def build(folder: Path) -> Path:
     """Write the four documents (and their metadata) into ``folder``; return it."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content, meta in documents():
-        (folder / name).write_bytes(content)
-        sidecar(folder / name, **meta)
-    return folder
+    return write_set(folder, documents())
 
 
 if __name__ == "__main__":
