@@ -91,3 +91,19 @@ def write_corpus(folder: Path) -> Path:
     )
     (folder / "annual-review-2031.pdf").write_bytes(report_pdf())
     return folder
+
+
+def text_index(texts: list[str]):
+    """A stand-in index over ``texts`` with what the question-reading rules ask of one: its
+    documents, BM25 document frequencies, and ``derive`` for what is made once per index."""
+    from types import SimpleNamespace
+
+    from assistant.index.lexical import tokenize
+
+    held = [set(tokenize(t)) for t in texts]
+    derived: dict = {}
+    return SimpleNamespace(
+        documents={str(i): SimpleNamespace(text=t) for i, t in enumerate(texts)},
+        bm25=SimpleNamespace(df=lambda s: sum(s in h for h in held)),
+        derive=lambda key, make: derived[key] if key in derived else derived.setdefault(key, make()),
+    )

@@ -3,9 +3,8 @@ The documents and questions are written for these tests, about a fictional counc
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from fastcorpus import text_index as fake_index
 
 from assistant.answering import evidence, glossary, initials
 from assistant.index.lexical import token_set, tokenize
@@ -16,16 +15,6 @@ DOCS = [
     "Return visit plans are drawn up by a worker the child trusts.",
     "Staff meet each day. Then the team plans visits.",
 ]
-
-
-def fake_index(texts: list[str]):
-    held = [set(tokenize(t)) for t in texts]
-    derived: dict = {}
-    return SimpleNamespace(
-        documents={str(i): SimpleNamespace(text=t) for i, t in enumerate(texts)},
-        bm25=SimpleNamespace(df=lambda s: sum(s in h for h in held)),
-        derive=lambda key, make: derived[key] if key in derived else derived.setdefault(key, make()),
-    )
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,8 @@ fictional council."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from fastcorpus import text_index as fake_index
 
 from assistant.answering import answertypes, evidence, glossary, initials, shorthand
 from assistant.index.lexical import token_set, tokenize
@@ -22,16 +21,6 @@ DOCS = [
     "A confidential file is never emailed. Each conference has a chair, and the conference "
     "notes go out within a week; conferences are held in the town hall.",
 ]
-
-
-def fake_index(texts: list[str]):
-    held = [set(tokenize(t)) for t in texts]
-    derived: dict = {}
-    return SimpleNamespace(
-        documents={str(i): SimpleNamespace(text=t) for i, t in enumerate(texts)},
-        bm25=SimpleNamespace(df=lambda s: sum(s in h for h in held)),
-        derive=lambda key, make: derived[key] if key in derived else derived.setdefault(key, make()),
-    )
 
 
 @pytest.fixture(scope="module")
