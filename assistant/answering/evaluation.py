@@ -29,6 +29,7 @@ NAMED_SETS = {
     "unseen": "eval_unseen",  # report only: never tuned on
     "unseen2": "eval_unseen2",  # report only
     "unseen3": "eval_unseen3",  # report only
+    "unseen4": "eval_unseen4",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
