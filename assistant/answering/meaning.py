@@ -19,6 +19,7 @@ what the question is about. ``wordfreq`` ships its frequency lists inside its wh
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -327,6 +328,21 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+# A passage is at most this many words (settings.PASSAGE_MAX_WORDS): how often a word of general
+# English turns up in one passage of general English is what its frequency says of its weight.
+GENERAL_PASSAGE_WORDS = 80
+
+
+def general_idf(word: str) -> float:
+    """The word's idf over passages of general English (``GENERAL_PASSAGE_WORDS`` words each),
+    from its Zipf frequency: ``-ln(p)`` where ``p`` is the chance a passage holds it ("just"
+    1.5, "thing" 3.2, "hoarding" 9.2; 0 for a word nearly every passage holds). A small index
+    gives a word it never holds its highest idf, however common the word is; this says how much
+    the word can tell at all."""
+    share = GENERAL_PASSAGE_WORDS * 10 ** (zipf(word) - 9)  # a word English lacks (Zipf 0) tells most
+    return -math.log(min(1.0, share))
 
 
 def common(word: str) -> bool:
