@@ -124,6 +124,9 @@ class Terms:
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
+    # stem of a number word -> the figures it is part of ("twenty", "four" of "twenty-four": "24"):
+    # a passage writing the figure in digits holds the words (``spelled_held``)
+    spelled: dict[str, frozenset[str]] = field(default_factory=dict)
     # stem -> what the evidence features weigh it by (``informative``); its idf when not given
     telling: dict[str, float] = field(default_factory=dict)
 
@@ -346,7 +349,24 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         # but "a rapid review report" is the thing timed
         "timed": {s for s in _stemmer().stemWords(figures.timed(question, stopwords())[0]) if s in stems},
         "act": figures.timed(question, stopwords())[1],
+        "spelled": spelled_stems(question, stems),
     }
+
+
+def spelled_stems(question: str, stems: set[str]) -> dict[str, frozenset[str]]:
+    """The question's number words (stems it weighs) and the figures they spell."""
+    out: dict[str, set[str]] = {}
+    for ws, figure in meaning.spelled_numbers(question):
+        for stem in _stemmer().stemWords(ws):
+            if stem in stems:
+                out.setdefault(stem, set()).add(figure)
+    return {s: frozenset(v) for s, v in out.items()}
+
+
+def spelled_held(terms: Terms, figures: frozenset[str]) -> set[str]:
+    """The question's number words whose figure a text holds however written ("twenty-four
+    hours" asked, "open 24 hours" shown): held as words too, for coverage and the gap."""
+    return {s for s, spelled in terms.spelled.items() if spelled & figures}
 
 
 # Pronouns that stand for someone or something unnamed: a question asking whether *anyone*
@@ -587,8 +607,8 @@ def _candidate(
     """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
     features the calibration weighs, and whether its names, numbers and kind of answer fit."""
     have, ctx = token_set(text), token_set(ctx_text)
-    exact = covered(terms, have | ctx, glossary)
-    exact_text = covered(terms, have, glossary)
+    exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text))
+    exact = covered(terms, have | ctx, glossary) | exact_text | spelled_held(terms, figures_in(ctx_text))
     soft_text = soft_ctx = {}
     if vectors is not None and known is not None:
         in_text, in_ctx = known(content_words(text)), known(content_words(ctx_text))

@@ -110,6 +110,15 @@ def _spelled_number(m: re.Match) -> str:
     return str(tens + (_UNITS.index(m.group(2).lower()) if m.group(2) else 0))
 
 
+def spelled_numbers(text: str) -> list[tuple[list[str], str]]:
+    """Each number a text writes in words, as its words (lower case) and its digits: "open
+    twenty-four hours" -> [(["twenty", "four"], "24")] (a year in words is a year: "2020")."""
+    out = []
+    for m in _SPELLED.finditer(years_in_digits(text)):
+        out.append((re.split(r"[ -]", m.group(0).lower()), _spelled_number(m)))
+    return out
+
+
 def spelled_in_digits(text: str) -> str:
     """ "eleven times", "twenty-two practitioners" -> "11 times", "22 practitioners" (years in
     words first: "twenty twenty" is 2020, not 20 20)."""

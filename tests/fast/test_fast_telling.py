@@ -51,3 +51,17 @@ def test_terms_made_without_telling_weigh_by_idf():
         unseen=0.0,
     )
     assert terms.telling == {"panel": 2.0}
+
+
+def test_number_words_are_held_by_the_figure_in_digits(index, gloss):
+    terms = evidence.question_terms("Is the helpline open twenty-four hours?", index, gloss)
+    stem = {w: s for s, w in terms.words.items()}
+    assert terms.spelled[stem["twenty"]] == {"24"} and terms.spelled[stem["four"]] == {"24"}
+    held = evidence.spelled_held(terms, evidence.figures_in("The helpline is open 24 hours a day."))
+    assert held == {stem["twenty"], stem["four"]}
+    assert not evidence.spelled_held(terms, evidence.figures_in("The helpline is open 4 hours on Sundays."))
+
+
+def test_spelled_numbers_keep_their_words():
+    assert meaning.spelled_numbers("open twenty four seven") == [(["twenty", "four"], "24"), (["seven"], "7")]
+    assert meaning.spelled_numbers("no figures here") == []
