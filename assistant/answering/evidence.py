@@ -434,9 +434,18 @@ def _rare(index, token: str) -> bool:
     return index.bm25.df(token) <= max(1, 0.1 * index.bm25.size)
 
 
+@lru_cache(maxsize=4096)
+def form_stems(word: str) -> frozenset[str]:
+    """Stems of a noun's other number that its own stem does not reach ("men": "man";
+    "children": "child"): the stemmer cuts regular endings, not irregular plurals."""
+    own = _stemmer().stemWord(word)
+    return frozenset(_stemmer().stemWords(sorted(meaning.noun_forms(word)))) - {own}
+
+
 def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -> set[str]:
-    """The question's stems a text holds, word for word or through a glossary phrase."""
-    out = {s for s in terms.words if s in have}
+    """The question's stems a text holds, word for word (a noun in either number: "men" is held
+    by "man") or through a glossary phrase."""
+    out = {s for s, w in terms.words.items() if s in have or form_stems(w) & have}
     for m in terms.groups:
         if glossary.covered_by(m.group, have):
             out |= m.tokens & set(terms.words)

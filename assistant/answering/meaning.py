@@ -381,6 +381,22 @@ def same_lemma(word: str, other: str) -> bool:
     return bool(mine & {lemma for lemmas in word_lemmas(other).values() for lemma in lemmas})
 
 
+@lru_cache(maxsize=65536)
+def noun_forms(word: str) -> frozenset[str]:
+    """The other number of an English noun where it is irregular: "men" -> "man", "child" ->
+    "children", "lives" -> "life" (LemmInflect's lexicon). Not a plural in "-s" or "-es" (the
+    stemmer's own work, and "goes" is a verb before it is the plural of "a go"), and only forms
+    that keep the word's first letter."""
+    from lemminflect import getAllInflections
+
+    lemmas = set(word_lemmas(word).get("NOUN", ()))
+    forms = set(lemmas)
+    for lemma in lemmas:
+        forms |= {f for tag, fs in getAllInflections(lemma, upos="NOUN").items() for f in fs}
+    regular = {word + "s", word + "es"} | {f for f in forms if word in (f + "s", f + "es")}
+    return frozenset(f for f in forms - regular if f != word and f[:1] == word[:1])
+
+
 def how_not_what(word: str) -> bool:
     """A word that can only be a verb or an adverb ("meant", "wrote", "closely", "listen"): it
     says how a question asks, not what it is about, so it is never reported missing."""

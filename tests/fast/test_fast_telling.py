@@ -65,3 +65,23 @@ def test_number_words_are_held_by_the_figure_in_digits(index, gloss):
 def test_spelled_numbers_keep_their_words():
     assert meaning.spelled_numbers("open twenty four seven") == [(["twenty", "four"], "24"), (["seven"], "7")]
     assert meaning.spelled_numbers("no figures here") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("men", "man"), ("women", "woman"), ("children", "child"), ("child", "children"), ("wives", "wife")],
+)
+def test_a_noun_is_held_in_its_irregular_other_number(word, other):
+    assert evidence._stemmer().stemWord(other) in evidence.form_stems(word)
+
+
+@pytest.mark.parametrize("word", ["go", "goes", "policy", "hours", "kept", "found"])
+def test_regular_plurals_and_verbs_gain_no_other_form(word):
+    assert not evidence.form_stems(word)
+
+
+def test_covered_reads_the_other_number(index, gloss):
+    terms = evidence.question_terms("Were the men in the house seen?", index, gloss)
+    stem = {w: s for s, w in terms.words.items()}
+    have = set(evidence.word_stems("A man lived in the house.")[1])
+    assert stem["men"] in evidence.covered(terms, have, gloss)
