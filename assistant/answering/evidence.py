@@ -690,7 +690,7 @@ def features(
     terms: Terms, h: Hit, exact, exact_text, soft_text, soft_ctx, got, names_share: float, margin: float
 ) -> dict[str, float]:
     """The evidence the calibration weighs, one number per name in ``FEATURES``."""
-    total = sum(terms.telling.values())
+    total, idf_total = sum(terms.telling.values()), sum(terms.weights.values())
     coverage = _share(terms, exact, {**soft_ctx, **soft_text})
     # The weightiest question word the quote lacks: one rare word missing ("online",
     # "methodology") often means another topic, even when the rest matches.
@@ -703,7 +703,7 @@ def features(
         "key_missing": float(bool(terms.key) and terms.key not in got),
         "agreement": coverage * h.similarity,  # wording and meaning must both agree
         "similarity": h.similarity,
-        "bm25": min(1.5, h.bm25 / total) if total else 0.0,
+        "bm25": min(1.5, h.bm25 / idf_total) if idf_total else 0.0,  # BM25 weighs by the index's idf
         "names": names_share,
         "unseen": terms.unseen,
         "margin": margin,
