@@ -124,6 +124,14 @@ class Terms:
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
+    # stem of a number word -> the figures it is part of ("twenty", "four" of "twenty-four": "24"):
+    # a passage writing the figure in digits holds the words (``spelled_held``)
+    spelled: dict[str, frozenset[str]] = field(default_factory=dict)
+    # stem -> what the evidence features weigh it by (``informative``); its idf when not given
+    telling: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.telling = self.telling or dict(self.weights)
 
 
 numbers_in = meaning.numbers_in
@@ -229,7 +237,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         first.setdefault(s, w)
     weights = {s: index.bm25.idf(s) for s in first}
     df = {s: index.bm25.df(s) for s in first}
-    unseen_w, total = _unseen_weight(index, glossary, groups, weights, df), sum(weights.values())
+    telling = informative(first, weights)
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
     grouped = {t for m in groups for t in m.tokens}
@@ -238,12 +246,13 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     return Terms(
         words=first,
         weights=weights,
+        telling=telling,
         groups=groups,
         numbers=numbers_in(question) - meaning.incidental_numbers(question),
         names=[n for n in names if n],
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
-        unseen=unseen_w / total if total else 0.0,
+        unseen=_unseen_share(index, glossary, groups, telling, df),
         key=key_of(first, df),
         extra=[t for t in glossary.expand(tokens) + answertypes.widened(question) if _rare(index, t)]
         + list(respelling.values()),
@@ -264,13 +273,24 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     )
 
 
-def _unseen_weight(index, glossary: Glossary, groups, weights: dict[str, float], df: dict[str, int]) -> float:
-    """The idf weight of the question's words no passage holds, in itself or through a glossary
-    group the index holds some phrase of."""
+def informative(first: dict[str, str], weights: dict[str, float]) -> dict[str, float]:
+    """What each question word weighs in the evidence (coverage, gap, unseen): its idf in the
+    index, but no more than its idf in general English (meaning.general_idf). A small index
+    gives its highest idf to every word it never holds, so "just", "thing" or "well" in a spoken
+    question ("is it just kids?") would outweigh the words it is about, and a passage answering
+    it in other words would seem to lack the most of the question."""
+    return {s: min(w, meaning.general_idf(first[s])) for s, w in weights.items()}
+
+
+def _unseen_share(index, glossary: Glossary, groups, weights: dict[str, float], df: dict[str, int]) -> float:
+    """The share of the question's weight in words no passage holds, in itself or through a
+    glossary group the index holds some phrase of."""
     seen_groups = {m.group for m in groups if any(all(index.bm25.df(t) for t in p) for p in glossary.groups[m.group])}
-    return sum(
+    unseen = sum(
         w for s, w in weights.items() if not df[s] and not any(s in m.tokens and m.group in seen_groups for m in groups)
     )
+    total = sum(weights.values())
+    return unseen / total if total else 0.0
 
 
 def framing_words(question: str, frame: re.Match | None) -> set[str]:
@@ -329,7 +349,24 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         # but "a rapid review report" is the thing timed
         "timed": {s for s in _stemmer().stemWords(figures.timed(question, stopwords())[0]) if s in stems},
         "act": figures.timed(question, stopwords())[1],
+        "spelled": spelled_stems(question, stems),
     }
+
+
+def spelled_stems(question: str, stems: set[str]) -> dict[str, frozenset[str]]:
+    """The question's number words (stems it weighs) and the figures they spell."""
+    out: dict[str, set[str]] = {}
+    for ws, figure in meaning.spelled_numbers(question):
+        for stem in _stemmer().stemWords(ws):
+            if stem in stems:
+                out.setdefault(stem, set()).add(figure)
+    return {s: frozenset(v) for s, v in out.items()}
+
+
+def spelled_held(terms: Terms, figures: frozenset[str]) -> set[str]:
+    """The question's number words whose figure a text holds however written ("twenty-four
+    hours" asked, "open 24 hours" shown): held as words too, for coverage and the gap."""
+    return {s for s, spelled in terms.spelled.items() if spelled & figures}
 
 
 # Pronouns that stand for someone or something unnamed: a question asking whether *anyone*
@@ -397,9 +434,18 @@ def _rare(index, token: str) -> bool:
     return index.bm25.df(token) <= max(1, 0.1 * index.bm25.size)
 
 
+@lru_cache(maxsize=4096)
+def form_stems(word: str) -> frozenset[str]:
+    """Stems of a noun's other number that its own stem does not reach ("men": "man";
+    "children": "child"): the stemmer cuts regular endings, not irregular plurals."""
+    own = _stemmer().stemWord(word)
+    return frozenset(_stemmer().stemWords(sorted(meaning.noun_forms(word)))) - {own}
+
+
 def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -> set[str]:
-    """The question's stems a text holds, word for word or through a glossary phrase."""
-    out = {s for s in terms.words if s in have}
+    """The question's stems a text holds, word for word (a noun in either number: "men" is held
+    by "man") or through a glossary phrase."""
+    out = {s for s, w in terms.words.items() if s in have or form_stems(w) & have}
     for m in terms.groups:
         if glossary.covered_by(m.group, have):
             out |= m.tokens & set(terms.words)
@@ -558,9 +604,9 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
 
 def _share(terms: Terms, stems, soft=None) -> float:
     """idf share of the question held: a word matched by meaning counts by its cosine."""
-    total = sum(terms.weights.values())
+    total = sum(terms.telling.values())
     soft = {s: sim for s, (_, sim) in (soft or {}).items() if s not in stems}
-    held = sum(terms.weights[s] for s in stems) + sum(terms.weights[s] * sim for s, sim in soft.items())
+    held = sum(terms.telling[s] for s in stems) + sum(terms.telling[s] * sim for s, sim in soft.items())
     return held / total if total else 0.0
 
 
@@ -570,8 +616,8 @@ def _candidate(
     """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
     features the calibration weighs, and whether its names, numbers and kind of answer fit."""
     have, ctx = token_set(text), token_set(ctx_text)
-    exact = covered(terms, have | ctx, glossary)
-    exact_text = covered(terms, have, glossary)
+    exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text))
+    exact = covered(terms, have | ctx, glossary) | exact_text | spelled_held(terms, figures_in(ctx_text))
     soft_text = soft_ctx = {}
     if vectors is not None and known is not None:
         in_text, in_ctx = known(content_words(text)), known(content_words(ctx_text))
@@ -644,11 +690,11 @@ def features(
     terms: Terms, h: Hit, exact, exact_text, soft_text, soft_ctx, got, names_share: float, margin: float
 ) -> dict[str, float]:
     """The evidence the calibration weighs, one number per name in ``FEATURES``."""
-    total = sum(terms.weights.values())
+    total, idf_total = sum(terms.telling.values()), sum(terms.weights.values())
     coverage = _share(terms, exact, {**soft_ctx, **soft_text})
     # The weightiest question word the quote lacks: one rare word missing ("online",
     # "methodology") often means another topic, even when the rest matches.
-    gap = max((terms.weights[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
+    gap = max((terms.telling[s] / total for s in terms.words if s not in got), default=0.0) if total else 0.0
     return {
         "coverage": coverage,
         "coverage_text": _share(terms, exact_text, soft_text),
@@ -657,7 +703,7 @@ def features(
         "key_missing": float(bool(terms.key) and terms.key not in got),
         "agreement": coverage * h.similarity,  # wording and meaning must both agree
         "similarity": h.similarity,
-        "bm25": min(1.5, h.bm25 / total) if total else 0.0,
+        "bm25": min(1.5, h.bm25 / idf_total) if idf_total else 0.0,  # BM25 weighs by the index's idf
         "names": names_share,
         "unseen": terms.unseen,
         "margin": margin,

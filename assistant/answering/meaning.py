@@ -19,6 +19,7 @@ what the question is about. ``wordfreq`` ships its frequency lists inside its wh
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -107,6 +108,15 @@ def _spelled_number(m: re.Match) -> str:
         return str(_UNITS.index(word) if word in _UNITS else 10 + _TEENS.index(word))
     tens = 20 + 10 * _TENS.index(m.group(1).lower())
     return str(tens + (_UNITS.index(m.group(2).lower()) if m.group(2) else 0))
+
+
+def spelled_numbers(text: str) -> list[tuple[list[str], str]]:
+    """Each number a text writes in words, as its words (lower case) and its digits: "open
+    twenty-four hours" -> [(["twenty", "four"], "24")] (a year in words is a year: "2020")."""
+    out = []
+    for m in _SPELLED.finditer(years_in_digits(text)):
+        out.append((re.split(r"[ -]", m.group(0).lower()), _spelled_number(m)))
+    return out
 
 
 def spelled_in_digits(text: str) -> str:
@@ -329,6 +339,21 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+# A passage is at most this many words (settings.PASSAGE_MAX_WORDS): how often a word of general
+# English turns up in one passage of general English is what its frequency says of its weight.
+GENERAL_PASSAGE_WORDS = 80
+
+
+def general_idf(word: str) -> float:
+    """The word's idf over passages of general English (``GENERAL_PASSAGE_WORDS`` words each),
+    from its Zipf frequency: ``-ln(p)`` where ``p`` is the chance a passage holds it ("just"
+    1.5, "thing" 3.2, "hoarding" 9.2; 0 for a word nearly every passage holds). A small index
+    gives a word it never holds its highest idf, however common the word is; this says how much
+    the word can tell at all."""
+    share = GENERAL_PASSAGE_WORDS * 10 ** (zipf(word) - 9)  # a word English lacks (Zipf 0) tells most
+    return -math.log(min(1.0, share))
+
+
 def common(word: str) -> bool:
     """A word of everyday English that says nothing of a question's topic."""
     return zipf(word) >= COMMON_ZIPF
@@ -354,6 +379,22 @@ def same_lemma(word: str, other: str) -> bool:
         return False
     mine = {lemma for lemmas in word_lemmas(word).values() for lemma in lemmas}
     return bool(mine & {lemma for lemmas in word_lemmas(other).values() for lemma in lemmas})
+
+
+@lru_cache(maxsize=65536)
+def noun_forms(word: str) -> frozenset[str]:
+    """The other number of an English noun where it is irregular: "men" -> "man", "child" ->
+    "children", "lives" -> "life" (LemmInflect's lexicon). Not a plural in "-s" or "-es" (the
+    stemmer's own work, and "goes" is a verb before it is the plural of "a go"), and only forms
+    that keep the word's first letter."""
+    from lemminflect import getAllInflections
+
+    lemmas = set(word_lemmas(word).get("NOUN", ()))
+    forms = set(lemmas)
+    for lemma in lemmas:
+        forms |= {f for tag, fs in getAllInflections(lemma, upos="NOUN").items() for f in fs}
+    regular = {word + "s", word + "es"} | {f for f in forms if word in (f + "s", f + "es")}
+    return frozenset(f for f in forms - regular if f != word and f[:1] == word[:1])
 
 
 def how_not_what(word: str) -> bool:
