@@ -18,8 +18,11 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   most, "kinship" 0.28).
   A word right before one of them names its kind ("*reflective* questions"). Never the topic a
   question asks the documents about ("what does the report say about *nosy questions*").
-* **A conjunction, a preposition or a pronoun** ("whether", "beside", "myself"): closed classes
-  of English, so listed.
+* **A conjunction, a preposition or a pronoun** ("whether", "beside", "myself", "round here"), and
+  a general noun of speech ("the first *bit*", "the *ones* on the page"): closed classes of
+  English, so listed.
+* **An adjective of emphasis** ("a *proper* review") when the quotes hold the word it qualifies.
+* **A verb done again in a "how often" question** ("*redo* the training") answered by a frequency.
 * **Words around a count**: for "how many X", only the words that say which X are shown
   (figures.which_counted, the same words that decide a refusal): not who asks ("as a practice
   *nurse*"), where to look ("in the 2020 annual report *cases*") or a clause saying when
@@ -47,7 +50,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, aspects, evidence, figures, inquotes, meaning
+from assistant.answering import answertypes, aspects, evidence, figures, inquotes, marking, meaning
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -60,6 +63,15 @@ PRONOUNS = frozenset(
     "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its "
     "itself we us our ours ourselves they them their theirs themselves".split()
 )
+# General nouns of speech (Halliday and Hasan's "general nouns"): they stand in for something
+# named elsewhere ("the first *bit*", "the *ones* on the page", "the hoarding *thing*", "the house
+# *stuff*") and name no topic of their own; a closed class of English, so listed.
+GENERAL_NOUNS = frozenset("bit bits ones thing things stuff sort sorts kind kinds".split())
+# Prepositions figures.PREPOSITIONS leaves out (it reads counts): "kids *round* here".
+MORE_PREPOSITIONS = frozenset("round amongst amid via throughout toward despite alongside beneath underneath".split())
+# Adjectives of emphasis: "a *proper* review", "the *whole* report" ask for the thing itself, held
+# when the quotes hold the word they qualify (the next word of the question); a closed class.
+EMPHASIS = frozenset("proper real actual whole full complete total entire genuine true".split())
 # Subordinating conjunctions: a closed class of English, so listed ("whether the plans were closed").
 CONJUNCTIONS = frozenset("whether unless although though whereas whilst while since because".split())
 # Seeds of the asker's errand (see the module docstring); a word is read as one of them by meaning.
@@ -149,10 +161,10 @@ _IDIOM = re.compile(
 )
 # Nouns that stand for a question word, as the head of what is asked ("what's the *difference*
 # between ...": how they differ; "the main *reason* ...": why; "what's the *rule* on ...": what
-# must be done): the asking; the words after them are the topic.
+# must be done; "the *definition* they use": what it is): the asking; the words after them are the topic.
 _ASKING_NOUN = re.compile(
     r"\b(?:what(?:['’]?s| is| are| was| were)?|whats|the|main|any)\s+(?:main\s+|real\s+)?"
-    r"(differences?|reasons?|rules?)\s+(?:between|for|on|about|why|that|\w+)",
+    r"(differences?|reasons?|rules?|definitions?|meanings?)\s+(?:between|for|on|about|why|that|\w+)",
     re.I,
 )
 
@@ -272,6 +284,37 @@ def event_verbs(question: str, candidates: list[str], texts: list[str]) -> set[s
     return {w for w in candidates if "VERB" in meaning.word_classes(w) and meaning.lemmas_of(w) & EVENT_VERBS}
 
 
+def emphasis(question: str, missing: list[str]) -> set[str]:
+    """The ``EMPHASIS`` words of ``missing`` whose next word in the question is not missing ("a
+    *proper* review" when the quotes hold "review")."""
+    ws = words(question or "")
+    lacking = {w.lower() for w in missing}
+    return {ws[i] for i in range(len(ws) - 1) if ws[i] in EMPHASIS and ws[i] in lacking and ws[i + 1] not in lacking}
+
+
+_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b", re.I)
+
+
+def done_again(question: str, candidates: list[str], texts: list[str]) -> set[str]:
+    """In a "how often" question the quotes answer with a frequency ("every three years"), a
+    verb that is a common verb done again ("*redo* the training", "*retake* it": re- and the
+    verb) asks that frequency itself: the quote saying how often it is done holds it."""
+    if not _HOW_OFTEN.search(question or "") or not any(marking.gives_frequency(t) for t in texts):
+        return set()
+    return {
+        w
+        for w in candidates
+        if w.startswith("re")
+        and "VERB" in meaning.word_classes(w)
+        and any("VERB" in meaning.word_classes(root) and meaning.common(root) for root in {w[2:], *_roots(w[2:])})
+    }
+
+
+def _roots(stem: str) -> set[str]:
+    """The verb lemmas of a word ("done": do), for ``done_again``."""
+    return set(meaning.word_lemmas(stem).get("VERB", ()))
+
+
 def for_reader(question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False) -> list[str]:
     """The words of ``missing`` worth showing a reader (see the module docstring); ``quoted``:
     ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay)."""
@@ -290,7 +333,8 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
     errand -= asked_about(question or "")  # "what does it say about nosy questions": the topic itself
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
-    left = [w for w in left if w.lower() not in figures.PREPOSITIONS | PRONOUNS]
+    left = [w for w in left if w.lower() not in figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS]
+    left = [w for w in left if w not in emphasis(question, left) | done_again(question, plain, texts)]
     which = figures.which_counted(question or "")
     if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]
