@@ -25,7 +25,7 @@ from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
-KEY_WEIGHT = 0.3  # a yes-or-no question's rarest word held: about a third of a cosine's range
+KEY_WEIGHT = 0.5  # a yes-or-no question's rarest word held: half a cosine's range
 CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, more than a span
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
@@ -48,11 +48,46 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
     kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
     own = answertypes.kind(question)
+    if query and asks_earlier(question):
+        named = [int(y) for y in _YEAR.findall(query.replace(question, " "))]
+        terms = replace(terms, earlier=max(named) if named else -1)
     if asks_whom(question) or asks_sequel(question):
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not own:
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+
+
+# "and the year before that?", "what about the previous year?", "and before that?"
+_EARLIER = re.compile(
+    r"\b(?:year|month|quarter|time|one)\s+before\b|\bprevious\s+(?:year|month|quarter|one)\b"
+    r"|\byear\s+(?:prior|earlier)\b|^\W*(?:and\s+)?(?:what\s+about\s+)?before\s+that\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def asks_earlier(question: str) -> bool:
+    """Does a follow-up ask for the period before the one just asked about ("and the year
+    before that?")? Its answer is the figure of the earlier year the quote gives."""
+    return bool(_EARLIER.search(question))
+
+
+def toward_earlier(terms: evidence.Terms, text: str) -> evidence.Terms:
+    """For a follow-up asking the period before (``terms.earlier``: the year asked before, or -1
+    when none was named and the latest the quote gives was the answer), the latest year of
+    ``text`` before it becomes the word that decides the mark, outweighing the rest together: the
+    clause or row "up from 41 in 2023", not the one that answered the question before."""
+    if not terms.earlier:
+        return terms
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    ref = terms.earlier if terms.earlier > 0 else (years[-1] if years else 0)
+    before = [y for y in years if y < ref]
+    if not before:
+        return terms
+    year = str(before[-1])
+    weight = sum(terms.weights.values()) or 1.0
+    return replace(terms, words={**terms.words, year: year}, weights={**terms.weights, year: weight})
 
 
 # "who do I tell?", "who should we ring about it?", "who can you report it to?"
@@ -170,7 +205,11 @@ def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
     if not have:
         return set()
     top = max(terms.weights[s] for s in have)
-    return {s for s in have if terms.weights[s] >= top - 1e-9}
+    rarest = {s for s in have if terms.weights[s] >= top - 1e-9}
+    # Of equally rare words, the one fewest sentences hold says which sentence is about the
+    # question's specific thing ("do *trainees* do the same training?": not "training", held by all).
+    fewest = min(sum(s in h for h in held) for s in rarest)
+    return {s for s in rarest if sum(s in h for h in held) == fewest}
 
 
 def is_question(text: str) -> bool:
@@ -426,7 +465,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     sentences = sentences_of(start, end)
     if not sentences:
         return start, end, [], False
-    terms = without_the_case(terms, doc.text[start:end])
+    terms = toward_earlier(without_the_case(terms, doc.text[start:end]), doc.text[start:end])
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
         start, end = widen(index, chosen.doc, start, end, (last.start, last.end), doc.section_at(start))

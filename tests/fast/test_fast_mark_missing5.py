@@ -1,0 +1,62 @@
+"""The marked sentence: of equally rare words a yes-or-no question holds, the one fewest
+sentences hold decides; a follow-up asking for the year before marks the earlier year's figure.
+Questions and passages are written for these tests; no model is loaded."""
+
+from __future__ import annotations
+
+import pytest
+from meaning_docs import terms_for
+
+from assistant.answering import glossary, marking
+
+pytestmark = pytest.mark.fast
+
+
+def test_of_equally_rare_words_the_one_fewest_sentences_hold_is_the_key():
+    # "do apprentices get the same first aid course as the crew?": "course" is as rare as
+    # "apprentice" by idf, but every sentence holds it; only one names the apprentices.
+    terms = terms_for({"apprentic": "apprentices", "cours": "course", "crew": "crew"}, polar=True)
+    terms.weights.update({"apprentic": 3.0, "cours": 3.0, "crew": 1.5})
+    held = [{"cours", "crew"}, {"cours"}, {"apprentic", "cours"}]
+    assert marking.rarest_held(terms, held) == {"apprentic"}
+    sentences = [
+        marking.Sentence(0, 60, "Every crew member repeats the first aid course each spring.", 0.70),
+        marking.Sentence(61, 110, "Managers take a longer course in autumn.", 0.40),
+        marking.Sentence(111, 170, "Apprentices join the spring course in their first month.", 0.35),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 170) == [2]
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("and the year before that?", True),
+        ("what about the previous year", True),
+        ("and before that?", True),
+        ("what happened before the visit?", False),
+        ("and last year?", False),
+    ],
+)
+def test_a_follow_up_asking_the_period_before_is_told(question, earlier):
+    assert marking.asks_earlier(question) is earlier
+
+
+def test_the_year_before_marks_the_earlier_figure():
+    before = "how many calls did the helpline take last year"
+    terms = terms_for({"call": "calls", "helplin": "helpline", "year": "year"}, kind="count")
+    own = marking.asked_in(terms, "and the year before that?", before + " and the year before that?")
+    assert own.earlier == -1  # no year was named: the latest the quote gives was the answer
+    text = "In 2022 the helpline took 310 calls, up from 260 in 2021 and 200 in 2020."
+    marked = marking.toward_earlier(own, text)
+    assert "2021" in marked.words and "2020" not in marked.words
+    start, end = marking.best_clauses(text, marked, {}, glossary.Glossary(), int(0.6 * len(text)))
+    assert "260 in 2021" in text[start:end] and "310" not in text[start:end]
+    # a year named before: the year before that one
+    named = marking.asked_in(terms, "and the year before?", "how many calls in 2021 and the year before?")
+    assert "2020" in marking.toward_earlier(named, text).words
+
+
+def test_no_follow_up_no_change():
+    terms = terms_for({"call": "calls"}, kind="count")
+    assert marking.toward_earlier(terms, "In 2022 there were 310 calls and 260 in 2021.") is terms
