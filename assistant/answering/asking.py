@@ -147,7 +147,8 @@ def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
 _ROUGH = re.compile(
     r"\b(?:roughly|about|around|approximately|approx|something|or so|ish|between|or)\b"
     # the asker's figure put up to be checked: "over 250 ..., what was the actual number"
-    r"|\b(?:actual|exact|real|precise|correct|right|true)\s+(?:number|figure|total|count)\b",
+    r"|\b(?:actual|exact|real|precise|correct|right|true)\s+(?:number|figure|total|count)\b"
+    r"|-odd\b",  # "four thousand-odd"
     re.I,
 )
 # Phrases of everyday English whose words name no topic ("who is it *at the moment*", "go
@@ -212,12 +213,27 @@ def ages_held(question: str, texts: list[str]) -> set[str]:
 def rough_figures(question: str, texts: list[str]) -> frozenset[str]:
     """The question's number words that need no warning: all of them when it gives its figures
     as a guess or a choice ("roughly fifteen hundred", "between twenty and twenty-five", "a year
-    or eighteen months"), else those whose figure the quotes hold ("nine" and "9")."""
+    or eighteen months", "six months? seven?" with seven held), else those whose figure the
+    quotes hold ("nine" and "9")."""
     asked = {w for w in words(question or "") if w in NUMBER_WORDS}
     if not asked or _ROUGH.search(question or ""):
         return frozenset(asked)
     held = set().union(*(meaning.figures_of(t) for t in texts)) if texts else set()
+    if offered_choice(question or "", held):  # "was it six months? seven?": a choice, one held
+        return frozenset(asked)
     return frozenset(w for w in asked if meaning.numbers_in(meaning.spelled_in_digits(w)) <= held)
+
+
+CHOICE_REACH = 3  # words apart, at most, two figures offered as a choice ("six months? seven?")
+
+
+def offered_choice(question: str, held: set[str]) -> bool:
+    """Does the question offer two figures a few words apart ("six months? seven?", "two, three
+    visits") of which the quotes hold one: a choice, not two things asked?"""
+    ws = words(question)
+    at = [(i, meaning.numbers_in(meaning.spelled_in_digits(w))) for i, w in enumerate(ws) if w in NUMBER_WORDS]
+    pairs = [(a, b) for i, a in at for j, b in at if 0 < j - i <= CHOICE_REACH and a and b and a != b]
+    return any((a | b) & held for a, b in pairs)
 
 
 def spelled_out(word: str, shown: list[str]) -> bool:
@@ -315,6 +331,38 @@ def _roots(stem: str) -> set[str]:
     return set(meaning.word_lemmas(stem).get("VERB", ()))
 
 
+# Where a clause starts asking: a question word or an auxiliary put first ("is tooth decay ...").
+_ASKS = re.compile(
+    r"(?:^|[,.;:!?]\s*|\s[-–—]\s*)(?:so\s+|and\s+|but\s+)?"
+    r"(?:what|whats|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|has|have|had|must|may|might|shall)\b",
+    re.I,
+)
+
+
+def lead_in(question: str) -> set[str]:
+    """The words of a statement the asker makes of themselves before asking ("so my son's got a
+    few fillings needed, *is* tooth decay neglect?"): their situation, not what the quotes are
+    asked. Words the English lexicon does not know (a place, a name: "I work in Bracklow") are
+    never among them, nor a topic put first ("family hub opening times, do I need to book")."""
+    m = _ASKS.search(question or "")
+    if not m or m.start() == 0 or "?" in question[: m.start()]:
+        return set()
+    said = words(question[: m.start()])
+    if not set(said) & _SPEAKING:  # "family hub opening times, do i need to book": the topic
+        return set()
+    return {w for w in said if meaning.word_classes(w)}
+
+
+# The asker or theirs, in a statement about their situation ("*my* son's got ...", "*I* keep hearing").
+_SPEAKING = frozenset("i i'm im my me we we're our us".split())
+
+
+def _after_lead_in(question: str) -> str:
+    m = _ASKS.search(question or "")
+    return question[m.start() :] if m else question
+
+
 def for_reader(question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False) -> list[str]:
     """The words of ``missing`` worth showing a reader (see the module docstring); ``quoted``:
     ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay)."""
@@ -339,7 +387,8 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]
     if quoted:
-        left = [w for w in left if w not in held_by_class(left, texts)]
+        aside = lead_in(question) - set(words(_after_lead_in(question)))
+        left = [w for w in left if w not in held_by_class(left, texts) and w not in aside]
     backend = getattr(getattr(vectors, "embedder", None), "model", None)
     if quoted and left and backend is not None:
         left = [w for w in left if w not in inquotes.held(backend, question or "", left, texts)]

@@ -51,3 +51,30 @@ def test_a_possessive_is_read_as_its_word():
     assert inquotes.bare("Mum's") == "mum"
     assert inquotes.bare("parents'") == "parents"
     assert inquotes.bare("carer") == "carer"
+
+
+def test_figures_offered_as_a_choice_one_of_them_held():
+    q = "was the visit after nine days? ten?"
+    assert asking.for_reader(q, ["nine"], ["The nurse visited after 10 days."]) == []
+    # two figures asked apart, one held: the other stays
+    q = "how many carers were under thirty and how many visits were over twelve"
+    assert asking.for_reader(q, ["thirty"], ["Twelve visits were made."]) == ["thirty"]
+    # a single figure the quotes lack stays
+    assert asking.for_reader("was it nine days", ["nine"], ["The nurse visited after 10 days."]) == ["nine"]
+
+
+def test_the_askers_own_situation_before_the_question_is_not_listed():
+    q = "so my niece has got braces on, is a missed check-up counted as neglect?"
+    shown = ["A missed check-up on its own is not neglect."]
+    assert asking.for_reader(q, ["braces"], shown, quoted=True) == []
+    # a refusal's closest passages are not an answer: the words stay
+    assert asking.for_reader(q, ["braces"], shown, quoted=False) == ["braces"]
+
+
+def test_a_place_or_a_topic_put_first_stays():
+    shown = ["The hub is open Monday to Friday."]
+    assert asking.for_reader("I work in Quarrowby, is the hub open?", ["quarrowby"], shown, quoted=True) == [
+        "quarrowby"
+    ]
+    assert asking.for_reader("pool opening times, is it open?", ["pool"], shown, quoted=True) == ["pool"]
+    assert asking.lead_in("is the hub open on fridays") == set()
