@@ -122,14 +122,20 @@ TITLES = frozenset(
     "therapist therapists".split()
 )
 
+# General nouns for an adult (the human class of Halliday and Hasan's general nouns, with its
+# everyday forms): in a "who" question ("was it the scrutineer *bloke*?") they stand for the person
+# asked for, held by a quote that names one ("Gareth Linley"); a closed class of English.
+ADULTS = frozenset("person man woman guy bloke chap fella fellow lady gentleman someone somebody".split())
+
 # A child named by where they are: held by a word for a child with the place in the same quotes.
 PLACED = {"pupil": "school", "pupils": "school", "schoolchild": "school", "schoolchildren": "school"}
 CHILD = frozenset("child children kid kids".split())
 
 
-def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
+def held_by_class(missing: list[str], texts: list[str], question: str = "") -> set[str]:
     """The words of ``missing`` the ``texts`` hold by their class (see the module docstring)."""
     said = {w for t in texts for w in re.findall(r"[a-z]+", t.lower())}
+    named = answertypes.kind(question) == "who" and any(answertypes._NAME.search(t) for t in texts)
     lemmas = said | {lemma for w in said for lemma in meaning.lemmas_of(w)}
     out = set()
     for w in missing:
@@ -139,6 +145,7 @@ def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
             any(set(KIN.get(f, ())) & lemmas for f in forms)
             or (forms & WORKERS and said & TITLES)
             or (place and said & CHILD and place in lemmas)
+            or (named and forms & ADULTS)
         ):
             out.add(w)
     return out
@@ -388,7 +395,7 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]
     if quoted:
         aside = lead_in(question) - set(words(_after_lead_in(question)))
-        left = [w for w in left if w not in held_by_class(left, texts) and w not in aside]
+        left = [w for w in left if w not in held_by_class(left, texts, question) and w not in aside]
     backend = getattr(getattr(vectors, "embedder", None), "model", None)
     if quoted and left and backend is not None:
         left = [w for w in left if w not in inquotes.held(backend, question or "", left, texts)]

@@ -78,3 +78,12 @@ def test_a_place_or_a_topic_put_first_stays():
     ]
     assert asking.for_reader("pool opening times, is it open?", ["pool"], shown, quoted=True) == ["pool"]
     assert asking.lead_in("is the hub open on fridays") == set()
+
+
+def test_a_general_word_for_an_adult_in_a_who_question_is_held_by_a_name():
+    shown = ["The panel was chaired by Morwenna Tebbit, the independent reviewer."]
+    q = "who chaired the panel, was it the reviewer guy?"
+    assert asking.for_reader(q, ["guy"], shown, quoted=True) == []
+    # no person named: it stays; nor is it held outside a "who" question
+    assert asking.for_reader(q, ["guy"], ["The panel met twice."], quoted=True) == ["guy"]
+    assert asking.for_reader("did the reviewer guy visit", ["guy"], shown, quoted=True) == ["guy"]
