@@ -29,6 +29,7 @@ KEY_WEIGHT = 0.5  # a yes-or-no question's rarest word held: half a cosine's ran
 CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, more than a span
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
+OTHER_CASE_PENALTY = 1.0  # a sentence about other named children than the one asked about loses this
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
 WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
 LIST_SENTENCES = 6  # sentences (list items) a lead-in ending in ":" takes in
@@ -40,6 +41,16 @@ class Sentence:
     end: int
     text: str
     similarity: float
+
+
+def visible(text: str) -> int:
+    """Characters a reader sees (not spaces or line breaks): what the marked share is of."""
+    return sum(not c.isspace() for c in text)
+
+
+def size(sentence: Sentence) -> int:
+    """A sentence's visible characters: its span less the spaces of its text."""
+    return sentence.end - sentence.start - (len(sentence.text) - visible(sentence.text))
 
 
 def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:
@@ -117,9 +128,7 @@ def then_next(sentences: list[Sentence], picked: list[int], terms: evidence.Term
     if not terms.sequel or len(picked) != 1 or picked[0] + 1 >= len(sentences):
         return picked
     a, b = sentences[picked[0]], sentences[picked[0] + 1]
-    return (
-        picked + [picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else [picked[0] + 1]
-    )
+    return picked + [picked[0] + 1] if size(a) + size(b) < MAX_SHARE * quote_chars else [picked[0] + 1]
 
 
 def asks_whom(question: str) -> bool:
@@ -176,6 +185,7 @@ def scores(
         key = bool(keys & written[i])
         value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
+        value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
         out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
@@ -189,6 +199,15 @@ def scores(
     if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
         out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
     return out
+
+
+def other_case(terms: evidence.Terms, text: str) -> bool:
+    """Does a sentence name only other children than the one the question names ("is there a
+    review of Baby N?": "Two other reviews, of Baby U and of Child O, ...")? It is about them."""
+    if not terms.pseudonyms:
+        return False
+    named = answertypes.pseudonyms(text)
+    return bool(named) and not any(answertypes.names_pseudonym(text, p) for p in terms.pseudonyms)
 
 
 def asks_calendar(terms: evidence.Terms) -> bool:
@@ -301,7 +320,7 @@ def choose(sentences: list[Sentence], values: list[float], margin: float, quote_
     for j in sorted((best - 1, best + 1), key=lambda j: -values[j] if 0 <= j < len(values) else 1):
         if not 0 <= j < len(values) or values[j] < values[best] - margin or values[j] < 0:
             continue
-        chars = sum(sentences[k].end - sentences[k].start for k in picked + [j])
+        chars = sum(size(sentences[k]) for k in picked + [j])
         if chars < MAX_SHARE * quote_chars:
             picked.append(j)
         break
@@ -331,7 +350,7 @@ def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Ter
     found = next((j for j in near if gives(sentences[j].text)), None)
     if found is None:
         return picked
-    chars = sum(sentences[k].end - sentences[k].start for k in (best, found))
+    chars = sum(size(sentences[k]) for k in (best, found))
     return sorted({best, found}) if chars < MAX_SHARE * quote_chars else [found]
 
 
@@ -373,7 +392,7 @@ def with_next(
         return picked
     if "\n\n" in text[a.end : b.start] or text[a.start : a.end].rstrip().endswith(":"):
         return picked
-    return [picked[0], picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else picked
+    return [picked[0], picked[0] + 1] if size(a) + size(b) < MAX_SHARE * quote_chars else picked
 
 
 def doc_sentences(index, doc_id: str) -> list[tuple[int, int]]:
@@ -476,10 +495,11 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         start, end = widen(index, chosen.doc, start, end, (top.start, top.end), doc.section_at(start))
         sentences = sentences_of(start, end)
         values = scores(sentences, terms, soft, glossary)
-    picked = choose(sentences, values, margin, end - start)
-    picked = with_value(sentences, picked, terms, end - start)
-    picked = then_next(sentences, picked, terms, end - start)
-    picked = with_next(sentences, picked, terms, doc.text, end - start)
+    shown = visible(doc.text[start:end])  # the share a reader sees: spaces and line breaks aside
+    picked = choose(sentences, values, margin, shown)
+    picked = with_value(sentences, picked, terms, shown)
+    picked = then_next(sentences, picked, terms, shown)
+    picked = with_next(sentences, picked, terms, doc.text, shown)
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
         one = sentences[picked[0]]

@@ -60,3 +60,27 @@ def test_the_year_before_marks_the_earlier_figure():
 def test_no_follow_up_no_change():
     terms = terms_for({"call": "calls"}, kind="count")
     assert marking.toward_earlier(terms, "In 2022 there were 310 calls and 260 in 2021.") is terms
+
+
+def test_a_sentence_about_other_named_children_is_not_the_answer():
+    # "is there to be a review of Child K?": the sentence naming only Child M and Baby R is about them
+    terms = terms_for({"review": "review", "child": "Child"}, polar=True, pseudonyms=["Child K"])
+    sentences = [
+        marking.Sentence(0, 60, "The partnership decided a full practice review is needed.", 0.40),
+        marking.Sentence(61, 140, "Reviews of Child M and of Baby R are also under way, not reported here.", 0.60),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 140) == [0]
+    assert marking.other_case(terms, "Child M was seen.") and not marking.other_case(terms, "Child K and Child M met.")
+    assert not marking.other_case(terms, "The review is needed.")
+
+
+def test_the_share_marked_is_counted_in_visible_characters():
+    # two sentences of 50 visible characters each fit in 60% of a quote of 200 characters, but
+    # not when 60 of those are line breaks and indentation between paragraphs
+    a = marking.Sentence(0, 55, "x" * 50 + " " * 5, 0.5)
+    b = marking.Sentence(56, 111, "y" * 50 + " " * 5, 0.49)
+    assert marking.size(a) == 50
+    assert marking.choose([a, b], [0.5, 0.49], 0.05, 200) == [0, 1]
+    assert marking.choose([a, b], [0.5, 0.49], 0.05, 140) == [0]
+    assert marking.visible(" a b\n\nc ") == 3
