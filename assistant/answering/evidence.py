@@ -113,6 +113,7 @@ class Terms:
     whom: bool = False  # "who do I tell?": asks whom to get in touch with (marking.asks_whom)
     sequel: bool = False  # "what happened after ...?": asks what followed (marking.asks_sequel)
     earlier: int = 0  # "and the year before that?": the year it is before, or -1 (marking.asks_earlier)
+    reported: bool = False  # "did he ever say who ...?": asks what a person said (marking.asks_said)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)

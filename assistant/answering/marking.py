@@ -62,6 +62,8 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     if query and asks_earlier(question):
         named = [int(y) for y in _YEAR.findall(query.replace(question, " "))]
         terms = replace(terms, earlier=max(named) if named else -1)
+    if asks_said(question):
+        terms = replace(terms, reported=True)
     if asks_whom(question) or asks_sequel(question):
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not own:
@@ -99,6 +101,30 @@ def toward_earlier(terms: evidence.Terms, text: str) -> evidence.Terms:
     year = str(before[-1])
     weight = sum(terms.weights.values()) or 1.0
     return replace(terms, words={**terms.words, year: year}, weights={**terms.weights, year: weight})
+
+
+# "did the boy ever say who ...", "what did his mum tell the nurse", "has she disclosed anything"
+_SAID = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w'’]+\s+){1,4}?)(?:ever\s+|actually\s+|even\s+)?"
+    r"(?:say|said|tell|told|mention|disclose|disclosed)\b",
+    re.I,
+)
+# Who "says" in a document question: the text itself ("does *the policy* say", "did *it* mention"),
+# or the asker asking what to do ("do *I* tell the parents?").
+_TEXTS = frozenset(
+    "i we you it this that they report document documents guidance guide briefing review summary leaflet panel policy "
+    "plan procedure page website poster".split()
+)
+# Reported speech: words in quotation marks, or a verb of saying.
+_SPEECH = re.compile(r"[\"“][^\"”]{3,}[\"”]|\b(?:said|says|told|tells|disclosed|mentioned)\b", re.I)
+SPEECH_WEIGHT = 0.3  # a sentence reporting what was said, for a question asking what someone said
+
+
+def asks_said(question: str) -> bool:
+    """Does the question ask what a person said ("did the little girl ever say who hurt her?"),
+    not what a document says ("does the policy say anything about ...")?"""
+    m = _SAID.search(question)
+    return bool(m) and not set(m.group("who").lower().split()) & _TEXTS
 
 
 # "who do I tell?", "who should we ring about it?", "who can you report it to?"
@@ -186,6 +212,7 @@ def scores(
         value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
         value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
+        value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
         out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence

@@ -84,3 +84,29 @@ def test_the_share_marked_is_counted_in_visible_characters():
     assert marking.choose([a, b], [0.5, 0.49], 0.05, 200) == [0, 1]
     assert marking.choose([a, b], [0.5, 0.49], 0.05, 140) == [0]
     assert marking.visible(" a b\n\nc ") == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("did the girl ever tell anyone who took her", True),
+        ("has her brother disclosed anything", True),
+        ("does the leaflet say anything about ferries", False),
+        ("what did it mention about ferries", False),
+        ("do we tell the school first", False),
+    ],
+)
+def test_a_question_about_what_a_person_said_is_told_from_one_about_the_text(question, said):
+    assert marking.asks_said(question) is said
+
+
+def test_what_a_person_said_is_answered_by_reported_speech():
+    terms = marking.asked_in(
+        terms_for({"girl": "girl", "took": "took"}, polar=True), "did the girl ever tell anyone who took her", None
+    )
+    sentences = [
+        marking.Sentence(0, 50, "The girl was found at the ferry port in May.", 0.45),
+        marking.Sentence(51, 110, 'The girl told a teacher that "the van man" drove her there.', 0.30),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 200) == [1]
