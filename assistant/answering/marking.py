@@ -124,7 +124,7 @@ def asks_said(question: str) -> bool:
     """Does the question ask what a person said ("did the little girl ever say who hurt her?"),
     not what a document says ("does the policy say anything about ...")?"""
     m = _SAID.search(question)
-    return bool(m) and not set(m.group("who").lower().split()) & _TEXTS
+    return m is not None and not set(m.group("who").lower().split()) & _TEXTS
 
 
 # "who do I tell?", "who should we ring about it?", "who can you report it to?"
