@@ -64,6 +64,8 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
         terms = replace(terms, earlier=max(named) if named else -1)
     if asks_said(question):
         terms = replace(terms, reported=True)
+    if asks_leave(question):
+        terms = replace(terms, deontic=True)
     if asks_whom(question) or asks_sequel(question):
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not own:
@@ -118,6 +120,26 @@ _TEXTS = frozenset(
 # Reported speech: words in quotation marks, or a verb of saying.
 _SPEECH = re.compile(r"[\"“][^\"”]{3,}[\"”]|\b(?:said|says|told|tells|disclosed|mentioned)\b", re.I)
 SPEECH_WEIGHT = 0.3  # a sentence reporting what was said, for a question asking what someone said
+
+
+# "can a teacher ...", "are we allowed to ...", "do we have to ...", "is it ok to ...", "should I ..."
+_LEAVE = re.compile(
+    r"(?:^|[,.;?!]\s*)(?:so\s+|and\s+)?(?:can|may|could|should|must|is\s+it\s+(?:ok|okay|alright|allowed|fine)|"
+    r"are\s+(?:we|they|you|staff)\s+allowed|(?:do|does)\s+(?:\w+\s+){1,3}?(?:have|need)\s+to)\b",
+    re.I,
+)
+# A rule: what may, must or must never be done.
+_RULE = re.compile(
+    r"\b(?:must|mustn['’]t|never|always|may|may not|can|cannot|can['’]t|should|shouldn['’]t|allowed|"
+    r"not allowed|need to|do not need|don['’]t need|required|only)\b",
+    re.I,
+)
+RULE_WEIGHT = 0.1  # a sentence stating a rule, for a question asking what may or must be done
+
+
+def asks_leave(question: str) -> bool:
+    """Does the question ask what may or must be done ("can a teacher use her own phone?")?"""
+    return bool(_LEAVE.search(question))
 
 
 def asks_said(question: str) -> bool:
@@ -213,6 +235,7 @@ def scores(
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
         value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
         value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
+        value += RULE_WEIGHT * (terms.deontic and bool(_RULE.search(s.text)))
         out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence

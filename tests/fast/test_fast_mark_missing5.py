@@ -110,3 +110,30 @@ def test_what_a_person_said_is_answered_by_reported_speech():
     ]
     values = marking.scores(sentences, terms, {}, glossary.Glossary())
     assert marking.choose(sentences, values, 0.05, 200) == [1]
+
+
+@pytest.mark.parametrize(
+    ("question", "leave"),
+    [
+        ("can a volunteer drive the minibus", True),
+        ("are we allowed to text a parent", True),
+        ("do drivers have to carry a badge", True),
+        ("so is it ok to film the match", True),
+        ("when was the minibus bought", False),
+        ("who drives the minibus", False),
+    ],
+)
+def test_a_question_asking_what_may_or_must_be_done_is_told(question, leave):
+    assert marking.asks_leave(question) is leave
+
+
+def test_what_may_be_done_is_answered_by_the_rule():
+    terms = marking.asked_in(
+        terms_for({"volunt": "volunteer", "minibus": "minibus"}, polar=True), "can a volunteer drive the minibus", None
+    )
+    sentences = [
+        marking.Sentence(0, 50, "Volunteers who help on trips sign in at the minibus.", 0.50),
+        marking.Sentence(51, 110, "Volunteers never drive the minibus.", 0.45),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.01, 200) == [1]
