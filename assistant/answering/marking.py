@@ -594,7 +594,11 @@ def best_row(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tu
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")
 # Phrase edges inside a clause: a quote that is one long sentence is marked by its phrases.
-_PHRASE_END = re.compile(r"\s+(?=(?:on|for|to|by|from|with|about|after|before|including|such as|within|in|of|that)\s)")
+# A subject and its predicate, parted before a form of "be" ("Worries about an adult | are covered by ...").
+_PHRASE_END = re.compile(
+    r"\s+(?=(?:on|for|to|by|from|with|about|after|before|including|such as|within|in|of|that"
+    r"|is|are|was|were)\s)"
+)
 
 
 def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int]:

@@ -137,3 +137,11 @@ def test_what_may_be_done_is_answered_by_the_rule():
     ]
     values = marking.scores(sentences, terms, {}, glossary.Glossary())
     assert marking.choose(sentences, values, 0.01, 200) == [1]
+
+
+def test_a_long_sentence_is_parted_between_its_subject_and_a_predicate_with_be():
+    # "is it insured under the fleet scheme?": the predicate holding the answer is marked whole
+    terms = terms_for({"insur": "insured", "fleet": "fleet"}, polar=True)
+    text = "Trips in the school minibus with volunteers driving are insured by the county's fleet insurance scheme."
+    start, end = marking.best_clauses(text, terms, {}, glossary.Glossary(), int(0.6 * len(text)))
+    assert text[start:end].startswith("are insured by the county's fleet insurance")
