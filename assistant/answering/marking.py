@@ -48,9 +48,14 @@ def visible(text: str) -> int:
     return sum(not c.isspace() for c in text)
 
 
-def size(sentence: Sentence) -> int:
-    """A sentence's visible characters: its span less the spaces of its text."""
-    return sentence.end - sentence.start - (len(sentence.text) - visible(sentence.text))
+def within_share(sentences: list[Sentence], picked: list[int], values: list[float], quote: str) -> list[int]:
+    """The marked sentences, kept to ``MAX_SHARE`` of the quote in the characters a reader sees
+    (the share reported, evalmetrics.marked_share): spaces and line breaks between paragraphs
+    lengthen a quote but are not seen, so two sentences that fit by length may not by sight;
+    then the better scored one alone is marked."""
+    if len(picked) < 2 or sum(visible(sentences[i].text) for i in picked) <= MAX_SHARE * visible(quote):
+        return picked
+    return [max(picked, key=lambda i: values[i])]
 
 
 def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:
@@ -176,7 +181,9 @@ def then_next(sentences: list[Sentence], picked: list[int], terms: evidence.Term
     if not terms.sequel or len(picked) != 1 or picked[0] + 1 >= len(sentences):
         return picked
     a, b = sentences[picked[0]], sentences[picked[0] + 1]
-    return picked + [picked[0] + 1] if size(a) + size(b) < MAX_SHARE * quote_chars else [picked[0] + 1]
+    return (
+        picked + [picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else [picked[0] + 1]
+    )
 
 
 def asks_whom(question: str) -> bool:
@@ -370,7 +377,7 @@ def choose(sentences: list[Sentence], values: list[float], margin: float, quote_
     for j in sorted((best - 1, best + 1), key=lambda j: -values[j] if 0 <= j < len(values) else 1):
         if not 0 <= j < len(values) or values[j] < values[best] - margin or values[j] < 0:
             continue
-        chars = sum(size(sentences[k]) for k in picked + [j])
+        chars = sum(sentences[k].end - sentences[k].start for k in picked + [j])
         if chars < MAX_SHARE * quote_chars:
             picked.append(j)
         break
@@ -400,7 +407,7 @@ def with_value(sentences: list[Sentence], picked: list[int], terms: evidence.Ter
     found = next((j for j in near if gives(sentences[j].text)), None)
     if found is None:
         return picked
-    chars = sum(size(sentences[k]) for k in (best, found))
+    chars = sum(sentences[k].end - sentences[k].start for k in (best, found))
     return sorted({best, found}) if chars < MAX_SHARE * quote_chars else [found]
 
 
@@ -442,7 +449,7 @@ def with_next(
         return picked
     if "\n\n" in text[a.end : b.start] or text[a.start : a.end].rstrip().endswith(":"):
         return picked
-    return [picked[0], picked[0] + 1] if size(a) + size(b) < MAX_SHARE * quote_chars else picked
+    return [picked[0], picked[0] + 1] if (a.end - a.start) + (b.end - b.start) < MAX_SHARE * quote_chars else picked
 
 
 def doc_sentences(index, doc_id: str) -> list[tuple[int, int]]:
@@ -545,11 +552,11 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
         start, end = widen(index, chosen.doc, start, end, (top.start, top.end), doc.section_at(start))
         sentences = sentences_of(start, end)
         values = scores(sentences, terms, soft, glossary)
-    shown = visible(doc.text[start:end])  # the share a reader sees: spaces and line breaks aside
-    picked = choose(sentences, values, margin, shown)
-    picked = with_value(sentences, picked, terms, shown)
-    picked = then_next(sentences, picked, terms, shown)
-    picked = with_next(sentences, picked, terms, doc.text, shown)
+    picked = choose(sentences, values, margin, end - start)
+    picked = with_value(sentences, picked, terms, end - start)
+    picked = then_next(sentences, picked, terms, end - start)
+    picked = with_next(sentences, picked, terms, doc.text, end - start)
+    picked = within_share(sentences, picked, values, doc.text[start:end])
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
         one = sentences[picked[0]]

@@ -76,14 +76,15 @@ def test_a_sentence_about_other_named_children_is_not_the_answer():
 
 
 def test_the_share_marked_is_counted_in_visible_characters():
-    # two sentences of 50 visible characters each fit in 60% of a quote of 200 characters, but
-    # not when 60 of those are line breaks and indentation between paragraphs
-    a = marking.Sentence(0, 55, "x" * 50 + " " * 5, 0.5)
-    b = marking.Sentence(56, 111, "y" * 50 + " " * 5, 0.49)
-    assert marking.size(a) == 50
-    assert marking.choose([a, b], [0.5, 0.49], 0.05, 200) == [0, 1]
-    assert marking.choose([a, b], [0.5, 0.49], 0.05, 140) == [0]
-    assert marking.visible(" a b\n\nc ") == 3
+    # two sentences of 50 visible characters each: in a quote of 180 characters of which 80 are
+    # line breaks and indentation between paragraphs, both fit by length but not by sight
+    a = marking.Sentence(0, 50, "x" * 50, 0.5)
+    b = marking.Sentence(130, 180, "y" * 50, 0.49)
+    quote = a.text + "\n" * 80 + b.text
+    assert marking.visible(quote) == 100
+    assert marking.choose([a, b], [0.5, 0.49], 0.05, len(quote)) == [0, 1]
+    assert marking.within_share([a, b], [0, 1], [0.5, 0.49], quote) == [0]
+    assert marking.within_share([a, b], [0, 1], [0.5, 0.49], quote + "z" * 100) == [0, 1]
 
 
 @pytest.mark.parametrize(
