@@ -18,8 +18,11 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   most, "kinship" 0.28).
   A word right before one of them names its kind ("*reflective* questions"). Never the topic a
   question asks the documents about ("what does the report say about *nosy questions*").
-* **A conjunction, a preposition or a pronoun** ("whether", "beside", "myself"): closed classes
-  of English, so listed.
+* **A conjunction, a preposition or a pronoun** ("whether", "beside", "myself", "round here"), and
+  a general noun of speech ("the first *bit*", "the *ones* on the page"): closed classes of
+  English, so listed.
+* **An adjective of emphasis** ("a *proper* review") when the quotes hold the word it qualifies.
+* **A verb done again in a "how often" question** ("*redo* the training") answered by a frequency.
 * **Words around a count**: for "how many X", only the words that say which X are shown
   (figures.which_counted, the same words that decide a refusal): not who asks ("as a practice
   *nurse*"), where to look ("in the 2020 annual report *cases*") or a clause saying when
@@ -47,7 +50,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, aspects, evidence, figures, inquotes, meaning
+from assistant.answering import answertypes, aspects, evidence, figures, inquotes, marking, meaning
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -60,6 +63,15 @@ PRONOUNS = frozenset(
     "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its "
     "itself we us our ours ourselves they them their theirs themselves".split()
 )
+# General nouns of speech (Halliday and Hasan's "general nouns"): they stand in for something
+# named elsewhere ("the first *bit*", "the *ones* on the page", "the hoarding *thing*", "the house
+# *stuff*") and name no topic of their own; a closed class of English, so listed.
+GENERAL_NOUNS = frozenset("bit bits ones thing things stuff sort sorts kind kinds".split())
+# Prepositions figures.PREPOSITIONS leaves out (it reads counts): "kids *round* here".
+MORE_PREPOSITIONS = frozenset("round amongst amid via throughout toward despite alongside beneath underneath".split())
+# Adjectives of emphasis: "a *proper* review", "the *whole* report" ask for the thing itself, held
+# when the quotes hold the word they qualify (the next word of the question); a closed class.
+EMPHASIS = frozenset("proper real actual whole full complete total entire genuine true".split())
 # Subordinating conjunctions: a closed class of English, so listed ("whether the plans were closed").
 CONJUNCTIONS = frozenset("whether unless although though whereas whilst while since because".split())
 # Seeds of the asker's errand (see the module docstring); a word is read as one of them by meaning.
@@ -110,14 +122,20 @@ TITLES = frozenset(
     "therapist therapists".split()
 )
 
+# General nouns for an adult (the human class of Halliday and Hasan's general nouns, with its
+# everyday forms): in a "who" question ("was it the scrutineer *bloke*?") they stand for the person
+# asked for, held by a quote that names one ("Gareth Linley"); a closed class of English.
+ADULTS = frozenset("person man woman guy bloke chap fella fellow lady gentleman someone somebody".split())
+
 # A child named by where they are: held by a word for a child with the place in the same quotes.
 PLACED = {"pupil": "school", "pupils": "school", "schoolchild": "school", "schoolchildren": "school"}
 CHILD = frozenset("child children kid kids".split())
 
 
-def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
+def held_by_class(missing: list[str], texts: list[str], question: str = "") -> set[str]:
     """The words of ``missing`` the ``texts`` hold by their class (see the module docstring)."""
     said = {w for t in texts for w in re.findall(r"[a-z]+", t.lower())}
+    named = answertypes.kind(question) == "who" and any(answertypes._NAME.search(t) for t in texts)
     lemmas = said | {lemma for w in said for lemma in meaning.lemmas_of(w)}
     out = set()
     for w in missing:
@@ -127,6 +145,7 @@ def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
             any(set(KIN.get(f, ())) & lemmas for f in forms)
             or (forms & WORKERS and said & TITLES)
             or (place and said & CHILD and place in lemmas)
+            or (named and forms & ADULTS)
         ):
             out.add(w)
     return out
@@ -135,7 +154,8 @@ def held_by_class(missing: list[str], texts: list[str]) -> set[str]:
 _ROUGH = re.compile(
     r"\b(?:roughly|about|around|approximately|approx|something|or so|ish|between|or)\b"
     # the asker's figure put up to be checked: "over 250 ..., what was the actual number"
-    r"|\b(?:actual|exact|real|precise|correct|right|true)\s+(?:number|figure|total|count)\b",
+    r"|\b(?:actual|exact|real|precise|correct|right|true)\s+(?:number|figure|total|count)\b"
+    r"|-odd\b",  # "four thousand-odd"
     re.I,
 )
 # Phrases of everyday English whose words name no topic ("who is it *at the moment*", "go
@@ -149,10 +169,10 @@ _IDIOM = re.compile(
 )
 # Nouns that stand for a question word, as the head of what is asked ("what's the *difference*
 # between ...": how they differ; "the main *reason* ...": why; "what's the *rule* on ...": what
-# must be done): the asking; the words after them are the topic.
+# must be done; "the *definition* they use": what it is): the asking; the words after them are the topic.
 _ASKING_NOUN = re.compile(
     r"\b(?:what(?:['’]?s| is| are| was| were)?|whats|the|main|any)\s+(?:main\s+|real\s+)?"
-    r"(differences?|reasons?|rules?)\s+(?:between|for|on|about|why|that|\w+)",
+    r"(differences?|reasons?|rules?|definitions?|meanings?)\s+(?:between|for|on|about|why|that|\w+)",
     re.I,
 )
 
@@ -200,12 +220,27 @@ def ages_held(question: str, texts: list[str]) -> set[str]:
 def rough_figures(question: str, texts: list[str]) -> frozenset[str]:
     """The question's number words that need no warning: all of them when it gives its figures
     as a guess or a choice ("roughly fifteen hundred", "between twenty and twenty-five", "a year
-    or eighteen months"), else those whose figure the quotes hold ("nine" and "9")."""
+    or eighteen months", "six months? seven?" with seven held), else those whose figure the
+    quotes hold ("nine" and "9")."""
     asked = {w for w in words(question or "") if w in NUMBER_WORDS}
     if not asked or _ROUGH.search(question or ""):
         return frozenset(asked)
     held = set().union(*(meaning.figures_of(t) for t in texts)) if texts else set()
+    if offered_choice(question or "", held):  # "was it six months? seven?": a choice, one held
+        return frozenset(asked)
     return frozenset(w for w in asked if meaning.numbers_in(meaning.spelled_in_digits(w)) <= held)
+
+
+CHOICE_REACH = 3  # words apart, at most, two figures offered as a choice ("six months? seven?")
+
+
+def offered_choice(question: str, held: set[str]) -> bool:
+    """Does the question offer two figures a few words apart ("six months? seven?", "two, three
+    visits") of which the quotes hold one: a choice, not two things asked?"""
+    ws = words(question)
+    at = [(i, meaning.numbers_in(meaning.spelled_in_digits(w))) for i, w in enumerate(ws) if w in NUMBER_WORDS]
+    pairs = [(a, b) for i, a in at for j, b in at if 0 < j - i <= CHOICE_REACH and a and b and a != b]
+    return any((a | b) & held for a, b in pairs)
 
 
 def spelled_out(word: str, shown: list[str]) -> bool:
@@ -272,6 +307,69 @@ def event_verbs(question: str, candidates: list[str], texts: list[str]) -> set[s
     return {w for w in candidates if "VERB" in meaning.word_classes(w) and meaning.lemmas_of(w) & EVENT_VERBS}
 
 
+def emphasis(question: str, missing: list[str]) -> set[str]:
+    """The ``EMPHASIS`` words of ``missing`` whose next word in the question is not missing ("a
+    *proper* review" when the quotes hold "review")."""
+    ws = words(question or "")
+    lacking = {w.lower() for w in missing}
+    return {ws[i] for i in range(len(ws) - 1) if ws[i] in EMPHASIS and ws[i] in lacking and ws[i + 1] not in lacking}
+
+
+_HOW_OFTEN = re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\b", re.I)
+
+
+def done_again(question: str, candidates: list[str], texts: list[str]) -> set[str]:
+    """In a "how often" question the quotes answer with a frequency ("every three years"), a
+    verb that is a common verb done again ("*redo* the training", "*retake* it": re- and the
+    verb) asks that frequency itself: the quote saying how often it is done holds it."""
+    if not _HOW_OFTEN.search(question or "") or not any(marking.gives_frequency(t) for t in texts):
+        return set()
+    return {
+        w
+        for w in candidates
+        if w.startswith("re")
+        and "VERB" in meaning.word_classes(w)
+        and any("VERB" in meaning.word_classes(root) and meaning.common(root) for root in {w[2:], *_roots(w[2:])})
+    }
+
+
+def _roots(stem: str) -> set[str]:
+    """The verb lemmas of a word ("done": do), for ``done_again``."""
+    return set(meaning.word_lemmas(stem).get("VERB", ()))
+
+
+# Where a clause starts asking: a question word or an auxiliary put first ("is tooth decay ...").
+_ASKS = re.compile(
+    r"(?:^|[,.;:!?]\s*|\s[-–—]\s*)(?:so\s+|and\s+|but\s+)?"
+    r"(?:what|whats|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|has|have|had|must|may|might|shall)\b",
+    re.I,
+)
+
+
+def lead_in(question: str) -> set[str]:
+    """The words of a statement the asker makes of themselves before asking ("so my son's got a
+    few fillings needed, *is* tooth decay neglect?"): their situation, not what the quotes are
+    asked. Words the English lexicon does not know (a place, a name: "I work in Bracklow") are
+    never among them, nor a topic put first ("family hub opening times, do I need to book")."""
+    m = _ASKS.search(question or "")
+    if not m or m.start() == 0 or "?" in question[: m.start()]:
+        return set()
+    said = words(question[: m.start()])
+    if not set(said) & _SPEAKING:  # "family hub opening times, do i need to book": the topic
+        return set()
+    return {w for w in said if meaning.word_classes(w)}
+
+
+# The asker or theirs, in a statement about their situation ("*my* son's got ...", "*I* keep hearing").
+_SPEAKING = frozenset("i i'm im my me we we're our us".split())
+
+
+def _after_lead_in(question: str) -> str:
+    m = _ASKS.search(question or "")
+    return question[m.start() :] if m else question
+
+
 def for_reader(question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False) -> list[str]:
     """The words of ``missing`` worth showing a reader (see the module docstring); ``quoted``:
     ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay)."""
@@ -290,12 +388,14 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
     errand -= asked_about(question or "")  # "what does it say about nosy questions": the topic itself
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
-    left = [w for w in left if w.lower() not in figures.PREPOSITIONS | PRONOUNS]
+    left = [w for w in left if w.lower() not in figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS]
+    left = [w for w in left if w not in emphasis(question, left) | done_again(question, plain, texts)]
     which = figures.which_counted(question or "")
     if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]
     if quoted:
-        left = [w for w in left if w not in held_by_class(left, texts)]
+        aside = lead_in(question) - set(words(_after_lead_in(question)))
+        left = [w for w in left if w not in held_by_class(left, texts, question) and w not in aside]
     backend = getattr(getattr(vectors, "embedder", None), "model", None)
     if quoted and left and backend is not None:
         left = [w for w in left if w not in inquotes.held(backend, question or "", left, texts)]

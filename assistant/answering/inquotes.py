@@ -49,8 +49,17 @@ def in_context(backend, text: str) -> list[tuple[str, np.ndarray]]:
         rows = [i for a, b, i in spans if a >= m.start() and b <= m.end()]
         if rows:
             v = hidden[rows].mean(axis=0)
-            out.append((m.group().lower(), v / max(float(np.linalg.norm(v)), 1e-12)))
+            out.append((bare(m.group()), v / max(float(np.linalg.norm(v)), 1e-12)))
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def bare(word: str) -> str:
+    """A word as the missing list names it: lower case, without a possessive ("mum's": mum;
+    "parents'": parents), so the question's "mum's boyfriend" is read for "mum"."""
+    return _POSSESSIVE.sub("", word.lower()) or word.lower()
 
 
 @lru_cache(maxsize=1)

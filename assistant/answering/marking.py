@@ -25,10 +25,11 @@ from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
-KEY_WEIGHT = 0.3  # a yes-or-no question's rarest word held: about a third of a cosine's range
+KEY_WEIGHT = 0.5  # a yes-or-no question's rarest word held: half a cosine's range
 CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, more than a span
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
+OTHER_CASE_PENALTY = 1.0  # a sentence about other named children than the one asked about loses this
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
 WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
 LIST_SENTENCES = 6  # sentences (list items) a lead-in ending in ":" takes in
@@ -42,17 +43,115 @@ class Sentence:
     similarity: float
 
 
+def visible(text: str) -> int:
+    """Characters a reader sees (not spaces or line breaks): what the marked share is of."""
+    return sum(not c.isspace() for c in text)
+
+
+def within_share(sentences: list[Sentence], picked: list[int], values: list[float], quote: str) -> list[int]:
+    """The marked sentences, kept to ``MAX_SHARE`` of the quote in the characters a reader sees
+    (the share reported, evalmetrics.marked_share): spaces and line breaks between paragraphs
+    lengthen a quote but are not seen, so two sentences that fit by length may not by sight;
+    then the better scored one alone is marked."""
+    if len(picked) < 2 or sum(visible(sentences[i].text) for i in picked) <= MAX_SHARE * visible(quote):
+        return picked
+    return [max(picked, key=lambda i: values[i])]
+
+
 def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:
     """The terms a follow-up's quote is marked by: a follow-up read with the question before it
     ("and since when?" after "what did they change?") is about that question's subject, but
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
     kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
     own = answertypes.kind(question)
+    if query and asks_earlier(question):
+        named = [int(y) for y in _YEAR.findall(query.replace(question, " "))]
+        terms = replace(terms, earlier=max(named) if named else -1)
+    if asks_said(question):
+        terms = replace(terms, reported=True)
+    if asks_leave(question):
+        terms = replace(terms, deontic=True)
     if asks_whom(question) or asks_sequel(question):
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not own:
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+
+
+# "and the year before that?", "what about the previous year?", "and before that?"
+_EARLIER = re.compile(
+    r"\b(?:year|month|quarter|time|one)\s+before\b|\bprevious\s+(?:year|month|quarter|one)\b"
+    r"|\byear\s+(?:prior|earlier)\b|^\W*(?:and\s+)?(?:what\s+about\s+)?before\s+that\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def asks_earlier(question: str) -> bool:
+    """Does a follow-up ask for the period before the one just asked about ("and the year
+    before that?")? Its answer is the figure of the earlier year the quote gives."""
+    return bool(_EARLIER.search(question))
+
+
+def toward_earlier(terms: evidence.Terms, text: str) -> evidence.Terms:
+    """For a follow-up asking the period before (``terms.earlier``: the year asked before, or -1
+    when none was named and the latest the quote gives was the answer), the latest year of
+    ``text`` before it becomes the word that decides the mark, outweighing the rest together: the
+    clause or row "up from 41 in 2023", not the one that answered the question before."""
+    if not terms.earlier:
+        return terms
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    ref = terms.earlier if terms.earlier > 0 else (years[-1] if years else 0)
+    before = [y for y in years if y < ref]
+    if not before:
+        return terms
+    year = str(before[-1])
+    weight = sum(terms.weights.values()) or 1.0
+    return replace(terms, words={**terms.words, year: year}, weights={**terms.weights, year: weight})
+
+
+# "did the boy ever say who ...", "what did his mum tell the nurse", "has she disclosed anything"
+_SAID = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|will)\s+(?P<who>(?:[\w'’]+\s+){1,4}?)(?:ever\s+|actually\s+|even\s+)?"
+    r"(?:say|said|tell|told|mention|disclose|disclosed)\b",
+    re.I,
+)
+# Who "says" in a document question: the text itself ("does *the policy* say", "did *it* mention"),
+# or the asker asking what to do ("do *I* tell the parents?").
+_TEXTS = frozenset(
+    "i we you it this that they report document documents guidance guide briefing review summary leaflet panel policy "
+    "plan procedure page website poster".split()
+)
+# Reported speech: words in quotation marks, or a verb of saying.
+_SPEECH = re.compile(r"[\"“][^\"”]{3,}[\"”]|\b(?:said|says|told|tells|disclosed|mentioned)\b", re.I)
+SPEECH_WEIGHT = 0.3  # a sentence reporting what was said, for a question asking what someone said
+
+
+# "can a teacher ...", "are we allowed to ...", "do we have to ...", "is it ok to ...", "should I ..."
+_LEAVE = re.compile(
+    r"(?:^|[,.;?!]\s*)(?:so\s+|and\s+)?(?:can|may|could|should|must|is\s+it\s+(?:ok|okay|alright|allowed|fine)|"
+    r"are\s+(?:we|they|you|staff)\s+allowed|(?:do|does)\s+(?:\w+\s+){1,3}?(?:have|need)\s+to)\b",
+    re.I,
+)
+# A rule: what may, must or must never be done.
+_RULE = re.compile(
+    r"\b(?:must|mustn['’]t|never|always|may|may not|can|cannot|can['’]t|should|shouldn['’]t|allowed|"
+    r"not allowed|need to|do not need|don['’]t need|required|only)\b",
+    re.I,
+)
+RULE_WEIGHT = 0.1  # a sentence stating a rule, for a question asking what may or must be done
+
+
+def asks_leave(question: str) -> bool:
+    """Does the question ask what may or must be done ("can a teacher use her own phone?")?"""
+    return bool(_LEAVE.search(question))
+
+
+def asks_said(question: str) -> bool:
+    """Does the question ask what a person said ("did the little girl ever say who hurt her?"),
+    not what a document says ("does the policy say anything about ...")?"""
+    m = _SAID.search(question)
+    return m is not None and not set(m.group("who").lower().split()) & _TEXTS
 
 
 # "who do I tell?", "who should we ring about it?", "who can you report it to?"
@@ -141,6 +240,9 @@ def scores(
         key = bool(keys & written[i])
         value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
+        value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
+        value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
+        value += RULE_WEIGHT * (terms.deontic and bool(_RULE.search(s.text)))
         out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
@@ -154,6 +256,15 @@ def scores(
     if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
         out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
     return out
+
+
+def other_case(terms: evidence.Terms, text: str) -> bool:
+    """Does a sentence name only other children than the one the question names ("is there a
+    review of Baby N?": "Two other reviews, of Baby U and of Child O, ...")? It is about them."""
+    if not terms.pseudonyms:
+        return False
+    named = answertypes.pseudonyms(text)
+    return bool(named) and not any(answertypes.names_pseudonym(text, p) for p in terms.pseudonyms)
 
 
 def asks_calendar(terms: evidence.Terms) -> bool:
@@ -170,7 +281,11 @@ def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
     if not have:
         return set()
     top = max(terms.weights[s] for s in have)
-    return {s for s in have if terms.weights[s] >= top - 1e-9}
+    rarest = {s for s in have if terms.weights[s] >= top - 1e-9}
+    # Of equally rare words, the one fewest sentences hold says which sentence is about the
+    # question's specific thing ("do *trainees* do the same training?": not "training", held by all).
+    fewest = min(sum(s in h for h in held) for s in rarest)
+    return {s for s in rarest if sum(s in h for h in held) == fewest}
 
 
 def is_question(text: str) -> bool:
@@ -426,7 +541,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     sentences = sentences_of(start, end)
     if not sentences:
         return start, end, [], False
-    terms = without_the_case(terms, doc.text[start:end])
+    terms = toward_earlier(without_the_case(terms, doc.text[start:end]), doc.text[start:end])
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
         start, end = widen(index, chosen.doc, start, end, (last.start, last.end), doc.section_at(start))
@@ -441,6 +556,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     picked = with_value(sentences, picked, terms, end - start)
     picked = then_next(sentences, picked, terms, end - start)
     picked = with_next(sentences, picked, terms, doc.text, end - start)
+    picked = within_share(sentences, picked, values, doc.text[start:end])
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):
         one = sentences[picked[0]]
@@ -485,7 +601,11 @@ def best_row(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tu
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s+|\s+(?=(?:and|but|or|which|who|where|while|because|as well as)\s)")
 # Phrase edges inside a clause: a quote that is one long sentence is marked by its phrases.
-_PHRASE_END = re.compile(r"\s+(?=(?:on|for|to|by|from|with|about|after|before|including|such as|within|in|of|that)\s)")
+# A subject and its predicate, parted before a form of "be" ("Worries about an adult | are covered by ...").
+_PHRASE_END = re.compile(
+    r"\s+(?=(?:on|for|to|by|from|with|about|after|before|including|such as|within|in|of|that"
+    r"|is|are|was|were)\s)"
+)
 
 
 def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -> tuple[int, int]:
