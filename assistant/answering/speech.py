@@ -181,8 +181,17 @@ def _proform(m: re.Match) -> str:
     return m.group(0)
 
 
+# "on the neglect page", "the sibling bit", "that section": a part of the documents pointed at is
+# where to look; its modifier says what about, the head noun is no word a passage need hold.
+_PART_POINTED_AT = re.compile(
+    r"\b((?:the|that|this|these|those)\s+(?:[\w’'-]+\s+){0,2}?)(?:page|pages|bit|bits|sheet|section)\b", re.I
+)
+
+
 def without_proforms(text: str) -> str:
-    """``text`` without the pro-form "one"/"ones" and a reminding "again"."""
-    out = _PROFORM.sub(_proform, text)
+    """``text`` without the pro-form "one"/"ones", a reminding "again" and the head noun of a
+    part of the documents pointed at ("the neglect page")."""
+    out = _PART_POINTED_AT.sub(r"\1", text)
+    out = _PROFORM.sub(_proform, out)
     out = _AGAIN.sub("", out)
     return re.sub(r"\s+([,?.!;])", r"\1", re.sub(r"\s+", " ", out)).strip()

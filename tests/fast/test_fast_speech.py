@@ -84,6 +84,10 @@ def test_what_is_not_a_guess_stays(said):
         ("was that one of the outcomes?", "was that of the outcomes?"),
         ("after how many missed ones do we write?", "after how many missed do we write?"),
         ("what's step two again?", "what's step two?"),
+        # a part of the documents pointed at: where to look, not a word to hold
+        ("on the transport page, who do we ring?", "on the transport, who do we ring?"),
+        ("what did it say, the allotment bit?", "what did it say, the allotment?"),
+        ("I'm a bit lost, who do we ring?", "I'm a bit lost, who do we ring?"),
         # a number and the idioms for children stay
         ("is there a check for babies under one?", "is there a check for babies under one?"),
         ("who looks after the little ones?", "who looks after the little ones?"),
