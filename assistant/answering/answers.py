@@ -100,7 +100,7 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
 _OWN_CLAUSE = re.compile(
     r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|shall|has|have)\b", re.I
 )
-_POINTS_BACK = re.compile(r"\b(?:that|this|those|these|there|then|same|such)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:that|this|those|these|there|then|same|such|one|ones)\b", re.I)
 
 
 def _enough(clause: str) -> bool:
