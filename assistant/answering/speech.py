@@ -182,9 +182,12 @@ def _proform(m: re.Match) -> str:
 
 
 # "on the neglect page", "the sibling bit", "that section": a part of the documents pointed at is
-# where to look; its modifier says what about, the head noun is no word a passage need hold.
+# where to look; its modifier says what about, the head noun is no word a passage need hold. So
+# with a placeholder noun ("the hoarding thing", "the house stuff"): its modifier is the topic.
 _PART_POINTED_AT = re.compile(
-    r"\b((?:the|that|this|these|those)\s+(?:[\w’'-]+\s+){0,2}?)(?:page|pages|bit|bits|sheet|section)\b", re.I
+    r"\b((?:the|that|this|these|those)\s+(?:[\w’'-]+\s+){0,2}?)(?:page|pages|bit|bits|sheet|section|thing|things|"
+    r"stuff)\b",
+    re.I,
 )
 
 

@@ -88,6 +88,8 @@ def test_what_is_not_a_guess_stays(said):
         ("on the transport page, who do we ring?", "on the transport, who do we ring?"),
         ("what did it say, the allotment bit?", "what did it say, the allotment?"),
         ("I'm a bit lost, who do we ring?", "I'm a bit lost, who do we ring?"),
+        # a placeholder noun: its modifier is the topic
+        ("the curfew thing, is that in the guide?", "the curfew, is that in the guide?"),
         # a number and the idioms for children stay
         ("is there a check for babies under one?", "is there a check for babies under one?"),
         ("who looks after the little ones?", "who looks after the little ones?"),
