@@ -108,6 +108,7 @@ _TOPICAL_LEAD = re.compile(
     re.I,
 )
 _PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b", re.I)
+_ON_ITS_OWN = re.compile(r"\b(?:on|by)\s+(?:its|their|his|her)\s+own\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|those|these|this|one)\b", re.I)
 
 
@@ -158,7 +159,8 @@ def asking_part(text: str, enough) -> str:
         )
         # The asking clause stands alone only when it names its topic ("does that count as
         # private fostering"); "when were they appointed?" needs the lead-in it points back to.
-        out.append(rest if background and not _POINTS_BACK.search(rest) and enough(rest) else s)
+        points_back = _POINTS_BACK.search(_ON_ITS_OWN.sub(" ", rest))  # "on its own" is "alone"
+        out.append(rest if background and not points_back and enough(rest) else s)
     # "how many referrals last year, sixty-something was it?": the asker's guess and asides after an
     # open question, and a pro-form "one", are not what a passage must hold (speech.py).
     asked = speech.without_proforms(speech.without_guesses(" ".join(out).strip()))

@@ -122,3 +122,11 @@ def test_a_follow_up_that_is_a_clause_of_its_own_holds_a_passage_to_its_own_word
     assert asked_text("and can a school ask for one", [review], f"{review} and can a school ask for one").startswith(
         "what is a case review?"
     )
+
+
+def test_on_its_own_does_not_point_back_to_the_lead_in():
+    said = "my daughter has a few warts, is a skin rash on its own a reason to see the nurse?"
+    assert leadin.asking_part(said, _enough) == "is a skin rash on its own a reason to see the nurse?"
+    # a pronoun that does point back keeps the lead-in
+    said = "my daughter has a skin rash, is it a reason to see the nurse?"
+    assert leadin.asking_part(said, _enough) == said
