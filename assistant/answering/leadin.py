@@ -128,6 +128,15 @@ _QUESTION = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our)\b", re.I)
 
 
+def _as_meant(asked: str, enough) -> str:
+    """ "how many referrals last year, sixty-something was it?": the asker's guess and asides after
+    an open question, a pro-form "one" and a pointer's head noun are not what a passage must hold
+    (speech.py); the guess stays when the open question has too few words of its own without it
+    ("where do I write it up, is it the tenancy file?")."""
+    trimmed = speech.without_guesses(asked)
+    return speech.without_proforms(trimmed if enough(trimmed) else asked)
+
+
 def asking_part(text: str, enough) -> str:
     """What a message asks, without its lead-in: the greeting, sign-off and background sentences
     around the sentence that asks ("Hi, I'm a PCSO in the town team. We see ... . Would I ...?")
@@ -140,7 +149,7 @@ def asking_part(text: str, enough) -> str:
     sentences = [_GREETING.sub("", s, count=1) for s in sentences]
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(s) or _ASKING.search(s)]
     if not asking:
-        return speech.without_proforms(speech.without_guesses(text.strip()))
+        return _as_meant(text.strip(), enough)
     # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
     # points back keeps the sentences before it.
     first = next((i for i in asking if _PERSONAL.search(sentences[i])), None)
@@ -161,9 +170,7 @@ def asking_part(text: str, enough) -> str:
         # private fostering"); "when were they appointed?" needs the lead-in it points back to.
         points_back = _POINTS_BACK.search(_ON_ITS_OWN.sub(" ", rest))  # "on its own" is "alone"
         out.append(rest if background and not points_back and enough(rest) else s)
-    # "how many referrals last year, sixty-something was it?": the asker's guess and asides after an
-    # open question, and a pro-form "one", are not what a passage must hold (speech.py).
-    asked = speech.without_proforms(speech.without_guesses(" ".join(out).strip()))
+    asked = _as_meant(" ".join(out).strip(), enough)
     roles = [m.group("role") for m in _SELF.finditer(text) if m.group(0) not in asked]
     if roles and _FIRST_PERSON.search(asked):  # "Would I ever be in a strategy discussion?", asked by a PCSO
         asked = f"{asked} ({', '.join(roles)})"

@@ -130,3 +130,10 @@ def test_on_its_own_does_not_point_back_to_the_lead_in():
     # a pronoun that does point back keeps the lead-in
     said = "my daughter has a skin rash, is it a reason to see the nurse?"
     assert leadin.asking_part(said, _enough) == said
+
+
+def test_a_guess_stays_when_the_open_question_has_too_few_words_without_it():
+    assert leadin.asking_part("how many visits did the wardens log, ninety-odd was it?", _enough) == (
+        "how many visits did the wardens log?"
+    )
+    assert leadin.asking_part("who is it, was it the warden?", _enough) == "who is it, was it the warden?"
