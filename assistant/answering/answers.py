@@ -146,12 +146,11 @@ def refers_back(question: str) -> bool:
 
 
 def _known_to(index: Index):
-    """Whether ``index`` holds every content word of a phrase (a self-correction is not taken
-    to words the documents never use: leadin.unspoken)."""
+    """Whether ``index`` holds any content word of a phrase (a self-correction is not taken to
+    words the documents never use: leadin.unspoken)."""
 
     def known(phrase: str) -> bool:
-        stems = tokenize(phrase)
-        return bool(stems) and all(index.bm25.df(s) for s in stems)
+        return any(index.bm25.df(s) for s in tokenize(phrase))
 
     return known
 

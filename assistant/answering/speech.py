@@ -46,6 +46,18 @@ _PRONOUNS = frozenset("it they them he she him her this that".split())
 _WORD = re.compile(r"[\w’'-]+")
 
 
+# A correction long enough to be a clause of its own is taken as said, whatever words it uses.
+_SHORT = 3
+
+
+def _keeps_first(known: Callable[[str], bool] | None, wrong: str, right: str) -> bool:
+    """Is a short correction ("front desk") to words the index never holds, none of them, from
+    words it does ("reception"), better not taken? The documents' own word is the better reading.
+    ``known(phrase)``: does the index hold some content word of the phrase."""
+    short = len(_WORD.findall(right)) <= _SHORT and len(_WORD.findall(wrong)) <= _SHORT
+    return known is not None and short and not known(right) and known(wrong)
+
+
 def _repair_one(text: str, m: re.Match, known: Callable[[str], bool] | None) -> str:
     before, after = text[: m.start()], text[m.end() :]
     start = max(before.rfind(c) for c in ",?.!;") + 1  # the clause being said
@@ -60,7 +72,7 @@ def _repair_one(text: str, m: re.Match, known: Callable[[str], bool] | None) -> 
     again = [t for t in tokens if t.group(0).lower() == said[0].lower()]
     if again:
         cut = start + again[-1].start()
-        if known is not None and not known(repair.group(0)) and known(before[cut:]):
+        if _keeps_first(known, before[cut:], repair.group(0)):
             return before + after[len(repair.group(0)) :]
         return before[:cut] + after
     if m.group("like") or _NEW_CLAUSE.match(after) or said[0].lower() in _PREPOSITIONS:
@@ -81,15 +93,15 @@ def _repair_one(text: str, m: re.Match, known: Callable[[str], bool] | None) -> 
     wrong, right = before[cut:], repair.group(0)
     # The documents' own word wins: a correction to words the index never holds, from words it
     # does ("reception, sorry, front desk"), keeps the first wording.
-    if known is not None and not known(right) and known(wrong):
+    if _keeps_first(known, wrong, right):
         return before + after[len(right) :]
     return before[:cut] + after
 
 
 def repaired(text: str, known: Callable[[str], bool] | None = None) -> str:
     """``text`` with each self-correction applied. ``known(words)`` (optional) says whether the
-    index holds every content word of a phrase: a correction is not taken to words it lacks
-    from words it holds."""
+    index holds some content word of a phrase: a short correction is not taken to words it lacks
+    entirely from words it holds."""
     for _ in range(3):
         m = _EDIT.search(text)
         if not m:

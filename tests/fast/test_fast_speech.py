@@ -34,13 +34,21 @@ def test_a_self_correction_is_read_as_corrected(said, read):
 
 
 def test_a_correction_to_words_the_documents_never_use_keeps_the_first_wording():
-    def known(phrase: str) -> bool:  # a stand-in index: it knows "porters", not "door staff"
+    def known(phrase: str) -> bool:  # a stand-in index: it knows "porters", no word of "door staff"
         return "door" not in phrase
 
     said = "and the lads on porters, sorry, door staff, which course do they take?"
     assert speech.repaired(said, known) == "and the lads on porters, which course do they take?"
     assert speech.repaired(said) == "and the lads on door staff, which course do they take?"
     assert leadin.unspoken(said, known) == "and the lads on porters, which course do they take?"
+    # a correction the documents use some word of ("board", not "trustees") is taken
+    said = "who chooses the, er, rota, sorry, the board trustees?"
+    assert (
+        leadin.unspoken(said, lambda phrase: "board" in phrase or "rota" in phrase) == "who chooses the board trustees?"
+    )
+    # and one that runs on as a clause of its own is taken as said
+    said = "did the, er, rota, sorry, the number of door staff go up"
+    assert leadin.unspoken(said, known) == "did the number of door staff go up"
 
 
 @pytest.mark.parametrize(
