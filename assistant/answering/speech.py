@@ -111,8 +111,17 @@ def repaired(text: str, known: Callable[[str], bool] | None = None) -> str:
 
 
 # An open question: it asks for something (a figure, a time, a person), after at most one word
-# ("after how many ...", "so who ...").
-_OPEN = re.compile(r"^\s*(?:[\w’']+\s+)?(?:what|when|who|whom|whose|which|where|why|how)\b", re.I)
+# ("after how many ...", "so who ..."). "when", "where", "why" and "how" ask only with an
+# auxiliary after them ("when did ...", "where's ..."): "when the report is out, is it sent to
+# schools?" is a time clause and a yes-or-no question, with no guess in it.
+_AUX = (
+    r"(?:is|are|was|were|do|does|did|can|could|should|would|will|must|might|may|has|have|had)\b|['’](?:s|re|ve|d|ll)\b"
+)
+_OPEN = re.compile(
+    r"^\s*(?:[\w’']+\s+)?(?:(?:what|who|whom|whose|which)\b|(?:when|where|why)(?:\s+|(?=['’]))(?:" + _AUX + r")"
+    r"|how\s+(?:many|much|long|often|soon|quickly|old|far|big|late|early|" + _AUX + r"))",
+    re.I,
+)
 # A tag that offers an answer: "is it two", "was it the year after", "or was it injuries",
 # "sixty-something was it", "fifteen days or...".
 _TAG = re.compile(
@@ -135,6 +144,20 @@ _ASIDE = re.compile(r"^\s*(?:i|we)(?:['’](?:ve|m|d))?\s+(?!mean\b)[a-z]+", re.
 _SEGMENT = re.compile(r"[^,?!;]+[,?!;]*")
 
 
+# Typed without a comma: "when did it come out was it 2021" has its tag after the open clause.
+_TAG_START = re.compile(r"\s(?=(?:or\s+)?(?:is|was|isn['’]t|wasn['’]t)\s+it\b)", re.I)
+
+
+def _typed_tag(segment: str) -> list[str]:
+    """An open segment split before a tag that comes four words or more after its start."""
+    if not _OPEN.match(segment):
+        return [segment]
+    for m in _TAG_START.finditer(segment):
+        if len(_WORD.findall(segment[: m.start()])) >= 4:
+            return [segment[: m.start()], segment[m.start() :]]
+    return [segment]
+
+
 def _kind(segment: str) -> str:
     words = segment.strip(" ,?!;")
     if _TAG.search(words):
@@ -154,7 +177,7 @@ def without_guesses(text: str) -> str:
     "about two hundred?") only when nothing but guesses follows it ("how many children, under
     five, are ..." restricts). A question with no open clause (a yes-or-no question, whose
     alternatives are what it asks) is kept whole."""
-    segments = _SEGMENT.findall(text)
+    segments = [part for seg in _SEGMENT.findall(text) for part in _typed_tag(seg)]
     kinds = [_kind(seg) for seg in segments]
     out, opened, dropping = [], False, False
     for i, (seg, kind) in enumerate(zip(segments, kinds, strict=True)):

@@ -66,6 +66,9 @@ def test_a_correction_to_words_the_documents_never_use_keeps_the_first_wording()
         ("who signs the form, was it the warden, the senior one?", "who signs the form?"),
         ("which step comes second, I missed it", "which step comes second"),
         ("how long do they have, was it a month or...?", "how long do they have?"),
+        # typed without a comma: the tag still follows the open question
+        ("when did the levy start was it 2019", "when did the levy start"),
+        ("who runs the rota is it still the vicar?", "who runs the rota?"),
     ],
 )
 def test_a_guess_or_an_aside_after_an_open_question_is_not_asked(said, asked):
@@ -79,6 +82,8 @@ def test_a_guess_or_an_aside_after_an_open_question_is_not_asked(said, asked):
         "how many pupils, aged ten, moved school?",  # a figure in the middle restricts
         "the old pool, was it shut in 2019?",  # no open question: the guess is the question
         "when is it open, and who runs it?",
+        "when the audit is out, is it sent to parents?",  # a time clause, then a yes-or-no question
+        "how many pupils was it in total that moved?",  # a cleft question, not a tag
     ],
 )
 def test_what_is_not_a_guess_stays(said):
