@@ -98,7 +98,9 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
 
 
 _OWN_CLAUSE = re.compile(
-    r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|shall|has|have)\b", re.I
+    r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|shall|has|have|had)\b"
+    r"|\b(?:what|who|where|when|how|why|which|it|there|he|she|they|we|you|i)['’](?:s|re|ve|ll|d|m)\b",
+    re.I,
 )
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these|there|then|same|such|one|ones)\b", re.I)
 

@@ -131,6 +131,9 @@ def test_a_follow_up_that_is_a_clause_of_its_own_holds_a_passage_to_its_own_word
         "how many families did the hub see last spring? and the spring before that?"
     )
     assert asked_text("and who pays for it?", [earlier], f"{earlier} and who pays for it?").startswith("how many")
+    # a question word with a contracted auxiliary is a clause of its own too
+    merged = f"{before} and what's the dress code"
+    assert asked_text("and what's the dress code", [before], merged) == "and what's the dress code"
     review = "what is a case review?"
     assert asked_text("and can a school ask for one", [review], f"{review} and can a school ask for one").startswith(
         "what is a case review?"
