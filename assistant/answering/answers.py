@@ -27,7 +27,7 @@ from assistant.answering import (
     urgency,
 )
 from assistant.answering.retrieval import Hit, hybrid, imprint, retrieval
-from assistant.index.lexical import stopwords, words
+from assistant.index.lexical import stopwords, tokenize, words
 from assistant.index.store import Index
 from assistant.ingest import library
 from assistant.ingest.passages import Passage
@@ -97,6 +97,14 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     return None
 
 
+_OWN_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|will|would|can|could|should|must|may|might|shall|has|have|had)\b"
+    r"|\b(?:what|who|where|when|how|why|which|it|there|he|she|they|we|you|i)['’](?:s|re|ve|ll|d|m)\b",
+    re.I,
+)
+_POINTS_BACK = re.compile(r"\b(?:that|this|those|these|there|then|same|such|one|ones)\b", re.I)
+
+
 def _enough(clause: str) -> bool:
     return own_words(clause) >= MIN_OWN_WORDS
 
@@ -107,6 +115,12 @@ def asked_text(question: str, history: list[str] | None, query: str | None) -> s
     background sentences only help find the passage (the whole text is what is searched)."""
     own = leadin.asking_part(question, _enough)
     if query is None:
+        return own
+    # "and will I get the minutes afterwards?": a follow-up that is a clause of its own (a verb with
+    # its auxiliary) naming what it asks, with no word pointing back ("and the year before that?"
+    # has none of its own), is searched with the question before it but holds a passage to its
+    # own words.
+    if _OWN_CLAUSE.search(own) and _enough(own) and not refers_back(own) and not _POINTS_BACK.search(own):
         return own
     previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
     return f"{leadin.asking_part(previous, _enough)} {own}"
@@ -131,6 +145,16 @@ def refers_back(question: str) -> bool:
         if not (inner and own_words(before) >= 1):
             return True
     return False
+
+
+def _known_to(index: Index):
+    """Whether ``index`` holds any content word of a phrase (a self-correction is not taken to
+    words the documents never use: leadin.unspoken)."""
+
+    def known(phrase: str) -> bool:
+        return any(index.bm25.df(s) for s in tokenize(phrase))
+
+    return known
 
 
 @dataclass(frozen=True)
@@ -300,12 +324,18 @@ class Assistant:
         judging = self.evidence_for(index)
         gloss, cal = judging.glossary, judging.calibration
         # "um, so, is it just, just kids?": what was said, without the fillers of speech
-        question, history = leadin.unspoken(question), [leadin.unspoken(h) for h in history or []] or history
+        known = _known_to(index)
+        question, history = (
+            leadin.unspoken(question, known),
+            [leadin.unspoken(h, known) for h in history or []] or history,
+        )
         query = effective_query(question, history)
         # "EDT", "rhi": an abbreviation the glossary lacks, read as the phrase its initials spell.
         gloss, spelled = initials.widened(query or question, index, gloss)
         qvec = self.encoder.encode_query(initials.encoded_text(gloss.spelled_out(query or question), spelled))
         terms = evidence.question_terms(asked_text(question, history, query), index, gloss)
+        if query is not None:  # "and in the evening, who then?": the kind of answer a follow-up asks is its own
+            terms = marking.asked_in(terms, question, query)
         s = self.settings
         hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
         found = evidence.assess(terms, hits, index, gloss, self.vectors)

@@ -12,6 +12,9 @@ words of what was heard ("the scrutineer is about to leave") stay.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from assistant.answering import speech
 
 # The clause that asks, after the lead-in and a comma: from a question word or an auxiliary that
 # opens a question ("..., so I wanted to check, *when were they appointed?*").
@@ -105,6 +108,7 @@ _TOPICAL_LEAD = re.compile(
     re.I,
 )
 _PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b", re.I)
+_ON_ITS_OWN = re.compile(r"\b(?:on|by)\s+(?:its|their|his|her)\s+own\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|those|these|this|one)\b", re.I)
 
 
@@ -115,7 +119,22 @@ _SELF = re.compile(
     r"(?=\s+(?:in|at|from|for|with|on|covering|working|based|and|who|here)\b|\s*[,.;!?]|\s*$)",
     re.I,
 )
+# A clause that itself opens a question (a question word or an inverted auxiliary).
+_QUESTION = re.compile(
+    r"^\s*(?:(?:so|and|but|then|also)\s+)?(?:what|when|who|whom|whose|where|which|why|how|is|are|was|were|do|does|"
+    r"did|can|could|should|will|would|has|have)\b",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our)\b", re.I)
+
+
+def _as_meant(asked: str, enough) -> str:
+    """ "how many referrals last year, sixty-something was it?": the asker's guess and asides after
+    an open question, a pro-form "one" and a pointer's head noun are not what a passage must hold
+    (speech.py); the guess stays when the open question has too few words of its own without it
+    ("where do I write it up, is it the tenancy file?")."""
+    trimmed = speech.without_guesses(asked)
+    return speech.without_proforms(trimmed if enough(trimmed) else asked)
 
 
 def asking_part(text: str, enough) -> str:
@@ -130,7 +149,7 @@ def asking_part(text: str, enough) -> str:
     sentences = [_GREETING.sub("", s, count=1) for s in sentences]
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(s) or _ASKING.search(s)]
     if not asking:
-        return text.strip()
+        return _as_meant(text.strip(), enough)
     # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
     # points back keeps the sentences before it.
     first = next((i for i in asking if _PERSONAL.search(sentences[i])), None)
@@ -142,11 +161,16 @@ def asking_part(text: str, enough) -> str:
         lead = s[: clause.start()] if clause else ""
         rest = clause.group(0).lstrip(", ") if clause else ""
         situation = not _TOPICAL_LEAD.search(_AGE.sub(" ", lead))
-        background = clause and situation and _FINITE.search(lead) and not _RESTRICTS.match(lead)
+        # "what am I meant to write, like in the record, when I'm worried?": a lead-in that asks
+        # itself is the question, and the clause after it (", when ...") restricts it.
+        background = (
+            clause and situation and _FINITE.search(lead) and not _RESTRICTS.match(lead) and not _QUESTION.match(lead)
+        )
         # The asking clause stands alone only when it names its topic ("does that count as
         # private fostering"); "when were they appointed?" needs the lead-in it points back to.
-        out.append(rest if background and not _POINTS_BACK.search(rest) and enough(rest) else s)
-    asked = " ".join(out).strip()
+        points_back = _POINTS_BACK.search(_ON_ITS_OWN.sub(" ", rest))  # "on its own" is "alone"
+        out.append(rest if background and not points_back and enough(rest) else s)
+    asked = _as_meant(" ".join(out).strip(), enough)
     roles = [m.group("role") for m in _SELF.finditer(text) if m.group(0) not in asked]
     if roles and _FIRST_PERSON.search(asked):  # "Would I ever be in a strategy discussion?", asked by a PCSO
         asked = f"{asked} ({', '.join(roles)})"
@@ -159,11 +183,18 @@ def asking_part(text: str, enough) -> str:
 _FILLER_SOUNDS = re.compile(r"(?<![\w'’-])(?:um+|uh+|erm+|er+|hmm+|ah+)(?![\w'’-])[,.]?")
 _FILLER_PHRASES = re.compile(r"(?:^|(?<=,))\s*(?:you know|i mean|sorry|like)\s*(?=,|$)|^\s*(?:so|like),\s*", re.I)
 _REPEATED = re.compile(r"\b(\w+)(?:,\s*|\s+)\1\b", re.I)
+# "when's it open, like the hours?": "like" opening a phrase after a pause gives an example or a
+# closer wording, it is not a word of the question ("would you like", "looks like" stay).
+_LIKE_AFTER_PAUSE = re.compile(r"(?<=[,?])\s*like\s+(?!to\b)", re.I)
 
 
-def unspoken(text: str) -> str:
-    """``text`` without the fillers of speech and words said twice; the rest as typed."""
+def unspoken(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """``text`` without the fillers of speech and words said twice, with its self-corrections
+    made (speech.repaired; ``known`` says whether the index holds a phrase's words); the rest as
+    typed."""
     out = _FILLER_SOUNDS.sub(" ", text)
+    out = speech.repaired(re.sub(r"\s+", " ", out), known)
+    out = _LIKE_AFTER_PAUSE.sub(" ", out)
     for _ in range(2):  # "um, so, dental...": a filler left at the start once the first is gone
         out = _FILLER_PHRASES.sub("", re.sub(r"^[\s,]+", "", out))
     out = _REPEATED.sub(r"\1", out)
