@@ -121,6 +121,7 @@ class Terms:
     timed: set[str] = field(default_factory=set)  # which thing a length of time is asked of (figures.timed)
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
+    part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
@@ -258,6 +259,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
         which=figures.which_counted(question),
+        part=figures.part_counted(question),
         period=periods.asked(question),
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
@@ -541,7 +543,9 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     # The passage's own section heading says what it is about ("6. Police update"); the document's
     # first heading, like its title, names every passage of it (people.deed).
     own = [
-        own_heading(index, h.passage.doc_id, h.passage.start) if terms.people and terms.people.deed else ""
+        own_heading(index, h.passage.doc_id, h.passage.start)
+        if terms.people and (terms.people.deed or terms.people.advised)
+        else ""
         for h in hits
     ]
     with_vectors(terms, vectors)
@@ -633,11 +637,31 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
         and people.fits(terms.people, text, got, by_meaning, glossed, heading)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
+        # "how many of the referrals were about neglect?": a figure of all referrals is not it
+        and figures.which_held(counted_by(terms), got, lambda left: held_otherwise(terms, left, [text, ctx_text]))
         # a length of time, of the thing asked (in the words the index knows: not "ed" of "home ed")
         and figures.timed_together(
             {s for s in terms.timed - glossed if terms.df is None or terms.df(s)}, terms.act, text, by_meaning, ctx
         )
     )
+
+
+def counted_by(terms: Terms) -> set[str]:
+    """The stems of the words saying which part a partitive count counts (figures.part_counted)
+    that a reader would be told are missing (``worth_reporting``) and the index holds: each must
+    be in the passage or its heading for its figure to be the part asked."""
+    if terms.kind not in ("count", "money") or not terms.part:
+        return set()
+    values = set().union(*VALUE_WORDS.values())
+    return {
+        s
+        for s, w in terms.words.items()
+        if w in terms.part
+        and worth_reporting(terms, w)
+        and w not in values
+        and s not in terms.asking
+        and (terms.df is None or terms.df(s))
+    }
 
 
 def features(
