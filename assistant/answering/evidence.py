@@ -26,6 +26,7 @@ from assistant.answering import (
     people,
     periods,
     shorthand,
+    subjects,
 )
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
@@ -122,6 +123,8 @@ class Terms:
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
     part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
+    acted: str = ""  # stem of what "can I <verb> ...?" acts on (subjects.acted_on)
+    toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
@@ -323,6 +326,8 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "pairs": aspects.modified(question, stop),
         "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
         "role": aspects.role(question),
+        "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
+        "toward": next((s for s in _stemmer().stemWords([subjects.complement(question)]) if s in stems), ""),
         "speaker": aspects.speaker(question),
         "names_asked": aspects.asks_names(question),
         "people": people.asked(question, answertypes.kind(question), stems),
@@ -586,6 +591,8 @@ def _candidate(
     # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
     names_ok = all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names)
     names_ok = names_ok and terms.propers <= (both | exact)
+    # "Pellingbrook has its own procedure": a place named only as having its own is another's.
+    names_ok = names_ok and (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text))
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
@@ -637,6 +644,9 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
         and people.fits(terms.people, text, got, by_meaning, glossed, heading)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
+        # "can I get my bins collected?": a thing no document speaks of, held by no word of the passage
+        and (not terms.acted or terms.acted in got or terms.df is None or terms.df(terms.acted) > 0)
+        and (not terms.toward or terms.toward in got)  # "take my child on holiday": the holiday
         # "how many of the referrals were about neglect?": a figure of all referrals is not it
         and figures.which_held(counted_by(terms), got, lambda left: held_otherwise(terms, left, [text, ctx_text]))
         # a length of time, of the thing asked (in the words the index knows: not "ed" of "home ed")

@@ -1,7 +1,9 @@
 """Passages that hold the question's words but not what it asks: a count of all the things, not
 the ones asked about (answering/figures.py); a case only named as the name of a review
 (answering/aspects.py); an agency named but nothing recommended for it, and another place's
-opening hours (answering/people.py); a length of time of another act (answering/figures.py).
+opening hours (answering/people.py); a length of time of another act (answering/figures.py); a
+place named only as having its own, a thing no document speaks of, and where a light verb takes
+its object (answering/subjects.py).
 Every question and passage is written for these tests."""
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import pytest
 from meaning_docs import terms_for
 
-from assistant.answering import aspects, evidence, figures, people
+from assistant.answering import aspects, evidence, figures, people, subjects
 from assistant.index.lexical import stopwords, token_set
 
 pytestmark = pytest.mark.fast
@@ -152,3 +154,47 @@ def test_a_length_of_another_act_does_not_answer():
     acts = figures.timed("how long do we have to keep the sign-in sheets?", stopwords())[1]
     assert not figures.timed_together(set(), acts, "Staff renew their first aid training every three years.", {}, set())
     assert figures.timed_together(set(), acts, "Sign-in sheets are kept for two years, then shredded.", {}, set())
+
+
+# A place named only as having its own: what is asked of it is somewhere else.
+
+
+def test_a_place_named_only_as_having_its_own_is_named_elsewhere():
+    own = "This guide covers Marlow Cross only. Families in Deneholt are served by their own team."
+    itself = "In Deneholt the duty team rings back within the hour."
+    assert subjects.named_elsewhere({"deneholt"}, own)
+    assert not subjects.named_elsewhere({"deneholt"}, itself)
+    assert not subjects.named_elsewhere({"deneholt"}, own + " " + itself)  # also named as itself
+    assert not subjects.named_elsewhere(set(), own)
+
+
+# What the asker acts on: a thing no document speaks of.
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("can I get my hedge trimmed before Friday?", "hedge"),
+        ("how do we renew a fishing licence", "licence"),
+        ("how do I book a neighbour's skip", "skip"),  # whose it is, then the thing
+        ("how do I apply for a grant", ""),  # a verb taking a preposition
+        ("what is a fishing licence", ""),
+        ("should I ring grandad before I go", ""),  # a person dealt with, not the subject
+    ],
+)
+def test_what_the_asker_acts_on(question, head):
+    assert subjects.acted_on(question) == head
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("can I take my stepson on holiday to France", "holiday"),
+        ("do we have to put the consent forms into storage?", "storage"),
+        ("how do I make a complaint to the council", ""),  # "to": whom it is made to
+        ("can we take pictures of the garden", ""),  # "of" belongs to the object
+        ("can I collect my niece on a weekday", ""),  # not a light verb
+    ],
+)
+def test_where_a_light_verb_takes_its_object(question, where):
+    assert subjects.complement(question) == where
