@@ -176,12 +176,14 @@ _DOING = frozenset("be have come go get do make take give put".split())
 def _done(m: re.Match, stop: frozenset[str] | set[str]) -> tuple[list[str], list[str]]:
     """``timed`` of "how long do we have to keep the records?": the object's words before its
     head, and the verb as the act, unless it is a light verb that says nothing of it ("get
-    my training done", "take")."""
+    my training done", "take"); nothing when the verb has no object ("how long do we wait?")."""
     verb = m.group("verb").lower()
     lemmas = set(meaning.word_lemmas(verb).get("VERB", ()))
     if not lemmas or verb in _BARE:
         return [], []
     subject = _subject(m.group("rest"), stop)[0]
+    if not subject:  # "how long do we have to wait (for a decision)?": no thing the act is done to
+        return [], []
     acts = [] if lemmas & _DOING else [verb]
     return (subject[:-1] if len(subject) > 1 else []), acts
 

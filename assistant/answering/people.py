@@ -355,14 +355,19 @@ def fits(
 
 def advised_for(agencies: list[str], sentences: Sequence[Sequence[str]], heading: str = "") -> bool:
     """Is something recommended for one of ``agencies``: a sentence naming it (or one of its
-    people) that says what should be done (aspects.EVIDENCE: "recommend", "should", "must"), or a
-    passage naming it under a heading of recommendations? A table row saying probation had no
-    record of the family names probation; it recommends nothing for it."""
-    wanted = aspects.EVIDENCE["recommendations"]
+    people) that says what should or will be done (aspects.EVIDENCE: "recommend", "should",
+    "must"; and an action agreed: "the police will tell ..."), or a passage naming it under a
+    heading of recommendations? A table row saying probation had no record of the family names
+    probation; it recommends nothing for it."""
+    wanted = aspects.EVIDENCE["recommendations"] | _AGREED
     named = [toks for toks in sentences if any(a in toks or _staff(a) & set(toks) for a in agencies)]
     if any(wanted & set(toks) for toks in named):
         return True
     return bool(named) and bool(wanted & {_stem(w) for w in _WORD.findall(heading)})
+
+
+# An action agreed is said in the future or as a need: "the police will tell ...", "the GP needs to ...".
+_AGREED = frozenset("will shall need".split())
 
 
 @lru_cache(maxsize=4096)

@@ -14,25 +14,29 @@ from __future__ import annotations
 import re
 
 from assistant.answering import answertypes
-from assistant.answering.aspects import _SENTENCE_END, FEMALE, LIGHT_VERBS, MALE
+from assistant.answering.aspects import _SENTENCE_END, FEMALE, LIGHT_VERBS, MALE, has_names
 
 # "whose partnership has *its own* procedure", "publishes *their own* figures": what is asked of the
 # place is kept somewhere else.
 _OWN = re.compile(r"\b(?:its|their|his|her)\s+own\b", re.I)
+_GIVES = re.compile(r"\d")  # a figure, a time, a phone number
 
 
 def named_elsewhere(names: set[str] | frozenset[str], text: str) -> bool:
     """Is each of ``names`` (stems of single names: a place, an organisation) named in ``text``
     only in sentences saying it has its own (procedure, dashboard, team)? "It does not cover
     children in Pellingbrook, whose partnership has its own procedure" names Pellingbrook and
-    says nothing of Pellingbrook's procedure. False when no name is asked or one is named as
-    itself (a yes-or-no question about the place's cover is the caller's to exempt)."""
+    says nothing of Pellingbrook's procedure. False when no name is asked, one is named as
+    itself, or the sentence gives its own thing there (a figure, a person's name: "Marrowfield
+    has its own lead, Ann Hale"); a yes-or-no question about the place's cover is the caller's
+    to exempt."""
     from assistant.index.lexical import token_set
 
     if not names:
         return False
     naming = [s for s in _SENTENCE_END.split(text) if names & token_set(s)]
-    return bool(naming) and all(_OWN.search(s) for s in naming)
+    # "Marrowfield has its own lead, Ann Hale (01632 960 111)": its own, and given there
+    return bool(naming) and all(_OWN.search(s) and not _GIVES.search(s) and not has_names(s) for s in naming)
 
 
 # "can I get *my bins* collected?", "how do we renew *a permit*?": what the asker acts on.

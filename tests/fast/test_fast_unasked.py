@@ -106,6 +106,7 @@ def test_an_agency_only_named_has_nothing_recommended_for_it():
     assert people.asked(q, "", set(token_set(q))).advised
     assert not _fits(q, "The police had no record of the family before the move.")
     assert _fits(q, "The police should share every callout at the address with the health visitor.")
+    assert _fits(q, "3.2 The police will share every callout at the address with the health visitor.")  # agreed
     # a heading of recommendations over a passage naming the agency
     assert _fits(q, "Police: share callouts at the address with health visitors.", "Recommendations")
     assert not people.asked("what did the audit say about the police?", "", {"audit", "polic"}).advised
@@ -144,6 +145,7 @@ def test_another_place_s_hours_do_not_answer():
         ("how long do you keep visitor badges for", ["visitor"], ["keep"]),
         ("how long do I have to get my first aid course done", ["first", "aid"], []),  # no act: getting it done
         ("how long should I make the call for", [], []),
+        ("how long do we have to wait for a decision", [], []),  # no thing the act is done to
     ],
 )
 def test_a_length_of_time_of_an_act_a_person_does(question, which, acts):
@@ -151,9 +153,9 @@ def test_a_length_of_time_of_an_act_a_person_does(question, which, acts):
 
 
 def test_a_length_of_another_act_does_not_answer():
-    acts = figures.timed("how long do we have to keep the sign-in sheets?", stopwords())[1]
+    acts = figures.timed("how long do we have to keep the attendance sheets?", stopwords())[1]
     assert not figures.timed_together(set(), acts, "Staff renew their first aid training every three years.", {}, set())
-    assert figures.timed_together(set(), acts, "Sign-in sheets are kept for two years, then shredded.", {}, set())
+    assert figures.timed_together(set(), acts, "Attendance sheets are kept for two years, then shredded.", {}, set())
 
 
 # A place named only as having its own: what is asked of it is somewhere else.
@@ -166,6 +168,9 @@ def test_a_place_named_only_as_having_its_own_is_named_elsewhere():
     assert not subjects.named_elsewhere({"deneholt"}, itself)
     assert not subjects.named_elsewhere({"deneholt"}, own + " " + itself)  # also named as itself
     assert not subjects.named_elsewhere(set(), own)
+    given = "Families in Deneholt have their own duty line, 01632 960 777, open until eight."
+    assert not subjects.named_elsewhere({"deneholt"}, given)  # its own, and given there
+    assert not subjects.named_elsewhere({"deneholt"}, "Deneholt has its own lead, Ann Hale.")
 
 
 # What the asker acts on: a thing no document speaks of.
