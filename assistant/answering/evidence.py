@@ -549,7 +549,7 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     # first heading, like its title, names every passage of it (people.deed).
     own = [
         own_heading(index, h.passage.doc_id, h.passage.start)
-        if terms.people and (terms.people.deed or terms.people.advised)
+        if terms.people and (terms.people.deed or terms.people.advised or terms.people.advisee)
         else ""
         for h in hits
     ]

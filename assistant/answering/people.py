@@ -86,6 +86,28 @@ _OPEN = re.compile(
 )
 _OWNER_START = frozenset("the a an your our my their what when is are".split())
 _RECOMMEND = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.I)
+# "recommendations to government", "what is recommended for the leaving care team": whom they are for.
+_RECOMMENDED_TO = re.compile(
+    r"\brecommend(?:s|ed|ing|ations?)?\s+(?:(?:made|given|are|were)\s+)?(?:to|for)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<np>[a-z]+(?:\s+[a-z]+){0,2})",
+    re.I,
+)
+
+
+def advisee(question: str, stems: set[str]) -> list[str]:
+    """The stems of whom a recommendation is asked for ("govern" of "what are the recommendations
+    to government in the annual report?"), up to a preposition; [] when none is named."""
+    m = _RECOMMENDED_TO.search(question)
+    if not m:
+        return []
+    np: list[str] = []
+    for w in m.group("np").split():
+        if w.lower() in _NP_END:
+            break
+        np.append(w)
+    return [s for s in dict.fromkeys(map(_stem, np)) if s in stems]
+
+
 _BY_NAME = re.compile(r"\bby name\b|\bwhat(?:['’]s| is| was) (?:his|her|their) name\b", re.I)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|a\s+|an\s+|[\w’']+['’]s\s+)?(?P<phrase>(?:[a-z-]+\s*){1,3})", re.I)
 _ACTOR = re.compile(
@@ -147,6 +169,7 @@ class Asked:
     deed: tuple[frozenset[str], str, bool] | None = None
     opening: list[str] = field(default_factory=list)  # the place whose opening is asked ("librari")
     advised: bool = False  # what is recommended for the agencies named ("what did it recommend for probation?")
+    advisee: list[str] = field(default_factory=list)  # whom "recommendations to government" are for (stems)
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -171,6 +194,7 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     words_ = [w.lower() for w in _WORD.findall(low)]
     out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
     out.advised = bool(out.agencies) and bool(_RECOMMEND.search(question))
+    out.advisee = advisee(question, stems)
     if kind == "who":
         out.deed = deed(question, stems)
     a = _ACTOR.search(question)
@@ -310,7 +334,13 @@ def fits(
     through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
     section heading (``evidence.own_heading``), where a deed may be named too."""
     if asked_ is None or not (
-        asked_.agencies or len(asked_.role) > 1 or asked_.by_name or asked_.actor or asked_.deed or asked_.opening
+        asked_.agencies
+        or len(asked_.role) > 1
+        or asked_.by_name
+        or asked_.actor
+        or asked_.deed
+        or asked_.opening
+        or asked_.advisee
     ):
         return True  # nothing asked of people (most questions): no sentence to look at
     if not all(s in got for s in asked_.opening):  # family hubs' hours are not the library's
@@ -320,6 +350,8 @@ def fits(
     if not all(a in got or _staff(a) & shown for a in asked_.agencies):
         return False
     if asked_.advised and not advised_for(asked_.agencies, sentences, heading):
+        return False
+    if asked_.advisee and not (set(asked_.advisee) <= got and advised_for(asked_.advisee, sentences, heading)):
         return False
     if any(a in _SETTING_STEMS and a in soft and a not in shown for a in asked_.agencies):
         return False  # a school, held by meaning, is not the nursery asked about

@@ -112,6 +112,14 @@ def test_an_agency_only_named_has_nothing_recommended_for_it():
     assert not people.asked("what did the audit say about the police?", "", {"audit", "polic"}).advised
 
 
+def test_whom_recommendations_are_for_must_have_one():
+    q = "what are the audit's recommendations to the housing board in the summary?"
+    assert people.advisee(q, set(token_set(q))) == ["hous", "board"]  # up to its preposition
+    assert not _fits(q, "The audit made four recommendations. The first is about training.")
+    assert not _fits(q, "The housing board met twice in the year and received the audit.")
+    assert _fits(q, "The housing board should check every repair request for a child at the address.")
+
+
 # A place's opening hours, however the question says whose they are.
 
 
