@@ -136,9 +136,19 @@ def asked_of(question: str) -> tuple[str, str]:
             if thing and named(thing):
                 return name, thing
     cases = answertypes.pseudonyms(question)
-    if cases and _ACCOUNT.search(question):
+    if cases and (_ACCOUNT.search(question) or _about_case(question, cases[0])):
         return "account", cases[0]
     return "", ""
+
+
+def _about_case(question: str, case: str) -> bool:
+    """Does the question end by asking about the case as a whole ("tell me about Child O", "what
+    do we know about the Baby U case?")?"""
+    head, tail = case.rsplit(None, 1)
+    named = r"\s+".join(map(re.escape, head.split())) + r"\s+" + re.escape(tail)
+    return bool(
+        re.search(r"\babout\s+(?:the\s+)?(?i:" + named + r")(?:['’]s)?(?:\s+(?:case|review|story))?\W*$", question)
+    )
 
 
 def accounted(case: str, text: str, context: str) -> bool:

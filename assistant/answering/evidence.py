@@ -658,8 +658,9 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
 
 def counted_by(terms: Terms) -> set[str]:
     """The stems of the words saying which part a partitive count counts (figures.part_counted)
-    that a reader would be told are missing (``worth_reporting``) and the index holds: each must
-    be in the passage or its heading for its figure to be the part asked."""
+    that are not everyday English: each must be in the passage or its heading (by stem, glossary
+    or meaning) for its figure to be the part asked. A part the index never names ("hoarding")
+    is counted nowhere, unless a passage says it in other words."""
     if terms.kind not in ("count", "money") or not terms.part:
         return set()
     values = set().union(*VALUE_WORDS.values())
@@ -667,10 +668,9 @@ def counted_by(terms: Terms) -> set[str]:
         s
         for s, w in terms.words.items()
         if w in terms.part
-        and worth_reporting(terms, w)
+        and not meaning.common(w)  # "hoarding", a verb's form, says which part as much as a noun
         and w not in values
         and s not in terms.asking
-        and (terms.df is None or terms.df(s))
     }
 
 

@@ -391,10 +391,11 @@ def advised_for(agencies: list[str], sentences: Sequence[Sequence[str]], heading
     "must"; and an action agreed: "the police will tell ..."), or a passage naming it under a
     heading of recommendations? A table row saying probation had no record of the family names
     probation; it recommends nothing for it."""
-    wanted = aspects.EVIDENCE["recommendations"] | _AGREED
+    wanted = aspects.EVIDENCE["recommendations"]
     named = [toks for toks in sentences if any(a in toks or _staff(a) & set(toks) for a in agencies)]
-    if any(wanted & set(toks) for toks in named):
+    if any((wanted | _AGREED) & set(toks) for toks in named):
         return True
+    # a heading's "will" is no action agreed: "If a parent will not let you in"
     return bool(named) and bool(wanted & {_stem(w) for w in _WORD.findall(heading)})
 
 
