@@ -95,6 +95,19 @@ _ROLE = re.compile(
 )
 
 
+# "what happened to Baby U?", "Child O, what was that review about?": an account of a named case.
+_ACCOUNT = re.compile(
+    r"\bwhat\s+(?:happened|went\s+(?:on|wrong))\b|\bwhat\s+(?:was|is|were)\s+(?:that|the|this|it)\s+(?:\w+\s+)?about\b",
+    re.I,
+)
+# A case named only as the name of a review: "reviews of Baby U and of Child O", "the Child O review".
+_REVIEW = r"(?:review|reviews|inquiry|inquiries|audit|audits|lcspr|lcsprs|cspr|csprs)"
+_LABEL_BEFORE = re.compile(
+    _REVIEW + r"\W*(?:(?:of|into|about|on|for)\s+\x00\W*(?:and|or)\s+)*(?:of|into|about|on|for)?\s*$", re.I
+)
+_LABEL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?" + _REVIEW + r"\b", re.I)
+
+
 def named(phrase: str) -> bool:
     """Does ``phrase`` name something of its own: a pseudonym, or a capitalised word that is
     not its first (the documents are "the report", a named review is "the Child T review")."""
@@ -112,7 +125,8 @@ def aspect(question: str) -> str:
 
 def asked_of(question: str) -> tuple[str, str]:
     """The aspect asked (``aspect``) and the phrase naming the thing it is asked of ("Child T
-    review"); ("", "") when the question asks no aspect of a thing it names."""
+    review"); ("", "") when the question asks no aspect of a thing it names. "What happened to
+    Child O?" asks for an "account" of the case the question names (``accounted``)."""
     for name, pattern in ASKS:
         m = pattern.search(question)
         if m:
@@ -121,7 +135,51 @@ def asked_of(question: str) -> tuple[str, str]:
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
                 return name, thing
+    cases = answertypes.pseudonyms(question)
+    if cases and (_ACCOUNT.search(question) or _about_case(question, cases[0])):
+        return "account", cases[0]
     return "", ""
+
+
+def _about_case(question: str, case: str) -> bool:
+    """Does the question end by asking about the case as a whole ("tell me about Child O", "what
+    do we know about the Baby U case?")?"""
+    head, tail = case.rsplit(None, 1)
+    named = r"\s+".join(map(re.escape, head.split())) + r"\s+" + re.escape(tail)
+    return bool(
+        re.search(r"\babout\s+(?:the\s+)?(?i:" + named + r")(?:['’]s)?(?:\s+(?:case|review|story))?\W*$", question)
+    )
+
+
+def accounted(case: str, text: str, context: str) -> bool:
+    """Does the passage give an account of the named ``case``, not only name a review of it?
+    "Two other reviews, of Baby U and of Child O, are in progress" tells nothing of what
+    happened to either. The case must be named in a sentence as itself (not only as the name of
+    a review), or a sentence naming its review must say what that review found; a passage under
+    a heading naming the case is about it."""
+    from assistant.index.lexical import token_set
+
+    if not answertypes.names_pseudonym(text, case):
+        return answertypes.names_pseudonym(context, case)
+    paragraphs = _PARAGRAPHS.split(text)
+    for at, paragraph in enumerate(paragraphs):
+        sentences = _SENTENCE_END.split(paragraph)
+        for i, sentence in enumerate(sentences):
+            spans = [m.span() for m in answertypes.PSEUDONYM.finditer(sentence)]
+            mine = [(a, b) for a, b in spans if " ".join(sentence[a:b].lower().split()) == case.lower()]
+            if not mine:
+                continue
+            if any(not _labels(sentence, a, b) for a, b in mine):
+                return True
+            if states("findings", token_set(" ".join(sentences[i:] + paragraphs[at + 1 : at + 2]))):
+                return True
+    return False
+
+
+def _labels(sentence: str, start: int, end: int) -> bool:
+    """Is the pseudonym at ``start:end`` of ``sentence`` only the name of a review there?"""
+    before = answertypes.PSEUDONYM.sub("\x00", sentence[:start])
+    return bool(_LABEL_BEFORE.search(before) or _LABEL_AFTER.match(sentence[end:]))
 
 
 def names_thing(thing: str, text: str) -> bool:
@@ -139,6 +197,8 @@ def states_of(aspect_: str, thing: str, text: str, context: str, stems, context_
     """Is the aspect stated of the thing: in the passage, or in a heading or title that names the
     thing itself ("Child T review: findings")? A heading "Learning from local reviews" over a
     passage that only says the Child T review will be published states nothing of Child T."""
+    if aspect_ == "account":
+        return accounted(thing, text, context)
     if thing and names_thing(thing, text) and states(aspect_, stems):
         # Named in the passage: stated where it is named, not of the other reviews around it.
         return stated_where_named(aspect_, thing, text) or (

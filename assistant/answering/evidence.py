@@ -26,6 +26,7 @@ from assistant.answering import (
     people,
     periods,
     shorthand,
+    subjects,
 )
 from assistant.answering.glossary import Glossary
 from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
@@ -124,6 +125,9 @@ class Terms:
     timed: set[str] = field(default_factory=set)  # which thing a length of time is asked of (figures.timed)
     act: list[str] = field(default_factory=list)  # and of what act done to it ("kept")
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
+    part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
+    acted: str = ""  # stem of what "can I <verb> ...?" acts on (subjects.acted_on)
+    toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
@@ -270,6 +274,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         frames=frame_words(question),
         equivalents=meaning.equivalents(question),
         which=figures.which_counted(question),
+        part=figures.part_counted(question),
         period=periods.asked(question),
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
@@ -344,6 +349,8 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "pairs": aspects.modified(question, stop),
         "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
         "role": aspects.role(question),
+        "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
+        "toward": next((s for s in _stemmer().stemWords([subjects.complement(question)]) if s in stems), ""),
         "speaker": aspects.speaker(question),
         "names_asked": aspects.asks_names(question),
         "people": people.asked(question, answertypes.kind(question), stems),
@@ -590,7 +597,9 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     # The passage's own section heading says what it is about ("6. Police update"); the document's
     # first heading, like its title, names every passage of it (people.deed).
     own = [
-        own_heading(index, h.passage.doc_id, h.passage.start) if terms.people and terms.people.deed else ""
+        own_heading(index, h.passage.doc_id, h.passage.start)
+        if terms.people and (terms.people.deed or terms.people.advised or terms.people.advisee)
+        else ""
         for h in hits
     ]
     with_vectors(terms, vectors)
@@ -631,6 +640,8 @@ def _candidate(
     # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
     names_ok = all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names)
     names_ok = names_ok and terms.propers <= (both | exact)
+    # "Pellingbrook has its own procedure": a place named only as having its own is another's.
+    names_ok = names_ok and (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text))
     names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
     numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
@@ -682,11 +693,34 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
         and people.fits(terms.people, text, got, by_meaning, glossed, heading)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
+        # "can I get my bins collected?": a thing no document speaks of, held by no word of the passage
+        and (not terms.acted or terms.acted in got or terms.df is None or terms.df(terms.acted) > 0)
+        and (not terms.toward or terms.toward in got)  # "take my child on holiday": the holiday
+        # "how many of the referrals were about neglect?": a figure of all referrals is not it
+        and figures.which_held(counted_by(terms), got, lambda left: held_otherwise(terms, left, [text, ctx_text]))
         # a length of time, of the thing asked (in the words the index knows: not "ed" of "home ed")
         and figures.timed_together(
             {s for s in terms.timed - glossed if terms.df is None or terms.df(s)}, terms.act, text, by_meaning, ctx
         )
     )
+
+
+def counted_by(terms: Terms) -> set[str]:
+    """The stems of the words saying which part a partitive count counts (figures.part_counted)
+    that are not everyday English: each must be in the passage or its heading (by stem, glossary
+    or meaning) for its figure to be the part asked. A part the index never names ("hoarding")
+    is counted nowhere, unless a passage says it in other words."""
+    if terms.kind not in ("count", "money") or not terms.part:
+        return set()
+    values = set().union(*VALUE_WORDS.values())
+    return {
+        s
+        for s, w in terms.words.items()
+        if w in terms.part
+        and not meaning.common(w)  # "hoarding", a verb's form, says which part as much as a noun
+        and w not in values
+        and s not in terms.asking
+    }
 
 
 def features(

@@ -54,6 +54,41 @@ def said_of(asked: dict[str, str], target: set[str], named: set[str]) -> set[str
     }
 
 
+# "how many *of the* referrals were ...": a count of a part of the things named.
+_PART_OF = re.compile(r"^\s*of\s+(?:the|those|these|all|our|your|their)\b", re.I)
+_LINKING = frozenset("is are was were be been had have has got came come went did do does".split())
+
+
+def part_counted(question: str) -> frozenset[str]:
+    """What makes the part a partitive count asks for: the words of Y in "how many of the X
+    were Y?" ("neglect", "ones"), or its verb and what follows ("died" of "how many of the
+    children died?"); empty for any other question. A figure of all the X is not the part."""
+    m = answertypes.count_frame(question)
+    rest = question[m.end() :] if m else ""
+    if not _PART_OF.match(rest):
+        return frozenset()
+    toks = words(rest[: _clause_end(rest)])
+    for i, w in enumerate(toks[2:], start=2):
+        if w in _LINKING:
+            return frozenset(toks[i + 1 :])
+        if w.endswith("ed") and "VERB" in meaning.word_classes(w):
+            return frozenset(toks[i:])
+    return frozenset()
+
+
+def which_held(
+    which: set[str], held: set[str] | frozenset[str], otherwise: Callable[[set[str]], set[str]] | None = None
+) -> bool:
+    """Does a passage hold (``held``: by stem, glossary or meaning, in it or its heading; or
+    ``otherwise``, which gives those of the rest held in another form) every word saying which
+    things a count counts (``which``)? "How many of the referrals were about neglect?" is not
+    answered by the number of all referrals: what makes them the ones counted must be there."""
+    left = set(which) - set(held)
+    if left and otherwise is not None:
+        left -= otherwise(left)
+    return not left
+
+
 def holds_some(stems: set[str], sentence: str, soft: dict[str, str]) -> bool:
     """Does ``sentence`` hold one of ``stems``, word for word or by a word of the same meaning
     (``soft``: question stem -> the passage's word, evidence.soft_matches)? True when none asked."""
@@ -74,6 +109,16 @@ _HOW_LONG = re.compile(
 )
 
 
+# "how long do we have to keep the records?", "(does it say) how long you keep minutes for?": a
+# person does the act timed, and the thing timed is its object.
+_HOW_LONG_DONE = re.compile(
+    r"\bhow\s+(?:long|soon|quickly)\s+(?:(?:do|does|did|should|must|can|will|would|could)\s+)?(?:we|you|i|they)\s+"
+    r"(?:(?:have|need|ought)\s+to\s+|(?:should|must|can|will|would|could|need)\s+)?(?P<verb>[a-z]+)\s+"
+    r"(?:(?:a|an|the|this|that|these|those|its|their|our|your|my)\s+)?(?P<rest>.+)$",
+    re.I,
+)
+
+
 PREPOSITIONS = frozenset(
     "about above across after against along among around at before behind below beside between beyond by "
     "during for from in inside into near of off on onto out over past since through to towards under until "
@@ -86,11 +131,30 @@ def timed(question: str, stop: frozenset[str] | set[str]) -> tuple[list[str], li
     noun (["rapid", "review"] of "a rapid review report"; [] for a thing of one word), and the acts
     timed (["kept"]; none for a verb that says nothing of it: "take", "have", "last"). ([], []) for
     any other question. The subject runs to the first stop word, preposition, verb or adverb."""
+    done = _HOW_LONG_DONE.search(question)  # a person does it: the thing timed is the object
+    if done:
+        return _done(done, stop)
     m = _HOW_LONG.match(question)
     if not m:
         return [], []
+    subject, at, rest = _subject(m.group("rest"), stop)
+    acts: list[str] = []  # "be finished and published": either is the act
+    for w in rest[at:] if subject else []:
+        low = w.lower()
+        if low in _BARE or (acts and low in ("and", "or")):
+            continue
+        verb = meaning.word_lemmas(low).get("VERB", ())
+        if not verb or low in stop or low in PREPOSITIONS or set(verb) & _BARE:
+            break
+        acts.append(low)
+    return (subject[:-1] if len(subject) > 1 else []), acts
+
+
+def _subject(text: str, stop: frozenset[str] | set[str]) -> tuple[list[str], int, list[str]]:
+    """The noun phrase ``text`` opens with (its words, lower-cased), where it ends, and the words
+    of ``text``: it runs to the first stop word, preposition, verb or adverb."""
     subject: list[str] = []
-    rest = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", m.group("rest"))
+    rest = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
     at = len(rest)
     for i, w in enumerate(rest):
         low = w.lower()
@@ -102,15 +166,25 @@ def timed(question: str, stop: frozenset[str] | set[str]) -> tuple[list[str], li
             at = i
             break
         subject.append(low)
-    acts: list[str] = []  # "be finished and published": either is the act
-    for w in rest[at:] if subject else []:
-        low = w.lower()
-        if low in _BARE or (acts and low in ("and", "or")):
-            continue
-        verb = meaning.word_lemmas(low).get("VERB", ())
-        if not verb or low in stop or low in PREPOSITIONS or set(verb) & _BARE:
-            break
-        acts.append(low)
+    return subject, at, rest
+
+
+# Verbs that say only that something is done ("get my training done", "make a referral"), not how.
+_DOING = frozenset("be have come go get do make take give put".split())
+
+
+def _done(m: re.Match, stop: frozenset[str] | set[str]) -> tuple[list[str], list[str]]:
+    """``timed`` of "how long do we have to keep the records?": the object's words before its
+    head, and the verb as the act, unless it is a light verb that says nothing of it ("get
+    my training done", "take"); nothing when the verb has no object ("how long do we wait?")."""
+    verb = m.group("verb").lower()
+    lemmas = set(meaning.word_lemmas(verb).get("VERB", ()))
+    if not lemmas or verb in _BARE:
+        return [], []
+    subject = _subject(m.group("rest"), stop)[0]
+    if not subject:  # "how long do we have to wait (for a decision)?": no thing the act is done to
+        return [], []
+    acts = [] if lemmas & _DOING else [verb]
     return (subject[:-1] if len(subject) > 1 else []), acts
 
 

@@ -75,10 +75,39 @@ _WHO_HOLDS = re.compile(
 )
 # Whose post it is ("the council's ... officer") is not a word of the post.
 _POSSESSOR = re.compile(r"\b(the|a|an)\s+[a-z]+['’]s\s+", re.I)
-# "is the library open on Sundays?": the place whose hours are asked.
+# "is the library open on Sundays?", "the library's opening hours", "opening times of the pool",
+# "when does the tip open?": the place whose hours are asked, in each way English says whose they are.
 _OPEN = re.compile(
-    r"\b(?:is|are)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<np>(?:[a-z]+\s+){0,3}?[a-z]+)\s+open\b", re.I
+    r"\b(?:is|are|does|do)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<np>(?:[a-z]+\s+){0,3}?[a-z]+)\s+open\b"
+    r"|\b(?P<owner>(?:[a-z]+\s+){0,2}?[a-z]+)['’]s?\s+(?:opening|closing)\s+(?:hours|times)\b"
+    r"|\b(?:opening|closing)\s+(?:hours|times)\s+(?:of|at|for)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?"
+    r"(?P<of>(?:[a-z]+\s+){0,2}[a-z]+)\b",
+    re.I,
 )
+_OWNER_START = frozenset("the a an your our my their what when is are".split())
+_RECOMMEND = re.compile(r"\brecommend(?:s|ed|ing|ations?)?\b", re.I)
+# "recommendations to government", "what is recommended for the leaving care team": whom they are for.
+_RECOMMENDED_TO = re.compile(
+    r"\brecommend(?:s|ed|ing|ations?)?\s+(?:(?:made|given|are|were)\s+)?(?:to|for)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<np>[a-z]+(?:\s+[a-z]+){0,2})",
+    re.I,
+)
+
+
+def advisee(question: str, stems: set[str]) -> list[str]:
+    """The stems of whom a recommendation is asked for ("govern" of "what are the recommendations
+    to government in the annual report?"), up to a preposition; [] when none is named."""
+    m = _RECOMMENDED_TO.search(question)
+    if not m:
+        return []
+    np: list[str] = []
+    for w in m.group("np").split():
+        if w.lower() in _NP_END:
+            break
+        np.append(w)
+    return [s for s in dict.fromkeys(map(_stem, np)) if s in stems]
+
+
 _BY_NAME = re.compile(r"\bby name\b|\bwhat(?:['’]s| is| was) (?:his|her|their) name\b", re.I)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|a\s+|an\s+|[\w’']+['’]s\s+)?(?P<phrase>(?:[a-z-]+\s*){1,3})", re.I)
 _ACTOR = re.compile(
@@ -139,6 +168,8 @@ class Asked:
     # "who <verb> the <noun>": the verb's lemmas, the noun's stem, and whether it is a document
     deed: tuple[frozenset[str], str, bool] | None = None
     opening: list[str] = field(default_factory=list)  # the place whose opening is asked ("librari")
+    advised: bool = False  # what is recommended for the agencies named ("what did it recommend for probation?")
+    advisee: list[str] = field(default_factory=list)  # whom "recommendations to government" are for (stems)
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -159,11 +190,11 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     if role and role[-1].lower() in PERSONS:  # a post ("designated nurse"), not "the man living with"
         out.role = [s for s in dict.fromkeys(map(_stem, role)) if s in stems]
         out.by_name = out.by_name or (kind == "who" and bool(_WHO_HOLDS.match(own)))
-    o = _OPEN.search(question)
-    if o:
-        out.opening = [s for s in dict.fromkeys(map(_stem, _WORD.findall(o.group("np")))) if s in stems]
+    out.opening = opening(question, stems)
     words_ = [w.lower() for w in _WORD.findall(low)]
     out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
+    out.advised = bool(out.agencies) and bool(_RECOMMEND.search(question))
+    out.advisee = advisee(question, stems)
     if kind == "who":
         out.deed = deed(question, stems)
     a = _ACTOR.search(question)
@@ -179,6 +210,24 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
             if _stem(verb) in TELLING and told and told.group("agency").lower() in ACTORS | {"social"}:
                 out.recipient = _stem(told.group("agency"))
     return out
+
+
+def opening(question: str, stems: set[str]) -> list[str]:
+    """The stems of the place whose opening is asked ("is the library open", "the pool's opening
+    times", "opening hours of the tip"); [] when none is. A possessor's run starts after its
+    article ("what are *the* library's ..."), and a word the question only frames with is no place."""
+    o = _OPEN.search(question)
+    if not o:
+        return []
+    np = o.group("np") or o.group("of") or o.group("owner") or ""
+    place = _WORD.findall(np)
+    if o.group("owner"):
+        while place and place[0].lower() in _OWNER_START:
+            place = place[1:]
+    if o.group("of"):  # "opening times of the tip on Sundays": the place ends at its preposition
+        cut = next((i for i, w in enumerate(place) if w.lower() in _NP_END), len(place))
+        place = place[:cut]
+    return [s for s in dict.fromkeys(map(_stem, place)) if s in stems]
 
 
 _DEED = re.compile(
@@ -285,7 +334,13 @@ def fits(
     through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
     section heading (``evidence.own_heading``), where a deed may be named too."""
     if asked_ is None or not (
-        asked_.agencies or len(asked_.role) > 1 or asked_.by_name or asked_.actor or asked_.deed or asked_.opening
+        asked_.agencies
+        or len(asked_.role) > 1
+        or asked_.by_name
+        or asked_.actor
+        or asked_.deed
+        or asked_.opening
+        or asked_.advisee
     ):
         return True  # nothing asked of people (most questions): no sentence to look at
     if not all(s in got for s in asked_.opening):  # family hubs' hours are not the library's
@@ -293,6 +348,10 @@ def fits(
     raw, sentences = _sentences(text)
     shown = {t for toks in sentences for t in toks}
     if not all(a in got or _staff(a) & shown for a in asked_.agencies):
+        return False
+    if asked_.advised and not advised_for(asked_.agencies, sentences, heading):
+        return False
+    if asked_.advisee and not (set(asked_.advisee) <= got and advised_for(asked_.advisee, sentences, heading)):
         return False
     if any(a in _SETTING_STEMS and a in soft and a not in shown for a in asked_.agencies):
         return False  # a school, held by meaning, is not the nursery asked about
@@ -324,6 +383,24 @@ def fits(
             return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
         return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
     return True
+
+
+def advised_for(agencies: list[str], sentences: Sequence[Sequence[str]], heading: str = "") -> bool:
+    """Is something recommended for one of ``agencies``: a sentence naming it (or one of its
+    people) that says what should or will be done (aspects.EVIDENCE: "recommend", "should",
+    "must"; and an action agreed: "the police will tell ..."), or a passage naming it under a
+    heading of recommendations? A table row saying probation had no record of the family names
+    probation; it recommends nothing for it."""
+    wanted = aspects.EVIDENCE["recommendations"]
+    named = [toks for toks in sentences if any(a in toks or _staff(a) & set(toks) for a in agencies)]
+    if any((wanted | _AGREED) & set(toks) for toks in named):
+        return True
+    # a heading's "will" is no action agreed: "If a parent will not let you in"
+    return bool(named) and bool(wanted & {_stem(w) for w in _WORD.findall(heading)})
+
+
+# An action agreed is said in the future or as a need: "the police will tell ...", "the GP needs to ...".
+_AGREED = frozenset("will shall need".split())
 
 
 @lru_cache(maxsize=4096)

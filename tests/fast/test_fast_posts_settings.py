@@ -88,7 +88,7 @@ def test_the_task_of_where_do_i_go_to(question, verb):
     [
         ("what happened in the Child W review", ("findings", "Child W review")),
         ("what happened in the Harbour Lane inquiry", ("findings", "Harbour Lane inquiry")),
-        ("what happened in the Child W case", ("", "")),  # a case's story, not a review's findings
+        ("what happened in the Child W case", ("account", "Child W")),  # a case's story, not a review's findings
         ("what happened in the review", ("", "")),  # no review of its own named
     ],
 )

@@ -1,0 +1,99 @@
+"""Subjects: what a question is about, where a passage can hold its words and not that.
+
+* **A place named elsewhere** (``named_elsewhere``): "It does not cover children in Pellingbrook,
+  whose partnership has its own procedure" names the place only to send the reader elsewhere.
+* **What the asker acts on** (``acted_on``): the object of "can I / how do we <verb> ...?"
+  ("can I get my *bins* collected?"). When no passage of the index holds it and the passage holds
+  nothing of its meaning, the passage is about something else.
+* **Where a light verb takes its object** (``complement``): "can I take my foster child *on
+  holiday*?": with "take", "get" or "put" the object says little; where it goes is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import answertypes
+from assistant.answering.aspects import _SENTENCE_END, FEMALE, LIGHT_VERBS, MALE, has_names
+
+# "whose partnership has *its own* procedure", "publishes *their own* figures": what is asked of the
+# place is kept somewhere else.
+_OWN = re.compile(r"\b(?:its|their|his|her)\s+own\b", re.I)
+_GIVES = re.compile(r"\d")  # a figure, a time, a phone number
+
+
+def named_elsewhere(names: set[str] | frozenset[str], text: str) -> bool:
+    """Is each of ``names`` (stems of single names: a place, an organisation) named in ``text``
+    only in sentences saying it has its own (procedure, dashboard, team)? "It does not cover
+    children in Pellingbrook, whose partnership has its own procedure" names Pellingbrook and
+    says nothing of Pellingbrook's procedure. False when no name is asked, one is named as
+    itself, or the sentence gives its own thing there (a figure, a person's name: "Marrowfield
+    has its own lead, Ann Hale"); a yes-or-no question about the place's cover is the caller's
+    to exempt."""
+    from assistant.index.lexical import token_set
+
+    if not names:
+        return False
+    naming = [s for s in _SENTENCE_END.split(text) if names & token_set(s)]
+    # "Marrowfield has its own lead, Ann Hale (01632 960 111)": its own, and given there
+    return bool(naming) and all(_OWN.search(s) and not _GIVES.search(s) and not has_names(s) for s in naming)
+
+
+# "can I get *my bins* collected?", "how do we renew *a permit*?": what the asker acts on.
+_ACTED_ON = re.compile(
+    r"^\W*(?:(?:how|where|when)\s+)?(?:do|does|can|could|may|should|must|will|would|shall)\s+(?:i|we|you|they)\s+"
+    r"(?:(?:have|need|ought)\s+to\s+)?(?P<verb>[a-z]+)\s+(?:(?:a|an|the|my|our|your|their|his|her|this|that|these|those|some|any)\s+)?"
+    r"(?P<np>[a-z]+(?:['’]s)?(?:\s+[a-z]+(?:['’]s)?){0,2})",
+    re.I,
+)
+
+
+def acted_on(question: str) -> str:
+    """The head noun of the object of "can I / how do we <verb> ...?" ("bins" of "can I get my
+    bins collected?"): the nouns after the verb, up to the first word that cannot be one; "" when
+    there is no such object, the verb takes a preposition ("apply for"), or the object is a
+    person ("should I tell mum ...?": someone dealt with, not what the question is about)."""
+    from assistant.answering import meaning
+
+    m = _ACTED_ON.search(question)
+    if not m or "VERB" not in meaning.word_classes(m.group("verb").lower()):
+        return ""
+    head = ""
+    for w in m.group("np").lower().split():
+        if w[-2:] in ("'s", "’s"):  # "a resident's permit": whose it is, then the thing
+            head = ""
+            continue
+        if "NOUN" not in meaning.word_classes(w) and not w.endswith("ing"):  # "a *fishing* licence"
+            break
+        head = w
+    return "" if head in answertypes.PEOPLE or head in MALE or head in FEMALE else head
+
+
+def complement(question: str) -> str:
+    """The noun a light verb's object is taken or put on or into ("holiday" of "can I take my
+    foster child on holiday?", "storage" of "do we put the files into storage?"): with a light verb
+    (``LIGHT_VERBS``) the object says little, and where it goes is what is asked. "" when the verb
+    is not light or no such preposition follows the object ("of" belongs to the object: "photos
+    of the room")."""
+    from assistant.answering import meaning
+
+    m = _ACTED_ON.search(question)
+    verb = m.group("verb").lower() if m else ""
+    if not m or not set(meaning.word_lemmas(verb).get("VERB", ())) & LIGHT_VERBS:
+        return ""
+    after = [w.strip(",.?!;:") for w in question[m.start("np") :].lower().split()]
+    for i, w in enumerate(after):
+        if w in _TO_PLACE and i:
+            rest = [x for x in after[i + 1 : i + 3] if x not in _OBJECT_DETERMINERS]
+            return rest[0] if rest and "NOUN" in meaning.word_classes(rest[0]) else ""
+        if w[-2:] in ("'s", "’s") or w in _OBJECT_DETERMINERS:
+            continue
+        if not {"NOUN", "ADJ"} & meaning.word_classes(w) and not w.endswith("ing"):
+            return ""
+    return ""
+
+
+# Where a light verb's object is taken or put ("on holiday", "into care"). Not "to": it names
+# whom a thing is given or sent to as often ("make a notification to the Panel").
+_TO_PLACE = frozenset("on into onto".split())
+_OBJECT_DETERMINERS = frozenset("the a an my our your their his her this that these those".split())
