@@ -247,8 +247,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     telling = informative(first, weights)
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
-    grouped = {t for m in groups for t in m.tokens}
-    propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in grouped}
+    propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in glossed}
     target = _read(answertypes.count_target(question, stop), glossary)
     return Terms(
         words=first,
