@@ -955,7 +955,7 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
     ("EHE": elective home education), another form of the same word ("commonest": common), or
     a word of the same root and meaning ("visitors": visiting), whatever the documents prefer."""
     shown = [w for t in texts for w in words(t)]
-    forms = {lemma for w in set(shown) if w.isalpha() for lemma in meaning.lemmas_of(w)}
+    forms = frozenset().union(*(lemma_forms(t) for t in texts))
     out = set()
     for s in left:
         w = terms.words[s]
@@ -966,12 +966,18 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
         # Each quote's words and stems are remembered on their own: a key joining the quotes
         # would be new for every answer, and the cache would fill with copies of them.
         stems = {w: st for t in texts for w, st in zip(*word_stems(t), strict=False)}
-        kin = {s: [x for x, st in stems.items() if meaningful(x) and meaning.same_root(s, st)] for s in rest}
+        kin = {s: [x for x, st in stems.items() if meaning.same_root(s, st) and meaningful(x)] for s in rest}
         vecs = vectors.of([x for xs in kin.values() for x in xs])
         for s, xs in kin.items():
             if any(float(terms.vectors[s] @ vecs[x]) >= meaning.MATCH for x in xs):
                 out.add(s)
     return out
+
+
+@lru_cache(maxsize=4096)
+def lemma_forms(text: str) -> frozenset[str]:
+    """The lemmas of every word of a text (remembered, like its stems: quotes recur)."""
+    return frozenset(lemma for w in set(words(text)) if w.isalpha() for lemma in meaning.lemmas_of(w))
 
 
 # The units of each scale of length (meaning.durations): years and months, or weeks, days and hours.
