@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -220,27 +221,48 @@ def shown_order(candidates: list[evidence.Candidate], terms: evidence.Terms, ind
     return sorted(candidates, key=lambda c: (only_names_document(c, terms, index), -rank(c)))
 
 
-def select(hits: list[Hit], index: Index, k: int, scores: dict[int, float], max_chars: int = 900) -> list[Chosen]:
-    """Merge overlapping passages of one section (up to ``max_chars``), drop near-duplicates; keep ``k``."""
+def best_eligible(candidates: list[evidence.Candidate], gated: bool) -> evidence.Candidate | None:
+    """The best-scoring candidate that may answer (any, when abstention is off): whether a
+    passage may answer is judged best score first, and no further than the first that may."""
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    return next((c for c in ranked if not gated or c.admissible), None)
+
+
+def select(
+    hits: list[Hit],
+    index: Index,
+    k: int,
+    scores: dict[int, float],
+    max_chars: int = 900,
+    admits: Callable[[Hit], bool] | None = None,
+) -> list[Chosen]:
+    """Merge overlapping passages of one section (up to ``max_chars``), drop near-duplicates; keep ``k``.
+
+    A hit ``admits`` refuses is passed over as if it were not there; it is asked only of a hit
+    that would be kept or merged (what a passage passed over does to the others is nothing)."""
     chosen: list[Chosen] = []
     for hit in hits:
         p: Passage = hit.passage
+        into: Chosen | None = None  # the passage shown that it overlaps, when it would be merged into it
         absorbed = False
         for c in chosen:
             if c.doc == p.doc_id and p.start < c.end and p.end > c.start:
                 lo, hi = min(c.start, p.start), max(c.end, p.end)
-                if c.section == p.section_id and hi - lo <= max_chars:
-                    c.start, c.end = lo, hi
-                    c.sentences = sorted(set(c.sentences) | set(p.sentences))
+                into = c if c.section == p.section_id and hi - lo <= max_chars else None
                 absorbed = True  # merged, or overlapping text already shown
                 break
             if float(index.passage_vectors[c.row] @ index.passage_vectors[hit.row]) > 0.97:
                 absorbed = True  # the same words in another document or edition
                 break
-        if not absorbed and len(chosen) < k:
-            chosen.append(
-                Chosen(p.doc_id, p.start, p.end, p.section_id, list(p.sentences), scores[hit.row], hit.row, p.id)
-            )
+        if (absorbed and into is None) or (not absorbed and len(chosen) >= k):
+            continue
+        if admits is not None and not admits(hit):
+            continue
+        if into is not None:
+            into.start, into.end = min(into.start, p.start), max(into.end, p.end)
+            into.sentences = sorted(set(into.sentences) | set(p.sentences))
+            continue
+        chosen.append(Chosen(p.doc_id, p.start, p.end, p.section_id, list(p.sentences), scores[hit.row], hit.row, p.id))
     return chosen
 
 
@@ -354,7 +376,7 @@ class Assistant:
         retrieval order: (query vector, [(hit, relevance)])."""
         got = self.candidates(text, None, index, doc_ids)
         bar = self.threshold(index) * SHOW_SHARE
-        return got.qvec, [(c.hit, c.score) for c in got.found if c.admissible and c.score >= bar]
+        return got.qvec, [(c.hit, c.score) for c in got.found if c.score >= bar and c.admissible]
 
     def _answer(
         self,
@@ -377,11 +399,8 @@ class Assistant:
         gloss = got.glossary or gloss
         if seen is not None and query is None:
             seen["question"] = qvec  # reused to judge urgency by meaning (signpost.for_answer)
-        eligible = [c for c in candidates if c.admissible or not gated]
-        confidence = round(max((c.score for c in eligible), default=0.0), 4)
-        # Answer when one passage clears the bar; then show the passages that come near it (a
-        # second passage often holds the words the first lacks), best first (shown_order).
-        strong = shown_order([c for c in eligible if c.score >= threshold * SHOW_SHARE], terms, index)
+        best = best_eligible(candidates, gated)
+        confidence = round(best.score, 4) if best is not None else 0.0
 
         def abstain() -> Answer:
             closest = [
@@ -393,15 +412,19 @@ class Assistant:
             )
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
 
-        if not any(c.score >= threshold for c in eligible):
+        if best is None or best.score < threshold:
             return abstain()
-        quotes = []
-        scores = {c.hit.row: c.score for c in strong}
-        soft = {c.hit.row: c.soft for c in strong}
+        # Answer when one passage clears the bar; then show the passages that come near it (a
+        # second passage often holds the words the first lacks), best first (shown_order). Whether
+        # one may answer is asked only of those select would show or merge.
+        strong = shown_order([c for c in candidates if c.score >= threshold * SHOW_SHARE], terms, index)
+        quotes, by_row = [], {c.hit.row: c for c in strong}
         marked_by = marking.asked_in(terms, question, query)  # a follow-up asks its own kind of answer
-        for c in select([c.hit for c in strong], index, k, scores):
+        admits = None if not gated else lambda h: by_row[h.row].admissible
+        scores = {row: c.score for row, c in by_row.items()}
+        for c in select([c.hit for c in strong], index, k, scores, admits=admits):
             start, end, marks, listless = marking.mark(
-                index, c, marked_by, qvec, soft.get(c.row, {}), gloss, self.settings.highlight_margin
+                index, c, marked_by, qvec, by_row[c.row].soft, gloss, self.settings.highlight_margin
             )
             if listless and gated:  # a lead-in without its list is never the answer
                 continue

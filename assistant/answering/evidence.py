@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from assistant.answering import (
@@ -479,15 +479,26 @@ def context_text(index, doc_id: str, start: int) -> str:
 @dataclass
 class Candidate:
     """A retrieved passage with the evidence that it answers: features for the calibration,
-    and whether it may answer at all (right names, numbers and kind of answer)."""
+    and whether it may answer at all (right names, numbers and kind of answer: ``admissible``).
+
+    Whether it may answer is judged when first asked (``judge``), then kept: an answer asks it
+    only of the passages whose score could be shown or could be its confidence."""
 
     hit: Hit
     tokens: frozenset[str]  # the passage's stems
     context: frozenset[str]  # stems of its title, date and section path
     features: dict[str, float]
-    admissible: bool
+    judged: bool | None  # whether it may answer; None until ``admissible`` is first asked
     score: float = 0.0
     soft: dict[str, str] = field(default_factory=dict)  # question stem -> passage word of the same meaning
+    judge: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def admissible(self) -> bool:
+        if self.judged is None:
+            self.judged = self.judge() if self.judge is not None else False
+            self.judge = None  # what it was judged on is no longer needed
+        return self.judged
 
 
 SOFT_CANDIDATES = 6  # candidates (in retrieval order) whose words are matched by meaning
@@ -595,12 +606,9 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
         texts.append((index.documents[p.doc_id].text[p.start : p.end], context_text(index, p.doc_id, p.start)))
     # The passage's own section heading says what it is about ("6. Police update"); the document's
     # first heading, like its title, names every passage of it (people.deed).
-    own = [
-        own_heading(index, h.passage.doc_id, h.passage.start)
-        if terms.people and (terms.people.deed or terms.people.advised or terms.people.advisee)
-        else ""
-        for h in hits
-    ]
+    asked_of = terms.people
+    wanted = bool(asked_of and (asked_of.deed or asked_of.advised or asked_of.advisee))
+    own = [partial(own_heading, index, h.passage.doc_id, h.passage.start) if wanted else "" for h in hits]
     with_vectors(terms, vectors)
     known = None
     if terms.vectors:
@@ -622,10 +630,19 @@ def _share(terms: Terms, stems, soft=None) -> float:
 
 
 def _candidate(
-    terms: Terms, h: Hit, text: str, ctx_text: str, glossary: Glossary, vectors, known, margin: float, heading: str = ""
+    terms: Terms,
+    h: Hit,
+    text: str,
+    ctx_text: str,
+    glossary: Glossary,
+    vectors,
+    known,
+    margin: float,
+    heading: str | Callable[[], str] = "",
 ):
     """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
-    features the calibration weighs, and whether its names, numbers and kind of answer fit."""
+    features the calibration weighs, and whether its names, numbers and kind of answer fit
+    (``admissible``, judged when first asked; ``heading`` may be a function giving it)."""
     have, ctx = token_set(text), token_set(ctx_text)
     exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text))
     exact = covered(terms, have | ctx, glossary) | exact_text | spelled_held(terms, figures_in(ctx_text))
@@ -636,29 +653,50 @@ def _candidate(
         soft_ctx = soft_matches(terms, set(terms.words) - exact - set(soft_text), in_ctx, vectors)
     got = exact | set(soft_text) | set(soft_ctx)
     both = have | ctx
-    # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
-    names_ok = all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names)
-    names_ok = names_ok and terms.propers <= (both | exact)
-    # "Pellingbrook has its own procedure": a place named only as having its own is another's.
-    names_ok = names_ok and (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text))
-    names_ok = names_ok and all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms)
-    numbers_ok = not figures_lacking(terms, figures_in(text) | figures_in(ctx_text))
-    if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
-        about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
-        numbers_ok = numbers_ok and periods.held(terms.period, f"{text}\n{ctx_text}", about)
-    if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
-        numbers_ok = numbers_ok and aspects.years(terms.numbers) <= (
-            figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
-        )
-    aspect_ok = asked_of_it(terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading)
-    kind_ok = answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary)
     caps = terms.capitals
     names_share = len(caps & (both | set(covered(terms, both, glossary)))) / len(caps) if caps else 1.0
     feats = features(terms, h, exact, exact_text, soft_text, soft_ctx, got, names_share, margin)
     soft = {s: w for s, (w, _) in {**soft_ctx, **soft_text}.items()}
+
+    def judge() -> bool:
+        own = heading() if callable(heading) else heading
+        return admissible(terms, text, ctx_text, glossary, have, ctx, exact, exact_text, soft_text, got, own)
+
+    return Candidate(h, have, ctx, feats, None, soft=soft, judge=judge)
+
+
+def admissible(
+    terms: Terms, text: str, ctx_text: str, glossary: Glossary, have, ctx, exact, exact_text, soft_text, got, heading
+) -> bool:
+    """May the passage answer at all: its names, numbers, period, kind of answer, what is asked
+    of the thing named, and the long form of an abbreviation asked about (``_candidate``)."""
+    both = have | ctx
+    # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
+    if not all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names):
+        return False
+    if not terms.propers <= both | exact:
+        return False
+    # "Pellingbrook has its own procedure": a place named only as having its own is another's.
+    if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text)):
+        return False
+    if not all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms):
+        return False
+    if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
+        return False
+    if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
+        about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
+        if not periods.held(terms.period, f"{text}\n{ctx_text}", about):
+            return False
+    if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
+        counted = figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
+        if not aspects.years(terms.numbers) <= counted:
+            return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
-    defined_ok = not terms.defined or any(p <= have | ctx for p in terms.defined)
-    return Candidate(h, have, ctx, feats, names_ok and numbers_ok and kind_ok and aspect_ok and defined_ok, soft=soft)
+    if terms.defined and not any(p <= both for p in terms.defined):
+        return False
+    return answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary) and asked_of_it(
+        terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading
+    )
 
 
 def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:
@@ -916,7 +954,7 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
     ("EHE": elective home education), another form of the same word ("commonest": common), or
     a word of the same root and meaning ("visitors": visiting), whatever the documents prefer."""
     shown = [w for t in texts for w in words(t)]
-    forms = {lemma for w in set(shown) if w.isalpha() for lemma in meaning.lemmas_of(w)}
+    forms = frozenset().union(*(lemma_forms(t) for t in texts))
     out = set()
     for s in left:
         w = terms.words[s]
@@ -927,12 +965,18 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
         # Each quote's words and stems are remembered on their own: a key joining the quotes
         # would be new for every answer, and the cache would fill with copies of them.
         stems = {w: st for t in texts for w, st in zip(*word_stems(t), strict=False)}
-        kin = {s: [x for x, st in stems.items() if meaningful(x) and meaning.same_root(s, st)] for s in rest}
+        kin = {s: [x for x, st in stems.items() if meaning.same_root(s, st) and meaningful(x)] for s in rest}
         vecs = vectors.of([x for xs in kin.values() for x in xs])
         for s, xs in kin.items():
             if any(float(terms.vectors[s] @ vecs[x]) >= meaning.MATCH for x in xs):
                 out.add(s)
     return out
+
+
+@lru_cache(maxsize=4096)
+def lemma_forms(text: str) -> frozenset[str]:
+    """The lemmas of every word of a text (remembered, like its stems: quotes recur)."""
+    return frozenset(lemma for w in set(words(text)) if w.isalpha() for lemma in meaning.lemmas_of(w))
 
 
 # The units of each scale of length (meaning.durations): years and months, or weeks, days and hours.

@@ -46,10 +46,20 @@ class Glossary:
     # and sentence is checked against them (dozens of times a question).
     _longest_first: list[list[tuple[str, ...]]] = field(init=False, repr=False, compare=False)
     _phrase_sets: list[list[frozenset[str]]] = field(init=False, repr=False, compare=False)
+    # token -> the groups with a phrase holding it (most groups share no word with a question)
+    _by_token: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    _always: set[int] = field(init=False, repr=False, compare=False)  # groups with an empty phrase
+    singles: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)  # one-word phrases
 
     def __post_init__(self) -> None:
         self._longest_first = [sorted(phrases, key=len, reverse=True) for phrases in self.groups]
         self._phrase_sets = [[frozenset(p) for p in phrases] for phrases in self.groups]
+        self._by_token = {}
+        for gid, phrases in enumerate(self.groups):
+            for token in dict.fromkeys(t for p in phrases for t in p):
+                self._by_token.setdefault(token, []).append(gid)
+        self._always = {gid for gid, phrases in enumerate(self.groups) if any(not p for p in phrases)}
+        self.singles = frozenset(p for phrases in self.groups for p in phrases if len(p) == 1)
 
     @classmethod
     def from_groups(cls, groups: list[list[str]]) -> Glossary:
@@ -67,9 +77,9 @@ class Glossary:
     def matches(self, tokens: list[str]) -> list[Match]:
         """Groups whose phrases occur (as a contiguous run) in ``tokens``, longest phrase first."""
         out: list[Match] = []
-        present = set(tokens)  # most groups have no word in the question: skip them cheaply
-        for gid, phrases in enumerate(self._longest_first):
-            for phrase in phrases:
+        present = set(tokens)  # most groups have no word in the question: only those with one are read
+        for gid in sorted({g for t in present for g in self._by_token.get(t, ())} | self._always):
+            for phrase in self._longest_first[gid]:
                 if not present.issuperset(phrase):
                     continue
                 n = len(phrase)

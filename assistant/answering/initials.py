@@ -71,7 +71,7 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
     """``gloss`` with each abbreviation of ``question`` it lacks joined to the phrase its initials
     spell, and the long forms found (for the sentence encoder)."""
     asked = candidates(question, index)
-    known = {p for phrases in gloss.groups for p in phrases if len(p) == 1}
+    known = gloss.singles  # the glossary's one-word phrases
     # "strat", "s.47", "q2": a shortened word, a section of an Act, a quarter (shorthand.py).
     short = shorthand.truncations(question, index, known)
     acts = shorthand.sections(question) + shorthand.quarters(question)  # each group's third: spelled out

@@ -200,15 +200,19 @@ def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
     return {s: w * (VERB_WEIGHT if terms.words.get(s) in terms.asking else 1.0) for s, w in terms.weights.items()}
 
 
-def words_share(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> float:
+def words_share(
+    terms: evidence.Terms, text: str, soft: dict[str, str], glossary, held: set[str] | None = None
+) -> float:
     """Weighted share of the question's words a sentence holds (stem, glossary or meaning). A
     row of a table ("Deputy DSL | Ann Lee, nurse | Ext 214") is about its first cell, its label:
-    a word held only in its other cells, its values ("deputy head" as someone's job), counts half."""
+    a word held only in its other cells, its values ("deputy head" as someone's job), counts half.
+    ``held``: what ``holds_words`` gives for ``text``, when the caller has it already."""
     weights = sentence_weights(terms)
     total = sum(weights.values())
     if not total:
         return 0.0
-    share = sum(weights[s] for s in holds_words(terms, text, soft, glossary) if s in weights) / total
+    held = holds_words(terms, text, soft, glossary) if held is None else held
+    share = sum(weights[s] for s in held if s in weights) / total
     cells = text.strip().strip("|").split(" | ")
     if len(cells) < 3:
         return share
@@ -228,6 +232,7 @@ def scores(
     out = []
     # by stem or glossary only: a word near in meaning may be its opposite ("dangerous": "safe")
     written = [evidence.covered(terms, set(evidence.word_stems(s.text)[1]), glossary) for s in sentences]
+    holding = [holds_words(terms, s.text, soft, glossary) for s in sentences]  # by meaning too
     keys = rarest_held(terms, written) if terms.polar else set()
     for i, s in enumerate(sentences):
         ws, _ = evidence.word_stems(s.text)
@@ -238,7 +243,8 @@ def scores(
         # A yes-or-no question is decided by the sentence about its most specific thing ("was anyone
         # from *probation* there?": "Apologies: ... (head of probation)"), not the one sharing its setting.
         key = bool(keys & written[i])
-        value = s.similarity + WORDS_WEIGHT * words_share(terms, s.text, soft, glossary) + KIND_WEIGHT * kind_ok
+        share = words_share(terms, s.text, soft, glossary, holding[i])
+        value = s.similarity + WORDS_WEIGHT * share + KIND_WEIGHT * kind_ok
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
         value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
         value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
@@ -249,7 +255,7 @@ def scores(
     # holds the question's verb, the others come after it.
     verbs = {st for st, w in terms.words.items() if w in terms.asking} | asked_verbs(terms)
     asks = [is_question(x.text) for x in sentences]
-    held = [holds_words(terms, x.text, soft, glossary) | set(evidence.word_stems(x.text)[1]) for x in sentences]
+    held = [h | set(evidence.word_stems(x.text)[1]) for h, x in zip(holding, sentences, strict=False)]
     holds = [bool(verbs & h) and not q for h, q in zip(held, asks, strict=False)]
     if any(holds) and not all(holds) and not terms.polar:  # a yes-or-no question asks its whole statement
         out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]

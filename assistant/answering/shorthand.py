@@ -104,7 +104,7 @@ def completion(short: str, index, after: str | None = None) -> str | None:
     return lemma if lemma.startswith(short) else word
 
 
-def truncations(question: str, index, known: set) -> list[tuple[str, str]]:
+def truncations(question: str, index, known: set | frozenset) -> list[tuple[str, str]]:
     """(short word, the index word it shortens) for the question's truncated words; ``known`` are
     the glossary's one-word phrases (an acronym it holds is not a truncation)."""
     stop = stopwords()
