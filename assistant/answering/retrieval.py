@@ -123,6 +123,7 @@ def retrieval(settings) -> dict:
 # scanned exactly, so only on an index of up to SENTENCE_SCAN sentences (a few ms at most).
 SENTENCE_KEPT = 5
 SENTENCE_SCAN = 20_000
+DENSE_KEPT = 0.5  # the share of the dense candidates sure of a place after fusion (hybrid())
 
 
 def _sentence_passages(index: Index) -> np.ndarray:
@@ -226,9 +227,13 @@ def hybrid(
     else:
         FUSIONS[Fusion(fusion)](hits, (d_rows, b_rows), top_bm25, rrf_k, bm25_weight)
     hits.sort(key=lambda h: -h.fused)
-    # A passage found by its sentence stays, however little BM25 finds in it: it takes the place
-    # of one of the last (at most a quarter of them, so the best of the fusion always stay).
-    found = [h for h in hits[candidates:] if h.row in by_sentence][: candidates // 4]
+    # A passage found by its sentence, or among the closest in meaning, stays however little BM25
+    # finds in it: when many passages share the question's topic words ("strategy discussion"),
+    # BM25 fills the fusion with them and the one passage on the asked part of the topic, near
+    # the top by meaning, has no word to match. It takes the place of one of the last (at most a
+    # quarter of them, so the best of the fusion always stay).
+    kept = set(by_sentence) | {int(r) for r in d_rows[: round(candidates * DENSE_KEPT)]}
+    found = [h for h in hits[candidates:] if h.row in kept][: candidates // 4]
     return hits[: candidates - len(found)] + found
 
 

@@ -104,3 +104,27 @@ def test_the_assistant_answers_with_either_fusion(make_assistant, corpus_index, 
     helper = make_assistant(corpus_index, fusion=fusion)
     answer = helper.ask("chronology of small concerns")
     assert answer.answered and "chronology" in answer.quotes[0].text
+
+
+def test_the_closest_in_meaning_survives_a_fusion_crowded_by_a_shared_word(index, monkeypatch):
+    """Many passages hold a common topic word and fill the fusion by BM25; the passage nearest in
+    meaning, without that word, still keeps a place among the candidates (by the dense ranking
+    alone: the sentence ranking is switched off here)."""
+    from collections import Counter
+
+    from assistant.answering import retrieval as retrieval_module
+    from assistant.index.lexical import tokenize
+
+    monkeypatch.setattr(retrieval_module, "sentence_ranking", lambda *args, **kw: [])
+
+    texts = [set(tokenize(index.documents[p.doc_id].text[p.start : p.end])) for p in index.passages]
+    held = Counter(w for t in texts for w in t)
+    word = max((w for w in held if held[w] < len(texts)), key=lambda w: held[w])  # the most common word
+    lacking = [r for r, t in enumerate(texts) if word not in t and not index.passages[r].back]
+    assert held[word] > 4 and lacking
+    row = lacking[0]
+    qvec = np.asarray(index.passage_vectors[row], np.float32)  # the passage itself is the question's meaning
+    hits = hybrid(index, qvec, word, candidates=4, bm25_weight=1.0)  # fusion by BM25 alone
+    assert len(hits) == 4
+    assert row in [h.row for h in hits]
+    assert sum(h.bm25 > 0 for h in hits) == 3  # the best of the fusion keep most places
