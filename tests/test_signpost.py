@@ -25,6 +25,9 @@ URGENT = [
     "who do I call",
     "it's an emergency, a toddler is wandering alone by the main road",
     "emergency duty team number please, my neighbour's children are alone",
+    # Harm going on to someone the asker knows, whatever the question then asks of the documents.
+    "My little sister says our stepdad hits her, what does the report say about that?",
+    "my mates dad kicks him when he gets home late",
 ]
 NOT_URGENT = [
     "What does the report say about children in danger of exploitation?",
@@ -41,6 +44,9 @@ NOT_URGENT = [
     # "Emergency" naming a service, asked about how it works.
     "When must emergency department staff complete their safeguarding training?",
     "How does emergency planning cover children in temporary accommodation?",
+    # Harm in a case the documents tell, or said of no one the asker knows.
+    "In the review, did the stepdad hit her before the baby was born?",
+    "What does the guidance say when a parent hits them as a punishment?",
 ]
 
 
@@ -216,7 +222,10 @@ def test_citing_the_documents_reads_unless_the_asker_is_worried_now(embedder):
     ]
     for question, vec in zip(reading + worried, embedder.encode(reading + worried), strict=True):
         assert signpost.about_documents(question)
-        assert urgency.reads_as_worry(question, vec, embedder, True) == (question in worried), question
+        # The rules or the meaning read the worried as a worry (the stepdad question sits at the
+        # meaning's margin, 0.028 against 0.03 with transformers 5.25: the rules now catch it).
+        worry = signpost.is_urgent(question) or urgency.reads_as_worry(question, vec, embedder, True)
+        assert worry == (question in worried), question
 
 
 @pytest.mark.model

@@ -16,6 +16,8 @@ How a question is read (tests/test_signpost.py holds the phrasings, both ways):
   I do if…?") or asks it of any child, as procedure ("what should I do if a family misses a
   contact?", "who do I tell if the child has a social worker?"), without harm or an injury
   ("a bruise") and without a child the asker knows ("my", "next door").
+* Harm **going on** to someone the asker knows ("my sister says our stepdad hits her"), in the
+  habitual present, always signposts, even when the question goes on to ask the documents.
 * A **weak** cue ("in danger", "is being abused", "not safe at home", "tonight", "right now")
   signposts unless the question is about what the documents say or a case they tell ("what
   does the report say about children in danger of exploitation?", "why was the baby not safe
@@ -108,11 +110,22 @@ _PRESENT_HOLDER = re.compile(
 )
 
 
+# Harm told in the present tense of someone the asker knows ("my little sister says our stepdad
+# *hits her*"): it goes on now, whatever the question then asks of the documents. Only the habitual
+# present: "hit her" may be a case already told.
+_HARM_GOING_ON = re.compile(
+    r"\b(?:hits|beats|hurts|kicks|punches|slaps|smacks|burns|chokes|strangles|touches|starves)\s+(?:her|him|them|us)\b",
+    re.I,
+)
+
+
 def is_urgent(question: str) -> bool:
     """Does the question read as a worry about a child now? (See the module docstring.)"""
     text = question or ""
     if _PRESENT_HOLDER.match(text):
         return False
+    if _HARM_GOING_ON.search(text) and _PARTICULAR.search(text):
+        return True
     text = _TIMED_MEETING.sub(" ", text)
     about = bool(_ABOUT_DOCUMENTS.search(text))
     if about:
