@@ -973,9 +973,10 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)
 def lemma_forms(text: str) -> frozenset[str]:
-    """The lemmas of every word of a text (remembered, like its stems: quotes recur)."""
+    """The lemmas of every word of a text (remembered for the last quotes shown: a quote's
+    lemmas are some kilobytes, so few are kept; tests/test_load.py's heap test holds it)."""
     return frozenset(lemma for w in set(words(text)) if w.isalpha() for lemma in meaning.lemmas_of(w))
 
 
