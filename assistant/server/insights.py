@@ -70,6 +70,24 @@ def everyday(word: str) -> bool:
     return word.isalpha() and zipf_frequency(word, "en") >= MIN_ZIPF
 
 
+BUSY_SECONDS = 5.0  # how long a writer waits for another worker's lock
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode. Switching takes an exclusive lock that SQLite does not wait for
+    (no busy handler), so workers opening a new store at the same moment retry for a while
+    ("database is locked" in CI with four processes on a loaded machine)."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class Store:
     """The counts file: one row per day, kind and item."""
 
@@ -82,8 +100,8 @@ class Store:
         if not self.path.exists():  # readable by the operator only, from the first byte
             self.path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
-        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")  # readers never block the writers of other workers
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        _wal(db)  # readers never block the writers of other workers
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA secure_delete=ON")  # expired counts are overwritten, not left in free pages
         try:
