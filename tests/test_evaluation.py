@@ -23,6 +23,7 @@ UNSEEN = ROOT / "tests" / "eval_unseen"
 UNSEEN2 = ROOT / "tests" / "eval_unseen2"
 UNSEEN3 = ROOT / "tests" / "eval_unseen3"
 UNSEEN4 = ROOT / "tests" / "eval_unseen4"
+UNSEEN5 = ROOT / "tests" / "eval_unseen5"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -41,6 +42,7 @@ unseen_docs = _builder(UNSEEN)
 unseen2_docs = _builder(UNSEEN2)
 unseen3_docs = _builder(UNSEEN3)
 unseen4_docs = _builder(UNSEEN4)
+unseen5_docs = _builder(UNSEEN5)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -48,6 +50,7 @@ UNSEEN_QUESTIONS = load_questions(UNSEEN)
 UNSEEN2_QUESTIONS = load_questions(UNSEEN2)
 UNSEEN3_QUESTIONS = load_questions(UNSEEN3)
 UNSEEN4_QUESTIONS = load_questions(UNSEEN4)
+UNSEEN5_QUESTIONS = load_questions(UNSEEN5)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -269,6 +272,20 @@ def test_unseen4_set_has_every_kind_in_numbers():
     assert len({q.question.lower() for q in UNSEEN4_QUESTIONS}) == len(UNSEEN4_QUESTIONS)
 
 
+def test_unseen5_set_has_every_kind_in_numbers():
+    by = by_category(UNSEEN5_QUESTIONS)
+    assert len(UNSEEN5_QUESTIONS) >= 97
+    assert len(by["answerable"]) >= 54 and len(by["case"]) >= 8
+    assert len(by["near_miss"]) >= 19 and len(by["off_topic"]) >= 9 and len(by["urgent"]) >= 9
+    labelled_as_written(by)
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in NEAR_MISS_KINDS)
+    assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
+    assert len([q for q in by["answerable"] if q.history]) >= 5, "follow-ups are part of the set"
+    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN4_QUESTIONS)
+    assert not [q.question for q in UNSEEN5_QUESTIONS if q.question.lower() in others]
+    assert len({q.question.lower() for q in UNSEEN5_QUESTIONS}) == len(UNSEEN5_QUESTIONS)
+
+
 # Each unseen set: its name for the CLI, its folder, its builder, its questions, and the file
 # kinds of its documents.
 UNSEEN_SETS = {
@@ -276,6 +293,7 @@ UNSEEN_SETS = {
     "unseen2": (UNSEEN2, unseen2_docs, UNSEEN2_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
     "unseen3": (UNSEEN3, unseen3_docs, UNSEEN3_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
     "unseen4": (UNSEEN4, unseen4_docs, UNSEEN4_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
+    "unseen5": (UNSEEN5, unseen5_docs, UNSEEN5_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

@@ -30,6 +30,7 @@ NAMED_SETS = {
     "unseen2": "eval_unseen2",  # report only
     "unseen3": "eval_unseen3",  # report only
     "unseen4": "eval_unseen4",  # report only
+    "unseen5": "eval_unseen5",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
