@@ -13,6 +13,9 @@ can carry every word of such a worry and still be asking for information:
   signs; the harm is what the asker wants to recognise, even of their own child.
 * **Asking for a rule.** "Is that allowed?", "do they have to be sixteen?", "does that count as
   a private arrangement?" ask what the rules say of a situation, not for help with it.
+
+A question may also **tell** something in a part of its own ("is that allowed? the boy upstairs
+is alone again"): what it tells is not supposed, and may be a worry now (``tells_apart``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ _CONDITIONAL = re.compile(
 )
 # A child the asker knows, or a time now: the supposition is about a real situation.
 _REAL = re.compile(
-    r"\b(?:my|our|mine)\b|\bnext door\b|\bneighbou?rs?\b|\b(?:right now|tonight|at the moment|just now|today)\b",
+    r"\b(?:my|our|mine)\b|\bnext door\b|\bneighbou?rs?\b"
+    r"|\b(?:right now|tonight|at the moment|just now|today|yesterday|last night|this (?:morning|afternoon|evening))\b",
     re.I,
 )
 # Asking how to recognise something: "how do I know if", "how can you tell whether", "how would
@@ -49,10 +53,14 @@ _RULE = re.compile(
 )
 # A question: a question mark, or a question word or inverted auxiliary at the start.
 _QUESTION_START = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|hi|hello|please|sorry)\W+)*(?:who|what|whats|wat|where|when|why|how|which|"
+    r"^\W*(?:(?:so|and|but|ok|okay|hi|hello|please|sorry)\W+)*(?:(?:at|in|on|for|from|by|to|with|of) )?"
+    r"(?:who|what|whats|wat|where|when|why|how|which|"
     r"is|are|was|were|do|does|did|can|could|should|would|will|may|must|am|have|has)\b",
     re.I,
 )
+
+
+_PARTS = re.compile(r"[^.?!;,]+[.?!;,]*")
 
 
 def is_question(text: str) -> bool:
@@ -84,3 +92,11 @@ def without_supposition(text: str) -> str:
     for clause in supposed(text):
         text = text.replace(clause, " ", 1)
     return text
+
+
+def tells_apart(text: str) -> bool:
+    """Does the text tell something in a part of its own (between punctuation, three words or more,
+    not asked and not supposed), beside what it asks?"""
+    parts = [p.strip() for p in _PARTS.findall(text or "") if p.strip(" .?!;,")]
+    told = [p for p in parts if len(p.split()) >= 3 and not is_question(p) and not _CONDITIONAL.match(p)]
+    return len(parts) > 1 and bool(told)

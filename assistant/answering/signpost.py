@@ -101,6 +101,9 @@ _ABOUT_DOCUMENTS = re.compile(
     re.I,
 )
 _NOW = re.compile(r"\b(right now|tonight|at the moment|just now|this (evening|morning|afternoon))\b", re.I)
+# Said of this moment: a question asking what is allowed that says so tells a situation now ("is
+# that allowed? he's there now").
+_SAYS_NOW = re.compile(r"\b(now|right now|tonight|at the moment|just now)\b", re.I)
 STRONG = [re.compile(p, re.I) for p in _STRONG]
 NEXT_STEP = [re.compile(p, re.I) for p in _NEXT_STEP]
 WEAK = [re.compile(p, re.I) for p in _WEAK]
@@ -186,7 +189,9 @@ def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None
     if not answered:
         return from_settings(settings)
     worry = urgent_by_meaning(question, qvec, embedder) if _readable(qvec, embedder) else None
-    by_meaning = bool(worry) and not reads_documents(question, quoted) and not asks_for_information(question)
+    asks = asks_for_information(question) and not _SAYS_NOW.search(question or "")
+    asks = asks and not askform.tells_apart(question or "")
+    by_meaning = bool(worry) and not reads_documents(question, quoted) and not asks
     return from_settings(settings) if is_urgent(question, worry) or by_meaning else None
 
 

@@ -105,3 +105,32 @@ def test_asking_after_something_past_is_held_to_the_general_margin():
     # A report that says "was" is not asking.
     assert not urgency.asks_what_was("the girl was the only one left in the house")
     assert not urgency.asks_what_was("toddler was alone on the landing an hour ago")
+
+
+@pytest.mark.parametrize(
+    ("question", "tells"),
+    [
+        ("is that legal? the twins upstairs are on their own again", True),
+        ("how would I know if she's safe, her uncle has just collected her", True),
+        ("a cousin has looked after him since June, does that count as fostering", True),
+        ("how old do they have to be to stay in alone?", False),
+        ("At what age can a nine year old walk to school alone?", False),
+        ("how can I tell if my son is being bullied online?", False),
+    ],
+)
+def test_a_part_told_beside_the_question_is_found(question, tells):
+    assert askform.tells_apart(question) is tells
+
+
+def test_asking_for_information_does_not_hide_a_situation_told_beside_it(monkeypatch):
+    """The meaning is not blocked for a rule question that also tells something, or says now."""
+
+    class S:
+        signpost_title, signpost_text, signpost_links = "Help", "Call 999", []
+
+    monkeypatch.setattr(signpost, "_readable", lambda qvec, embedder: True)
+    monkeypatch.setattr(signpost, "urgent_by_meaning", lambda question, qvec, embedder: True)
+    for told in ("is that legal? the twins upstairs are on their own again", "is that allowed, he's there now"):
+        assert signpost.for_answer(S, told, True, object(), object()) is not None, told
+    for asked in ("how old do they have to be to stay in alone?", "how can I tell if my son is being bullied online?"):
+        assert signpost.for_answer(S, asked, True, object(), object()) is None, asked
