@@ -150,6 +150,8 @@ def is_urgent(question: str, worry_by_meaning: bool | None = None) -> bool:
     text = askform.without_supposition(said)
     if any(p.search(text) for p in STRONG):
         return True
+    if _PARTICULAR.search(text) and _HARM_NOW.search(text) and not about:  # "my nephew came back with bruises"
+        return True
     if any(p.search(text) for p in NEXT_STEP):
         return _next_step_is_urgent(said, text, worry_by_meaning)
     return any(p.search(text) for p in WEAK) and not about

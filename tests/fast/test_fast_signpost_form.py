@@ -65,6 +65,8 @@ def test_a_supposed_harm_or_worry_is_not_a_worry_now(question):
         "I'm worried about a boy in my street, who do I tell?",
         "what should we do about a little girl who is locked in a car right now",
         "the lad says his uncle will hurt him if he goes back tonight",
+        # The harm is supposed, but an injury to a child the asker knows is told beside it.
+        "how can you tell if a child is being hurt? my granddaughter has burns on her arm",
     ],
 )
 def test_a_worry_told_now_still_signposts(question):
