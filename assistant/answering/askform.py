@@ -63,9 +63,16 @@ _QUESTION_START = re.compile(
 _PARTS = re.compile(r"[^.?!;,]+[.?!;,]*")
 
 
+# The main clause of a question after a clause put first: "if …, should we leave?", "… do I ring".
+_INVERTED = re.compile(
+    r"\b(?:should|shall|do|does|can|could|must|would|will|may|am|is|are) (?:i|we|you|they)\b(?! (?:know|think)\b)", re.I
+)
+
+
 def is_question(text: str) -> bool:
-    """Is the text asked (a question mark, or a question word or auxiliary first)?"""
-    return "?" in text or bool(_QUESTION_START.match(text))
+    """Is the text asked (a question mark, a question word or auxiliary first, or an auxiliary
+    before its subject)?"""
+    return "?" in text or bool(_QUESTION_START.match(text)) or bool(_INVERTED.search(text))
 
 
 def asks_how_to_tell(text: str) -> bool:

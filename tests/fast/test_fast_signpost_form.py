@@ -23,6 +23,11 @@ pytestmark = pytest.mark.fast
         ("who can help if the girl downstairs is alone tonight?", []),
         # Asking how to tell: even the asker's own child is supposed.
         ("how can I tell if my son is being bullied online?", ["if my son is being bullied online"]),
+        # Asked without a question mark: the auxiliary before its subject ("should we") asks.
+        (
+            "if a pupil is in danger on a home visit should we wait or leave",
+            ["if a pupil is in danger on a home visit should we wait or leave"],
+        ),
         # A report, not a question, keeps its words.
         ("the lad says his uncle will hurt him if he goes back", []),
     ],
