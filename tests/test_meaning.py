@@ -292,6 +292,8 @@ def test_at_most_two_sentences_and_sixty_percent_of_the_quote():
         "Do we know the child was being neglected, according to the review?",
         "According to the guidance, what should I do if a baby has a bruise?",
         'In the review, the girl told her teacher "he hits me". What did the school do?',
+        # Supposed of any baby, not told of one now (askform.py): the procedure for a bruise.
+        "What should I do if a baby has a bruise?",
     ],
 )
 def test_a_question_about_a_case_in_the_documents_is_not_a_crisis(question):
@@ -304,7 +306,7 @@ def test_a_question_about_a_case_in_the_documents_is_not_a_crisis(question):
         "the boy next door is not safe at home tonight",
         "my child I think is in danger right now",
         "I think a child in my class is being neglected, what does the guidance say?",
-        "What should I do if a baby has a bruise?",
+        "What should I do if my baby has a bruise?",
         "He hits me, what should I do?",
     ],
 )

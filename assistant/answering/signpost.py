@@ -12,10 +12,17 @@ How a question is read (tests/test_signpost.py holds the phrasings, both ways):
   ("I'm worried about…", "who do I call", "hurting me"), in their own words (words a question
   quotes from a case in the documents are not the asker's).
 * The asker's **next step** ("what should I do", "how do I report", "who do I call")
-  signposts unless the question cites the documents ("according to the guidance, what should
-  I do if…?") or asks it of any child, as procedure ("what should I do if a family misses a
-  contact?", "who do I tell if the child has a social worker?"), without harm or an injury
-  ("a bruise") and without a child the asker knows ("my", "next door").
+  signposts for a child the asker knows ("my", "next door") or harm told now; not when the
+  question cites the documents ("according to the guidance, what should I do if…?") or asks
+  it of any child, as procedure ("what should I do if a family misses a contact?", "what do I
+  do about a bruise on a baby who can't crawl?"), unless it says now. A bare next step ("who
+  do I ring?"), naming neither, is what the meaning reads it as (urgency.py): asking for the
+  procedure, or a worry; with no vector to read it by, a worry.
+* Words of worry or harm **supposed** in a question ("who do I contact if I'm worried about a
+  teacher?", "if the child is in danger, do we stay?"), a question asking **how to tell**
+  ("how do I know if my child is being groomed?") or **what a rule says** ("is that
+  allowed?", "does that count as…?") ask for information (askform.py): neither the rules nor
+  the meaning read them as a worry now.
 * Harm **going on** to someone the asker knows ("my sister says our stepdad hits her"), in the
   habitual present, always signposts, even when the question goes on to ask the documents.
 * A **weak** cue ("in danger", "is being abused", "not safe at home", "tonight", "right now")
@@ -29,12 +36,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering import askform
+
 _STRONG = [
     r"\b(i'?m|i am|im|we'?re|we are)\s+(really\s+|very\s+|so\s+|quite\s+|a bit\s+|getting\s+)?(worried|"
     r"concerned|scared|frightened|afraid|anxious)\b",
     r"\bworried about (a|my|the|this|our|her|his|their) (child|kid|son|daughter|baby|grandchild|niece|nephew|"
     r"pupil|student|neighbour|friend|brother|sister)",
-    r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
     r"\b(hurting|hurts|hurt|hit|hits|hitting|beat|beats|beating|abusing|abused|touched|touching|threatening) me\b",
     # Present tense only: "we know the child was being neglected" is about a case already told.
     r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) (\w+ ){1,4}(is|are|has been|might be|"
@@ -54,6 +62,7 @@ _NEXT_STEP = [
     r"\bhow (do|can|should) (i|we) report\b",
     r"\bwho (should|do|can|shall) (i|we) (call|ring|phone|contact|tell|talk to|speak to|report)",
     r"\bwhere (do|can|should) (i|we) (report|go|get help|call)",
+    r"\b(report|reporting) (child )?(abuse|neglect)\b(?! (in|of) the)",
 ]
 # A next step asked of any child, not of one the asker knows: a practitioner's question about
 # procedure ("what should I do if a family misses a contact?", "who do I tell if the child
@@ -91,6 +100,10 @@ _ABOUT_DOCUMENTS = re.compile(
     r"|\bwhat happened\b|\b(?<!in )case\b|\bcases\b|\b(?-i:[Cc]hild [A-HJ-Z])\b",
     re.I,
 )
+_NOW = re.compile(r"\b(right now|tonight|at the moment|just now|this (evening|morning|afternoon))\b", re.I)
+# Said of this moment: a question asking what is allowed that says so tells a situation now ("is
+# that allowed? he's there now").
+_SAYS_NOW = re.compile(r"\b(now|right now|tonight|at the moment|just now)\b", re.I)
 STRONG = [re.compile(p, re.I) for p in _STRONG]
 NEXT_STEP = [re.compile(p, re.I) for p in _NEXT_STEP]
 WEAK = [re.compile(p, re.I) for p in _WEAK]
@@ -119,8 +132,11 @@ _HARM_GOING_ON = re.compile(
 )
 
 
-def is_urgent(question: str) -> bool:
-    """Does the question read as a worry about a child now? (See the module docstring.)"""
+def is_urgent(question: str, worry_by_meaning: bool | None = None) -> bool:
+    """Does the question read as a worry about a child now? (See the module docstring.)
+
+    ``worry_by_meaning`` (urgency.py's reading, None when there is no vector) decides a bare next
+    step ("who do I ring?", "what do I do?") that names no harm and no child the asker knows."""
     text = question or ""
     if _PRESENT_HOLDER.match(text):
         return False
@@ -130,15 +146,30 @@ def is_urgent(question: str) -> bool:
     about = bool(_ABOUT_DOCUMENTS.search(text))
     if about:
         text = _QUOTED.sub(" ", text)
-    text = re.sub(r"[’‘]", "'", text)
+    said = re.sub(r"[’‘]", "'", text)
+    text = askform.without_supposition(said)
     if any(p.search(text) for p in STRONG):
         return True
+    if _PARTICULAR.search(text) and _HARM_NOW.search(text) and not about:  # "my nephew came back with bruises"
+        return True
     if any(p.search(text) for p in NEXT_STEP):
-        if _CITES_DOCUMENTS.search(text):
-            return False
-        harm_now = _HARM_NOW.search(text) or any(p.search(text) for p in WEAK)
-        return bool(harm_now or _PARTICULAR.search(text) or not _GENERIC.search(text))
+        return _next_step_is_urgent(said, text, worry_by_meaning)
     return any(p.search(text) for p in WEAK) and not about
+
+
+def _next_step_is_urgent(said: str, text: str, worry_by_meaning: bool | None) -> bool:
+    """The asker's next step: a worry for a child they know or for harm now; asked of any child
+    ("what do I do about a bruise on a baby who can't crawl?"), procedure unless it says now; bare
+    ("who do I ring?"), what the meaning reads (a worry when there is no vector to read it by).
+    ``text`` is ``said`` without its hypothetical clauses (askform.py)."""
+    if _CITES_DOCUMENTS.search(said):
+        return False
+    if _PARTICULAR.search(text):
+        return True
+    if _GENERIC.search(said):
+        return bool(_NOW.search(text))
+    harm_now = _HARM_NOW.search(text) or any(p.search(text) for p in WEAK)
+    return bool(harm_now) or worry_by_meaning is not False
 
 
 def from_settings(settings) -> dict:
@@ -155,14 +186,26 @@ def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None
 
     With the question's vector and the model that made it, urgency is also judged by meaning
     (urgency.py), for worries told without any of the words the rules look for; never for a
-    question about what the asker read or about someone the quotes name (``reads_documents``)."""
-    by_meaning = (
-        not reads_documents(question, quoted)
-        and not asks_what_is_allowed(question)
-        and urgent_by_meaning(question, qvec, embedder)
-    )
-    urgent = not answered or is_urgent(question) or by_meaning
-    return from_settings(settings) if urgent else None
+    question about what the asker read or about someone the quotes name (``reads_documents``),
+    nor for one asking what is allowed, a rule or how to tell (``asks_for_information``)."""
+    if not answered:
+        return from_settings(settings)
+    worry = urgent_by_meaning(question, qvec, embedder) if _readable(qvec, embedder) else None
+    asks = asks_for_information(question) and not _SAYS_NOW.search(question or "")
+    asks = asks and not askform.tells_apart(question or "")
+    by_meaning = bool(worry) and not reads_documents(question, quoted) and not asks
+    return from_settings(settings) if is_urgent(question, worry) or by_meaning else None
+
+
+def _readable(qvec, embedder) -> bool:
+    from assistant.answering import urgency
+
+    return qvec is not None and urgency.usable(embedder)
+
+
+def asks_for_information(question: str) -> bool:
+    """Does the question ask what the asker may do, what a rule says or how to tell (askform.py)?"""
+    return asks_what_is_allowed(question) or askform.asks_a_rule(question) or askform.asks_how_to_tell(question)
 
 
 # The asker asks what the rules allow them or what follows a step ("is it ok to leave ...?",
@@ -189,6 +232,8 @@ _READ = re.compile(
     r"podcast|minutes|briefing|guidance|document)\b",
     re.I,
 )
+# A case's letter pseudonym asked after ("child r", "Baby N"), named in the quotes ("R", "Child R").
+_PSEUDONYM = re.compile(r"\b(?:child|baby|infant|young person|sibling)\s+([b-hj-z])\b(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b", re.M)
 
 
@@ -204,7 +249,11 @@ def reads_documents(question: str, quoted: str = "") -> bool:
 
     names = {m.group(1).lower() for m in _NAME.finditer(quoted) if not meaning.common(m.group(1).lower())}
     names = {n for n in names if not meaning.word_classes(n)}  # a person's name, not an English word
-    return bool(names & {w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z']+", question or "")})
+    if names & {w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z']+", question or "")}:
+        return True
+    return any(
+        re.search(rf"(?<![\w'’]){m.group(1).upper()}(?![\w'’])", quoted) for m in _PSEUDONYM.finditer(question or "")
+    )
 
 
 def urgent_by_meaning(question: str, qvec, embedder) -> bool:

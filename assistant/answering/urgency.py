@@ -17,7 +17,8 @@ the closest worry prototype must be at least ``FLOOR`` close (an off-topic quest
 from both). A question about the documents (signpost.about_documents) is reading unless it
 also speaks in the first person and is clearly a worry (``FIRST_PERSON_MARGIN``); one asked
 in general terms ("what triggers shaking of babies?": a question word, no first person, no
-"now") needs a clearer margin (``GENERAL_MARGIN``).
+"now") needs a clearer margin (``GENERAL_MARGIN``), and so does one asking after something past
+("…, was it six months?", "how old was he": ``asks_what_was``) with no first person or "now".
 The cost per question is one (1 x 384) @ (384 x ~90) product.
 """
 
@@ -151,6 +152,14 @@ _FIRST_PERSON = re.compile(r"\b(i|i'?m|me|my|we|we'?re|us|our)\b", re.I)
 _GENERAL = re.compile(r"^\s*(what|which|why|how|when|who|is|are|does|do|can)\b", re.I)
 # A question about what to do should something happen to a child, not one the asker is with now.
 _IF_ANY_CHILD = re.compile(r"^\s*(if|when|what if)\s+(a|an|the|any)\s+(child|young person|pupil|kid|baby)\b", re.I)
+# Asking after something past ("…, was it six months?", "how old was he", "did anyone check?"): an
+# inverted past auxiliary opening a clause; with no first person and nothing now it asks what a
+# case told, and is held to the general margin.
+_ASKS_WHAT_WAS = re.compile(
+    r"(?:^|[,;:?!.]\s*|\b(?:and|or|so|but|then)\s+)(?:was|were|did)\s+(?:it|he|she|they|there|the|that|this|"
+    r"anyone|anybody|someone|somebody|any)\b|\bhow (?:old|long|many|much|often|bad)\s+(?:was|were|did)\b",
+    re.I,
+)
 _NOW = re.compile(r"\b(now|just|tonight|today|yesterday|last night|this (morning|evening|weekend))\b", re.I)
 
 _lock = threading.Lock()
@@ -196,8 +205,13 @@ def reads_as_worry(question: str, qvec: np.ndarray, embedder: Encoder, cites_doc
     first_person = bool(_FIRST_PERSON.search(text))
     if cites_documents:
         return gap >= FIRST_PERSON_MARGIN and first_person
-    if _GENERAL.match(text) and not first_person and not _NOW.search(text):
+    if (_GENERAL.match(text) or asks_what_was(text)) and not first_person and not _NOW.search(text):
         return gap >= GENERAL_MARGIN
     if _IF_ANY_CHILD.match(text) and not _NOW.search(text):  # "if the child asks me to...": procedure
         return gap >= GENERAL_MARGIN
     return True
+
+
+def asks_what_was(question: str) -> bool:
+    """Does the question ask after something past (an inverted "was/were/did" opening a clause)?"""
+    return bool(_ASKS_WHAT_WAS.search(question or ""))
