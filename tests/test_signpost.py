@@ -19,6 +19,8 @@ URGENT = [
     "my friends little boy has been left alone in the flat all weekend with no food",
     "who do I call about my neighbour's kids",
     "where can I report a child being hit",
+    # Whom to turn to, with danger named: even supposed, this is how someone facing it asks.
+    "who do I call if a kid is in danger",
     "it's an emergency, a toddler is wandering alone by the main road",
     "emergency duty team number please, my neighbour's children are alone",
     # Harm going on to someone the asker knows, whatever the question then asks of the documents.
@@ -43,8 +45,6 @@ NOT_URGENT = [
     # Harm in a case the documents tell, or said of no one the asker knows.
     "In the review, did the stepdad hit her before the baby was born?",
     "What does the guidance say when a parent hits them as a punishment?",
-    # Danger supposed of any child ("if a kid is ..."), not told of one now (askform.py).
-    "who do I call if a kid is in danger",
 ]
 # A bare next step or report, naming no child and no harm now: the rules alone signpost it (there
 # is no vector to read it by); with the meaning, which reads it as asking for the procedure, an

@@ -68,6 +68,13 @@ _NEXT_STEP = [
 # procedure ("what should I do if a family misses a contact?", "who do I tell if the child
 # already has a social worker?"), unless it says of harm happening now ("if a kid is in danger").
 _GENERIC = re.compile(r"\b(if|when|whenever|once)\s+(a|an|the|any|one|someone|somebody|there)\b|\babout an? \w+", re.I)
+# Asking whom to turn to: with danger or harm named, even supposed ("who do I ring if a child is
+# being hurt?"), this is how someone facing it now asks; a signpost costs a researcher a line.
+_SEEKS_HELP = re.compile(
+    r"\bwho (?:should|do|can|shall) (?:i|we) (?:call|ring|phone|contact|tell|report)"
+    r"|\bwhere (?:do|can|should) (?:i|we) (?:report|get help|call)",
+    re.I,
+)
 _PARTICULAR = re.compile(r"\b(my|our|mine)\b|\bnext door\b|\bneighbour", re.I)
 _HARM_NOW = re.compile(
     r"\bbeing (abused|hurt|harmed|neglected|beaten|hit|groomed|exploited|assaulted|starved|threatened)\b"
@@ -164,6 +171,8 @@ def _next_step_is_urgent(said: str, text: str, worry_by_meaning: bool | None) ->
     ``text`` is ``said`` without its hypothetical clauses (askform.py)."""
     if _CITES_DOCUMENTS.search(said):
         return False
+    if _SEEKS_HELP.search(said) and any(p.search(said) for p in WEAK):
+        return True  # "who do I call if a kid is in danger?": asked by whoever is facing it
     if _PARTICULAR.search(text):
         return True
     if _GENERIC.search(said):

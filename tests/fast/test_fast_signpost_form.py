@@ -141,3 +141,20 @@ def test_asking_for_information_does_not_hide_a_situation_told_beside_it(monkeyp
         assert signpost.for_answer(S, told, True, object(), object()) is not None, told
     for asked in ("how old do they have to be to stay in alone?", "how can I tell if my son is being bullied online?"):
         assert signpost.for_answer(S, asked, True, object(), object()) is None, asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who should we ring if a youngster is in danger?",
+        "where can I report it if a child is being hurt at home",
+        "who do I tell if a little one is left alone in a flat",
+    ],
+)
+def test_asking_whom_to_turn_to_with_danger_named_signposts_even_supposed(question):
+    assert signpost.is_urgent(question, worry_by_meaning=False)
+
+
+def test_asking_whom_to_turn_to_about_a_supposed_concern_without_danger_does_not():
+    assert not signpost.is_urgent("who do we phone if we're concerned about a sports coach?", worry_by_meaning=False)
+    assert not signpost.is_urgent("who do I tell if a parent misses a meeting?", worry_by_meaning=False)
