@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answering import answertypes, aspects, meaning
+from assistant.index.lexical import tokenize
 
 # Words that name one agency and nothing else: the passage must hold them. A school, a hospital
 # or a court is also a place ("after school", "took him to hospital"): it is asked of only as the
@@ -474,6 +475,32 @@ def _actor_does_it(asked_: Asked, raw: Sequence[str], sentences: Sequence[Sequen
         agents = {asked_.actor} | _staff(asked_.actor)
         return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
     return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
+
+
+def name_roles(index) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each word of a person's name in a table row of the documents, the stems of the post
+    the row gives them in its first cell ("Deputy safeguarding lead | Martin Oduya, practice
+    manager | ..."): made once per loaded index."""
+
+    def make() -> dict[str, tuple[frozenset[str], ...]]:
+        out: dict[str, set[frozenset[str]]] = {}
+        for doc in index.documents.values():
+            for line in doc.text.splitlines():
+                cells = [c.strip() for c in line.split("|")] if " | " in line else []
+                post = frozenset(tokenize(cells[0])) if cells else frozenset()
+                for cell in cells[1:] if post else []:
+                    for m in aspects._CAPITAL_RUN.finditer(cell if personal_name(cell) else ""):
+                        for w in re.split(r"[ -]", m.group(0)):
+                            out.setdefault(_stem(w), set()).add(post)
+        return {name: tuple(posts) for name, posts in out.items()}
+
+    return index.derive("name_roles", make)
+
+
+def held_by_post(roles: dict[str, tuple[frozenset[str], ...]], held: set[str] | frozenset[str]) -> set[str]:
+    """The names (stems) a passage holds through the post the documents give the person: "the
+    deputy safeguarding lead" speaks of the person a table row names as that lead."""
+    return {name for name, posts in roles.items() if any(post <= held for post in posts)}
 
 
 def advised_for(agencies: list[str], sentences: Sequence[Sequence[str]], heading: str = "") -> bool:

@@ -199,3 +199,36 @@ def test_a_deed_done_to_what_the_title_names_is_said_by_the_imprint():
     assert not people.fits(asked, imprint, held, {}, set())  # a tracker of no document
     titled = set(token_set("Brackmoor monthly tracker, April 2025"))
     assert people.fits(asked, imprint, held | {"tracker"}, {}, set(), "", titled)
+
+
+class _Doc:
+    def __init__(self, text: str):
+        self.text = text
+
+
+class _Index:
+    """Just enough of an index for people.name_roles: documents and a derive cache."""
+
+    def __init__(self, *texts: str):
+        self.documents = {str(i): _Doc(t) for i, t in enumerate(texts)}
+        self.derived: dict = {}
+
+    def derive(self, key, make):
+        return self.derived.setdefault(key, make())
+
+
+def test_a_person_named_in_a_table_row_is_spoken_of_by_the_post_it_gives():
+    rota = (
+        "Post | Who | Where\n"
+        "Lead for safeguarding | Dr Ines Varga, senior vet | Room 2\n"
+        "Deputy lead for safeguarding | Tom Achebe, office manager | Front desk\n"
+        "Out of hours | Duty vet | 01234 567 890"
+    )
+    roles = people.name_roles(_Index(rota, "Ines Varga joined in 2019."))
+    (ines,) = token_set("Ines")
+    assert roles[ines] == (frozenset(token_set("Lead for safeguarding")),)
+    both_away = set(token_set("When the lead and the deputy for safeguarding are away, ring the duty team."))
+    wanted = {k: roles[k] for k in token_set("Tom Achebe")}
+    assert set(wanted) == people.held_by_post(wanted, both_away)
+    assert people.held_by_post(wanted, set(token_set("Ring the duty team at night."))) == set()
+    assert "duti" not in roles  # "Duty vet" is a post, not a person's name
