@@ -22,6 +22,8 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   a general noun of speech ("the first *bit*", "the *ones* on the page"): closed classes of
   English, so listed.
 * **An adjective of emphasis** ("a *proper* review") when the quotes hold the word it qualifies.
+* **Who the asker is** ("I'm a childminder", "childminder here", people.asker_words): their
+  role, not what they ask about.
 * **A verb done again in a "how often" question** ("*redo* the training") answered by a frequency.
 * **Words around a count**: for "how many X", only the words that say which X are shown
   (figures.which_counted, the same words that decide a refusal): not who asks ("as a practice
@@ -50,7 +52,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, aspects, evidence, figures, inquotes, marking, meaning
+from assistant.answering import answertypes, aspects, evidence, figures, inquotes, marking, meaning, people
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -390,6 +392,7 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
     left = [w for w in left if w.lower() not in figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS]
     left = [w for w in left if w not in emphasis(question, left) | done_again(question, plain, texts)]
+    left = [w for w in left if w not in people.asker_words((question or "").lower())]  # "I'm a childminder": who asks
     which = figures.which_counted(question or "")
     if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]

@@ -96,6 +96,7 @@ class Terms:
     kind: str = ""  # "money", "count", "who", "date", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
+    roles: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # a name's posts (people.name_roles)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
     # stem -> passages of the index holding it (None: matching by meaning is not limited)
@@ -610,6 +611,9 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     wanted = bool(asked_of and (asked_of.deed or asked_of.advised or asked_of.advisee))
     own = [partial(own_heading, index, h.passage.doc_id, h.passage.start) if wanted else "" for h in hits]
     with_vectors(terms, vectors)
+    if terms.propers:  # "if Priya is off": the post a table row gives her ("Safeguarding lead | Dr Priya ...")
+        roles = people.name_roles(index)
+        terms.roles = {p: roles[p] for p in terms.propers if p in roles}
     known = None
     if terms.vectors:
         known = vectors.known(
@@ -674,7 +678,7 @@ def admissible(
     # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
     if not all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names):
         return False
-    if not terms.propers <= both | exact:
+    if not terms.propers <= both | exact | people.held_by_post(terms.roles, both):
         return False
     # "Pellingbrook has its own procedure": a place named only as having its own is another's.
     if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text)):
@@ -728,7 +732,7 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         # word held only through a glossary phrase ("nosy questions": "professional curiosity") is
         # held as that phrase, so it is not looked for word by word.
         and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
-        and people.fits(terms.people, text, got, by_meaning, glossed, heading)  # the role, the name, the agency
+        and people.fits(terms.people, text, got, by_meaning, glossed, heading, ctx)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
         # "can I get my bins collected?": a thing no document speaks of, held by no word of the passage
         and (not terms.acted or terms.acted in got or terms.df is None or terms.df(terms.acted) > 0)

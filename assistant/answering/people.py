@@ -10,6 +10,9 @@
   does; whose post it is ("the council's ...") is no word of it. A passage that never holds the
   post does not answer with another person's name.
 * **A setting** ("nursery", "childminder"): held by its own words; a school is not a nursery.
+* **Who asks** ("I'm a childminder, ...", "childminder here, ...", "as a nurse, ..."): an agency
+  named only to say who is asking is not asked about; the passage need not hold it.
+* **Either of two** ("was it the nursery or a childminder?"): one of the agencies will do.
 * **A place's opening** ("is the library open on Sundays?"): the place must be in the passage.
 * **An agency the question names** ("the police", "probation", "Ofsted"): the passage must hold
   it, in its words, a glossary phrase, by meaning, or by the title of one of its people
@@ -23,6 +26,8 @@
   parents the information came from the police" does not have the police telling anyone, "the
   police tell the school" does not tell children's social care. An agency that hears ("when
   does the school hear?") needs only a sentence with it and a verb of telling, in any order.
+  A verb of saying ("does the school say anything about phones?") is done by a document the
+  agency issued (its title or author names it): what the school's own bulletin says, it says.
   Guidance to its reader ("follow your procedure and refer ...", "Refer ...") has the reader
   acting, unless the agency asked is named in that sentence in another part.
 * **A deed asked of someone** ("who took the minutes?", "who chairs the review panel?"): the
@@ -31,7 +36,9 @@
   first heading name every passage of it, so they do not. A list of those present gives each
   role beside its name ("Hannah Coyle (business manager, minutes)"); a passage that only names
   the meeting, or names people doing other things, does not say who did it. A deed done to a
-  document ("who produced the handout?") is also said by its imprint ("Edition 3", "Issued by").
+  document ("who produced the handout?") is also said by its imprint ("Edition 3", "Issued by"),
+  and so is a deed done to what the document's title names ("who puts the dashboard together?"
+  of "Front door dashboard": "Prepared by ...").
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answering import answertypes, aspects, meaning
+from assistant.index.lexical import tokenize
 
 # Words that name one agency and nothing else: the passage must hold them. A school, a hospital
 # or a court is also a place ("after school", "took him to hospital"): it is asked of only as the
@@ -65,6 +73,8 @@ PERSONS = (
 )
 # Verbs of telling: "must the police tell ...", "what did probation report ...".
 TELLING = frozenset("tell told report inform notifi share sent send say said updat brief alert".split())
+# Verbs of saying: a document says what its issuer says ("does the school say anything about ...").
+SAYING = frozenset("say said mention state write wrote written".split())
 # Verbs of being told: "when does the school hear?" is answered by "... are sent to schools".
 HEARING = frozenset("hear heard learn learnt receiv".split())
 ROLE_WINDOW = 2  # extra words allowed between the words of a role ("designated safeguarding nurse")
@@ -170,6 +180,47 @@ class Asked:
     opening: list[str] = field(default_factory=list)  # the place whose opening is asked ("librari")
     advised: bool = False  # what is recommended for the agencies named ("what did it recommend for probation?")
     advisee: list[str] = field(default_factory=list)  # whom "recommendations to government" are for (stems)
+    either: list[frozenset[str]] = field(default_factory=list)  # "the nursery or a childminder": one will do
+
+
+# The asker saying who they are before asking: "I'm a childminder", "as a nurse", "childminder
+# here", "I work at a nursery". The words after it (up to three) name their role or workplace.
+_ASKER = re.compile(
+    r"\b(?:i['’]?m|i\s+am|as)\s+(?:a|an|the)\s+(?P<np>(?:[a-z'’-]+\s+){0,2}[a-z'’-]+)"
+    r"|^\W*(?:(?:hi|hello|hey)\W+)?(?P<here>(?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+here\b"
+    r"|\bi\s+work\s+(?:at|in|for)\s+(?:a|an|the)\s+(?P<work>(?:[a-z'’-]+\s+){0,2}[a-z'’-]+)",
+)
+# Two agencies offered as a choice: "a nursery or a childminder", "police or probation".
+_EITHER = re.compile(r"\b(?P<a>[a-z]+)\s+or\s+(?:a|an|the|their|his|her)?\s*(?P<b>[a-z]+)\b")
+
+
+def asker_words(low: str) -> set[str]:
+    """The words (of lower-case ``low``) by which the asker says who they are: their role or
+    workplace, not what they ask about."""
+    out: set[str] = set()
+    for m in _ASKER.finditer(low):
+        out |= set(_WORD.findall(m.group("np") or m.group("here") or m.group("work") or ""))
+    return out
+
+
+def either(low: str) -> list[tuple[str, str]]:
+    """Pairs of agencies the question offers as a choice ("the nursery or a childminder")."""
+    return [
+        (m.group("a"), m.group("b"))
+        for m in _EITHER.finditer(low)
+        if m.group("a") in AGENCIES and m.group("b") in AGENCIES and m.group("a") != m.group("b")
+    ]
+
+
+def _agencies(low: str, words_: list[str]) -> tuple[list[str], list[frozenset[str]]]:
+    """The agencies (stems) the question asks about, each needed, and the pairs of which one
+    will do: not an agency named only to say who asks ("I'm a childminder, ...")."""
+    asker = asker_words(low)
+    said = [_stem(w) for w in words_]
+    named = [w for w in dict.fromkeys(words_) if w in AGENCIES and not (w in asker and said.count(_stem(w)) == 1)]
+    pairs = either(low)
+    alone = dict.fromkeys(_stem(w) for w in named if not any(w in pair for pair in pairs))
+    return list(alone), [frozenset(_stem(w) for w in pair) for pair in pairs]
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
@@ -192,7 +243,7 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
         out.by_name = out.by_name or (kind == "who" and bool(_WHO_HOLDS.match(own)))
     out.opening = opening(question, stems)
     words_ = [w.lower() for w in _WORD.findall(low)]
-    out.agencies = [_stem(w) for w in dict.fromkeys(words_) if w in AGENCIES]
+    out.agencies, out.either = _agencies(low, words_)
     out.advised = bool(out.agencies) and bool(_RECOMMEND.search(question))
     out.advisee = advisee(question, stems)
     if kind == "who":
@@ -241,6 +292,16 @@ _AUX = frozenset(
 )
 
 
+# The particles of English phrasal verbs ("put together", "write up", "sign off"): never the object.
+_PARTICLES = frozenset("up out down off together back over away along".split())
+
+
+def _particle(word: str) -> bool:
+    """A phrasal verb's particle, or a word English knows only as other than a noun."""
+    classes = meaning.word_classes(word)
+    return word in _PARTICLES or bool(classes) and "NOUN" not in classes
+
+
 def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | None:
     """The verb's lemmas and the object's head noun (a stem) of "who <verb> the <noun> ...?",
     and whether that noun is a document ("handout", "briefing")."""
@@ -254,6 +315,8 @@ def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | N
         if w.lower() in _NP_END:
             break
         np.append(w)
+    while np and _particle(np[-1].lower()):  # "who puts the dashboard *together*": the verb's particle
+        np.pop()
     head = _stem(np[-1]) if np else ""
     document = bool(np) and np[-1].lower() in answertypes.TEXTS
     return frozenset(lemmas) | {verb}, head if head in stems else "", document
@@ -263,6 +326,14 @@ def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | N
 _ISSUED = re.compile(
     r"\b(?:published|issued|produced|written|prepared)\s+(?:on\s+|in\s+)?(?:by\b|\d)|\b(?:edition|issue)\s+\d+", re.I
 )
+
+
+def _deed_said(deed_, text: str, heading: str, shown: set[str], soft: dict[str, str], titled) -> bool:
+    """``_does_deed`` of the passage and its own heading; a deed done to what the document's
+    title names ("who puts the dashboard together?") is one done to a document."""
+    if deed_[1] in titled:
+        deed_ = (deed_[0], deed_[1], True)
+    return _does_deed(deed_, f"{text}\n{heading}", shown | set(map(_stem, _WORD.findall(heading))), soft)
 
 
 def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, shown: set[str], soft: dict[str, str]) -> bool:
@@ -325,16 +396,32 @@ def _acts(actor: str, verb: str, tokens: Sequence[str], soft: dict[str, str]) ->
     return before or passive or reader
 
 
+def _holds_setting(agency: str, got: set[str], shown: set[str], soft: dict[str, str]) -> bool:
+    """Does the passage hold ``agency`` (a stem): by its words or its people, and a setting by its
+    own words, not by meaning (a school is not a nursery)?"""
+    if agency in _SETTING_STEMS and agency in soft and agency not in shown:
+        return False
+    return agency in got or bool(_staff(agency) & shown)
+
+
 def fits(
-    asked_: Asked | None, text: str, got: set[str], soft: dict[str, str], glossed: set[str], heading: str = ""
+    asked_: Asked | None,
+    text: str,
+    got: set[str],
+    soft: dict[str, str],
+    glossed: set[str],
+    heading: str = "",
+    titled: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
     """Does the passage ``text`` give what the question asks of people (module docstring)?
     ``got``: question stems the passage or its heading holds (stem, glossary, meaning);
     ``soft``: question stem -> passage word of the same meaning; ``glossed``: stems held only
     through a glossary phrase (no one word to find in a sentence); ``heading``: the passage's own
-    section heading (``evidence.own_heading``), where a deed may be named too."""
+    section heading (``evidence.own_heading``), where a deed may be named too; ``titled``: the stems
+    of the document's title, author and section path (whose document it is)."""
     if asked_ is None or not (
         asked_.agencies
+        or asked_.either
         or len(asked_.role) > 1
         or asked_.by_name
         or asked_.actor
@@ -348,6 +435,8 @@ def fits(
     raw, sentences = _sentences(text)
     shown = {t for toks in sentences for t in toks}
     if not all(a in got or _staff(a) & shown for a in asked_.agencies):
+        return False
+    if not all(any(_holds_setting(a, got, shown, soft) for a in pair) for pair in asked_.either):
         return False
     if asked_.advised and not advised_for(asked_.agencies, sentences, heading):
         return False
@@ -368,21 +457,50 @@ def fits(
             for s, toks in zip(raw, sentences, strict=False)
         ):
             return False
-    if asked_.deed and not _does_deed(
-        asked_.deed, f"{text}\n{heading}", shown | set(map(_stem, _WORD.findall(heading))), soft
-    ):
+    if asked_.deed and not _deed_said(asked_.deed, text, heading, shown, soft, titled):
         return False
-    if asked_.actor and asked_.actor not in glossed:
-        acting = [
-            toks
-            for s, toks in zip(raw, sentences, strict=False)
-            if not asked_.recipient or asked_.recipient in toks or _told(asked_.recipient, s)
-        ]
-        if _stem(asked_.verb) in HEARING:  # "when does the school hear": it is told, in whatever order
-            agents = {asked_.actor} | _staff(asked_.actor)
-            return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
-        return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
+    if asked_.actor and asked_.actor not in glossed and not (_stem(asked_.verb) in SAYING and asked_.actor in titled):
+        return _actor_does_it(asked_, raw, sentences, soft)
     return True
+
+
+def _actor_does_it(asked_: Asked, raw: Sequence[str], sentences: Sequence[Sequence[str]], soft: dict[str, str]) -> bool:
+    """Does one sentence have the agency asked of do the asked thing (to the agency told, if any)?"""
+    acting = [
+        toks
+        for s, toks in zip(raw, sentences, strict=False)
+        if not asked_.recipient or asked_.recipient in toks or _told(asked_.recipient, s)
+    ]
+    if _stem(asked_.verb) in HEARING:  # "when does the school hear": it is told, in whatever order
+        agents = {asked_.actor} | _staff(asked_.actor)
+        return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
+    return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
+
+
+def name_roles(index) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each word of a person's name in a table row of the documents, the stems of the post
+    the row gives them in its first cell ("Deputy safeguarding lead | Martin Oduya, practice
+    manager | ..."): made once per loaded index."""
+
+    def make() -> dict[str, tuple[frozenset[str], ...]]:
+        out: dict[str, set[frozenset[str]]] = {}
+        for doc in index.documents.values():
+            for line in doc.text.splitlines():
+                cells = [c.strip() for c in line.split("|")] if " | " in line else []
+                post = frozenset(tokenize(cells[0])) if cells else frozenset()
+                for cell in cells[1:] if post else []:
+                    for m in aspects._CAPITAL_RUN.finditer(cell if personal_name(cell) else ""):
+                        for w in re.split(r"[ -]", m.group(0)):
+                            out.setdefault(_stem(w), set()).add(post)
+        return {name: tuple(posts) for name, posts in out.items()}
+
+    return index.derive("name_roles", make)
+
+
+def held_by_post(roles: dict[str, tuple[frozenset[str], ...]], held: set[str] | frozenset[str]) -> set[str]:
+    """The names (stems) a passage holds through the post the documents give the person: "the
+    deputy safeguarding lead" speaks of the person a table row names as that lead."""
+    return {name for name, posts in roles.items() if any(post <= held for post in posts)}
 
 
 def advised_for(agencies: list[str], sentences: Sequence[Sequence[str]], heading: str = "") -> bool:

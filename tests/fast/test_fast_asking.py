@@ -160,3 +160,9 @@ def test_an_age_in_words_within_the_quotes_age_bound_is_held():
     assert asking.for_reader(q, ["thirteen"], ["Nobody under 16 should look after a baby."], quoted=True) == []
     assert asking.for_reader(q, ["thirteen"], ["Children aged 14 to 17 may babysit."], quoted=True) == ["thirteen"]
     assert asking.for_reader(q, ["thirteen"], ["Nobody under 16 should look after a baby."]) == ["thirteen"]
+
+
+def test_the_askers_own_role_is_not_listed_as_missing():
+    q = "im a childminder, the mum seemed drunk at collection, what now"
+    got = asking.for_reader(q, ["childminder", "drunk"], ["Keep the child with you and ring the duty team."])
+    assert got == ["drunk"]

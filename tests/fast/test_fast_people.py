@@ -143,3 +143,92 @@ def test_no_deed_read_from_a_question_without_one(question):
 def test_a_word_for_people_after_an_agency_is_the_subject_not_a_deed():
     assert people.asked("how often do nursery staff have to refresh first aid", "when", set()).actor == ""
     assert people.asked("should the police visit the family first", "", set()).actor == "polic"
+
+
+# Who asks, a choice of two agencies, and a document speaking for its issuer (written for these tests).
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a nursery manager, a dad turned up unsteady on his feet, do I hand the girl over?",
+        "nursery here - can we ring the duty team without asking mum first",
+        "as a childminder what do I do when a parent is late again",
+        "I work at a nursery, who checks the register",
+    ],
+)
+def test_the_setting_the_asker_works_in_is_not_asked_about(question):
+    asked = people.asked(question, "", set(token_set(question)))
+    assert asked.agencies == []
+    advice = "Keep the girl with you and ring the duty team; you do not need to ask her mother first."
+    assert fits(question, advice)
+
+
+def test_the_setting_asked_about_again_after_saying_who_asks_is_still_asked():
+    q = "I'm a childminder, what must childminders tell Ofsted?"
+    assert "childmind" in people.asked(q, "", set(token_set(q))).agencies
+    assert not fits(q, "Schools must tell Ofsted about any allegation.")
+
+
+def test_either_of_two_settings_will_do():
+    q = "was it the nursery or a childminder that saw the bruise"
+    asked = people.asked(q, "", set(token_set(q)))
+    assert asked.agencies == [] and asked.either == [frozenset({"nurseri", "childmind"})]
+    assert fits(q, "Her childminder saw a bruise on her arm in May and wrote it down.")
+    assert fits(q, "Nursery staff saw the bruise at lunch.")
+    assert not fits(q, "The school saw the bruise at lunch.")
+
+
+def test_a_document_the_agency_issued_says_what_the_agency_says():
+    q = "does the police say anything about posting pictures"
+    asked = people.asked(q, "", set(token_set(q)))
+    assert (asked.actor, asked.verb) == ("polic", "say")
+    text = "A picture of a child posted without consent can be an offence."
+    stems = set(token_set(text)) | {"polic"}  # held through the title
+    assert not people.fits(asked, text, stems, {}, set())  # nobody's document: the police say nothing here
+    titled = set(token_set("Online safety advice from Brackmoor Police"))
+    assert people.fits(asked, text, stems, {}, set(), "", titled)
+
+
+def test_a_deed_done_to_what_the_title_names_is_said_by_the_imprint():
+    q = "who draws the monthly tracker up"
+    asked = people.asked(q, "who", set(token_set(q)))
+    assert asked.deed is not None and asked.deed[1] == "tracker"  # not the particle "up"
+    imprint = "Brackmoor Partnership. Compiled by Lena Hoult, data officer, and issued on 3 May 2025."
+    held = set(token_set(imprint))
+    assert not people.fits(asked, imprint, held, {}, set())  # a tracker of no document
+    titled = set(token_set("Brackmoor monthly tracker, April 2025"))
+    assert people.fits(asked, imprint, held | {"tracker"}, {}, set(), "", titled)
+
+
+class _Doc:
+    def __init__(self, text: str):
+        self.text = text
+
+
+class _Index:
+    """Just enough of an index for people.name_roles: documents and a derive cache."""
+
+    def __init__(self, *texts: str):
+        self.documents = {str(i): _Doc(t) for i, t in enumerate(texts)}
+        self.derived: dict = {}
+
+    def derive(self, key, make):
+        return self.derived.setdefault(key, make())
+
+
+def test_a_person_named_in_a_table_row_is_spoken_of_by_the_post_it_gives():
+    rota = (
+        "Post | Who | Where\n"
+        "Lead for safeguarding | Dr Ines Varga, senior vet | Room 2\n"
+        "Deputy lead for safeguarding | Tom Achebe, office manager | Front desk\n"
+        "Out of hours | Duty vet | 01234 567 890"
+    )
+    roles = people.name_roles(_Index(rota, "Ines Varga joined in 2019."))
+    (ines,) = token_set("Ines")
+    assert roles[ines] == (frozenset(token_set("Lead for safeguarding")),)
+    both_away = set(token_set("When the lead and the deputy for safeguarding are away, ring the duty team."))
+    wanted = {k: roles[k] for k in token_set("Tom Achebe")}
+    assert set(wanted) == people.held_by_post(wanted, both_away)
+    assert people.held_by_post(wanted, set(token_set("Ring the duty team at night."))) == set()
+    assert "duti" not in roles  # "Duty vet" is a post, not a person's name
