@@ -1,5 +1,10 @@
 """What in a sentence's structure says it is the one a question asks about (marking).
 
+- A name the question gives that the document's title or section path holds (its town) is
+  where every sentence is: it does not choose the sentence.
+- A long sentence's opening condition ("If you have news of ..., email ...") restates the
+  asker's case; what to do follows it.
+
 - A row of a table is read with the table's header: "Q3 | 2,117 | 561" under "Quarter |
   Contacts | Referrals" holds "contacts" as its column heading, as a reader reads it.
 - A count question ("how many X ...?") is answered by a figure of X, not by any figure: and not
@@ -12,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answering import answertypes, evidence, meaning
 
@@ -167,3 +173,39 @@ def parts_given(words: list[str], texts: list[str]) -> set[str]:
     if not any(in_per_cent(t) for t in texts):
         return set()
     return {w for w in words if w.lower() in answertypes.PROPORTION_FRAME}
+
+
+def without_the_setting(terms: evidence.Terms, context: str) -> evidence.Terms:
+    """A name the question gives (a town, an organisation: "do health visitors in Ormsgate ...")
+    that the quote's document names in its title or section path is where every sentence of it
+    is: it chose the passage and does not choose the sentence, or the one sentence repeating the
+    town is marked whatever is asked of it."""
+    setting = terms.propers & set(evidence.word_stems(context)[1])
+    if not setting or setting >= set(terms.words):
+        return terms
+    words = {s: w for s, w in terms.words.items() if s not in setting}
+    return replace(terms, words=words, weights={s: v for s, v in terms.weights.items() if s not in setting})
+
+
+# "If you have a worry about X, ...", "When a child is missing, ...": what the rest applies to
+_CONDITION = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:if|when|whenever|where|once)\b", re.I)
+
+
+def past_the_condition(text: str, span: tuple[int, int], cuts: list[int], limit: int, share) -> tuple[int, int]:
+    """A long sentence's opening condition ("If you have news of a child in a review, email
+    the team at ...") holds the question's words, as it restates the asker's case; what to do
+    is the clause after it, which holds fewer of them (``share``: of the question's words a
+    text holds). When the run chosen is that condition alone, the clauses after it (as many as
+    fit in ``limit`` characters; ``cuts``: where its clauses begin) are marked instead. A clause
+    after it that holds as much of the question ("If ..., this is called kinship care") makes
+    the condition the answer."""
+    a, b = span
+    if a != 0 or not _CONDITION.match(text) or b >= len(text.rstrip()) or text[b : b + 2].strip() not in (",", ""):
+        return span
+    after = next((c for c in cuts if c > b), None)
+    if after is None or after != next(c for c in cuts if c > 0):  # the condition alone: its first clause
+        return span
+    ends = [c for c in cuts if after < c <= after + limit]
+    if not ends or share(text[after : min(ends)]) >= share(text[a:b]):
+        return span
+    return after, after + len(text[after : max(ends)].rstrip(" ,;:–—"))

@@ -582,6 +582,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     sentences = sentences_of(start, end)
     if not sentences:
         return start, end, [], False
+    terms = cues.without_the_setting(terms, evidence.context_text(index, chosen.doc, start))
     terms = toward_earlier(without_the_case(terms, doc.text[start:end]), doc.text[start:end])
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
@@ -677,5 +678,6 @@ def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -
                 if value > best + 1e-9 or (abs(value - best) <= 1e-9 and value > 0 and longer):
                     best, span = value, (a, a + len(piece))
         if best >= whole - 1e-6 or (pattern is _PHRASE_END and best > 0):
-            return span
+            clauses = sorted({0, len(text), *(m.end() for m in _CLAUSE_END.finditer(text))})
+            return cues.past_the_condition(text, span, clauses, limit, lambda t: words_share(terms, t, soft, glossary))
     return 0, len(text)

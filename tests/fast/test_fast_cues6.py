@@ -124,3 +124,34 @@ def test_a_figure_in_per_cent_holds_a_questions_percentage():
     texts = ["Truancy was the reason in 12 per cent of cases."]
     assert cues.parts_given(["percentage", "truancy"], texts) == {"percentage"}
     assert cues.parts_given(["percentage"], ["Truancy fell in the year."]) == set()
+
+
+def test_the_town_of_the_document_does_not_choose_the_sentence():
+    # "do nurses in Brackwell weigh babies at the two-year visit?", from a Brackwell document:
+    # the one sentence repeating the town is not therefore the answer
+    terms = terms_for({"nurs": "nurses", "brackwel": "brackwell", "weigh": "weigh"}, propers={"brackwel"})
+    dropped = cues.without_the_setting(terms, "Brackwell health partnership annual report")
+    assert set(dropped.words) == {"nurs", "weigh"} and "brackwel" not in dropped.weights
+    assert cues.without_the_setting(terms, "A report from another town").words == terms.words
+    alone = terms_for({"brackwel": "brackwell"}, propers={"brackwel"})
+    assert cues.without_the_setting(alone, "Brackwell report").words == alone.words
+
+
+def test_an_opening_condition_that_restates_the_case_is_not_the_answer():
+    # "how do I report a lost laptop with pupil data?": the condition repeats the question,
+    # what to do follows it
+    text = (
+        "If a laptop holding pupil data is lost, ring the data protection officer on extension 4410, "
+        "and they will log it with the regulator if needed."
+    )
+    terms = terms_for({"laptop": "laptop", "pupil": "pupil", "data": "data", "lost": "lost"})
+    a, b = marking.best_clauses(text, terms, {}, glossary.Glossary(), int(0.6 * len(text)))
+    assert "extension 4410" in text[a:b] and not text[a:b].startswith("If")
+    # a condition that is the definition asked for: the clause after it names the thing itself
+    text = (
+        "If a relative other than a parent looks after a child for more than a month, this is called "
+        "kinship care, and the school should be told."
+    )
+    terms = terms_for({"kinship": "kinship", "care": "care"})
+    a, b = marking.best_clauses(text, terms, {}, glossary.Glossary(), int(0.6 * len(text)))
+    assert "kinship care" in text[a:b]
