@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answering import answertypes, cues, evidence
+from assistant.answering import answertypes, cues, evidence, meaning
 from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
@@ -89,7 +89,7 @@ def marked_terms(terms: evidence.Terms, question: str, query: str | None) -> evi
     terms = replace(terms, given=cues.given_figures(query or question), labelled=labelled)
     if not query:
         return terms
-    own = set(evidence.word_stems(question)[1]) & set(terms.weights)
+    own = {s for s in set(evidence.word_stems(question)[1]) & set(terms.weights) if not meaning.common(terms.words[s])}
     rest = sum(w for s, w in terms.weights.items() if s not in own)
     mine = sum(terms.weights[s] for s in own)
     if not own or not rest or not mine or mine >= rest:

@@ -155,3 +155,12 @@ def test_an_opening_condition_that_restates_the_case_is_not_the_answer():
     terms = terms_for({"kinship": "kinship", "care": "care"})
     a, b = marking.best_clauses(text, terms, {}, glossary.Glossary(), int(0.6 * len(text)))
     assert "kinship care" in text[a:b]
+
+
+def test_a_follow_ups_everyday_words_are_not_what_it_names():
+    # "what if she can't make it?": "she" and "make" name nothing; the earlier words stay
+    terms = terms_for({"midwif": "midwife", "visit": "visit", "she": "she", "make": "make"})
+    marked = marking.marked_terms(
+        terms, "what if she can't make it?", "does the midwife visit? what if she can't make it?"
+    )
+    assert marked.weights == terms.weights
