@@ -419,7 +419,7 @@ class Assistant:
         # one may answer is asked only of those select would show or merge.
         strong = shown_order([c for c in candidates if c.score >= threshold * SHOW_SHARE], terms, index)
         quotes, by_row = [], {c.hit.row: c for c in strong}
-        marked_by = marking.asked_in(terms, question, query)  # a follow-up asks its own kind of answer
+        marked_by = marking.marked_terms(terms, question, query)  # a follow-up asks its own kind of answer
         admits = None if not gated else lambda h: by_row[h.row].admissible
         scores = {row: c.score for row, c in by_row.items()}
         for c in select([c.hit for c in strong], index, k, scores, admits=admits):

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, aspects, evidence, figures, inquotes, marking, meaning, people
+from assistant.answering import answertypes, aspects, cues, evidence, figures, inquotes, marking, meaning, people
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -397,6 +397,7 @@ def for_reader(question: str, missing: list[str], texts: list[str], vectors=None
     if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]
     if quoted:
+        left = [w for w in left if w not in cues.parts_given(left, texts)]  # "percentage": "46% of them"
         aside = lead_in(question) - set(words(_after_lead_in(question)))
         left = [w for w in left if w not in held_by_class(left, texts, question) and w not in aside]
     backend = getattr(getattr(vectors, "embedder", None), "model", None)

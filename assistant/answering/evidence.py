@@ -117,6 +117,8 @@ class Terms:
     earlier: int = 0  # "and the year before that?": the year it is before, or -1 (marking.asks_earlier)
     reported: bool = False  # "did he ever say who ...?": asks what a person said (marking.asks_said)
     deontic: bool = False  # "can a carer sign it?": asks what may or must be done (marking.asks_leave)
+    given: frozenset[str] = frozenset()  # figures the question states itself (marking.marked_terms)
+    labelled: dict[str, frozenset[str]] = field(default_factory=dict)  # "stage two": {"stage": {"2"}} (cues)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
     speaker: list[str] = field(default_factory=list)  # whose words are asked for (aspects.speaker)
     names_asked: bool = False  # "what are the names of ...?" (aspects.asks_names)

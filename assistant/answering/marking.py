@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answering import answertypes, evidence
+from assistant.answering import answertypes, cues, evidence, meaning
 from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
@@ -76,6 +76,25 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     if not query or not own:
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+
+
+def marked_terms(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:
+    """The terms a quote's sentence is marked by (``asked_in``), with the figures the question
+    states itself and the numbered items it names (``cues``). A follow-up read with the question
+    before it ("and q2?" after "how many contacts in q3?") names what it asks now: its own words
+    weigh as much as the earlier question's together, so the row or sentence of what it names is
+    marked, not the one that answered before."""
+    terms = asked_in(terms, question, query)
+    labelled = cues.asked_labels(question) or (cues.asked_labels(query) if query else {})
+    terms = replace(terms, given=cues.given_figures(query or question), labelled=labelled)
+    if not query:
+        return terms
+    own = {s for s in set(evidence.word_stems(question)[1]) & set(terms.weights) if not meaning.common(terms.words[s])}
+    rest = sum(w for s, w in terms.weights.items() if s not in own)
+    mine = sum(terms.weights[s] for s in own)
+    if not own or not rest or not mine or mine >= rest:
+        return terms
+    return replace(terms, weights={s: w * (rest / mine if s in own else 1.0) for s, w in terms.weights.items()})
 
 
 # "and the year before that?", "what about the previous year?", "and before that?"
@@ -197,26 +216,30 @@ def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
     """idf of each question word, the question's verb counted twice: the passage as a whole is
     about the question's topic; the sentence that answers states what is asked of it ("who
     *chairs* the panel": "Its chair is ...", not the sentence describing the panel)."""
-    return {s: w * (VERB_WEIGHT if terms.words.get(s) in terms.asking else 1.0) for s, w in terms.weights.items()}
+    verbs = terms.asking - SHARE_WORDS - answertypes.FIGURE_WORDS  # "figures" asks for a figure, it is no verb
+    return {s: w * (VERB_WEIGHT if terms.words.get(s) in verbs else 1.0) for s, w in terms.weights.items()}
 
 
 def words_share(
-    terms: evidence.Terms, text: str, soft: dict[str, str], glossary, held: set[str] | None = None
+    terms: evidence.Terms, text: str, soft: dict[str, str], glossary, held: set[str] | None = None, heading: str = ""
 ) -> float:
     """Weighted share of the question's words a sentence holds (stem, glossary or meaning). A
     row of a table ("Deputy DSL | Ann Lee, nurse | Ext 214") is about its first cell, its label:
     a word held only in its other cells, its values ("deputy head" as someone's job), counts half.
-    ``held``: what ``holds_words`` gives for ``text``, when the caller has it already."""
+    ``held``: what ``holds_words`` gives for ``text``, when the caller has it already.
+    ``heading``: the header row of the table ``text`` is a row of: its words are the row's column
+    headings, held as its label is ("Q3 | 2,117" under "Quarter | Contacts" holds "contacts")."""
     weights = sentence_weights(terms)
     total = sum(weights.values())
     if not total:
         return 0.0
-    held = holds_words(terms, text, soft, glossary) if held is None else held
+    headed = holds_words(terms, heading, soft, glossary) if heading else set()
+    held = (holds_words(terms, text, soft, glossary) if held is None else held) | headed
     share = sum(weights[s] for s in held if s in weights) / total
     cells = text.strip().strip("|").split(" | ")
     if len(cells) < 3:
         return share
-    label = sum(weights[s] for s in holds_words(terms, cells[0], soft, glossary) if s in weights) / total
+    label = sum(weights[s] for s in holds_words(terms, cells[0], soft, glossary) | headed if s in weights) / total
     return (share + label) / 2
 
 
@@ -232,19 +255,23 @@ def scores(
     out = []
     # by stem or glossary only: a word near in meaning may be its opposite ("dangerous": "safe")
     written = [evidence.covered(terms, set(evidence.word_stems(s.text)[1]), glossary) for s in sentences]
+    heads = cues.headings([s.text for s in sentences])  # a table's row is read with its header
     holding = [holds_words(terms, s.text, soft, glossary) for s in sentences]  # by meaning too
     keys = rarest_held(terms, written) if terms.polar else set()
+    labelled = cues.label_values(terms.labelled, [s.text for s in sentences])  # "stage two": "Stage 2:"
     for i, s in enumerate(sentences):
         ws, _ = evidence.word_stems(s.text)
         kind_ok = bool(terms.kind) and answertypes.satisfied(terms.kind, s.text, list(ws))
+        kind_ok = kind_ok and not cues.only_given(terms, s.text)  # "of the nine reviews": not "nine reviews"
         if not lead_ins and lead_in_without_list(sentences, i) and not (terms.kind == "count" and kind_ok):
             out.append(-1.0)  # "...six themes:" says how many there are, not what they are
             continue
         # A yes-or-no question is decided by the sentence about its most specific thing ("was anyone
         # from *probation* there?": "Apologies: ... (head of probation)"), not the one sharing its setting.
         key = bool(keys & written[i])
-        share = words_share(terms, s.text, soft, glossary, holding[i])
-        value = s.similarity + WORDS_WEIGHT * share + KIND_WEIGHT * kind_ok
+        share = words_share(terms, s.text, soft, glossary, holding[i], heads[i])
+        value = s.similarity + WORDS_WEIGHT * share + KIND_WEIGHT * kind_ok + cues.LABEL_WEIGHT * labelled[i]
+        value += cues.COUNTED_WEIGHT * cues.counted(terms, s.text, heads[i], soft, glossary)
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
         value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
         value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
@@ -253,10 +280,11 @@ def scores(
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
     # holds the question's verb, the others come after it.
-    verbs = {st for st, w in terms.words.items() if w in terms.asking} | asked_verbs(terms)
+    figure = SHARE_WORDS | answertypes.FIGURE_WORDS  # "the *figures* for ...": asks for a figure, no verb
+    verbs = {st for st, w in terms.words.items() if w in terms.asking - figure} | asked_verbs(terms)
     asks = [is_question(x.text) for x in sentences]
     held = [h | set(evidence.word_stems(x.text)[1]) for h, x in zip(holding, sentences, strict=False)]
-    holds = [bool(verbs & h) and not q for h, q in zip(held, asks, strict=False)]
+    holds = [(bool(verbs & h) or n > 0) and not q for h, q, n in zip(held, asks, labelled, strict=False)]
     if any(holds) and not all(holds) and not terms.polar:  # a yes-or-no question asks its whole statement
         out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
     if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
@@ -303,7 +331,8 @@ def asked_verbs(terms: evidence.Terms) -> set[str]:
     """Stems of the question's verbs, frame words too ("what does the form *ask* for?")."""
     from assistant.index.lexical import _stemmer
 
-    frame = {"say", "do", "be", "have", "mean", "tell", "number"} | set(_stemmer().stemWords(sorted(SHARE_WORDS)))
+    asks_figure = sorted(SHARE_WORDS | answertypes.FIGURE_WORDS)  # "what are the *figures* for ...": a figure
+    frame = {"say", "do", "be", "have", "mean", "tell", "number"} | set(_stemmer().stemWords(asks_figure))
     return set(_stemmer().stemWords(sorted(terms.asking))) - frame
 
 
@@ -324,7 +353,13 @@ def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary
         {s for s, w in terms.words.items() if w.lower() in ("quarter", "quarters")} if _QUARTER.search(text) else set()
     )
     held = evidence.covered(terms, set(stems), glossary) | {s for s, w in soft.items() if w in present}
-    return held | numbered | quarter | acronyms_held(terms, text, glossary)
+    return held | numbered | quarter | acronyms_held(terms, text, glossary) | parts_held(terms, text)
+
+
+def parts_held(terms: evidence.Terms, text: str) -> set[str]:
+    """A question's "percentage" (proportion, share) is held by a figure in per cent ("46%")."""
+    asked = cues.parts_given(list(terms.words.values()), [text])
+    return {s for s, w in terms.words.items() if w in asked}
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
@@ -547,6 +582,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     sentences = sentences_of(start, end)
     if not sentences:
         return start, end, [], False
+    terms = cues.without_the_setting(terms, evidence.context_text(index, chosen.doc, start))
     terms = toward_earlier(without_the_case(terms, doc.text[start:end]), doc.text[start:end])
     if lead_in_without_list(sentences, len(sentences) - 1):  # bring its list in first
         last = sentences[-1]
@@ -642,5 +678,6 @@ def best_clauses(text: str, terms, soft: dict[str, str], glossary, limit: int) -
                 if value > best + 1e-9 or (abs(value - best) <= 1e-9 and value > 0 and longer):
                     best, span = value, (a, a + len(piece))
         if best >= whole - 1e-6 or (pattern is _PHRASE_END and best > 0):
-            return span
+            clauses = sorted({0, len(text), *(m.end() for m in _CLAUSE_END.finditer(text))})
+            return cues.past_the_condition(text, span, clauses, limit, lambda t: words_share(terms, t, soft, glossary))
     return 0, len(text)
