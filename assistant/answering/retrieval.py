@@ -211,13 +211,14 @@ def hybrid(
     bm25_of = {int(r): float(s) for r, s in zip(b_rows, b_scores, strict=False)}
     top_bm25 = max(bm25_of.values(), default=0.0) or 1.0
     dense_scores = np.asarray(index.passage_vectors[rows]) @ q
+    coverage = index.bm25.coverage_of(q_tokens)
     hits = []
     for row, dense in zip(rows, dense_scores, strict=False):
         passage = index.passages[row]
         sent = float((np.asarray(index.sentence_vectors[index.sentence_rows(passage)]) @ q).max())
         text = index.documents[passage.doc_id].text[passage.start : passage.end]
         bm25 = bm25_of.get(row, 0.0)
-        hits.append(Hit(row, passage, 0.0, float(dense), sent, bm25, index.bm25.coverage(q_tokens, text)))
+        hits.append(Hit(row, passage, 0.0, float(dense), sent, bm25, coverage(text)))
     if mode == "dense":
         for hit in hits:
             hit.fused = hit.similarity

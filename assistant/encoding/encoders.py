@@ -19,7 +19,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import uuid
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol, get_args, runtime_checkable
 
@@ -33,6 +35,7 @@ ENCODERS = tuple(name for name in CHOICES if name != FAKE)
 FAKE_MODEL = "fake/hashed-word-pieces"  # what an index built with the fake records as its model
 RECIPE = 2  # bump when the export or quantisation below changes; old cache files are then unused
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
+RECENT_RUNS = 4  # single-text runs an int8 backend remembers (OnnxBackend.hidden): a few questions at once
 
 
 @runtime_checkable
@@ -184,10 +187,48 @@ class OnnxBackend:
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.name = name
         self.per_row = name.endswith("int8")
+        self._recent = RecentRuns() if self.per_row else None
 
     def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        if self._recent is not None:
+            return self._recent.run(ids, mask, self._run)
+        return self._run(ids, mask)
+
+    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         return self.session.run(None, feed)[0]
+
+
+class RecentRuns:
+    """The outputs of the last few single-text runs of a backend that runs one text at a time.
+
+    A question is often run twice: once for its vector, then word by word in context when the
+    reader's missing words are read (answering.inquotes), with the same token ids. One text a
+    run (``per_row``) gives the same output whenever it runs, so the second run is the first's
+    output, read-only (about 8 ms of CPU a question on a host without VNNI). Keyed by the ids
+    and mask; batches of several texts are never kept. ``size`` bounds it (a few at once)."""
+
+    def __init__(self, size: int = RECENT_RUNS):
+        self.size = size
+        self._outputs: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def run(self, ids: np.ndarray, mask: np.ndarray, compute) -> np.ndarray:
+        if ids.shape[0] != 1 or self.size <= 0:
+            return compute(ids, mask)
+        key = f"{ids.dtype}{ids.shape}".encode() + ids.tobytes() + b"|" + mask.tobytes()
+        with self._lock:
+            found = self._outputs.get(key)
+            if found is not None:
+                self._outputs.move_to_end(key)
+                return found
+        out = compute(ids, mask)
+        out.flags.writeable = False  # shared by whoever asks for the same text next
+        with self._lock:
+            self._outputs[key] = out
+            while len(self._outputs) > self.size:
+                self._outputs.popitem(last=False)
+        return out
 
 
 BACKENDS: tuple[type[Backend], ...] = (FakeBackend, TorchBackend, OnnxBackend)  # mypy checks each keeps to Backend

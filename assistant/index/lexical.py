@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,13 +122,23 @@ class BM25:
 
     def coverage(self, query_tokens: list[str], passage_text: str) -> float:
         """Share of the question's content words (weighted by idf) that the passage contains."""
+        return self.coverage_of(query_tokens)(passage_text)
+
+    def coverage_of(self, query_tokens: list[str]) -> Callable[[str], float]:
+        """``coverage`` of one question, for many passages: the words' idf weighed once, not
+        again for each candidate (the same sums, in the same order)."""
         wanted = set(query_tokens)
-        if not wanted:
-            return 0.0
-        have = token_set(passage_text)
         weights = {t: self.idf(t) for t in wanted}
         total = sum(weights.values())
-        return sum(w for t, w in weights.items() if t in have) / total if total else 0.0
+        if not wanted or not total:
+            return lambda passage_text: 0.0
+        items = tuple(weights.items())
+
+        def share(passage_text: str) -> float:
+            have = token_set(passage_text)
+            return sum(w for t, w in items if t in have) / total
+
+        return share
 
     def scores(self, query: str | list[str], extra: list[str] | tuple = ()) -> np.ndarray:
         """BM25 of every passage for a query (text, or its tokens); ``extra`` stemmed tokens
