@@ -1,0 +1,52 @@
+"""Near misses that hold the question's words and not what it asks (sixth near-miss round).
+Every question and passage is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import people
+from assistant.index.lexical import token_set
+
+
+def fits(question: str, text: str, heading: str = "") -> bool:
+    stems = set(token_set(question))
+    asked = people.asked(question, "who", stems)
+    return people.fits(asked, text, set(token_set(text)) | set(token_set(heading)), {}, set(), heading)
+
+
+def test_a_deed_is_read_when_a_name_stands_for_the_article():
+    q = "who runs Brackley youth forum"
+    deed = people.asked(q, "who", set(token_set(q))).deed
+    assert deed is not None and deed[1] == "forum"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The Brackley arts festival is run by Pat Lowe.",  # a passive done to the festival
+        "Ask at reception: the manager of the cafe runs the rota.",  # runs the rota
+    ],
+)
+def test_a_deed_done_to_something_else_says_nothing_of_who_does_it_here(passage):
+    assert not fits("who runs Brackley youth forum", passage)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "The Brackley youth forum is run by Pat Lowe.",
+        "Pat Lowe runs the youth forum on Tuesdays.",
+        "The youth forum meets at the hall. It is run by two volunteers.",  # the verb done to no noun of its own
+        "Present: Pat Lowe (forum lead), Dee Marsh.",  # the object beside a name
+    ],
+)
+def test_a_deed_done_to_the_thing_asked_still_answers(passage):
+    assert fits("who runs Brackley youth forum", passage)
+
+
+def test_a_title_naming_the_thing_asked_is_not_who_does_it():
+    assert not fits("who runs Brackley youth forum", "Brackley Youth Forum. For young people aged 11 to 18.")
+    # an imprint saying who made it is
+    assert fits("who runs Brackley youth forum", "Brackley youth forum, spring programme. Edition 4, 2025.")
+    assert not fits("who runs the youth forum", "Young people at the forum said it will be published in 2026.")
