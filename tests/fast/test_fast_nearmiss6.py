@@ -50,3 +50,33 @@ def test_a_title_naming_the_thing_asked_is_not_who_does_it():
     # an imprint saying who made it is
     assert fits("who runs Brackley youth forum", "Brackley youth forum, spring programme. Edition 4, 2025.")
     assert not fits("who runs the youth forum", "Young people at the forum said it will be published in 2026.")
+
+
+def test_a_pseudonym_for_a_group_of_children_is_a_pseudonym():
+    from assistant.answering import answertypes, casing
+
+    assert answertypes.pseudonyms("what did the Sibling Group C review find") == ["Sibling Group C"]
+    assert answertypes.pseudonyms("tell me about Family Group 2") == ["Family Group 2"]
+    assert casing.recased("what happened in sibling group c", {}) == "what happened in Sibling group C"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "A third review, of Sibling Group C, is still in progress; its learning will be shared next year.",
+        "The reviews of Baby F and Sibling Group C will be published in the spring, with lessons for schools.",
+    ],
+)
+def test_a_review_not_yet_done_gives_no_account_of_its_case(passage):
+    from assistant.answering import aspects
+
+    assert aspects.asked_of("what happened in Sibling Group C")[0] == "account"
+    assert not aspects.accounted("Sibling Group C", passage, "")
+
+
+def test_a_review_done_still_gives_an_account():
+    from assistant.answering import aspects
+
+    done = "The review of Sibling Group C found that the school's worries were never shared."
+    assert aspects.accounted("Sibling Group C", done, "")
+    assert aspects.accounted("Sibling Group C", "Sibling Group C were three brothers living with their aunt.", "")
