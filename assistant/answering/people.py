@@ -284,12 +284,12 @@ def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str,
         return True
     if nouns & {_stem(w) for w in _WORD.findall(text)} and _IMPRINT.search(text):
         return True  # an imprint of the thing asked ("Level 2 training. Edition 3"), not "published in 2026"
-    named = personal_name(_ARTICLE.sub("", text))
+    named = personal_name(text)
     if named and nouns & {_stem(w) for w in _WORD.findall(heading)}:
         return True  # "5. Health update" over "Dr Ade Rowe said ...": the heading names the deed
     for sentence in _SENTENCES.split(f"{text}\n{heading}"):
         words = [w.lower() for w in _WORD.findall(sentence)]
-        if nouns & {_stem(w) for w in words} and ("by" in words or personal_name(_ARTICLE.sub("", sentence))):
+        if nouns & {_stem(w) for w in words} and ("by" in words or personal_name(sentence)):
             return True
         for i, w in enumerate(words):
             if any(w[:2] == lemma[:2] for lemma in lemmas) and meaning.lemmas_of(w) & lemmas:
@@ -299,7 +299,7 @@ def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str,
     return False
 
 
-_ARTICLE = re.compile(r"\b(?:The|A|An)\s+")  # "The Pellingford network": a run's article is no name
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")  # "The Pellingford network": a run's article is no name
 _COPULA = frozenset("is was are were been be being".split())
 _POINTING = frozenset("it they this these that those which who what".split())  # "it is run by": the thing asked
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
@@ -333,7 +333,7 @@ def personal_name(sentence: str) -> bool:
     ("Fellbridge Council", "Quillhaven Police", "Fosterline Partners": the last word is a word
     for an agency or a group of people)."""
     for m in aspects._CAPITAL_RUN.finditer(sentence):
-        run = m.group(0)
+        run = _ARTICLE.sub("", m.group(0))  # "The Pellingford network": an article opening a sentence
         last = re.split(r"[ -]", run)[-1].lower()
         if last in answertypes.PEOPLE and run.split()[0].lower() not in aspects.PERSONAL_TITLES:
             continue

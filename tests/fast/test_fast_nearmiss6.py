@@ -80,3 +80,15 @@ def test_a_review_done_still_gives_an_account():
     done = "The review of Sibling Group C found that the school's worries were never shared."
     assert aspects.accounted("Sibling Group C", done, "")
     assert aspects.accounted("Sibling Group C", "Sibling Group C were three brothers living with their aunt.", "")
+
+
+def test_an_article_opening_a_sentence_does_not_make_a_place_a_person():
+    assert not people.personal_name("The Brackley youth forum meets on Tuesdays.")
+    assert people.personal_name("The forum is led by Pat Lowe.")
+    q = "whats the name of Child F's tutor"
+    asked = people.asked(q, "", set(token_set(q)))
+    assert asked.by_name
+    lines = "Tutors meet at the hall.\nThe Brackley tutors' group meets monthly."
+    assert not people.fits(asked, lines, set(token_set(lines)), {}, set())
+    named = "Child F's tutor was Pat Lowe."
+    assert people.fits(asked, named, set(token_set(named)), {}, set())
