@@ -677,7 +677,7 @@ def admissible(
     if not terms.propers <= both | exact:
         return False
     # "Pellingbrook has its own procedure": a place named only as having its own is another's.
-    if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text)):
+    if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text, set(terms.words))):
         return False
     if not all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms):
         return False

@@ -92,3 +92,19 @@ def test_an_article_opening_a_sentence_does_not_make_a_place_a_person():
     assert not people.fits(asked, lines, set(token_set(lines)), {}, set())
     named = "Child F's tutor was Pat Lowe."
     assert people.fits(asked, named, set(token_set(named)), {}, set())
+
+
+def test_a_place_named_only_to_send_its_people_elsewhere():
+    from assistant.answering import subjects
+
+    name = {"haddow"}
+    asked = {"haddow", "green", "exclus"}  # "haddow green exclusions"
+    own = "Our neighbours in Haddow Green keep their own records, which are not shown here."
+    sent = "If the pupil lives in Haddow Green, ring Haddow Green Council instead."
+    assert subjects.named_elsewhere(name, own, asked)  # the place's own two words are no person
+    assert subjects.named_elsewhere(name, sent, asked)
+    # a sentence sending elsewhere that speaks of what is asked answers it ("where do I ring ...?")
+    assert not subjects.named_elsewhere(name, sent, {"haddow", "green", "ring"})
+    # a sentence giving the thing there is about the place
+    assert not subjects.named_elsewhere(name, "Haddow Green has its own lead, Ola Brant.", asked)
+    assert not subjects.named_elsewhere(name, "Haddow Green excluded 14 pupils instead of 20.", asked)
