@@ -108,3 +108,15 @@ def test_a_place_named_only_to_send_its_people_elsewhere():
     # a sentence giving the thing there is about the place
     assert not subjects.named_elsewhere(name, "Haddow Green has its own lead, Ola Brant.", asked)
     assert not subjects.named_elsewhere(name, "Haddow Green excluded 14 pupils instead of 20.", asked)
+
+
+def test_a_year_held_only_as_the_date_of_a_replaced_version():
+    from assistant.answering import periods
+
+    imprint = "Edition 4, in use from May 2025, replacing edition 3 of March 2021."
+    assert periods.replaced_only({"2021"}, imprint)
+    assert not periods.replaced_only({"2025"}, imprint)
+    both = imprint + " In 2021 the panel met six times."
+    assert not periods.replaced_only({"2021"}, both)  # the year said of something else too
+    assert periods.of_versions("what did the 2021 edition say about fees", {"2021"}) == {"2021"}
+    assert periods.of_versions("what changed from the 2021 edition", {"2021"}) == set()
