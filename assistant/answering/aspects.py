@@ -186,6 +186,14 @@ _PENDING = re.compile(
 )
 
 
+def only_pending(case: str, text: str) -> bool:
+    """Is the named ``case`` (a pseudonym) named in ``text`` only in sentences saying its review or
+    brief is not done yet ("learning about teenagers will appear in a separate brief, Young Person
+    M, in the autumn")? Such a passage says nothing of what it holds."""
+    naming = [s for s in _SENTENCE_END.split(text) if answertypes.names_pseudonym(s, case)]
+    return bool(naming) and all(_PENDING.search(s) for s in naming)
+
+
 def _labels(sentence: str, start: int, end: int) -> bool:
     """Is the pseudonym at ``start:end`` of ``sentence`` only the name of a review there?"""
     before = answertypes.PSEUDONYM.sub("\x00", sentence[:start])

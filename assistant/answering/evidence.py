@@ -683,6 +683,10 @@ def admissible(
         return False
     if not all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms):
         return False
+    if not (terms.polar or terms.kind in ("date", "when")) and any(
+        aspects.only_pending(p, text) and not answertypes.names_pseudonym(ctx_text, p) for p in terms.pseudonyms
+    ):
+        return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
     if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
         return False
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication

@@ -120,3 +120,13 @@ def test_a_year_held_only_as_the_date_of_a_replaced_version():
     assert not periods.replaced_only({"2021"}, both)  # the year said of something else too
     assert periods.of_versions("what did the 2021 edition say about fees", {"2021"}) == {"2021"}
     assert periods.of_versions("what changed from the 2021 edition", {"2021"}) == set()
+
+
+def test_a_case_named_only_as_a_brief_still_to_come():
+    from assistant.answering import aspects
+
+    later = "Our learning on exploitation will be published in a second brief, Young Person D, next spring."
+    assert aspects.only_pending("Young Person D", later)
+    told = later + " Young Person D was fifteen and had left care."
+    assert not aspects.only_pending("Young Person D", told)
+    assert not aspects.only_pending("Young Person D", "The brief on Young Person D found three missed chances.")
