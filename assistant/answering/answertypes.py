@@ -408,8 +408,10 @@ def has_date(tokens: list[str]) -> bool:
 
 
 _CAPITAL = re.compile(r"\b[A-Z][\w’'-]*")
-# A child's pseudonym in a review: "Child T", "Baby R", "Sibling 2", "Young Person B".
-PSEUDONYM = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson|Family|Adult)\s+(?:[A-Z]{1,2}|\d{1,2})\b")
+# A child's pseudonym in a review: "Child T", "Baby R", "Sibling 2", "Young Person B", "Sibling Group C".
+PSEUDONYM = re.compile(
+    r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson|Family|Adult)(?:\s+[Gg]roup)?\s+(?:[A-Z]{1,2}|\d{1,2})\b"
+)
 
 
 def pseudonyms(question: str) -> list[str]:

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A word at the start of a sentence, a line or a heading is capitalised whatever it is.
 _OPENING = re.compile(r"(?:^|[.!?:•|>\n]\s*|[\"“‘]\s*)$")
 _LOWER_PSEUDONYM = re.compile(
-    r"\b(child|baby|infant|sibling|young person|family|adult)\s+([a-z]{1,2}|\d{1,2})\b(?![-'’]\w)", re.I
+    r"\b(child|baby|infant|sibling|young person|family|adult)(?:\s+group)?\s+([a-z]{1,2}|\d{1,2})\b(?![-'’]\w)", re.I
 )
 _LETTER_WORDS = frozenset({"a", "i"})  # a letter that is also a word: "is the baby a boy"
 # Addresses write names in lower case ("www.ormsgate.gov.uk"): they say nothing of how a name is written.

@@ -99,6 +99,7 @@ class Terms:
     roles: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # a name's posts (people.name_roles)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
+    versions: set[str] = field(default_factory=set)  # years asked, not only as a replaced version's date
     # stem -> passages of the index holding it (None: matching by meaning is not limited)
     df: Callable[[str], int] | None = None
     asking: set[str] = field(default_factory=set)  # words in the question's verb slot (answertypes.verb_slots)
@@ -357,6 +358,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "names_asked": aspects.asks_names(question),
         "people": people.asked(question, answertypes.kind(question), stems),
         "listed": lists.listed(question),
+        "versions": periods.of_versions(question, aspects.years(numbers_in(question))),
         # its subject read with English's stop words only: "report" frames "what does the report say",
         # but "a rapid review report" is the thing timed
         "timed": {s for s in _stemmer().stemWords(figures.timed(question, stopwords())[0]) if s in stems},
@@ -683,15 +685,23 @@ def admissible(
     if not terms.propers <= both | exact | people.held_by_post(terms.roles, both):
         return False
     # "Pellingbrook has its own procedure": a place named only as having its own is another's.
-    if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text)):
+    if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text, set(terms.words))):
         return False
     if not all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms):
         return False
+    if not (terms.polar or terms.kind in ("date", "when")) and any(
+        aspects.only_pending(p, text) and not answertypes.names_pseudonym(ctx_text, p) for p in terms.pseudonyms
+    ):
+        return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
     if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
         return False
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
         if not periods.held(terms.period, f"{text}\n{ctx_text}", about):
+            return False
+    # "what did the 2022 version say": a passage naming 2022 only as the version it replaced
+    if terms.kind not in ("date", "when") and not terms.polar:
+        if periods.replaced_only(terms.versions, f"{text}\n{ctx_text}"):
             return False
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
         counted = figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))

@@ -282,9 +282,10 @@ def opening(question: str, stems: set[str]) -> list[str]:
 
 
 _DEED = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?who\s+(?P<verb>[a-z]+)\s+(?:the|a|an|their|its|his|her|our|your)\s+"
-    r"(?P<np>[^?.,;!]*)",
-    re.I,
+    r"^\W*(?i:(?:(?:so|and|but|ok|okay|then)\W+)?who\s+(?P<verb>[a-z]+)\s+)"
+    # an article, or a name in its place ("who chairs Fellbridge partnership")
+    r"(?:(?i:(?:the|a|an|their|its|his|her|our|your)\s+)|(?=[A-Z]))"
+    r"(?P<np>[^?.,;!]*)"
 )
 _NP_END = frozenset("at in on of for from with to before after during by about when while since".split())
 _AUX = frozenset(
@@ -328,22 +329,74 @@ _ISSUED = re.compile(
 )
 
 
-def _deed_said(deed_, text: str, heading: str, shown: set[str], soft: dict[str, str], titled) -> bool:
+def _deed_said(deed_, text: str, heading: str, soft: dict[str, str], titled) -> bool:
     """``_does_deed`` of the passage and its own heading; a deed done to what the document's
     title names ("who puts the dashboard together?") is one done to a document."""
     if deed_[1] in titled:
         deed_ = (deed_[0], deed_[1], True)
-    return _does_deed(deed_, f"{text}\n{heading}", shown | set(map(_stem, _WORD.findall(heading))), soft)
+    return _does_deed(deed_, text, heading, soft)
 
 
-def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, shown: set[str], soft: dict[str, str]) -> bool:
-    """Does the passage itself name the deed: its verb in any form, or its object? A deed done to
-    a document ("who produced the handout?") is also said by its imprint, in words of its own."""
+# An imprint saying who made a thing, not when something came out: "Edition 3", "Issued by ...".
+_IMPRINT = re.compile(r"\b(?:published|issued|produced|written|prepared)\s+by\b|\b(?:edition|issue)\s+\d+", re.I)
+
+
+def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str, soft: dict[str, str]) -> bool:
+    """Does the passage itself (or its own heading) name the deed done to the thing asked: its verb
+    in any form, not done there to something else ("the Panel was chaired by X", "the chair of
+    governors" do not say who chairs the partnership), or its object in a sentence with a
+    person's name or an agent ("Hannah Coyle (business manager, minutes)", "decisions on the plan
+    are made by the DSL")? A deed done to a document ("who
+    produced the handout?") or a thing an imprint names ("Level 2 training. Edition 3") is also
+    said by the imprint, in words of its own."""
     lemmas, noun, document = deed_
-    if (noun and _forms(noun, soft) & shown) or (document and _ISSUED.search(text)):
+    nouns = _forms(noun, soft) if noun else set()
+    if document and _ISSUED.search(text):
         return True
-    said = {w.lower() for w in _WORD.findall(text)}
-    return any(w[:2] == lemma[:2] and meaning.lemmas_of(w) & lemmas for w in said for lemma in lemmas)
+    if nouns & {_stem(w) for w in _WORD.findall(text)} and _IMPRINT.search(text):
+        return True  # an imprint of the thing asked ("Level 2 training. Edition 3"), not "published in 2026"
+    named = personal_name(text)
+    if named and nouns & {_stem(w) for w in _WORD.findall(heading)}:
+        return True  # "5. Health update" over "Dr Ade Rowe said ...": the heading names the deed
+    for sentence in _SENTENCES.split(f"{text}\n{heading}"):
+        words = [w.lower() for w in _WORD.findall(sentence)]
+        if nouns & {_stem(w) for w in words} and ("by" in words or personal_name(sentence)):
+            return True
+        for i, w in enumerate(words):
+            if any(w[:2] == lemma[:2] for lemma in lemmas) and meaning.lemmas_of(w) & lemmas:
+                other = _object_of(words, i)
+                if not other or not nouns or nouns & {_stem(o) for o in other}:
+                    return True
+    return False
+
+
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")  # "The Pellingford network": a run's article is no name
+_COPULA = frozenset("is was are were been be being".split())
+_POINTING = frozenset("it they this these that those which who what".split())  # "it is run by": the thing asked
+_DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+
+
+def _object_of(words: list[str], at: int) -> list[str]:
+    """The noun phrase the verb at ``at`` is done to in its own words, or []: the subject of a
+    passive ("the *panel* was chaired by"), or the nouns after "of" or an article ("the chair of
+    *governors*", "chairs the *review panel*")."""
+    if at >= 2 and words[at - 1] in _COPULA and words[at + 1 : at + 2] == ["by"]:
+        head = words[at - 2]
+        return [head] if "NOUN" in meaning.word_classes(head) and head not in _POINTING else []
+    rest = words[at + 1 : at + 7]
+    if rest[:1] == ["of"]:
+        rest = rest[1:]
+    elif not rest[:1] or rest[0] not in _DETERMINERS:
+        return []
+    np: list[str] = []
+    for w in rest:
+        if w in _DETERMINERS and not np:
+            continue
+        classes = meaning.word_classes(w)
+        if not ("NOUN" in classes or w.endswith("ing") or (not classes and not np)):
+            break
+        np.append(w)
+    return np
 
 
 def personal_name(sentence: str) -> bool:
@@ -351,7 +404,7 @@ def personal_name(sentence: str) -> bool:
     ("Fellbridge Council", "Quillhaven Police", "Fosterline Partners": the last word is a word
     for an agency or a group of people)."""
     for m in aspects._CAPITAL_RUN.finditer(sentence):
-        run = m.group(0)
+        run = _ARTICLE.sub("", m.group(0))  # "The Pellingford network": an article opening a sentence
         last = re.split(r"[ -]", run)[-1].lower()
         if last in answertypes.PEOPLE and run.split()[0].lower() not in aspects.PERSONAL_TITLES:
             continue
@@ -457,7 +510,7 @@ def fits(
             for s, toks in zip(raw, sentences, strict=False)
         ):
             return False
-    if asked_.deed and not _deed_said(asked_.deed, text, heading, shown, soft, titled):
+    if asked_.deed and not _deed_said(asked_.deed, text, heading, soft, titled):
         return False
     if asked_.actor and asked_.actor not in glossed and not (_stem(asked_.verb) in SAYING and asked_.actor in titled):
         return _actor_does_it(asked_, raw, sentences, soft)

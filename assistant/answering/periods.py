@@ -48,3 +48,27 @@ def _names(period: tuple[int, int], text: str) -> bool:
         if not q or int(q.group(1)) == quarter:
             return True
     return False
+
+
+# A year written as the date of what a document replaced: "replacing version 2 of January 2022".
+_REPLACED = re.compile(r"\b(?:replac(?:es|ed|ing)|supersed(?:es|ed|ing)|previous|former)\b[^.;:!?]*$", re.I)
+# A question about the change itself ("what changed from the 2022 version?") is answered there.
+_CHANGE = re.compile(r"\b(?:chang\w*|replac\w*|supersed\w*|differ\w*|new|updat\w*)\b", re.I)
+_BEFORE_YEAR = 40  # characters before a year searched for the word replacing it
+
+
+def replaced_only(years: set[str], text: str) -> bool:
+    """Is a year the question asks about ("what did the 2022 version say ...?") written in
+    ``text`` only as the date of what the document replaced ("Version 3, replacing version 2 of
+    January 2022")? Then the passage is of another version and says nothing of that year's."""
+    for year in years:
+        found = list(re.finditer(rf"\b{year}\b", text))
+        if found and all(_REPLACED.search(text[max(0, m.start() - _BEFORE_YEAR) : m.start()]) for m in found):
+            return True
+    return False
+
+
+def of_versions(question: str, years: set[str]) -> set[str]:
+    """The years a passage must hold as more than a replaced version's date: ``years``, unless
+    the question asks about the change itself ("what changed from the 2022 version?")."""
+    return set() if _CHANGE.search(question) else years

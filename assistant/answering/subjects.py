@@ -22,21 +22,35 @@ _OWN = re.compile(r"\b(?:its|their|his|her)\s+own\b", re.I)
 _GIVES = re.compile(r"\d")  # a figure, a time, a phone number
 
 
-def named_elsewhere(names: set[str] | frozenset[str], text: str) -> bool:
+def named_elsewhere(
+    names: set[str] | frozenset[str], text: str, asked: set[str] | frozenset[str] = frozenset()
+) -> bool:
     """Is each of ``names`` (stems of single names: a place, an organisation) named in ``text``
-    only in sentences saying it has its own (procedure, dashboard, team)? "It does not cover
-    children in Pellingbrook, whose partnership has its own procedure" names Pellingbrook and
-    says nothing of Pellingbrook's procedure. False when no name is asked, one is named as
-    itself, or the sentence gives its own thing there (a figure, a person's name: "Marrowfield
-    has its own lead, Ann Hale"); a yes-or-no question about the place's cover is the caller's
-    to exempt."""
+    only in sentences saying it has its own (procedure, dashboard, team), or sending its people
+    elsewhere ("If you live in Sowerby, contact Sowerby Council instead") with nothing else the
+    question asks (``asked``: its stems)? "It does not cover children in Pellingbrook, whose
+    partnership has its own procedure" names Pellingbrook and says nothing of Pellingbrook's
+    procedure. False when no name is asked, one is named as itself, or the sentence gives its own
+    thing there (a figure, a person's name other than the place's own: "Marrowfield has its own
+    lead, Ann Hale"); a yes-or-no question about the place's cover is the caller's to exempt."""
     from assistant.index.lexical import token_set
 
     if not names:
         return False
     naming = [s for s in _SENTENCE_END.split(text) if names & token_set(s)]
-    # "Marrowfield has its own lead, Ann Hale (01632 960 111)": its own, and given there
-    return bool(naming) and all(_OWN.search(s) and not _GIVES.search(s) and not has_names(s) for s in naming)
+
+    def elsewhere(sentence: str) -> bool:
+        # the place's own name ("Sowerby Cross Council") is not a person's, nor something asked of it
+        rest = _CAPITALS.sub(lambda m: "" if names & token_set(m.group(0)) else m.group(0), sentence)
+        if _GIVES.search(sentence) or has_names(rest):
+            return False
+        return bool(_OWN.search(sentence)) or bool(_INSTEAD.search(sentence) and not asked & token_set(rest))
+
+    return bool(naming) and all(elsewhere(s) for s in naming)
+
+
+_CAPITALS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_INSTEAD = re.compile(r"\binstead\b", re.I)  # "... contact Sowerby Council instead": sent elsewhere
 
 
 # "can I get *my bins* collected?", "how do we renew *a permit*?": what the asker acts on.
