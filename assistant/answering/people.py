@@ -331,14 +331,19 @@ _ISSUED = re.compile(
 
 def _deed_said(deed_, text: str, heading: str, soft: dict[str, str], titled) -> bool:
     """``_does_deed`` of the passage and its own heading; a deed done to what the document's
-    title names ("who puts the dashboard together?") is one done to a document."""
-    if deed_[1] in titled:
-        deed_ = (deed_[0], deed_[1], True)
+    title names ("who puts the dashboard together?") is said by an imprint saying who made it
+    ("Prepared by ..."), not by a date of publication ("published on 14 May")."""
+    if deed_[1] in titled and _IMPRINT.search(text):
+        return True
     return _does_deed(deed_, text, heading, soft)
 
 
 # An imprint saying who made a thing, not when something came out: "Edition 3", "Issued by ...".
-_IMPRINT = re.compile(r"\b(?:published|issued|produced|written|prepared)\s+by\b|\b(?:edition|issue)\s+\d+", re.I)
+_IMPRINT = re.compile(
+    r"\b(?:published|issued|produced|written|prepared|compiled|collated|edited|drawn up|put together)\s+by\b"
+    r"|\b(?:edition|issue)\s+\d+",
+    re.I,
+)
 
 
 def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str, soft: dict[str, str]) -> bool:
