@@ -92,7 +92,7 @@ class Terms:
     capitals: set[str]  # every capitalised content word, stemmed
     unseen: float  # idf-weighted share of words the index never holds
     extra: list[str] = field(default_factory=list)  # glossary expansion for BM25
-    key: str = ""  # the rarest stem the index holds
+    key: str = ""  # the stem the index holds that is rarest in general English (``key_of``)
     kind: str = ""  # "money", "count", "who", "date", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
@@ -263,7 +263,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=_unseen_share(index, glossary, groups, telling, df),
-        key=key_of(first, df),
+        key=key_of(first, df, telling),
         extra=[t for t in glossary.expand(tokens) + answertypes.widened(question) if _rare(index, t)]
         + list(respelling.values()),
         kind=answertypes.kind(question),
@@ -322,14 +322,18 @@ def framing_words(question: str, frame: re.Match | None) -> set[str]:
     ) - {""}
 
 
-def key_of(first: dict[str, str], df: dict[str, int]) -> str:
+def key_of(first: dict[str, str], df: dict[str, int], telling: dict[str, float] | None = None) -> str:
     """The question's rarest stem the index holds, among the words that can name what it is
     about: not a figure in words ("four hundred and eighty", which says how much, not of what),
     a word that is only a verb or an adverb ("differently"), nor an everyday word that is no
-    noun ("after"); any word the index holds when none can."""
+    noun ("after"); any word the index holds when none can. Rarest in general English when
+    ``telling`` gives it (``informative``): the index's own rarest word is often an everyday one
+    it happens to use seldom ("back", "take", "money"); else rarest in the index."""
     held = [s for s in first if df[s]]
     topical = [s for s in held if _topical(first[s])]
-    return min(topical or held, key=lambda s: (df[s], s), default="")
+    if telling is None:
+        return min(topical or held, key=lambda s: (df[s], s), default="")
+    return min(topical or held, key=lambda s: (-telling[s], df[s], s), default="")
 
 
 _MULTIPLIERS = frozenset("hundred hundreds thousand thousands million millions".split())
