@@ -48,6 +48,11 @@ _STRONG = [
     r"\b(i|we) (think|suspect|believe|fear|know) (a|my|the|that|this|our) (\w+ ){1,4}(is|are|has been|might be|"
     r"may be) (being )?",
     r"\b(help me|i need help|please help)\b",
+    # A child telling of coercion or fear now, in the first person ("they make me hold stuff for
+    # them", "i cant go home").
+    r"\b(they|he|she|someone|people)\s+(make|makes|force|forces|are making|keep making)\s+me\b",
+    r"\bi\s*(can'?t|cannot|daren'?t|dare not|am scared to|'?m scared to|am afraid to|'?m afraid to)\s+go\s+(back\s+)?"
+    r"home\b",
     # "Emergency" is a crisis, unless it names a service ("emergency department", "emergency
     # medicine", "emergency planning"): a question about how those services work is reading.
     # Nor when denied: "if it's not an emergency, how quickly ...?" asks the ordinary case.
