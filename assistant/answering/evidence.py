@@ -140,6 +140,7 @@ class Terms:
     spelled: dict[str, frozenset[str]] = field(default_factory=dict)
     # stem -> what the evidence features weigh it by (``informative``); its idf when not given
     telling: dict[str, float] = field(default_factory=dict)
+    ages: set[float] = field(default_factory=set)  # a child's ages the question gives (meaning.ages_asked)
 
     def __post_init__(self) -> None:
         self.telling = self.telling or dict(self.weights)
@@ -368,6 +369,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "timed": {s for s in _stemmer().stemWords(figures.timed(question, stopwords())[0]) if s in stems},
         "act": figures.timed(question, stopwords())[1],
         "spelled": spelled_stems(question, stems),
+        "ages": meaning.ages_asked(question),
     }
 
 
@@ -699,6 +701,8 @@ def admissible(
         return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
     if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
         return False
+    if terms.ages and meaning.ages_outside(terms.ages, f"{text}\n{ctx_text}"):
+        return False  # a guide "for young people aged 11 to 18", asked about a 9 year old
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
         if not periods.held(terms.period, f"{text}\n{ctx_text}", about):

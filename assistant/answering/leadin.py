@@ -16,10 +16,11 @@ from collections.abc import Callable
 
 from assistant.answering import speech, textspeak
 
-# The clause that asks, after the lead-in and a comma: from a question word or an auxiliary that
-# opens a question ("..., so I wanted to check, *when were they appointed?*").
+# The clause that asks, after the lead-in and a comma or a dash: from a question word or an
+# auxiliary that opens a question ("..., so I wanted to check, *when were they appointed?*",
+# "taking 20 swimmers to camp - *how many adults do I need?*").
 _ASKING = re.compile(
-    r",\s*(?:(?:so|and|but|then)\s+)?(?:what|when|who|whom|whose|where|which|why|how|is|are|was|were|do|does|"
+    r"(?:,|\s[-–—]+)\s*(?:(?:so|and|but|then)\s+)?(?:what|when|who|whom|whose|where|which|why|how|is|are|was|were|do|does|"
     r"did|can|could|should|will|would|has|have)\b[^,]*$",
     re.I,
 )
@@ -159,7 +160,7 @@ def asking_part(text: str, enough) -> str:
     for s in asks:
         clause = _ASKING.search(s)
         lead = s[: clause.start()] if clause else ""
-        rest = clause.group(0).lstrip(", ") if clause else ""
+        rest = clause.group(0).lstrip(",-–— ") if clause else ""
         situation = not _TOPICAL_LEAD.search(_AGE.sub(" ", lead))
         # "what am I meant to write, like in the record, when I'm worried?": a lead-in that asks
         # itself is the question, and the clause after it (", when ...") restricts it.

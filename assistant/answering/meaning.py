@@ -181,10 +181,60 @@ _EMERGENCY = re.compile(
 _FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
 
 
+# A child's age in the asker's case ("a 14 yr old", "16yo", "a 7 month old", "aged 15"): the
+# documents give ages as ranges ("11 to 17", "under 16"), so the age itself is no figure to hold.
+_AGE = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,2})\s*-?\s*(?P<unit>yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*olds?\b"
+    r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b",
+    re.I,
+)
+# A figure offered as an estimate ("roughly 200", "around 60", "nearly 500"): the passage gives
+# the real one, which is what is asked. Not "about" before a year ("about 2020" is a topic).
+_ESTIMATE = re.compile(
+    r"\b(?:roughly|around|approximately|approx\.?|nearly|almost|circa|about)\s+(?!(?:19|20)\d\d\b)(\d[\d,]*)",
+    re.I,
+)
+
+
+# An age range a passage states: "aged 11 to 17", "11-18 year olds", "under 16s", "over 13".
+_AGE_RANGE = re.compile(
+    r"\b(?:aged|ages|age)\s+(\d{1,2})\s*(?:to|-|–|and)\s*(\d{1,2})\b"
+    r"|(?<![\w.])(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\s*-?\s*(?:year|yr)s?[- ]?olds?\b"
+    r"|\bunder[- ](\d{1,2})s?\b|\bover[- ](\d{1,2})s?\b",
+    re.I,
+)
+
+
+def ages_asked(text: str) -> set[float]:
+    """The ages a question gives a child, in years ("a 14 yr old" 14, "a 6 month old" 0.5)."""
+    out = set()
+    for m in _AGE.finditer(text):
+        n = int(m.group("n") or m.group("yo") or m.group("aged"))
+        unit = (m.group("unit") or "y").lower()
+        out.add(n / 12 if unit.startswith("m") else n / 52 if unit.startswith("w") else float(n))
+    return out
+
+
+def ages_outside(ages: set[float], text: str) -> bool:
+    """Does ``text`` state age ranges none of which holds an asked age (a guide "for young people
+    aged 11 to 18" asked about a 9 year old)? False when it states none."""
+    spans: list[tuple[int, int]] = []
+    for m in _AGE_RANGE.finditer(text):
+        a, b, c, d, under, over = (int(g) if g else None for g in m.groups())
+        if a is not None or c is not None:
+            spans.append(((a if a is not None else c) or 0, ((b if a is not None else d) or 0) + 1))
+        else:
+            spans.append((0, under) if under is not None else ((over or 0) + 1, 99))
+    return bool(spans) and not any(lo <= age < hi for age in ages for lo, hi in spans)
+
+
 def incidental_numbers(text: str) -> set[str]:
     """Numbers of a question that are not figures a passage must hold: the emergency number
-    (999, or 112) where someone called it, and the 0 of an age range ("0-5s": the under-sixes)."""
+    (999, or 112) where someone called it, the 0 of an age range ("0-5s": the under-sixes), a
+    child's age in the asker's case and a figure offered as an estimate."""
     out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
+    out |= {m.group("n") or m.group("yo") or m.group("aged") for m in _AGE.finditer(text)}
+    out |= {m.group(1).replace(",", "") for m in _ESTIMATE.finditer(text)}
     return out | ({"0"} if _FROM_ZERO.search(text) else set())
 
 
