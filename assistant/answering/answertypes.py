@@ -168,15 +168,39 @@ def asks_source(question: str) -> bool:
         return False
     toks = [w.lower() for w in re.findall(r"[^\W\d_]+", question[m.end() :])][:12]
     for i, w in enumerate(toks[:6]):
-        if w in _READING or (w in _FINDING and TEXTS & set(toks[max(0, i - 4) : i + 7])):
+        if w in _READING or (w in _FINDING and TEXTS & (set(toks[max(0, i - 4) : i]) | _found(toks[i + 1 : i + 7]))):
             return True
     return False
+
+
+# "where did police find the boy *from* the review": what is found is the boy; a text named after a
+# preposition only says which boy. ("of" is left: "a copy of the review" is the review.)
+_AFTER_WHAT_IS_FOUND = frozenset("from in at on about with by for during".split())
+
+
+def _found(after: list[str]) -> set[str]:
+    """The words after a verb of finding up to the first preposition after a word that is no text."""
+    for j, w in enumerate(after):
+        if w in _AFTER_WHAT_IS_FOUND and j and after[j - 1] not in TEXTS:
+            return set(after[:j])
+    return set(after)
+
+
+# A question of its own after an earlier one ("When was it published? which agencies took part?"):
+# it opens with a word of asking, and what it asks for is its own, not the earlier question's.
+_LAST_ASKED = re.compile(r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why)\b)", re.I)
 
 
 @lru_cache(maxsize=QUESTIONS_KEPT)
 def kind(question: str) -> str:
     """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question).
-    Remembered: the rules ask it of the same question some thirty times."""
+    Of several questions, the last that opens with a word of asking says it (a follow-up read
+    with the question before it). Remembered: the rules ask it of the same question some thirty times."""
+    parts = _LAST_ASKED.split(question.strip())
+    return _kind(parts[-1])
+
+
+def _kind(question: str) -> str:
     if _MONEY.search(question) or asks_amount(question):
         return "money"
     if _PHONE_Q.search(question):

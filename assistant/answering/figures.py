@@ -193,8 +193,9 @@ def _done(m: re.Match, stop: frozenset[str] | set[str]) -> tuple[list[str], list
 _BARE = frozenset("be been being have has take takes last lasts normally usually typically generally".split())
 
 
-_LENGTH = re.compile(
-    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)"
+LENGTH = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
     r"(?:\s+(?:working|school|calendar|clear))?\s+(?:hour|day|week|fortnight|month|year|minute)s?\b"
     r"|\b(?:immediately|straight away|straightaway|same day|promptly|as soon as)\b",
     re.I,
@@ -219,7 +220,7 @@ def timed_together(
     telling = {stem(f) for f in forms} & TELLING
     by_meaning = {soft.get(stem(w)) for w in acts} - {None}
     for sentence in sentences(text):
-        if not _LENGTH.search(sentence):
+        if not LENGTH.search(sentence):
             continue
         stems, shown = token_set(sentence) | heading, set(words(sentence))
         if not all(s in stems or soft.get(s) in shown for s in which):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answering import answertypes, cues, evidence, meaning
+from assistant.answering import answertypes, cues, evidence, figures, meaning
 from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
@@ -273,6 +273,7 @@ def scores(
         value = s.similarity + WORDS_WEIGHT * share + KIND_WEIGHT * kind_ok + cues.LABEL_WEIGHT * labelled[i]
         value += cues.COUNTED_WEIGHT * cues.counted(terms, s.text, heads[i], soft, glossary)
         calendar = asks_calendar(terms) and answertypes.has_date(list(ws))
+        calendar = calendar or (asks_length(terms) and gives_length(terms, s.text, soft))  # "for eleven days"
         value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
         value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
         value += RULE_WEIGHT * (terms.deontic and bool(_RULE.search(s.text)))
@@ -306,6 +307,17 @@ def asks_calendar(terms: evidence.Terms) -> bool:
     span or a condition ("within five working days of learning of it"); "how long", "how soon"
     and "how often" ask for the span or the frequency instead."""
     return terms.kind in ("when", "date") and not set(terms.words.values()) & answertypes.HOW_TIME
+
+
+def asks_length(terms: evidence.Terms) -> bool:
+    """ "How long was she in care?" asks for a span ("for six weeks"), not a point on the calendar."""
+    return terms.kind == "when" and "long" in {w.lower() for w in terms.words.values()}
+
+
+def gives_length(terms: evidence.Terms, text: str, soft: dict[str, str]) -> bool:
+    """A span of time ("for eleven days", "within 15 working days") said of the act the question
+    times ("how long was he *missing*?"), when it names one."""
+    return bool(figures.LENGTH.search(text)) and figures.timed_together(set(), terms.act, text, soft, frozenset())
 
 
 def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
