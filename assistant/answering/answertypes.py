@@ -32,7 +32,10 @@ _COUNT = re.compile(
     r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
     r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b"
     # shorthand: "no of s47s", "the no. of referrals"
-    r"|(?:^\W*|\b(?:the|what|what's|whats|total|max|maximum|min|minimum)\s+)no\.?\s+of\b",
+    r"|(?:^\W*|\b(?:the|what|what's|whats|total|max|maximum|min|minimum)\s+)no\.?\s+of\b"
+    # figures asked for by their noun: "what were the referral numbers for 2023?", "what are the figures?"
+    r"|^\W*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:(?!(?:tele)?phone\b|contact\b|tel\b)[\w'’-]+\s+){0,3}?"
+    r"(?:numbers|figures|statistics|stats)\b",
     re.I,
 )
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)

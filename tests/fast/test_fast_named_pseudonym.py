@@ -44,3 +44,18 @@ def test_a_review_called_a_learning_review_has_not_found_anything_by_its_name():
     assert not aspects.accounted("Child Wrenlow", policy, "")
     assert aspects.accounted("Child Wrenlow", "The learning review of Child Wrenlow found that no one asked him.", "")
     assert aspects.accounted("Child T", "The review of Child T: lessons were drawn for every agency.", "")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what were the board's referral numbers for 2019?", "count"),
+        ("What are the latest exclusion figures?", "count"),
+        ("what were the statistics for 2022-23", "count"),
+        # numbers to ring are no figures counted
+        ("what are the phone numbers for the duty team?", ""),
+        ("what are the contact numbers for out of hours?", ""),
+    ],
+)
+def test_figures_asked_for_by_their_noun_are_a_count(question, kind):
+    assert answertypes.kind(question) == kind
