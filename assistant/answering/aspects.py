@@ -112,8 +112,10 @@ _LABEL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?" + _REVIEW + r"\
 
 def named(phrase: str) -> bool:
     """Does ``phrase`` name something of its own: a pseudonym, or a capitalised word that is
-    not its first (the documents are "the report", a named review is "the Child T review")."""
+    not its first (the documents are "the report", a named review is "the Child T review"), or a year."""
     if answertypes.pseudonyms(phrase):
+        return True
+    if re.search(r"\b(?:19|20)\d\d\b", phrase):  # "the 2019 audit": one of its kind, by its year
         return True
     words = phrase.split()
     return any(w[:1].isupper() for w in words[1:]) or (bool(words) and words[0][:1].isupper() and words[0] != "I")

@@ -59,3 +59,16 @@ def test_a_review_called_a_learning_review_has_not_found_anything_by_its_name():
 )
 def test_figures_asked_for_by_their_noun_are_a_count(question, kind):
     assert answertypes.kind(question) == kind
+
+
+def test_a_review_known_by_its_year_needs_its_findings():
+    from assistant.index.lexical import token_set
+
+    q = "what did the board's 2019 audit of home visits conclude?"
+    aspect, thing = aspects.asked_of(q)
+    assert aspect == "findings" and "2019" in thing
+    pointer = "Actions: the board should fund two more visitors. Its 2019 audit of home visits is a separate paper."
+    assert not aspects.states_of(aspect, thing, pointer, "", set(token_set(pointer)), set())
+    told = "The 2019 audit of home visits concluded that half the visits were missed."
+    assert aspects.states_of(aspect, thing, told, "", set(token_set(told)), set())
+    assert aspects.asked_of("what did the audit of home visits conclude?")[0] == ""  # no name, no year
