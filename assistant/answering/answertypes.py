@@ -32,7 +32,10 @@ _COUNT = re.compile(
     r"\bhow (many|much)\b|\bwhat (number|percentage|proportion|share)\b"
     r"|\b(?:(?:max|maximum|minimum|min|total)\s+)?(?:number|percentage|proportion) of\b"
     # shorthand: "no of s47s", "the no. of referrals"
-    r"|(?:^\W*|\b(?:the|what|what's|whats|total|max|maximum|min|minimum)\s+)no\.?\s+of\b",
+    r"|(?:^\W*|\b(?:the|what|what's|whats|total|max|maximum|min|minimum)\s+)no\.?\s+of\b"
+    # figures asked for by their noun: "what were the referral numbers for 2023?", "what are the figures?"
+    r"|^\W*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:(?!(?:tele)?phone\b|contact\b|tel\b)[\w'’-]+\s+){0,3}?"
+    r"(?:numbers|figures|statistics|stats)\b",
     re.I,
 )
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)
@@ -438,9 +441,23 @@ PSEUDONYM = re.compile(
 )
 
 
+# A pseudonym by a made-up name ("Child Wren", "Young Person Halden"): one capitalised word, not
+# followed by another (that is a title: "Child Protection Plan"), rare as a word of general English
+# (a service is named by everyday words: "Child Protection", "Family Hubs", "Child Safeguarding").
+_BY_NAME = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson)\s+([A-Z][a-z]{2,})\b(?![’']?\s+[A-Z]|[’']?-)")
+NAME_ZIPF = 3.0
+
+
+def pseudonym_matches(text: str) -> list[re.Match[str]]:
+    """The pseudonyms in ``text``, in order: "Child T" and "Child Wren" (``_BY_NAME``)."""
+    found = list(PSEUDONYM.finditer(text))
+    found += [m for m in _BY_NAME.finditer(text) if meaning.zipf(m.group(1).lower()) < NAME_ZIPF]
+    return sorted(found, key=lambda m: m.start())
+
+
 def pseudonyms(question: str) -> list[str]:
-    """The pseudonyms a question names, as written ("Child T")."""
-    return [m.group(0) for m in PSEUDONYM.finditer(question)]
+    """The pseudonyms a question names, as written ("Child T", "Child Wren")."""
+    return [m.group(0) for m in pseudonym_matches(question)]
 
 
 def names_pseudonym(text: str, pseudonym: str) -> bool:

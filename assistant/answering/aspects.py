@@ -105,13 +105,17 @@ _REVIEW = r"(?:review|reviews|inquiry|inquiries|audit|audits|lcspr|lcsprs|cspr|c
 _LABEL_BEFORE = re.compile(
     _REVIEW + r"\W*(?:(?:of|into|about|on|for)\s+\x00\W*(?:and|or)\s+)*(?:of|into|about|on|for)?\s*$", re.I
 )
+# The words naming a review just before the case it is of: "the local learning review of".
+_LABEL_NAME = re.compile(r"(?:\b[\w-]+\s+){0,2}" + _REVIEW + r"\W*(?:of|into|about|on|for)?\s*$", re.I)
 _LABEL_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?" + _REVIEW + r"\b", re.I)
 
 
 def named(phrase: str) -> bool:
     """Does ``phrase`` name something of its own: a pseudonym, or a capitalised word that is
-    not its first (the documents are "the report", a named review is "the Child T review")."""
-    if answertypes.PSEUDONYM.search(phrase):
+    not its first (the documents are "the report", a named review is "the Child T review"), or a year."""
+    if answertypes.pseudonyms(phrase):
+        return True
+    if re.search(r"\b(?:19|20)\d\d\b", phrase):  # "the 2019 audit": one of its kind, by its year
         return True
     words = phrase.split()
     return any(w[:1].isupper() for w in words[1:]) or (bool(words) and words[0][:1].isupper() and words[0] != "I")
@@ -165,7 +169,7 @@ def accounted(case: str, text: str, context: str) -> bool:
     for at, paragraph in enumerate(paragraphs):
         sentences = _SENTENCE_END.split(paragraph)
         for i, sentence in enumerate(sentences):
-            spans = [m.span() for m in answertypes.PSEUDONYM.finditer(sentence)]
+            spans = [m.span() for m in answertypes.pseudonym_matches(sentence)]
             mine = [(a, b) for a, b in spans if " ".join(sentence[a:b].lower().split()) == case.lower()]
             if not mine:
                 continue
@@ -173,7 +177,9 @@ def accounted(case: str, text: str, context: str) -> bool:
                 return True
             if _PENDING.search(sentence[mine[0][0] :]):  # "the review of Family C is still in progress"
                 continue
-            if states("findings", token_set(" ".join(sentences[i:] + paragraphs[at + 1 : at + 2]))):
+            # The review's own name says nothing it found: "the learning review of Child C".
+            told = _LABEL_NAME.sub(" ", sentence[: mine[0][0]]) + sentence[mine[0][0] :]
+            if states("findings", token_set(" ".join([told, *sentences[i + 1 :], *paragraphs[at + 1 : at + 2]]))):
                 return True
     return False
 
@@ -350,7 +356,7 @@ def speaker(question: str) -> list[str]:
     head = words[-1]
     if head.lower() in MALE | FEMALE:  # "Child K's dad": the dad, whoever's he is
         return [head.lower()]
-    if answertypes.PSEUDONYM.search(phrase) or words[0].lower() in PERSONAL_TITLES:
+    if answertypes.pseudonyms(phrase) or words[0].lower() in PERSONAL_TITLES:
         return [w.lower() for w in words]
     return []  # a role ("the family doctor") has many names (the GP): left to the other evidence
 
