@@ -216,7 +216,7 @@ def sentence_weights(terms: evidence.Terms) -> dict[str, float]:
     """idf of each question word, the question's verb counted twice: the passage as a whole is
     about the question's topic; the sentence that answers states what is asked of it ("who
     *chairs* the panel": "Its chair is ...", not the sentence describing the panel)."""
-    verbs = terms.asking - SHARE_WORDS - answertypes.FIGURE_WORDS  # "figures" asks for a figure, it is no verb
+    verbs = terms.asking - ASKS_FIGURE  # "figures" asks for a figure, it is no verb
     return {s: w * (VERB_WEIGHT if terms.words.get(s) in verbs else 1.0) for s, w in terms.weights.items()}
 
 
@@ -281,8 +281,7 @@ def scores(
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence
     # holds the question's verb, the others come after it.
-    figure = SHARE_WORDS | answertypes.FIGURE_WORDS  # "the *figures* for ...": asks for a figure, no verb
-    verbs = {st for st, w in terms.words.items() if w in terms.asking - figure} | asked_verbs(terms)
+    verbs = {st for st, w in terms.words.items() if w in terms.asking - ASKS_FIGURE} | asked_verbs(terms)
     asks = [is_question(x.text) for x in sentences]
     held = [h | set(evidence.word_stems(x.text)[1]) for h, x in zip(holding, sentences, strict=False)]
     holds = [(bool(verbs & h) or n > 0) and not q for h, q, n in zip(held, asks, labelled, strict=False)]
@@ -343,14 +342,15 @@ def asked_verbs(terms: evidence.Terms) -> set[str]:
     """Stems of the question's verbs, frame words too ("what does the form *ask* for?")."""
     from assistant.index.lexical import _stemmer
 
-    asks_figure = sorted(SHARE_WORDS | answertypes.FIGURE_WORDS)  # "what are the *figures* for ...": a figure
-    frame = {"say", "do", "be", "have", "mean", "tell", "number"} | set(_stemmer().stemWords(asks_figure))
+    frame = {"say", "do", "be", "have", "mean", "tell", "number"} | set(_stemmer().stemWords(sorted(ASKS_FIGURE)))
     return set(_stemmer().stemWords(sorted(terms.asking))) - frame
 
 
 # "what *share* of the contacts came from schools?": the word asks for a figure, it is not a verb a
 # sentence must hold ("Schools made 38 per cent of the contacts" answers it).
 SHARE_WORDS = frozenset({"share", "proportion", "percentage", "fraction", "rate"})
+# Words that ask for a figure ("what are the *figures* for ...?"): no verb a sentence must hold.
+ASKS_FIGURE = SHARE_WORDS | answertypes.FIGURE_WORDS
 
 
 def holds_words(terms: evidence.Terms, text: str, soft: dict[str, str], glossary) -> set[str]:

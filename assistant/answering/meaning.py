@@ -205,12 +205,15 @@ _AGE_RANGE = re.compile(
 )
 
 
+def _age_figure(m: re.Match) -> str:
+    return m.group("n") or m.group("yo") or m.group("aged")
+
+
 def ages_asked(text: str) -> set[float]:
     """The ages a question gives a child, in years ("a 14 yr old" 14, "a 6 month old" 0.5)."""
     out = set()
     for m in _AGE.finditer(text):
-        n = int(m.group("n") or m.group("yo") or m.group("aged"))
-        unit = (m.group("unit") or "y").lower()
+        n, unit = int(_age_figure(m)), (m.group("unit") or "y").lower()
         out.add(n / 12 if unit.startswith("m") else n / 52 if unit.startswith("w") else float(n))
     return out
 
@@ -218,13 +221,10 @@ def ages_asked(text: str) -> set[float]:
 def ages_outside(ages: set[float], text: str) -> bool:
     """Does ``text`` state age ranges none of which holds an asked age (a guide "for young people
     aged 11 to 18" asked about a 9 year old)? False when it states none."""
-    spans: list[tuple[int, int]] = []
+    spans = []
     for m in _AGE_RANGE.finditer(text):
-        a, b, c, d, under, over = (int(g) if g else None for g in m.groups())
-        if a is not None or c is not None:
-            spans.append(((a if a is not None else c) or 0, ((b if a is not None else d) or 0) + 1))
-        else:
-            spans.append((0, under) if under is not None else ((over or 0) + 1, 99))
+        lo, hi, under, over = m.group(1) or m.group(3), m.group(2) or m.group(4), m.group(5), m.group(6)
+        spans.append((int(lo), int(hi) + 1) if lo else (0, int(under)) if under else (int(over) + 1, 99))
     return bool(spans) and not any(lo <= age < hi for age in ages for lo, hi in spans)
 
 
@@ -233,7 +233,7 @@ def incidental_numbers(text: str) -> set[str]:
     (999, or 112) where someone called it, the 0 of an age range ("0-5s": the under-sixes), a
     child's age in the asker's case and a figure offered as an estimate."""
     out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
-    out |= {m.group("n") or m.group("yo") or m.group("aged") for m in _AGE.finditer(text)}
+    out |= {_age_figure(m) for m in _AGE.finditer(text)}
     out |= {m.group(1).replace(",", "") for m in _ESTIMATE.finditer(text)}
     return out | ({"0"} if _FROM_ZERO.search(text) else set())
 

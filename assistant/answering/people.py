@@ -367,8 +367,7 @@ def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str,
         return True
     if nouns & {_stem(w) for w in _WORD.findall(text)} and _IMPRINT.search(text):
         return True  # an imprint of the thing asked ("Level 2 training. Edition 3"), not "published in 2026"
-    named = personal_name(text)
-    if named and nouns & {_stem(w) for w in _WORD.findall(heading)}:
+    if nouns & {_stem(w) for w in _WORD.findall(heading)} and personal_name(text):
         return True  # "5. Health update" over "Dr Ade Rowe said ...": the heading names the deed
     for sentence in _SENTENCES.split(f"{text}\n{heading}"):
         words = [w.lower() for w in _WORD.findall(sentence)]
