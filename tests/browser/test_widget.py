@@ -84,6 +84,7 @@ def test_widget_by_keyboard_on_an_allowed_partner(page, origins, axe):
     page.keyboard.press("Enter")
     frame = chat_frame(page, assistant)
     frame.wait_for_selector("#question")
+    frame.wait_for_function("() => document.readyState === 'complete'")  # chat.js has run
     page.wait_for_function("() => true")
     frame.wait_for_function("() => document.hasFocus() && document.activeElement.id === 'question'")
     assert frame.get_attribute("#question", "placeholder").startswith("For example")
@@ -189,6 +190,7 @@ def test_options_open_on_load_left_and_readable_accent(page, origins):
     page.goto(allowed + "/partner.html?variant=options")
     frame = chat_frame(page, assistant)
     frame.wait_for_selector("#question")
+    frame.wait_for_function("() => document.readyState === 'complete'")  # chat.js has run
     look = shadow(
         page,
         "const b = root.querySelector('.launcher'); const s = getComputedStyle(b); return "

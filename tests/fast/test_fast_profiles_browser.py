@@ -54,6 +54,8 @@ def chat_frame(page, assistant: str):
         frame = next((f for f in page.frames if f.url.startswith(assistant + "/embed")), None)
         if frame:
             frame.wait_for_selector("#question")
+            # Enter asks only once chat.js (deferred) has run; before that it is a newline.
+            frame.wait_for_function("() => document.readyState === 'complete'")
             return frame
         page.wait_for_timeout(50)
     raise AssertionError("the chat frame did not load")
