@@ -24,6 +24,7 @@ UNSEEN2 = ROOT / "tests" / "eval_unseen2"
 UNSEEN3 = ROOT / "tests" / "eval_unseen3"
 UNSEEN4 = ROOT / "tests" / "eval_unseen4"
 UNSEEN5 = ROOT / "tests" / "eval_unseen5"
+UNSEEN6 = ROOT / "tests" / "eval_unseen6"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -43,6 +44,7 @@ unseen2_docs = _builder(UNSEEN2)
 unseen3_docs = _builder(UNSEEN3)
 unseen4_docs = _builder(UNSEEN4)
 unseen5_docs = _builder(UNSEEN5)
+unseen6_docs = _builder(UNSEEN6)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -51,6 +53,7 @@ UNSEEN2_QUESTIONS = load_questions(UNSEEN2)
 UNSEEN3_QUESTIONS = load_questions(UNSEEN3)
 UNSEEN4_QUESTIONS = load_questions(UNSEEN4)
 UNSEEN5_QUESTIONS = load_questions(UNSEEN5)
+UNSEEN6_QUESTIONS = load_questions(UNSEEN6)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -281,9 +284,27 @@ def test_unseen5_set_has_every_kind_in_numbers():
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in NEAR_MISS_KINDS)
     assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
     assert len([q for q in by["answerable"] if q.history]) >= 5, "follow-ups are part of the set"
-    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN4_QUESTIONS)
+    others = asked_elsewhere(
+        UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN4_QUESTIONS, UNSEEN6_QUESTIONS
+    )
     assert not [q.question for q in UNSEEN5_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN5_QUESTIONS}) == len(UNSEEN5_QUESTIONS)
+
+
+def test_unseen6_set_has_every_kind_in_numbers():
+    by = by_category(UNSEEN6_QUESTIONS)
+    assert len(UNSEEN6_QUESTIONS) >= 105
+    assert len(by["answerable"]) >= 58 and len(by["case"]) >= 10
+    assert len(by["near_miss"]) >= 20 and len(by["off_topic"]) >= 10 and len(by["urgent"]) >= 10
+    labelled_as_written(by)
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
+    assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
+    assert len([q for q in by["answerable"] if q.history]) >= 12, "follow-ups are part of the set"
+    others = asked_elsewhere(
+        UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN4_QUESTIONS, UNSEEN5_QUESTIONS
+    )
+    assert not [q.question for q in UNSEEN6_QUESTIONS if q.question.lower() in others]
+    assert len({q.question.lower() for q in UNSEEN6_QUESTIONS}) == len(UNSEEN6_QUESTIONS)
 
 
 # Each unseen set: its name for the CLI, its folder, its builder, its questions, and the file
@@ -294,6 +315,7 @@ UNSEEN_SETS = {
     "unseen3": (UNSEEN3, unseen3_docs, UNSEEN3_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
     "unseen4": (UNSEEN4, unseen4_docs, UNSEEN4_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
     "unseen5": (UNSEEN5, unseen5_docs, UNSEEN5_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen6": (UNSEEN6, unseen6_docs, UNSEEN6_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

@@ -31,6 +31,7 @@ NAMED_SETS = {
     "unseen3": "eval_unseen3",  # report only
     "unseen4": "eval_unseen4",  # report only
     "unseen5": "eval_unseen5",  # report only
+    "unseen6": "eval_unseen6",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
