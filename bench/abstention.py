@@ -5,7 +5,7 @@ indexes, then prints, for each set: the figures under the shipped default calibr
 after `assistant eval --calibrate` (fit and tested on the same questions), and held out
 (two folds: fit on half the questions, measured on the other half). The shipped
 ``calibration.DEFAULT`` is no longer fit on these sets (they are for regression):
-``python -m bench.fit_default`` fits it on tests/eval_fit.
+``python -m bench.fit_default`` fits it on the development sets.
 """
 
 from __future__ import annotations

@@ -189,12 +189,9 @@ def examples_of(found, q: EvalQuestion, documents) -> list[tuple[dict, int]]:
     return []
 
 
-def evaluate(
-    assistant, questions: list[EvalQuestion], k: int = 3, recall: float | None = None, held_out: bool = True
-) -> dict:
-    """Run every question as users get it; fit a calibration on the same questions; with
-    ``held_out``, measure the fitting on each document with a fit made without its questions
-    (leave one document out), the fit on its own questions, and how stable the fit is."""
+def collect(assistant, questions: list[EvalQuestion], k: int = 3) -> tuple[list[dict], list, list]:
+    """Each question asked as users ask it: its row, its calibration examples, and the features
+    of its admissible candidates (what a fit needs)."""
     rows, examples, candidates = [], [], []
     documents = assistant.index.documents
     for q in questions:
@@ -202,6 +199,17 @@ def evaluate(
         found = [c for c in assistant.candidates(q.question, q.history).found if c.admissible]
         examples.append(examples_of(found, q, documents) if q.scored else [])
         candidates.append([c.features for c in found])
+    return rows, examples, candidates
+
+
+def evaluate(
+    assistant, questions: list[EvalQuestion], k: int = 3, recall: float | None = None, held_out: bool = True
+) -> dict:
+    """Run every question as users get it; fit a calibration on the same questions; with
+    ``held_out``, measure the fitting on each document with a fit made without its questions
+    (leave one document out), the fit on its own questions, and how stable the fit is."""
+    rows, examples, candidates = collect(assistant, questions, k)
+    documents = assistant.index.documents
     recall = recall or assistant.settings.answerable_recall
     scored = [i for i, q in enumerate(questions) if q.scored]
 
