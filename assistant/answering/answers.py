@@ -408,7 +408,7 @@ class Assistant:
                 for c in candidates[:k]
             ]
             missing = asking.for_reader(
-                question, evidence.missing(terms, closest, gloss, self.vectors), closest, self.vectors
+                question, evidence.missing(terms, closest, gloss, self.vectors), closest, self.vectors, query=query
             )
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
 
@@ -434,7 +434,7 @@ class Assistant:
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
         too_little = gated and evidence.holds_too_little(terms, missing)  # judged on every word
-        missing = asking.for_reader(question, missing, shown, self.vectors, quoted=not too_little)  # the asked
+        missing = asking.for_reader(question, missing, shown, self.vectors, not too_little, query)  # the asked
         if too_little:  # quotes that hold too little of what is asked about are close in tone, not an answer
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)

@@ -372,9 +372,24 @@ def _after_lead_in(question: str) -> str:
     return question[m.start() :] if m else question
 
 
-def for_reader(question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False) -> list[str]:
+def asked_now(question: str, query: str | None, missing: list[str]) -> list[str]:
+    """Of a follow-up searched with the question before it (``query``), the missing words the
+    reader asked now: the earlier question's were told with its own answer, and listing them
+    again under this one says the new question was not answered when it was."""
+    if not query or not missing:
+        return missing
+    typed, stems = evidence.word_stems((question or "").lower())
+    own = set(typed) | set(stems)
+    return [w for w in missing if w.lower() in own or set(evidence.word_stems(w.lower())[1]) <= own]
+
+
+def for_reader(
+    question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False, query: str | None = None
+) -> list[str]:
     """The words of ``missing`` worth showing a reader (see the module docstring); ``quoted``:
-    ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay)."""
+    ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay);
+    ``query``: the follow-up merged with the question before it (``asked_now``)."""
+    missing = asked_now(question, query, missing)
     if not missing:
         return missing
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}

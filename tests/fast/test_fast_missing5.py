@@ -87,3 +87,13 @@ def test_a_general_word_for_an_adult_in_a_who_question_is_held_by_a_name():
     # no person named: it stays; nor is it held outside a "who" question
     assert asking.for_reader(q, ["guy"], ["The panel met twice."], quoted=True) == ["guy"]
     assert asking.for_reader("did the reviewer guy visit", ["guy"], shown, quoted=True) == ["guy"]
+
+
+def test_a_follow_up_lists_only_the_words_it_asks_now():
+    # Searched with the question before it, a follow-up's answer does not list again the earlier
+    # question's words ("rota" was told with the first answer); its own still are.
+    query = "which carers are on the weekend rota and when do they start, and if it's a holiday week, is it still her?"
+    assert asking.asked_now("and if it's a holiday week, is it still her?", query, ["rota", "holiday"]) == ["holiday"]
+    assert asking.asked_now("and the holidays?", query, ["holiday"]) == ["holiday"]  # by stem
+    # A question searched alone keeps every word.
+    assert asking.asked_now("who is on the weekend rota?", None, ["rota"]) == ["rota"]
