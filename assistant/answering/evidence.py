@@ -223,6 +223,14 @@ def _names(question: str, stop: frozenset, first: bool = False) -> tuple[list[se
     return [n for n in names if n], capitals
 
 
+def _own_words(question: str, glossary: Glossary) -> list[str]:
+    """The question's words as read: "twenty twenty" is a year, not two words; "2 yr check" the
+    year; "strat" strategy (shorthand.py); a child's age ("a 7 month old") none (meaning.without_ages)."""
+    own = words(meaning.years_in_digits(meaning.without_ages(question)))
+    own = [meaning.ABBREVIATIONS.get(w, w) for w in own]
+    return [glossary.readings.get(w, w) for w in own]
+
+
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
@@ -231,9 +239,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
     framing = framing_words(question, frame)
-    own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
-    own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
-    own = [glossary.readings.get(w, w) for w in own]  # "strat": strategy (shorthand.py)
+    own = _own_words(question, glossary)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
@@ -848,11 +854,19 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
         of = (
             figures.said_of(terms.words, terms.target, terms.propers | terms.capitals) if proportion else set()
         )  # and of what is asked of it
+        # A table's figures are of what its heading or its lead-in names ("The service saw 240 young
+        # people ...", then "Bullying | 120 | 50%"): its rows need not name it again.
+        named = bool(terms.target & ctx)
+        led = figures.tables_led(text, lambda s: named or any(target_marks(terms, s, soft, glossary)))
         return figures.in_one_sentence(
             text,
             lambda s: (
                 answertypes.satisfied(
-                    asked, s, list(word_stems(s)[0]), target_marks(terms, s, soft, glossary), figures.SENTENCE_WINDOW
+                    asked,
+                    s,
+                    list(word_stems(s)[0]),
+                    None if s in led else target_marks(terms, s, soft, glossary),
+                    figures.SENTENCE_WINDOW,
                 )
                 and figures.holds_some(of, s, soft)
             ),
