@@ -161,6 +161,17 @@ def _read(words_: list[str], glossary: Glossary) -> list[str]:
     return [glossary.readings.get(w, meaning.ABBREVIATIONS.get(w, w)) for w in words_]
 
 
+def times_spanned(terms: Terms, text: str, as_figures: bool = False) -> set[str]:
+    """The question's times of day ("3am") that a span of ``text`` holds ("between 5pm and
+    9am"): their stems, or the figures they are read as (meaning.in_a_span)."""
+    out: set[str] = set()
+    for stem, word in terms.words.items():
+        for read, hhmm in meaning.clock_times(word) if any(c.isdigit() for c in word) else []:
+            if meaning.in_a_span(hhmm, text):
+                out |= read if as_figures else {stem}
+    return out
+
+
 def figures_lacking(terms: Terms, figures: frozenset[str] | set[str]) -> list[str]:
     """The question's figures that ``figures`` (figures_in) does not hold, in any writing."""
     return sorted(n for n in terms.numbers if n not in figures and not terms.equivalents.get(n, frozenset()) & figures)
@@ -664,7 +675,7 @@ def _candidate(
     features the calibration weighs, and whether its names, numbers and kind of answer fit
     (``admissible``, judged when first asked; ``heading`` may be a function giving it)."""
     have, ctx = token_set(text), token_set(ctx_text)
-    exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text))
+    exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text)) | times_spanned(terms, text)
     exact = covered(terms, have | ctx, glossary) | exact_text | spelled_held(terms, figures_in(ctx_text))
     soft_text = soft_ctx = {}
     if vectors is not None and known is not None:
@@ -705,7 +716,7 @@ def admissible(
         aspects.only_pending(p, text) and not answertypes.names_pseudonym(ctx_text, p) for p in terms.pseudonyms
     ):
         return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
-    if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
+    if figures_lacking(terms, figures_in(text) | figures_in(ctx_text) | times_spanned(terms, text, True)):
         return False
     if terms.ages and meaning.ages_outside(terms.ages, f"{text}\n{ctx_text}"):
         return False  # a guide "for young people aged 11 to 18", asked about a 9 year old
@@ -1039,7 +1050,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     have: set[str] = set()
     for t in texts:
         have |= token_set(t)
-    found = covered(terms, have, glossary)
+    found = covered(terms, have, glossary) | {s for t in texts for s in times_spanned(terms, t)}
     left = {s for s in terms.words if s not in found and worth_reporting(terms, terms.words[s])}
     if left and vectors is not None:
         with_vectors(terms, vectors)
@@ -1061,7 +1072,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     }
     out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     out = [w for w in out if not value_given(terms, w, texts)]
-    shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
+    shown_numbers: set[str] = set().union(*(figures_in(t) | times_spanned(terms, t, True) for t in texts))
     out = [w for w in out if w not in units_held(terms, shown_numbers)]
     out += figures_lacking(terms, shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"

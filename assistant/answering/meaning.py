@@ -301,6 +301,33 @@ def clock_times(text: str) -> list[tuple[set[str], str]]:
     return out
 
 
+# A span of the clock: "between 5pm and 9am", "from 9.30am to 4pm", "8am-6pm", "6pm until 8am".
+_SPAN = re.compile(
+    r"(?P<a>\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*(?:and|to|until|till|-|–)\s*"
+    r"(?P<b>\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)(?![\w:])",
+    re.I,
+)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def in_a_span(asked: str, text: str) -> bool:
+    """Does ``text`` give a span of the clock holding the time ``asked`` ("HH:MM", as
+    ``clock_times`` reads it)? "Between 5pm and 9am" holds 3am: a span may run past midnight."""
+    at = _minutes(asked)
+    for m in _SPAN.finditer(text):
+        ends = [clock_times(m.group("a")), clock_times(m.group("b"))]
+        if not all(ends):
+            continue
+        start, end = _minutes(ends[0][0][1]), _minutes(ends[1][0][1])
+        if start <= at <= end if start <= end else (at >= start or at <= end):
+            return True
+    return False
+
+
 # A part of a whole however written: "one in five", "a fifth" and "20 per cent" are all "20%".
 _PART = re.compile(
     r"(?<![\w.])(\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+)(?![\w.])"

@@ -3,7 +3,8 @@ may be given where the passage's structure says what it is of: a child's age ("m
 is no word of the topic; a party's size set before a count asked of something else ("bringing 12
 cubs to camp - how many leaders ...?") is no figure to find; a follow-up that asks its own
 question after a clause setting the scene asks for its own kind of answer; a table's rows give
-figures of what its lead-in names; "X rather than Y" asks for the part X. Every question and
+figures of what its lead-in names; "X rather than Y" asks for the part X; the time now ("it's
+2am") is held by a span of the clock holding it and points back to nothing. Every question and
 passage here is written for these tests, about a fictional scout group and youth service."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pytest
 from meaning_docs import terms_for
 
-from assistant.answering import evidence, figures, glossary, marking, meaning
+from assistant.answering import answers, evidence, figures, glossary, marking, meaning
 
 pytestmark = pytest.mark.fast
 
@@ -133,3 +134,44 @@ def test_a_share_of_the_service_is_found_in_its_table(index, gloss):
 )
 def test_a_contrast_names_what_the_part_is_not(question, part):
     assert figures.part_counted(question) == part
+
+
+# ---------------------------------------------------------------- the time now
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "held"),
+    [
+        ("Between 6pm and 8am, ring the night duty team.", "02:00", True),
+        ("Between 6pm and 8am, ring the night duty team.", "13:00", False),
+        ("The office is open 9.30am to 4pm.", "10:15", True),
+        ("The office is open 9.30am to 4pm.", "17:00", False),
+        ("Rooms 5 to 9 are on the first floor.", "07:00", False),  # no clock: no span of the day
+    ],
+)
+def test_a_span_of_the_clock_holds_a_time_asked(text, at, held):
+    assert meaning.in_a_span(at, text) is held
+
+
+def test_a_time_in_a_span_is_no_figure_lacking(index, gloss):
+    question = "it's 2am, who do we ring about a referral?"
+    terms = evidence.question_terms(question, index, gloss)
+    night = "Between 6pm and 8am, ring the night duty team about a referral."
+    assert not evidence.figures_lacking(terms, evidence.figures_in(night) | evidence.times_spanned(terms, night, True))
+    day = "Ring the office about a referral between 9am and 5pm."
+    assert evidence.figures_lacking(terms, evidence.figures_in(day) | evidence.times_spanned(terms, day, True))
+    assert "2am" not in evidence.missing(terms, [night], gloss)
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("it's 2am, who do we ring about a referral?", False),
+        ("it is Sunday, is the duty team open?", False),
+        ("it's the weekend, who answers the helpline?", False),
+        ("is it open on Sundays?", True),
+        ("who runs it?", True),
+    ],
+)
+def test_it_that_tells_the_time_points_back_to_nothing(question, back):
+    assert answers.refers_back(question) is back
