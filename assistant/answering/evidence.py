@@ -141,6 +141,7 @@ class Terms:
     # stem -> what the evidence features weigh it by (``informative``); its idf when not given
     telling: dict[str, float] = field(default_factory=dict)
     ages: set[float] = field(default_factory=set)  # a child's ages the question gives (meaning.ages_asked)
+    negated: dict[str, str] = field(default_factory=dict)  # "not happy": happi -> unhappi (negated_stems)
 
     def __post_init__(self) -> None:
         self.telling = self.telling or dict(self.weights)
@@ -337,7 +338,12 @@ def framing_words(question: str, frame: re.Match | None) -> set[str]:
         | leadin.asker_words(question)
         | leadin.request_words(question)
         | (counted & answertypes.PROPORTION_FRAME)
+        | {w for m in _ASKERS_NOW.finditer(question) for w in m.group(0).lower().split()}
     ) - {""}
+
+
+# When the asker asks, not what about: "... after the match tonight?", "is it open right now?"
+_ASKERS_NOW = re.compile(r"\b(?:tonight|today|tomorrow|right now|this (?:morning|afternoon|evening))\b", re.I)
 
 
 def key_of(first: dict[str, str], df: dict[str, int], telling: dict[str, float] | None = None) -> str:
@@ -387,7 +393,23 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "act": figures.timed(question, stopwords())[1],
         "spelled": spelled_stems(question, stems),
         "ages": meaning.ages_asked(question),
+        "negated": negated_stems(question, stems),
     }
+
+
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:very\s+|really\s+|at\s+all\s+)?([a-z]+)\b", re.I)
+
+
+def negated_stems(question: str, stems: set[str]) -> dict[str, str]:
+    """A word the question negates, with the stem of its negative form: "not happy" is said
+    "unhappy", "isn't safe" "unsafe", so a passage holding that form holds the word."""
+    out = {}
+    for m in _NEGATED.finditer(question):
+        word = m.group(1).lower()
+        stem = _stemmer().stemWord(word)
+        if stem in stems and not word.startswith("un"):
+            out[stem] = _stemmer().stemWord("un" + word)
+    return out
 
 
 def spelled_stems(question: str, stems: set[str]) -> dict[str, frozenset[str]]:
@@ -483,6 +505,7 @@ def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -
     """The question's stems a text holds, word for word (a noun in either number: "men" is held
     by "man") or through a glossary phrase."""
     out = {s for s, w in terms.words.items() if s in have or form_stems(w) & have}
+    out |= {s for s, negative in terms.negated.items() if negative in have}  # "not happy": "unhappy"
     for m in terms.groups:
         if glossary.covered_by(m.group, have):
             out |= m.tokens & set(terms.words)

@@ -4,7 +4,8 @@ is no word of the topic; a party's size set before a count asked of something el
 cubs to camp - how many leaders ...?") is no figure to find; a follow-up that asks its own
 question after a clause setting the scene asks for its own kind of answer; a table's rows give
 figures of what its lead-in names; "X rather than Y" asks for the part X; the time now ("it's
-2am") is held by a span of the clock holding it and points back to nothing. Every question and
+2am") is held by a span of the clock holding it and points back to nothing, and "tonight" says
+when the asker asks, not what about; "not happy" is held by "unhappy". Every question and
 passage here is written for these tests, about a fictional scout group and youth service."""
 
 from __future__ import annotations
@@ -175,3 +176,28 @@ def test_a_time_in_a_span_is_no_figure_lacking(index, gloss):
 )
 def test_it_that_tells_the_time_points_back_to_nothing(question, back):
     assert answers.refers_back(question) is back
+
+
+# ---------------------------------------------------------------- when the asker asks
+
+
+def test_when_the_asker_asks_is_no_word_of_the_question(index, gloss):
+    terms = evidence.question_terms("can I walk a cub home after the jamboree tonight?", index, gloss)
+    assert "tonight" not in terms.words.values() and "jamboree" in terms.words.values()
+    terms = evidence.question_terms("is the den open this evening?", index, gloss)
+    assert "evening" not in terms.words.values()
+    terms = evidence.question_terms("what does the guide say about evening sessions?", index, gloss)
+    assert "evening" in terms.words.values()  # a time the question is about
+
+
+# ---------------------------------------------------------------- a word negated
+
+
+def test_a_word_negated_is_held_by_its_negative_form(index, gloss):
+    terms = evidence.question_terms("I'm not happy with the leader's reply, who else can I ask?", index, gloss)
+    happy = next(s for s, w in terms.words.items() if w == "happy")
+    unhappy = evidence.token_set("Parents who are unhappy may write to the chair.")
+    assert happy in evidence.covered(terms, unhappy, gloss)
+    assert happy not in evidence.covered(terms, evidence.token_set("Parents may write to the chair."), gloss)
+    plain = evidence.question_terms("who do I ask if I'm happy with it?", index, gloss)
+    assert not plain.negated
