@@ -266,7 +266,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
     weights = {s: index.bm25.idf(s) for s in first}
-    df = {s: index.bm25.df(s) for s in first}
+    negated = negated_stems(question, set(first))  # "not happy": held where "unhappy" is
+    df = {s: index.bm25.df(s) or index.bm25.df(negated.get(s, s)) for s in first}
     telling = informative(first, weights)
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
@@ -397,7 +398,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
     }
 
 
-_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:very\s+|really\s+|at\s+all\s+)?([a-z]+)\b", re.I)
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:very\s+|really\s+|at\s+all\s+)?([a-z]+)\b", re.I)
 
 
 def negated_stems(question: str, stems: set[str]) -> dict[str, str]:

@@ -201,3 +201,16 @@ def test_a_word_negated_is_held_by_its_negative_form(index, gloss):
     assert happy not in evidence.covered(terms, evidence.token_set("Parents may write to the chair."), gloss)
     plain = evidence.question_terms("who do I ask if I'm happy with it?", index, gloss)
     assert not plain.negated
+
+
+@pytest.mark.parametrize(
+    ("question", "negated"),
+    [
+        ("the hall isn't safe, who do we tell?", {"safe": "unsaf"}),
+        ("we are not happy with the reply", {"happi": "unhappi"}),
+        ("is it unsafe?", {}),
+    ],
+)
+def test_the_negative_form_of_a_word_negated(question, negated):
+    stems = set(evidence._stemmer().stemWords(evidence.words(question)))
+    assert evidence.negated_stems(question, stems) == negated
