@@ -5,7 +5,8 @@ cubs to camp - how many leaders ...?") is no figure to find; a follow-up that as
 question after a clause setting the scene asks for its own kind of answer; a table's rows give
 figures of what its lead-in names; "X rather than Y" asks for the part X; the time now ("it's
 2am") is held by a span of the clock holding it and points back to nothing, and "tonight" says
-when the asker asks, not what about; "not happy" is held by "unhappy". Every question and
+when the asker asks, not what about; "not happy" is held by "unhappy"; a scene with no verb of
+its own ("night porter here, ...") is background. Every question and
 passage here is written for these tests, about a fictional scout group and youth service."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 from meaning_docs import terms_for
 
-from assistant.answering import answers, evidence, figures, glossary, marking, meaning
+from assistant.answering import answers, evidence, figures, glossary, leadin, marking, meaning
 
 pytestmark = pytest.mark.fast
 
@@ -214,3 +215,38 @@ def test_a_word_negated_is_held_by_its_negative_form(index, gloss):
 def test_the_negative_form_of_a_word_negated(question, negated):
     stems = set(evidence._stemmer().stemWords(evidence.words(question)))
     assert evidence.negated_stems(question, stems) == negated
+
+
+# ---------------------------------------------------------------- a scene with no verb of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "night porter here, 15 yr old found in the stairwell with three phones - "
+            "does the protocol want him sent to the ward?",
+            "does the protocol want him sent to the ward?",
+        ),
+        (
+            "youth leader here, writing to the parents about the bus stop - "
+            "what's the detached youth team called and when does it meet?",
+            "what's the detached youth team called and when does it meet?",
+        ),
+    ],
+)
+def test_a_scene_with_no_verb_of_its_own_is_background(text, asked):
+    assert leadin.asking_part(text, answers._enough) == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 300 contacts was it, what's the exact number?",  # a figure to check
+        "three phones were found - how many phones is that per child?",  # a figure asked of them
+        "I keep hearing the warden is leaving, so when were they appointed?",  # a pointer with no words before
+        "in the winter newsletter - what did it say about the den?",  # a document named
+    ],
+)
+def test_a_lead_in_the_question_needs_stays(text):
+    assert leadin.asking_part(text, answers._enough) == text
