@@ -57,6 +57,13 @@ _FOLLOW_UP_START = re.compile(
     r"^(and|but|or|so|also|then|what about|how about|what of|same for|what if|for|as for|and what)\b", re.I
 )
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|hers|those|these)\b", re.I)
+# "it" that only tells the time: "it's 3am", "it is Sunday", "it's the weekend", "it's late".
+_TIME_IT = re.compile(
+    r"it(?:['’]s|\s+is|\s+was)\s+(?:now\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b|midnight\b|late\b|"
+    r"(?:a\s+|the\s+)?(?:weekend|evening|night|morning|afternoon|bank\s+holiday|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)s?\b)",
+    re.I,
+)
 MIN_OWN_WORDS = 2  # content words a question needs to be searched on its own
 SHOW_SHARE = 0.4  # an answer shows passages scoring at least this share of the threshold
 RANK_FUSION = 0.25  # weight of the retrieval fusion score in the order of the quotes shown (shown_order)
@@ -141,6 +148,8 @@ def refers_back(question: str) -> bool:
     """Does a pronoun of the question refer to something outside it? Not when its own words
     come first and the pronoun opens a clause about them."""
     for m in _PRONOUN.finditer(question):
+        if _TIME_IT.match(question, m.start()):  # "it's 3am": the time now, nothing pointed back to
+            continue
         before = question[: m.start()]
         inner = [i for i in _INNER.finditer(question) if i.start() <= m.start() < i.end()]
         if not (inner and own_words(before) >= 1):

@@ -141,6 +141,7 @@ class Terms:
     # stem -> what the evidence features weigh it by (``informative``); its idf when not given
     telling: dict[str, float] = field(default_factory=dict)
     ages: set[float] = field(default_factory=set)  # a child's ages the question gives (meaning.ages_asked)
+    negated: dict[str, str] = field(default_factory=dict)  # "not happy": happi -> unhappi (negated_stems)
 
     def __post_init__(self) -> None:
         self.telling = self.telling or dict(self.weights)
@@ -159,6 +160,17 @@ def figures_in(text: str) -> frozenset[str]:
 def _read(words_: list[str], glossary: Glossary) -> list[str]:
     """Words read as the question's other words are: "wks" is weeks, "strat" strategy."""
     return [glossary.readings.get(w, meaning.ABBREVIATIONS.get(w, w)) for w in words_]
+
+
+def times_spanned(terms: Terms, text: str, as_figures: bool = False) -> set[str]:
+    """The question's times of day ("3am") that a span of ``text`` holds ("between 5pm and
+    9am"): their stems, or the figures they are read as (meaning.in_a_span)."""
+    out: set[str] = set()
+    for stem, word in terms.words.items():
+        for read, hhmm in meaning.clock_times(word) if any(c.isdigit() for c in word) else []:
+            if meaning.in_a_span(hhmm, text):
+                out |= read if as_figures else {stem}
+    return out
 
 
 def figures_lacking(terms: Terms, figures: frozenset[str] | set[str]) -> list[str]:
@@ -223,6 +235,14 @@ def _names(question: str, stop: frozenset, first: bool = False) -> tuple[list[se
     return [n for n in names if n], capitals
 
 
+def _own_words(question: str, glossary: Glossary) -> list[str]:
+    """The question's words as read: "twenty twenty" is a year, not two words; "2 yr check" the
+    year; "strat" strategy (shorthand.py); a child's age ("a 7 month old") none (meaning.without_ages)."""
+    own = words(meaning.years_in_digits(meaning.without_ages(question)))
+    own = [meaning.ABBREVIATIONS.get(w, w) for w in own]
+    return [glossary.readings.get(w, w) for w in own]
+
+
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
@@ -231,9 +251,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
     framing = framing_words(question, frame)
-    own = words(meaning.years_in_digits(question))  # "twenty twenty" is a year, not two words
-    own = [meaning.ABBREVIATIONS.get(w, w) for w in own]  # "2 yr check": the year
-    own = [glossary.readings.get(w, w) for w in own]  # "strat": strategy (shorthand.py)
+    own = _own_words(question, glossary)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
     names, capitals = _names(cased, stop, opens_named)
@@ -248,7 +266,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     for s, w in zip(stems, kept, strict=False):
         first.setdefault(s, w)
     weights = {s: index.bm25.idf(s) for s in first}
-    df = {s: index.bm25.df(s) for s in first}
+    negated = negated_stems(question, set(first))  # "not happy": held where "unhappy" is
+    df = {s: index.bm25.df(s) or index.bm25.df(negated.get(s, s)) for s in first}
     telling = informative(first, weights)
     # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
     # it, in its words or its heading, is about something else, however close the rest comes.
@@ -320,7 +339,12 @@ def framing_words(question: str, frame: re.Match | None) -> set[str]:
         | leadin.asker_words(question)
         | leadin.request_words(question)
         | (counted & answertypes.PROPORTION_FRAME)
+        | {w for m in _ASKERS_NOW.finditer(question) for w in m.group(0).lower().split()}
     ) - {""}
+
+
+# When the asker asks, not what about: "... after the match tonight?", "is it open right now?"
+_ASKERS_NOW = re.compile(r"\b(?:tonight|today|tomorrow|right now|this (?:morning|afternoon|evening))\b", re.I)
 
 
 def key_of(first: dict[str, str], df: dict[str, int], telling: dict[str, float] | None = None) -> str:
@@ -370,7 +394,23 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "act": figures.timed(question, stopwords())[1],
         "spelled": spelled_stems(question, stems),
         "ages": meaning.ages_asked(question),
+        "negated": negated_stems(question, stems),
     }
+
+
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:very\s+|really\s+|at\s+all\s+)?([a-z]+)\b", re.I)
+
+
+def negated_stems(question: str, stems: set[str]) -> dict[str, str]:
+    """A word the question negates, with the stem of its negative form: "not happy" is said
+    "unhappy", "isn't safe" "unsafe", so a passage holding that form holds the word."""
+    out = {}
+    for m in _NEGATED.finditer(question):
+        word = m.group(1).lower()
+        stem = _stemmer().stemWord(word)
+        if stem in stems and not word.startswith("un"):
+            out[stem] = _stemmer().stemWord("un" + word)
+    return out
 
 
 def spelled_stems(question: str, stems: set[str]) -> dict[str, frozenset[str]]:
@@ -466,6 +506,7 @@ def covered(terms: Terms, have: set[str] | frozenset[str], glossary: Glossary) -
     """The question's stems a text holds, word for word (a noun in either number: "men" is held
     by "man") or through a glossary phrase."""
     out = {s for s, w in terms.words.items() if s in have or form_stems(w) & have}
+    out |= {s for s, negative in terms.negated.items() if negative in have}  # "not happy": "unhappy"
     for m in terms.groups:
         if glossary.covered_by(m.group, have):
             out |= m.tokens & set(terms.words)
@@ -658,7 +699,7 @@ def _candidate(
     features the calibration weighs, and whether its names, numbers and kind of answer fit
     (``admissible``, judged when first asked; ``heading`` may be a function giving it)."""
     have, ctx = token_set(text), token_set(ctx_text)
-    exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text))
+    exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text)) | times_spanned(terms, text)
     exact = covered(terms, have | ctx, glossary) | exact_text | spelled_held(terms, figures_in(ctx_text))
     soft_text = soft_ctx = {}
     if vectors is not None and known is not None:
@@ -699,7 +740,7 @@ def admissible(
         aspects.only_pending(p, text) and not answertypes.names_pseudonym(ctx_text, p) for p in terms.pseudonyms
     ):
         return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
-    if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
+    if figures_lacking(terms, figures_in(text) | figures_in(ctx_text) | times_spanned(terms, text, True)):
         return False
     if terms.ages and meaning.ages_outside(terms.ages, f"{text}\n{ctx_text}"):
         return False  # a guide "for young people aged 11 to 18", asked about a 9 year old
@@ -848,11 +889,19 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
         of = (
             figures.said_of(terms.words, terms.target, terms.propers | terms.capitals) if proportion else set()
         )  # and of what is asked of it
+        # A table's figures are of what its heading or its lead-in names ("The service saw 240 young
+        # people ...", then "Bullying | 120 | 50%"): its rows need not name it again.
+        named = bool(terms.target & ctx)
+        led = figures.tables_led(text, lambda s: named or any(target_marks(terms, s, soft, glossary)))
         return figures.in_one_sentence(
             text,
             lambda s: (
                 answertypes.satisfied(
-                    asked, s, list(word_stems(s)[0]), target_marks(terms, s, soft, glossary), figures.SENTENCE_WINDOW
+                    asked,
+                    s,
+                    list(word_stems(s)[0]),
+                    None if s in led else target_marks(terms, s, soft, glossary),
+                    figures.SENTENCE_WINDOW,
                 )
                 and figures.holds_some(of, s, soft)
             ),
@@ -1025,7 +1074,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     have: set[str] = set()
     for t in texts:
         have |= token_set(t)
-    found = covered(terms, have, glossary)
+    found = covered(terms, have, glossary) | {s for t in texts for s in times_spanned(terms, t)}
     left = {s for s in terms.words if s not in found and worth_reporting(terms, terms.words[s])}
     if left and vectors is not None:
         with_vectors(terms, vectors)
@@ -1047,7 +1096,7 @@ def missing(terms: Terms, texts: list[str], glossary: Glossary, vectors=None) ->
     }
     out = [w for s, w in terms.words.items() if s not in found and worth_reporting(terms, w) and w not in partial]
     out = [w for w in out if not value_given(terms, w, texts)]
-    shown_numbers = set().union(*(figures_in(t) for t in texts)) if texts else set()
+    shown_numbers: set[str] = set().union(*(figures_in(t) | times_spanned(terms, t, True) for t in texts))
     out = [w for w in out if w not in units_held(terms, shown_numbers)]
     out += figures_lacking(terms, shown_numbers)  # "2019" asked, only 2020 shown
     for p in terms.pseudonyms:  # "Child T", not "t"

@@ -40,6 +40,19 @@ def in_one_sentence(text: str, holds: Callable[[str], bool]) -> bool:
     return any(holds(s) for s in sentences(text))
 
 
+def is_table(sentence: str) -> bool:
+    """A block of table rows (cells split by " | "), as ``sentences`` keeps one together."""
+    rows = [line for line in sentence.splitlines() if line.strip()]
+    return bool(rows) and all(" | " in line for line in rows)
+
+
+def tables_led(text: str, names: Callable[[str], bool]) -> set[str]:
+    """The tables of ``text`` (``sentences`` that are table rows) whose lead-in, the sentence
+    before, ``names`` what is asked about (or that ``names`` holds of themselves)."""
+    said = sentences(text)
+    return {s for i, s in enumerate(said) if is_table(s) and ((i > 0 and names(said[i - 1])) or names(s))}
+
+
 def said_of(asked: dict[str, str], target: set[str], named: set[str]) -> set[str]:
     """What "what percentage of X were Y" asks of X: the stems of Y, the question's words
     (``asked``: stem -> word, in order) after what it counts (``target``) that can name a thing
@@ -59,6 +72,9 @@ _PART_OF = re.compile(r"^\s*of\s+(?:the|those|these|all|our|your|their)\b", re.I
 _LINKING = frozenset("is are was were be been had have has got came come went did do does".split())
 
 
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s+not|and\s+not)\b", re.I)
+
+
 def part_counted(question: str) -> frozenset[str]:
     """What makes the part a partitive count asks for: the words of Y in "how many of the X
     were Y?" ("neglect", "ones"), or its verb and what follows ("died" of "how many of the
@@ -67,7 +83,9 @@ def part_counted(question: str) -> frozenset[str]:
     rest = question[m.end() :] if m else ""
     if not _PART_OF.match(rest):
         return frozenset()
-    toks = words(rest[: _clause_end(rest)])
+    end = _clause_end(rest)
+    contrast = _CONTRAST.search(rest, 0, end)  # "were Y rather than Z": Z is what the part is not
+    toks = words(rest[: contrast.start() if contrast else end])
     for i, w in enumerate(toks[2:], start=2):
         if w in _LINKING:
             return frozenset(toks[i + 1 :])

@@ -108,6 +108,11 @@ _TOPICAL_LEAD = re.compile(
     r"policies|minutes|newsletter|podcast|panel|says|said|wrote|written|quoted|mentions?|mentioned)\b",
     re.I,
 )
+# A lead-in with no verb of its own that still sets the scene: the asker's post ("night porter
+# here, ...") or what they are doing ("writing to the parents about ..., ...").
+_SCENE_OPENING = re.compile(r"^\s*(?:[\w'’&-]+\s+){1,3}here\b|^\s*[a-z]+ing\b", re.I)
+_FEW = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\s+[a-z]+s\b", re.I)
+_FIGURE_ASKED = re.compile(r"\bhow\s+(?:many|much)\b|\b(?:number|figure|figures|total|exact|right)\b", re.I)
 _PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b", re.I)
 _ON_ITS_OWN = re.compile(r"\b(?:on|by)\s+(?:its|their|his|her)\s+own\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|those|these|this|one)\b", re.I)
@@ -161,15 +166,24 @@ def asking_part(text: str, enough) -> str:
         clause = _ASKING.search(s)
         lead = s[: clause.start()] if clause else ""
         rest = clause.group(0).lstrip(",-–— ") if clause else ""
-        situation = not _TOPICAL_LEAD.search(_AGE.sub(" ", lead))
+        # "with two phones": a few of the scene's things, when the clause asks for no figure
+        few = _FEW.sub(" ", lead) if not _FIGURE_ASKED.search(rest) else lead
+        situation = not _TOPICAL_LEAD.search(_AGE.sub(" ", few))
         # "what am I meant to write, like in the record, when I'm worried?": a lead-in that asks
         # itself is the question, and the clause after it (", when ...") restricts it.
         background = (
-            clause and situation and _FINITE.search(lead) and not _RESTRICTS.match(lead) and not _QUESTION.match(lead)
+            clause
+            and situation
+            and (_FINITE.search(lead) or _SCENE_OPENING.match(lead))
+            and not _RESTRICTS.match(lead)
+            and not _QUESTION.match(lead)
         )
         # The asking clause stands alone only when it names its topic ("does that count as
         # private fostering"); "when were they appointed?" needs the lead-in it points back to.
-        points_back = _POINTS_BACK.search(_ON_ITS_OWN.sub(" ", rest))  # "on its own" is "alone"
+        # A pointer after words enough to name what is asked points inside the clause ("what's
+        # the duty team called and when does it meet?", "does the code want him sent home?").
+        pointer = _POINTS_BACK.search(_ON_ITS_OWN.sub(" ", rest))  # "on its own" is "alone"
+        points_back = pointer and not enough(rest[: pointer.start()])
         out.append(rest if background and not points_back and enough(rest) else s)
     asked = _as_meant(" ".join(out).strip(), enough)
     roles = [m.group("role") for m in _SELF.finditer(text) if m.group(0) not in asked]

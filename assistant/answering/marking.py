@@ -73,9 +73,23 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
         terms = replace(terms, deontic=True)
     if asks_whom(question) or asks_sequel(question):
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
-    if not query or not own:
+    if not query or not (own or asks_own(question)):
         return terms
     return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+
+
+# "and once it's logged, where does it go?": a word of asking with its own verb, after
+# a clause setting the scene, asks a question of its own ("what about ...", "what if ..." do not).
+_OWN_ASKING = re.compile(
+    r"\b(?:what|who|where|how|why|which)\s+(?:do|does|did|is|are|was|were|will|would|should|can|could|happens?)\b",
+    re.I,
+)
+
+
+def asks_own(question: str) -> bool:
+    """Does a follow-up ask its own question, with no kind of answer named ("what do they do
+    then?")? Its kind is then its own (none), not the earlier question's figure or date."""
+    return bool(_OWN_ASKING.search(question))
 
 
 def marked_terms(terms: evidence.Terms, question: str, query: str | None) -> evidence.Terms:

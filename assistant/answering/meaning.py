@@ -188,6 +188,15 @@ _AGE = re.compile(
     r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b",
     re.I,
 )
+
+
+def without_ages(text: str) -> str:
+    """``text`` without the ages of the asker's case ("my 7 month old", "a 16yo"): the age is
+    checked against the ranges a passage states (``ages_outside``); its words ("month", "old")
+    are not what the question is about."""
+    return _AGE.sub(" ", text)
+
+
 # A figure offered as an estimate ("roughly 200", "around 60", "nearly 500"): the passage gives
 # the real one, which is what is asked. Not "about" before a year ("about 2020" is a topic).
 _ESTIMATE = re.compile(
@@ -235,7 +244,45 @@ def incidental_numbers(text: str) -> set[str]:
     out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
     out |= {_age_figure(m) for m in _AGE.finditer(text)}
     out |= {m.group(1).replace(",", "") for m in _ESTIMATE.finditer(text)}
+    out |= party_figures(text)
     return out | ({"0"} if _FROM_ZERO.search(text) else set())
+
+
+# A clause of its own before the question ("bringing 12 cubs to camp - how many leaders ...?"):
+# ended by a dash, a colon, a semicolon or a full stop, with no word of asking in it.
+_SCENE_END = re.compile(r"\s+[-–—]\s+|[:;]\s+|[.!?]\s+")
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_PARTY = re.compile(r"(?<![\w.,])(\d[\d,]*)\s+(?P<noun>[a-z]+s)\b", re.I)
+_MEASURES = frozenset(
+    "years yrs months weeks wks days hours hrs minutes mins seconds times pounds miles pence percent".split()
+)
+
+
+_NOT_COUNTED = frozenset(
+    "of were was are is do did does have has had will would can could should more fewer less".split()
+)
+
+
+def party_figures(question: str) -> set[str]:
+    """The figures of the asker's own case in a scene set before a count asked of something else:
+    the 12 of "bringing 12 cubs to camp - how many leaders must come?" is what the rule is
+    applied to, not a figure the passage gives. Only a count of things (a figure before a plural
+    noun, not a unit of time or money, not a year), in a clause of its own before "how many"."""
+    asked = _HOW_MANY.search(question)
+    counted = re.match(r"\s+([a-z]+)", question[asked.end() :], re.I) if asked else None
+    if not asked or not counted or counted.group(1).lower() in _NOT_COUNTED:
+        return set()  # "... How many were about neglect?": the scene's figure is of what is counted
+    ends = [m for m in _SCENE_END.finditer(question, 0, asked.start())]
+    if not ends:
+        return set()
+    scene = question[: ends[-1].start()]
+    out = set()
+    for m in _PARTY.finditer(scene):
+        figure = m.group(1).replace(",", "")
+        if m.group("noun").lower() in _MEASURES or re.fullmatch(r"(?:19|20)\d\d", figure):
+            continue
+        out.add(figure)
+    return out
 
 
 # A time of day however written: "9.30am", "9:30 am", "09:30" are "09:30"; "4pm" and "16:00" are "16:00".
@@ -252,6 +299,33 @@ def clock_times(text: str) -> list[tuple[set[str], str]]:
         hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
         out.append((numbers_in(m.group(0)), f"{hour:02d}:{minutes or '00'}"))
     return out
+
+
+# A span of the clock: "between 5pm and 9am", "from 9.30am to 4pm", "8am-6pm", "6pm until 8am".
+_SPAN = re.compile(
+    r"(?P<a>\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*(?:and|to|until|till|-|–)\s*"
+    r"(?P<b>\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)(?![\w:])",
+    re.I,
+)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def in_a_span(asked: str, text: str) -> bool:
+    """Does ``text`` give a span of the clock holding the time ``asked`` ("HH:MM", as
+    ``clock_times`` reads it)? "Between 5pm and 9am" holds 3am: a span may run past midnight."""
+    at = _minutes(asked)
+    for m in _SPAN.finditer(text):
+        ends = [clock_times(m.group("a")), clock_times(m.group("b"))]
+        if not all(ends):
+            continue
+        start, end = _minutes(ends[0][0][1]), _minutes(ends[1][0][1])
+        if start <= at <= end if start <= end else (at >= start or at <= end):
+            return True
+    return False
 
 
 # A part of a whole however written: "one in five", "a fifth" and "20 per cent" are all "20%".
