@@ -131,6 +131,7 @@ class Terms:
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
     part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
     acted: str = ""  # stem of what "can I <verb> ...?" acts on (subjects.acted_on)
+    subject: list[str] = field(default_factory=list)  # stems of who "do the X <verb> ...?" asks of (subjects.subject)
     toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
@@ -358,6 +359,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
         "role": aspects.role(question),
         "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
+        "subject": [s for s in _stemmer().stemWords(subjects.subject(question)) if s in stems],
         "toward": next((s for s in _stemmer().stemWords([subjects.complement(question)]) if s in stems), ""),
         "speaker": aspects.speaker(question),
         "names_asked": aspects.asks_names(question),
@@ -621,6 +623,7 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     wanted = bool(asked_of and (asked_of.deed or asked_of.advised or asked_of.advisee))
     own = [partial(own_heading, index, h.passage.doc_id, h.passage.start) if wanted else "" for h in hits]
     with_vectors(terms, vectors)
+    audiences = subjects.audiences_of(index) if terms.subject else {}
     if terms.propers:  # "if Priya is off": the post a table row gives her ("Safeguarding lead | Dr Priya ...")
         roles = people.name_roles(index)
         terms.roles = {p: roles[p] for p in terms.propers if p in roles}
@@ -630,7 +633,17 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
             [w for t in texts[:SOFT_CANDIDATES] for part in t for w in content_words(part)], NEW_WORDS
         )
     return [
-        _candidate(terms, h, *texts[i], glossary, vectors if i < SOFT_CANDIDATES else None, known, margin, own[i])
+        _candidate(
+            terms,
+            h,
+            *texts[i],
+            glossary,
+            vectors if i < SOFT_CANDIDATES else None,
+            known,
+            margin,
+            own[i],
+            audiences.get(h.passage.doc_id, frozenset()),
+        )
         for i, h in enumerate(hits)
     ]
 
@@ -653,6 +666,7 @@ def _candidate(
     known,
     margin: float,
     heading: str | Callable[[], str] = "",
+    audience: frozenset[str] = frozenset(),
 ):
     """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
     features the calibration weighs, and whether its names, numbers and kind of answer fit
@@ -674,6 +688,8 @@ def _candidate(
 
     def judge() -> bool:
         own = heading() if callable(heading) else heading
+        if audience and not subjects.speaks_to(terms.subject, terms.words, text, audience, soft_text):
+            return False
         return admissible(terms, text, ctx_text, glossary, have, ctx, exact, exact_text, soft_text, got, own)
 
     return Candidate(h, have, ctx, feats, None, soft=soft, judge=judge)
@@ -701,8 +717,10 @@ def admissible(
         return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
     if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
         return False
-    if terms.ages and meaning.ages_outside(terms.ages, f"{text}\n{ctx_text}"):
-        return False  # a guide "for young people aged 11 to 18", asked about a 9 year old
+    # a guide "for young people aged 11 to 18", asked about a 9 year old; a pathway whose title says
+    # whom it is for ("young people aged 11 to 17") is not for a baby, whoever else it names
+    if terms.ages and any(meaning.ages_outside(terms.ages, t) for t in (ctx_text, f"{text}\n{ctx_text}")):
+        return False
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
         if not periods.held(terms.period, f"{text}\n{ctx_text}", about):
@@ -714,6 +732,11 @@ def admissible(
     if terms.kind in ("count", "money"):  # the year counted, as a period: not a day's date
         counted = figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         if not aspects.years(terms.numbers) <= counted:
+            return False
+    # "do the ambulance crews flag ...?": whom the question asks of, when no document names them in
+    # any of its words, is not the staff a passage speaks of, however near in meaning.
+    if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
+        if not set(terms.subject) & exact:
             return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
     if terms.defined and not any(p <= both for p in terms.defined):

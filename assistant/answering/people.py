@@ -498,7 +498,9 @@ def fits(
         return False
     raw, sentences = _sentences(text)
     shown = {t for toks in sentences for t in toks}
-    if not all(a in got or _staff(a) & shown for a in asked_.agencies):
+    # A title the question itself puts with the agency ("GP *practices*") is not the agency when
+    # alone: any "practice" (a "practice review") would hold it.
+    if not all(a in got or (_staff(a) - got) & shown for a in asked_.agencies):
         return False
     if not all(any(_holds_setting(a, got, shown, soft) for a in pair) for pair in asked_.either):
         return False

@@ -111,3 +111,99 @@ def complement(question: str) -> str:
 # whom a thing is given or sent to as often ("make a notification to the Panel").
 _TO_PLACE = frozenset("on into onto".split())
 _OBJECT_DETERMINERS = frozenset("the a an my our your their his her this that these those".split())
+
+
+# "do the ambulance crews flag ...?", "are parents allowed to ...?", "- do our football coaches need
+# ...?": an auxiliary opening a clause, then its subject and its verb.
+_SUBJECT = re.compile(
+    r"(?:^|[-–,;:.!?]\s*)\W*(?:(?:so|and|but|then|ok|okay)\s+)?(?P<aux>do|does|did|are|is|were|was|can|"
+    r"could|must|should|will|would|may|might)\s+(?:(?:the|a|an|our|their|your|my|his|her|its|any|all)\s+)?"
+    r"(?P<rest>[a-z&'’ -]+)",
+    re.I,
+)
+_PRONOUNS = frozenset(
+    "i we you they he she it this that these those there anyone anybody someone somebody who which what".split()
+)
+_BE = frozenset("are is were was".split())
+SUBJECT_WORDS = 3  # the most words a subject has here ("the ambulance crews", "our football coaches")
+
+
+def subject(question: str) -> list[str]:
+    """The words of the subject of a question opening a clause with its auxiliary ("ambulance
+    crews" of "do the ambulance crews flag kids ...?"): the longest run of up to ``SUBJECT_WORDS``
+    words English has as nouns or adjectives, ending in a noun, that a verb follows; [] when there
+    is none or it is a pronoun."""
+    from assistant.answering import meaning
+
+    m = _SUBJECT.search(question)
+    rest = m.group("rest").lower().split() if m else []
+    if not rest or rest[0] in _PRONOUNS:
+        return []
+    be = m.group("aux").lower() in _BE if m else False
+    for n in range(min(SUBJECT_WORDS, len(rest) - 1), 0, -1):
+        np, verb = rest[:n], rest[n]
+        if "NOUN" not in meaning.word_classes(np[-1]) or set(np) & _PRONOUNS:
+            continue
+        # after "do" or "can" the verb's own form ("flag", not "kids"); after "are", a participle
+        # or an adjective ("allowed", "open")
+        lemmas = meaning.word_lemmas(verb).get("VERB", ())
+        fits = verb.endswith(("ed", "en", "ing")) or "ADJ" in meaning.word_classes(verb) if be else verb in lemmas
+        # the words before the head may be nouns, adjectives or words English does not know ("A&E")
+        if fits and all({"NOUN", "ADJ"} & meaning.word_classes(w) or not meaning.word_classes(w) for w in np):
+            return np
+    return []
+
+
+# Whom a document says it is for, at its opening: "For coaches, swimming teachers and volunteers.",
+# "This pathway is for young people aged 11 to 17." Not a press release's "For immediate release".
+_AUDIENCE = re.compile(
+    r"(?im)^(?:this\s+[a-z]+(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:written\s+)?for|for)\s+(?!immediate\b)(?P<who>[^.\n:]+)"
+)
+AUDIENCE_CHARS = 800  # a document's opening: its title, imprint and first paragraph
+
+
+def audience(text: str) -> frozenset[str]:
+    """The stems of whom a document says, at its opening, it is for (``_AUDIENCE``); empty when it
+    does not say."""
+    from assistant.index.lexical import token_set
+
+    m = _AUDIENCE.search(text[:AUDIENCE_CHARS])
+    return frozenset(token_set(m.group("who"))) if m else frozenset()
+
+
+_POSSESSIVE = re.compile(r"\b([A-Za-z]+)['’]s?(?=\s)")
+
+
+def acting_stems(text: str) -> frozenset[str]:
+    """The passage's stems, less words it holds only as whose a thing is ("the parent's agreement"
+    names a parent, not one who acts)."""
+    from assistant.index.lexical import token_set
+
+    return frozenset(token_set(_POSSESSIVE.sub(" ", text)))
+
+
+def audiences_of(index) -> dict[str, frozenset[str]]:
+    """Each document's stated readers (``audience``), made once per loaded index."""
+    return index.derive("audiences", lambda: {d: audience(doc.text) for d, doc in index.documents.items()})
+
+
+def speaks_to(subject_: list[str], words: dict[str, str], text: str, readers: frozenset[str], soft) -> bool:
+    """Does a passage of a document written for ``readers`` (``audience``) speak to or of whom the
+    question asks about (``subject_``, stems; ``words``: all the question's stems)? "Are parents
+    allowed to ...?" of a code "for coaches and volunteers": its readers include them, or one
+    sentence names them (by stem, or by meaning: ``soft``, stem -> (passage word, cosine)), other
+    than as whose a thing is ("the parent's agreement"), with something else the question asks
+    of them ("with parents able to read them" says nothing of lifts)."""
+    from assistant.index.lexical import _stemmer
+
+    head = subject_[-1]
+    if head in readers:
+        return True
+    stem = _stemmer().stemWord
+    forms = {s: {s} | ({stem(soft[s][0].lower())} if s in soft else set()) for s in words}
+    rest = set(words) - set(subject_)
+    for sentence in _SENTENCE_END.split(text):
+        held = acting_stems(sentence)
+        if forms[head] & held and any((forms[s] - forms[head]) & held for s in rest):
+            return True
+    return False

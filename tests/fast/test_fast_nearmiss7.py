@@ -1,0 +1,117 @@
+"""Near misses asked of someone the passage is not about (seventh near-miss round): a baby of a
+pathway for teenagers, a group no document names, readers a code is not written for, a task to be
+talked through, and an agency held only by its own title word. Every question and passage is
+written for these tests, about made-up places."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.answering import aspects, evidence, glossary, meaning, people, subjects
+from assistant.index.lexical import token_set
+
+
+@pytest.fixture(scope="module")
+def gloss():
+    return glossary.load()
+
+
+def admissible(question: str, passage: str, index, gloss, heading: str = "", audience=frozenset()) -> bool:
+    terms = evidence.question_terms(question, index, gloss)
+    hit = SimpleNamespace(similarity=0.5, bm25=1.0)
+    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0, "", audience).admissible
+
+
+# ---------------------------------------------------------------- a stage of life is an age
+
+
+@pytest.mark.parametrize(
+    ("question", "ages"),
+    [
+        ("what about a graze on an infant?", {0.5}),
+        ("my toddler keeps falling", {1.0, 2.0, 3.0}),
+        ("is there anything for teens", set(map(float, range(13, 20)))),
+        ("what happened to Baby Q?", set()),  # a pseudonym, not an age
+        ("what did the review of baby q find", set()),
+    ],
+)
+def test_a_stage_of_life_gives_the_ages_it_covers(question, ages):
+    assert meaning.ages_asked(question) == ages
+
+
+def test_a_title_saying_whom_a_pathway_is_for_rules_out_a_baby(index, gloss):
+    heading = "Walk-in clinic pathway: young people aged 12 to 16"
+    passage = "Babies and children under 12 follow the other pathway. Photograph any bruise and refer."
+    assert not admissible("what does the pathway say about a bruise on a baby?", passage, index, gloss, heading)
+    assert admissible("what does the pathway say about a bruise on a 14 year old?", passage, index, gloss, heading)
+
+
+# ---------------------------------------------------------------- a task talked through
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("talk me through appealing a decision", "appealing"),
+        ("can you walk us through how to register a child", "register"),
+        ("show me how to escalate a worry", "escalate"),
+        ("talk me through the leaflet", ""),  # a thing, not a task
+        ("walk me through making a complaint", ""),  # a light verb: the noun is the task
+    ],
+)
+def test_talking_through_names_the_task(question, verb):
+    assert aspects.task(question) == verb
+
+
+# ---------------------------------------------------------------- an agency's title word
+
+
+def test_a_title_word_the_question_puts_with_the_agency_is_not_the_agency():
+    q = "what does the plan ask dental practices to do"
+    stems = set(token_set(q))
+    asked = people.asked(q, "", stems)
+    asked.agencies = ["gp"]  # as "GP practices" is read
+    text = "The plan follows the learning of the practice review of Child Y."
+    got = {"practic", "plan"}
+    assert not people.fits(asked, text, got, {}, set())
+    # the agency's own people still hold it when the question does not say them
+    assert people.fits(asked, "The family doctor should tell the school.", {"plan"}, {}, set())
+
+
+# ---------------------------------------------------------------- whom a question asks of
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("do the harbour pilots log every boat?", ["harbour", "pilots"]),
+        ("club helper here - do our hockey coaches need a check", ["hockey", "coaches"]),
+        ("are grandparents allowed to collect?", ["grandparents"]),
+        ("do the carers who visit need a badge?", []),  # "who" opens a clause, not a verb
+        ("can we take photos?", []),  # a pronoun
+        ("does it say anything about boats?", []),
+    ],
+)
+def test_the_subject_of_an_inverted_question(question, subject):
+    assert subjects.subject(question) == subject
+
+
+def test_a_group_no_document_names_is_not_held_by_meaning(index, gloss):
+    passage = "Supervisors check every referral before it is sent."
+    assert not admissible("do the zeppelin stewards check every referral?", passage, index, gloss)
+    assert admissible("do supervisors check every referral?", passage, index, gloss)
+
+
+def test_a_document_for_other_readers_does_not_answer_for_another_group(index, gloss):
+    readers = subjects.audience("# Rowing club code\n\nFor supervisors, umpires and volunteers. Version 2.")
+    assert readers >= {"supervisor", "umpir", "volunt"}
+    assert not subjects.audience("NEWS\nFor immediate release: Monday")
+    passage = "Do not drive a rower home alone. Get the practitioner's agreement first."
+    question = "are practitioners allowed to drive a rower home?"
+    assert not admissible(question, passage, index, gloss, audience=readers)
+    # a passage naming them as doing the thing asked still answers; so does one for their readers
+    named = "Practitioners may drive a rower home with the supervisor's agreement."
+    assert admissible(question, named, index, gloss, audience=readers)
+    assert admissible("are supervisors allowed to drive a rower home?", passage, index, gloss, audience=readers)
