@@ -131,6 +131,7 @@ class Terms:
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
     part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
     acted: str = ""  # stem of what "can I <verb> ...?" acts on (subjects.acted_on)
+    owners: list[str] = field(default_factory=list)  # stems of whose a document asked of is (subjects.owners)
     subject: list[str] = field(default_factory=list)  # stems of who "do the X <verb> ...?" asks of (subjects.subject)
     toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
@@ -359,6 +360,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
         "role": aspects.role(question),
         "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
+        "owners": [s for s in _stemmer().stemWords(subjects.owners(question.lower())) if s in stems],
         "subject": [s for s in _stemmer().stemWords(subjects.subject(question)) if s in stems],
         "toward": next((s for s in _stemmer().stemWords([subjects.complement(question)]) if s in stems), ""),
         "speaker": aspects.speaker(question),
@@ -738,6 +740,10 @@ def admissible(
     if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
         if not set(terms.subject) & exact:
             return False
+    # "what does the nursery guidance say ...?": a passage of the nursery's document (its title,
+    # author or section names it), not one naming a nursery in a case it tells
+    if not set(terms.owners) <= ctx | exact - exact_text:
+        return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
     if terms.defined and not any(p <= both for p in terms.defined):
         return False

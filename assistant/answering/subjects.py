@@ -207,3 +207,30 @@ def speaks_to(subject_: list[str], words: dict[str, str], text: str, readers: fr
         if forms[head] & held and any((forms[s] - forms[head]) & held for s in rest):
             return True
     return False
+
+
+# "what does the nursery guidance say", "under the school's policy": a document named by whose it is.
+_OWNED_TEXT = re.compile(r"\b(?P<owner>[a-z]+)(?:['’]s?)?\s+(?=(?P<text>[a-z]+)\b)")
+# An agency acting, not owning: "what did probation report ...?", "did the police report it?".
+_AUXILIARY = re.compile(r"\b(?:did|does|do|will|would|can|could|must|should|has|have|may)\s+(?:the\s+)?$")
+
+
+def owners(question: str) -> list[str]:
+    """The words naming whose a document the question asks of is ("nursery" of "what does the
+    nursery guidance say?"): a word for an agency or a setting (people.ACTORS: a school, a nursery,
+    the police) right before a word for a document (answertypes.TEXTS). Not a body whose report
+    others quote ("the panel's report with 482 notifications"), nor an agency doing the verb the
+    word can also be ("did the police report it?": no verb follows the word)."""
+    from assistant.answering import meaning, people
+
+    out = []
+    for m in _OWNED_TEXT.finditer(question):
+        owner, text = m.group("owner"), m.group("text")
+        if text not in answertypes.TEXTS or owner not in people.ACTORS:
+            continue
+        after = question[m.end("text") :].split()
+        verb_next = bool(after) and "VERB" in meaning.word_classes(after[0].strip("?,.!"))
+        if _AUXILIARY.search(question[: m.start()]) and "VERB" in meaning.word_classes(text) and not verb_next:
+            continue
+        out.append(owner)
+    return out

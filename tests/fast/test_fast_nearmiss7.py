@@ -115,3 +115,29 @@ def test_a_document_for_other_readers_does_not_answer_for_another_group(index, g
     named = "Practitioners may drive a rower home with the supervisor's agreement."
     assert admissible(question, named, index, gloss, audience=readers)
     assert admissible("are supervisors allowed to drive a rower home?", passage, index, gloss, audience=readers)
+
+
+# ---------------------------------------------------------------- a document named by whose it is
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("what does the nursery guidance say about biting?", ["nursery"]),
+        ("does the school's policy cover trips", ["school"]),
+        ("does the police report say who rang?", ["police"]),
+        ("did the police report it to the council?", []),  # the police acting
+        ("what did probation report to the board", []),
+        ("what does the panel report say", []),  # a body whose report others quote
+    ],
+)
+def test_whose_document_is_asked_of(question, owners):
+    assert subjects.owners(question) == owners
+
+
+def test_a_document_of_the_setting_is_asked_not_a_case_naming_one(index, gloss):
+    question = "what does the nursery guidance say about biting?"
+    case = "The boy went to a nursery, where staff saw bite marks twice."
+    assert not admissible(question, case, index, gloss, heading="Review of Child W")
+    own = "If a child bites, staff comfort both children and tell both families that day."
+    assert admissible(question, own, index, gloss, heading="Little Acorns Nursery behaviour guidance")
