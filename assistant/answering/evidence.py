@@ -131,6 +131,7 @@ class Terms:
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
     part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
     acted: str = ""  # stem of what "can I <verb> ...?" acts on (subjects.acted_on)
+    pairs_nn: list[tuple[str, str]] = field(default_factory=list)  # "council tax" (subjects.compound_modifiers)
     owners: list[str] = field(default_factory=list)  # stems of whose a document asked of is (subjects.owners)
     subject: list[str] = field(default_factory=list)  # stems of who "do the X <verb> ...?" asks of (subjects.subject)
     toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
@@ -360,6 +361,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
         "role": aspects.role(question),
         "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
+        "pairs_nn": subjects.compound_modifiers(question, stems),
         "owners": [s for s in _stemmer().stemWords(subjects.owners(question.lower())) if s in stems],
         "subject": [s for s in _stemmer().stemWords(subjects.subject(question)) if s in stems],
         "toward": next((s for s in _stemmer().stemWords([subjects.complement(question)]) if s in stems), ""),
@@ -744,12 +746,26 @@ def admissible(
     # author or section names it), not one naming a nursery in a case it tells
     if not set(terms.owners) <= ctx | exact - exact_text:
         return False
+    if unknown_compound(terms, got):
+        return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
     if terms.defined and not any(p <= both for p in terms.defined):
         return False
     return answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary) and asked_of_it(
         terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading
     )
+
+
+def unknown_compound(terms: Terms, got) -> bool:
+    """Is the question about a thing no document names, held only by a word that modifies it?
+    "Which council tax band ...?": no document speaks of tax, so "council" of "the council and its
+    partners" is not the council of council tax; with no other word of the question held, the
+    passage is about something else."""
+    if terms.df is None:
+        return False
+    loose = {m for m, head in terms.pairs_nn if m in got and not terms.df(head)}
+    plain = {s for s, w in terms.words.items() if w.islower()} - terms.propers - loose
+    return bool(loose) and not plain & got
 
 
 def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:

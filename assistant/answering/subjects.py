@@ -234,3 +234,23 @@ def owners(question: str) -> list[str]:
             continue
         out.append(owner)
     return out
+
+
+def compound_modifiers(question: str, stems: set[str] | frozenset[str]) -> list[tuple[str, str]]:
+    """(modifier, head) stems of the noun compounds a question writes in lower case ("council
+    tax", "school meals"): two content words in a row English has as nouns, the second not a
+    verb's participle ("the hub running on Sundays")."""
+    from assistant.answering import meaning
+    from assistant.index.lexical import _stemmer
+
+    toks = re.findall(r"[A-Za-z]+", question)
+    out = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        if not (a.islower() and b.islower()) or "NOUN" not in meaning.word_classes(a):
+            continue
+        if "NOUN" not in meaning.word_classes(b) or b.endswith(("ing", "ed")):  # "the hub running": a verb's
+            continue
+        sa, sb = _stemmer().stemWord(a), _stemmer().stemWord(b)
+        if sa in stems and sb in stems and sa != sb:
+            out.append((sa, sb))
+    return out

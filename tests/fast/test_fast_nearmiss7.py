@@ -141,3 +141,23 @@ def test_a_document_of_the_setting_is_asked_not_a_case_naming_one(index, gloss):
     assert not admissible(question, case, index, gloss, heading="Review of Child W")
     own = "If a child bites, staff comfort both children and tell both families that day."
     assert admissible(question, own, index, gloss, heading="Little Acorns Nursery behaviour guidance")
+
+
+# ---------------------------------------------------------------- a thing no document names
+
+
+def test_compounds_are_read_from_lower_case_nouns():
+    q = "which water rate band is a two bed flat in"
+    stems = set(token_set(q))
+    assert ("water", "rate") in subjects.compound_modifiers(q, stems)
+    # a verb's participle after a noun is no compound: "the hub running on Sundays"
+    assert subjects.compound_modifiers("why is the hub running late", {"hub", "run", "late"}) == []
+
+
+def test_a_modifier_of_a_thing_no_document_names_is_not_what_is_asked(index, gloss):
+    question = "which harbour berth fee applies to a twin gondola?"
+    passage = "The harbour display team visits the partnership's open day each summer."
+    assert not admissible(question, passage, index, gloss)
+    # another word of the question held: the passage may answer
+    other = "The harbour display team pays a berth fee for its gondola."
+    assert admissible(question, other, index, gloss)
