@@ -162,12 +162,20 @@ _AUDIENCE = re.compile(
 AUDIENCE_CHARS = 800  # a document's opening: its title, imprint and first paragraph
 
 
+# A word for people by its ending: "volunteers", "officials", "practitioners", "paediatricians".
+_ROLE_ENDING = re.compile(r"(?:ers?|ors?|ists?|ians?|als?|ees?)$")
+
+
 def audience(text: str) -> frozenset[str]:
-    """The stems of whom a document says, at its opening, it is for (``_AUDIENCE``); empty when it
-    does not say."""
+    """The stems of whom a document says, at its opening, it is for (``_AUDIENCE``): a phrase
+    naming people (a word for people, answertypes.PEOPLE, or a role's ending), not "For more
+    information ..."; empty when it does not say."""
     from assistant.index.lexical import token_set
 
     m = _AUDIENCE.search(text[:AUDIENCE_CHARS])
+    words = re.findall(r"[a-z]+", m.group("who").lower()) if m else []
+    if not any(w in answertypes.PEOPLE or _ROLE_ENDING.search(w.removesuffix("s")) for w in words):
+        return frozenset()
     return frozenset(token_set(m.group("who"))) if m else frozenset()
 
 

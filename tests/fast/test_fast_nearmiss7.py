@@ -108,6 +108,7 @@ def test_a_document_for_other_readers_does_not_answer_for_another_group(index, g
     readers = subjects.audience("# Rowing club code\n\nFor supervisors, umpires and volunteers. Version 2.")
     assert readers >= {"supervisor", "umpir", "volunt"}
     assert not subjects.audience("NEWS\nFor immediate release: Monday")
+    assert not subjects.audience("Leaflet\nFor more information, ring the hub on 0300 000 000.")  # no people
     passage = "Do not drive a rower home alone. Get the practitioner's agreement first."
     question = "are practitioners allowed to drive a rower home?"
     assert not admissible(question, passage, index, gloss, audience=readers)
