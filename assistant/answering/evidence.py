@@ -721,9 +721,12 @@ def admissible(
         return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
     if figures_lacking(terms, figures_in(text) | figures_in(ctx_text)):
         return False
-    # a guide "for young people aged 11 to 18", asked about a 9 year old; a pathway whose title says
-    # whom it is for ("young people aged 11 to 17") is not for a baby, whoever else it names
-    if terms.ages and any(meaning.ages_outside(terms.ages, t) for t in (ctx_text, f"{text}\n{ctx_text}")):
+    # a guide "for young people aged 11 to 18", asked about a 9 year old
+    if terms.ages and meaning.ages_outside(terms.ages, f"{text}\n{ctx_text}"):
+        return False
+    # a pathway whose title says whom it is for ("young people aged 11 to 17") answers for a baby only
+    # which pathway is theirs ("babies follow pathway 3"), not what to do about the baby's bruise
+    if terms.ages and meaning.ages_outside(terms.ages, ctx_text) and not set(terms.words) <= got:
         return False
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))

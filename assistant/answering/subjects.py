@@ -154,11 +154,10 @@ def subject(question: str) -> list[str]:
     return []
 
 
-# Whom a document says it is for, at its opening: "For coaches, swimming teachers and volunteers.",
-# "This pathway is for young people aged 11 to 17." Not a press release's "For immediate release".
-_AUDIENCE = re.compile(
-    r"(?im)^(?:this\s+[a-z]+(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:written\s+)?for|for)\s+(?!immediate\b)(?P<who>[^.\n:]+)"
-)
+# Whom a document says it is written for, in a line of its opening: "For coaches, swimming teachers
+# and volunteers.", "Written for practice staff". Not a press release's "For immediate release", nor
+# "This pathway is for young people aged 11 to 17": whom it applies to, not who reads it.
+_AUDIENCE = re.compile(r"(?im)^(?:written\s+)?for\s+(?!immediate\b)(?P<who>[^.\n:]+)")
 AUDIENCE_CHARS = 800  # a document's opening: its title, imprint and first paragraph
 
 

@@ -44,8 +44,10 @@ def test_a_stage_of_life_gives_the_ages_it_covers(question, ages):
 def test_a_title_saying_whom_a_pathway_is_for_rules_out_a_baby(index, gloss):
     heading = "Walk-in clinic pathway: young people aged 12 to 16"
     passage = "Babies and children under 12 follow the other pathway. Photograph any bruise and refer."
-    assert not admissible("what does the pathway say about a bruise on a baby?", passage, index, gloss, heading)
-    assert admissible("what does the pathway say about a bruise on a 14 year old?", passage, index, gloss, heading)
+    assert not admissible("what does the pathway say about a graze on a baby?", passage, index, gloss, heading)
+    assert admissible("what does the pathway say about a graze on a 14 year old?", passage, index, gloss, heading)
+    # which pathway is theirs, it says
+    assert admissible("is there a pathway for babies?", passage, index, gloss, heading)
 
 
 # ---------------------------------------------------------------- a task talked through
@@ -108,6 +110,7 @@ def test_a_document_for_other_readers_does_not_answer_for_another_group(index, g
     readers = subjects.audience("# Rowing club code\n\nFor supervisors, umpires and volunteers. Version 2.")
     assert readers >= {"supervisor", "umpir", "volunt"}
     assert not subjects.audience("NEWS\nFor immediate release: Monday")
+    assert not subjects.audience("Pathway 7\n\nThis pathway is for young people aged 12 to 16.")  # whom it applies to
     assert not subjects.audience("Leaflet\nFor more information, ring the hub on 0300 000 000.")  # no people
     passage = "Do not drive a rower home alone. Get the practitioner's agreement first."
     question = "are practitioners allowed to drive a rower home?"
