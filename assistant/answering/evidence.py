@@ -627,7 +627,6 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
     wanted = bool(asked_of and (asked_of.deed or asked_of.advised or asked_of.advisee))
     own = [partial(own_heading, index, h.passage.doc_id, h.passage.start) if wanted else "" for h in hits]
     with_vectors(terms, vectors)
-    audiences = subjects.audiences_of(index) if terms.subject else {}
     if terms.propers:  # "if Priya is off": the post a table row gives her ("Safeguarding lead | Dr Priya ...")
         roles = people.name_roles(index)
         terms.roles = {p: roles[p] for p in terms.propers if p in roles}
@@ -637,17 +636,7 @@ def assess(terms: Terms, hits: list[Hit], index, glossary: Glossary, vectors=Non
             [w for t in texts[:SOFT_CANDIDATES] for part in t for w in content_words(part)], NEW_WORDS
         )
     return [
-        _candidate(
-            terms,
-            h,
-            *texts[i],
-            glossary,
-            vectors if i < SOFT_CANDIDATES else None,
-            known,
-            margin,
-            own[i],
-            audiences.get(h.passage.doc_id, frozenset()),
-        )
+        _candidate(terms, h, *texts[i], glossary, vectors if i < SOFT_CANDIDATES else None, known, margin, own[i])
         for i, h in enumerate(hits)
     ]
 
@@ -670,7 +659,6 @@ def _candidate(
     known,
     margin: float,
     heading: str | Callable[[], str] = "",
-    audience: frozenset[str] = frozenset(),
 ):
     """One passage judged: what of the question it holds (``vectors``: by meaning too), as the
     features the calibration weighs, and whether its names, numbers and kind of answer fit
@@ -692,8 +680,6 @@ def _candidate(
 
     def judge() -> bool:
         own = heading() if callable(heading) else heading
-        if audience and not subjects.speaks_to(terms.subject, terms.words, text, audience, soft_text):
-            return False
         return admissible(terms, text, ctx_text, glossary, have, ctx, exact, exact_text, soft_text, got, own)
 
     return Candidate(h, have, ctx, feats, None, soft=soft, judge=judge)

@@ -154,68 +154,6 @@ def subject(question: str) -> list[str]:
     return []
 
 
-# Whom a document says it is written for, in a line of its opening: "For coaches, swimming teachers
-# and volunteers.", "Written for practice staff". Not a press release's "For immediate release", nor
-# "This pathway is for young people aged 11 to 17": whom it applies to, not who reads it.
-_AUDIENCE = re.compile(r"(?im)^(?:written\s+)?for\s+(?!immediate\b)(?P<who>[^.\n:]+)")
-AUDIENCE_CHARS = 800  # a document's opening: its title, imprint and first paragraph
-
-
-# A word for people by its ending: "volunteers", "officials", "practitioners", "paediatricians".
-_ROLE_ENDING = re.compile(r"(?:ers?|ors?|ists?|ians?|als?|ees?)$")
-
-
-def audience(text: str) -> frozenset[str]:
-    """The stems of whom a document says, at its opening, it is for (``_AUDIENCE``): a phrase
-    naming people (a word for people, answertypes.PEOPLE, or a role's ending), not "For more
-    information ..."; empty when it does not say."""
-    from assistant.index.lexical import token_set
-
-    m = _AUDIENCE.search(text[:AUDIENCE_CHARS])
-    words = re.findall(r"[a-z]+", m.group("who").lower()) if m else []
-    if not any(w in answertypes.PEOPLE or _ROLE_ENDING.search(w.removesuffix("s")) for w in words):
-        return frozenset()
-    return frozenset(token_set(m.group("who"))) if m else frozenset()
-
-
-_POSSESSIVE = re.compile(r"\b([A-Za-z]+)['’]s?(?=\s)")
-
-
-def acting_stems(text: str) -> frozenset[str]:
-    """The passage's stems, less words it holds only as whose a thing is ("the parent's agreement"
-    names a parent, not one who acts)."""
-    from assistant.index.lexical import token_set
-
-    return frozenset(token_set(_POSSESSIVE.sub(" ", text)))
-
-
-def audiences_of(index) -> dict[str, frozenset[str]]:
-    """Each document's stated readers (``audience``), made once per loaded index."""
-    return index.derive("audiences", lambda: {d: audience(doc.text) for d, doc in index.documents.items()})
-
-
-def speaks_to(subject_: list[str], words: dict[str, str], text: str, readers: frozenset[str], soft) -> bool:
-    """Does a passage of a document written for ``readers`` (``audience``) speak to or of whom the
-    question asks about (``subject_``, stems; ``words``: all the question's stems)? "Are parents
-    allowed to ...?" of a code "for coaches and volunteers": its readers include them, or one
-    sentence names them (by stem, or by meaning: ``soft``, stem -> (passage word, cosine)), other
-    than as whose a thing is ("the parent's agreement"), with something else the question asks
-    of them ("with parents able to read them" says nothing of lifts)."""
-    from assistant.index.lexical import _stemmer
-
-    head = subject_[-1]
-    if head in readers:
-        return True
-    stem = _stemmer().stemWord
-    forms = {s: {s} | ({stem(soft[s][0].lower())} if s in soft else set()) for s in words}
-    rest = set(words) - set(subject_)
-    for sentence in _SENTENCE_END.split(text):
-        held = acting_stems(sentence)
-        if forms[head] & held and any((forms[s] - forms[head]) & held for s in rest):
-            return True
-    return False
-
-
 # "what does the nursery guidance say", "under the school's policy": a document named by whose it is.
 _OWNED_TEXT = re.compile(r"\b(?P<owner>[a-z]+)(?:['’]s?)?\s+(?=(?P<text>[a-z]+)\b)")
 # An agency acting, not owning: "what did probation report ...?", "did the police report it?".

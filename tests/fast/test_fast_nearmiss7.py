@@ -1,6 +1,6 @@
 """Near misses asked of someone the passage is not about (seventh near-miss round): a baby of a
-pathway for teenagers, a group no document names, readers a code is not written for, a task to be
-talked through, and an agency held only by its own title word. Every question and passage is
+pathway for teenagers, a group no document names, a document named by whose it is, a task to be
+talked through, a thing no document names, and an agency held only by its own title word. Every question and passage is
 written for these tests, about made-up places."""
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ def gloss():
     return glossary.load()
 
 
-def admissible(question: str, passage: str, index, gloss, heading: str = "", audience=frozenset()) -> bool:
+def admissible(question: str, passage: str, index, gloss, heading: str = "") -> bool:
     terms = evidence.question_terms(question, index, gloss)
     hit = SimpleNamespace(similarity=0.5, bm25=1.0)
-    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0, "", audience).admissible
+    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0).admissible
 
 
 # ---------------------------------------------------------------- a stage of life is an age
@@ -104,21 +104,6 @@ def test_a_group_no_document_names_is_not_held_by_meaning(index, gloss):
     passage = "Supervisors check every referral before it is sent."
     assert not admissible("do the zeppelin stewards check every referral?", passage, index, gloss)
     assert admissible("do supervisors check every referral?", passage, index, gloss)
-
-
-def test_a_document_for_other_readers_does_not_answer_for_another_group(index, gloss):
-    readers = subjects.audience("# Rowing club code\n\nFor supervisors, umpires and volunteers. Version 2.")
-    assert readers >= {"supervisor", "umpir", "volunt"}
-    assert not subjects.audience("NEWS\nFor immediate release: Monday")
-    assert not subjects.audience("Pathway 7\n\nThis pathway is for young people aged 12 to 16.")  # whom it applies to
-    assert not subjects.audience("Leaflet\nFor more information, ring the hub on 0300 000 000.")  # no people
-    passage = "Do not drive a rower home alone. Get the practitioner's agreement first."
-    question = "are practitioners allowed to drive a rower home?"
-    assert not admissible(question, passage, index, gloss, audience=readers)
-    # a passage naming them as doing the thing asked still answers; so does one for their readers
-    named = "Practitioners may drive a rower home with the supervisor's agreement."
-    assert admissible(question, named, index, gloss, audience=readers)
-    assert admissible("are supervisors allowed to drive a rower home?", passage, index, gloss, audience=readers)
 
 
 # ---------------------------------------------------------------- a document named by whose it is
