@@ -17,7 +17,8 @@
 * **An agency the question names** ("the police", "probation", "Ofsted"): the passage must hold
   it, in its words, a glossary phrase, by meaning, or by the title of one of its people
   ("Detective Superintendent Baig said"). A passage on what the school does says nothing of
-  what the police must do.
+  what the police must do. A title the question itself puts with the agency ("GP *practices*")
+  does not hold it alone: any "practice" (a "practice review") would.
 * **An agency as the actor** ("how soon must the police visit ...?", "what did probation
   report?"): one sentence must have the agency (or one of its people) do the asked thing: the
   agency, then the verb (by stem or meaning) within a few words, or the verb, then "by" and the

@@ -7,6 +7,13 @@
   nothing of its meaning, the passage is about something else.
 * **Where a light verb takes its object** (``complement``): "can I take my foster child *on
   holiday*?": with "take", "get" or "put" the object says little; where it goes is asked.
+* **Whom the question asks of** (``subject``): "do the *ambulance crews* flag ...?". When no
+  document names them in any of their words, a passage on other staff near in meaning (the
+  emergency department's) does not say what they do (evidence.admissible).
+* **Whose document** (``owners``): "what does the *nursery* guidance say ...?" asks of the
+  nursery's own document; a passage naming a nursery in a case it tells is not it.
+* **A thing no document names** (``compound_modifiers``): "which *council* tax band ...?" with no
+  document speaking of tax: "council" alone, the only word of the question held, is not it.
 """
 
 from __future__ import annotations
