@@ -326,14 +326,28 @@ _GO_TO = re.compile(
 )
 
 
+# "talk me through filling in the form", "walk us through how to appeal", "show me how to refer":
+# the verb after the frame is the task, as in "how do I ...?".
+_THROUGH = re.compile(
+    r"\b(?:(?:talk|walk|take)\s+(?:me|us)\s+through|(?:show|teach)\s+(?:me|us))\s+(?:how\s+(?:to|you|i|we)\s+)?"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
 def task(question: str) -> str:
     """The verb of a "how do I ...?", "where do I go to ...?" or "can partners ...?" question ("complain" of "how do I
     complain about ...", "appeal" of "can partners appeal against ..."): the task asked about, so
     it is what the quotes must speak of, not a frame to pass over; "" when there is none or it is
     a light verb (``LIGHT_VERBS``: "make", "get", "find")."""
-    m = _TASK.search(question) or _GO_TO.search(question)
+    from assistant.answering import meaning
+
+    m = _THROUGH.search(question) or _TASK.search(question) or _GO_TO.search(question)
     verb = m.group("verb").lower() if m else ""
-    return verb if verb and verb not in LIGHT_VERBS else ""
+    if m and m.re is _THROUGH and "VERB" not in meaning.word_classes(verb):
+        return ""  # "talk me through the form": a thing, not a task
+    lemmas = set(meaning.word_lemmas(verb).get("VERB", ())) if m and m.re is _THROUGH else set()
+    return verb if verb and verb not in LIGHT_VERBS and not lemmas & LIGHT_VERBS else ""
 
 
 def opposite_sex(a: str, b: str) -> bool:

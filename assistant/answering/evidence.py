@@ -131,6 +131,9 @@ class Terms:
     which: frozenset[str] | None = None  # words saying which things a count counts (figures.which_counted)
     part: frozenset[str] = frozenset()  # Y of "how many of the X were Y?" (figures.part_counted)
     acted: str = ""  # stem of what "can I <verb> ...?" acts on (subjects.acted_on)
+    pairs_nn: list[tuple[str, str]] = field(default_factory=list)  # "council tax" (subjects.compound_modifiers)
+    owners: list[str] = field(default_factory=list)  # stems of whose a document asked of is (subjects.owners)
+    subject: list[str] = field(default_factory=list)  # stems of who "do the X <verb> ...?" asks of (subjects.subject)
     toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
@@ -382,6 +385,9 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
         "role": aspects.role(question),
         "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
+        "pairs_nn": subjects.compound_modifiers(question, stems),
+        "owners": [s for s in _stemmer().stemWords(subjects.owners(question.lower())) if s in stems],
+        "subject": [s for s in _stemmer().stemWords(subjects.subject(question)) if s in stems],
         "toward": next((s for s in _stemmer().stemWords([subjects.complement(question)]) if s in stems), ""),
         "speaker": aspects.speaker(question),
         "names_asked": aspects.asks_names(question),
@@ -742,8 +748,13 @@ def admissible(
         return False  # "a separate brief, Young Person M, will appear in the autumn" holds nothing of it
     if figures_lacking(terms, figures_in(text) | figures_in(ctx_text) | times_spanned(terms, text, True)):
         return False
+    # a guide "for young people aged 11 to 18", asked about a 9 year old
     if terms.ages and meaning.ages_outside(terms.ages, f"{text}\n{ctx_text}"):
-        return False  # a guide "for young people aged 11 to 18", asked about a 9 year old
+        return False
+    # a pathway whose title says whom it is for ("young people aged 11 to 17") answers for a baby only
+    # which pathway is theirs ("babies follow pathway 3"), not what to do about the baby's bruise
+    if terms.ages and meaning.ages_outside(terms.ages, ctx_text) and not set(terms.words) <= got:
+        return False
     if terms.period:  # March 2024, not September, and said of what is asked, not a review's publication
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
         if not periods.held(terms.period, f"{text}\n{ctx_text}", about):
@@ -756,12 +767,35 @@ def admissible(
         counted = figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         if not aspects.years(terms.numbers) <= counted:
             return False
+    # "do the ambulance crews flag ...?": whom the question asks of, when no document names them in
+    # any of its words, is not the staff a passage speaks of, however near in meaning.
+    if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
+        if not set(terms.subject) & exact:
+            return False
+    # "what does the nursery guidance say ...?": a passage of the nursery's document (its title,
+    # author or section names it), not one naming a nursery in a case it tells
+    if not set(terms.owners) <= ctx | exact - exact_text:
+        return False
+    if unknown_compound(terms, got):
+        return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
     if terms.defined and not any(p <= both for p in terms.defined):
         return False
     return answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary) and asked_of_it(
         terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading
     )
+
+
+def unknown_compound(terms: Terms, got) -> bool:
+    """Is the question about a thing no document names, held only by a word that modifies it?
+    "Which council tax band ...?": no document speaks of tax, so "council" of "the council and its
+    partners" is not the council of council tax; with no other word of the question held, the
+    passage is about something else."""
+    if terms.df is None:
+        return False
+    loose = {m for m, head in terms.pairs_nn if m in got and not terms.df(head)}
+    plain = {s for s, w in terms.words.items() if w.islower()} - terms.propers - loose
+    return bool(loose) and not plain & got
 
 
 def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:

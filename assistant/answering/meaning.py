@@ -218,9 +218,18 @@ def _age_figure(m: re.Match) -> str:
     return m.group("n") or m.group("yo") or m.group("aged")
 
 
+# A child's age said by the stage of life: a baby is in its first year, a toddler one to three, a
+# teenager 13 to 19. Not a pseudonym ("Baby N", "baby n"): a review's name for one child.
+_AGE_STAGE = re.compile(
+    r"\b(?P<stage>new-?borns?|bab(?:y|ies)|infants?|toddlers?|teen(?:ager)?s?)\b(?!\s+[a-z]\b)", re.I
+)
+_STAGE_AGES = {"new": (0.0,), "bab": (0.5,), "inf": (0.5,), "tod": (1.0, 2.0, 3.0), "tee": tuple(range(13, 20))}
+
+
 def ages_asked(text: str) -> set[float]:
-    """The ages a question gives a child, in years ("a 14 yr old" 14, "a 6 month old" 0.5)."""
-    out = set()
+    """The ages a question gives a child, in years ("a 14 yr old" 14, "a 6 month old" 0.5, "a
+    baby" 0.5, "a teenager" each of 13 to 19)."""
+    out = {float(a) for m in _AGE_STAGE.finditer(text) for a in _STAGE_AGES[m.group("stage")[:3].lower()]}
     for m in _AGE.finditer(text):
         n, unit = int(_age_figure(m)), (m.group("unit") or "y").lower()
         out.add(n / 12 if unit.startswith("m") else n / 52 if unit.startswith("w") else float(n))

@@ -17,7 +17,8 @@
 * **An agency the question names** ("the police", "probation", "Ofsted"): the passage must hold
   it, in its words, a glossary phrase, by meaning, or by the title of one of its people
   ("Detective Superintendent Baig said"). A passage on what the school does says nothing of
-  what the police must do.
+  what the police must do. A title the question itself puts with the agency ("GP *practices*")
+  does not hold it alone: any "practice" (a "practice review") would.
 * **An agency as the actor** ("how soon must the police visit ...?", "what did probation
   report?"): one sentence must have the agency (or one of its people) do the asked thing: the
   agency, then the verb (by stem or meaning) within a few words, or the verb, then "by" and the
@@ -498,7 +499,9 @@ def fits(
         return False
     raw, sentences = _sentences(text)
     shown = {t for toks in sentences for t in toks}
-    if not all(a in got or _staff(a) & shown for a in asked_.agencies):
+    # A title the question itself puts with the agency ("GP *practices*") is not the agency when
+    # alone: any "practice" (a "practice review") would hold it.
+    if not all(a in got or (_staff(a) - got) & shown for a in asked_.agencies):
         return False
     if not all(any(_holds_setting(a, got, shown, soft) for a in pair) for pair in asked_.either):
         return False

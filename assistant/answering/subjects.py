@@ -7,6 +7,13 @@
   nothing of its meaning, the passage is about something else.
 * **Where a light verb takes its object** (``complement``): "can I take my foster child *on
   holiday*?": with "take", "get" or "put" the object says little; where it goes is asked.
+* **Whom the question asks of** (``subject``): "do the *ambulance crews* flag ...?". When no
+  document names them in any of their words, a passage on other staff near in meaning (the
+  emergency department's) does not say what they do (evidence.admissible).
+* **Whose document** (``owners``): "what does the *nursery* guidance say ...?" asks of the
+  nursery's own document; a passage naming a nursery in a case it tells is not it.
+* **A thing no document names** (``compound_modifiers``): "which *council* tax band ...?" with no
+  document speaking of tax: "council" alone, the only word of the question held, is not it.
 """
 
 from __future__ import annotations
@@ -111,3 +118,91 @@ def complement(question: str) -> str:
 # whom a thing is given or sent to as often ("make a notification to the Panel").
 _TO_PLACE = frozenset("on into onto".split())
 _OBJECT_DETERMINERS = frozenset("the a an my our your their his her this that these those".split())
+
+
+# "do the ambulance crews flag ...?", "are parents allowed to ...?", "- do our football coaches need
+# ...?": an auxiliary opening a clause, then its subject and its verb.
+_SUBJECT = re.compile(
+    r"(?:^|[-–,;:.!?]\s*)\W*(?:(?:so|and|but|then|ok|okay)\s+)?(?P<aux>do|does|did|are|is|were|was|can|"
+    r"could|must|should|will|would|may|might)\s+(?:(?:the|a|an|our|their|your|my|his|her|its|any|all)\s+)?"
+    r"(?P<rest>[a-z&'’ -]+)",
+    re.I,
+)
+_PRONOUNS = frozenset(
+    "i we you they he she it this that these those there anyone anybody someone somebody who which what".split()
+)
+_BE = frozenset("are is were was".split())
+SUBJECT_WORDS = 3  # the most words a subject has here ("the ambulance crews", "our football coaches")
+
+
+def subject(question: str) -> list[str]:
+    """The words of the subject of a question opening a clause with its auxiliary ("ambulance
+    crews" of "do the ambulance crews flag kids ...?"): the longest run of up to ``SUBJECT_WORDS``
+    words English has as nouns or adjectives, ending in a noun, that a verb follows; [] when there
+    is none or it is a pronoun."""
+    from assistant.answering import meaning
+
+    m = _SUBJECT.search(question)
+    rest = m.group("rest").lower().split() if m else []
+    if not rest or rest[0] in _PRONOUNS:
+        return []
+    be = m.group("aux").lower() in _BE if m else False
+    for n in range(min(SUBJECT_WORDS, len(rest) - 1), 0, -1):
+        np, verb = rest[:n], rest[n]
+        if "NOUN" not in meaning.word_classes(np[-1]) or set(np) & _PRONOUNS:
+            continue
+        # after "do" or "can" the verb's own form ("flag", not "kids"); after "are", a participle
+        # or an adjective ("allowed", "open")
+        lemmas = meaning.word_lemmas(verb).get("VERB", ())
+        fits = verb.endswith(("ed", "en", "ing")) or "ADJ" in meaning.word_classes(verb) if be else verb in lemmas
+        # the words before the head may be nouns, adjectives or words English does not know ("A&E")
+        if fits and all({"NOUN", "ADJ"} & meaning.word_classes(w) or not meaning.word_classes(w) for w in np):
+            return np
+    return []
+
+
+# "what does the nursery guidance say", "under the school's policy": a document named by whose it is.
+_OWNED_TEXT = re.compile(r"\b(?P<owner>[a-z]+)(?:['’]s?)?\s+(?=(?P<text>[a-z]+)\b)")
+# An agency acting, not owning: "what did probation report ...?", "did the police report it?".
+_AUXILIARY = re.compile(r"\b(?:did|does|do|will|would|can|could|must|should|has|have|may)\s+(?:the\s+)?$")
+
+
+def owners(question: str) -> list[str]:
+    """The words naming whose a document the question asks of is ("nursery" of "what does the
+    nursery guidance say?"): a word for an agency or a setting (people.ACTORS: a school, a nursery,
+    the police) right before a word for a document (answertypes.TEXTS). Not a body whose report
+    others quote ("the panel's report with 482 notifications"), nor an agency doing the verb the
+    word can also be ("did the police report it?": no verb follows the word)."""
+    from assistant.answering import meaning, people
+
+    out = []
+    for m in _OWNED_TEXT.finditer(question):
+        owner, text = m.group("owner"), m.group("text")
+        if text not in answertypes.TEXTS or owner not in people.ACTORS:
+            continue
+        after = question[m.end("text") :].split()
+        verb_next = bool(after) and "VERB" in meaning.word_classes(after[0].strip("?,.!"))
+        if _AUXILIARY.search(question[: m.start()]) and "VERB" in meaning.word_classes(text) and not verb_next:
+            continue
+        out.append(owner)
+    return out
+
+
+def compound_modifiers(question: str, stems: set[str] | frozenset[str]) -> list[tuple[str, str]]:
+    """(modifier, head) stems of the noun compounds a question writes in lower case ("council
+    tax", "school meals"): two content words in a row English has as nouns, the second not a
+    verb's participle ("the hub running on Sundays")."""
+    from assistant.answering import meaning
+    from assistant.index.lexical import _stemmer
+
+    toks = re.findall(r"[A-Za-z]+", question)
+    out = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        if not (a.islower() and b.islower()) or "NOUN" not in meaning.word_classes(a):
+            continue
+        if "NOUN" not in meaning.word_classes(b) or b.endswith(("ing", "ed")):  # "the hub running": a verb's
+            continue
+        sa, sb = _stemmer().stemWord(a), _stemmer().stemWord(b)
+        if sa in stems and sb in stems and sa != sb:
+            out.append((sa, sb))
+    return out
