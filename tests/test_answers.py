@@ -41,17 +41,18 @@ def test_no_unanswerable_question_is_answered_as_a_match(results):
     for r in results["rows"]:
         if not r["answerable"] and r["answered"]:
             assert r["missing"], r["question"]
-    # The shipped default is fit on tests/eval_fit, not on this set, which is kept for regression:
-    # the floors below are what the default fit there gave here (docs/answers.md, "How we measure").
-    assert results["abstention_precision"] >= 0.9, results
+    # The shipped default is fit on the development sets, not on this set, which is kept for
+    # regression: the floors below are what the default fit there gave here (docs/answers.md, "How
+    # we measure"). Fit on six sets pooled it refuses two weak matches here (16 of 18 refusals right).
+    assert results["abstention_precision"] >= 0.85, results
     assert results["abstention_recall"] >= 0.75, results
 
 
 def test_shipped_calibration_separates_the_bundled_classes(results, assistant):
-    # Without a calibration.json the shipped default applies. It keeps 97% of the fit set's
-    # answerable questions; on the bundled corpus (not fit on) it refuses one at most.
+    # Without a calibration.json the shipped default applies. It keeps 93% of the development
+    # sets' answerable questions; on the bundled corpus (not fit on) it refuses two at most.
     assert results["calibration"] == "shipped default"
-    assert results["answerable_recall"] >= 33 / 34, results
+    assert results["answerable_recall"] >= 32 / 34, results
     assert results["auc"] >= 0.95, results
     print({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items() if k not in ("rows", "fitted")})
 
