@@ -81,6 +81,31 @@ _GREETING = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Who passes a question on, put first: "Fwd from a head: '...'", "Handover from Jo: ...", "Manager's
+# note: ...", "HR here, forwarding from the panel: ...", "student asks: ...", "man on the phone asks
+# where ...". The relay says how the question came, not what it asks. Not a question itself ("what
+# if a child asks to ..."), and a colon only after a word of passing on ("Child K: ..." names the topic).
+_NOT_ASKING = (
+    r"(?!\W*(?:what|whats|who|whom|whose|when|where|why|how|which|if|is|are|was|were|do|does|did|can|could|"
+    r"should|would|will|may|must)\b)"
+)
+_RELAY = re.compile(
+    r"^" + _NOT_ASKING + r"[^:?!.]{0,60}?\b(?:fwd|fw|forwarded|forwarding|handover|note|notes|email|e-mail|message|"
+    r"voicemail|query|here|asks|asking|office)\b[^:?!.]{0,40}?:\s*"
+    # "if", "whether" and "about" stay: the words after them are not the start of a sentence.
+    r"|^" + _NOT_ASKING + r"(?:[^\s:?!.]+\s+){0,5}?(?:asks|is asking|asking|wants to know|wondering|wonders)"
+    r"\s*[:,\-–]?\s+",
+    re.I,
+)
+
+
+def without_relay(text: str) -> str:
+    """The question without who passed it on (``_RELAY``); the text itself when nothing is left."""
+    m = _RELAY.match(text or "")
+    rest = text[m.end() :].strip(" '\"‘’“”") if m else ""
+    return rest if len(rest.split()) >= 2 else text
+
+
 # A sentence that asks: it ends in a question mark, or opens with a question word, an auxiliary
 # that opens a question, or a request ("tell me", "please", "need to know").
 _ASKS = re.compile(
@@ -150,7 +175,7 @@ def asking_part(text: str, enough) -> str:
     month, does that count as private fostering"). Those are context: they may help find the
     passage, but a passage need not hold them. ``enough(clause)`` says whether a clause has
     words enough of its own to be searched alone. The whole text when nothing asks."""
-    text = _GREETING.sub("", text or "", count=1)
+    text = without_relay(_GREETING.sub("", text or "", count=1))
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     sentences = [_GREETING.sub("", s, count=1) for s in sentences]
     asking = [i for i, s in enumerate(sentences) if _ASKS.search(s) or _ASKING.search(s)]
