@@ -107,3 +107,14 @@ def text_index(texts: list[str]):
         bm25=SimpleNamespace(df=lambda s: sum(s in h for h in held)),
         derive=lambda key, make: derived[key] if key in derived else derived.setdefault(key, make()),
     )
+
+
+def admissible(question: str, passage: str, index, gloss, heading: str = "") -> bool:
+    """Whether ``passage`` (under ``heading``) may answer ``question``, judged by stems alone."""
+    from types import SimpleNamespace
+
+    from assistant.answering import evidence
+
+    terms = evidence.question_terms(question, index, gloss)
+    hit = SimpleNamespace(similarity=0.5, bm25=1.0)
+    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0).admissible

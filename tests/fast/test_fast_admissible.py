@@ -5,9 +5,8 @@ tests, about a fictional partnership."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from fastcorpus import admissible
 
 from assistant.answering import answertypes, evidence, glossary, meaning
 
@@ -15,13 +14,6 @@ from assistant.answering import answertypes, evidence, glossary, meaning
 @pytest.fixture(scope="module")
 def gloss():
     return glossary.load()
-
-
-def admissible(question: str, passage: str, index, gloss, heading: str = "") -> bool:
-    """Whether ``passage`` (under ``heading``) may answer ``question``, judged by stems alone."""
-    terms = evidence.question_terms(question, index, gloss)
-    hit = SimpleNamespace(similarity=0.5, bm25=1.0)
-    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0).admissible
 
 
 # ---------------------------------------------------------------- days and months

@@ -5,9 +5,8 @@ tests, about a fictional hub."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from fastcorpus import admissible
 
 from assistant.answering import answertypes, evidence, figures, glossary
 
@@ -15,12 +14,6 @@ from assistant.answering import answertypes, evidence, figures, glossary
 @pytest.fixture(scope="module")
 def gloss():
     return glossary.load()
-
-
-def admissible(question: str, passage: str, index, gloss) -> bool:
-    terms = evidence.question_terms(question, index, gloss)
-    hit = SimpleNamespace(similarity=0.5, bm25=1.0)
-    return evidence._candidate(terms, hit, passage, "", gloss, None, None, 0.0).admissible
 
 
 def test_a_sentence_ends_at_a_full_stop_not_inside_a_figure():

@@ -5,23 +5,16 @@ written for these tests, about made-up places."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from fastcorpus import admissible
 
-from assistant.answering import aspects, evidence, glossary, meaning, people, subjects
+from assistant.answering import aspects, glossary, meaning, people, subjects
 from assistant.index.lexical import token_set
 
 
 @pytest.fixture(scope="module")
 def gloss():
     return glossary.load()
-
-
-def admissible(question: str, passage: str, index, gloss, heading: str = "") -> bool:
-    terms = evidence.question_terms(question, index, gloss)
-    hit = SimpleNamespace(similarity=0.5, bm25=1.0)
-    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0).admissible
 
 
 # ---------------------------------------------------------------- a stage of life is an age
