@@ -908,6 +908,8 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     text = answertypes.without_clause_numbers(text)
     if terms.kind in ("count", "money"):
         text = answertypes.without_phone_numbers(text)
+    if terms.kind == "count" and not states_statistic(terms, text, soft):
+        return False
     proportion = terms.kind == "count" and bool(terms.asking & answertypes.PROPORTION_FRAME)
     text = text.replace("%", " per cent") if proportion else text
     ws, _ = word_stems(text)
@@ -941,6 +943,18 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             ),
         )
     return answertypes.satisfied(asked, text, list(ws), marks)
+
+
+def states_statistic(terms: Terms, text: str, soft: dict[str, str]) -> bool:
+    """Does ``text`` give a figure of the kind of statistic the question asks for (an average, a
+    median: answertypes.STATISTICS), in a sentence naming it (by stem or meaning)? "47 children
+    were waiting" is a count, not the average wait. True when the question asks for none."""
+    kinds = set(terms.words) & answertypes.STATISTICS
+    if not kinds:
+        return True
+    return figures.in_one_sentence(
+        text, lambda s: figures.holds_some(kinds, s, soft) and answertypes.any_figure(list(word_stems(s)[0]))
+    )
 
 
 def shown_text(index, doc_id: str, start: int, end: int) -> str:
