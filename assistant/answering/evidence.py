@@ -136,6 +136,7 @@ class Terms:
     subject: list[str] = field(default_factory=list)  # stems of who "do the X <verb> ...?" asks of (subjects.subject)
     toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
+    season: tuple[str, int] | None = None  # ("autumn", 2027) of "in autumn 2027" (periods.season_asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
     # stem of a number word -> the figures it is part of ("twenty", "four" of "twenty-four": "24"):
@@ -302,6 +303,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         which=figures.which_counted(question),
         part=figures.part_counted(question),
         period=periods.asked(question),
+        season=periods.season_asked(question),
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )
@@ -759,6 +761,8 @@ def admissible(
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
         if not periods.held(terms.period, f"{text}\n{ctx_text}", about):
             return False
+    if not periods.season_held(terms.season, f"{text}\n{ctx_text}"):  # autumn 2027: a date in it
+        return False
     # "what did the 2022 version say": a passage naming 2022 only as the version it replaced
     if terms.kind not in ("date", "when") and not terms.polar:
         if periods.replaced_only(terms.versions, f"{text}\n{ctx_text}"):

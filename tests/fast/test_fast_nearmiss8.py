@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant.answering import evidence, glossary
+from assistant.answering import evidence, glossary, periods
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +41,40 @@ def test_a_statistic_said_as_such_answers(index, gloss):
 
 def test_a_count_not_asking_a_statistic_is_unchanged(index, gloss):
     assert admissible("how many referrals from schools did the partnership receive?", COUNT_ONLY, index, gloss)
+
+
+# ---------------------------------------------------------------- a season of a year asked
+
+
+@pytest.mark.parametrize(
+    ("question", "season"),
+    [
+        ("is the first aid day on again in autumn 2034?", ("autumn", 2034)),
+        ("any places left for the Spring term 2033 sessions", ("spring", 2033)),
+        ("what happened in the summer?", None),  # no year: any summer
+        ("is it in spring 2033 or summer 2034?", None),  # two seasons: neither is the one asked
+    ],
+)
+def test_a_season_of_a_year_is_read_from_the_question(question, season):
+    assert periods.season_asked(question) == season
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The next day runs on Tuesday 12 October 2034 in the library.", True),
+        ("Dates for the autumn term 2034 follow in June.", True),
+        ("The day runs on 3 March 2034; further dates are not yet set.", False),
+        ("The October day was in 2033.", False),  # another year's October
+    ],
+)
+def test_a_season_is_held_by_a_date_in_it(text, held):
+    assert periods.season_held(("autumn", 2034), text) is held
+
+
+def test_a_course_dated_in_another_season_does_not_answer(index, gloss):
+    question = "will the partnership publish a seven minute briefing on escalation in autumn 2033?"
+    spring = "The partnership will publish a seven minute briefing on escalation by March 2033."
+    autumn = "The partnership will publish a seven minute briefing on escalation by October 2033."
+    assert not admissible(question, spring, index, gloss)
+    assert admissible(question, autumn, index, gloss)
