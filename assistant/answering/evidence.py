@@ -830,7 +830,10 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         # "online harm" is one thing; of "neglect and information sharing" one part will do. A
         # word held only through a glossary phrase ("nosy questions": "professional curiosity") is
         # held as that phrase, so it is not looked for word by word.
-        and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
+        and (
+            not terms.topic
+            or any(part <= got and aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic)
+        )
         and people.fits(terms.people, text, got, by_meaning, glossed, heading, ctx)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
         # "can I get my bins collected?": a thing no document speaks of, held by no word of the passage

@@ -78,3 +78,22 @@ def test_a_course_dated_in_another_season_does_not_answer(index, gloss):
     autumn = "The partnership will publish a seven minute briefing on escalation by October 2033."
     assert not admissible(question, spring, index, gloss)
     assert admissible(question, autumn, index, gloss)
+
+
+# ---------------------------------------------------------------- a topic asked, held nowhere
+
+
+NEGLECT = "A chronology of small concerns shows a pattern that no single incident shows on its own."
+LANTERN = "Lantern Trust guidance on neglect: Chronologies"
+
+
+def test_what_a_document_says_about_a_topic_needs_the_topic_held(index, gloss):
+    # the document is named, but nothing of the passage is the topic asked about
+    question = "what does the Lantern Trust guidance say about alcohol?"
+    assert not admissible(question, NEGLECT, index, gloss, LANTERN)
+    assert admissible(question.replace("alcohol", "chronologies"), NEGLECT, index, gloss, LANTERN)
+
+
+def test_one_part_of_a_topic_of_several_held_will_do(index, gloss):
+    question = "what does the Lantern Trust guidance say about alcohol and chronologies?"
+    assert admissible(question, NEGLECT, index, gloss, LANTERN)
