@@ -297,6 +297,11 @@ def a_length(tokens: list[str], i: int, targets: list[bool]) -> bool:
     return False
 
 
+# "What's the average number of days ...?": a statistic of a kind, answered only by a figure said
+# to be of that kind (the stems of its names), not by any count of the same things.
+STATISTICS = frozenset({"averag", "median"})
+
+
 # "What percentage/proportion/share of X": answered by a part of a whole, not by a count.
 PROPORTION_FRAME = frozenset({"percentage", "proportion", "share", "fraction", "percent"})
 _FRACTIONS = frozenset(

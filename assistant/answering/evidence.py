@@ -136,6 +136,7 @@ class Terms:
     subject: list[str] = field(default_factory=list)  # stems of who "do the X <verb> ...?" asks of (subjects.subject)
     toward: str = ""  # stem of where a light verb takes its object: "on holiday" (subjects.complement)
     period: tuple[int, int] | None = None  # (month, year) of "at the end of March 2024" (periods.asked)
+    season: tuple[str, int] | None = None  # ("autumn", 2027) of "in autumn 2027" (periods.season_asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
     # stem of a number word -> the figures it is part of ("twenty", "four" of "twenty-four": "24"):
@@ -302,6 +303,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         which=figures.which_counted(question),
         part=figures.part_counted(question),
         period=periods.asked(question),
+        season=periods.season_asked(question),
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )
@@ -759,6 +761,8 @@ def admissible(
         about = set(terms.words) - terms.propers - set(token_set(" ".join(answertypes.MONTHS)))
         if not periods.held(terms.period, f"{text}\n{ctx_text}", about):
             return False
+    if not periods.season_held(terms.season, f"{text}\n{ctx_text}"):  # autumn 2027: a date in it
+        return False
     # "what did the 2022 version say": a passage naming 2022 only as the version it replaced
     if terms.kind not in ("date", "when") and not terms.polar:
         if periods.replaced_only(terms.versions, f"{text}\n{ctx_text}"):
@@ -826,7 +830,10 @@ def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, ex
         # "online harm" is one thing; of "neglect and information sharing" one part will do. A
         # word held only through a glossary phrase ("nosy questions": "professional curiosity") is
         # held as that phrase, so it is not looked for word by word.
-        and (not terms.topic or any(aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic))
+        and (
+            not terms.topic
+            or any(part <= got and aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic)
+        )
         and people.fits(terms.people, text, got, by_meaning, glossed, heading, ctx)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
         # "can I get my bins collected?": a thing no document speaks of, held by no word of the passage
@@ -908,6 +915,8 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     text = answertypes.without_clause_numbers(text)
     if terms.kind in ("count", "money"):
         text = answertypes.without_phone_numbers(text)
+    if terms.kind == "count" and not states_statistic(terms, text, soft):
+        return False
     proportion = terms.kind == "count" and bool(terms.asking & answertypes.PROPORTION_FRAME)
     text = text.replace("%", " per cent") if proportion else text
     ws, _ = word_stems(text)
@@ -941,6 +950,18 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
             ),
         )
     return answertypes.satisfied(asked, text, list(ws), marks)
+
+
+def states_statistic(terms: Terms, text: str, soft: dict[str, str]) -> bool:
+    """Does ``text`` give a figure of the kind of statistic the question asks for (an average, a
+    median: answertypes.STATISTICS), in a sentence naming it (by stem or meaning)? "47 children
+    were waiting" is a count, not the average wait. True when the question asks for none."""
+    kinds = set(terms.words) & answertypes.STATISTICS
+    if not kinds:
+        return True
+    return figures.in_one_sentence(
+        text, lambda s: figures.holds_some(kinds, s, soft) and answertypes.any_figure(list(word_stems(s)[0]))
+    )
 
 
 def shown_text(index, doc_id: str, start: int, end: int) -> str:

@@ -72,3 +72,34 @@ def of_versions(question: str, years: set[str]) -> set[str]:
     """The years a passage must hold as more than a replaced version's date: ``years``, unless
     the question asks about the change itself ("what changed from the 2022 version?")."""
     return set() if _CHANGE.search(question) else years
+
+
+# The months a season may name, reading it both as a quarter of the year and as a school term
+# (the autumn term runs to December, the spring term from January, the summer term from April):
+# a passage dated in any of them may be the season asked.
+_SEASONS = {
+    "spring": (1, 2, 3, 4, 5),
+    "summer": (4, 5, 6, 7, 8),
+    "autumn": (9, 10, 11, 12),
+    "fall": (9, 10, 11, 12),
+}
+_SEASON_YEAR = re.compile(r"\b(spring|summer|autumn|fall)\s+(?:term\s+)?(?:of\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def season_asked(question: str) -> tuple[str, int] | None:
+    """The one season of a year the question names ("in autumn 2027": ("autumn", 2027)), if any."""
+    found = {(m.group(1).lower(), int(m.group(2))) for m in _SEASON_YEAR.finditer(question)}
+    return found.pop() if len(found) == 1 else None
+
+
+def season_held(season: tuple[str, int] | None, text: str) -> bool:
+    """Does ``text`` name the season asked with its year ("autumn 2027", "autumn term 2027"), or a
+    month of it with that year ("14 October 2027", "September 2027")? A programme dated only in
+    spring 2027, or a course whose "dates are not yet set", says nothing of autumn 2027. True
+    when none is asked."""
+    if season is None:
+        return True
+    name, year = season
+    if any(m.group(1).lower() == name and int(m.group(2)) == year for m in _SEASON_YEAR.finditer(text)):
+        return True
+    return any(_names((month, year), text) for month in _SEASONS[name])
