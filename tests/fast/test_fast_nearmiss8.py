@@ -4,22 +4,15 @@ written for these tests, about made-up places."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
+from fastcorpus import admissible
 
-from assistant.answering import evidence, glossary, periods
+from assistant.answering import glossary, periods
 
 
 @pytest.fixture(scope="module")
 def gloss():
     return glossary.load()
-
-
-def admissible(question: str, passage: str, index, gloss, heading: str = "") -> bool:
-    terms = evidence.question_terms(question, index, gloss)
-    hit = SimpleNamespace(similarity=0.5, bm25=1.0)
-    return evidence._candidate(terms, hit, passage, heading, gloss, None, None, 0.0).admissible
 
 
 COUNT_ONLY = "In 2032 the partnership received 40 referrals from schools."
