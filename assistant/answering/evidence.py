@@ -273,8 +273,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     negated = negated_stems(question, set(first))  # "not happy": held where "unhappy" is
     df = {s: index.bm25.df(s) or index.bm25.df(negated.get(s, s)) for s in first}
     telling = informative(first, weights)
-    # A name (a town, a review, a pseudonym, an organisation): a passage that does not name
-    # it, in its words or its heading, is about something else, however close the rest comes.
+    # A name (a town, a review, a pseudonym, an organisation) a passage lacks: it is about something else.
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in glossed}
     target = _read(answertypes.count_target(question, stop), glossary)
     return Terms(
@@ -304,6 +303,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         part=figures.part_counted(question),
         period=periods.asked(question),
         season=periods.season_asked(question),
+        negated=negated,
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )
@@ -402,7 +402,6 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "act": figures.timed(question, stopwords())[1],
         "spelled": spelled_stems(question, stems),
         "ages": meaning.ages_asked(question),
-        "negated": negated_stems(question, stems),
     }
 
 
