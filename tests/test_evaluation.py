@@ -25,6 +25,7 @@ UNSEEN3 = ROOT / "tests" / "eval_unseen3"
 UNSEEN4 = ROOT / "tests" / "eval_unseen4"
 UNSEEN5 = ROOT / "tests" / "eval_unseen5"
 UNSEEN6 = ROOT / "tests" / "eval_unseen6"
+UNSEEN7 = ROOT / "tests" / "eval_unseen7"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -45,6 +46,7 @@ unseen3_docs = _builder(UNSEEN3)
 unseen4_docs = _builder(UNSEEN4)
 unseen5_docs = _builder(UNSEEN5)
 unseen6_docs = _builder(UNSEEN6)
+unseen7_docs = _builder(UNSEEN7)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -54,6 +56,7 @@ UNSEEN3_QUESTIONS = load_questions(UNSEEN3)
 UNSEEN4_QUESTIONS = load_questions(UNSEEN4)
 UNSEEN5_QUESTIONS = load_questions(UNSEEN5)
 UNSEEN6_QUESTIONS = load_questions(UNSEEN6)
+UNSEEN7_QUESTIONS = load_questions(UNSEEN7)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -231,7 +234,7 @@ def test_unseen_set_has_every_kind_in_numbers():
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
     assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
     # Written apart from the other sets: no question is asked word for word in any of them.
-    assert not [q.question for q in UNSEEN_QUESTIONS if q.question.lower() in asked_elsewhere()]
+    assert not [q.question for q in UNSEEN_QUESTIONS if q.question.lower() in asked_elsewhere(UNSEEN7_QUESTIONS)]
 
 
 def test_unseen2_set_has_every_kind_in_numbers():
@@ -242,7 +245,7 @@ def test_unseen2_set_has_every_kind_in_numbers():
     labelled_as_written(by)
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
     assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
-    others = asked_elsewhere(UNSEEN_QUESTIONS)
+    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN7_QUESTIONS)
     assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
 
@@ -256,7 +259,7 @@ def test_unseen3_set_has_every_kind_in_numbers():
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in NEAR_MISS_KINDS)
     assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
     assert len([q for q in by["answerable"] if q.history]) >= 4, "follow-ups are part of the set"
-    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS)
+    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN7_QUESTIONS)
     assert not [q.question for q in UNSEEN3_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN3_QUESTIONS}) == len(UNSEEN3_QUESTIONS)
 
@@ -270,7 +273,7 @@ def test_unseen4_set_has_every_kind_in_numbers():
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 2 for kind in NEAR_MISS_KINDS)
     assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
     assert len([q for q in by["answerable"] if q.history]) >= 5, "follow-ups are part of the set"
-    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS)
+    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN7_QUESTIONS)
     assert not [q.question for q in UNSEEN4_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN4_QUESTIONS}) == len(UNSEEN4_QUESTIONS)
 
@@ -285,7 +288,12 @@ def test_unseen5_set_has_every_kind_in_numbers():
     assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
     assert len([q for q in by["answerable"] if q.history]) >= 5, "follow-ups are part of the set"
     others = asked_elsewhere(
-        UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN4_QUESTIONS, UNSEEN6_QUESTIONS
+        UNSEEN_QUESTIONS,
+        UNSEEN2_QUESTIONS,
+        UNSEEN3_QUESTIONS,
+        UNSEEN4_QUESTIONS,
+        UNSEEN6_QUESTIONS,
+        UNSEEN7_QUESTIONS,
     )
     assert not [q.question for q in UNSEEN5_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN5_QUESTIONS}) == len(UNSEEN5_QUESTIONS)
@@ -301,10 +309,36 @@ def test_unseen6_set_has_every_kind_in_numbers():
     assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
     assert len([q for q in by["answerable"] if q.history]) >= 12, "follow-ups are part of the set"
     others = asked_elsewhere(
-        UNSEEN_QUESTIONS, UNSEEN2_QUESTIONS, UNSEEN3_QUESTIONS, UNSEEN4_QUESTIONS, UNSEEN5_QUESTIONS
+        UNSEEN_QUESTIONS,
+        UNSEEN2_QUESTIONS,
+        UNSEEN3_QUESTIONS,
+        UNSEEN4_QUESTIONS,
+        UNSEEN5_QUESTIONS,
+        UNSEEN7_QUESTIONS,
     )
     assert not [q.question for q in UNSEEN6_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN6_QUESTIONS}) == len(UNSEEN6_QUESTIONS)
+
+
+def test_unseen7_set_has_every_kind_in_numbers():
+    by = by_category(UNSEEN7_QUESTIONS)
+    assert len(UNSEEN7_QUESTIONS) >= 105
+    assert len(by["answerable"]) >= 58 and len(by["case"]) >= 10
+    assert len(by["near_miss"]) >= 20 and len(by["off_topic"]) >= 10 and len(by["urgent"]) >= 10
+    labelled_as_written(by)
+    assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
+    assert {q.why for q in by["near_miss"]} <= set(NEAR_MISS_KINDS)
+    assert len([q for q in by["answerable"] if q.history]) >= 12, "follow-ups are part of the set"
+    others = asked_elsewhere(
+        UNSEEN_QUESTIONS,
+        UNSEEN2_QUESTIONS,
+        UNSEEN3_QUESTIONS,
+        UNSEEN4_QUESTIONS,
+        UNSEEN5_QUESTIONS,
+        UNSEEN6_QUESTIONS,
+    )
+    assert not [q.question for q in UNSEEN7_QUESTIONS if q.question.lower() in others]
+    assert len({q.question.lower() for q in UNSEEN7_QUESTIONS}) == len(UNSEEN7_QUESTIONS)
 
 
 # Each unseen set: its name for the CLI, its folder, its builder, its questions, and the file
@@ -316,6 +350,7 @@ UNSEEN_SETS = {
     "unseen4": (UNSEEN4, unseen4_docs, UNSEEN4_QUESTIONS, {".pdf", ".docx", ".html", ".md"}),
     "unseen5": (UNSEEN5, unseen5_docs, UNSEEN5_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen6": (UNSEEN6, unseen6_docs, UNSEEN6_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen7": (UNSEEN7, unseen7_docs, UNSEEN7_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

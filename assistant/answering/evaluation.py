@@ -32,6 +32,7 @@ NAMED_SETS = {
     "unseen4": "eval_unseen4",  # report only
     "unseen5": "eval_unseen5",  # report only
     "unseen6": "eval_unseen6",  # report only
+    "unseen7": "eval_unseen7",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
