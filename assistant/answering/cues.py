@@ -191,6 +191,14 @@ def without_the_setting(terms: evidence.Terms, context: str) -> evidence.Terms:
 _CONDITION = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:if|when|whenever|where|once)\b", re.I)
 
 
+# A clause that opens with its subject and a verb: the main clause after a condition.
+_MAIN_CLAUSE = re.compile(
+    r"\s*(?:I|we|you|they|he|she|it|this|that|there)\s+(?:will|would|must|should|can|could|may|might|need|needs|"
+    r"have|has|had|are|is|was|were|do|does|did)\b",
+    re.I,
+)
+
+
 def past_the_condition(text: str, span: tuple[int, int], cuts: list[int], limit: int, share) -> tuple[int, int]:
     """A long sentence's opening condition ("If you have news of a child in a review, email
     the team at ...") holds the question's words, as it restates the asker's case; what to do
@@ -203,7 +211,9 @@ def past_the_condition(text: str, span: tuple[int, int], cuts: list[int], limit:
     if a != 0 or not _CONDITION.match(text) or b >= len(text.rstrip()) or text[b : b + 2].strip() not in (",", ""):
         return span
     after = next((c for c in cuts if c > b), None)
-    if after is None or after != next(c for c in cuts if c > 0):  # the condition alone: its first clause
+    # the condition alone: its clauses ("If anyone makes an allegation against me, my assistant or
+    # anyone who lives in my home,"), none of them a main clause ("..., you must tell us, ...")
+    if after is None or any(_MAIN_CLAUSE.match(text, c) for c in cuts if 0 < c < b):
         return span
     ends = [c for c in cuts if after < c <= after + limit]
     if not ends or share(text[after : min(ends)]) >= share(text[a:b]):

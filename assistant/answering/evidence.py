@@ -343,6 +343,7 @@ def framing_words(question: str, frame: re.Match | None) -> set[str]:
         | tail_words
         | leadin.asker_words(question)
         | leadin.request_words(question)
+        | leadin.quoting_words(question)
         | (counted & answertypes.PROPORTION_FRAME)
         | {w for m in _ASKERS_NOW.finditer(question) for w in m.group(0).lower().split()}
     ) - {""}

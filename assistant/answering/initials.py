@@ -36,9 +36,10 @@ def candidates(question: str, index) -> list[str]:
     out = []
     for typed in dict.fromkeys(_TYPED.findall(question)):
         w = typed.lower()
-        if not _LETTERS.fullmatch(w) or w in stop or meaning.word_classes(w):
+        # "ToR" typed so is an abbreviation even when English has the word ("tor", a hill)
+        if not _LETTERS.fullmatch(w) or w in stop or (meaning.word_classes(w) and not mixed(typed)):
             continue
-        if not (typed.isupper() or plural(typed) or (typed.islower() and meaning.zipf(w) < RARE_ZIPF)):
+        if not (typed.isupper() or plural(typed) or mixed(typed) or (typed.islower() and meaning.zipf(w) < RARE_ZIPF)):
             continue
         stems = tokenize(w)
         if w not in out and not index.bm25.df(stems[0] if stems else w):
@@ -49,6 +50,25 @@ def candidates(question: str, index) -> list[str]:
 def plural(typed: str) -> bool:
     """An abbreviation's plural: capitals and a lower-case "s" ("PCSOs", "DSLs")."""
     return len(typed) >= 4 and typed.endswith("s") and typed[:-1].isupper()
+
+
+def mixed(typed: str) -> bool:
+    """An abbreviation whose small letters stand for small words: "ToR" (terms of reference),
+    "SiE" (safeguarding in education), "DfE"."""
+    capitals = sum(c.isupper() for c in typed)
+    return 3 <= len(typed) <= 5 and typed[0].isupper() and capitals >= 2 and not typed.isupper() and not plural(typed)
+
+
+def mixed_runs(typed: str, initials: str, kept: list[str]) -> list[str]:
+    """The runs of the documents' words that a mixed-case abbreviation spells: a capital for a
+    content word, a small letter for a stop word starting with it, commonest first."""
+    pattern = re.compile("".join(re.escape(shorthand.BREAK) if c.islower() else c.lower() for c in typed))
+    found: Counter[str] = Counter()
+    for m in pattern.finditer(initials):
+        run = kept[m.start() : m.end()]
+        if all(w[:1] == c.lower() for w, c in zip(run, typed, strict=True)):
+            found[" ".join(run)] += 1
+    return [p for p, _ in found.most_common(MAX_PHRASES)]
 
 
 def letters_of(abbr: str, question: str) -> str:
@@ -102,9 +122,13 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
             groups[gid].append(token)
             spelled.append(longest[gid])
             continue
-        if len(abbr) < 3:
+        typed = re.search(rf"\b{re.escape(word)}\b", question, re.I)
+        if typed and mixed(typed.group(0)):
+            runs = mixed_runs(typed.group(0), *index_initials(index))
+        elif len(abbr) < 3:
             continue
-        runs = runs_spelling(abbr, *index_initials(index))
+        else:
+            runs = runs_spelling(abbr, *index_initials(index))
         if runs:
             groups.append([token] + [tuple(tokenize(r)) for r in runs])
             longest.append(runs[0])

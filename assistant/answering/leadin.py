@@ -74,6 +74,24 @@ def request_words(question: str) -> set[str]:
     return {m.group(1).lower() for m in _REQUEST.finditer(question) if m.group(1).lower() in ASKER_VERBS}
 
 
+# A trainer's request for the words themselves ("need the exact line saying when ..., with the page
+# it's on", "word for word, for a slide", "slide 4 (national picture):"): how to quote, not what.
+_QUOTING = re.compile(
+    r"\b(?:the\s+)?exact\s+(?:line|lines|sentence|sentences|words?|wording|quote|quotes|phrase|text)"
+    r"(?:\s+(?:saying|that\s+says|which\s+says))?\b"
+    r"|\bword\s+for\s+word\b|\bverbatim\b|\bpaste\b|\bcopy\s+and\s+paste\b"
+    r"|\bfor\s+(?:a|my|the|our|some)\s+(?:slides?|handouts?|presentation|training\s+slides?)\b"
+    r"|^\W*slides?\s*\d*\s*(?:\([^)]{0,40}\))?\s*:"
+    r"|\b(?:with|and)\s+(?:the|its)\s+page(?:\s+(?:number|it['’]?s\s+on|it\s+is\s+on))?\b",
+    re.I,
+)
+
+
+def quoting_words(question: str) -> set[str]:
+    """The words (lower case) of a request for the exact words (``_QUOTING``)."""
+    return {w for m in _QUOTING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
+
+
 # A message's greeting ("Hi,", "Dear team,", "hello"): a salutation, never what is asked.
 _GREETING = re.compile(
     r"^\s*(?:hi|hiya|hello|hey|dear\s+(?:team|all|sir|madam|colleagues?|[A-Z][a-z]+)|good\s+(?:morning|afternoon|"

@@ -185,7 +185,12 @@ _FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
 # documents give ages as ranges ("11 to 17", "under 16"), so the age itself is no figure to hold.
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2})\s*-?\s*(?P<unit>yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*olds?\b"
-    r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b",
+    r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b"
+    # "our baby's only 4 months", "my son is 9": a child's age said of the child
+    r"|\b(?:bab(?:y|ies)|son|daughter|child|kid|boy|girl|grand(?:son|daughter)|niece|nephew|he|she)"
+    r"(?:['’]s|\s+is|\s+was|\s+turned)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(?P<cop>\d{1,2})"
+    r"(?:\s*(?P<cunit>months?|mths?|weeks?|wks?|years?|yrs?)(?:\s+old)?)?(?![\w%:/]|[.,]\d)"
+    r"(?!\s*(?:hours?|minutes?|mins?|days?|times?|pounds?|miles?|p|am|pm)\b)",
     re.I,
 )
 
@@ -194,7 +199,12 @@ def without_ages(text: str) -> str:
     """``text`` without the ages of the asker's case ("my 7 month old", "a 16yo"): the age is
     checked against the ranges a passage states (``ages_outside``); its words ("month", "old")
     are not what the question is about."""
-    return _AGE.sub(" ", text)
+    # of "my son is 9" only "9" goes: the son is what the question is about
+    return _AGE.sub(lambda m: m.group(0)[: m.start("cop") - m.start()] + " " if m.group("cop") else " ", text)
+
+
+# The number of the asker's own slide ("slide 4 (national picture)"): no document's figure.
+_SLIDE = re.compile(r"\bslides?\s*(?:no\.?\s*)?(\d{1,3})\b", re.I)
 
 
 # A figure offered as an estimate ("roughly 200", "around 60", "nearly 500"): the passage gives
@@ -215,7 +225,7 @@ _AGE_RANGE = re.compile(
 
 
 def _age_figure(m: re.Match) -> str:
-    return m.group("n") or m.group("yo") or m.group("aged")
+    return m.group("n") or m.group("yo") or m.group("aged") or m.group("cop")
 
 
 # A child's age said by the stage of life: a baby is in its first year, a toddler one to three, a
@@ -231,7 +241,7 @@ def ages_asked(text: str) -> set[float]:
     baby" 0.5, "a teenager" each of 13 to 19)."""
     out = {float(a) for m in _AGE_STAGE.finditer(text) for a in _STAGE_AGES[m.group("stage")[:3].lower()]}
     for m in _AGE.finditer(text):
-        n, unit = int(_age_figure(m)), (m.group("unit") or "y").lower()
+        n, unit = int(_age_figure(m)), (m.group("unit") or m.group("cunit") or "y").lower()
         out.add(n / 12 if unit.startswith("m") else n / 52 if unit.startswith("w") else float(n))
     return out
 
@@ -252,6 +262,7 @@ def incidental_numbers(text: str) -> set[str]:
     child's age in the asker's case and a figure offered as an estimate."""
     out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
     out |= {_age_figure(m) for m in _AGE.finditer(text)}
+    out |= {m.group(1) for m in _SLIDE.finditer(text)}
     out |= {m.group(1).replace(",", "") for m in _ESTIMATE.finditer(text)}
     out |= party_figures(text)
     return out | ({"0"} if _FROM_ZERO.search(text) else set())

@@ -79,6 +79,7 @@ SAYING = frozenset("say said mention state write wrote written".split())
 # Verbs of being told: "when does the school hear?" is answered by "... are sent to schools".
 HEARING = frozenset("hear heard learn learnt receiv".split())
 ROLE_WINDOW = 2  # extra words allowed between the words of a role ("designated safeguarding nurse")
+FIRST_PERSON = frozenset({"i", "we"})  # how a policy's author speaks of itself ("I will tell the LADO")
 ACTOR_WINDOW = 6  # words between an agency and its verb ("the police will usually visit")
 # "who is the designated nurse?" asks who holds the post: a person's name, as "by name" does.
 _WHO_HOLDS = re.compile(
@@ -448,10 +449,11 @@ def _verbs(verb: str, tokens: Sequence[str], soft: dict[str, str]) -> list[int]:
     return [i for i, t in enumerate(tokens) if t in wanted]
 
 
-def _acts(actor: str, verb: str, tokens: Sequence[str], soft: dict[str, str]) -> bool:
-    """Does the agency (``actor``) do the verb in this sentence's stems?"""
+def _acts(actor: str, verb: str, tokens: Sequence[str], soft: dict[str, str], own: bool = False) -> bool:
+    """Does the agency (``actor``) do the verb in this sentence's stems? In its ``own`` document
+    (a childminder's policy) it speaks as "I" or "we"."""
     verbs = _verbs(verb, tokens, soft)
-    agents = _positions(tokens, _forms(actor, soft) | _staff(actor))
+    agents = _positions(tokens, _forms(actor, soft) | _staff(actor) | (FIRST_PERSON if own else set()))
     before = any(0 < v - a <= ACTOR_WINDOW for a in agents for v in verbs)
     passive = any(0 < a - v <= ACTOR_WINDOW and "by" in tokens[v + 1 : a] for a in agents for v in verbs)
     # Guidance to its reader ("... follow your procedure and refer to children's services"): the
@@ -527,21 +529,24 @@ def fits(
     if asked_.deed and not _deed_said(asked_.deed, text, heading, soft, titled):
         return False
     if asked_.actor and asked_.actor not in glossed and not (_stem(asked_.verb) in SAYING and asked_.actor in titled):
-        return _actor_does_it(asked_, raw, sentences, soft)
+        return _actor_does_it(asked_, raw, sentences, soft, asked_.actor in titled)
     return True
 
 
-def _actor_does_it(asked_: Asked, raw: Sequence[str], sentences: Sequence[Sequence[str]], soft: dict[str, str]) -> bool:
-    """Does one sentence have the agency asked of do the asked thing (to the agency told, if any)?"""
+def _actor_does_it(
+    asked_: Asked, raw: Sequence[str], sentences: Sequence[Sequence[str]], soft: dict[str, str], own: bool = False
+) -> bool:
+    """Does one sentence have the agency asked of do the asked thing (to the agency told, if any)?
+    ``own``: the passage is of the agency's own document, which says "I" or "we" for it."""
     acting = [
         toks
         for s, toks in zip(raw, sentences, strict=False)
         if not asked_.recipient or asked_.recipient in toks or _told(asked_.recipient, s)
     ]
     if _stem(asked_.verb) in HEARING:  # "when does the school hear": it is told, in whatever order
-        agents = {asked_.actor} | _staff(asked_.actor)
+        agents = {asked_.actor} | _staff(asked_.actor) | (FIRST_PERSON if own else set())
         return any(agents & set(toks) and set(toks) & (TELLING | HEARING) for toks in acting)
-    return any(_acts(asked_.actor, asked_.verb, toks, soft) for toks in acting)
+    return any(_acts(asked_.actor, asked_.verb, toks, soft, own) for toks in acting)
 
 
 def name_roles(index) -> dict[str, tuple[frozenset[str], ...]]:

@@ -36,12 +36,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SECTION = re.compile(r"(?<![\w'’])(?:s\.?\s?|s|sec\.?\s|sections?\s)(\d{1,3})([a-z]?)s?\b", re.I)
 
 
-_BREAK = "#"  # a stop word, a number or a sentence's end: no initials run through it
+BREAK = "#"  # a stop word, a number or a sentence's end: no initials run through it
 _SENTENCE_END = re.compile(r"[.!?;:|\n]")
 
 
 def index_initials(index) -> tuple[str, list[str]]:
-    """The first letters of the index's words in order (``_BREAK`` for a stop word, a number or
+    """The first letters of the index's words in order (``BREAK`` for a stop word, a number or
     a sentence's end) and the words themselves, made once per index (for ``vocabulary`` here and
     for initials.py, which reads abbreviations from them)."""
 
@@ -53,9 +53,9 @@ def index_initials(index) -> tuple[str, list[str]]:
             for sentence in _SENTENCE_END.split(doc.text):
                 for w in words(sentence):
                     plain = w.isalpha() and w not in stop
-                    letters.append(w[0] if plain else _BREAK)
+                    letters.append(w[0] if plain else BREAK)
                     kept.append(w)
-                letters.append(_BREAK)
+                letters.append(BREAK)
                 kept.append("")
         return "".join(letters), kept
 

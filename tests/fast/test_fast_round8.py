@@ -1,0 +1,162 @@
+"""Right answers refused by a hard rule on the sixth unseen set's kind of text (eighth round): an
+abbreviation typed in mixed case, a child's age said of the child, a trainer's request for the
+exact words, a policy speaking as "I", and a mark stuck on a long condition. Every question and
+passage is written for these tests, about made-up places."""
+
+from __future__ import annotations
+
+import pytest
+from fastcorpus import admissible
+from fastcorpus import text_index as fake_index
+
+from assistant.answering import cues, evidence, glossary, initials, leadin, meaning
+from assistant.index.lexical import token_set
+
+
+@pytest.fixture(scope="module")
+def gloss():
+    return glossary.load()
+
+
+DOCS = [
+    "Terms of reference for the Child Bracken review. The terms of reference set the period the review covers.",
+    "Job description: Safeguarding in Education Adviser. The safeguarding in education team advises schools.",
+    "Police community support officers pass concerns to the hub.",
+]
+
+
+# ---------------------------------------------------------------- an abbreviation in mixed case
+
+
+@pytest.mark.parametrize(
+    ("question", "long"),
+    [
+        ("Bracken ToR - what period does the review cover?", "terms of reference"),  # "tor" is an English word too
+        ("what's the closing date for the SiE adviser job?", "safeguarding in education"),
+    ],
+)
+def test_an_abbreviation_in_mixed_case_is_the_phrase_its_capitals_and_small_words_spell(gloss, index, question, long):
+    wide, spelled = initials.widened(question, fake_index(DOCS), gloss)
+    assert spelled == [long]
+    terms = evidence.question_terms(question, index, wide)
+    held = evidence.covered(terms, token_set(f"The {long} of the review"), wide)
+    assert terms.propers <= held, "an abbreviation spelled out is held by its long form"
+
+
+@pytest.mark.parametrize("typed", ["ToR", "SiE", "DfE"])
+def test_mixed_case_is_read_as_an_abbreviation(typed):
+    assert initials.mixed(typed)
+
+
+@pytest.mark.parametrize("typed", ["PCSOs", "DSLs", "Tor", "EDT", "McDonald"])
+def test_a_plural_capitals_a_name_or_a_long_word_is_not(typed):
+    assert not initials.mixed(typed)
+
+
+def test_a_small_letter_must_stand_for_a_small_word(gloss):
+    # "safeguarding education" has no small word between: "SiE" does not spell it
+    index = fake_index(["Safeguarding education matters to every school."])
+    assert initials.widened("who is the SiE adviser?", index, gloss) == (gloss, [])
+
+
+# ---------------------------------------------------------------- a child's age said of the child
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "kept"),
+    [
+        ("our baby's only 4 months and she had a bruise", 4 / 12, "baby"),
+        ("my son is 9 and he walks home alone", 9.0, "son"),
+        ("she's 7 months, is that allowed?", 7 / 12, "allowed"),
+        ("he is 15 years old.", 15.0, "he"),
+    ],
+)
+def test_a_childs_age_said_of_the_child_is_an_age_not_a_figure(text, age, kept):
+    assert age in meaning.ages_asked(text)
+    figure = str(round(age * 12)) if age < 1 else str(int(age))
+    assert figure in meaning.incidental_numbers(text)
+    rest = meaning.without_ages(text)
+    assert figure not in rest and kept in rest, "only the figure goes: the child is what is asked about"
+
+
+@pytest.mark.parametrize("text", ["she was 2 hours late", "the review was 2 years long", "he is 3.5 miles away"])
+def test_other_figures_said_of_a_person_stay_figures(text):
+    assert not meaning.ages_asked(text) - meaning.ages_asked("a baby")
+
+
+def test_a_baby_whose_age_is_given_is_answered_by_the_policy_on_babies(index, gloss):
+    passage = "If a baby who is not yet crawling has a bruise, I must tell the children's services hub the same day."
+    question = "our baby's only 4 months and had a tiny bruise, do you have to report it?"
+    assert admissible(question, passage, index, gloss)
+
+
+# ---------------------------------------------------------------- a trainer asking for the exact words
+
+
+@pytest.mark.parametrize(
+    ("question", "framing", "topic"),
+    [
+        (
+            "slide 4 (national picture): need the exact line saying when the report came out, with the page it's on",
+            {"slide", "picture", "exact", "line", "saying", "page"},
+            {"report", "came"},
+        ),
+        ("the exact wording about cameras in the changing rooms, word for word, for a slide", {"wording"}, {"cameras"}),
+        ("for my slides - the exact sentence about the main finding", {"slides", "sentence"}, {"finding"}),
+        ("please paste the learning outcomes for the course", {"paste"}, {"outcomes"}),
+    ],
+)
+def test_a_request_for_the_exact_words_is_how_to_quote_not_what(question, framing, topic):
+    words = leadin.quoting_words(question)
+    assert framing <= words and not topic & words
+
+
+@pytest.mark.parametrize("question", ["what is the advice line number?", "which page of the website lists the hubs?"])
+def test_a_line_or_a_page_asked_about_is_the_topic(question):
+    assert not leadin.quoting_words(question)
+
+
+def test_the_number_of_the_askers_slide_is_no_figure_to_hold():
+    assert "4" in meaning.incidental_numbers("slide 4 (national picture): when did the report come out?")
+
+
+# ---------------------------------------------------------------- a policy speaking as "I"
+
+POLICY = "If anyone makes an allegation against me, I will tell the LADO within one working day."
+
+
+def test_in_its_own_policy_the_childminder_is_i(index, gloss):
+    question = "when does the childminder tell the LADO about an allegation?"
+    assert admissible(question, POLICY, index, gloss, heading="Brookfield Childminding safeguarding policy")
+
+
+def test_in_another_document_i_is_someone_else(index, gloss):
+    question = "when does the childminder tell the LADO about an allegation?"
+    assert not admissible(question, POLICY, index, gloss, heading="A podcast with a school's head teacher")
+
+
+# ---------------------------------------------------------------- a condition of several clauses
+
+
+def share_of(words: set[str]):
+    return lambda text: sum(w in text.lower() for w in words)
+
+
+CONDITION = (
+    "If anyone makes an allegation against me, my assistant or anyone who lives in my home, "
+    "I will tell the LADO within one working day and tell the inspectorate within 14 days."
+)
+
+
+def test_a_condition_of_several_clauses_gives_way_to_the_main_clause():
+    end = CONDITION.index(" my home,") + len(" my home")
+    cuts = [0, *(i + 1 for i, c in enumerate(CONDITION) if c == ","), len(CONDITION)]
+    got = cues.past_the_condition(CONDITION, (0, end), cuts, 120, share_of({"allegation", "home"}))
+    assert CONDITION[got[0] : got[1]].lstrip().startswith("I will tell the LADO within one working day")
+
+
+def test_a_main_clause_inside_the_run_keeps_it():
+    text = "If you are worried, you must ring the hub, and the duty worker will call you back within the hour."
+    end = text.index(" and the duty") - 1
+    cuts = [0, *(i + 1 for i, c in enumerate(text) if c == ","), len(text)]
+    assert cues.past_the_condition(text, (0, end), cuts, 80, share_of({"worried", "ring"})) == (0, end)
