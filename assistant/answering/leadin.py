@@ -80,7 +80,8 @@ _QUOTING = re.compile(
     r"\b(?:the\s+)?exact\s+(?:line|lines|sentence|sentences|words?|wording|quote|quotes|phrase|text)"
     r"(?:\s+(?:saying|that\s+says|which\s+says))?\b"
     r"|\bword\s+for\s+word\b|\bverbatim\b|\bpaste\b|\bcopy\s+and\s+paste\b"
-    r"|\bfor\s+(?:a|my|the|our|some)\s+(?:slides?|handouts?|presentation|training\s+slides?)\b"
+    r"|\bfor\s+(?:a|my|the|our|some)\s+(?:slides?|handouts?|presentation|training\s+slides?|piece|article)\b"
+    r"|\ba\s+(?:quote|quotation)\s+(?:from|by)\b"
     r"|^\W*slides?\s*\d*\s*(?:\([^)]{0,40}\))?\s*:"
     r"|\b(?:with|and)\s+(?:the|its)\s+page(?:\s+(?:number|it['’]?s\s+on|it\s+is\s+on))?\b",
     re.I,

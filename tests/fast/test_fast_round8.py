@@ -160,3 +160,25 @@ def test_a_main_clause_inside_the_run_keeps_it():
     end = text.index(" and the duty") - 1
     cuts = [0, *(i + 1 for i, c in enumerate(text) if c == ","), len(text)]
     assert cues.past_the_condition(text, (0, end), cuts, 80, share_of({"worried", "ring"})) == (0, end)
+
+
+# ---------------------------------------------------------------- a journalist's quote
+
+
+def test_a_journalists_request_for_a_quote_frames_the_question():
+    assert {"quote", "piece"} <= leadin.quoting_words(
+        "I need a quote from the scrutineer for my piece - what did she say?"
+    )
+
+
+@pytest.mark.parametrize("question", ["a quote from the scrutineer - what did she say?", "what did they say about it?"])
+def test_a_pronoun_speaking_is_someone_named_before_not_a_speaker_to_find(question):
+    from assistant.answering import aspects
+
+    assert aspects.speaker(question) == []
+
+
+def test_a_named_speaker_is_still_found():
+    from assistant.answering import aspects
+
+    assert aspects.speaker("what did Child K's dad say?") == ["dad"]
