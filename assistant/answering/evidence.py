@@ -776,6 +776,8 @@ def admissible(
     if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
         if not set(terms.subject) & exact:
             return False
+    if another_of_kind(terms, got):
+        return False
     # "what does the nursery guidance say ...?": a passage of the nursery's document (its title,
     # author or section names it), not one naming a nursery in a case it tells
     if not set(terms.owners) <= ctx | exact - exact_text:
@@ -788,6 +790,16 @@ def admissible(
     return answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary) and asked_of_it(
         terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading
     )
+
+
+def another_of_kind(terms: Terms, got) -> bool:
+    """ "Is the ambulance service taking part?": a word no document has, modifying a head of the
+    subject the documents know ("service"), names another of its kind (another agency's); a
+    passage without it (by meaning too) is about the others. An unknown head ("a lunchtime
+    supervisor") may be any staff, and is left to the other evidence."""
+    if len(terms.subject) < 2 or terms.df is None or not terms.df(terms.subject[-1]):
+        return False
+    return not {s for s in terms.subject[:-1] if not terms.df(s)} <= got
 
 
 def unknown_compound(terms: Terms, got) -> bool:

@@ -147,6 +147,14 @@ def subject(question: str) -> list[str]:
     if not rest or rest[0] in _PRONOUNS:
         return []
     be = m.group("aux").lower() in _BE if m else False
+    # "is the ambulance service taking part": after "is", a participle is the verb ("taking"), not
+    # the head of the subject, whatever else English lets the words be
+    if be:
+        for n in range(min(SUBJECT_WORDS, len(rest) - 1), 0, -1):
+            np, verb = rest[:n], rest[n]
+            if verb.endswith("ing") and not np[-1].endswith("ing") and "NOUN" in meaning.word_classes(np[-1]):
+                if all({"NOUN", "ADJ"} & meaning.word_classes(w) or not meaning.word_classes(w) for w in np):
+                    return np
     for n in range(min(SUBJECT_WORDS, len(rest) - 1), 0, -1):
         np, verb = rest[:n], rest[n]
         if "NOUN" not in meaning.word_classes(np[-1]) or set(np) & _PRONOUNS:

@@ -182,3 +182,47 @@ def test_a_named_speaker_is_still_found():
     from assistant.answering import aspects
 
     assert aspects.speaker("what did Child K's dad say?") == ["dad"]
+
+
+# ---------------------------------------------------------------- another agency of a kind the documents know
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("is the ambulance service taking part in the review?", ["ambulance", "service"]),
+        ("are the school nurses taking part?", ["school", "nurses"]),
+        ("is the training open to parents?", ["training"]),
+    ],
+)
+def test_after_is_a_participle_is_the_verb_not_the_head_of_the_subject(question, subject):
+    from assistant.answering import subjects
+
+    assert subjects.subject(question) == subject
+
+
+AGENCIES = "Workers from social care, the police and schools are taking part in the review."
+
+
+def test_an_unknown_word_naming_others_of_a_known_kind_is_not_held(index, gloss):
+    # no document of the fast corpus says "ambulance"; it says "workers": the workers asked about are others
+    assert admissible("are the police workers taking part in the review?", AGENCIES, index, gloss)
+    assert not admissible("are the ambulance workers taking part in the review?", AGENCIES, index, gloss)
+
+
+@pytest.mark.parametrize(
+    ("subject", "got", "other"),
+    [
+        (["ambul", "servic"], set(), True),  # an unknown kind of a known service
+        (["ambul", "servic"], {"ambul"}, False),  # the passage holds it (by stem or meaning)
+        (["lunchtim", "supervisor"], set(), False),  # the head itself unknown: any staff
+        (["polic", "servic"], set(), False),  # every word known: left to the other evidence
+        (["servic"], set(), False),
+    ],
+)
+def test_another_of_a_known_kind(subject, got, other):
+    from types import SimpleNamespace
+
+    known = {"servic", "polic"}
+    terms = SimpleNamespace(subject=subject, df=lambda s: int(s in known))
+    assert evidence.another_of_kind(terms, got) is other
