@@ -44,6 +44,7 @@ reports document documents say said says show should shown tell the there this t
 were what whats when where which who whom whose why will with would you your text
 roughly approximately around nearly almost exactly precisely about overall total
 called named titled entitled known name kind kinds sort sorts type types
+till til until tho though although
 anyone anybody someone somebody everyone everybody nobody noone something everything nothing
 """.split()
 )

@@ -226,3 +226,12 @@ def test_another_of_a_known_kind(subject, got, other):
     known = {"servic", "polic"}
     terms = SimpleNamespace(subject=subject, df=lambda s: int(s in known))
     assert evidence.another_of_kind(terms, got) is other
+
+
+# ---------------------------------------------------------------- informal function words
+
+
+@pytest.mark.parametrize("question", ["how long till some1 gets back to me?", "is someone there at night tho"])
+def test_till_and_tho_are_function_words_not_what_is_asked(index, gloss, question):
+    terms = evidence.question_terms(question, index, gloss)
+    assert not {"till", "tho"} & set(terms.words.values())
