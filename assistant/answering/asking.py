@@ -364,7 +364,7 @@ def lead_in(question: str) -> set[str]:
 
 
 # The asker or theirs, in a statement about their situation ("*my* son's got ...", "*I* keep hearing").
-_SPEAKING = frozenset("i i'm im my me we we're our us".split())
+_SPEAKING = frozenset("i i'm im i've ive i'd i'll my me we we're we've we'd we'll our us".split())
 
 
 def _after_lead_in(question: str) -> str:

@@ -235,3 +235,19 @@ def test_another_of_a_known_kind(subject, got, other):
 def test_till_and_tho_are_function_words_not_what_is_asked(index, gloss, question):
     terms = evidence.question_terms(question, index, gloss)
     assert not {"till", "tho"} & set(terms.words.values())
+
+
+# ---------------------------------------------------------------- the asker's situation, contracted
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("I've picked up the Bracken review from a colleague - what actually happened to her?", "colleague"),
+        ("we'd like to send neighbourhood officers on the courses - what would a full day cost?", "neighbourhood"),
+    ],
+)
+def test_a_lead_in_with_a_contracted_i_or_we_is_the_askers_situation(question, aside):
+    from assistant.answering import asking
+
+    assert aside in asking.lead_in(question)
