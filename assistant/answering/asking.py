@@ -166,7 +166,11 @@ _ROUGH = re.compile(
 _IDIOM = re.compile(
     r"\bat the (moment|minute|time being)\b|\b(?:right|just) (now)\b|\b(straight) (?:away|to|on|off|in)\b"
     r"|\b(?:go|goes|going|gone|went) (wrong)\b|\bthese (days)\b|\bin the (end)\b|\bby the (way)\b"
-    r"|^\W*(quick) (?:one|q|question)\b",
+    r"|^\W*(quick) (?:one|q|question)\b"
+    # "is that true?", "how do I get hold of them?", "when's it due out?": asking to confirm, to
+    # reach someone, when it comes
+    r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
+    r"|\b(due)\s+out\b",
     re.I,
 )
 # Nouns that stand for a question word, as the head of what is asked ("what's the *difference*

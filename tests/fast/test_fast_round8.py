@@ -251,3 +251,23 @@ def test_a_lead_in_with_a_contracted_i_or_we_is_the_askers_situation(question, a
     from assistant.answering import asking
 
     assert aside in asking.lead_in(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "idiom"),
+    [
+        ("one of the mums said the coaches can't message the kids, is that true?", "true"),
+        ("who is the welfare officer and how do I get hold of them?", "hold"),
+        ("the other review - when is that due out?", "due"),
+    ],
+)
+def test_everyday_idioms_of_asking_name_no_topic(question, idiom):
+    from assistant.answering import asking
+
+    assert idiom in asking.idiom_words(question)
+
+
+def test_a_topic_word_is_no_idiom():
+    from assistant.answering import asking
+
+    assert not asking.idiom_words("which rights does a child have under the true path scheme?")
