@@ -110,7 +110,7 @@ _NOT_ASKING = (
 )
 _RELAY = re.compile(
     r"^" + _NOT_ASKING + r"[^:?!.]{0,60}?\b(?:fwd|fw|forwarded|forwarding|handover|note|notes|email|e-mail|message|"
-    r"voicemail|query|here|asks|asking|office)\b[^:?!.]{0,40}?:\s*"
+    r"voicemail|query|here|asks|asking|office|comms|communications|press|reception|admin|hr)\b[^:?!.]{0,40}?:\s*"
     # "if", "whether" and "about" stay: the words after them are not the start of a sentence.
     r"|^" + _NOT_ASKING + r"(?:[^\s:?!.]+\s+){0,5}?(?:asks|is asking|asking|wants to know|wondering|wonders)"
     r"\s*[:,\-–]?\s+",

@@ -128,6 +128,7 @@ def spelled_in_digits(text: str) -> str:
 # Abbreviations of English dictionaries, typed for the word in a hurry ("2 yr check", "missed appts").
 ABBREVIATIONS = {"yr": "year", "yrs": "years", "mth": "month", "mths": "months", "wk": "week", "wks": "weeks"}
 ABBREVIATIONS |= {"hr": "hour", "hrs": "hours", "appt": "appointment", "appts": "appointments"}
+ABBREVIATIONS |= {"comms": "communications"}
 
 # A length of time, whichever unit it is written in: "12 months", "one year" and "a year" are
 # the same length, as are "a fortnight", "two weeks" and "14 days". Years and months are one

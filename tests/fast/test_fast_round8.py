@@ -271,3 +271,19 @@ def test_a_topic_word_is_no_idiom():
     from assistant.answering import asking
 
     assert not asking.idiom_words("which rights does a child have under the true path scheme?")
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("comms: will the Bracken review be published?", "will the Bracken review be published?"),
+        ("press office: when is it out?", "when is it out?"),
+        ("Child K: what happened to him?", "Child K: what happened to him?"),  # a topic, not who passes it on
+    ],
+)
+def test_a_department_passing_a_question_on_is_a_relay(question, rest):
+    assert leadin.without_relay(question) == rest
+
+
+def test_comms_is_communications():
+    assert meaning.ABBREVIATIONS["comms"] == "communications"
