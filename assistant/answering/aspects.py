@@ -542,13 +542,26 @@ _DOCUMENT_SAYS = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"\s*(?:[?!.;:]|\s[-–—]\s|,)\s*")
+# "did the inspectors say anything about ...?": whoever speaks, what they say of the topic is asked
+# (not "the inspectors said something about ... - what was it?", which tells it in its own words).
+_SAYS_ANYTHING = re.compile(
+    r"\b(?:did|does|do|will|would|has|have)\b[^?]{0,40}?\b(?:say|mention|write)\s+(?:anything|much)\s+about\b", re.I
+)
+
+
 def topic(question: str, framed: bool) -> list[str]:
     """The topics of a question that asks what the documents say about them ("What does the
     report say about online harm?" -> ["online harm"]; "... about neglect and information
     sharing?" -> ["neglect", "information sharing"]: each is one thing, the pair is not); []
     for any other question (``framed``: it opens with such a frame, evidence.DOCUMENT_FRAME;
     a document named otherwise, "Tarnwick's annual report", frames it too)."""
-    m = _ABOUT.search(question) if framed or _DOCUMENT_SAYS.match(question) else None
+    if not (framed or _DOCUMENT_SAYS.match(question)):
+        said = _SAYS_ANYTHING.search(question)
+        # of anyone's words, the topic up to the end of its clause ("about adults? like a ...")
+        said_of = _CLAUSE_BREAK.split(question[said.end() :], maxsplit=1)[0] if said else ""
+        return [part for part in _AND.split(said_of) if part.strip()]
+    m = _ABOUT.search(question)
     return [part for part in _AND.split(m.group("topic")) if part.strip()] if m else []
 
 

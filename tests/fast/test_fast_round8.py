@@ -287,3 +287,27 @@ def test_a_department_passing_a_question_on_is_a_relay(question, rest):
 
 def test_comms_is_communications():
     assert meaning.ABBREVIATIONS["comms"] == "communications"
+
+
+# ---------------------------------------------------------------- "did X say anything about T?"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("did the inspectors say anything about the council's chief executive?", ["the council's chief executive"]),
+        ("does the dental policy say anything about adults? like a vulnerable adult patient?", ["adults"]),
+        ("the inspectors said something about older kids' views - what was it?", []),  # told, not asked
+    ],
+)
+def test_whoever_speaks_what_they_say_of_a_topic_is_asked(question, topic):
+    from assistant.answering import aspects
+
+    assert [t.strip() for t in aspects.topic(question, False)] == topic
+
+
+def test_a_passage_without_the_topic_asked_of_the_speaker_does_not_answer(index, gloss):
+    passage = "Inspectors found that managers and social workers know their children well."
+    question = "did the inspectors say anything about the council's chief executive?"
+    assert not admissible(question, passage, index, gloss)
+    assert admissible("did the inspectors say anything about social workers?", passage, index, gloss)
