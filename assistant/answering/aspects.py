@@ -472,6 +472,10 @@ def names_another(name: str, text: str) -> bool:
     return has_names(re.sub(re.escape(name), " ", text, flags=re.I))
 
 
+# A pronoun before a word is its subject ("she takes", "he leaves"), never whom a thing is for.
+_PRONOUNS_OF_PEOPLE = frozenset("he she they we you i someone anyone everyone".split())
+
+
 def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, str]]:
     """Where the question says whom a service or a thing is for, or whose it is, by a word for
     people or an agency put before it: "adult social care" -> [("adult", "social")], "the police
@@ -481,7 +485,8 @@ def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, 
     toks = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", question))
     out = []
     for a, b in zip(toks, toks[1:], strict=False):
-        if a.lower() in answertypes.PEOPLE and b.lower() not in stop and not b[:1].isupper() and a.lower() not in stop:
+        person = a.lower() in answertypes.PEOPLE and a.lower() not in _PRONOUNS_OF_PEOPLE  # "she takes": her act
+        if person and b.lower() not in stop and not b[:1].isupper() and a.lower() not in stop:
             out.append((a.lower(), _stemmer().stemWord(b.lower())))
     return out
 
@@ -520,7 +525,7 @@ def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] 
             continue
         for i in range(1, len(stems)):
             other = toks[i - 1]
-            if stems[i] == head and other in answertypes.PEOPLE and not one_group(other, who):
+            if stems[i] == head and other in answertypes.PEOPLE - _PRONOUNS_OF_PEOPLE and not one_group(other, who):
                 return True
     return False
 

@@ -311,3 +311,19 @@ def test_a_passage_without_the_topic_asked_of_the_speaker_does_not_answer(index,
     question = "did the inspectors say anything about the council's chief executive?"
     assert not admissible(question, passage, index, gloss)
     assert admissible("did the inspectors say anything about social workers?", passage, index, gloss)
+
+
+# ---------------------------------------------------------------- a pronoun is a subject, not whom a thing is for
+
+
+def test_a_pronoun_before_a_verb_says_whom_nothing_is_for():
+    from assistant.answering import aspects
+    from assistant.index.lexical import stopwords
+
+    assert aspects.modified("she take photo of my son, she use her phone?", stopwords()) == []
+    assert ("adult", "social") in aspects.modified("what does adult social care do?", stopwords())
+
+
+def test_photos_deleted_when_the_child_leaves_answer_when_he_leaves(index, gloss):
+    passage = "Photographs are taken on the setting's tablet and are deleted when your child leaves."
+    assert admissible("what happens to the photos of my boy when he leaves?", passage, index, gloss)
