@@ -486,7 +486,8 @@ def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, 
     out = []
     for a, b in zip(toks, toks[1:], strict=False):
         person = a.lower() in answertypes.PEOPLE and a.lower() not in _PRONOUNS_OF_PEOPLE  # "she takes": her act
-        if person and b.lower() not in stop and not b[:1].isupper() and a.lower() not in stop:
+        thing = b.lower() not in stop | _PRONOUNS_OF_PEOPLE and not b[:1].isupper()
+        if person and thing and a.lower() not in stop:
             out.append((a.lower(), _stemmer().stemWord(b.lower())))
     return out
 
