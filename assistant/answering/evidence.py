@@ -772,12 +772,7 @@ def admissible(
         counted = figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         if not aspects.years(terms.numbers) <= counted:
             return False
-    # "do the ambulance crews flag ...?": whom the question asks of, when no document names them in
-    # any of its words, is not the staff a passage speaks of, however near in meaning.
-    if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
-        if not set(terms.subject) & exact:
-            return False
-    if another_of_kind(terms, got):
+    if subject_elsewhere(terms, exact, got):
         return False
     # "what does the nursery guidance say ...?": a passage of the nursery's document (its title,
     # author or section names it), not one naming a nursery in a case it tells
@@ -791,6 +786,16 @@ def admissible(
     return answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary) and asked_of_it(
         terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading
     )
+
+
+def subject_elsewhere(terms: Terms, exact, got) -> bool:
+    """Is whom the question asks of not the people the passage speaks of? "Do the ambulance crews
+    flag ...?": when no document names them in any of its words, not the staff a passage speaks
+    of, however near in meaning; or another of a kind the documents know (``another_of_kind``)."""
+    if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
+        if not set(terms.subject) & exact:
+            return True
+    return another_of_kind(terms, got)
 
 
 def another_of_kind(terms: Terms, got) -> bool:
