@@ -361,12 +361,42 @@ def figure_near(tokens: list[str], targets: list[bool], window: int = COUNT_WIND
         return any(abs(i - j) <= window for i in figures for j, hit in enumerate(targets) if hit)
     parts = proportion_words(tokens)  # "one in five young carers" says how many of them, not how many
     figures = [
-        i for i in range(len(tokens)) if is_figure(tokens, i) and not a_length(tokens, i, targets) and i not in parts
+        i
+        for i in range(len(tokens))
+        if is_figure(tokens, i)
+        and not a_length(tokens, i, targets)
+        and i not in parts
+        and not counts_another(tokens, i, targets)
     ]
     at = [i for i, hit in enumerate(targets) if hit]
     if any(i and _ORDINAL_OF.match(tokens[i - 1]) for i in at):  # "by the 20th week": the weeks counted
         return True
     return any(abs(i - j) <= window for i in figures for j in at)
+
+
+def counts_another(tokens: list[str], i: int, targets: list[bool]) -> bool:
+    """Does the figure at ``i`` count a thing of its own, named right after it ("482
+    *notifications* about 514 *children*"), and not what is asked ("how many were teenagers")?
+    Nouns joined by "and" or "or" are one run ("nine hospital and dental *appointments*")."""
+    from assistant.answering import meaning
+    from assistant.index.lexical import stopwords
+
+    stop = stopwords()
+    nouns = False
+    for j in range(i + 1, min(len(tokens), i + 1 + OWN_NOUN_WINDOW)):
+        w = tokens[j]
+        if targets[j]:
+            return False
+        if w in ("and", "or"):
+            continue
+        classes = meaning.word_classes(w)
+        if w in stop or not classes & {"NOUN", "ADJ"}:
+            break
+        nouns = nouns or "NOUN" in classes
+    return nouns
+
+
+OWN_NOUN_WINDOW = 5  # "482 serious incident notifications": the noun a figure counts comes within this
 
 
 # An ordinal just before what is counted says how many of it ("held by the 20th *week*" answers

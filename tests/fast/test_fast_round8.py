@@ -327,3 +327,38 @@ def test_a_pronoun_before_a_verb_says_whom_nothing_is_for():
 def test_photos_deleted_when_the_child_leaves_answer_when_he_leaves(index, gloss):
     passage = "Photographs are taken on the setting's tablet and are deleted when your child leaves."
     assert admissible("what happens to the photos of my boy when he leaves?", passage, index, gloss)
+
+
+# ---------------------------------------------------------------- a figure counting a thing of its own
+
+
+def _marks(text: str, target: str) -> tuple[list[str], list[bool]]:
+    tokens = list(evidence.word_stems(text)[0])
+    return tokens, [t.startswith(target) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "own"),
+    [
+        ("it looked at 482 notifications about 514 children and the harm that teenagers face", "teenager", True),
+        ("not brought to nine hospital and dental appointments", "appointment", False),
+        ("places are limited to 24 so that everyone can take part", "place", False),
+        ("482 serious incident notifications were made", "notification", False),
+        ("38 were teenagers", "teenager", False),
+    ],
+)
+def test_a_figure_counting_a_thing_of_its_own_is_not_a_count_of_what_is_asked(text, target, own):
+    from assistant.answering import answertypes
+
+    tokens, targets = _marks(text, target)
+    i = next(i for i, t in enumerate(tokens) if t[:1].isdigit() or t == "nine")
+    assert answertypes.counts_another(tokens, i, targets) is own
+
+
+def test_how_many_of_a_whole_the_question_gives_needs_a_figure_of_the_part(index, gloss):
+    passage = "The report looked at 482 notifications about 514 children and the harm that teenagers face."
+    question = "of the 514 children in the report, how many were teenagers?"
+    assert not admissible(question, passage, index, gloss)
+    assert admissible(
+        question, passage.replace("the harm that teenagers face", "found 140 were teenagers"), index, gloss
+    )
