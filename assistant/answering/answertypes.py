@@ -93,7 +93,8 @@ PROPORTION_WINDOW = 10
 
 
 _MONEY = re.compile(
-    r"\bhow much\b.*\b(cost|costs|price|charge|charged|pay|paid|spend|spent|fee|fees|budget|funding)\b"
+    r"\bhow much\b.*\b(cost|costs|price|charge|charged|pay|paid|spend|spent|fee|fees|budget|funding|money|raise|"
+    r"raised|raising|earn|earned|donate|donated|donations|income|bring in|brings in|brought in)\b"
     r"|\bwhat (is|are) the (cost|price|fee|fees|charge|budget)\b",
     re.I,
 )
@@ -293,7 +294,9 @@ def a_length(tokens: list[str], i: int, targets: list[bool]) -> bool:
     count what the question counts? Unless time is what it counts ("how many working days")."""
     for j in range(i + 1, min(i + 3, len(tokens))):
         if tokens[j] in _UNITS_OF_TIME:
-            return not targets[j]
+            # "18 hours of training" answers "how much training": the time is of what is asked
+            of_it = j + 2 < len(tokens) and tokens[j + 1] == "of" and targets[j + 2]
+            return not (targets[j] or of_it)
     return False
 
 
@@ -382,6 +385,8 @@ def counts_another(tokens: list[str], i: int, targets: list[bool]) -> bool:
     from assistant.index.lexical import stopwords
 
     stop = stopwords()
+    if i + 1 < len(tokens) and tokens[i + 1] in _UNITS_OF_TIME:  # a length: a_length decides
+        return False
     nouns = False
     for j in range(i + 1, min(len(tokens), i + 1 + OWN_NOUN_WINDOW)):
         w = tokens[j]

@@ -187,6 +187,10 @@ _FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2})\s*-?\s*(?P<unit>yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*olds?\b"
     r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b"
+    # "the under 9s", "U12s": an age group; "im 15", "I'm only 14": the asker's own age
+    r"|\b(?:under[- ]?|u)(?P<grp>\d{1,2})s\b"
+    r"|\b(?:i['’]?m|i\s+am)\s+(?:only\s+|just\s+)?(?P<me>\d{1,2})(?:\s+years?\s+old)?"
+    r"(?![\w%:/]|[.,]\d)(?!\s*(?:hours?|minutes?|mins?|days?|weeks?|months?|times?|pounds?|miles?|p|am|pm|%)\b)"
     # "our baby's only 4 months", "my son is 9": a child's age said of the child
     r"|\b(?:bab(?:y|ies)|son|daughter|child|kid|boy|girl|grand(?:son|daughter)|niece|nephew|he|she)"
     r"(?:['’]s|\s+is|\s+was|\s+turned)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(?P<cop>\d{1,2})"
@@ -226,7 +230,7 @@ _AGE_RANGE = re.compile(
 
 
 def _age_figure(m: re.Match) -> str:
-    return m.group("n") or m.group("yo") or m.group("aged") or m.group("cop")
+    return m.group("n") or m.group("yo") or m.group("aged") or m.group("cop") or m.group("grp") or m.group("me")
 
 
 # A child's age said by the stage of life: a baby is in its first year, a toddler one to three, a
@@ -243,6 +247,7 @@ def ages_asked(text: str) -> set[float]:
     out = {float(a) for m in _AGE_STAGE.finditer(text) for a in _STAGE_AGES[m.group("stage")[:3].lower()]}
     for m in _AGE.finditer(text):
         n, unit = int(_age_figure(m)), (m.group("unit") or m.group("cunit") or "y").lower()
+        n -= 1 if m.group("grp") else 0  # an under-9 is 8 at most
         out.add(n / 12 if unit.startswith("m") else n / 52 if unit.startswith("w") else float(n))
     return out
 

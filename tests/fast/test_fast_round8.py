@@ -362,3 +362,42 @@ def test_how_many_of_a_whole_the_question_gives_needs_a_figure_of_the_part(index
     assert admissible(
         question, passage.replace("the harm that teenagers face", "found 140 were teenagers"), index, gloss
     )
+
+
+# ---------------------------------------------------------------- the public's words (the seventh set, after it was me
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "age"),
+    [
+        ("how many grown ups should be there when the under 9s train?", "9", 8.0),  # an under-9 is 8 at most
+        ("my U12s play on sunday", "12", 11.0),
+        ("im 15 and want to ref the little kids games. am i old enough", "15", 15.0),
+    ],
+)
+def test_an_age_group_and_the_askers_own_age_are_ages(text, figure, age):
+    assert figure in meaning.incidental_numbers(text)
+    assert age in meaning.ages_asked(text)
+
+
+def test_a_length_after_im_is_no_age():
+    assert not meaning.ages_asked("im 5 minutes late")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much money did they raise last year?", "how much did the fun run bring in?", "how much was donated?"],
+)
+def test_how_much_raised_or_brought_in_asks_for_money(question):
+    from assistant.answering import answertypes
+
+    assert answertypes.kind(question) == "money"
+
+
+def test_hours_of_what_is_asked_answer_how_much_of_it():
+    from assistant.answering import answertypes
+
+    tokens, targets = _marks("every mentor completes 18 hours of training over six evenings", "training")
+    assert answertypes.figure_near(tokens, targets, 12)
+    tokens, targets = _marks("the course takes 3 hours and is free", "training")
+    assert not answertypes.figure_near(tokens, targets, 12)
