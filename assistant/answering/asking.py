@@ -170,7 +170,7 @@ _IDIOM = re.compile(
     # "is that true?", "how do I get hold of them?", "when's it due out?": asking to confirm, to
     # reach someone, when it comes
     r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
-    r"|\b(due)\s+out\b",
+    r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b",
     re.I,
 )
 # Nouns that stand for a question word, as the head of what is asked ("what's the *difference*

@@ -44,7 +44,7 @@ reports document documents say said says show should shown tell the there this t
 were what whats when where which who whom whose why will with would you your text
 roughly approximately around nearly almost exactly precisely about overall total
 called named titled entitled known name kind kinds sort sorts type types
-till til until tho though although
+till til until tho though although per
 anyone anybody someone somebody everyone everybody nobody noone something everything nothing
 """.split()
 )
@@ -784,7 +784,7 @@ def admissible(
     if terms.defined and not any(p <= both for p in terms.defined):
         return False
     return answers_kind(terms, text, ctx, {s: w for s, (w, _) in soft_text.items()}, glossary) and asked_of_it(
-        terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading
+        terms, text, ctx_text, have, ctx, soft_text, exact_text, got, heading, glossary
     )
 
 
@@ -829,13 +829,26 @@ def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:
     return {s for s in stems if meaning.spelled_by_initials(s, shown)}
 
 
-def asked_of_it(terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got, heading="") -> bool:
+def glossary_words(glossary: Glossary, word: str) -> set[str]:
+    """The one-word phrases of the glossary groups holding ``word`` ("dad": father, fathers, ...)."""
+    stems = tuple(tokenize(word))
+    return {
+        " ".join(p) for phrases in glossary.groups if stems in phrases for p in phrases if len(p) == 1 and p != stems
+    }
+
+
+def asked_of_it(
+    terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got, heading="", glossary=None
+) -> bool:
     """Does the passage give what the question asks of the thing it names (aspects)?"""
     # A review only named tells nothing of its findings; a heading's "learning" is not the review's.
     if not aspects.states_of(terms.aspect, terms.thing, text, ctx_text, have, ctx):
         return False
     said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
     by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
+    if by_gloss and glossary is not None:  # "dad" held as "father": a word to find, as any other
+        words_for = glossary_words(glossary, terms.speaker[0])
+        said_by, by_gloss = (said_by | words_for, False) if words_for else (said_by, by_gloss)
     if not aspects.says(terms.speaker, text, said_by, by_gloss):  # the dad speaks, not the mother
         return False
     if terms.names_asked and not aspects.has_names(text):

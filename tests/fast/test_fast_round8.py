@@ -401,3 +401,15 @@ def test_hours_of_what_is_asked_answer_how_much_of_it():
     assert answertypes.figure_near(tokens, targets, 12)
     tokens, targets = _marks("the course takes 3 hours and is free", "training")
     assert not answertypes.figure_near(tokens, targets, 12)
+
+
+@pytest.mark.parametrize(("typed", "written"), [("kid", "children"), ("mums", "mother"), ("dads", "fathers")])
+def test_everyday_words_for_children_and_parents_are_the_documents_words(gloss, index, typed, written):
+    terms = evidence.question_terms(f"what does it say about {typed}?", index, gloss)
+    assert terms.words and set(terms.words) <= evidence.covered(terms, token_set(f"It speaks of {written}."), gloss)
+
+
+def test_a_speaker_held_through_the_glossary_must_still_be_the_one_speaking(index, gloss):
+    passage = "Child K's father lived nearby. Child K's mother said the family felt judged."
+    assert not admissible("What did Child K's dad tell the reviewer?", passage, index, gloss)
+    assert admissible("What did Child K's mum tell the reviewer?", passage, index, gloss)
