@@ -59,14 +59,18 @@ def mixed(typed: str) -> bool:
     return 3 <= len(typed) <= 5 and typed[0].isupper() and capitals >= 2 and not typed.isupper() and not plural(typed)
 
 
+# The small words an abbreviation's small letters stand for ("Terms of Reference", "Children in Need").
+SMALL_WORDS = frozenset("of in for and on to at by the with".split())
+
+
 def mixed_runs(typed: str, initials: str, kept: list[str]) -> list[str]:
     """The runs of the documents' words that a mixed-case abbreviation spells: a capital for a
-    content word, a small letter for a stop word starting with it, commonest first."""
+    content word, a small letter for one of ``SMALL_WORDS`` starting with it, commonest first."""
     pattern = re.compile("".join(re.escape(shorthand.BREAK) if c.islower() else c.lower() for c in typed))
     found: Counter[str] = Counter()
     for m in pattern.finditer(initials):
         run = kept[m.start() : m.end()]
-        if all(w[:1] == c.lower() for w, c in zip(run, typed, strict=True)):
+        if all(w[:1] == c.lower() and (c.isupper() or w in SMALL_WORDS) for w, c in zip(run, typed, strict=True)):
             found[" ".join(run)] += 1
     return [p for p, _ in found.most_common(MAX_PHRASES)]
 

@@ -413,3 +413,10 @@ def test_a_speaker_held_through_the_glossary_must_still_be_the_one_speaking(inde
     passage = "Child K's father lived nearby. Child K's mother said the family felt judged."
     assert not admissible("What did Child K's dad tell the reviewer?", passage, index, gloss)
     assert admissible("What did Child K's mum tell the reviewer?", passage, index, gloss)
+
+
+def test_a_small_letter_stands_for_a_small_word_of_abbreviations_only(gloss):
+    # "TiP" is not "team it phones": "it" is no word an abbreviation's small letter stands for
+    index = fake_index(["The team it phones each week is small."])
+    assert initials.widened("who runs the TiP?", index, gloss)[1] == []
+    assert initials.widened("who runs the TiP?", fake_index(["The team in partnership meets."]), gloss)[1]
