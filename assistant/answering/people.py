@@ -88,9 +88,10 @@ _WHO_HOLDS = re.compile(
 # Whose post it is ("the council's ... officer") is not a word of the post.
 _POSSESSOR = re.compile(r"\b(the|a|an)\s+[a-z]+['’]s\s+", re.I)
 # "is the library open on Sundays?", "the library's opening hours", "opening times of the pool",
-# "when does the tip open?": the place whose hours are asked, in each way English says whose they are.
+# "when does the tip open?", "what time does the library shut?": the place whose hours are asked,
+# in each way English says whose they are.
 _OPEN = re.compile(
-    r"\b(?:is|are|does|do)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<np>(?:[a-z]+\s+){0,3}?[a-z]+)\s+open\b"
+    r"\b(?:is|are|does|do)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<np>(?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:open|shut|close)\b"
     r"|\b(?P<owner>(?:[a-z]+\s+){0,2}?[a-z]+)['’]s?\s+(?:opening|closing)\s+(?:hours|times)\b"
     r"|\b(?:opening|closing)\s+(?:hours|times)\s+(?:of|at|for)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?"
     r"(?P<of>(?:[a-z]+\s+){0,2}[a-z]+)\b",

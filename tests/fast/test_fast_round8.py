@@ -420,3 +420,14 @@ def test_a_small_letter_stands_for_a_small_word_of_abbreviations_only(gloss):
     index = fake_index(["The team it phones each week is small."])
     assert initials.widened("who runs the TiP?", index, gloss)[1] == []
     assert initials.widened("who runs the TiP?", fake_index(["The team in partnership meets."]), gloss)[1]
+
+
+def test_a_place_whose_closing_time_is_asked_must_be_in_the_passage(index, gloss):
+    passage = "The young carers group meets every Tuesday from 4.30 to 6.30pm at the Riverside family hub."
+    assert not admissible("what time does riverside library shut on a saturday", passage, index, gloss)
+    assert admissible("what time does the riverside family hub close on tuesdays", passage, index, gloss)
+
+
+def test_a_chairman_is_a_chair(gloss, index):
+    terms = evidence.question_terms("who is the league chairman?", index, gloss)
+    assert set(terms.words) - {"leagu"} <= evidence.covered(terms, token_set("The league's chair is Ann Bell."), gloss)
