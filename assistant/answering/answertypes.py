@@ -387,18 +387,22 @@ def counts_another(tokens: list[str], i: int, targets: list[bool]) -> bool:
     stop = stopwords()
     if i + 1 < len(tokens) and tokens[i + 1] in _UNITS_OF_TIME:  # a length: a_length decides
         return False
-    nouns = False
+    nouns = started = False
     for j in range(i + 1, min(len(tokens), i + 1 + OWN_NOUN_WINDOW)):
         w = tokens[j]
         if targets[j]:
             return False
-        if w in ("and", "or"):
+        if w in ("and", "or") and started:  # "nine hospital and dental appointments"
             continue
         classes = meaning.word_classes(w)
-        if w in stop or not classes & {"NOUN", "ADJ"}:
-            break
-        nouns = nouns or "NOUN" in classes
+        if w in stop or w in _QUANTIFIERS or not classes & {"NOUN", "ADJ"}:
+            break  # "saw the family twice, and both visits ...": a clause of its own
+        nouns, started = nouns or "NOUN" in classes, True
     return nouns
+
+
+# Words the lexicon also has as nouns that begin a phrase of their own, not a figure's noun.
+_QUANTIFIERS = frozenset("and or both all each every some any many few several most more less".split())
 
 
 OWN_NOUN_WINDOW = 5  # "482 serious incident notifications": the noun a figure counts comes within this

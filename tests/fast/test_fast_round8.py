@@ -431,3 +431,10 @@ def test_a_place_whose_closing_time_is_asked_must_be_in_the_passage(index, gloss
 def test_a_chairman_is_a_chair(gloss, index):
     terms = evidence.question_terms("who is the league chairman?", index, gloss)
     assert set(terms.words) - {"leagu"} <= evidence.covered(terms, token_set("The league's chair is Ann Bell."), gloss)
+
+
+def test_a_figure_before_a_clause_of_its_own_counts_nothing_else():
+    from assistant.answering import answertypes
+
+    tokens, targets = _marks("health visitors saw the family twice, and both visits took place at home", "times")
+    assert not answertypes.counts_another(tokens, tokens.index("twice"), targets)
