@@ -170,7 +170,9 @@ _IDIOM = re.compile(
     # "is that true?", "how do I get hold of them?", "when's it due out?": asking to confirm, to
     # reach someone, when it comes
     r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
-    r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b",
+    r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b"
+    # "does that count as private fostering?", "before it counts?": asking what a thing is
+    r"|\b(counts?|counted)\s+as\b|\bit\s+(counts)\b|\b(none)\s+of\s+(?:my|our|your)\s+business\b",
     re.I,
 )
 # Nouns that stand for a question word, as the head of what is asked ("what's the *difference*

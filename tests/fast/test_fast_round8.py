@@ -438,3 +438,23 @@ def test_a_figure_before_a_clause_of_its_own_counts_nothing_else():
 
     tokens, targets = _marks("health visitors saw the family twice, and both visits took place at home", "times")
     assert not answertypes.counts_another(tokens, tokens.index("twice"), targets)
+
+
+@pytest.mark.parametrize(
+    ("question", "idiom"),
+    [
+        ("im 16 and staying at my mates, does that count as private fostering", "count"),
+        ("how long does a kid have to be staying with someone before it counts?", "counts"),
+        ("do i need to tell anyone or is it none of my business", "none"),
+    ],
+)
+def test_asking_what_a_thing_counts_as_names_no_topic(question, idiom):
+    from assistant.answering import asking
+
+    assert idiom in asking.idiom_words(question)
+
+
+def test_a_count_asked_is_no_idiom():
+    from assistant.answering import asking
+
+    assert not asking.idiom_words("what is the count of referrals from schools?")
