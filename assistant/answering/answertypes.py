@@ -402,7 +402,7 @@ def counts_another(tokens: list[str], i: int, targets: list[bool]) -> bool:
 
 
 # Words the lexicon also has as nouns that begin a phrase of their own, not a figure's noun.
-_QUANTIFIERS = frozenset("and or both all each every some any many few several most more less".split())
+_QUANTIFIERS = frozenset("both all each every some any many few several most more less".split())
 
 
 OWN_NOUN_WINDOW = 5  # "482 serious incident notifications": the noun a figure counts comes within this

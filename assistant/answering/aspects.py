@@ -356,9 +356,6 @@ def opposite_sex(a: str, b: str) -> bool:
     return (a in MALE and b in FEMALE) or (a in FEMALE and b in MALE)
 
 
-_PRONOUN_SPEAKERS = frozenset("he she they him her them".split())
-
-
 def speaker(question: str) -> list[str]:
     """Who a "what did X say/tell/feel/want ...?" question asks about, as the words that name
     them: a titled name or pseudonym ("Mr D", "Child K") or a word for a person that says their
@@ -371,7 +368,7 @@ def speaker(question: str) -> list[str]:
     if not words:
         return []
     head = words[-1]
-    if head.lower() in _PRONOUN_SPEAKERS:  # "a quote from the scrutineer - what did she say?": named before
+    if head.lower() in _PRONOUNS:  # "a quote from the scrutineer - what did she say?": named before
         return []
     if head.lower() in MALE | FEMALE:  # "Child K's dad": the dad, whoever's he is
         return [head.lower()]

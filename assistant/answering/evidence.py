@@ -829,14 +829,6 @@ def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:
     return {s for s in stems if meaning.spelled_by_initials(s, shown)}
 
 
-def glossary_words(glossary: Glossary, word: str) -> set[str]:
-    """The one-word phrases of the glossary groups holding ``word`` ("dad": father, fathers, ...)."""
-    stems = tuple(tokenize(word))
-    return {
-        " ".join(p) for phrases in glossary.groups if stems in phrases for p in phrases if len(p) == 1 and p != stems
-    }
-
-
 def asked_of_it(
     terms: Terms, text: str, ctx_text: str, have, ctx, soft_text, exact_text, got, heading="", glossary=None
 ) -> bool:
@@ -847,7 +839,7 @@ def asked_of_it(
     said_by = {w for s, (w, _) in soft_text.items() if terms.words.get(s, "").lower() in terms.speaker}
     by_gloss = len(terms.speaker) == 1 and terms.speaker[0] in {terms.words[s].lower() for s in exact_text}
     if by_gloss and glossary is not None:  # "dad" held as "father": a word to find, as any other
-        words_for = glossary_words(glossary, terms.speaker[0])
+        words_for = glossary.one_word_synonyms(terms.speaker[0])
         said_by, by_gloss = (said_by | words_for, False) if words_for else (said_by, by_gloss)
     if not aspects.says(terms.speaker, text, said_by, by_gloss):  # the dad speaks, not the mother
         return False

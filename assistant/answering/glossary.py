@@ -107,6 +107,11 @@ class Glossary:
                     extra.append(self.longest[gid])
         return f"{question} ({'; '.join(extra)})" if extra else question
 
+    def one_word_synonyms(self, word: str) -> set[str]:
+        """The one-word phrases (stems) of the groups holding ``word`` ("dad": father, fathers, ...)."""
+        stems = tuple(tokenize(word))
+        return {p[0] for phrases in self.groups if stems in phrases for p in phrases if len(p) == 1 and p != stems}
+
     def covered_by(self, group: int, have: set[str] | frozenset[str]) -> bool:
         for phrase in self._phrase_sets[group]:  # a loop, not any(): called dozens of times a question
             if phrase <= have:

@@ -75,10 +75,15 @@ def mixed_runs(typed: str, initials: str, kept: list[str]) -> list[str]:
     return [p for p, _ in found.most_common(MAX_PHRASES)]
 
 
+def typed_as(word: str, question: str) -> str:
+    """How ``word`` (lower case) was typed in ``question``: "ToR", "PCSOs" ("" when it is not there)."""
+    typed = re.search(rf"\b{re.escape(word)}\b", question, re.I)
+    return typed.group(0) if typed else ""
+
+
 def letters_of(abbr: str, question: str) -> str:
     """The initials an abbreviation spells: without the "s" of a plural typed as one."""
-    typed = re.search(rf"\b{re.escape(abbr)}\b", question, re.I)
-    return abbr[:-1] if typed and plural(typed.group(0)) else abbr
+    return abbr[:-1] if plural(typed_as(abbr, question)) else abbr
 
 
 def runs_spelling(abbr: str, initials: str, kept: list[str]) -> list[str]:
@@ -126,9 +131,9 @@ def widened(question: str, index, gloss: Glossary) -> tuple[Glossary, list[str]]
             groups[gid].append(token)
             spelled.append(longest[gid])
             continue
-        typed = re.search(rf"\b{re.escape(word)}\b", question, re.I)
-        if typed and mixed(typed.group(0)):
-            runs = mixed_runs(typed.group(0), *index_initials(index))
+        typed = typed_as(word, question)
+        if mixed(typed):
+            runs = mixed_runs(typed, *index_initials(index))
         elif len(abbr) < 3:
             continue
         else:

@@ -184,18 +184,19 @@ _FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
 
 # A child's age in the asker's case ("a 14 yr old", "16yo", "a 7 month old", "aged 15"): the
 # documents give ages as ranges ("11 to 17", "under 16"), so the age itself is no figure to hold.
+_NOT_AGES = r"hours?|minutes?|mins?|days?|times?|pounds?|miles?|p|am|pm"  # "she was 2 hours late"
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2})\s*-?\s*(?P<unit>yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*olds?\b"
     r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b"
     # "the under 9s", "U12s": an age group; "im 15", "I'm only 14": the asker's own age
     r"|\b(?:under[- ]?|u)(?P<grp>\d{1,2})s\b"
     r"|\b(?:i['’]?m|i\s+am)\s+(?:only\s+|just\s+)?(?P<me>\d{1,2})(?:\s+years?\s+old)?"
-    r"(?![\w%:/]|[.,]\d)(?!\s*(?:hours?|minutes?|mins?|days?|weeks?|months?|times?|pounds?|miles?|p|am|pm|%)\b)"
+    r"(?![\w%:/]|[.,]\d)(?!\s*(?:" + _NOT_AGES + r"|weeks?|months?|%)\b)"
     # "our baby's only 4 months", "my son is 9": a child's age said of the child
     r"|\b(?:bab(?:y|ies)|son|daughter|child|kid|boy|girl|grand(?:son|daughter)|niece|nephew|he|she)"
     r"(?:['’]s|\s+is|\s+was|\s+turned)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(?P<cop>\d{1,2})"
     r"(?:\s*(?P<cunit>months?|mths?|weeks?|wks?|years?|yrs?)(?:\s+old)?)?(?![\w%:/]|[.,]\d)"
-    r"(?!\s*(?:hours?|minutes?|mins?|days?|times?|pounds?|miles?|p|am|pm)\b)",
+    r"(?!\s*(?:" + _NOT_AGES + r")\b)",
     re.I,
 )
 
