@@ -33,6 +33,7 @@ NAMED_SETS = {
     "unseen5": "eval_unseen5",  # report only
     "unseen6": "eval_unseen6",  # report only
     "unseen7": "eval_unseen7",  # report only
+    "unseen8": "eval_unseen8",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
