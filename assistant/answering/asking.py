@@ -52,7 +52,18 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import answertypes, aspects, cues, evidence, figures, inquotes, marking, meaning, people
+from assistant.answering import (
+    answertypes,
+    aspects,
+    cues,
+    evidence,
+    figures,
+    inquotes,
+    leadin,
+    marking,
+    meaning,
+    people,
+)
 from assistant.index.lexical import stopwords, words
 
 NUMBER_WORDS = frozenset(
@@ -98,6 +109,15 @@ _PHRASAL = re.compile(
     r"\s+(round|over|by|along)\b",
     re.I,
 )
+# A verb with its particle ("turns *up*", "drops *out*", "kicked *off*", "hurry them *up*"): the pair
+# means something else than the verb alone (attends, withdraws, began, makes haste), so a quote
+# holding the meaning does not hold the verb: when an answer is shown, the verb is not listed.
+_VERB_PARTICLE = re.compile(
+    r"(?:\b([a-z]+)\s+)?\b(?!(?:it|them|him|her|things)\b)([a-z]+)\s+(?:(?:it|them|him|her|the\s+kids|things)\s+)?"
+    r"(?:up|out|off|down|away|back|round|around)\b",
+    re.I,
+)
+_DETERMINERS = frozenset("the a an this that these those my our your their his her its each every".split())
 # An abbreviation is rare in general English ("hvs" 1.9, "tsd" 2.2); "goes" (5.4) is a word.
 ABBREVIATION_ZIPF = 4.0
 # The little words a title's initials skip: "Training, Support *and* Development".
@@ -160,21 +180,6 @@ _ROUGH = re.compile(
     r"|-odd\b",  # "four thousand-odd"
     re.I,
 )
-# Phrases of everyday English whose words name no topic ("who is it *at the moment*", "go
-# *straight* to", "where did it go *wrong*"): a closed list of adverbial idioms; the word
-# in the group is not shown.
-_IDIOM = re.compile(
-    r"\bat the (moment|minute|time being)\b|\b(?:right|just) (now)\b|\b(straight) (?:away|to|on|off|in)\b"
-    r"|\b(?:go|goes|going|gone|went) (wrong)\b|\bthese (days)\b|\bin the (end)\b|\bby the (way)\b"
-    r"|^\W*(quick) (?:one|q|question)\b"
-    # "is that true?", "how do I get hold of them?", "when's it due out?": asking to confirm, to
-    # reach someone, when it comes
-    r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
-    r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b"
-    # "does that count as private fostering?", "before it counts?": asking what a thing is
-    r"|\b(counts?|counted)\s+as\b|\bit\s+(counts)\b|\b(none)\s+of\s+(?:my|our|your)\s+business\b",
-    re.I,
-)
 # Nouns that stand for a question word, as the head of what is asked ("what's the *difference*
 # between ...": how they differ; "the main *reason* ...": why; "what's the *rule* on ...": what
 # must be done; "the *definition* they use": what it is): the asking; the words after them are the topic.
@@ -185,13 +190,28 @@ _ASKING_NOUN = re.compile(
 )
 
 
-def idiom_words(question: str) -> set[str]:
-    """The words of the question's everyday idioms and question-word nouns (``_IDIOM``, ``_ASKING_NOUN``)."""
+def phrasal_verbs(question: str) -> set[str]:
+    """The verbs of the question's phrasal verbs (``_VERB_PARTICLE``), as typed."""
     out = set()
-    for pattern in (_IDIOM, _ASKING_NOUN):
-        for m in pattern.finditer(question or ""):
-            out |= {g.lower() for g in m.groups() if g}
-    return {w for g in out for w in g.split()}
+    for m in _VERB_PARTICLE.finditer(question or ""):
+        before, verb = (m.group(1) or "").lower(), m.group(2).lower()
+        # "those attendance *letters* out": a noun after a determiner or a noun is the thing moved
+        classes = meaning.word_classes(before)
+        # (a word of everyday English or a pronoun before it is no noun: the lexicon calls every
+        # word it lacks a noun, "who" and "ours" too)
+        content = before and not meaning.common(before) and before not in PRONOUNS
+        noun_before = before in _DETERMINERS or bool(content and classes <= {"NOUN", "ADJ", "PROPN"})
+        if "VERB" in meaning.word_classes(verb) and not noun_before:
+            out.add(verb)
+    return out
+
+
+def idiom_words(question: str) -> set[str]:
+    """The words of the question's everyday idioms (leadin.idiom_words) and question-word nouns (``_ASKING_NOUN``)."""
+    out = set()
+    for m in _ASKING_NOUN.finditer(question or ""):
+        out |= {g.lower() for g in m.groups() if g}
+    return leadin.idiom_words(question) | {w for g in out for w in g.split()}
 
 
 _AGE_IN_WORDS = re.compile(r"\b([a-z]+(?:[- ][a-z]+)?)[- ](?:years?|yrs?)[- ]olds?\b", re.I)
@@ -399,6 +419,8 @@ def for_reader(
     if not missing:
         return missing
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}
+    if quoted:
+        particles |= phrasal_verbs(question)
     shown = [w for t in texts for w in words(t)]
     stop = stopwords()
     rough = rough_figures(question, texts) | idiom_words(question) | (ages_held(question, texts) if quoted else set())

@@ -255,7 +255,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     cased = casing.recased(question, *casing.index_names(index))
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
-    framing = framing_words(question, frame)
+    framing = framing_words(question, frame) | leadin.idiom_words(question)  # "on the books" names no topic
     own = _own_words(question, glossary)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []

@@ -64,6 +64,30 @@ def asker_words(question: str) -> set[str]:
     return out
 
 
+# Phrases of everyday English whose words name no topic ("who is it *at the moment*", "go
+# *straight* to", "where did it go *wrong*"): a closed list of adverbial idioms. The words in
+# their groups are never asked of a passage (evidence.question_terms) nor shown missing.
+_IDIOM = re.compile(
+    r"\bat the (moment|minute|time being)\b|\blast[- ](minute)\b|\b(?:right|just) (now)\b"
+    r"|\b(straight) (?:away|to|on|off|in)\b"
+    r"|\b(?:go|goes|going|gone|went) (wrong)\b|\bthese (days)\b|\bin the (end)\b|\bby the (way)\b"
+    r"|^\W*(quick) (?:one|q|question)\b"
+    # "is that true?", "how do I get hold of them?", "when's it due out?": asking to confirm, to
+    # reach someone, when it comes
+    r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
+    r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b"
+    # "does that count as private fostering?", "before it counts?": asking what a thing is
+    r"|\b(counts?|counted)\s+as\b|\bit\s+(counts)\b|\b(none)\s+of\s+(?:my|our|your)\s+business\b",
+    re.I,
+)
+
+
+def idiom_words(question: str) -> set[str]:
+    """The words of the question's everyday idioms (``_IDIOM``): "on the *books*", "right *now*"."""
+    out = {g.lower() for m in _IDIOM.finditer(question or "") for g in m.groups() if g}
+    return {w for g in out for w in g.split()}
+
+
 # A request put to the assistant ("could you *confirm* ...", "please *check* ..."): its verb of
 # finding out frames the question, as the asker's own verbs do.
 _REQUEST = re.compile(r"\b(?:(?:could|can|would|will)\s+you|please)\s+(?:please\s+|just\s+|kindly\s+)?([a-z]+)\b", re.I)

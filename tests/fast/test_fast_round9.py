@@ -1,0 +1,73 @@
+"""Ninth round: words that name no topic in everyday English (an idiom, a verb with its particle)
+are never asked of a passage or never shown missing. Every question and passage is written for
+these tests, about made-up places."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import asking, evidence, leadin
+
+# ---------------------------------------------------------------- idioms name no topic
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("roughly how many volunteer mentors have they got on the books", {"books"}),
+        ("what if one of ours drops out last minute?", {"minute"}),
+        ("who is the lead at the moment", {"moment"}),
+        ("how many volunteer mentors are there", set()),
+        ("which books does the library lend", set()),
+    ],
+)
+def test_an_idioms_words_are_found(question, words):
+    assert leadin.idiom_words(question) == words
+
+
+def test_an_idioms_words_are_never_asked_of_a_passage(index, gloss):
+    terms = evidence.question_terms("how many volunteer mentors have they got on the books", index, gloss)
+    assert "book" not in terms.words and {"volunt", "mentor"} <= set(terms.words)
+    assert terms.key != "book"
+
+
+def test_the_same_word_outside_the_idiom_is_asked(index, gloss):
+    terms = evidence.question_terms("how many books did the toy library lend", index, gloss)
+    assert "book" in terms.words
+
+
+@pytest.fixture(scope="module")
+def gloss():
+    from assistant.answering import glossary
+
+    return glossary.load()
+
+
+# ---------------------------------------------------------------- a verb with its particle
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("how quickly are the meetings held, and who turns up?", {"turns"}),
+        ("what if one of ours drops out?", {"drops"}),
+        ("can coaches go in the changing rooms to hurry the kids up", {"hurry"}),
+        ("who sends those attendance letters out?", set()),  # "letters" is a noun: no verb before the particle
+        ("is the plan checked by the manager?", set()),  # "by" names who does it
+        ("who checks the plan?", set()),
+        ("do I write it down?", {"write"}),
+    ],
+)
+def test_a_verb_with_its_particle_is_found(question, verbs):
+    assert asking.phrasal_verbs(question) == verbs
+
+
+def test_a_shown_answer_does_not_list_the_verb_of_a_phrasal_verb():
+    quote = "Strategy discussions are held within one working day; police, health and the social worker attend."
+    left = asking.for_reader("who turns up to the strategy discussion?", ["turns"], [quote], None, True)
+    assert left == []
+
+
+def test_a_refusal_still_lists_it():
+    closest = "Strategy discussions are held within one working day."
+    assert asking.for_reader("who turns up to the strategy discussion?", ["turns"], [closest], None, False) == ["turns"]
