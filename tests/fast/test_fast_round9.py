@@ -71,3 +71,29 @@ def test_a_shown_answer_does_not_list_the_verb_of_a_phrasal_verb():
 def test_a_refusal_still_lists_it():
     closest = "Strategy discussions are held within one working day."
     assert asking.for_reader("who turns up to the strategy discussion?", ["turns"], [closest], None, False) == ["turns"]
+
+
+# ---------------------------------------------------------------- a school year group is no figure
+
+
+@pytest.mark.parametrize(
+    ("question", "incidental"),
+    [
+        ("I teach year 10 and wondered what the trust does about teenagers harmed outside the home", {"10"}),
+        ("a Y9 girl told me she is scared to go home", {"9"}),
+        ("what happens in year 2 of the plan?", set()),  # a period of something, not a class
+        ("how many year 11 pupils were excluded?", set()),  # which pupils are counted
+        ("what is in the 10 year plan?", set()),
+    ],
+)
+def test_a_school_year_group_is_no_figure_a_passage_must_hold(question, incidental):
+    from assistant.answering import meaning
+
+    assert meaning.incidental_numbers(question) & {"2", "9", "10", "11"} == incidental
+
+
+def test_a_school_year_is_not_asked_of_a_passage(index, gloss):
+    terms = evidence.question_terms(
+        "I teach year 10: what does the trust do about harm outside the home?", index, gloss
+    )
+    assert "10" not in terms.numbers
