@@ -97,3 +97,21 @@ def test_a_school_year_is_not_asked_of_a_passage(index, gloss):
         "I teach year 10: what does the trust do about harm outside the home?", index, gloss
     )
     assert "10" not in terms.numbers
+
+
+# ---------------------------------------------------------------- a hyphenated noun counted
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("taking 20 swimmers to camp - how many grown-ups do I need to bring?", ["grown", "ups"]),
+        ("how many looked-after children moved school?", ["looked", "after", "children"]),
+        ("how many went on to a full review?", ["full", "review"]),  # a verb alone still says what they went on to
+    ],
+)
+def test_a_hyphenated_noun_is_what_a_count_counts(question, counted):
+    from assistant.answering import answertypes
+    from assistant.index.lexical import stopwords
+
+    assert answertypes.count_target(question, stopwords() | {"do"})[: len(counted)] == counted
