@@ -255,7 +255,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     cased = casing.recased(question, *casing.index_names(index))
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
-    framing = framing_words(question, frame) | leadin.idiom_words(question)  # "on the books" names no topic
+    # "on the books" names no topic; "and not on admin" is what the topic is set against
+    framing = framing_words(question, frame) | leadin.idiom_words(question) | leadin.contrast_words(question)
     own = _own_words(question, glossary)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []

@@ -88,6 +88,22 @@ def idiom_words(question: str) -> set[str]:
     return {w for g in out for w in g.split()}
 
 
+# What the question sets its topic against, at its end ("... on the families *and not on admin*?",
+# "CSE *rather than CCE*", "for dads, *not mums*"): what is excluded need not be in the passage
+# (it most often is not), so the contrast's words are never asked of a passage nor shown missing.
+_CONTRAST = re.compile(
+    r"(?:,\s*|\s+(?:and|but)\s+)?(?:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)|(?:,|\band|\bbut)\s+not)"
+    r"(?:\s+(?:on|for|to|in|about|at|from|with|by))?(?P<what>(?:\s+[a-z][\w'’&-]*){1,3})\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def contrast_words(question: str) -> set[str]:
+    """The words of what the question's end sets its topic against (``_CONTRAST``), and its markers."""
+    m = _CONTRAST.search(question or "")
+    return set(re.findall(r"[a-z][\w'-]*", m.group(0).lower().replace("’", "'"))) if m else set()
+
+
 # A request put to the assistant ("could you *confirm* ...", "please *check* ..."): its verb of
 # finding out frames the question, as the asker's own verbs do.
 _REQUEST = re.compile(r"\b(?:(?:could|can|would|will)\s+you|please)\s+(?:please\s+|just\s+|kindly\s+)?([a-z]+)\b", re.I)

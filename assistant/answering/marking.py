@@ -62,7 +62,8 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     """The terms a follow-up's quote is marked by: a follow-up read with the question before it
     ("and since when?" after "what did they change?") is about that question's subject, but
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
-    kind and its verbs replace the earlier question's, which no longer say what the answer holds."""
+    kind and its verbs replace the earlier question's, which no longer say what the answer holds,
+    and so do the words saying which things a count of its own counts."""
     own = answertypes.kind(question)
     if query and asks_earlier(question):
         named = [int(y) for y in _YEAR.findall(query.replace(question, " "))]
@@ -75,7 +76,10 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not (own or asks_own(question)):
         return terms
-    return replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+    terms = replace(terms, kind=own, asking=answertypes.asking_words(question), polar=False)
+    if own in ("count", "money"):  # "and how much of every pound goes on families?": which, its own too
+        terms = replace(terms, which=figures.which_counted(question), part=figures.part_counted(question))
+    return terms
 
 
 # "and once it's logged, where does it go?": a word of asking with its own verb, after

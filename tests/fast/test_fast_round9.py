@@ -115,3 +115,39 @@ def test_a_hyphenated_noun_is_what_a_count_counts(question, counted):
     from assistant.index.lexical import stopwords
 
     assert answertypes.count_target(question, stopwords() | {"do"})[: len(counted)] == counted
+
+
+# ---------------------------------------------------------------- what the topic is set against
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("how much of every pound goes on the families and not on admin?", {"and", "not", "on", "admin"}),
+        ("what share of the young people were CSE rather than CCE?", {"rather", "than", "cce"}),
+        ("is there a group for dads, not mums?", {"not", "mums"}),
+        ("is it not on the website?", set()),  # a negated question, no contrast
+        ("who do I tell if it is not urgent?", set()),
+    ],
+)
+def test_what_the_question_sets_its_topic_against_is_found(question, words):
+    assert leadin.contrast_words(question) == words
+
+
+def test_what_the_topic_is_set_against_is_not_asked_of_a_passage(index, gloss):
+    terms = evidence.question_terms("is there a group for dads, not mums?", index, gloss)
+    assert not {"mum", "mums"} & set(terms.words)
+
+
+# ---------------------------------------------------------------- a follow-up's own count
+
+
+def test_a_follow_up_counting_its_own_thing_says_which_by_its_own_words(index, gloss):
+    from assistant.answering import marking
+
+    before = "how much money did they raise last year from ordinary people like me?"
+    follow = "and how much of every pound goes on the families?"
+    query = f"{before} {follow}"
+    terms = marking.asked_in(evidence.question_terms(query, index, gloss), follow, query)
+    assert terms.kind in ("count", "money") and "ordinary" not in (terms.which or ())
+    assert "families" in (terms.which or ())
