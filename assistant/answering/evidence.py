@@ -248,6 +248,12 @@ def _own_words(question: str, glossary: Glossary) -> list[str]:
     return [glossary.readings.get(w, w) for w in own]
 
 
+def not_asked(question: str, frame) -> set[str]:
+    """Words of the question that no passage need hold: how it is framed (framing_words), an
+    everyday idiom ("on the *books*") and what its topic is set against ("and *not on admin*")."""
+    return framing_words(question, frame) | leadin.idiom_words(question) | leadin.contrast_words(question)
+
+
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
@@ -255,8 +261,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     cased = casing.recased(question, *casing.index_names(index))
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
-    # "on the books" names no topic; "and not on admin" is what the topic is set against
-    framing = framing_words(question, frame) | leadin.idiom_words(question) | leadin.contrast_words(question)
+    framing = not_asked(question, frame)
     own = _own_words(question, glossary)
     kept = [w for w in map(_uncontract, own) if w and w not in stop and not w.isdigit() and w not in framing]
     typed = _stemmer().stemWords(kept) if kept else []
