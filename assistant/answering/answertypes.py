@@ -573,6 +573,24 @@ def proper_nouns(question: str, stop: frozenset, first: bool = False) -> list[st
     return out
 
 
+# "what time is the service?", "wat time do I ring by": a time of day; not "what time span/frame".
+_CLOCK_ASKED = re.compile(r"\b(?:what|wat|wot)\s+time\b(?!\s+(?:span|frame|scale|limit|period|line)s?\b)", re.I)
+_DAYPART = re.compile(
+    r"\b(?:mornings?|afternoons?|evenings?|nights?|midday|noon|midnight|lunchtimes?|o['’]clock|a\.?m\.?|p\.?m\.?)(?!\w)",
+    re.I,
+)
+
+
+def asks_clock(question: str) -> bool:
+    """Does the question ask the time of day something happens ("what time is kick off?")?"""
+    return bool(_CLOCK_ASKED.search(question or ""))
+
+
+def gives_clock(text: str) -> bool:
+    """Does ``text`` give a time of day: a clock time ("9.30am", "16:00") or a part of the day?"""
+    return bool(meaning.clock_times(text)) or bool(_DAYPART.search(text))
+
+
 def satisfied(kind_: str, text: str, tokens: list[str], targets: list[bool] | None = None, window: int = 0) -> bool:
     """Does ``text`` hold the kind of thing the question asks for? ``window``: words a count
     may sit from what it counts (``COUNT_WINDOW`` unless given)."""

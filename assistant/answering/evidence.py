@@ -146,6 +146,7 @@ class Terms:
     # stem -> what the evidence features weigh it by (``informative``); its idf when not given
     telling: dict[str, float] = field(default_factory=dict)
     ages: set[float] = field(default_factory=set)  # a child's ages the question gives (meaning.ages_asked)
+    clock: bool = False  # "what time is ...?": a time of day answers (answertypes.asks_clock)
     negated: dict[str, str] = field(default_factory=dict)  # "not happy": happi -> unhappi (negated_stems)
 
     def __post_init__(self) -> None:
@@ -410,6 +411,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "act": figures.timed(question, stopwords())[1],
         "spelled": spelled_stems(question, stems),
         "ages": meaning.ages_asked(question),
+        "clock": answertypes.asks_clock(question),
     }
 
 
@@ -941,6 +943,8 @@ def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, s
     figure next to what it counts, unless that is named only in the heading."""
     if terms.kind in ("", "name"):
         return True
+    if terms.kind == "when" and terms.clock and not answertypes.gives_clock(text):
+        return False  # "what time is the Christmas service?": a passage with no time of day
     text = answertypes.without_clause_numbers(text)
     if terms.kind in ("count", "money"):
         text = answertypes.without_phone_numbers(text)

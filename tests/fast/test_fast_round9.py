@@ -151,3 +151,45 @@ def test_a_follow_up_counting_its_own_thing_says_which_by_its_own_words(index, g
     terms = marking.asked_in(evidence.question_terms(query, index, gloss), follow, query)
     assert terms.kind in ("count", "money") and "ordinary" not in (terms.which or ())
     assert "families" in (terms.which or ())
+
+
+# ---------------------------------------------------------------- a time of day asked
+
+
+@pytest.mark.parametrize(
+    ("question", "clock"),
+    [
+        ("what time is the carol service at the chapel", True),
+        ("wat time do i ring the nursery by", True),
+        ("what time span does the review cover?", False),
+        ("when is the carol service?", False),
+    ],
+)
+def test_a_time_of_day_is_asked(question, clock):
+    from assistant.answering import answertypes
+
+    assert answertypes.asks_clock(question) is clock
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("The toddler group meets every Tuesday from 9.30 to 11.", True),
+        ("Sunday Club meets on Sunday mornings in the hall.", True),
+        ("Ring the office by 9am.", True),
+        ("Everyone is welcome at our holiday club in August.", False),
+    ],
+)
+def test_a_time_of_day_is_given(text, gives):
+    from assistant.answering import answertypes
+
+    assert answertypes.gives_clock(text) is gives
+
+
+def test_a_passage_without_a_time_of_day_does_not_answer_what_time(index, gloss):
+    terms = evidence.question_terms("what time is the carol service at the chapel", index, gloss)
+    assert terms.kind == "when" and terms.clock
+    assert not evidence.answers_kind(
+        terms, "Everyone is welcome at our holiday club in August.", frozenset(), {}, gloss
+    )
+    assert evidence.answers_kind(terms, "The carol service starts at 6pm.", frozenset(), {}, gloss)
