@@ -1,6 +1,6 @@
 """Capitals a question typed in lower case has lost: "ormsgate neglect referrals", "the child n
 review". Names are told apart from topics by their capitals (answertypes.proper_nouns,
-evidence._names, aspects.named), so a phone-typed question would lose every rule about names:
+terms._names, aspects.named), so a phone-typed question would lose every rule about names:
 a place, a person or a review named in it must be in the quote or its heading.
 
 A word gets its capital back when the index's documents write it capitalised inside their

@@ -9,6 +9,7 @@ import pytest
 from fastcorpus import admissible
 
 from assistant.answering import answertypes, evidence, glossary, meaning
+from assistant.answering.terms import _names
 
 
 @pytest.fixture(scope="module")
@@ -390,4 +391,4 @@ def test_a_part_of_a_whole_is_not_how_many_there_were():
 def test_the_one_asking_is_no_name(word):
     question = f"My neighbour reported me and {word} frightened, what happens next?"
     assert answertypes.not_a_name(word, question)
-    assert not evidence._names(question, frozenset())[1]
+    assert not _names(question, frozenset())[1]

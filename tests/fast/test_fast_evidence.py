@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from assistant.answering import calibration, evidence, glossary
+from assistant.answering import calibration, evidence, glossary, meaning
 from assistant.answering.retrieval import hybrid
 from assistant.index.lexical import words
 
@@ -39,7 +39,7 @@ def terms_of(question, index, gloss):
     ],
 )
 def test_numbers_are_read_without_separators(text, numbers):
-    assert evidence.numbers_in(text) == numbers
+    assert meaning.numbers_in(text) == numbers
 
 
 @pytest.mark.parametrize(
@@ -112,8 +112,8 @@ def test_a_count_question_admits_only_passages_with_a_figure(assistant, index, g
         p = c.hit.passage
         text = index.documents[p.doc_id].text[p.start : p.end]
         worded = set(words(text)) & set(NUMBER_WORDS.split())
-        figures += bool(evidence.numbers_in(text) or worded)
-        if not (evidence.numbers_in(text) or worded):
+        figures += bool(meaning.numbers_in(text) or worded)
+        if not (meaning.numbers_in(text) or worded):
             assert not c.admissible, text
     assert 0 < figures < len(found)
 
