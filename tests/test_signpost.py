@@ -175,6 +175,8 @@ WORRY_BY_MEANING = [
     "my 11 year old is being blackmailed over photos online",
     "a girl of about ten is begging outside the station at midnight",
     "the children in flat 4 have burn marks and their mother screams at them",
+    # harm by an adult of a club or a group, now
+    "a volunteer at the club grabbed a boy by the neck today",
 ]
 READING_BY_MEANING = [
     "Which review described a toddler found alone in a flat?",
@@ -190,6 +192,9 @@ READING_BY_MEANING = [
     # Procedure asked of any child, and a case the asker read about.
     "if a pupil tells me something and says not to tell anyone can I promise that",
     "It was hard reading about the boy who slept in the car, did anyone check on him?",
+    # The public asking what a club's or a charity's page says: costs, contacts, rules.
+    "is there a number i can text, i really dont want to call anyone",
+    "who do i report a coach to if he swears at the kids?",
 ]
 
 

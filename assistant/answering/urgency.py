@@ -58,6 +58,9 @@ WORRY = [
     "kids screaming next door and a man shouting that he'll kill them",
     "the baby has a bruise on her face and her dad lost his temper",
     "a girl in my class has marks on her neck and says her brother strangles her",
+    # harm by an adult of a club, a church or a group, told by a parent or a helper
+    "the football coach grabbed a boy by the throat at training tonight",
+    "one of the leaders at church hit a child in the hall today",
     "the child hasn't been seen for weeks and the curtains are always shut",
     "a young child was out alone at 2am in his pyjamas",
     "plz help my cousin is getting beaten at home",
@@ -140,6 +143,16 @@ READING = [
     "What should I do if a family keeps missing appointments?",
     "What makes parents more likely to hurt a baby?",
     "How should a practitioner follow up a baby who has not been seen?",
+    # The public and volunteers asking what a club's, a charity's or a council's page says: checks,
+    # costs, contacts, rules of conduct, what to tell whom (a question about the rules, not a worry).
+    "Do volunteers need a police check, and who pays for it?",
+    "Who is the welfare officer and how do I get in touch with them?",
+    "Is there a number I can text instead of phoning?",
+    "What are the rules for coaches messaging the young people in their team?",
+    "Who do I complain to about how a volunteer treats the children?",
+    "How long does a family have to tell the council about the arrangement?",
+    "Are parents allowed to take photos at the club's events?",
+    "How many adults have to go on a trip with the group?",
 ]
 
 K = 3  # neighbours averaged on each side
