@@ -193,3 +193,14 @@ def test_a_passage_without_a_time_of_day_does_not_answer_what_time(index, gloss)
         terms, "Everyone is welcome at our holiday club in August.", frozenset(), {}, gloss
     )
     assert evidence.answers_kind(terms, "The carol service starts at 6pm.", frozenset(), {}, gloss)
+
+
+# ---------------------------------------------------------------- a parent's boyfriend is the documents' partner
+
+
+def test_a_mums_boyfriend_is_her_partner_and_a_partner_agency_is_not(gloss):
+    from assistant.index.lexical import tokenize
+
+    (m,) = [m for m in gloss.matches(tokenize("did the mums boyfriend speak to the reviewer")) if len(m.tokens) == 2]
+    assert ("mother", "partner") in gloss.groups[m.group]
+    assert not any(("boyfriend",) in gloss.groups[x.group] for x in gloss.matches(tokenize("which partner agencies")))
