@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answering import speech, textspeak
+from assistant.answering import dictation, speech, textspeak
 
 # The clause that asks, after the lead-in and a comma or a dash: from a question word or an
 # auxiliary that opens a question ("..., so I wanted to check, *when were they appointed?*",
@@ -288,10 +288,11 @@ _LIKE_AFTER_PAUSE = re.compile(r"(?<=[,?])\s*like\s+(?!to\b)", re.I)
 
 
 def unspoken(text: str, known: Callable[[str], bool] | None = None) -> str:
-    """``text`` without the fillers of speech and words said twice, with its self-corrections
-    made (speech.repaired; ``known`` says whether the index holds a phrase's words); the rest as
-    typed."""
-    out = _FILLER_SOUNDS.sub(" ", textspeak.written_out(text))  # "wat", "some1": typed in a hurry
+    """``text`` as typed (dictation.written), without the fillers of speech and words said
+    twice, with its self-corrections made (speech.repaired; ``known`` says whether the index
+    holds a phrase's words); the rest as typed."""
+    out = dictation.written(text, known)  # "... question mark", "the p r u": as speech-to-text writes
+    out = _FILLER_SOUNDS.sub(" ", textspeak.written_out(out))  # "wat", "some1": typed in a hurry
     out = speech.repaired(re.sub(r"\s+", " ", out), known)
     out = _LIKE_AFTER_PAUSE.sub(" ", out)
     for _ in range(2):  # "um, so, dental...": a filler left at the start once the first is gone

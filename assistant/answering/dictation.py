@@ -1,0 +1,81 @@
+"""What speech-to-text writes for a question spoken into a phone or a laptop, read as typed.
+
+Dictation software writes what it hears, and a question dictated on the move carries its marks:
+
+- **spoken punctuation** ("... back this time question mark", "... in the first place new line"):
+  the mark, not two words a passage must hold;
+- **letters spelled one by one** ("the p r u", "a d b s check"): the abbreviation they spell,
+  when the documents use it;
+- **a name split in two** ("stone chat house" for Stonechat House): the one word the documents
+  hold, when they hold neither half alone;
+- **a spoken year** ("last year twenty twenty five"): the year in digits, a figure like any other;
+- **homophones of small words** around figures ("is it for or five", "how many where asked"):
+  "four or five", "how many were asked".
+
+``known(phrase)`` says whether the index holds some content word of a phrase (answers._known_to);
+without it, only the punctuation, the years and the homophones are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answering import meaning
+from assistant.index.lexical import stopwords
+
+_SPOKEN_MARKS = (
+    (re.compile(r"\s*\bquestion\s+mark\b", re.I), "?"),
+    (re.compile(r"\s*\bexclamation\s+(?:mark|point)\b", re.I), "!"),
+    (re.compile(r"\s*\bfull\s+stop\b", re.I), "."),
+    (re.compile(r"\s*\bnew\s+(?:line|paragraph)\b", re.I), "."),
+    (re.compile(r"\s*\bcomma\b(?=\s+\w)", re.I), ","),
+)
+# Two to five single letters in a row ("p r u", "d b s"): not "a" or "i" opening it, English words.
+_LETTERS = re.compile(r"(?<![\w'’])(?![ai]\s)([b-z](?:\s+[a-z]){1,4})(?![\w'’])", re.I)
+_FIGURE_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+# "for or five", "to or three": a figure's homophone beside "or" and a figure
+_FOR_FOUR = re.compile(rf"\b(for|to|too)(?=\s+or\s+{_FIGURE_WORD}\b)", re.I)
+_HOMOPHONE_FIGURES = {"for": "four", "to": "two", "too": "two"}
+_WHERE_WERE = re.compile(r"\b(how\s+many(?:\s+of\s+(?:them|those|us))?\s+)where\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def written(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """``text`` as it would have been typed (see the module docstring)."""
+    out = text
+    for pattern, mark in _SPOKEN_MARKS:
+        out = pattern.sub(mark, out)
+    out = meaning.years_in_digits(out)
+    out = _FOR_FOUR.sub(lambda m: _HOMOPHONE_FIGURES[m.group(1).lower()], out)
+    out = _WHERE_WERE.sub(lambda m: m.group(1) + "were", out)
+    if known is not None:
+        out = _LETTERS.sub(lambda m: _spelled(m.group(1), known), out)
+        out = joined(out, known)
+    return out
+
+
+def _spelled(letters: str, known: Callable[[str], bool]) -> str:
+    word = "".join(letters.split())
+    return word.upper() if known(word) else letters
+
+
+def joined(text: str, known: Callable[[str], bool]) -> str:
+    """Two words written as one where the documents hold the one word and neither half
+    ("stone chat house": "stonechat house")."""
+    words = list(_WORD.finditer(text))
+    stop = stopwords()  # "the board" is never "theboard"
+    out, last = [], 0
+    i = 0
+    while i < len(words) - 1:
+        a, b = words[i], words[i + 1]
+        gap = text[a.end() : b.start()]
+        one = a.group() + b.group().lower()
+        halves = {a.group().lower(), b.group().lower()}
+        if gap == " " and len(one) >= 6 and not halves & stop and known(one) and not any(map(known, halves)):
+            out.append(text[last : a.start()] + one)
+            last = b.end()
+            i += 2
+            continue
+        i += 1
+    return "".join(out) + text[last:]
