@@ -128,6 +128,14 @@ _SUBJECT = re.compile(
     r"(?P<rest>[a-z&'’ -]+)",
     re.I,
 )
+# "what did the fire service get ...?", "how do the police decide ...?": a question word, then the
+# auxiliary of a verb of doing (not "is": "what is the threshold" has no subject doing anything)
+_WH_SUBJECT = re.compile(
+    r"(?:^|[-–,;:.!?]\s*)\W*(?:(?:so|and|but|then|ok|okay)\s+)?(?:what|how|when|where|why|who|whom)\s+"
+    r"(?P<aux>do|does|did|can|could|must|should|will|would|may|might)\s+"
+    r"(?:(?:the|a|an|our|their|your|my|his|her|its|any|all)\s+)?(?P<rest>[a-z&'’ -]+)",
+    re.I,
+)
 _PRONOUNS = frozenset(
     "i we you they he she it this that these those there anyone anybody someone somebody who which what".split()
 )
@@ -140,9 +148,18 @@ def subject(question: str) -> list[str]:
     crews" of "do the ambulance crews flag kids ...?"): the longest run of up to ``SUBJECT_WORDS``
     words English has as nouns or adjectives, ending in a noun, that a verb follows; [] when there
     is none or it is a pronoun."""
+    m = _SUBJECT.search(question)
+    if m is None:  # after a question word, only a named kind of doer ("the fire service"): a thing
+        # asked about ("why did the arrangement matter") is no one the documents must name
+        found = _subject_of(_WH_SUBJECT.search(question))
+        return found if len(found) > 1 and not any("-" in w for w in found) else []
+    return _subject_of(m)
+
+
+def _subject_of(m: re.Match | None) -> list[str]:
+    """The subject's words after the auxiliary ``m`` found (``subject``)."""
     from assistant.answering import meaning
 
-    m = _SUBJECT.search(question)
     rest = m.group("rest").lower().split() if m else []
     if not rest or rest[0] in _PRONOUNS:
         return []

@@ -204,3 +204,28 @@ def test_a_mums_boyfriend_is_her_partner_and_a_partner_agency_is_not(gloss):
     (m,) = [m for m in gloss.matches(tokenize("did the mums boyfriend speak to the reviewer")) if len(m.tokens) == 2]
     assert ("mother", "partner") in gloss.groups[m.group]
     assert not any(("boyfriend",) in gloss.groups[x.group] for x in gloss.matches(tokenize("which partner agencies")))
+
+
+# ---------------------------------------------------------------- who a wh-question asks of
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("what did the fire service get in the audit?", ["fire", "service"]),
+        ("how do social workers decide?", ["social", "workers"]),
+        ("what does the report say about fathers?", []),  # one word: a thing, left to other evidence
+        ("why did the afternoons-off arrangement matter?", []),  # a thing described, not a kind of doer
+        ("what is the threshold for a referral?", []),  # "is": no one doing anything
+        ("do the ambulance crews flag children?", ["ambulance", "crews"]),  # the polar form, as before
+    ],
+)
+def test_whom_a_question_word_asks_of(question, subject):
+    from assistant.answering import subjects
+
+    assert subjects.subject(question) == subject
+
+
+def test_another_agency_of_a_kind_the_documents_know_is_not_held(index, gloss):
+    terms = evidence.question_terms("what did the fire service get in the audit?", index, gloss)
+    assert terms.subject == ["fire", "servic"]
