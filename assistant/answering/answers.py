@@ -157,12 +157,13 @@ def refers_back(question: str) -> bool:
     return False
 
 
-def _known_to(index: Index):
-    """Whether ``index`` holds any content word of a phrase (a self-correction is not taken to
-    words the documents never use: leadin.unspoken)."""
+def _known_to(index: Index, gloss: glossary.Glossary | None = None):
+    """Whether ``index`` holds any content word of a phrase, or ``gloss`` knows it ("PRU") (a
+    self-correction is not taken to words the documents never use: leadin.unspoken)."""
 
     def known(phrase: str) -> bool:
-        return any(index.bm25.df(s) for s in tokenize(phrase))
+        tokens = tokenize(phrase)
+        return any(index.bm25.df(s) for s in tokens) or bool(gloss is not None and gloss.matches(tokens))
 
     return known
 
@@ -355,7 +356,7 @@ class Assistant:
         judging = self.evidence_for(index)
         gloss, cal = judging.glossary, judging.calibration
         # "um, so, is it just, just kids?": what was said, without the fillers of speech
-        known = _known_to(index)
+        known = _known_to(index, gloss)
         question, history = (
             leadin.unspoken(question, known),
             [leadin.unspoken(h, known) for h in history or []] or history,

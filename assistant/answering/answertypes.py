@@ -84,6 +84,8 @@ uncle husband wife boyfriend girlfriend man men woman women boy boys girl girls 
 PEOPLE = _PEOPLE  # words for people, roles and agencies (whose a service is: aspects.modified)
 _NAMING = frozenset("called named titled entitled known name title".split())
 _HOW_OFTEN = frozenset({"times", "occasions"})
+# "how many times all together", "how many in total": how the count is taken, not what it counts
+_IN_ALL = frozenset("all together altogether overall total totals".split())
 # Words for figures themselves: in a question asking for a figure they name the answer's form.
 FIGURE_WORDS = frozenset("figure figures number numbers statistic statistics stats data total totals count".split())
 COUNT_WINDOW = 6  # words between a figure and the thing it counts ("482 serious incident notifications")
@@ -253,7 +255,7 @@ def count_target(question: str, stop: frozenset) -> list[str]:
     for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", question[m.end() :].lower()):
         if w in _HOW_OFTEN and not out:  # "how many times did X..." counts X's visits: "twice"
             continue
-        if w in stop or w.isdigit() or (out and w.endswith("ed")):
+        if w in stop or w in _IN_ALL or w.isdigit() or (out and w.endswith("ed")):
             if out:
                 break
             continue

@@ -473,6 +473,9 @@ def names_another(name: str, text: str) -> bool:
 _PRONOUNS_OF_PEOPLE = frozenset("he she they we you i someone anyone everyone".split())
 
 
+_MODALS = frozenset("might may must will would can could should shall".split())
+
+
 def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, str]]:
     """Where the question says whom a service or a thing is for, or whose it is, by a word for
     people or an agency put before it: "adult social care" -> [("adult", "social")], "the police
@@ -483,7 +486,7 @@ def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, 
     out = []
     for a, b in zip(toks, toks[1:], strict=False):
         person = a.lower() in answertypes.PEOPLE and a.lower() not in _PRONOUNS_OF_PEOPLE  # "she takes": her act
-        thing = b.lower() not in stop | _PRONOUNS_OF_PEOPLE and not b[:1].isupper()
+        thing = b.lower() not in stop | _PRONOUNS_OF_PEOPLE | _MODALS and not b[:1].isupper()  # "the baby might"
         if person and thing and a.lower() not in stop:
             out.append((a.lower(), _stemmer().stemWord(b.lower())))
     return out
@@ -495,6 +498,23 @@ def one_group(a: str, b: str) -> bool:
     from assistant.index.lexical import _stemmer
 
     return _stemmer().stemWord(a) == _stemmer().stemWord(b) or meaning.same_lemma(a, b)
+
+
+# People a wider word includes: a rule for "a parent's consent" is the rule for the mum's.
+_INCLUDES = {
+    "parent": frozenset(
+        "mum mums mother mothers mam mom dad dads father fathers daddy stepmum stepdad stepmother stepfather".split()
+    ),
+    "child": frozenset("son sons daughter daughters boy boys girl girls baby babies kid kids toddler toddlers".split()),
+}
+
+
+def includes(wider: str, word: str) -> bool:
+    """Is ``word`` one of the people ``wider`` names ("parent": the mum; "child": the son)?"""
+    from assistant.answering import meaning
+
+    lemmas = {lemma for ls in meaning.word_lemmas(wider.lower()).values() for lemma in ls} | {wider.lower()}
+    return any(word.lower() in _INCLUDES.get(lemma, ()) for lemma in lemmas)
 
 
 @lru_cache(maxsize=4096)
@@ -523,7 +543,12 @@ def qualified_otherwise(pairs: list[tuple[str, str]], text: str, held: set[str] 
             continue
         for i in range(1, len(stems)):
             other = toks[i - 1]
-            if stems[i] == head and other in answertypes.PEOPLE - _PRONOUNS_OF_PEOPLE and not one_group(other, who):
+            if (
+                stems[i] == head
+                and other in answertypes.PEOPLE - _PRONOUNS_OF_PEOPLE
+                and not one_group(other, who)
+                and not includes(other, who)
+            ):
                 return True
     return False
 
@@ -565,7 +590,17 @@ def topic(question: str, framed: bool) -> list[str]:
         said_of = _CLAUSE_BREAK.split(question[said.end() :], maxsplit=1)[0] if said else ""
         return [part for part in _AND.split(said_of) if part.strip()]
     m = _ABOUT.search(question)
-    return [part for part in _AND.split(m.group("topic")) if part.strip()] if m else []
+    about = _NEXT_QUESTION.split(m.group("topic"), maxsplit=1)[0] if m else ""
+    return [part for part in _AND.split(about) if part.strip()]
+
+
+# A question said straight after the topic, unpunctuated ("about the PRU how often did he come
+# in"): its question word and auxiliary end the topic.
+_NEXT_QUESTION = re.compile(
+    r"\s+(?=(?:how|what|when|where|why|who|which)\s+(?:\w+\s+)?(?:do|does|did|is|are|was|were|can|will|would|should|"
+    r"has|have|had)\b)",
+    re.I,
+)
 
 
 def together(wanted: set[str], text: str, soft: dict[str, str], heading: frozenset[str] = frozenset()) -> bool:

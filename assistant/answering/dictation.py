@@ -72,7 +72,8 @@ def joined(text: str, known: Callable[[str], bool]) -> str:
         gap = text[a.end() : b.start()]
         one = a.group() + b.group().lower()
         halves = {a.group().lower(), b.group().lower()}
-        if gap == " " and len(one) >= 6 and not halves & stop and known(one) and not any(map(known, halves)):
+        everyday = halves & stop or any(map(meaning.common, halves))  # "grown up" is two words
+        if gap == " " and len(one) >= 6 and not everyday and known(one) and not any(map(known, halves)):
             out.append(text[last : a.start()] + one)
             last = b.end()
             i += 2

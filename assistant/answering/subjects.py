@@ -87,7 +87,12 @@ def acted_on(question: str) -> str:
         if "NOUN" not in meaning.word_classes(w) and not w.endswith("ing"):  # "a *fishing* licence"
             break
         head = w
-    return "" if head in answertypes.PEOPLE or head in MALE or head in FEMALE else head
+    return "" if head in answertypes.PEOPLE or head in MALE or head in FEMALE or head in _GENERAL else head
+
+
+# Nouns that stand for whatever is meant ("can I share *stuff* with ...", "the *things* they
+# post"): no thing a document must speak of.
+_GENERAL = frozenset("stuff thing things something anything everything bits info information details".split())
 
 
 def complement(question: str) -> str:

@@ -229,3 +229,62 @@ def test_whom_a_question_word_asks_of(question, subject):
 def test_another_agency_of_a_kind_the_documents_know_is_not_held(index, gloss):
     terms = evidence.question_terms("what did the fire service get in the audit?", index, gloss)
     assert terms.subject == ["fire", "servic"]
+
+
+# ---------------------------------------------------------------- said straight on, without punctuation
+
+
+def test_a_question_said_straight_after_the_topic_ends_it():
+    from assistant.answering import aspects
+
+    assert aspects.topic("what did it say about the PRU how often did he come in", True) == ["the PRU"]
+    assert aspects.topic("what does the report say about how the police respond", True) == ["how the police respond"]
+
+
+def test_how_the_count_is_taken_is_not_what_it_counts():
+    from assistant.answering import answertypes
+    from assistant.index.lexical import stopwords
+
+    assert answertypes.count_target("and how many times all together", stopwords()) == []
+    assert answertypes.count_target("how many visits in total", stopwords()) == ["visits"]
+
+
+def test_a_modal_after_a_person_is_no_thing_of_theirs():
+    from assistant.answering import aspects
+    from assistant.index.lexical import stopwords
+
+    assert aspects.modified("if the baby might be at risk", stopwords()) == []
+    assert aspects.modified("what does adult social care do", stopwords()) == [("adult", "social")]
+
+
+def test_a_rule_for_a_wider_group_is_the_rule_for_its_members():
+    from assistant.answering import aspects
+
+    assert aspects.includes("parent", "mums") and aspects.includes("children", "son")
+    assert not aspects.includes("mum", "parent") and not aspects.includes("adult", "child")
+    text = "You do not need a parent's consent to share information."
+    assert not aspects.qualified_otherwise([("mums", "consent")], text, set())
+    assert aspects.qualified_otherwise([("adult", "consent")], text, set())
+
+
+def test_a_general_noun_is_no_thing_a_document_must_speak_of():
+    from assistant.answering import subjects
+
+    assert subjects.acted_on("can I share stuff with the surgery?") == ""
+    assert subjects.acted_on("can I get my bins collected?") == "bins"
+
+
+def test_a_spelled_abbreviation_the_glossary_knows_is_read_as_it(gloss):
+    from assistant.answering.answers import _known_to
+
+    class Bm25:
+        @staticmethod
+        def df(stem):
+            return 0
+
+    class Index:
+        bm25 = Bm25()
+
+    known = _known_to(Index(), gloss)
+    assert known("pru") and not known("xyz")
+    assert leadin.unspoken("how often did he go to the p r u", known) == "how often did he go to the PRU"
