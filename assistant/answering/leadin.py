@@ -122,6 +122,8 @@ _QUOTING = re.compile(
     r"|\bword\s+for\s+word\b|\bverbatim\b|\bpaste\b|\bcopy\s+and\s+paste\b"
     r"|\bfor\s+(?:a|my|the|our|some)\s+(?:slides?|handouts?|presentation|training\s+slides?|piece|article)\b"
     r"|\ba\s+(?:quote|quotation)\s+(?:from|by)\b"
+    # what the asker needs it for: "I need it for the minutes", "we need this for our newsletter"
+    r"|\b(?:i|we)\s+need\s+(?:it|this|that|them|these)\s+for\s+(?:a|my|the|our|some|an)\s+[a-z]+(?:\s+[a-z]+)?\s*[?.!]*\s*$"
     r"|^\W*slides?\s*\d*\s*(?:\([^)]{0,40}\))?\s*:"
     r"|\b(?:with|and)\s+(?:the|its)\s+page(?:\s+(?:number|it['’]?s\s+on|it\s+is\s+on))?\b",
     re.I,

@@ -139,7 +139,7 @@ STAFF = {
     "hospitals": "ward consultant paediatrician paediatricians nurse nurses",
     "court": "judge magistrate magistrates",
     "courts": "judge judges magistrate magistrates",
-    "gp": "doctor practice surgery",
+    "gp": "doctor practice surgery clinician clinicians",
     "gps": "doctors practices surgeries",
     "ofsted": "inspector inspectors inspection",
 }

@@ -288,3 +288,17 @@ def test_a_spelled_abbreviation_the_glossary_knows_is_read_as_it(gloss):
     known = _known_to(Index(), gloss)
     assert known("pru") and not known("xyz")
     assert leadin.unspoken("how often did he go to the p r u", known) == "how often did he go to the PRU"
+
+
+# ---------------------------------------------------------------- the asker's purpose, a GP's clinicians
+
+
+def test_what_the_asker_needs_it_for_frames_the_question():
+    assert {"need", "minutes"} <= leadin.quoting_words("how many came to the learning event I need it for the minutes")
+    assert leadin.quoting_words("I need it for the minutes what did they find") == set()  # not the end: a topic
+
+
+def test_a_gp_practices_clinicians_are_its_staff():
+    from assistant.answering import people
+
+    assert "clinician" in people._staff("gp")
