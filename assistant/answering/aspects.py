@@ -136,6 +136,7 @@ def asked_of(question: str) -> tuple[str, str]:
         if m:
             groups = m.groupdict()
             thing = groups.get("a") or groups.get("b") or groups.get("c") or ""
+            thing = _said_before(question, thing) if _PROFORM.fullmatch(thing.strip()) else thing
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
                 return name, thing
@@ -143,6 +144,17 @@ def asked_of(question: str) -> tuple[str, str]:
     if cases and (_ACCOUNT.search(question) or _about_case(question, cases[0])):
         return "account", cases[0]
     return "", ""
+
+
+# "the Child C review, what did that one find?": the thing named first, then pointed back to
+_PROFORM = re.compile(r"(?:it|they|that|this|that\s+one|this\s+one|the\s+one)", re.I)
+_NAMED_FIRST = re.compile(r"^\W*(?P<thing>[^?.!]+?)\s*[,;:-]?\s+(?:so\s+|and\s+)?(?:what|which)\b", re.I)
+
+
+def _said_before(question: str, proform: str) -> str:
+    """What a pro-form of the question's asking clause points back to: the phrase before it."""
+    m = _NAMED_FIRST.match(question)
+    return m.group("thing") if m else proform
 
 
 def _about_case(question: str, case: str) -> bool:

@@ -302,3 +302,14 @@ def test_a_gp_practices_clinicians_are_its_staff():
     from assistant.answering import people
 
     assert "clinician" in people._staff("gp")
+
+
+def test_a_thing_named_first_then_pointed_back_to_is_what_is_asked_of():
+    from assistant.answering import aspects
+
+    assert aspects.asked_of("the Child Quince review, what did that one find?") == ("findings", "Child Quince review")
+    assert aspects.asked_of("the Child Quince review what did it recommend") == (
+        "recommendations",
+        "Child Quince review",
+    )
+    assert aspects.asked_of("what did that one find") == ("", "")
