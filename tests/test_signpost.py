@@ -271,3 +271,14 @@ def test_without_a_vector_or_with_the_fake_model_only_the_rules_decide():
     assert signpost.for_answer(Settings(), q, True) is None
     assert not signpost.urgent_by_meaning(q, fake.encode([q])[0], fake)
     assert signpost.for_answer(Settings(), "I'm worried about a child", True) is not None
+
+
+@pytest.mark.model
+def test_a_follow_up_fragment_needs_a_clearer_worry_by_meaning(embedder):
+    fragment = "and what about if she's got the kids with her"
+    vec = embedder.encode([fragment])[0]
+    assert signpost.for_answer(Settings(), fragment, True, vec, embedder) is not None  # alone, it reads as a worry
+    assert signpost.for_answer(Settings(), fragment, True, vec, embedder, follow_up=True) is None
+    now = "and he's got the kids with him right now and he's been drinking"
+    vec = embedder.encode([now])[0]
+    assert signpost.for_answer(Settings(), now, True, vec, embedder, follow_up=True) is not None

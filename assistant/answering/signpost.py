@@ -195,7 +195,9 @@ def from_settings(settings) -> dict:
     }
 
 
-def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None, quoted: str = "") -> dict | None:
+def for_answer(
+    settings, question: str, answered: bool, qvec=None, embedder=None, quoted: str = "", follow_up: bool = False
+) -> dict | None:
     """The signpost for an answer: on every abstention and every urgent question, else None.
 
     With the question's vector and the model that made it, urgency is also judged by meaning
@@ -204,7 +206,7 @@ def for_answer(settings, question: str, answered: bool, qvec=None, embedder=None
     nor for one asking what is allowed, a rule or how to tell (``asks_for_information``)."""
     if not answered:
         return from_settings(settings)
-    worry = urgent_by_meaning(question, qvec, embedder) if _readable(qvec, embedder) else None
+    worry = urgent_by_meaning(question, qvec, embedder, follow_up) if _readable(qvec, embedder) else None
     asks = asks_for_information(question) and not _SAYS_NOW.search(question or "")
     asks = asks and not askform.tells_apart(question or "")
     by_meaning = bool(worry) and not reads_documents(question, quoted) and not asks
@@ -270,13 +272,13 @@ def reads_documents(question: str, quoted: str = "") -> bool:
     )
 
 
-def urgent_by_meaning(question: str, qvec, embedder) -> bool:
+def urgent_by_meaning(question: str, qvec, embedder, follow_up: bool = False) -> bool:
     """The meaning half of urgency (False without a vector or with a model whose vectors mean nothing)."""
     from assistant.answering import urgency
 
     if qvec is None or not urgency.usable(embedder):
         return False
-    return urgency.reads_as_worry(question, qvec, embedder, about_documents(question))
+    return urgency.reads_as_worry(question, qvec, embedder, about_documents(question), follow_up)
 
 
 def about_documents(question: str) -> bool:

@@ -209,8 +209,12 @@ def margin(qvec: np.ndarray, embedder: Encoder) -> tuple[float, float]:
     return float(w[:K].mean() - r[:K].mean()), float(w[0])
 
 
-def reads_as_worry(question: str, qvec: np.ndarray, embedder: Encoder, cites_documents: bool) -> bool:
-    """Does the question, by meaning, describe harm or danger to a child now?"""
+def reads_as_worry(
+    question: str, qvec: np.ndarray, embedder: Encoder, cites_documents: bool, follow_up: bool = False
+) -> bool:
+    """Does the question, by meaning, describe harm or danger to a child now? A follow-up
+    ("and what about if she's got the kids with her") is a fragment of a conversation about the
+    documents: its meaning alone must be clearer (``GENERAL_MARGIN``) unless it says "now"."""
     gap, closest = margin(qvec, embedder)
     if closest < FLOOR or gap <= MARGIN:
         return False
@@ -218,6 +222,8 @@ def reads_as_worry(question: str, qvec: np.ndarray, embedder: Encoder, cites_doc
     first_person = bool(_FIRST_PERSON.search(text))
     if cites_documents:
         return gap >= FIRST_PERSON_MARGIN and first_person
+    if follow_up and not _NOW.search(text):
+        return gap >= GENERAL_MARGIN
     if (_GENERAL.match(text) or asks_what_was(text)) and not first_person and not _NOW.search(text):
         return gap >= GENERAL_MARGIN
     if _IF_ANY_CHILD.match(text) and not _NOW.search(text):  # "if the child asks me to...": procedure
