@@ -136,7 +136,7 @@ def test_asking_for_information_does_not_hide_a_situation_told_beside_it(monkeyp
         signpost_title, signpost_text, signpost_links = "Help", "Call 999", []
 
     monkeypatch.setattr(signpost, "_readable", lambda qvec, embedder: True)
-    monkeypatch.setattr(signpost, "urgent_by_meaning", lambda question, qvec, embedder: True)
+    monkeypatch.setattr(signpost, "urgent_by_meaning", lambda question, qvec, embedder, follow_up=False: True)
     for told in ("is that legal? the twins upstairs are on their own again", "is that allowed, he's there now"):
         assert signpost.for_answer(S, told, True, object(), object()) is not None, told
     for asked in ("how old do they have to be to stay in alone?", "how can I tell if my son is being bullied online?"):
