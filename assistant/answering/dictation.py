@@ -4,8 +4,8 @@ Dictation software writes what it hears, and a question dictated on the move car
 
 - **spoken punctuation** ("... back this time question mark", "... in the first place new line"):
   the mark, not two words a passage must hold;
-- **letters spelled one by one** ("the p r u", "a d b s check"): the abbreviation they spell,
-  when the documents use it;
+- **letters spelled one by one** ("the p r u", "a d b s check", "a dee bee ess check"): the
+  abbreviation they spell, when the documents or the glossary use it;
 - **a name split in two** ("stone chat house" for Stonechat House): the one word the documents
   hold, when they hold neither half alone;
 - **a spoken year** ("last year twenty twenty five"): the year in digits, a figure like any other;
@@ -33,6 +33,16 @@ _SPOKEN_MARKS = (
 )
 # Two to five single letters in a row ("p r u", "d b s"): not "a" or "i" opening it, English words.
 _LETTERS = re.compile(r"(?<![\w'’])(?![ai]\s)([b-z](?:\s+[a-z]){1,4})(?![\w'’])", re.I)
+# Letters said by name ("dee bee ess", "en ar em"): read as the letters, then as letters spelled
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "see": "c", "cee": "c", "dee": "d", "ee": "e", "eff": "f", "gee": "g",
+    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n",
+    "oh": "o", "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "ess": "s", "tee": "t",
+    "you": "u", "vee": "v", "ex": "x", "why": "y", "zed": "z", "zee": "z",
+}  # fmt: skip
+_NAMED_LETTERS = re.compile(
+    r"(?<![\w'’])(?:(?:" + "|".join(_LETTER_NAMES) + r")\s+){1,4}(?:" + "|".join(_LETTER_NAMES) + r")(?![\w'’])", re.I
+)
 _FIGURE_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
 # "for or five", "to or three": a figure's homophone beside "or" and a figure
 _FOR_FOUR = re.compile(rf"\b(for|to|too)(?=\s+or\s+{_FIGURE_WORD}\b)", re.I)
@@ -50,9 +60,15 @@ def written(text: str, known: Callable[[str], bool] | None = None) -> str:
     out = _FOR_FOUR.sub(lambda m: _HOMOPHONE_FIGURES[m.group(1).lower()], out)
     out = _WHERE_WERE.sub(lambda m: m.group(1) + "were", out)
     if known is not None:
+        out = _NAMED_LETTERS.sub(lambda m: _named(m.group(0), known), out)
         out = _LETTERS.sub(lambda m: _spelled(m.group(1), known), out)
         out = joined(out, known)
     return out
+
+
+def _named(said: str, known: Callable[[str], bool]) -> str:
+    word = "".join(_LETTER_NAMES[w.lower()] for w in said.split())
+    return word.upper() if known(word) else said
 
 
 def _spelled(letters: str, known: Callable[[str], bool]) -> str:

@@ -215,7 +215,10 @@ LENGTH = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
     r"(?:\s+(?:working|school|calendar|clear))?\s+(?:hour|day|week|fortnight|month|year|minute)s?\b"
-    r"|\b(?:immediately|straight away|straightaway|same day|promptly|as soon as)\b",
+    r"|\b(?:immediately|straight away|straightaway|same day|promptly|as soon as)\b"
+    # an end point gives the length too: "stays with them until they are at least 21", "up to the age of 25"
+    r"|\b(?:until|till|up\s+to)\s+(?:they|he|she|the\s+(?:young\s+person|child))\s+(?:are|is|turns?|reach(?:es)?)"
+    r"\s+(?:at\s+least\s+)?\d{1,2}\b|\b(?:until|till|up\s+to)\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,2}\b",
     re.I,
 )
 

@@ -50,3 +50,11 @@ def test_a_name_split_in_two_is_the_one_word_the_documents_hold():
 
 def test_the_question_is_read_as_typed_before_anything_else():
     assert leadin.unspoken("um, how many where asked question mark", known) == "how many were asked?"
+
+
+def test_letters_said_by_name_are_the_abbreviation_the_documents_use():
+    assert (
+        dictation.written("what dee bee ess check do receptionists get", known) == "what DBS check do receptionists get"
+    )
+    assert dictation.written("see you at the pee ar you", known) == "see you at the PRU"
+    assert dictation.written("are you sure why are you here", known) == "are you sure why are you here"

@@ -313,3 +313,11 @@ def test_a_thing_named_first_then_pointed_back_to_is_what_is_asked_of():
         "Child Quince review",
     )
     assert aspects.asked_of("what did that one find") == ("", "")
+
+
+def test_an_end_point_gives_how_long():
+    from assistant.answering import figures
+
+    assert figures.LENGTH.search("a personal adviser, who stays with them until they are at least 21.")
+    assert figures.LENGTH.search("support up to the age of 25")
+    assert not figures.LENGTH.search("until the end of the meeting")
