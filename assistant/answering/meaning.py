@@ -211,6 +211,8 @@ def without_ages(text: str) -> str:
 
 # The number of the asker's own slide ("slide 4 (national picture)"): no document's figure.
 _SLIDE = re.compile(r"\bslides?\s*(?:no\.?\s*)?(\d{1,3})\b", re.I)
+# "not 100% sure", "a hundred per cent certain": how sure, no figure
+_SURE = re.compile(r"\b(100)\s*(?:%|per\s*cent|percent)\s+(?:sure|certain|confident|positive)\b", re.I)
 # A school year group ("I teach year 10", "a Y9 girl", "my yr 6 class"): who is asked about, no
 # figure. Not "year 2 of the plan", a period of something counted.
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(1[0-3]|[1-9])\b(?!\s*(?:of|olds?\b|-old|years?)\b)", re.I)
@@ -269,10 +271,12 @@ def ages_outside(ages: set[float], text: str) -> bool:
 def incidental_numbers(text: str) -> set[str]:
     """Numbers of a question that are not figures a passage must hold: the emergency number
     (999, or 112) where someone called it, the 0 of an age range ("0-5s": the under-sixes), a
-    child's age in the asker's case, a school year group and a figure offered as an estimate."""
+    child's age in the asker's case, a school year group, "100% sure" and a figure offered as an
+    estimate."""
     out = {m.group(1) or m.group(2) for m in _EMERGENCY.finditer(text)}
     out |= {_age_figure(m) for m in _AGE.finditer(text)}
     out |= {m.group(1) for m in _SLIDE.finditer(text)}
+    out |= {m.group(1) for m in _SURE.finditer(text)}
     if not _HOW_MANY.search(text):  # "how many year 11 pupils": which pupils are counted
         out |= {m.group(1) for m in _SCHOOL_YEAR.finditer(text)}
     out |= {m.group(1).replace(",", "") for m in _ESTIMATE.finditer(text)}

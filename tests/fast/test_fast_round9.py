@@ -321,3 +321,19 @@ def test_an_end_point_gives_how_long():
     assert figures.LENGTH.search("a personal adviser, who stays with them until they are at least 21.")
     assert figures.LENGTH.search("support up to the age of 25")
     assert not figures.LENGTH.search("until the end of the meeting")
+
+
+def test_how_sure_the_asker_is_is_no_figure():
+    from assistant.answering import meaning
+
+    assert meaning.incidental_numbers("what if I'm not 100% sure that's what it is?") == {"100"}
+    assert meaning.incidental_numbers("what share of places were 100% funded?") == set()
+
+
+def test_a_reviews_independent_author_is_its_independent_reviewer(gloss):
+    from assistant.index.lexical import tokenize
+
+    (m,) = gloss.matches(tokenize("who was the independent author of the review"))
+    assert ("independ", "review") in gloss.groups[m.group] or tuple(tokenize("independent reviewer")) in gloss.groups[
+        m.group
+    ]
