@@ -24,11 +24,17 @@ from collections.abc import Callable
 from assistant.answering import meaning
 from assistant.index.lexical import stopwords
 
+# A mark said ends what was said, or comes before the next sentence: "there's a question mark over
+# his care" and "a new line of enquiry" are words.
+_SAID_END = (
+    r"(?=\s*$|\s+(?:and|so|but|what|when|where|who|why|how|which|is|are|do|does|did|can|could|should|will|would|"
+    r"has|have|i|we|my|our|the|a|it)\b)"
+)
 _SPOKEN_MARKS = (
-    (re.compile(r"\s*\bquestion\s+mark\b", re.I), "?"),
-    (re.compile(r"\s*\bexclamation\s+(?:mark|point)\b", re.I), "!"),
-    (re.compile(r"\s*\bfull\s+stop\b", re.I), "."),
-    (re.compile(r"\s*\bnew\s+(?:line|paragraph)\b", re.I), "."),
+    (re.compile(r"\s*\bquestion\s+mark\b" + _SAID_END, re.I), "?"),
+    (re.compile(r"\s*\bexclamation\s+(?:mark|point)\b" + _SAID_END, re.I), "!"),
+    (re.compile(r"\s*\bfull\s+stop\b" + _SAID_END, re.I), "."),
+    (re.compile(r"\s*\bnew\s+(?:line|paragraph)\b" + _SAID_END, re.I), "."),
     (re.compile(r"\s*\bcomma\b(?=\s+\w)", re.I), ","),
 )
 # Two to five single letters in a row ("p r u", "d b s"): not "a" or "i" opening it, English words.

@@ -58,3 +58,15 @@ def test_letters_said_by_name_are_the_abbreviation_the_documents_use():
     )
     assert dictation.written("see you at the pee ar you", known) == "see you at the PRU"
     assert dictation.written("are you sure why are you here", known) == "are you sure why are you here"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "there's a question mark over his care, what did the review say",
+        "is there a new line of enquiry",
+        "the practice came to a full stop in may",
+    ],
+)
+def test_the_names_of_marks_inside_a_sentence_are_words(typed):
+    assert dictation.written(typed) == typed
