@@ -260,10 +260,9 @@ def count_target(question: str, stop: frozenset) -> list[str]:
                 break
             continue
         out.append(w)
-    first = question[m.end() :].split(None, 1)[:1]
-    compound = bool(first) and "-" in first[0].strip("-")  # "grown-ups", "looked-after": one noun
+    first, *rest = question[m.end() :].split(None, 1) or [""]
+    compound = "-" in first.strip("-")  # "grown-ups", "looked-after": one noun
     if out and _only_a_verb(out[0]) and not compound:  # "how many went on to a full review": what they went on to
-        rest = question[m.end() :].split(None, 1)[1:]
         return (count_target("how many " + rest[0], stop) if rest else []) or out[:1]
     return out[:3]
 

@@ -66,20 +66,16 @@ def written(text: str, known: Callable[[str], bool] | None = None) -> str:
     out = _FOR_FOUR.sub(lambda m: _HOMOPHONE_FIGURES[m.group(1).lower()], out)
     out = _WHERE_WERE.sub(lambda m: m.group(1) + "were", out)
     if known is not None:
-        out = _NAMED_LETTERS.sub(lambda m: _named(m.group(0), known), out)
-        out = _LETTERS.sub(lambda m: _spelled(m.group(1), known), out)
+        out = _NAMED_LETTERS.sub(lambda m: _abbreviation(m.group(0), known, _LETTER_NAMES), out)
+        out = _LETTERS.sub(lambda m: _abbreviation(m.group(1), known), out)
         out = joined(out, known)
     return out
 
 
-def _named(said: str, known: Callable[[str], bool]) -> str:
-    word = "".join(_LETTER_NAMES[w.lower()] for w in said.split())
+def _abbreviation(said: str, known: Callable[[str], bool], names: dict[str, str] | None = None) -> str:
+    """The letters ``said`` (single letters, or their ``names``) as one abbreviation, when known."""
+    word = "".join(names[w.lower()] if names else w for w in said.split())
     return word.upper() if known(word) else said
-
-
-def _spelled(letters: str, known: Callable[[str], bool]) -> str:
-    word = "".join(letters.split())
-    return word.upper() if known(word) else letters
 
 
 def joined(text: str, known: Callable[[str], bool]) -> str:
