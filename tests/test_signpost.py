@@ -277,8 +277,29 @@ def test_without_a_vector_or_with_the_fake_model_only_the_rules_decide():
 def test_a_follow_up_fragment_needs_a_clearer_worry_by_meaning(embedder):
     fragment = "and what about if she's got the kids with her"
     vec = embedder.encode([fragment])[0]
-    assert signpost.for_answer(Settings(), fragment, True, vec, embedder) is not None  # alone, it reads as a worry
+    from assistant.answering import urgency
+
+    assert urgency.reads_as_worry(fragment, vec, embedder, False, learned=False)  # alone, the prototypes' worry
     assert signpost.for_answer(Settings(), fragment, True, vec, embedder, follow_up=True) is None
     now = "and he's got the kids with him right now and he's been drinking"
     vec = embedder.encode([now])[0]
     assert signpost.for_answer(Settings(), now, True, vec, embedder, follow_up=True) is not None
+
+
+# Questions about procedure from someone close to a child, in words the prototypes read as a
+# worry; the learned reader (worrymodel.py) vetoes them.
+PROCEDURE_BY_KIN = [
+    "the lad in my tutor group is moving to a care home across the county, can he keep his school",
+    "my nephew has been arrested for carrying for older lads, does he get a record",
+    "how do gangs use children to move drugs, I need a list for the coaches",
+]
+
+
+@pytest.mark.model
+def test_the_learned_reader_vetoes_procedure_the_prototypes_read_as_worry(embedder):
+    from assistant.answering import urgency
+
+    for question, vec in zip(PROCEDURE_BY_KIN, embedder.encode(PROCEDURE_BY_KIN), strict=True):
+        assert urgency.reads_as_worry(question, vec, embedder, False, learned=False), question
+        assert not urgency.reads_as_worry(question, vec, embedder, False), question
+        assert signpost.for_answer(Settings(), question, True, vec, embedder) is None, question

@@ -96,10 +96,16 @@ def load(root: Path) -> Calibration:
 def fit(
     rows: list[dict[str, float]], labels: list[int], l2: float = 0.001, steps: int = 50
 ) -> tuple[dict[str, float], float]:
-    """Logistic regression by Newton's method; each class carries half the total weight."""
+    """Logistic regression over the evidence features; each class carries half the total weight."""
     X = np.array([[r[k] for k in FEATURES] for r in rows], dtype=float)
+    w = logistic(X, labels, l2, steps)
+    return {k: round(float(v), 4) for k, v in zip(FEATURES, w[:-1], strict=False)}, round(float(w[-1]), 4)
+
+
+def logistic(X: np.ndarray, labels, l2: float, steps: int = 50) -> np.ndarray:
+    """Weights (the bias last) by Newton's method, L2-regularised, each class half the weight."""
     y = np.asarray(labels, dtype=float)
-    X = np.hstack([X, np.ones((len(X), 1))])
+    X = np.hstack([np.asarray(X, dtype=float), np.ones((len(X), 1))])
     n_pos, n_neg = max(y.sum(), 1), max((1 - y).sum(), 1)
     sw = np.where(y == 1, 0.5 / n_pos, 0.5 / n_neg)
     w = np.zeros(X.shape[1])
@@ -113,7 +119,7 @@ def fit(
         w -= delta
         if np.abs(delta).max() < 1e-8:
             break
-    return {k: round(float(v), 4) for k, v in zip(FEATURES, w[:-1], strict=False)}, round(float(w[-1]), 4)
+    return w
 
 
 def choose_threshold(answerable: list[float], unanswerable: list[float], recall: float) -> float:

@@ -210,15 +210,29 @@ def margin(qvec: np.ndarray, embedder: Encoder) -> tuple[float, float]:
 
 
 def reads_as_worry(
-    question: str, qvec: np.ndarray, embedder: Encoder, cites_documents: bool, follow_up: bool = False
+    question: str,
+    qvec: np.ndarray,
+    embedder: Encoder,
+    cites_documents: bool,
+    follow_up: bool = False,
+    learned: bool = True,
 ) -> bool:
-    """Does the question, by meaning, describe harm or danger to a child now? A follow-up
-    ("and what about if she's got the kids with her") is a fragment of a conversation about the
-    documents: its meaning alone must be clearer (``GENERAL_MARGIN``) unless it says "now"."""
+    """Does the question, by meaning, describe harm or danger to a child now? The prototypes
+    must say so, and the learned reader (worrymodel.py) must agree unless ``learned`` is False."""
+    from assistant.answering import worrymodel
+
     gap, closest = margin(qvec, embedder)
+    if not _by_prototypes(question or "", gap, closest, cites_documents, follow_up):
+        return False
+    return not learned or worrymodel.agrees(qvec, gap)
+
+
+def _by_prototypes(text: str, gap: float, closest: float, cites_documents: bool, follow_up: bool) -> bool:
+    """The prototype rule. A follow-up ("and what about if she's got the kids with her") is a
+    fragment of a conversation about the documents: its meaning alone must be clearer
+    (``GENERAL_MARGIN``) unless it says "now"."""
     if closest < FLOOR or gap <= MARGIN:
         return False
-    text = question or ""
     first_person = bool(_FIRST_PERSON.search(text))
     if cites_documents:
         return gap >= FIRST_PERSON_MARGIN and first_person
