@@ -34,6 +34,7 @@ NAMED_SETS = {
     "unseen6": "eval_unseen6",  # report only
     "unseen7": "eval_unseen7",  # report only
     "unseen8": "eval_unseen8",  # report only
+    "unseen9": "eval_unseen9",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
