@@ -22,6 +22,7 @@ from assistant.answering import (
     meaning,
     people,
     periods,
+    relatives,
     subjects,
 )
 from assistant.answering.glossary import Glossary
@@ -344,6 +345,8 @@ def admissible(
         if not aspects.years(terms.numbers) <= counted:
             return False
     if subject_elsewhere(terms, exact, got):
+        return False
+    if relatives.another_relative(terms.relatives, f"{text}\n{ctx_text}"):  # Teasel's, not his sister's
         return False
     # "what does the nursery guidance say ...?": a passage of the nursery's document (its title,
     # author or section names it), not one naming a nursery in a case it tells

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answering import answertypes, cues, evidence, figures, meaning
+from assistant.answering import answertypes, cues, evidence, figures, meaning, relatives
 from assistant.index.lexical import tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
@@ -63,8 +63,11 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     ("and since when?" after "what did they change?") is about that question's subject, but
     what it asks is its own: when it asks for a kind of answer (a time, a person, a figure), its
     kind and its verbs replace the earlier question's, which no longer say what the answer holds,
-    and so do the words saying which things a count of its own counts."""
+    and so do the words saying which things a count of its own counts, and whose relative it
+    asks about (relatives.py)."""
     own = answertypes.kind(question)
+    if query and relatives.asked(question) != terms.relatives:  # "and how many ... was he offered?"
+        terms = replace(terms, relatives=relatives.asked(question))  # after "did Wrenna's mum ...": hers
     if query and asks_earlier(question):
         named = [int(y) for y in _YEAR.findall(query.replace(question, " "))]
         terms = replace(terms, earlier=max(named) if named else -1)

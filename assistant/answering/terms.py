@@ -24,6 +24,7 @@ from assistant.answering import (
     meaning,
     people,
     periods,
+    relatives,
     shorthand,
     subjects,
 )
@@ -123,6 +124,7 @@ class Terms:
     season: tuple[str, int] | None = None  # ("autumn", 2027) of "in autumn 2027" (periods.season_asked)
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
+    relatives: list[tuple[str, str]] = field(default_factory=list)  # ("Teasel", "sister"): relatives.asked
     # stem of a number word -> the figures it is part of ("twenty", "four" of "twenty-four": "24"):
     # a passage writing the figure in digits holds the words (``spelled_held``)
     spelled: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -379,6 +381,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "spelled": spelled_stems(question, stems),
         "ages": meaning.ages_asked(question),
         "clock": answertypes.asks_clock(question),
+        "relatives": relatives.asked(question),
     }
 
 

@@ -1,0 +1,57 @@
+"""Tenth round: a relative of a named person is asked about, not the person. Questions and
+passages are written for these tests, about made-up people."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import evidence, glossary, marking, relatives
+
+
+@pytest.fixture(scope="module")
+def gloss():
+    return glossary.load()
+
+
+@pytest.mark.parametrize(
+    ("question", "pairs"),
+    [
+        ("what happened to Wrenna's big sister, is she ok?", [("Wrenna", "sister")]),
+        ("what happened to wrennas older brother was he involved", [("wrenna", "brother")]),
+        ("Please, the mother of Wrenna, did she come to the meeting?", [("Wrenna", "mother")]),
+        ("what did child q's mum say to the nurse", [("q", "mother")]),
+        ("did Wrenna's nan get any support", [("Wrenna", "grandmother")]),
+        ("what happened to Wrenna", []),
+        ("what are the levels of need", []),
+    ],
+)
+def test_the_relative_asked_about_is_read(question, pairs):
+    assert relatives.asked(question) == pairs
+
+
+STORY = "Wrenna was 13 when she moved to Fallowby. Her school saw that she was often late."
+WITH_SISTER = STORY + " Her older sister, who is 17, cared for her most evenings."
+WITH_SIBLINGS = STORY + " Her siblings were not spoken to by the review."
+
+
+def test_a_passage_naming_the_person_but_not_the_relative_is_about_someone_else():
+    asked = [("Wrenna", "sister")]
+    assert relatives.another_relative(asked, STORY)
+    assert not relatives.another_relative(asked, WITH_SISTER)
+    assert not relatives.another_relative(asked, WITH_SIBLINGS)  # the general word holds it
+    assert not relatives.another_relative(asked, "A passage about another child altogether.")  # names left to others
+    assert relatives.another_relative([("Wrenna", "mother")], WITH_SISTER)
+    assert not relatives.another_relative([("Wrenna", "mother")], STORY + " Her mum asked for help twice.")
+
+
+def test_a_word_of_the_passage_in_lower_case_is_no_name():
+    # "the girls mother": "girl" is written in lower case by the passage, so no one is named "Girl"
+    assert not relatives.another_relative([("girl", "mother")], "The girl lived with her aunt.")
+
+
+def test_a_follow_up_asks_about_its_own_relatives_only(index, gloss):
+    merged = "did wrennas mum ask for help and how many visits was she offered"
+    terms = evidence.question_terms(merged, index, gloss)
+    assert terms.relatives == [("wrenna", "mother")]
+    own = marking.asked_in(terms, "and how many visits was she offered", merged)
+    assert own.relatives == []
