@@ -48,6 +48,20 @@ def process_peak_mb(pid: int) -> float | None:
     return None
 
 
+def tree_peak_mb(pid: int) -> float | None:
+    """Peak resident memory of a process and its children, summed (a server's worker processes)."""
+    peaks = [process_peak_mb(pid)]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid:
+            peaks.append(process_peak_mb(int(stat.parent.name)))
+    known = [p for p in peaks if p is not None]
+    return round(sum(known), 1) if known else None
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:

@@ -20,7 +20,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.common import ROOT, eval_questions, process_peak_mb
+from bench.common import ROOT, eval_questions, tree_peak_mb
 
 
 def _free_port() -> int:
@@ -37,6 +37,9 @@ SERVERS = {
         "ASSISTANT_BATCHING": "false",
         "ASSISTANT_CACHE_SIZE": "0",
     },
+    # Two processes: the rules are Python, so one process answers on one core at a time (the GIL);
+    # on a 2-core machine a second worker uses the other (docs/operations.md, several workers).
+    "ours, 2 workers": {"ASSISTANT_WORKERS": "2"},
     "naive": "naive",
 }
 
@@ -220,5 +223,5 @@ def run(index: Path, levels: list[int], seconds: float, turns: int = 2) -> tuple
                         }
                     )
         for label in configs:
-            extra[f"server peak MB ({label})"] = process_peak_mb(procs[label].pid)
+            extra[f"server peak MB ({label})"] = tree_peak_mb(procs[label].pid)
     return rows, extra
