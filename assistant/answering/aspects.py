@@ -597,6 +597,9 @@ def topic(question: str, framed: bool) -> list[str]:
     for any other question (``framed``: it opens with such a frame, evidence.DOCUMENT_FRAME;
     a document named otherwise, "Tarnwick's annual report", frames it too)."""
     if not (framed or _DOCUMENT_SAYS.match(question)):
+        ruled = _RULE_ON.search(question)
+        if ruled:  # "what's the rule on smoking at the home?": smoking
+            return [ruled.group("topic").strip()]
         said = _SAYS_ANYTHING.search(question)
         # of anyone's words, the topic up to the end of its clause ("about adults? like a ...")
         said_of = _CLAUSE_BREAK.split(question[said.end() :], maxsplit=1)[0] if said else ""
@@ -604,6 +607,17 @@ def topic(question: str, framed: bool) -> list[str]:
     m = _ABOUT.search(question)
     about = _NEXT_QUESTION.split(m.group("topic"), maxsplit=1)[0] if m else ""
     return [part for part in _AND.split(about) if part.strip()]
+
+
+# "what's the rule on X", "what is your policy about X", "the guidance for X": X, a noun phrase of
+# up to three words before any preposition, verb of its own or clause (a closed class of words).
+_RULE_ON = re.compile(
+    r"\b(?:rule|rules|policy|policies|procedure|guidance|advice|position|line)\s+(?:on|about|regarding|around)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<topic>(?:(?!(?:at|in|for|with|when|if|and|or|to|of|from|by|can|do|does|is|are|"
+    r"should|must|may|will|would|what|who|how|where|why|please|the|a|an|first|now|then|again|still|ever|these|"
+    r"after|before|during|until|since|about|this)\b)[a-z][\w'’-]*\s*){1,3})",
+    re.I,
+)
 
 
 # A question said straight after the topic, unpunctuated ("about the PRU how often did he come

@@ -55,3 +55,31 @@ def test_a_follow_up_asks_about_its_own_relatives_only(index, gloss):
     assert terms.relatives == [("wrenna", "mother")]
     own = marking.asked_in(terms, "and how many visits was she offered", merged)
     assert own.relatives == []
+
+
+# ---------------------------------------------------------------- the rule on X asks about X
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("whats the rule on vaping at the hostel can the residents vape in the yard", ["vaping"]),
+        ("what's the clinic's policy on chaperones for home visits", ["chaperones"]),
+        ("what is the policy on mobile phones at the home", ["mobile phones"]),
+        ("When did the guidance on local reviews first come out?", ["local reviews"]),
+        ("is there a rule about lifts home after training?", ["lifts home"]),
+        ("what does the hostel do about vaping", []),
+    ],
+)
+def test_the_rule_on_a_thing_asks_about_that_thing(question, topic):
+    from assistant.answering import aspects
+
+    assert aspects.topic(question, False) == topic
+
+
+def test_a_passage_without_the_thing_a_rule_is_asked_on_does_not_answer(index, gloss):
+    from fastcorpus import admissible
+
+    question = "whats the rule on vaping at the hostel"
+    assert not admissible(question, "The hostel has a garden and a games room for the residents.", index, gloss)
+    assert admissible(question, "Vaping is not allowed anywhere in the hostel or its garden.", index, gloss)
