@@ -40,7 +40,10 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   says a person's sex held by the same relation said without it ("mum": parents, "boyfriend" or
   "stepdad": a mother's partner; ``KIN``), and the general word for people at work
   ("professionals", "practitioners", "staff") held by a worker's title ("the social worker"),
-  and a child named by where they are ("pupil") held by a child in a quote that names the place.
+  and a child named by where they are ("pupil") held by a child in a quote that names the place;
+  a word for a child that says their sex, age or family place ("boy", "lad", "grandson") held by
+  the general word ("child", "young people"), and a worker's title ("receptionists",
+  "supervisor") held by the word for everyone at work ("all staff": a rule for all holds for each).
   Closed classes, because the encoder cannot tell a class from a rival: in context near misses'
   "police" sits 0.51 from "officer" and "doctor" 0.47 from "practitioner", while "mum" is 0.44
   from "parents". Aunts, uncles, nieces and nephews have no such word ("relatives" is anyone's).
@@ -144,6 +147,12 @@ TITLES = frozenset(
     "therapist therapists".split()
 )
 
+# Titles of people at work a rule for all staff holds ("what check do receptionists get?").
+STAFF_TITLES = TITLES | frozenset(
+    "receptionist receptionists supervisor supervisors manager managers cleaner cleaners administrator "
+    "administrators assistant assistants".split()
+)
+
 # General nouns for an adult (the human class of Halliday and Hasan's general nouns, with its
 # everyday forms): in a "who" question ("was it the scrutineer *bloke*?") they stand for the person
 # asked for, held by a quote that names one ("Gareth Linley"); a closed class of English.
@@ -152,6 +161,15 @@ ADULTS = frozenset("person man woman guy bloke chap fella fellow lady gentleman 
 # A child named by where they are: held by a word for a child with the place in the same quotes.
 PLACED = {"pupil": "school", "pupils": "school", "schoolchild": "school", "schoolchildren": "school"}
 CHILD = frozenset("child children kid kids".split())
+# A word for a child that says their sex, age or family place ("boy", "lad", "grandson"): held
+# by the general word for a child or young person in the quotes (a closed class of English).
+YOUNG = frozenset(
+    "boy boys girl girls lad lads lass lasses kid kids grandson grandsons granddaughter granddaughters teenager "
+    "teenagers teen teens youngster youngsters".split()
+)
+YOUNG_HELD_BY = frozenset("child children youngster youngsters teenager teenagers pupil pupils".split())
+# A worker's title ("receptionists", "a supervisor"): held by the word for everyone at work there.
+STAFF_WORDS = frozenset("staff employees colleagues workforce".split())
 
 
 def held_by_class(missing: list[str], texts: list[str], question: str = "") -> set[str]:
@@ -167,6 +185,8 @@ def held_by_class(missing: list[str], texts: list[str], question: str = "") -> s
             any(set(KIN.get(f, ())) & lemmas for f in forms)
             or (forms & WORKERS and said & TITLES)
             or (place and said & CHILD and place in lemmas)
+            or (forms & YOUNG and (said & YOUNG_HELD_BY or ("young" in said and said & {"person", "people"})))
+            or (forms & STAFF_TITLES and said & STAFF_WORDS)
             or (named and forms & ADULTS)
         ):
             out.add(w)

@@ -83,3 +83,32 @@ def test_a_passage_without_the_thing_a_rule_is_asked_on_does_not_answer(index, g
     question = "whats the rule on vaping at the hostel"
     assert not admissible(question, "The hostel has a garden and a games room for the residents.", index, gloss)
     assert admissible(question, "Vaping is not allowed anywhere in the hostel or its garden.", index, gloss)
+
+
+# ---------------------------------------------------------------- words held by their class
+
+
+@pytest.mark.parametrize(
+    ("word", "quote", "held"),
+    [
+        ("grandson", "Family can visit a young person at the home at any reasonable time.", True),
+        ("lad", "A child who is exploited is treated as a victim first.", True),
+        ("boy", "When a parent cancels a child's appointment twice, the GP reviews the record.", True),
+        ("receptionists", "All staff have an enhanced DBS check before they start.", True),
+        ("supervisor", "Every member of staff reports a worry to the safeguarding lead.", True),
+        ("boy", "Parents are told about the meeting in writing.", False),  # no child in the quote
+        ("receptionists", "Doctors have an enhanced DBS check.", False),  # other titles are not all staff
+        ("nephew", "A child who is exploited is treated as a victim first.", False),  # no general word for him
+    ],
+)
+def test_a_word_is_held_by_its_class(word, quote, held):
+    from assistant.answering import asking
+
+    assert (word in asking.held_by_class([word], [quote])) == held
+
+
+def test_people_alone_is_no_word_for_a_child():
+    from assistant.answering import asking
+
+    assert not asking.held_by_class(["boy"], ["People who work at the club sign the code."])
+    assert asking.held_by_class(["boy"], ["Young people can train as referees from 14."]) == {"boy"}
