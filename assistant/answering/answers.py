@@ -420,9 +420,8 @@ class Assistant:
                 evidence.shown_text(index, c.hit.passage.doc_id, c.hit.passage.start, c.hit.passage.end)
                 for c in candidates[:k]
             ]
-            missing = asking.for_reader(
-                question, evidence.missing(terms, closest, gloss, self.vectors), closest, self.vectors, query=query
-            )
+            missing = evidence.missing(terms, closest, gloss, self.vectors)
+            missing = asking.for_reader(question, missing, closest, self.vectors, False, query, terms.indexed())
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
 
         if best is None or best.score < threshold:
@@ -447,7 +446,7 @@ class Assistant:
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
         too_little = gated and evidence.holds_too_little(terms, missing)  # judged on every word
-        missing = asking.for_reader(question, missing, shown, self.vectors, not too_little, query)  # the asked
+        missing = asking.for_reader(question, missing, shown, self.vectors, not too_little, query, terms.indexed())
         if too_little:  # quotes that hold too little of what is asked about are close in tone, not an answer
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)

@@ -18,7 +18,8 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   most, "kinship" 0.28).
   A word right before one of them names its kind ("*reflective* questions"). Never the topic a
   question asks the documents about ("what does the report say about *nosy questions*").
-* **A conjunction, a preposition or a pronoun** ("whether", "beside", "myself", "round here"), and
+* **A conjunction, a preposition, a pronoun or an interjection** ("whether", "beside", "myself",
+  "round here", "versus", "yeah", "alright"), and
   a general noun of speech ("the first *bit*", "the *ones* on the page"): closed classes of
   English, so listed.
 * **An adjective of emphasis** ("a *proper* review") when the quotes hold the word it qualifies.
@@ -47,6 +48,8 @@ the reader to ignore the warnings that matter ("kinship" when the quotes speak o
   Closed classes, because the encoder cannot tell a class from a rival: in context near misses'
   "police" sits 0.51 from "officer" and "doctor" 0.47 from "practitioner", while "mum" is 0.44
   from "parents". Aunts, uncles, nieces and nephews have no such word ("relatives" is anyone's).
+* **A typing slip** ("nieghbour", spelling.py): a word English does not know, one slip from one
+  it knows well, that no document holds.
 * **An abbreviation the quotes spell out**: by initials, plurals too ("hvs": health visitors),
   skipping the little words of a title ("TSD": Training, Support and Development standards).
 """
@@ -66,6 +69,7 @@ from assistant.answering import (
     marking,
     meaning,
     people,
+    spelling,
 )
 from assistant.index.lexical import stopwords, words
 
@@ -84,7 +88,12 @@ PRONOUNS = frozenset(
 # *stuff*") and name no topic of their own; a closed class of English, so listed.
 GENERAL_NOUNS = frozenset("bit bits ones thing things stuff sort sorts kind kinds".split())
 # Prepositions figures.PREPOSITIONS leaves out (it reads counts): "kids *round* here".
-MORE_PREPOSITIONS = frozenset("round amongst amid via throughout toward despite alongside beneath underneath".split())
+MORE_PREPOSITIONS = frozenset(
+    "round amongst amid via throughout toward despite alongside beneath underneath versus vs".split()
+)
+# Interjections and answers to a yes-or-no ("... till I'm eighteen *yeah*", "did they do *alright*"):
+# the asker's voice, no topic; a closed class of English.
+INTERJECTIONS = frozenset("yeah yes yep yup no nope okay ok alright aye hey hi hello cheers thanks".split())
 # Adjectives of emphasis: "a *proper* review", "the *whole* report" ask for the thing itself, held
 # when the quotes hold the word they qualify (the next word of the question); a closed class.
 EMPHASIS = frozenset("proper real actual whole full complete total entire genuine true".split())
@@ -430,12 +439,19 @@ def asked_now(question: str, query: str | None, missing: list[str]) -> list[str]
 
 
 def for_reader(
-    question: str, missing: list[str], texts: list[str], vectors=None, quoted: bool = False, query: str | None = None
+    question: str,
+    missing: list[str],
+    texts: list[str],
+    vectors=None,
+    quoted: bool = False,
+    query: str | None = None,
+    indexed: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
     """The words of ``missing`` worth showing a reader (see the module docstring); ``quoted``:
     ``texts`` are shown as the answer (a refusal's closest passages are not: its words stay);
-    ``query``: the follow-up merged with the question before it (``asked_now``)."""
-    missing = asked_now(question, query, missing)
+    ``query``: the follow-up merged with the question before it (``asked_now``); ``indexed``: the
+    question's words some document holds (never read as a typing slip, spelling.py)."""
+    missing = [w for w in asked_now(question, query, missing) if w in indexed or spelling.slip_of(w) is None]
     if not missing:
         return missing
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}
@@ -453,7 +469,8 @@ def for_reader(
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
     errand -= asked_about(question or "")  # "what does it say about nosy questions": the topic itself
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
-    left = [w for w in left if w.lower() not in figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS]
+    closed = figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS | INTERJECTIONS
+    left = [w for w in left if w.lower() not in closed]
     left = [w for w in left if w not in emphasis(question, left) | done_again(question, plain, texts)]
     left = [w for w in left if w not in people.asker_words((question or "").lower())]  # "I'm a childminder": who asks
     which = figures.which_counted(question or "")

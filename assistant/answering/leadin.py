@@ -77,7 +77,9 @@ _IDIOM = re.compile(
     r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
     r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b"
     # "does that count as private fostering?", "before it counts?": asking what a thing is
-    r"|\b(counts?|counted)\s+as\b|\bit\s+(counts)\b|\b(none)\s+of\s+(?:my|our|your)\s+business\b",
+    r"|\b(counts?|counted)\s+as\b|\bit\s+(counts)\b|\b(none)\s+of\s+(?:my|our|your)\s+business\b"
+    # "the one in charge", "sort it out in a rush": who leads, how soon
+    r"|\bin\s+(charge)\b(?!\s+of\b)|\bin\s+a\s+(rush|hurry)\b",
     re.I,
 )
 

@@ -137,6 +137,10 @@ class Terms:
     def __post_init__(self) -> None:
         self.telling = self.telling or dict(self.weights)
 
+    def indexed(self) -> frozenset[str]:
+        """The question's own words some document of the index holds."""
+        return frozenset(w for s, w in self.words.items() if self.df is not None and self.df(s))
+
 
 numbers_in = meaning.numbers_in
 

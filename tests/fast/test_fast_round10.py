@@ -112,3 +112,39 @@ def test_people_alone_is_no_word_for_a_child():
 
     assert not asking.held_by_class(["boy"], ["People who work at the club sign the code."])
     assert asking.held_by_class(["boy"], ["Young people can train as referees from 14."]) == {"boy"}
+
+
+# ---------------------------------------------------------------- the asker's voice is not missing
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("safegaurding", "safeguarding"),
+        ("nieghbour", "neighbour"),
+        ("grandaughter", "granddaughter"),  # in the word lists itself, but far rarer than the word meant
+        ("fallowby", None),  # a made-up place: no everyday word one slip away
+        ("teasel", None),  # a rare word ("tease" is one slip away, but Teasel is too common to be a slip)
+        ("Selvey", None),  # capitalised: a name
+        ("sexed", None),  # too short to tell
+        ("kinship", None),  # a word of its own
+    ],
+)
+def test_a_typing_slip_is_read(word, meant):
+    from assistant.answering import spelling
+
+    assert spelling.slip_of(word) == meant
+
+
+def test_slips_interjections_and_idioms_are_not_shown_missing():
+    from assistant.answering import asking
+
+    quote = ["Young people can stay until they are 18, and a leaving care worker plans the move with them."]
+    assert asking.for_reader("can I stay here till I'm eighteen yeah", ["yeah"], quote, None, True) == []
+    assert asking.for_reader("how do i tell them about my grandaughter", ["grandaughter"], quote, None, True) == []
+    kept = asking.for_reader(
+        "how do i tell them about my grandaughter", ["grandaughter"], quote, None, True, None, {"grandaughter"}
+    )
+    assert kept == ["grandaughter"]  # a word some document holds is never a slip
+    assert asking.for_reader("who is the manager, the one in charge", ["charge"], quote, None, True) == []
+    assert asking.for_reader("who is in charge of the hub", ["charge"], quote, None, True) == ["charge"]
