@@ -85,8 +85,12 @@ PRONOUNS = frozenset(
 )
 # General nouns of speech (Halliday and Hasan's "general nouns"): they stand in for something
 # named elsewhere ("the first *bit*", "the *ones* on the page", "the hoarding *thing*", "the house
-# *stuff*") and name no topic of their own; a closed class of English, so listed.
-GENERAL_NOUNS = frozenset("bit bits ones thing things stuff sort sorts kind kinds".split())
+# *stuff*", "the afternoons-off *arrangement*") and name no topic of their own; a closed class of
+# English, so listed.
+GENERAL_NOUNS = frozenset(
+    "bit bits ones thing things stuff sort sorts kind kinds matter matters business affair affairs situation "
+    "situations arrangement arrangements setup".split()
+)
 # Prepositions figures.PREPOSITIONS leaves out (it reads counts): "kids *round* here".
 MORE_PREPOSITIONS = frozenset(
     "round amongst amid via throughout toward despite alongside beneath underneath versus vs".split()
@@ -413,9 +417,19 @@ def lead_in(question: str) -> set[str]:
     if not m or m.start() == 0 or "?" in question[: m.start()]:
         return set()
     said = words(question[: m.start()])
-    if not set(said) & _SPEAKING:  # "family hub opening times, do i need to book": the topic
+    # "family hub opening times, do i need to book": the topic; "16yo with a stab wound, won't say
+    # what happened - do I ...?": a scene told, with a verb of its own
+    if not set(said) & _SPEAKING and not _FINITE.search(question[: m.start()]):
         return set()
     return {w for w in said if meaning.word_classes(w)}
+
+
+# A finite verb of a statement (auxiliaries and modals, with their negatives): a closed class.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|did|will|would|can|could|keeps|says|said|won['’]?t|can['’]?t|"
+    r"isn['’]?t|aren['’]?t|wasn['’]?t|doesn['’]?t|didn['’]?t|hasn['’]?t|haven['’]?t)\b",
+    re.I,
+)
 
 
 # The asker or theirs, in a statement about their situation ("*my* son's got ...", "*I* keep hearing").

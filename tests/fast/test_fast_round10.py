@@ -148,3 +148,19 @@ def test_slips_interjections_and_idioms_are_not_shown_missing():
     assert kept == ["grandaughter"]  # a word some document holds is never a slip
     assert asking.for_reader("who is the manager, the one in charge", ["charge"], quote, None, True) == []
     assert asking.for_reader("who is in charge of the hub", ["charge"], quote, None, True) == ["charge"]
+
+
+def test_a_scene_told_before_the_question_is_the_askers_situation():
+    from assistant.answering import asking
+
+    scene = "15yo with a burn on her arm, won't say how it happened - do I have to tell the police?"
+    assert {"burn", "arm"} <= asking.lead_in(scene)
+    assert asking.lead_in("family hub opening times, do i need to book") == set()  # a topic put first
+
+
+def test_a_general_noun_names_no_topic():
+    from assistant.answering import asking
+
+    quote = ["She went home at lunchtime every day from March, on a timetable agreed with her mother."]
+    question = "why did the mornings-only arrangement matter so much?"
+    assert asking.for_reader(question, ["arrangement", "matter"], quote, None, True) == []
