@@ -185,6 +185,9 @@ _FROM_ZERO = re.compile(r"(?<![\w.])0\s*(?:-|–|to)\s*\d", re.I)
 # A child's age in the asker's case ("a 14 yr old", "16yo", "a 7 month old", "aged 15"): the
 # documents give ages as ranges ("11 to 17", "under 16"), so the age itself is no figure to hold.
 _NOT_AGES = r"hours?|minutes?|mins?|days?|times?|pounds?|miles?|p|am|pm"  # "she was 2 hours late"
+_CHILD_WORDS = (
+    r"(?:bab(?:y|ies)|sons?|daughters?|child|children|kids?|boys?|girls?|grand(?:son|daughter)s?|nieces?|nephews?)"
+)
 _AGE = re.compile(
     r"(?<![\w.])(?P<n>\d{1,2})\s*-?\s*(?P<unit>yrs?|years?|months?|mths?|weeks?|wks?)\s*-?\s*olds?\b"
     r"|(?<![\w.])(?P<yo>\d{1,2})\s*yo\b|\baged\s+(?P<aged>\d{1,2})\b"
@@ -196,7 +199,13 @@ _AGE = re.compile(
     r"|\b(?:bab(?:y|ies)|son|daughter|child|kid|boy|girl|grand(?:son|daughter)|niece|nephew|he|she)"
     r"(?:['’]s|\s+is|\s+was|\s+turned)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(?P<cop>\d{1,2})"
     r"(?:\s*(?P<cunit>months?|mths?|weeks?|wks?|years?|yrs?)(?:\s+old)?)?(?![\w%:/]|[.,]\d)"
-    r"(?!\s*(?:" + _NOT_AGES + r")\b)",
+    r"(?!\s*(?:" + _NOT_AGES + r")\b)"
+    # "my daughter has 11 years", "I have 14 years" (an age said as in French, Spanish, Polish or
+    # Arabic), and "came alone from Sudan, 15 years.": an age put after the child
+    r"|\b(?:" + _CHILD_WORDS + r"|i|he|she)\s+(?:has|have|had)\s+(?P<has>\d{1,2})\s+(?:years?|yrs?)\b"
+    r"(?!\s+(?:of|in|at|since|ago|now|experience|to)\b)"
+    r"|\b(?:" + _CHILD_WORDS + r"|he|she|him|her)\b[^.?!,\n]{0,60},\s*(?P<app>\d{1,2})\s+(?:years?|yrs?)"
+    r"(?:\s+old)?\s*(?=[.;!]|$)",
     re.I,
 )
 
@@ -206,7 +215,13 @@ def without_ages(text: str) -> str:
     checked against the ranges a passage states (``ages_outside``); its words ("month", "old")
     are not what the question is about."""
     # of "my son is 9" only "9" goes: the son is what the question is about
-    return _AGE.sub(lambda m: m.group(0)[: m.start("cop") - m.start()] + " " if m.group("cop") else " ", text)
+    return _AGE.sub(_keep_who, text)
+
+
+def _keep_who(m: re.Match) -> str:
+    """The child of "my son is 9", "my daughter has 11 years" stays; the age goes."""
+    who = next((g for g in ("cop", "has", "app") if m.group(g)), None)
+    return (m.group(0)[: m.start(who) - m.start()] if who else "") + " "
 
 
 # The number of the asker's own slide ("slide 4 (national picture)"): no document's figure.
@@ -236,7 +251,9 @@ _AGE_RANGE = re.compile(
 
 
 def _age_figure(m: re.Match) -> str:
-    return m.group("n") or m.group("yo") or m.group("aged") or m.group("cop") or m.group("grp") or m.group("me")
+    return (
+        m.group("n") or m.group("yo") or m.group("aged") or m.group("cop") or m.group("grp") or m.group("me")
+    ) or (m.group("has") or m.group("app"))
 
 
 # A child's age said by the stage of life: a baby is in its first year, a toddler one to three, a

@@ -164,3 +164,24 @@ def test_a_general_noun_names_no_topic():
     quote = ["She went home at lunchtime every day from March, on a timetable agreed with her mother."]
     question = "why did the mornings-only arrangement matter so much?"
     assert asking.for_reader(question, ["arrangement", "matter"], quote, None, True) == []
+
+
+# ---------------------------------------------------------------- an age said another way
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("My son has 12 years, he can walk to school alone?", 12),
+        ("I have 15 years and I look after my brother", 15),
+        ("The girl we host came from Eritrea, 16 years.", 16),
+        ("I have 14 years of experience as a nurse", None),  # a length of time, not an age
+        ("the plan has 3 years to run", None),
+        ("how long do they keep records, 15 years?", None),  # a figure asked about
+    ],
+)
+def test_an_age_said_as_other_languages_say_it(question, age):
+    from assistant.answering import meaning
+
+    assert meaning.ages_asked(question) == ({float(age)} if age else set())
+    assert (str(age) in meaning.incidental_numbers(question)) == bool(age)
