@@ -251,9 +251,9 @@ _AGE_RANGE = re.compile(
 
 
 def _age_figure(m: re.Match) -> str:
-    return (
-        m.group("n") or m.group("yo") or m.group("aged") or m.group("cop") or m.group("grp") or m.group("me")
-    ) or (m.group("has") or m.group("app"))
+    return (m.group("n") or m.group("yo") or m.group("aged") or m.group("cop") or m.group("grp") or m.group("me")) or (
+        m.group("has") or m.group("app")
+    )
 
 
 # A child's age said by the stage of life: a baby is in its first year, a toddler one to three, a
