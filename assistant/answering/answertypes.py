@@ -569,9 +569,16 @@ def proper_nouns(question: str, stop: frozenset, first: bool = False) -> list[st
             continue
         if (m.group(0).isupper() and not shouted(question)) or not_a_name(m.group(0), question):
             continue
+        # "... «négligence». Normally how long ...": a sentence's first word is capitalised whatever it
+        # is; an adverb there is no name ("Normally", "Yesterday"), a name may be ("... Esme's mum")
+        if _SENTENCE_BEFORE.search(question[: m.start()]) and "ADV" in meaning.word_classes(word):
+            continue
         if meaning.zipf(word) < PROPER_ZIPF:
             out.append(word)
     return out
+
+
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"'”’»)\]]*\s+$")
 
 
 # "what time is the service?", "wat time do I ring by": a time of day; not "what time span/frame".

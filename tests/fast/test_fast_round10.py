@@ -185,3 +185,13 @@ def test_an_age_said_as_other_languages_say_it(question, age):
 
     assert meaning.ages_asked(question) == ({float(age)} if age else set())
     assert (str(age) in meaning.incidental_numbers(question)) == bool(age)
+
+
+def test_an_adverb_opening_a_sentence_is_no_name():
+    from assistant.answering import answertypes
+    from assistant.index.lexical import stopwords
+
+    names = answertypes.proper_nouns
+    assert names("My children have a plan for «négligence». Normally how long it lasts?", stopwords()) == []
+    assert names("I asked. Yesterday the school rang me.", stopwords()) == []
+    assert names("I read the review. Wrenna said what?", stopwords()) == ["wrenna"]  # a name may open one
