@@ -50,6 +50,8 @@ CACHE_WORDS = 200_000  # word vectors kept (384 floats each: about 300 MB at mos
 
 _PERIOD = re.compile(r"(?<![\w.])((?:19|20)\d\d)\s*(?:-|–|—|/|to|until|till|and)\s*((?:19|20)\d\d|\d\d)(?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+# A date written the continental way ("14.05.2021", "04.2024"): its year is the figure it names.
+_DOTTED_DATE = re.compile(r"(?<![\w.])(?:(?:[0-2]?\d|3[01])\.)?(?:0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?![\w.]\d)")
 
 
 def _second_year(first: str, second: str) -> str:
@@ -80,7 +82,7 @@ def years_in_digits(text: str) -> str:
 def numbers_in(text: str) -> set[str]:
     """Numbers without thousands separators; a period counts as both of its years; a year
     in words ("twenty twenty") is the year."""
-    text = years_in_digits(text)
+    text = _DOTTED_DATE.sub(r"\g<year>", years_in_digits(text))  # "04.2024–03.2025": 2024–2025
     text = _PERIOD.sub(lambda m: f"{m.group(1)} {_second_year(m.group(1), m.group(2))}", text)
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 

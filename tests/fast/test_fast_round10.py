@@ -195,3 +195,18 @@ def test_an_adverb_opening_a_sentence_is_no_name():
     assert names("My children have a plan for «négligence». Normally how long it lasts?", stopwords()) == []
     assert names("I asked. Yesterday the school rang me.", stopwords()) == []
     assert names("I read the review. Wrenna said what?", stopwords()) == ["wrenna"]  # a name may open one
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("contacts in 04.2024–03.2025", {"2024", "2025"}),  # a year written the continental way
+        ("the report was published 14.05.2021", {"2021"}),
+        ("a 2.5 rise", {"2.5"}),
+        ("the meeting is at 10.30", {"10.30"}),
+    ],
+)
+def test_a_continental_date_names_its_year(text, figures):
+    from assistant.answering import meaning
+
+    assert meaning.numbers_in(text) == figures
