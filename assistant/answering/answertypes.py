@@ -140,7 +140,13 @@ stage tier grade room appendix annex figure table item question recommendation f
 _PHONE_Q = re.compile(
     r"\b(?:phone|telephone|tel|contact|helpline|mobile|emergency)\s+(?:number|no)\b"
     r"|\b(?:team|line|desk|door|service|office)\s+(?:number|no)\b|\bwhat number (?:do|should|can|is|to)\b"
-    r"|\bnumber (?:to|do i|should i) (?:call|ring|phone)\b",
+    r"|\bnumber (?:to|do i|should i) (?:call|ring|phone)\b"
+    # "which is the telephone of the CADS", "whats the number for the league", "the number of the
+    # office of the chairs" (a place or a person's: not "the number of referrals", a count)
+    r"|\b(?:what|which|wh?at)(?:['’]?s|\s+is|\s+are)?\s+(?:the\s+|your\s+)?(?:tele)?phone\b(?!\s+(?:policy|use|rules?)\b)"
+    r"|\bnumber\s+for\b"
+    r"|\bnumber\s+of\s+(?:the|your|their)\s+(?:[\w-]+\s+){0,2}?(?:office|team|hub|service|line|desk|front door|"
+    r"helpline|duty)\b",
     re.I,
 )
 _PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?![\d,])|\b(?:999|111|101|112)\b")

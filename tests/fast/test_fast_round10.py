@@ -210,3 +210,19 @@ def test_a_continental_date_names_its_year(text, figures):
     from assistant.answering import meaning
 
     assert meaning.numbers_in(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which is the telephone of the duty service and at what hours they answer?", "phone"),
+        ("whats the number for the club chairman", "phone"),
+        ("Which is the number of the office of the chairs, for my complaint?", "phone"),
+        ("what is the number of referrals in 2031", "count"),  # the number of things: a count
+        ("what is the phone policy at the home", ""),
+    ],
+)
+def test_a_telephone_asked_in_other_words_asks_for_a_number(question, kind):
+    from assistant.answering import answertypes
+
+    assert answertypes.kind(question) == kind
