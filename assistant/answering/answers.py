@@ -445,11 +445,17 @@ class Assistant:
             return abstain()
         shown = [evidence.shown_text(index, q.document.id, q.start, q.end) for q in quotes]
         missing = evidence.missing(terms, shown, gloss, self.vectors)
-        too_little = gated and evidence.holds_too_little(terms, missing)  # judged on every word
+        too_little = gated and evidence.holds_too_little(terms, lacking_in(terms, missing, shown, question))
         missing = asking.for_reader(question, missing, shown, self.vectors, not too_little, query, terms.indexed())
         if too_little:  # quotes that hold too little of what is asked about are close in tone, not an answer
             return Answer(question, False, ABSTAINED, [], query, confidence, missing)
         return Answer(question, True, PARTIAL if missing else ANSWERED, quotes, query, confidence, missing)
+
+
+def lacking_in(terms: evidence.Terms, missing: list[str], shown: list[str], question: str) -> list[str]:
+    """What a refusal is judged on: every missing word but those the quotes hold by their class
+    ("my sister": "a relative"); a count's words say which things it counts, and a class holds none."""
+    return missing if terms.kind in ("count", "money") else asking.not_held_by_class(missing, shown, question)
 
 
 def load_assistant(settings, embedder=None) -> Assistant:

@@ -181,8 +181,21 @@ YOUNG = frozenset(
     "teenagers teen teens youngster youngsters".split()
 )
 YOUNG_HELD_BY = frozenset("child children youngster youngsters teenager teenagers pupil pupils".split())
+# Family words ("my sister", "his nan"): held by "a relative", "any relative", said of any of them
+# (a rule for anyone's); not "Relatives knew", which tells of some.
+_ANY_RELATIVE = re.compile(r"\b(?:a|any|another|each|every)\s+(?:other\s+)?relative\b", re.I)
+FAMILY = frozenset(KIN) | frozenset(
+    "sister sisters brother brothers aunt aunts auntie uncle uncles cousin cousins niece nieces nephew "
+    "nephews grandson grandsons granddaughter granddaughters grandparent grandparents".split()
+)
 # A worker's title ("receptionists", "a supervisor"): held by the word for everyone at work there.
 STAFF_WORDS = frozenset("staff employees colleagues workforce".split())
+
+
+def not_held_by_class(missing: list[str], texts: list[str], question: str = "") -> list[str]:
+    """``missing`` without the words ``texts`` hold by their class."""
+    held = held_by_class(missing, texts, question)
+    return [w for w in missing if w not in held]
 
 
 def held_by_class(missing: list[str], texts: list[str], question: str = "") -> set[str]:
@@ -199,6 +212,7 @@ def held_by_class(missing: list[str], texts: list[str], question: str = "") -> s
             or (forms & WORKERS and said & TITLES)
             or (place and said & CHILD and place in lemmas)
             or (forms & YOUNG and (said & YOUNG_HELD_BY or ("young" in said and said & {"person", "people"})))
+            or (forms & FAMILY and any(_ANY_RELATIVE.search(t) for t in texts))
             or (forms & STAFF_TITLES and said & STAFF_WORDS)
             or (named and forms & ADULTS)
         ):

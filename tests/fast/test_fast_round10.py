@@ -226,3 +226,11 @@ def test_a_telephone_asked_in_other_words_asks_for_a_number(question, kind):
     from assistant.answering import answertypes
 
     assert answertypes.kind(question) == kind
+
+
+def test_a_family_word_is_held_by_a_relative():
+    from assistant.answering import asking
+
+    quote = ["You can bring a friend, a relative or an advocate to the conference."]
+    assert asking.held_by_class(["sister", "nan", "uncle"], quote) == {"sister", "nan", "uncle"}
+    assert asking.not_held_by_class(["sister", "lawyer"], quote) == ["lawyer"]
