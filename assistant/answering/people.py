@@ -92,7 +92,7 @@ _POSSESSOR = re.compile(r"\b(the|a|an)\s+[a-z]+['’]s\s+", re.I)
 # in each way English says whose they are.
 _OPEN = re.compile(
     r"\b(?:is|are|does|do)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<np>(?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:open|shut|close)\b"
-    r"|\b(?P<owner>(?:[a-z]+\s+){0,2}?[a-z]+)['’]s?\s+(?:opening|closing)\s+(?:hours|times)\b"
+    r"|\b(?P<owner>(?:[a-z]+\s+){0,2}?[a-z]+)(?:['’]s?)?\s+(?:opening|closing)\s+(?:hours|times)\b"
     r"|\b(?:opening|closing)\s+(?:hours|times)\s+(?:of|at|for)\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?"
     r"(?P<of>(?:[a-z]+\s+){0,2}[a-z]+)\b",
     re.I,
@@ -275,8 +275,9 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
 
 def opening(question: str, stems: set[str]) -> list[str]:
     """The stems of the place whose opening is asked ("is the library open", "the pool's opening
-    times", "opening hours of the tip"); [] when none is. A possessor's run starts after its
-    article ("what are *the* library's ..."), and a word the question only frames with is no place."""
+    times", "library opening times sunday", "opening hours of the tip"); [] when none is. A
+    possessor's run starts after its article ("what are *the* library's ..."), and a word the
+    question only frames with is no place."""
     o = _OPEN.search(question)
     if not o:
         return []

@@ -234,3 +234,11 @@ def test_a_family_word_is_held_by_a_relative():
     quote = ["You can bring a friend, a relative or an advocate to the conference."]
     assert asking.held_by_class(["sister", "nan", "uncle"], quote) == {"sister", "nan", "uncle"}
     assert asking.not_held_by_class(["sister", "lawyer"], quote) == ["lawyer"]
+
+
+def test_a_places_opening_times_without_a_possessive_name_the_place():
+    from assistant.answering import people
+
+    assert people.opening("library opening times sunday", {"librari", "open", "time", "sunday"}) == ["librari"]
+    assert people.opening("family hub opening times, do i need to book", {"famili", "hub", "open"}) == ["famili", "hub"]
+    assert people.opening("what are the opening times", {"open", "time"}) == []
