@@ -203,6 +203,19 @@ def _found(after: list[str]) -> set[str]:
 _LAST_ASKED = re.compile(r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why)\b)", re.I)
 
 
+# "... and how many of them were from schools?", "who checks them and when", "the telephone of the
+# CADS and at what hours they answer": a second question asked after "and", with a word of asking.
+_SECOND_ASK = re.compile(
+    r"(?:,\s*|\s+)and\s+(?:(?:at|in|on|from|for|to|by)\s+)?(?=(?:how|what|when|who|whom|where|which)\b)", re.I
+)
+
+
+def second_ask(question: str) -> str:
+    """The words of a second question joined to the first by "and" ("" when there is none)."""
+    parts = _SECOND_ASK.split(question or "", maxsplit=1)
+    return parts[1] if len(parts) == 2 else ""
+
+
 @lru_cache(maxsize=QUESTIONS_KEPT)
 def kind(question: str) -> str:
     """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question).

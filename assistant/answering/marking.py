@@ -48,6 +48,21 @@ def visible(text: str) -> int:
     return sum(not c.isspace() for c in text)
 
 
+def with_second_ask(sentences: list[Sentence], picked: list[int], terms: evidence.Terms, quote_chars: int) -> list[int]:
+    """One marked sentence, and the sentence answering the question's second ask when the first
+    holds none of its words ("How many contacts did CADS receive, and how many of them were from
+    schools?": the total, then "Schools made 27% of all contacts"), both within ``MAX_SHARE``."""
+    from assistant.index.lexical import token_set
+
+    asked = terms.second
+    if len(picked) != 1 or not asked or token_set(sentences[picked[0]].text) & asked:
+        return picked
+    held = [sum(terms.weights[s] for s in token_set(x.text) & asked) for x in sentences]
+    best = max(range(len(sentences)), key=lambda j: held[j])
+    chars = sum(sentences[k].end - sentences[k].start for k in (picked[0], best))
+    return sorted({picked[0], best}) if held[best] > 0 and chars < MAX_SHARE * quote_chars else picked
+
+
 def within_share(sentences: list[Sentence], picked: list[int], values: list[float], quote: str) -> list[int]:
     """The marked sentences, kept to ``MAX_SHARE`` of the quote in the characters a reader sees
     (the share reported, evalmetrics.marked_share): spaces and line breaks between paragraphs
@@ -631,6 +646,7 @@ def mark(index, chosen, terms, qvec, soft: dict[str, str], glossary, margin: flo
     picked = with_value(sentences, picked, terms, end - start)
     picked = then_next(sentences, picked, terms, end - start)
     picked = with_next(sentences, picked, terms, doc.text, end - start)
+    picked = with_second_ask(sentences, picked, terms, end - start)
     picked = within_share(sentences, picked, values, doc.text[start:end])
     marks = [[sentences[i].start - start, sentences[i].end - start] for i in picked]
     if len(picked) == 1 and marks[0][1] - marks[0][0] > MAX_SHARE * (end - start):

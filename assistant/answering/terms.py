@@ -29,7 +29,7 @@ from assistant.answering import (
     subjects,
 )
 from assistant.answering.glossary import Glossary
-from assistant.index.lexical import _stemmer, stopwords, tokenize, words
+from assistant.index.lexical import _stemmer, stopwords, token_set, tokenize, words
 
 # Words that frame a question rather than say what it is about.
 QUESTION_WORDS = frozenset(
@@ -125,6 +125,7 @@ class Terms:
     # "what does s47 mean?": the spelled-out forms of the word asked (shorthand.defining); one must be held
     defined: list[frozenset[str]] = field(default_factory=list)
     relatives: list[tuple[str, str]] = field(default_factory=list)  # ("Teasel", "sister"): relatives.asked
+    second: frozenset[str] = frozenset()  # stems of a second ask after "and" (answertypes.second_ask)
     # stem of a number word -> the figures it is part of ("twenty", "four" of "twenty-four": "24"):
     # a passage writing the figure in digits holds the words (``spelled_held``)
     spelled: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -386,6 +387,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "ages": meaning.ages_asked(question),
         "clock": answertypes.asks_clock(question),
         "relatives": relatives.asked(question),
+        "second": frozenset(token_set(answertypes.second_ask(question))) & stems,
     }
 
 

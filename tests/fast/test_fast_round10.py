@@ -242,3 +242,46 @@ def test_a_places_opening_times_without_a_possessive_name_the_place():
     assert people.opening("library opening times sunday", {"librari", "open", "time", "sunday"}) == ["librari"]
     assert people.opening("family hub opening times, do i need to book", {"famili", "hub", "open"}) == ["famili", "hub"]
     assert people.opening("what are the opening times", {"open", "time"}) == []
+
+
+# ---------------------------------------------------------------- a second ask is marked too
+
+
+@pytest.mark.parametrize(
+    ("question", "second"),
+    [
+        (
+            "How many contacts had the duty service in 2031 and how many of them were from schools?",
+            "how many of them were from schools?",
+        ),
+        ("Which is the telephone of the hub and at what hours they answer, please?", "what hours they answer, please?"),
+        ("who checks the plans, and when", "when"),
+        ("what did the review find about schools and health visitors?", ""),  # one ask about two things
+    ],
+)
+def test_a_second_ask_after_and_is_read(question, second):
+    from assistant.answering import answertypes
+
+    assert answertypes.second_ask(question) == second
+
+
+def test_the_sentence_answering_a_second_ask_is_marked_with_the_first():
+    from meaning_docs import terms_for
+
+    from assistant.answering.marking import Sentence, with_second_ask
+
+    texts = [
+        "Between April 2031 and March 2032 the duty service received 8,100 contacts.",
+        "Most were about neglect.",
+        "Schools made 31% of all contacts.",
+        "The police made 22%.",
+    ]
+    sentences, at = [], 0
+    for t in texts:
+        sentences.append(Sentence(at, at + len(t), t, 0.5))
+        at += len(t) + 1
+    terms = terms_for({"contact": "contacts", "school": "schools"}, second=frozenset({"school"}))
+    terms.weights.update({"contact": 2.0, "school": 2.0})
+    assert with_second_ask(sentences, [0], terms, 1000) == [0, 2]
+    assert with_second_ask(sentences, [0], terms, 100) == [0]  # both would mark too much of the quote
+    assert with_second_ask(sentences, [2], terms, 1000) == [2]  # the second ask's words are marked already
