@@ -44,7 +44,9 @@ HOW_TIME = frozenset({"long", "soon", "often"})  # "how often": how a "when" que
 # "On what date", "which year": a date answers it, not "at night" or "if".
 _DATE = re.compile(r"\b(?:what|which) (?:date|year|month|day)\b", re.I)
 DATE_FRAME = frozenset({"date", "year", "month", "day"})
-_WHEN = re.compile(r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often)\b", re.I)
+_WHEN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often|quick|quickly|fast)\b", re.I
+)
 
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen

@@ -609,7 +609,7 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
 VALUE_WORDS = {
     "time": frozenset(
         "date dates deadline deadlines time times timescale timescales timeframe timeframes period periods "
-        "span duration".split()
+        "span duration quick quickly fast soon".split()
     ),
     "contact": frozenset("phone telephone number numbers email address".split()),
     "person": frozenset("responsible accountable person".split()),

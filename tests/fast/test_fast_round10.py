@@ -285,3 +285,17 @@ def test_the_sentence_answering_a_second_ask_is_marked_with_the_first():
     assert with_second_ask(sentences, [0], terms, 1000) == [0, 2]
     assert with_second_ask(sentences, [0], terms, 100) == [0]  # both would mark too much of the quote
     assert with_second_ask(sentences, [2], terms, 1000) == [2]  # the second ask's words are marked already
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how quickly do they decide",
+        "After I send the request, how fast they decide something?",
+        "How quick must it be booked?",
+    ],
+)
+def test_how_quick_asks_a_length_of_time(question):
+    from assistant.answering import answertypes
+
+    assert answertypes.kind(question) == "when"
