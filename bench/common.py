@@ -48,17 +48,22 @@ def process_peak_mb(pid: int) -> float | None:
     return None
 
 
-def tree_peak_mb(pid: int) -> float | None:
-    """Peak resident memory of a process and its children, summed (a server's worker processes)."""
-    peaks = [process_peak_mb(pid)]
+def family_stats(pid: int) -> dict[int, list[str]]:
+    """The fields of /proc/<pid>/stat (after the command) of a process and its children."""
+    out = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
             continue
-        if parent == pid:
-            peaks.append(process_peak_mb(int(stat.parent.name)))
-    known = [p for p in peaks if p is not None]
+        if int(stat.parent.name) == pid or fields[1] == str(pid):
+            out[int(stat.parent.name)] = fields
+    return out
+
+
+def tree_peak_mb(pid: int) -> float | None:
+    """Peak resident memory of a process and its children, summed (a server's worker processes)."""
+    known = [p for p in map(process_peak_mb, family_stats(pid)) if p is not None]
     return round(sum(known), 1) if known else None
 
 

@@ -20,7 +20,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.common import ROOT, eval_questions, tree_peak_mb
+from bench.common import ROOT, eval_questions, family_stats, tree_peak_mb
 
 
 def _free_port() -> int:
@@ -150,16 +150,8 @@ end
 
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) of a process and its children so far."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(stat.parent.name) == pid or int(fields[1]) == pid:
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
+    fields = family_stats(pid).values()
+    return sum(int(f[11]) + int(f[12]) for f in fields) / os.sysconf("SC_CLK_TCK")
 
 
 def load(url: str, pid: int, concurrency: int, seconds: float, unique: bool, block: int) -> dict:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.answering import answertypes, cues, evidence, figures, meaning, relatives
-from assistant.index.lexical import tokenize
+from assistant.index.lexical import token_set, tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
 KIND_WEIGHT = 0.1  # and one holding the kind of answer asked for, a little more
@@ -52,8 +52,6 @@ def with_second_ask(sentences: list[Sentence], picked: list[int], terms: evidenc
     """One marked sentence, and the sentence answering the question's second ask when the first
     holds none of its words ("How many contacts did CADS receive, and how many of them were from
     schools?": the total, then "Schools made 27% of all contacts"), both within ``MAX_SHARE``."""
-    from assistant.index.lexical import token_set
-
     asked = terms.second
     if len(picked) != 1 or not asked or token_set(sentences[picked[0]].text) & asked:
         return picked
@@ -81,8 +79,9 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
     and so do the words saying which things a count of its own counts, and whose relative it
     asks about (relatives.py)."""
     own = answertypes.kind(question)
-    if query and relatives.asked(question) != terms.relatives:  # "and how many ... was he offered?"
-        terms = replace(terms, relatives=relatives.asked(question))  # after "did Wrenna's mum ...": hers
+    kin = relatives.asked(question) if query else terms.relatives
+    if kin != terms.relatives:  # "and how many ... was he offered?" after "did Wrenna's mum ...": his own
+        terms = replace(terms, relatives=kin)
     if query and asks_earlier(question):
         named = [int(y) for y in _YEAR.findall(query.replace(question, " "))]
         terms = replace(terms, earlier=max(named) if named else -1)

@@ -252,10 +252,11 @@ _AGE_RANGE = re.compile(
 )
 
 
+_AGE_GROUPS = ("n", "yo", "aged", "cop", "grp", "me", "has", "app")  # the figure of each way of saying an age
+
+
 def _age_figure(m: re.Match) -> str:
-    return (m.group("n") or m.group("yo") or m.group("aged") or m.group("cop") or m.group("grp") or m.group("me")) or (
-        m.group("has") or m.group("app")
-    )
+    return next(m.group(g) for g in _AGE_GROUPS if m.group(g))
 
 
 # A child's age said by the stage of life: a baby is in its first year, a toddler one to three, a

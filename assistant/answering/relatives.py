@@ -27,6 +27,7 @@ _SAME = {
     "boyfriend": "boyfriend boyfriends partner partners",
     "girlfriend": "girlfriend girlfriends partner partners",
 }
+_NAMES_FOR = {kin: frozenset(forms.split()) for kin, forms in _SAME.items()}
 _FORMS = {
     "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother",
     "dad": "father", "daddy": "father", "stepdad": "stepfather", "stepmum": "stepmother",
@@ -69,6 +70,6 @@ def another_relative(pairs: list[tuple[str, str]], text: str) -> bool:
             continue
         if len(name) >= 2 and not _named(name, text):
             continue
-        if not set(_SAME[kin].split()) & set(re.findall(r"[a-z]+", text.lower())):
+        if not _NAMES_FOR[kin] & set(re.findall(r"[a-z]+", text.lower())):
             return True
     return False

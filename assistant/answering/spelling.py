@@ -42,8 +42,10 @@ def _doubled_or_swapped(word: str) -> set[str]:
 @lru_cache(maxsize=4096)
 def slip_of(word: str) -> str | None:
     """The everyday English word ``word`` is a slip of, or None (a known word, a name, too short)."""
-    own = meaning.zipf(word) if word.isalpha() else 0.0
-    if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower() or own >= RARE_ZIPF:
+    if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower():
+        return None
+    own = meaning.zipf(word)
+    if own >= RARE_ZIPF:
         return None
     slips = _one_slip(word) if own == 0 else _doubled_or_swapped(word)  # a listed rare word: only classic slips
     best = max(slips - {word}, key=meaning.zipf, default=word)

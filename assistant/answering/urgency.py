@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, TypeGuard
 
 import numpy as np
 
+from assistant.answering import worrymodel
+
 if TYPE_CHECKING:
     from assistant.encoding.embeddings import Encoder
 
@@ -219,8 +221,6 @@ def reads_as_worry(
 ) -> bool:
     """Does the question, by meaning, describe harm or danger to a child now? The prototypes
     must say so, and the learned reader (worrymodel.py) must agree unless ``learned`` is False."""
-    from assistant.answering import worrymodel
-
     gap, closest = margin(qvec, embedder)
     if not _by_prototypes(question or "", gap, closest, cites_documents, follow_up):
         return False
