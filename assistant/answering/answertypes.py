@@ -202,6 +202,7 @@ def _found(after: list[str]) -> set[str]:
 
 # A question of its own after an earlier one ("When was it published? which agencies took part?"):
 # it opens with a word of asking, and what it asks for is its own, not the earlier question's.
+_TOLD = re.compile(r"(?<=[.!])\s+(?=\S)")
 _LAST_ASKED = re.compile(r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why)\b)", re.I)
 
 
@@ -223,8 +224,12 @@ def kind(question: str) -> str:
     """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question).
     Of several questions, the last that opens with a word of asking says it (a follow-up read
     with the question before it). Remembered: the rules ask it of the same question some thirty times."""
-    parts = _LAST_ASKED.split(question.strip())
-    return _kind(parts[-1])
+    last = _LAST_ASKED.split(question.strip())[-1]
+    if last.rstrip().endswith("?"):
+        # "my daughter's coach asked for her mobile number. is he allowed to do that?": the
+        # sentences before the one asked tell the scene; the kind is the asked sentence's.
+        last = _TOLD.split(last.strip())[-1]
+    return _kind(last)
 
 
 def _kind(question: str) -> str:
