@@ -86,6 +86,7 @@ uncle husband wife boyfriend girlfriend man men woman women boy boys girl girls 
 PEOPLE = _PEOPLE  # words for people, roles and agencies (whose a service is: aspects.modified)
 _NAMING = frozenset("called named titled entitled known name title".split())
 _HOW_OFTEN = frozenset({"times", "occasions"})
+_MULTIPLES = frozenset({"once", "twice", "thrice"})
 # "how many times all together", "how many in total": how the count is taken, not what it counts
 _IN_ALL = frozenset("all together altogether overall total totals".split())
 # Words for figures themselves: in a question asking for a figure they name the answer's form.
@@ -202,6 +203,8 @@ def _found(after: list[str]) -> set[str]:
 
 # A question of its own after an earlier one ("When was it published? which agencies took part?"):
 # it opens with a word of asking, and what it asks for is its own, not the earlier question's.
+_SUFFIXED = re.compile(r"\d[\d,.]*(?:p|k|m|bn)$")
+_ASKED_APART = re.compile(r"(?<=\?)\s+")
 _TOLD = re.compile(r"(?<=[.!])\s+(?=\S)")
 _LAST_ASKED = re.compile(r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why)\b)", re.I)
 
@@ -273,7 +276,14 @@ def count_frame(question: str) -> re.Match | None:
 def count_target(question: str, stop: frozenset) -> list[str]:
     """The words a count question counts: "how many serious incident notifications were..."
     -> ["serious", "incident", "notifications"]: up to the next frame word or past-tense verb
-    ("how many fathers joined"), three words at most."""
+    ("how many fathers joined"), three words at most. A follow-up read with the question before
+    it counts what either asks ("and the health visitor, how many visits?" after "how many times
+    did the nursery tell..."; "and how many of them were..." after "how many referrals..."), its own first."""
+    parts = reversed(_ASKED_APART.split(question))
+    return list(dict.fromkeys(w for part in parts for w in _counted(part, stop)))
+
+
+def _counted(question: str, stop: frozenset) -> list[str]:
     m = _COUNT.search(question)
     if not m:
         return []
@@ -289,7 +299,7 @@ def count_target(question: str, stop: frozenset) -> list[str]:
     first, *rest = question[m.end() :].split(None, 1) or [""]
     compound = "-" in first.strip("-")  # "grown-ups", "looked-after": one noun
     if out and _only_a_verb(out[0]) and not compound:  # "how many went on to a full review": what they went on to
-        return (count_target("how many " + rest[0], stop) if rest else []) or out[:1]
+        return (_counted("how many " + rest[0], stop) if rest else []) or out[:1]
     return out[:3]
 
 
@@ -301,7 +311,7 @@ def _only_a_verb(word: str) -> bool:
 def is_figure(tokens: list[str], i: int) -> bool:
     """A count: a number that is not a year or a day of a month, or a number word."""
     t = tokens[i]
-    if t in NUMBER_WORDS:
+    if t in NUMBER_WORDS or _SUFFIXED.match(t):  # "84p", "12k", "3m": an amount
         return True
     if not t.isdigit():
         return False
@@ -415,6 +425,9 @@ def counts_another(tokens: list[str], i: int, targets: list[bool]) -> bool:
 
     stop = stopwords()
     if i + 1 < len(tokens) and tokens[i + 1] in _UNITS_OF_TIME:  # a length: a_length decides
+        return False
+    # "told social care twice about bruises", "visited four times": how often, of no noun after it
+    if tokens[i] in _MULTIPLES or tokens[i + 1 : i + 2] in (["times"], ["occasions"]):
         return False
     nouns = started = False
     for j in range(i + 1, min(len(tokens), i + 1 + OWN_NOUN_WINDOW)):
