@@ -227,12 +227,14 @@ def kind(question: str) -> str:
     """ "money", "phone", "source", "count", "who", "date", "when", "name" or "" (any other question).
     Of several questions, the last that opens with a word of asking says it (a follow-up read
     with the question before it). Remembered: the rules ask it of the same question some thirty times."""
-    last = _LAST_ASKED.split(question.strip())[-1]
-    if last.rstrip().endswith("?"):
-        # "my daughter's coach asked for her mobile number. is he allowed to do that?": the
-        # sentences before the one asked tell the scene; the kind is the asked sentence's.
-        last = _TOLD.split(last.strip())[-1]
-    return _kind(last)
+    return _kind(asked_sentence(_LAST_ASKED.split(question.strip())[-1]))
+
+
+def asked_sentence(question: str) -> str:
+    """The sentence asked, without the scene told before it: "my daughter's coach asked for her
+    mobile number. is he allowed to do that?" asks only its last sentence."""
+    question = question.strip()
+    return _TOLD.split(question)[-1] if question.endswith("?") else question
 
 
 def _kind(question: str) -> str:

@@ -427,13 +427,13 @@ def lead_in(question: str) -> set[str]:
     few fillings needed, *is* tooth decay neglect?"): their situation, not what the quotes are
     asked. Words the English lexicon does not know (a place, a name: "I work in Bracklow") are
     never among them, nor a topic put first ("family hub opening times, do I need to book")."""
-    m = _ASKS.search(question or "")
-    if not m or m.start() == 0 or "?" in question[: m.start()]:
+    start = _asking_starts(question or "")
+    if not start or "?" in question[:start]:
         return set()
-    said = words(question[: m.start()])
+    said = words(question[:start])
     # "family hub opening times, do i need to book": the topic; "16yo with a stab wound, won't say
     # what happened - do I ...?": a scene told, with a verb of its own
-    if not set(said) & _SPEAKING and not _FINITE.search(question[: m.start()]):
+    if not set(said) & _SPEAKING and not _FINITE.search(question[:start]):
         return set()
     return {w for w in said if meaning.word_classes(w)}
 
@@ -450,9 +450,15 @@ _FINITE = re.compile(
 _SPEAKING = frozenset("i i'm im i've ive i'd i'll my me we we're we've we'd we'll our us".split())
 
 
+def _asking_starts(question: str) -> int:
+    """Where the asking starts: at its first word of asking, or after the sentences told before
+    it ("The Home Office refused my asylum. The council still helps me?")."""
+    m = _ASKS.search(question)
+    return m.start() if m and m.start() else len(question) - len(answertypes.asked_sentence(question))
+
+
 def _after_lead_in(question: str) -> str:
-    m = _ASKS.search(question or "")
-    return question[m.start() :] if m else question
+    return question[_asking_starts(question or "") :]
 
 
 def asked_now(question: str, query: str | None, missing: list[str]) -> list[str]:

@@ -215,6 +215,16 @@ def _names(question: str, stop: frozenset, first: bool = False) -> tuple[list[se
     return [n for n in names if n], capitals
 
 
+def _in_asked_sentence(names: list[set[str]], question: str) -> list[set[str]]:
+    """The names in the sentence asked: "The Home Office refused my asylum. Does the council
+    still help me?" asks nothing of the Home Office; the scene told before it is the asker's."""
+    asked_part = answertypes.asked_sentence(question)
+    if asked_part == question.strip():
+        return names
+    in_asked = set(tokenize(asked_part))
+    return [n for n in names if n & in_asked]
+
+
 def _own_words(question: str, glossary: Glossary) -> list[str]:
     """The question's words as read: "twenty twenty" is a year, not two words; "2 yr check" the
     year; "strat" strategy (shorthand.py); a child's age ("a 7 month old") none (meaning.without_ages)."""
@@ -264,7 +274,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         telling=telling,
         groups=groups,
         numbers=numbers_in(question) - meaning.incidental_numbers(question),
-        names=[n for n in names if n],
+        names=_in_asked_sentence([n for n in names if n], cased),
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=_unseen_share(index, glossary, groups, telling, df),

@@ -55,3 +55,30 @@ def test_a_follow_up_counts_what_either_question_asks_its_own_first():
     assert answertypes.count_target(merged, stopwords())[0] == "visits"
     assert "childminder" in answertypes.count_target(merged, stopwords())
     assert answertypes.count_target("how many referrals were made?", stopwords())[0] == "referrals"
+
+
+def test_the_sentence_asked_is_read_apart_from_the_scene_told_before_it():
+    q = "The Border Agency turned down my claim. The council still helps me or it is finish?"
+    assert answertypes.asked_sentence(q) == "The council still helps me or it is finish?"
+    assert answertypes.asked_sentence("Who chairs the panel?") == "Who chairs the panel?"
+    assert answertypes.asked_sentence("I need the number. Call them now.") == "I need the number. Call them now."
+
+
+def test_a_scene_told_in_a_sentence_of_its_own_is_the_askers_situation():
+    from assistant.answering import asking
+
+    told = asking.lead_in("The Border Agency turned down my claim. The council still helps me or it is finish?")
+    assert {"turned", "claim"} <= told
+    assert "council" not in told
+    assert asking.lead_in("family hub opening times, do i need to book") == set()
+
+
+def test_a_name_only_in_the_scene_told_is_not_asked_of_the_passage(index):
+    from assistant.answering import evidence, glossary
+
+    gloss = glossary.load()
+    told = "The Border Agency turned down my claim. Does the council still help me?"
+    scene = evidence.question_terms(told, index, gloss)
+    asked = evidence.question_terms("Does the Border Agency still help me?", index, gloss)
+    assert scene.names == []
+    assert asked.names
