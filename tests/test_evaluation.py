@@ -28,6 +28,7 @@ UNSEEN6 = ROOT / "tests" / "eval_unseen6"
 UNSEEN7 = ROOT / "tests" / "eval_unseen7"
 UNSEEN8 = ROOT / "tests" / "eval_unseen8"
 UNSEEN9 = ROOT / "tests" / "eval_unseen9"
+UNSEEN10 = ROOT / "tests" / "eval_unseen10"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -51,6 +52,7 @@ unseen6_docs = _builder(UNSEEN6)
 unseen7_docs = _builder(UNSEEN7)
 unseen8_docs = _builder(UNSEEN8)
 unseen9_docs = _builder(UNSEEN9)
+unseen10_docs = _builder(UNSEEN10)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -63,6 +65,7 @@ UNSEEN6_QUESTIONS = load_questions(UNSEEN6)
 UNSEEN7_QUESTIONS = load_questions(UNSEEN7)
 UNSEEN8_QUESTIONS = load_questions(UNSEEN8)
 UNSEEN9_QUESTIONS = load_questions(UNSEEN9)
+UNSEEN10_QUESTIONS = load_questions(UNSEEN10)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -243,7 +246,8 @@ def test_unseen_set_has_every_kind_in_numbers():
     assert not [
         q.question
         for q in UNSEEN_QUESTIONS
-        if q.question.lower() in asked_elsewhere(UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS)
+        if q.question.lower()
+        in asked_elsewhere(UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS, UNSEEN10_QUESTIONS)
     ]
 
 
@@ -255,7 +259,9 @@ def test_unseen2_set_has_every_kind_in_numbers():
     labelled_as_written(by)
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
     assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
-    others = asked_elsewhere(UNSEEN_QUESTIONS, UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS)
+    others = asked_elsewhere(
+        UNSEEN_QUESTIONS, UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS, UNSEEN10_QUESTIONS
+    )
     assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
 
@@ -263,27 +269,34 @@ def test_unseen2_set_has_every_kind_in_numbers():
 # Each unseen set's least counts: questions, answerable, case, near misses, off-topic, urgent, near
 # misses of each kind and follow-ups; and the sets none of its questions may repeat.
 SET_COUNTS = {
-    "unseen3": ((85, 50, 8, 15, 8, 8, 2, 4), ("unseen", "unseen2", "unseen7", "unseen8", "unseen9")),
-    "unseen4": ((95, 52, 8, 17, 9, 9, 2, 5), ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9")),
+    "unseen3": ((85, 50, 8, 15, 8, 8, 2, 4), ("unseen", "unseen2", "unseen7", "unseen8", "unseen9", "unseen10")),
+    "unseen4": (
+        (95, 52, 8, 17, 9, 9, 2, 5),
+        ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9", "unseen10"),
+    ),
     "unseen5": (
         (97, 54, 8, 19, 9, 9, 2, 5),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen6", "unseen7", "unseen8", "unseen9"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10"),
     ),
     "unseen6": (
         (105, 58, 10, 20, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen8", "unseen9"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen8", "unseen9", "unseen10"),
     ),
     "unseen7": (
         (105, 58, 10, 20, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen8", "unseen9"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10"),
     ),
     "unseen8": (
         (110, 60, 10, 21, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen9"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen9", "unseen10"),
     ),
     "unseen9": (
         (110, 60, 10, 21, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen10"),
+    ),
+    "unseen10": (
+        (130, 75, 12, 24, 10, 10, 3, 20),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9"),
     ),
 }
 
@@ -317,6 +330,7 @@ UNSEEN_SETS = {
     "unseen7": (UNSEEN7, unseen7_docs, UNSEEN7_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen8": (UNSEEN8, unseen8_docs, UNSEEN8_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen9": (UNSEEN9, unseen9_docs, UNSEEN9_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen10": (UNSEEN10, unseen10_docs, UNSEEN10_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

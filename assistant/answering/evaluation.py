@@ -35,6 +35,7 @@ NAMED_SETS = {
     "unseen7": "eval_unseen7",  # report only
     "unseen8": "eval_unseen8",  # report only
     "unseen9": "eval_unseen9",  # report only
+    "unseen10": "eval_unseen10",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
