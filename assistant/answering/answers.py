@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answering import (
+    answertypes,
     asking,
     calibration,
     evidence,
@@ -131,7 +132,11 @@ def asked_text(question: str, history: list[str] | None, query: str | None) -> s
     if _OWN_CLAUSE.search(own) and _enough(own) and not refers_back(own) and not _POINTS_BACK.search(own):
         return own
     previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
-    return f"{leadin.asking_part(previous, _enough)} {own}"
+    before = leadin.asking_part(previous, _enough).rstrip()
+    # "does he get any pocket money" after "how many other children live there": a yes-or-no
+    # question asks no count; a question mark ends the earlier one, so its own kind is read
+    ended = before.endswith(("?", ".", "!")) or not answertypes.opens_polar(own)
+    return f"{before}{'' if ended else '?'} {own}"
 
 
 # A pronoun that opens a clause of the question after its own subject ("what should

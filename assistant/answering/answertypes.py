@@ -43,6 +43,9 @@ _NAMED = re.compile(r"\b(called|named|titled|entitled|known as)\s*\??\s*$|\bwhat
 HOW_TIME = frozenset({"long", "soon", "often"})  # "how often": how a "when" question asks, not what about
 # "On what date", "which year": a date answers it, not "at night" or "if".
 _DATE = re.compile(r"\b(?:what|which) (?:date|year|month|day)\b", re.I)
+# "complain until which date?", "by what date must we...": a deadline, given as a date or a
+# period ("within 15 working days of the conference").
+_DEADLINE = re.compile(r"\b(?:until|till|by|before)\s+(?:what|which)\s+(?:date|day)\b", re.I)
 DATE_FRAME = frozenset({"date", "year", "month", "day"})
 _WHEN = re.compile(
     r"^\s*(?:\w+\s+){0,2}when\b|\bwhat (date|year|day|time)\b|\bhow (long|soon|often|quick|quickly|fast)\b", re.I
@@ -206,7 +209,11 @@ def _found(after: list[str]) -> set[str]:
 _SUFFIXED = re.compile(r"\d[\d,.]*(?:p|k|m|bn)$")
 _ASKED_APART = re.compile(r"(?<=\?)\s+")
 _TOLD = re.compile(r"(?<=[.!])\s+(?=\S)")
-_LAST_ASKED = re.compile(r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why)\b)", re.I)
+_LAST_ASKED = re.compile(
+    r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did|can|could|will|"
+    r"would|should|has|have|had)\b)",
+    re.I,
+)
 
 
 # "... and how many of them were from schools?", "who checks them and when", "the telephone of the
@@ -249,7 +256,7 @@ def _kind(question: str) -> str:
     if _WHO.search(question):
         return "who"
     if _DATE.search(question):
-        return "date"
+        return "when" if _DEADLINE.search(question) else "date"
     if _WHEN.search(question):
         return "when"
     if _NAMED.search(question):
@@ -262,6 +269,11 @@ _POLAR = re.compile(
     r"has|have|had|will|would|may|might|shall)(?:n['’]?t)?\b",
     re.I,
 )
+
+
+def opens_polar(question: str) -> bool:
+    """Does ``question`` open as a yes-or-no question ("does he get...", "and is it...")?"""
+    return bool(_POLAR.search(question))
 
 
 def polar(question: str) -> bool:

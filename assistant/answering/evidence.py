@@ -501,7 +501,22 @@ def target_marks(terms: Terms, text: str, soft: dict[str, str], glossary: Glossa
             for i in range(len(stems) - n + 1):
                 if tuple(stems[i : i + n]) == phrase:
                     marks[i : i + n] = [True] * n
+    if terms.target & _CHILD_STEMS:  # "how many other children live there": "four young people"
+        marks = [m or c for m, c in zip(marks, children_at(ws), strict=True)]
     return marks
+
+
+def children_at(ws) -> list[bool]:
+    """Which of the words ``ws`` name children: "children", "pupils", "young people"."""
+    return [
+        w in _CHILDREN or (w == "young" and tuple(ws[i + 1 : i + 2]) in (("people",), ("person",)))
+        for i, w in enumerate(ws)
+    ]
+
+
+# Words for children, which count what "how many children / kids" asks (a closed class of English).
+_CHILD_STEMS = frozenset({"child", "children", "kid"})
+_CHILDREN = frozenset("children child kids boys girls pupils teenagers youngsters".split())
 
 
 def answers_kind(terms: Terms, text: str, ctx: frozenset[str], soft: dict[str, str], glossary: Glossary) -> bool:
@@ -686,6 +701,8 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
     for s in left:
         w = terms.words[s]
         if meaning.spelled_by_initials(w, shown) or meaning.lemmas_of(w) & forms:
+            out.add(s)
+        elif s in _CHILD_STEMS and any(children_at(shown)):  # "children": "four young people"
             out.add(s)
     rest = {s for s in left - out if s in terms.vectors} if vectors is not None else set()
     if rest:

@@ -82,3 +82,35 @@ def test_a_name_only_in_the_scene_told_is_not_asked_of_the_passage(index):
     asked = evidence.question_terms("Does the Border Agency still help me?", index, gloss)
     assert scene.names == []
     assert asked.names
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I do not agree with the plan. How I can appeal and until which date?", "when"),
+        ("by what date must the report be sent?", "when"),
+        ("which date was the review published?", "date"),
+    ],
+)
+def test_a_deadline_is_answered_by_a_date_or_a_period(question, expected):
+    assert answertypes.kind(question) == expected
+
+
+def test_words_for_children_name_what_a_count_of_children_counts():
+    from assistant.answering import evidence
+
+    ws = "the cottage is a home for up to three young people aged 12 to 17".split()
+    assert [w for w, hit in zip(ws, evidence.children_at(ws), strict=True) if hit] == ["young"]
+    assert evidence.children_at(["six", "pupils", "and", "two", "staff"]) == [False, True, False, False, False]
+
+
+def test_a_yes_or_no_follow_up_asks_its_own_kind_of_answer():
+    from assistant.answering.answers import asked_text
+
+    history = ["how many other children live at the cottage with her"]
+    merged = asked_text("does she get any pocket money", history, "how many other children ... pocket money")
+    assert merged.startswith("how many other children live at the cottage with her?")
+    assert answertypes.kind(merged) == ""
+    # A follow-up asking with a word of asking still leans on the question before it.
+    leaning = asked_text("and who then?", ["who is the welfare lead and whats her number"], "who ... then")
+    assert "?" not in leaning.split("number")[0]
