@@ -365,7 +365,10 @@ def admissible(
 def subject_elsewhere(terms: Terms, exact, got) -> bool:
     """Is whom the question asks of not the people the passage speaks of? "Do the ambulance crews
     flag ...?": when no document names them in any of its words, not the staff a passage speaks
-    of, however near in meaning; or another of a kind the documents know (``another_of_kind``)."""
+    of, however near in meaning; or another of a kind the documents know (``another_of_kind``).
+    A relative ("my mate's mum") is held by the general word ("parents"): relatives.py judges it."""
+    if terms.subject and relatives.is_kin(terms.subject[-1]):
+        return False
     if terms.subject and terms.df is not None and not any(terms.df(s) for s in terms.subject):
         if not set(terms.subject) & exact:
             return True

@@ -8,6 +8,7 @@ does not answer. The kin words are a closed class of English.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Each relative -> the words that name the same relative (its forms, then the general word).
 _SAME = {
@@ -47,6 +48,21 @@ _NAMED_AFTER = re.compile(
 )
 
 
+_ANY_KIN = frozenset(w for forms in _SAME.values() for w in forms.split()) | frozenset(_FORMS)
+
+
+def is_kin(word: str) -> bool:
+    """Is ``word`` (or its stem: "mother", "mum", "grandmoth") a word for a relative?"""
+    return word in _ANY_KIN or word in _kin_stems()
+
+
+@lru_cache(maxsize=1)
+def _kin_stems() -> frozenset[str]:
+    from assistant.index.lexical import tokenize
+
+    return frozenset(tokenize(" ".join(_ANY_KIN)))
+
+
 def asked(question: str) -> list[tuple[str, str]]:
     """(name, relative) pairs the question asks about: the name as typed, the relative's word."""
     out = []
@@ -73,3 +89,19 @@ def another_relative(pairs: list[tuple[str, str]], text: str) -> bool:
         if not _NAMES_FOR[kin] & set(re.findall(r"[a-z]+", text.lower())):
             return True
     return False
+
+
+EVERYDAY_ZIPF = 3.5  # a word of English most readers know (wordfreq): "mate", "boy", not "marram", "teasel"
+
+
+def possessors(question: str) -> set[str]:
+    """Whose relative is asked about, when that is an everyday word, not a name ("my *mates*
+    mum", "the boys dad"): the asker's situation, not a word the quotes need hold."""
+    from assistant.answering import meaning
+
+    out = set()
+    for m in _OF_NAMED.finditer(question or ""):
+        name = m.group("name")
+        if name.islower() and meaning.zipf(name) >= EVERYDAY_ZIPF:
+            out |= {name, m.group(0).split()[0].rstrip("'’")}
+    return out

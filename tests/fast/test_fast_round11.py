@@ -114,3 +114,32 @@ def test_a_yes_or_no_follow_up_asks_its_own_kind_of_answer():
     # A follow-up asking with a word of asking still leans on the question before it.
     leaning = asked_text("and who then?", ["who is the welfare lead and whats her number"], "who ... then")
     assert "?" not in leaning.split("number")[0]
+
+
+@pytest.mark.parametrize("word", ["mum", "mother", "grandmoth", "sibl", "dad", "stepdad"])
+def test_a_relative_is_known_by_its_word_or_stem(word):
+    from assistant.answering import relatives
+
+    assert relatives.is_kin(word)
+
+
+@pytest.mark.parametrize("word", ["staff", "famili", "part", "coach"])
+def test_other_words_are_not_relatives(word):
+    from assistant.answering import relatives
+
+    assert not relatives.is_kin(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "whose"),
+    [
+        ("would my pals mum be in bother if I told you", {"pals", "pal"}),
+        ("did the girls dad know", {"girls", "girl"}),
+        ("what did Wrenna's big sister say", set()),  # a name, asked of the passage
+        ("what happened to wrennas older brother", set()),  # a made-up name typed in lower case
+    ],
+)
+def test_whose_relative_is_an_everyday_word_is_the_askers_situation(question, whose):
+    from assistant.answering import relatives
+
+    assert relatives.possessors(question) == whose
