@@ -340,6 +340,7 @@ def is_figure(tokens: list[str], i: int) -> bool:
 _UNITS_OF_TIME = frozenset(
     "second seconds minute minutes hour hours day days week weeks fortnight fortnights month months year years".split()
 )
+TIME_UNIT_STEMS = frozenset("second minut hour day week fortnight month year".split())
 
 
 def a_length(tokens: list[str], i: int, targets: list[bool]) -> bool:

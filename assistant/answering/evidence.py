@@ -618,7 +618,9 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
     if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
         return True
     which = [w for w in lacking if terms.which is None or w in terms.which]
-    return bool(asked) and (len(lacking) == len(asked) or (terms.kind == "count" and bool(which)))
+    # "in how many days do they give a school place": a length of time, not which things are counted
+    counts = terms.kind == "count" and not (terms.target and terms.target <= answertypes.TIME_UNIT_STEMS)
+    return bool(asked) and (len(lacking) == len(asked) or (counts and bool(which)))
 
 
 # Nouns that name the kind of value a question asks for, not what it is about: "what is the

@@ -143,3 +143,15 @@ def test_whose_relative_is_an_everyday_word_is_the_askers_situation(question, wh
     from assistant.answering import relatives
 
     assert relatives.possessors(question) == whose
+
+
+def test_a_length_of_time_is_not_refused_for_words_saying_which_things_are_counted(index):
+    from assistant.answering import evidence, glossary
+
+    gloss = glossary.load()
+    length = evidence.question_terms(
+        "for a boy alone from abroad, in how many days is a school place given?", index, gloss
+    )
+    assert not evidence.holds_too_little(length, ["alone", "abroad"])
+    count = evidence.question_terms("how many boys alone from abroad were given a school place?", index, gloss)
+    assert evidence.holds_too_little(count, ["alone", "abroad"])
