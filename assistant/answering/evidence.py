@@ -707,7 +707,7 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
         w = terms.words[s]
         if meaning.spelled_by_initials(w, shown) or meaning.lemmas_of(w) & forms:
             out.add(s)
-        elif s in _CHILD_STEMS and any(children_at(shown)):  # "children": "four young people"
+        elif s in _CHILD_STEMS | {"young"} and any(children_at(shown)):  # "children": "four young people"
             out.add(s)
     rest = {s for s in left - out if s in terms.vectors} if vectors is not None else set()
     if rest:

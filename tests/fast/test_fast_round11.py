@@ -155,3 +155,21 @@ def test_a_length_of_time_is_not_refused_for_words_saying_which_things_are_count
     assert not evidence.holds_too_little(length, ["alone", "abroad"])
     count = evidence.question_terms("how many boys alone from abroad were given a school place?", index, gloss)
     assert evidence.holds_too_little(count, ["alone", "abroad"])
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        (
+            "what share of the hub's young people were exploited?",
+            "The hub worked with 180 children; 29% were exploited.",
+        ),
+        ("how many other children live at the cottage?", "The cottage is a home for up to three young people."),
+    ],
+)
+def test_children_and_young_people_hold_each_other(index, question, quote):
+    from assistant.answering import evidence, glossary
+
+    gloss = glossary.load()
+    missing = evidence.missing(evidence.question_terms(question, index, gloss), [quote], gloss)
+    assert not {"young", "children"} & set(missing)
