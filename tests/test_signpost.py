@@ -303,3 +303,24 @@ def test_the_learned_reader_vetoes_procedure_the_prototypes_read_as_worry(embedd
         assert urgency.reads_as_worry(question, vec, embedder, False, learned=False), question
         assert not urgency.reads_as_worry(question, vec, embedder, False), question
         assert signpost.for_answer(Settings(), question, True, vec, embedder) is None, question
+
+
+# A worry told in one sentence of several: a claim heard, then what the asker sees now, then a
+# question. The whole reads less like a worry than its middle sentence does.
+TOLD_AMONG_OTHERS = [
+    "A colleague told me teenagers in care often go missing for fun. A boy of about twelve just climbed into a "
+    "van with two grown men by the chip shop and looked frightened. Is that any of my business?",
+]
+# Several sentences about procedure or the asker's situation, none a worry now.
+SITUATION_THEN_QUESTION = [
+    "I look after my dad because he is ill. Is there a group for young carers like me?",
+    "My nephew has come to stay with me while his mum is in hospital. Do I need to tell the council?",
+]
+
+
+@pytest.mark.model
+def test_a_worry_told_in_one_sentence_of_several_is_signposted(embedder):
+    for question, vec in zip(TOLD_AMONG_OTHERS, embedder.encode(TOLD_AMONG_OTHERS), strict=True):
+        assert signpost.for_answer(Settings(), question, True, vec, embedder) is not None, question
+    for question, vec in zip(SITUATION_THEN_QUESTION, embedder.encode(SITUATION_THEN_QUESTION), strict=True):
+        assert signpost.for_answer(Settings(), question, True, vec, embedder) is None, question

@@ -30,6 +30,10 @@ How a question is read (tests/test_signpost.py holds the phrasings, both ways):
   does the report say about children in danger of exploitation?", "why was the baby not safe
   at home in the review?" are reading, not a crisis). When in doubt we signpost: a signpost
   shown to a researcher costs a line; one missing for a frightened child costs far more.
+* A worry told in **one sentence of several** ("People say ... . A girl of about 13 has just got
+  into a car with two men and looked scared. Is that my business?"), whose other sentences dilute
+  the whole question's meaning, is read sentence by sentence too, with a wider margin
+  (``urgent_by_meaning``, ``TOLD_MARGIN``).
 """
 
 from __future__ import annotations
@@ -278,7 +282,28 @@ def urgent_by_meaning(question: str, qvec, embedder, follow_up: bool = False) ->
 
     if qvec is None or not urgency.usable(embedder):
         return False
-    return urgency.reads_as_worry(question, qvec, embedder, about_documents(question), follow_up)
+    if urgency.reads_as_worry(question, qvec, embedder, about_documents(question), follow_up):
+        return True
+    # "People say girls in care choose to go off with older men. A girl of about 13 has just got
+    # into a car with two men and looked scared. Is that my business?": a worry told in one
+    # sentence of several, whose meaning the others (a claim, a question) dilute
+    told = [s for s in _SENTENCE_END.split(question or "") if len(s.split()) >= TOLD_WORDS]
+    if len(told) < 2:
+        return False
+    vecs = embedder.encode(told)
+    return any(
+        urgency.margin(v, embedder)[0] >= TOLD_MARGIN
+        and urgency.reads_as_worry(s, v, embedder, about_documents(s), follow_up)
+        for s, v in zip(told, vecs, strict=True)
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+TOLD_WORDS = 6  # a sentence that can tell a worry on its own
+# How much closer to worry than to reading one sentence of several must be: on the development
+# sets no sentence of a question about the documents comes within 0.063, and most worries are
+# above 0.1 (a sentence alone is read with less context than the whole question).
+TOLD_MARGIN = 0.1
 
 
 def about_documents(question: str) -> bool:
