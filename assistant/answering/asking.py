@@ -453,9 +453,13 @@ _SPEAKING = frozenset("i i'm im i've ive i'd i'll my me we we're we've we'd we'l
 
 def _asking_starts(question: str) -> int:
     """Where the asking starts: at its first word of asking, or after the sentences told before
-    it ("The Home Office refused my asylum. The council still helps me?")."""
+    it ("The Home Office refused my asylum. The council still helps me?"); at the start when the
+    sentence asked checks the claim told before it ("Is that true?")."""
     m = _ASKS.search(question)
-    return m.start() if m and m.start() else len(question) - len(answertypes.asked_sentence(question))
+    asked = answertypes.asked_sentence(question)
+    if leadin.checks_a_claim(asked):  # "someone said the bins move to Saturday. True?": the claim is asked
+        return 0
+    return m.start() if m and m.start() else len(question) - len(asked)
 
 
 def _after_lead_in(question: str) -> str:

@@ -202,6 +202,28 @@ _SCENE_OPENING = re.compile(r"^\s*(?:[\w'’&-]+\s+){1,3}here\b|^\s*[a-z]+ing\b"
 _FEW = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\s+[a-z]+s\b", re.I)
 _FIGURE_ASKED = re.compile(r"\bhow\s+(?:many|much)\b|\b(?:number|figure|figures|total|exact|right)\b", re.I)
 _PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b", re.I)
+# "I was told the bus no longer stops there. Is that so?", "True?", "does it really say that?": a
+# claim told, then checked; what is asked is the claim.
+_CHECKS_A_CLAIM = re.compile(
+    r"\b(?:is|was|isn['’]?t)\s+(?:that|this|it)\s+(?:really\s+|still\s+)?(?:so|true|right|correct|the case)\b"
+    r"|\b(?:say|says|said|mean|means)\s+that\s*[?.!]"
+    r"|^\W*(?:(?:and|so|but)\s+)?(?:true|right|really|correct|is it)\W*$",
+    re.I,
+)
+# Who a claim came from, before it ("My manager says that ...", "Someone on our Facebook group
+# posted that ...", "I read that ..."): where the asker heard it, not what they ask.
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:[\w'’-]+\s+){0,7}?(?:says|said|told (?:me|us)|(?:was|were|been) told|posted|"
+    r"reckons|mentioned|claims|claimed|read|heard|wrote|insists|keeps saying)(?:\s+that)?\s+(?=\S)"
+    r"|^\W*(?:the\s+)?(?:rumour|word|talk|story|gossip)\s+(?:[\w'’-]+\s+){0,5}?is\s+(?:that\s+)?(?=\S)",
+    re.I,
+)
+# The check itself ("Is that true?", ", is that right?", "True?"): how the claim is asked, no topic.
+_BARE_CHECK = re.compile(
+    r"[.,;]?\s*(?:(?:and|so|but)\s+)?(?:(?:is|was|isn['’]?t)\s+(?:that|this|it)\s+(?:really\s+|still\s+)?"
+    r"(?:so|true|right|correct|the case)|true|right|really|correct)\s*\?\s*$",
+    re.I,
+)
 _ON_ITS_OWN = re.compile(r"\b(?:on|by)\s+(?:its|their|his|her)\s+own\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|those|these|this|one)\b", re.I)
 
@@ -231,6 +253,11 @@ def _as_meant(asked: str, enough) -> str:
     return speech.without_proforms(trimmed if enough(trimmed) else asked)
 
 
+def checks_a_claim(sentence: str) -> bool:
+    """Does ``sentence`` check a claim told before it ("Is that true?", "True?", "does it really say that?")?"""
+    return bool(_CHECKS_A_CLAIM.search(sentence or ""))
+
+
 def asking_part(text: str, enough) -> str:
     """What a message asks, without its lead-in: the greeting, sign-off and background sentences
     around the sentence that asks ("Hi, I'm a PCSO in the town team. We see ... . Would I ...?")
@@ -246,7 +273,7 @@ def asking_part(text: str, enough) -> str:
         return _as_meant(text.strip(), enough)
     # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
     # points back keeps the sentences before it.
-    first = next((i for i in asking if _PERSONAL.search(sentences[i])), None)
+    first = next((i for i in asking if _PERSONAL.search(sentences[i]) or _CHECKS_A_CLAIM.search(sentences[i])), None)
     asks = [" ".join(sentences[: first + 1])] if first is not None else []
     asks += [sentences[i] for i in asking if first is None or i > first]
     out = []
@@ -274,6 +301,10 @@ def asking_part(text: str, enough) -> str:
         points_back = pointer and not enough(rest[: pointer.start()])
         out.append(rest if background and not points_back and enough(rest) else s)
     asked = _as_meant(" ".join(out).strip(), enough)
+    if any(_CHECKS_A_CLAIM.search(s) for s in sentences):  # "A colleague told me ... Is that true?": the claim
+        claim = " ".join(_ATTRIBUTION.sub("", s, count=1) for s in _SENTENCE_END.split(asked))
+        claim = _BARE_CHECK.sub("?", claim).strip()
+        asked = claim if re.search(r"\w", claim) else asked
     roles = [m.group("role") for m in _SELF.finditer(text) if m.group(0) not in asked]
     if roles and _FIRST_PERSON.search(asked):  # "Would I ever be in a strategy discussion?", asked by a PCSO
         asked = f"{asked} ({', '.join(roles)})"

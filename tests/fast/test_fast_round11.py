@@ -173,3 +173,43 @@ def test_children_and_young_people_hold_each_other(index, question, quote):
     gloss = glossary.load()
     missing = evidence.missing(evidence.question_terms(question, index, gloss), [quote], gloss)
     assert not {"young", "children"} & set(missing)
+
+
+def _enough(clause):
+    return len(clause.split()) >= 2
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # A claim told, then checked: the claim is asked, without who told it or the check.
+        (
+            "I was told the number 7 bus no longer stops at the market. Is that so?",
+            "the number 7 bus no longer stops at the market?",
+        ),
+        ("And someone said the recycling moves to Friday. True?", "the recycling moves to Friday?"),
+        (
+            "A neighbour told me that if you ring them they tell the family it was you. Is that true?",
+            "if you ring them they tell the family it was you?",
+        ),
+        ("My supervisor says we must always tell parents first, is that right?", "we must always tell parents first?"),
+        (
+            "The rumour at the bus stop is that the father got off with nothing. Is that true?",
+            "the father got off with nothing?",
+        ),
+        # Not a claim checked: asked as it stands.
+        ("Is it true that the board meets in March?", "Is it true that the board meets in March?"),
+        ("Who chairs the board?", "Who chairs the board?"),
+    ],
+)
+def test_a_claim_checked_is_what_is_asked(question, asked):
+    from assistant.answering import leadin
+
+    assert leadin.asking_part(question, _enough) == asked
+
+
+def test_a_claim_told_before_its_check_is_not_the_askers_situation():
+    from assistant.answering import asking
+
+    assert asking.lead_in("And someone said the recycling moves to Friday. True?") == set()
+    assert asking.lead_in("my son's tutor asked for his number so she can text him. is she allowed to do that?")
