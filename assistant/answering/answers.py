@@ -4,6 +4,7 @@ The shapes it returns are in models.py, their citations in citations.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 import unicodedata
@@ -374,6 +375,8 @@ class Assistant:
         gloss, spelled = initials.widened(query or question, index, gloss)
         qvec = self.encoder.encode_query(initials.encoded_text(gloss.spelled_out(query or question), spelled))
         terms = evidence.question_terms(asked_text(question, history, query), index, gloss)
+        if checked := leadin.checked_figures(query or question):  # "Is it 50?": the asker's figure, to correct
+            terms = dataclasses.replace(terms, numbers=terms.numbers - checked)
         if query is not None:  # "and in the evening, who then?": the kind of answer a follow-up asks is its own
             terms = marking.asked_in(terms, question, query)
         s = self.settings

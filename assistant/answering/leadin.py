@@ -210,6 +210,14 @@ _CHECKS_A_CLAIM = re.compile(
     r"|^\W*(?:(?:and|so|but)\s+)?(?:true|right|really|correct|is it)\W*$",
     re.I,
 )
+# A figure checked: "Is it 50?", "what's the real number?", "which is right?", "have I got the date right?"
+_CHECKS_A_FIGURE = re.compile(
+    r"\b(?:is|was)\s+(?:it|that|this)\s+(?:really\s+)?(?:\d[\d,.]*|that many|that few)\b"
+    r"|\b(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|still\s+)?the\s+(?:right|correct|real|actual)\b"
+    r"|\bwhat(?:['’]s| is| was)\s+the\s+(?:real|actual|right|correct|true)\b|\bwhich\s+is\s+(?:it|right|correct)\b"
+    r"|\bhave\s+i\s+got\b.{0,30}\bright\b|\bstill\s+the\s+(?:deadline|date|figure|number)\b",
+    re.I,
+)
 # Who a claim came from, before it ("My manager says that ...", "Someone on our Facebook group
 # posted that ...", "I read that ..."): where the asker heard it, not what they ask.
 _ATTRIBUTION = re.compile(
@@ -253,6 +261,21 @@ def _as_meant(asked: str, enough) -> str:
     return speech.without_proforms(trimmed if enough(trimmed) else asked)
 
 
+def checked_figures(question: str) -> set[str]:
+    """The figures of a claim put up to be checked ("I was told we're auditing 50 cases. Is it
+    50?", "more than 20,000 contacts. What's the real number?"): the asker's, which the passage
+    may correct, so it need not hold them. A year says which period is asked, and stays."""
+    from assistant.answering import meaning
+
+    if not any(_checks(s) for s in _SENTENCE_END.split(question or "")):
+        return set()
+    return {n for n in meaning.numbers_in(question) if not (len(n) == 4 and n[:2] in ("19", "20"))}
+
+
+def _checks(sentence: str) -> bool:
+    return bool(_CHECKS_A_CLAIM.search(sentence) or _CHECKS_A_FIGURE.search(sentence))
+
+
 def checks_a_claim(sentence: str) -> bool:
     """Does ``sentence`` check a claim told before it ("Is that true?", "True?", "does it really say that?")?"""
     return bool(_CHECKS_A_CLAIM.search(sentence or ""))
@@ -273,7 +296,7 @@ def asking_part(text: str, enough) -> str:
         return _as_meant(text.strip(), enough)
     # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
     # points back keeps the sentences before it.
-    first = next((i for i in asking if _PERSONAL.search(sentences[i]) or _CHECKS_A_CLAIM.search(sentences[i])), None)
+    first = next((i for i in asking if _PERSONAL.search(sentences[i]) or _checks(sentences[i])), None)
     asks = [" ".join(sentences[: first + 1])] if first is not None else []
     asks += [sentences[i] for i in asking if first is None or i > first]
     out = []
@@ -301,7 +324,7 @@ def asking_part(text: str, enough) -> str:
         points_back = pointer and not enough(rest[: pointer.start()])
         out.append(rest if background and not points_back and enough(rest) else s)
     asked = _as_meant(" ".join(out).strip(), enough)
-    if any(_CHECKS_A_CLAIM.search(s) for s in sentences):  # "A colleague told me ... Is that true?": the claim
+    if any(_checks(s) for s in sentences):  # "A colleague told me ... Is that true?": the claim
         claim = " ".join(_ATTRIBUTION.sub("", s, count=1) for s in _SENTENCE_END.split(asked))
         claim = _BARE_CHECK.sub("?", claim).strip()
         asked = claim if re.search(r"\w", claim) else asked

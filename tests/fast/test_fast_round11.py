@@ -213,3 +213,30 @@ def test_a_claim_told_before_its_check_is_not_the_askers_situation():
 
     assert asking.lead_in("And someone said the recycling moves to Friday. True?") == set()
     assert asking.lead_in("my son's tutor asked for his number so she can text him. is she allowed to do that?")
+
+
+@pytest.mark.parametrize(
+    ("question", "checked"),
+    [
+        ("I was told we're auditing 40 closed cases. Is it 40?", {"40"}),
+        ("A councillor claimed the hub got more than 9,000 calls last year. What's the real figure?", {"9000"}),
+        ("I heard the review made 14 recommendations. Is that the right number?", {"14"}),
+        # A year says which period is asked: it stays.
+        ("My colleague says the 2019 report came out in June 2020. Is that the right date?", set()),
+        # Not a check: the figure is asked of the passage.
+        ("How many of the 40 cases were closed?", set()),
+    ],
+)
+def test_the_figures_of_a_claim_put_up_to_be_checked_are_the_askers(question, checked):
+    from assistant.answering import leadin
+
+    assert leadin.checked_figures(question) == checked
+
+
+def test_a_figure_checked_keeps_the_claim_as_what_is_asked():
+    from assistant.answering import leadin
+
+    asked = leadin.asking_part(
+        "A councillor claimed the hub got more than 9,000 calls. What's the real figure?", _enough
+    )
+    assert asked.startswith("the hub got more than 9,000 calls")
