@@ -82,9 +82,10 @@ def _named(name: str, text: str) -> bool:
 def another_relative(pairs: list[tuple[str, str]], text: str) -> bool:
     """Does ``text`` name a person the question asks a relative of, and never that relative?"""
     for name, kin in pairs:
+        everyday = name.islower() and _everyday(name)  # "the boy's dad": any boy's, named or not
         if len(name) < 2 and not re.search(rf"\b(?:Child|Baby)\s+{re.escape(name.upper())}\b", text):
             continue
-        if len(name) >= 2 and not _named(name, text):
+        if len(name) >= 2 and not everyday and not _named(name, text):
             continue
         if not _NAMES_FOR[kin] & set(re.findall(r"[a-z]+", text.lower())):
             return True
@@ -94,14 +95,19 @@ def another_relative(pairs: list[tuple[str, str]], text: str) -> bool:
 EVERYDAY_ZIPF = 3.5  # a word of English most readers know (wordfreq): "mate", "boy", not "marram", "teasel"
 
 
+def _everyday(word: str) -> bool:
+    from assistant.answering import meaning
+
+    return meaning.zipf(word) >= EVERYDAY_ZIPF
+
+
 def possessors(question: str) -> set[str]:
     """Whose relative is asked about, when that is an everyday word, not a name ("my *mates*
     mum", "the boys dad"): the asker's situation, not a word the quotes need hold."""
-    from assistant.answering import meaning
 
     out = set()
     for m in _OF_NAMED.finditer(question or ""):
         name = m.group("name")
-        if name.islower() and meaning.zipf(name) >= EVERYDAY_ZIPF:
+        if name.islower() and _everyday(name):
             out |= {name, m.group(0).split()[0].rstrip("'’")}
     return out

@@ -240,3 +240,15 @@ def test_a_figure_checked_keeps_the_claim_as_what_is_asked():
         "A councillor claimed the hub got more than 9,000 calls. What's the real figure?", _enough
     )
     assert asked.startswith("the hub got more than 9,000 calls")
+
+
+def test_a_relative_of_anyone_asked_about_must_be_named_by_the_passage():
+    from assistant.answering import relatives
+
+    pairs = relatives.asked("And the boy's dad? Someone said he was in prison.")
+    assert pairs == [("boy", "father")]
+    assert relatives.another_relative(pairs, "The boy lived with his mother and her partner in a flat.")
+    assert not relatives.another_relative(pairs, "The boy's father was in prison for two years.")
+    assert not relatives.another_relative(pairs, "Both parents were spoken to by the reviewer.")
+    # A named person's relative, where the passage does not name the person: not about them at all.
+    assert not relatives.another_relative([("Wrenna", "sister")], "The boy lived with his mother.")
