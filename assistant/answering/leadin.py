@@ -267,13 +267,29 @@ def checked_figures(question: str) -> set[str]:
     may correct, so it need not hold them. A year says which period is asked, and stays."""
     from assistant.answering import meaning
 
-    if not any(_checks(s) for s in _SENTENCE_END.split(question or "")):
+    if not _any_checks(_SENTENCE_END.split(question or "")):
         return set()
     return {n for n in meaning.numbers_in(question) if not (len(n) == 4 and n[:2] in ("19", "20"))}
 
 
-def _checks(sentence: str) -> bool:
-    return bool(_CHECKS_A_CLAIM.search(sentence) or _CHECKS_A_FIGURE.search(sentence))
+def _checks(sentence: str, before: str = "") -> bool:
+    """Does ``sentence`` check a claim: "Is that true?", "Is it 50?", or, after a claim someone
+    told ("I heard ..."), "Is that one of the actions?" (not "Is this private fostering?" after
+    the asker's own situation, which names what is asked)."""
+    if _CHECKS_A_CLAIM.search(sentence) or _CHECKS_A_FIGURE.search(sentence):
+        return True
+    return bool(_OF_THE_TOLD.match(sentence)) and any(_ATTRIBUTION.search(b) for b in _SENTENCE_END.split(before))
+
+
+def _any_checks(sentences: list[str]) -> bool:
+    return any(_checks(s, " ".join(sentences[:i])) for i, s in enumerate(sentences))
+
+
+# "I heard dentists have to flag children too. Is that one of the actions?", "Is this in the
+# tracker?": asked of what was told before, which is what the question is about.
+_OF_THE_TOLD = re.compile(
+    r"\W*(?:(?:and|so|but)\s+)?(?:is|was|are|were|does|did|has|have|will|would|can|could)\s+(?:that|this)\b", re.I
+)
 
 
 def checks_a_claim(sentence: str) -> bool:
@@ -296,7 +312,8 @@ def asking_part(text: str, enough) -> str:
         return _as_meant(text.strip(), enough)
     # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
     # points back keeps the sentences before it.
-    first = next((i for i in asking if _PERSONAL.search(sentences[i]) or _checks(sentences[i])), None)
+    points = [i for i in asking if _PERSONAL.search(sentences[i]) or _checks(sentences[i], " ".join(sentences[:i]))]
+    first = points[0] if points else None
     asks = [" ".join(sentences[: first + 1])] if first is not None else []
     asks += [sentences[i] for i in asking if first is None or i > first]
     out = []
@@ -324,7 +341,7 @@ def asking_part(text: str, enough) -> str:
         points_back = pointer and not enough(rest[: pointer.start()])
         out.append(rest if background and not points_back and enough(rest) else s)
     asked = _as_meant(" ".join(out).strip(), enough)
-    if any(_checks(s) for s in sentences):  # "A colleague told me ... Is that true?": the claim
+    if _any_checks(sentences):  # "A colleague told me ... Is that true?": the claim
         claim = " ".join(_ATTRIBUTION.sub("", s, count=1) for s in _SENTENCE_END.split(asked))
         claim = _BARE_CHECK.sub("?", claim).strip()
         asked = claim if re.search(r"\w", claim) else asked

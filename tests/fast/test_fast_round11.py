@@ -252,3 +252,22 @@ def test_a_relative_of_anyone_asked_about_must_be_named_by_the_passage():
     assert not relatives.another_relative(pairs, "Both parents were spoken to by the reviewer.")
     # A named person's relative, where the passage does not name the person: not about them at all.
     assert not relatives.another_relative([("Wrenna", "sister")], "The boy lived with his mother.")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "I heard opticians have to flag children on plans too. Is that one of the actions?",
+            "opticians have to flag children on plans too. Is that",
+        ),
+        (
+            "Someone said the hub closes at four now. Is this in the new leaflet?",
+            "the hub closes at four now. Is this in the new leaflet?",
+        ),
+    ],
+)
+def test_a_question_asked_of_what_was_told_keeps_it(question, asked):
+    from assistant.answering import leadin
+
+    assert leadin.asking_part(question, _enough).startswith(asked)
