@@ -154,11 +154,43 @@ def subject(question: str) -> list[str]:
     words English has as nouns or adjectives, ending in a noun, that a verb follows; [] when there
     is none or it is a pronoun."""
     m = _SUBJECT.search(question)
+    told = None if _ASKING_WORD.search(question) else _TOLD.match(question)
+    if m is None and told:  # "the bins move to Saturday?": a claim checked
+        return _told_subject(told.group("rest").lower().split())
     if m is None:  # after a question word, only a named kind of doer ("the fire service"): a thing
         # asked about ("why did the arrangement matter") is no one the documents must name
         found = _subject_of(_WH_SUBJECT.search(question))
         return found if len(found) > 1 and not any("-" in w for w in found) else []
     return _subject_of(m)
+
+
+# A statement asked ("the bins move to Saturday after the bank holiday?", what a claim checked
+# leaves): it opens with its subject, not a word of asking.
+_TOLD = re.compile(
+    r"^\W*(?!(?:what|how|when|where|why|who|whom|which|whose|do|does|did|are|is|were|was|can|could|must|should|"
+    r"will|would|may|might|has|have|had)\b)(?:(?:the|a|an|our|their|your|my|his|her|its|all)\s+)?"
+    r"(?P<rest>[a-z&'’ -]+)[^?]*\?\s*$",
+    re.I,
+)
+
+
+_ASKING_WORD = re.compile(r"\b(?:what|whats|when|whens|where|why|who|whom|which|whose|how)\b", re.I)
+
+
+def _told_subject(rest: list[str]) -> list[str]:
+    """The subject of a statement: up to ``SUBJECT_WORDS`` nouns or adjectives ending in a noun,
+    then a verb in a form of its own ("move", "closes", "made")."""
+    from assistant.answering import meaning
+
+    if not rest or rest[0] in _PRONOUNS:
+        return []
+    for n in range(min(SUBJECT_WORDS, len(rest) - 1), 0, -1):
+        np, verb = rest[:n], rest[n]
+        if "NOUN" not in meaning.word_classes(np[-1]) or "VERB" not in meaning.word_classes(verb):
+            continue
+        if all({"NOUN", "ADJ"} & meaning.word_classes(w) or not meaning.word_classes(w) for w in np):
+            return np
+    return []
 
 
 def _subject_of(m: re.Match | None) -> list[str]:

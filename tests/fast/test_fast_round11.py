@@ -271,3 +271,20 @@ def test_a_question_asked_of_what_was_told_keeps_it(question, asked):
     from assistant.answering import leadin
 
     assert leadin.asking_part(question, _enough).startswith(asked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "subject"),
+    [
+        ("the recycling moves to Friday after the bank holiday?", ["recycling"]),
+        ("opticians have to flag children on plans too?", ["opticians"]),
+        # Questions keep their own reading.
+        ("At what age can I leave my 11 year old at home alone?", []),
+        ("Nobody knows when the deadline is?", []),
+        ("we must always tell parents first?", []),
+    ],
+)
+def test_the_subject_of_a_claim_checked_is_read(asked, subject):
+    from assistant.answering import subjects
+
+    assert subjects.subject(asked) == subject
