@@ -342,7 +342,8 @@ def asking_part(text: str, enough) -> str:
         out.append(rest if background and not points_back and enough(rest) else s)
     asked = _as_meant(" ".join(out).strip(), enough)
     if _any_checks(sentences):  # "A colleague told me ... Is that true?": the claim
-        claim = " ".join(_ATTRIBUTION.sub("", s, count=1) for s in _SENTENCE_END.split(asked))
+        # "that" keeps the claim's first word where a name's capital is read ("A friend says Wales has ...")
+        claim = " ".join(_ATTRIBUTION.sub("that ", s, count=1) for s in _SENTENCE_END.split(asked))
         claim = _BARE_CHECK.sub("?", claim).strip()
         asked = claim if re.search(r"\w", claim) else asked
     roles = [m.group("role") for m in _SELF.finditer(text) if m.group(0) not in asked]

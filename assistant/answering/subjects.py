@@ -168,7 +168,7 @@ def subject(question: str) -> list[str]:
 # leaves): it opens with its subject, not a word of asking.
 _TOLD = re.compile(
     r"^\W*(?!(?:what|how|when|where|why|who|whom|which|whose|do|does|did|are|is|were|was|can|could|must|should|"
-    r"will|would|may|might|has|have|had)\b)(?:(?:the|a|an|our|their|your|my|his|her|its|all)\s+)?"
+    r"will|would|may|might|has|have|had)\b)(?:that\s+)?(?:(?:the|a|an|our|their|your|my|his|her|its|all)\s+)?"
     r"(?P<rest>[a-z&'’ -]+)[^?]*\?\s*$",
     re.I,
 )
