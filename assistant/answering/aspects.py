@@ -208,8 +208,17 @@ def only_pending(case: str, text: str) -> bool:
     """Is the named ``case`` (a pseudonym) named in ``text`` only in sentences saying its review or
     brief is not done yet ("learning about teenagers will appear in a separate brief, Young Person
     M, in the autumn")? Such a passage says nothing of what it holds."""
-    naming = [s for s in _SENTENCE_END.split(text) if answertypes.names_pseudonym(s, case)]
-    return bool(naming) and all(_PENDING.search(s) for s in naming)
+    sentences = _SENTENCE_END.split(text)
+    naming = [i for i, s in enumerate(sentences) if answertypes.names_pseudonym(s, case)]
+    # "... completing local reviews of Child Tweed and Baby Muslin. They are not yet published."
+    return bool(naming) and all(
+        _PENDING.search(sentences[i]) or (i + 1 < len(sentences) and _THEY_PENDING.match(sentences[i + 1]))
+        for i in naming
+    )
+
+
+# The next sentence says of it, by a pronoun, that it is not done ("They are not yet published").
+_THEY_PENDING = re.compile(r"\W*(?:it|they|these|both|this|that)\b[^.?!]{0,40}?\b(?:not\s+yet|yet\s+to\s+be)\b", re.I)
 
 
 def _labels(sentence: str, start: int, end: int) -> bool:

@@ -299,3 +299,12 @@ def test_a_name_opening_a_claim_is_still_a_name(index):
 
     asked = leadin.asking_part("A friend in Leeds says Yorkshire has its own week in May. Is that right?", _enough)
     assert "yorkshir" in evidence.question_terms(asked, index, glossary.load()).propers
+
+
+def test_a_review_said_in_the_next_sentence_to_be_not_yet_done_holds_nothing_of_it():
+    from assistant.answering import aspects
+
+    told = "The board is also finishing local reviews of Child Heron and Baby Sorrel. They are not yet published."
+    assert aspects.only_pending("Baby Sorrel", told)
+    done = "The board published its review of Baby Sorrel in May. It found that nobody visited."
+    assert not aspects.only_pending("Baby Sorrel", done)
