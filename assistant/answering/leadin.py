@@ -206,13 +206,15 @@ _PERSONAL = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|hers)\b"
 # claim told, then checked; what is asked is the claim.
 _CHECKS_A_CLAIM = re.compile(
     r"\b(?:is|was|isn['’]?t)\s+(?:that|this|it)\s+(?:really\s+|still\s+)?(?:so|true|right|correct|the case)\b"
+    r"|\b(?:is|was|are|were)\s+(?:he|she|they)\s+(?:really\s+)?(?:right|correct|wrong)\b"
     r"|\b(?:say|says|said|mean|means)\s+that\s*[?.!]"
     r"|^\W*(?:(?:and|so|but)\s+)?(?:true|right|really|correct|is it)\W*$",
     re.I,
 )
 # A figure checked: "Is it 50?", "what's the real number?", "which is right?", "have I got the date right?"
 _CHECKS_A_FIGURE = re.compile(
-    r"\b(?:is|was)\s+(?:it|that|this)\s+(?:really\s+)?(?:\d[\d,.]*|that many|that few)\b"
+    r"\b(?:is|was)\s+(?:it|that|this)\s+(?:really\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"that many|that few)\b"
     r"|\b(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|still\s+)?the\s+(?:right|correct|real|actual)\b"
     r"|\bwhat(?:['’]s| is| was)\s+the\s+(?:real|actual|right|correct|true)\b|\bwhich\s+is\s+(?:it|right|correct)\b"
     r"|\bhave\s+i\s+got\b.{0,30}\bright\b|\bstill\s+the\s+(?:deadline|date|figure|number)\b",

@@ -155,7 +155,9 @@ def subject(question: str) -> list[str]:
     is none or it is a pronoun."""
     m = _SUBJECT.search(question)
     told = None if _ASKING_WORD.search(question) else _TOLD.match(question)
-    if m is None and told:  # "the bins move to Saturday?": a claim checked
+    # "the bins move to Saturday?", "dentists have to flag children too. Is that one of the actions?":
+    # a claim checked, asked of what it tells
+    if told and (m is None or not _subject_of(m)):
         return _told_subject(told.group("rest").lower().split())
     if m is None:  # after a question word, only a named kind of doer ("the fire service"): a thing
         # asked about ("why did the arrangement matter") is no one the documents must name

@@ -308,3 +308,23 @@ def test_a_review_said_in_the_next_sentence_to_be_not_yet_done_holds_nothing_of_
     assert aspects.only_pending("Baby Sorrel", told)
     done = "The board published its review of Baby Sorrel in May. It found that nobody visited."
     assert not aspects.only_pending("Baby Sorrel", done)
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("The slide I was given says the protocol has six stages. Is it five or six?", True),
+        ("My colleague reckons the police are not part of it. Is he right?", True),
+        ("My cousin's boy has lived with us since May. Is this private fostering?", False),
+    ],
+)
+def test_more_ways_of_checking_a_claim(question, checks):
+    from assistant.answering import leadin
+
+    assert (leadin.asking_part(question, _enough).startswith("that ")) is checks
+
+
+def test_a_claim_asked_of_by_a_pronoun_is_asked_of_its_own_subject():
+    from assistant.answering import subjects
+
+    assert subjects.subject("that opticians have to flag children too. Is that one of the actions?") == ["opticians"]
