@@ -477,6 +477,22 @@ def asked_now(question: str, query: str | None, missing: list[str]) -> list[str]
     return [w for w in missing if w.lower() in own or set(evidence.word_stems(w.lower())[1]) <= own]
 
 
+# "designated safeguarding lead or designated safeguarding liaison? Which is it?", "Dr Hesketh or
+# Dr Tregear?", "is it four or five?": choices put to be checked, the last word of each.
+_EITHER = re.compile(r"([\w'’-]+)\s+or\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*[?.,!]")
+
+
+def other_choices(question: str, missing: list[str]) -> set[str]:
+    """The choices of "A or B?" that are missing when the other is not: the one the quotes do not
+    bear out is the wrong choice, not a word they lack."""
+    out = set()
+    for m in _EITHER.finditer(question or ""):
+        a, b = m.group(1), m.group(2)
+        if (a in missing) != (b in missing):
+            out.add(a if a in missing else b)
+    return out
+
+
 def for_reader(
     question: str,
     missing: list[str],
@@ -491,6 +507,7 @@ def for_reader(
     ``query``: the follow-up merged with the question before it (``asked_now``); ``indexed``: the
     question's words some document holds (never read as a typing slip, spelling.py)."""
     missing = [w for w in asked_now(question, query, missing) if w in indexed or spelling.slip_of(w) is None]
+    missing = [w for w in missing if w not in other_choices(question, missing)]
     if not missing:
         return missing
     particles = {m.group(1).lower() for m in _PHRASAL.finditer(question or "")}

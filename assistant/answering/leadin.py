@@ -224,7 +224,7 @@ _CHECKS_A_FIGURE = re.compile(
 # posted that ...", "I read that ..."): where the asker heard it, not what they ask.
 _ATTRIBUTION = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:[\w'’-]+\s+){0,7}?(?:says|said|told (?:me|us)|(?:was|were|been) told|posted|"
-    r"reckons|mentioned|claims|claimed|read|heard|wrote|insists|keeps saying)(?:\s+that)?\s+(?=\S)"
+    r"reckons|mentioned|claims|claimed|read|heard|wrote|insists|keeps saying)(?:\s+(?:[\w'’-]+\s+){0,4}?that)?\s+(?=\S)"
     r"|^\W*(?:the\s+)?(?:rumour|word|talk|story|gossip)\s+(?:[\w'’-]+\s+){0,5}?is\s+(?:that\s+)?(?=\S)",
     re.I,
 )

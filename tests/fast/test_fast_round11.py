@@ -328,3 +328,19 @@ def test_a_claim_asked_of_by_a_pronoun_is_asked_of_its_own_subject():
     from assistant.answering import subjects
 
     assert subjects.subject("that opticians have to flag children too. Is that one of the actions?") == ["opticians"]
+
+
+def test_the_wrong_choice_of_a_or_b_is_not_a_missing_word():
+    from assistant.answering import asking
+
+    q = "DBS: disclosure and barring service or disclosure and barring scheme? Which is it?"
+    assert asking.other_choices(q, ["scheme"]) == {"scheme"}
+    assert asking.other_choices(q, ["scheme", "service"]) == set()  # neither held: both stay
+    assert asking.other_choices("is it four or five?", ["five"]) == {"five"}
+
+
+def test_who_told_a_claim_may_say_where_before_that():
+    from assistant.answering import leadin
+
+    q = "A governor claimed at the board meeting that the school made 300 referrals. What's the real figure?"
+    assert leadin.asking_part(q, _enough).startswith("that the school made 300 referrals")
