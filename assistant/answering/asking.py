@@ -477,17 +477,11 @@ def asked_now(question: str, query: str | None, missing: list[str]) -> list[str]
     return [w for w in missing if w.lower() in own or set(evidence.word_stems(w.lower())[1]) <= own]
 
 
-# "designated safeguarding lead or designated safeguarding liaison? Which is it?", "Dr Hesketh or
-# Dr Tregear?", "is it four or five?": choices put to be checked, the last word of each.
-_EITHER = re.compile(r"([\w'’-]+)\s+or\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*[?.,!]")
-
-
 def other_choices(question: str, missing: list[str]) -> set[str]:
-    """The choices of "A or B?" that are missing when the other is not: the one the quotes do not
-    bear out is the wrong choice, not a word they lack."""
+    """The choices of "A or B?" (leadin.choices) that are missing when the other is not: the one
+    the quotes do not bear out is the wrong choice, not a word they lack."""
     out = set()
-    for m in _EITHER.finditer(question or ""):
-        a, b = m.group(1), m.group(2)
+    for a, b in leadin.choices(question):
         if (a in missing) != (b in missing):
             out.add(a if a in missing else b)
     return out

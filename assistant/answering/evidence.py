@@ -310,7 +310,8 @@ def admissible(
     # A name's words in the passage, or an acronym of it through the glossary ("Child K LCSPR").
     if not all(n <= both | exact | spelled_out(n - both - exact, text, ctx_text) for n in terms.names):
         return False
-    if not terms.propers <= both | exact | people.held_by_post(terms.roles, both):
+    held = both | exact  # every single name; of "Dr Hesketh or Dr Tregear?", one
+    if not terms.propers <= held | people.held_by_post(terms.roles, both) or not all(c & held for c in terms.choices):
         return False
     # "Pellingbrook has its own procedure": a place named only as having its own is another's.
     if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text, set(terms.words))):

@@ -294,6 +294,16 @@ _OF_THE_TOLD = re.compile(
 )
 
 
+# "designated safeguarding lead or designated safeguarding liaison? Which is it?", "Dr Hesketh or
+# Dr Tregear?", "is it four or five?": choices put to be checked, the last word of each.
+_EITHER = re.compile(r"([\w'’-]+)\s+or\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)\s*[?.,!]")
+
+
+def choices(question: str) -> list[tuple[str, str]]:
+    """The choices of each "A or B?" the question puts, as typed (the last word of each)."""
+    return [(m.group(1), m.group(2)) for m in _EITHER.finditer(question or "")]
+
+
 def checks_a_claim(sentence: str) -> bool:
     """Does ``sentence`` check a claim told before it ("Is that true?", "True?", "does it really say that?")?"""
     return bool(_CHECKS_A_CLAIM.search(sentence or ""))

@@ -25,6 +25,10 @@ _SAME = {
     "cousin": "cousin cousins",
     "son": "son sons",
     "daughter": "daughter daughters",
+    "grandson": "grandson grandsons grandchild grandchildren",
+    "granddaughter": "granddaughter granddaughters grandchild grandchildren",
+    "niece": "niece nieces",
+    "nephew": "nephew nephews",
     "boyfriend": "boyfriend boyfriends partner partners",
     "girlfriend": "girlfriend girlfriends partner partners",
 }
@@ -83,6 +87,8 @@ def another_relative(pairs: list[tuple[str, str]], text: str) -> bool:
     """Does ``text`` name a person the question asks a relative of, and never that relative?"""
     for name, kin in pairs:
         everyday = name.islower() and _everyday(name)  # "the boy's dad": any boy's, named or not
+        if everyday and is_kin(name.lower()):  # "my sister's grandson": the asker's own family
+            continue
         if len(name) < 2 and not re.search(rf"\b(?:Child|Baby)\s+{re.escape(name.upper())}\b", text):
             continue
         if len(name) >= 2 and not everyday and not _named(name, text):

@@ -81,6 +81,7 @@ class Terms:
     kind: str = ""  # "money", "count", "who", "date", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
+    choices: list[frozenset[str]] = field(default_factory=list)  # names put as "A or B?": one must be held
     roles: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # a name's posts (people.name_roles)
     vectors: dict = field(default_factory=dict)  # stem -> vector of the question's word (meaning)
     pseudonyms: list[str] = field(default_factory=list)  # "Child T": the quote must name the same child
@@ -215,6 +216,21 @@ def _names(question: str, stop: frozenset, first: bool = False) -> tuple[list[se
     return [n for n in names if n], capitals
 
 
+def _names_asked(question: str, propers: set[str], names: list[set[str]]) -> dict:
+    """The names a passage must hold: every one but those put as a choice, of which one."""
+    choices = _named_choices(question, propers, names)
+    chosen = set().union(*choices)
+    kept = [n for n in names if n and not n & chosen]
+    return {"names": _in_asked_sentence(kept, question), "propers": propers - chosen, "choices": choices}
+
+
+def _named_choices(question: str, propers: set[str], names: list[set[str]]) -> list[frozenset[str]]:
+    """Names put as a choice ("Dr Hesketh or Dr Tregear?"): the passage must hold one, not both."""
+    named = propers.union(*names)
+    found = [frozenset(tokenize(f"{a} {b}")) for a, b in leadin.choices(question)]
+    return [c for c in found if len(c) == 2 and c <= named]
+
+
 def _in_asked_sentence(names: list[set[str]], question: str) -> list[set[str]]:
     """The names in the sentence asked: "The Home Office refused my asylum. Does the council
     still help me?" asks nothing of the Home Office; the scene told before it is the asker's."""
@@ -274,7 +290,6 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         telling=telling,
         groups=groups,
         numbers=numbers_in(question) - meaning.incidental_numbers(question),
-        names=_in_asked_sentence([n for n in names if n], cased),
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=_unseen_share(index, glossary, groups, telling, df),
@@ -286,7 +301,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         df=index.bm25.df,
         pseudonyms=answertypes.pseudonyms(cased),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
-        propers=propers,
+        **_names_asked(cased, propers, names),
         asking=answertypes.asking_words(question) - {aspects.task(question)},
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
         frames=frame_words(question),

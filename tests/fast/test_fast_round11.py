@@ -344,3 +344,19 @@ def test_who_told_a_claim_may_say_where_before_that():
 
     q = "A governor claimed at the board meeting that the school made 300 referrals. What's the real figure?"
     assert leadin.asking_part(q, _enough).startswith("that the school made 300 referrals")
+
+
+def test_of_names_put_as_a_choice_the_passage_must_hold_one(index):
+    from assistant.answering import evidence, glossary
+
+    terms = evidence.question_terms("Which is right for the reviewer, Dr Pellow or Dr Quarrie?", index, glossary.load())
+    assert terms.choices == [frozenset({"pellow", "quarri"})]
+    assert not {"pellow", "quarri"} & terms.propers.union(*terms.names)
+
+
+def test_the_askers_own_familys_relatives_are_not_asked_of_the_passage():
+    from assistant.answering import relatives
+
+    pairs = relatives.asked("I think that review might be about my sister's grandson. Did they talk to the family?")
+    assert not relatives.another_relative(pairs, "The boy lived with his mother. Nobody asked him about home.")
+    assert relatives.is_kin("granddaughter") and relatives.is_kin("nephews")
