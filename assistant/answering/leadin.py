@@ -263,13 +263,18 @@ def _as_meant(asked: str, enough) -> str:
     return speech.without_proforms(trimmed if enough(trimmed) else asked)
 
 
+def claim_checked(question: str) -> bool:
+    """Does ``question`` put a claim up to be checked ("... Is that true?", "Is it 50?")?"""
+    return _any_checks(_SENTENCE_END.split(question or ""))
+
+
 def checked_figures(question: str) -> set[str]:
     """The figures of a claim put up to be checked ("I was told we're auditing 50 cases. Is it
     50?", "more than 20,000 contacts. What's the real number?"): the asker's, which the passage
     may correct, so it need not hold them. A year says which period is asked, and stays."""
     from assistant.answering import meaning
 
-    if not _any_checks(_SENTENCE_END.split(question or "")):
+    if not claim_checked(question):
         return set()
     return {n for n in meaning.numbers_in(question) if not (len(n) == 4 and n[:2] in ("19", "20"))}
 

@@ -12,3 +12,10 @@ def test_quotes_lacking_three_asked_words_are_not_an_answer(assistant):
     assert len(near.missing) >= MISSING_REFUSES
     right = assistant.ask("What did delegates at the Riverside training day ask for?")
     assert right.answered
+
+
+def test_the_month_of_a_claim_checked_is_the_askers(assistant):
+    claim = "Someone told me the Riverside partnership finished nine rapid reviews in March 2032. Is that right?"
+    assert assistant.candidates(claim, None).terms.period is None
+    asked = assistant.candidates("How many rapid reviews did Riverside finish in March 2032?", None)
+    assert asked.terms.period == (3, 2032)
