@@ -549,10 +549,18 @@ _BY_NAME = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson)\s+([A-Z]
 NAME_ZIPF = 3.0
 
 
+_REVIEW_AFTER = re.compile(r"[’']?s?\s+(?:review|reviews|case|lcspr|rapid review|learning review)\b", re.I)
+
+
 def pseudonym_matches(text: str) -> list[re.Match[str]]:
     """The pseudonyms in ``text``, in order: "Child T" and "Child Wren" (``_BY_NAME``)."""
     found = list(PSEUDONYM.finditer(text))
-    found += [m for m in _BY_NAME.finditer(text) if meaning.zipf(m.group(1).lower()) < NAME_ZIPF]
+    # "Child Tweed review": named as a review's child, an everyday word is a pseudonym too
+    found += [
+        m
+        for m in _BY_NAME.finditer(text)
+        if meaning.zipf(m.group(1).lower()) < NAME_ZIPF or _REVIEW_AFTER.match(text, m.end())
+    ]
     return sorted(found, key=lambda m: m.start())
 
 

@@ -360,3 +360,16 @@ def test_the_askers_own_familys_relatives_are_not_asked_of_the_passage():
     pairs = relatives.asked("I think that review might be about my sister's grandson. Did they talk to the family?")
     assert not relatives.another_relative(pairs, "The boy lived with his mother. Nobody asked him about home.")
     assert relatives.is_kin("granddaughter") and relatives.is_kin("nephews")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I heard the Child Heather review found the same problems", ["Child Heather"]),
+        ("what did Baby Rose's case show", ["Baby Rose"]),
+        ("Child Heather is a name no review gave", []),  # an everyday word, not named as a review's child
+        ("the Child Protection plan", []),
+    ],
+)
+def test_a_review_of_a_child_named_by_an_everyday_word_is_a_pseudonym(text, found):
+    assert answertypes.pseudonyms(text) == found
