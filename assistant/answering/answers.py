@@ -376,7 +376,7 @@ class Assistant:
         qvec = self.encoder.encode_query(initials.encoded_text(gloss.spelled_out(query or question), spelled))
         terms = evidence.question_terms(asked_text(question, history, query), index, gloss)
         if leadin.claim_checked(query or question):  # "Is it 50?", "in March 2021?": the asker's, to correct
-            checked = leadin.checked_figures(query or question)
+            checked = leadin.claim_figures(query or question)
             terms = dataclasses.replace(terms, numbers=terms.numbers - checked, period=None)
         if query is not None:  # "and in the evening, who then?": the kind of answer a follow-up asks is its own
             terms = marking.asked_in(terms, question, query)

@@ -704,11 +704,12 @@ def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None)
     shown = [w for t in texts for w in words(t)]
     forms = frozenset().union(*(lemma_forms(t) for t in texts))
     out = set()
+    children_shown = any(children_at(shown))
     for s in left:
         w = terms.words[s]
         if meaning.spelled_by_initials(w, shown) or meaning.lemmas_of(w) & forms:
             out.add(s)
-        elif s in _CHILD_STEMS | {"young"} and any(children_at(shown)):  # "children": "four young people"
+        elif s in _CHILD_STEMS | {"young"} and children_shown:  # "children": "four young people"
             out.add(s)
     rest = {s for s in left - out if s in terms.vectors} if vectors is not None else set()
     if rest:

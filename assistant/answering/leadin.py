@@ -263,6 +263,11 @@ def _as_meant(asked: str, enough) -> str:
     return speech.without_proforms(trimmed if enough(trimmed) else asked)
 
 
+def sentences_of(text: str) -> list[str]:
+    """``text`` split after each full stop, question or exclamation mark."""
+    return _SENTENCE_END.split(text)
+
+
 def claim_checked(question: str) -> bool:
     """Does ``question`` put a claim up to be checked ("... Is that true?", "Is it 50?")?"""
     return _any_checks(_SENTENCE_END.split(question or ""))
@@ -272,10 +277,13 @@ def checked_figures(question: str) -> set[str]:
     """The figures of a claim put up to be checked ("I was told we're auditing 50 cases. Is it
     50?", "more than 20,000 contacts. What's the real number?"): the asker's, which the passage
     may correct, so it need not hold them. A year says which period is asked, and stays."""
+    return claim_figures(question) if claim_checked(question) else set()
+
+
+def claim_figures(question: str) -> set[str]:
+    """The figures of ``question`` but its years (``checked_figures``, once the claim is known checked)."""
     from assistant.answering import meaning
 
-    if not claim_checked(question):
-        return set()
     return {n for n in meaning.numbers_in(question) if not (len(n) == 4 and n[:2] in ("19", "20"))}
 
 
@@ -329,8 +337,8 @@ def asking_part(text: str, enough) -> str:
         return _as_meant(text.strip(), enough)
     # "We moved the records last year. Is it kept for six years?": a sentence whose pronoun
     # points back keeps the sentences before it.
-    points = [i for i in asking if _PERSONAL.search(sentences[i]) or _checks(sentences[i], " ".join(sentences[:i]))]
-    first = points[0] if points else None
+    checking = [i for i, s in enumerate(sentences) if _checks(s, " ".join(sentences[:i]))]
+    first = next((i for i in asking if _PERSONAL.search(sentences[i]) or i in checking), None)
     asks = [" ".join(sentences[: first + 1])] if first is not None else []
     asks += [sentences[i] for i in asking if first is None or i > first]
     out = []
@@ -358,7 +366,7 @@ def asking_part(text: str, enough) -> str:
         points_back = pointer and not enough(rest[: pointer.start()])
         out.append(rest if background and not points_back and enough(rest) else s)
     asked = _as_meant(" ".join(out).strip(), enough)
-    if _any_checks(sentences):  # "A colleague told me ... Is that true?": the claim
+    if checking:  # "A colleague told me ... Is that true?": the claim
         # "that" keeps the claim's first word where a name's capital is read ("A friend says Wales has ...")
         claim = " ".join(_ATTRIBUTION.sub("that ", s, count=1) for s in _SENTENCE_END.split(asked))
         claim = _BARE_CHECK.sub("?", claim).strip()

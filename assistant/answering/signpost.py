@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import askform
+from assistant.answering import askform, leadin
 
 _STRONG = [
     r"\b(i'?m|i am|im|we'?re|we are)\s+(really\s+|very\s+|so\s+|quite\s+|a bit\s+|getting\s+)?(worried|"
@@ -287,7 +287,7 @@ def urgent_by_meaning(question: str, qvec, embedder, follow_up: bool = False) ->
     # "People say girls in care choose to go off with older men. A girl of about 13 has just got
     # into a car with two men and looked scared. Is that my business?": a worry told in one
     # sentence of several, whose meaning the others (a claim, a question) dilute
-    told = [s for s in _SENTENCE_END.split(question or "") if len(s.split()) >= TOLD_WORDS]
+    told = [s for s in leadin.sentences_of(question or "") if len(s.split()) >= TOLD_WORDS]
     if len(told) < 2:
         return False
     vecs = embedder.encode(told)
@@ -298,7 +298,6 @@ def urgent_by_meaning(question: str, qvec, embedder, follow_up: bool = False) ->
     )
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 TOLD_WORDS = 6  # a sentence that can tell a worry on its own
 # How much closer to worry than to reading one sentence of several must be: on the development
 # sets no sentence of a question about the documents comes within 0.063, and most worries are

@@ -157,13 +157,14 @@ def subject(question: str) -> list[str]:
     told = None if _ASKING_WORD.search(question) else _TOLD.match(question)
     # "the bins move to Saturday?", "dentists have to flag children too. Is that one of the actions?":
     # a claim checked, asked of what it tells
-    if told and (m is None or not _subject_of(m)):
+    own = _subject_of(m) if m is not None else []
+    if told and not own:
         return _told_subject(told.group("rest").lower().split())
     if m is None:  # after a question word, only a named kind of doer ("the fire service"): a thing
         # asked about ("why did the arrangement matter") is no one the documents must name
         found = _subject_of(_WH_SUBJECT.search(question))
         return found if len(found) > 1 and not any("-" in w for w in found) else []
-    return _subject_of(m)
+    return own
 
 
 # A statement asked ("the bins move to Saturday after the bank holiday?", what a claim checked
