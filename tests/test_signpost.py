@@ -324,3 +324,29 @@ def test_a_worry_told_in_one_sentence_of_several_is_signposted(embedder):
         assert signpost.for_answer(Settings(), question, True, vec, embedder) is not None, question
     for question, vec in zip(SITUATION_THEN_QUESTION, embedder.encode(SITUATION_THEN_QUESTION), strict=True):
         assert signpost.for_answer(Settings(), question, True, vec, embedder) is None, question
+
+
+# A claim someone told about no one in particular, checked: information asked, not a worry now.
+# A worry told beside the claim, or a claim about someone the asker knows, still reads as one.
+GENERAL_CLAIMS_CHECKED = [
+    "My neighbour at the allotment says the law lets kids stay home alone from age 11. Is that the law?",
+    "Someone in the staff room said babies can be left in the car for ten minutes. Is that right?",
+]
+
+
+@pytest.mark.model
+def test_a_general_claim_checked_is_not_a_worry(embedder):
+    for question, vec in zip(GENERAL_CLAIMS_CHECKED, embedder.encode(GENERAL_CLAIMS_CHECKED), strict=True):
+        assert signpost.for_answer(Settings(), question, True, vec, embedder) is None, question
+    for question, vec in zip(TOLD_AMONG_OTHERS, embedder.encode(TOLD_AMONG_OTHERS), strict=True):
+        assert signpost.for_answer(Settings(), question, True, vec, embedder) is not None, question
+
+
+@pytest.mark.model
+def test_a_follow_up_about_a_case_the_quotes_tell_is_not_signposted(embedder):
+    first = "Folk at the bus stop say the dad in the Child Heron case walked free. Is that so?"
+    then = "And where is the wee boy staying these days?"
+    quoted = "Child Heron is what the review calls a boy of three. He now lives with his grandparents."
+    vec = embedder.encode([then])[0]
+    merged = f"{first} {then}"
+    assert signpost.for_answer(Settings(), then, True, vec, embedder, quoted, True, merged) is None

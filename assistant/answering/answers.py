@@ -315,9 +315,9 @@ class Assistant:
         if qvec is None and answer.answered and urgency.usable(embedder):
             qvec = self.encoder.encode_query(answer.question)  # a follow-up was searched merged
         quoted = "\n".join(q.text for q in answer.quotes)
-        follow_up = answer.interpreted_as is not None  # read with the questions before it
+        merged = answer.interpreted_as  # a follow-up, read with the questions before it
         help_now = signpost.for_answer(
-            self.settings, answer.question, answer.answered, qvec, embedder, quoted, follow_up
+            self.settings, answer.question, answer.answered, qvec, embedder, quoted, merged is not None, merged or ""
         )
         answer.signpost = Signpost.model_validate(help_now) if help_now is not None else None
         privacy.record(self.counters, self.question_log, answer, time.perf_counter() - started)

@@ -317,6 +317,26 @@ def choices(question: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in _EITHER.finditer(question or "")]
 
 
+def without_told_claims(question: str) -> str:
+    """``question`` without the general claims it reports and puts up to be checked ("My friend
+    says the law lets children be left alone from 12. Is that the law?" -> "Is that the law?"):
+    what someone else said, not the asker's own situation."""
+    if not claim_checked(question):
+        return question
+    return " ".join(s for s in _SENTENCE_END.split(question) if not _general_claim(s))
+
+
+# Someone in particular in a claim ("my son told me that a man touched him"): a disclosure, kept.
+_SOMEONE = re.compile(r"\b(?:my|our|he|she|him|her|his|hers)\b", re.I)
+
+
+def _general_claim(sentence: str) -> bool:
+    """Is ``sentence`` a claim someone told about no one in particular ("My friend says the law
+    lets children be left alone from 12.")?"""
+    told = _ATTRIBUTION.search(sentence)
+    return told is not None and not _SOMEONE.search(sentence[told.end() :])
+
+
 def checks_a_claim(sentence: str) -> bool:
     """Does ``sentence`` check a claim told before it ("Is that true?", "True?", "does it really say that?")?"""
     return bool(_CHECKS_A_CLAIM.search(sentence or ""))

@@ -166,6 +166,7 @@ def is_urgent(question: str, worry_by_meaning: bool | None = None) -> bool:
     text = askform.without_supposition(said)
     if any(p.search(text) for p in STRONG):
         return True
+    text = leadin.without_told_claims(text)  # "my friend says children can be left alone from 12. Is that the law?"
     if _PARTICULAR.search(text) and _HARM_NOW.search(text) and not about:  # "my nephew came back with bruises"
         return True
     if any(p.search(text) for p in NEXT_STEP):
@@ -200,21 +201,40 @@ def from_settings(settings) -> dict:
 
 
 def for_answer(
-    settings, question: str, answered: bool, qvec=None, embedder=None, quoted: str = "", follow_up: bool = False
+    settings,
+    question: str,
+    answered: bool,
+    qvec=None,
+    embedder=None,
+    quoted: str = "",
+    follow_up: bool = False,
+    read_with: str = "",
 ) -> dict | None:
     """The signpost for an answer: on every abstention and every urgent question, else None.
 
     With the question's vector and the model that made it, urgency is also judged by meaning
     (urgency.py), for worries told without any of the words the rules look for; never for a
-    question about what the asker read or about someone the quotes name (``reads_documents``),
-    nor for one asking what is allowed, a rule or how to tell (``asks_for_information``)."""
+    question about what the asker read or about someone the quotes name (``reads_documents``;
+    a follow-up names them with the questions before it, ``read_with``: "and where's the little
+    lad living now?" after one about the Calico case asks about that case), nor for one asking what
+    is allowed, a rule or how to tell (``asks_for_information``)."""
     if not answered:
         return from_settings(settings)
     worry = urgent_by_meaning(question, qvec, embedder, follow_up) if _readable(qvec, embedder) else None
+    if worry and _only_checks_a_claim(question):  # "My friend says kids can stay alone from 12. Is that the law?"
+        worry = False
     asks = asks_for_information(question) and not _SAYS_NOW.search(question or "")
     asks = asks and not askform.tells_apart(question or "")
-    by_meaning = bool(worry) and not reads_documents(question, quoted) and not asks
+    reading = reads_documents(question, quoted) or bool(read_with and names_quoted(read_with, quoted))
+    by_meaning = bool(worry) and not reading and not asks
     return from_settings(settings) if is_urgent(question, worry) or by_meaning else None
+
+
+def _only_checks_a_claim(question: str) -> bool:
+    """Does the question tell nothing but a general claim it checks (no sentence of its own that
+    could tell a worry)?"""
+    own = leadin.without_told_claims(question or "")
+    return own != question and len(own.split()) < TOLD_WORDS
 
 
 def _readable(qvec, embedder) -> bool:
@@ -255,20 +275,25 @@ _READ = re.compile(
 # A case's letter pseudonym asked after ("child r", "Baby N"), named in the quotes ("R", "Child R").
 _PSEUDONYM = re.compile(r"\b(?:child|baby|infant|young person|sibling)\s+([b-hj-z])\b(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b", re.M)
+_CASE_NAME = re.compile(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b")
 
 
 def reads_documents(question: str, quoted: str = "") -> bool:
     """Is the question about the documents: the asker read it, or it names someone the quotes
     name ("Did Esme's mum ever ask for help?" with quotes telling Esme's case)? Such a question
     is reading, not a worry now: only explicit wording (``is_urgent``) signposts it."""
-    if _READ.search(question or ""):
-        return True
+    return bool(_READ.search(question or "")) or names_quoted(question, quoted)
+
+
+def names_quoted(question: str, quoted: str) -> bool:
+    """Does the question name someone the quotes name (a name or a case's letter pseudonym)?"""
     if not quoted:
         return False
     from assistant.answering import meaning
 
     names = {m.group(1).lower() for m in _NAME.finditer(quoted) if not meaning.common(m.group(1).lower())}
     names = {n for n in names if not meaning.word_classes(n)}  # a person's name, not an English word
+    names |= {m.group(1).lower() for m in _CASE_NAME.finditer(quoted)}  # "Child Calico": a name though a word
     if names & {w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z']+", question or "")}:
         return True
     return any(

@@ -1,0 +1,25 @@
+"""Twelfth round: rules read from the development sets' rows, each tested on questions written
+here, about made-up people and places."""
+
+from __future__ import annotations
+
+from assistant.answering import leadin, signpost
+
+
+def test_a_case_name_that_is_also_a_word_is_a_name_the_quotes_give():
+    quoted = "Child Heron is what the review calls a boy of three."
+    assert signpost.names_quoted("what happened to the heron family after?", quoted)
+    assert not signpost.names_quoted("what happened to the family after?", quoted)
+    assert signpost.names_quoted("what about Esko's dad?", "The review says Esko was four when he was found.")
+
+
+def test_a_general_claim_told_is_left_out_of_what_the_asker_tells():
+    said = "My neighbour at the allotment says the law lets kids stay home alone from age 11. Is that the law?"
+    assert leadin.without_told_claims(said) == "Is that the law?"
+    assert not signpost.is_urgent(said)
+    # A claim about someone in particular is a disclosure, not a rumour: kept.
+    told = "My niece told me that her stepdad locks her in her room. Is that allowed?"
+    assert leadin.without_told_claims(told) == told
+    # Nothing is checked: nothing is left out.
+    plain = "My neighbour says the boy next door is left alone every night."
+    assert leadin.without_told_claims(plain) == plain
