@@ -104,7 +104,18 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
         return None if own_words(rest) >= 1 and not _PRONOUN.search(rest) else f"{previous} {question}"
     if _FOLLOW_UP_START.match(question) or refers_back(question) or own_words(question) < MIN_OWN_WORDS:
         return f"{previous} {question}"
+    if _THAT_START.match(question):  # "is that more than the year before?": that, the answer before
+        return f"{previous} {question}"
     return None
+
+
+# A question whose subject is "that" or "this", with nothing before it, points at what was asked or
+# answered before ("is that more than the year before, and by how much?", "how does that compare?").
+_THAT_START = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:is|was|are|were|does|did|has|had|will|would|can|could)\s+(?:that|this)"
+    r"|(?:how|what)\s+(?:does|did|do|is|was)\s+(?:that|this)\s+compare)\b",
+    re.I,
+)
 
 
 _OWN_CLAUSE = re.compile(

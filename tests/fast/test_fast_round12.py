@@ -23,3 +23,13 @@ def test_a_general_claim_told_is_left_out_of_what_the_asker_tells():
     # Nothing is checked: nothing is left out.
     plain = "My neighbour says the boy next door is left alone every night."
     assert leadin.without_told_claims(plain) == plain
+
+
+def test_a_question_about_that_reads_with_the_one_before():
+    from assistant.answering.answers import effective_query
+
+    before = ["How many children did the Ashgrove hub work with in 2025?"]
+    for then in ("is that more than the year before, and by how much?", "How does that compare with 2024?"):
+        assert effective_query(then, before) == f"{before[0]} {then}"
+    # "that" inside a question of its own points at its own words.
+    assert effective_query("Which form do I use so that the hub gets the referral?", before) is None
