@@ -322,8 +322,9 @@ def scores(
     holds = [(bool(verbs & h) or n > 0) and not q for h, q, n in zip(held, asks, labelled, strict=False)]
     if any(holds) and not all(holds) and not terms.polar:  # a yes-or-no question asks its whole statement
         out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
-    if not all(asks):  # a question in the text (an interview, a FAQ) asks; what follows answers
-        out = [-1.0 if q else v for v, q in zip(out, asks, strict=False)]
+    if not all(asks):  # a question in the text (an interview, a FAQ, a quiz) asks; what follows answers it
+        after = [bool(i) and asks[i - 1] for i in range(len(asks))]
+        out = [-1.0 if asks[i] else max(v, out[i - 1]) if after[i] else v for i, v in enumerate(out)]
     return out
 
 
@@ -370,7 +371,7 @@ def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
 
 def is_question(text: str) -> bool:
     """A sentence that asks ("TESSA: What did you change?"), not one that answers."""
-    return text.rstrip().rstrip("\"')»”’").endswith("?")
+    return text.rstrip().rstrip("\"')»”’*_").endswith("?")  # "**4. How long ...?**": Markdown bold too
 
 
 def asked_verbs(terms: evidence.Terms) -> set[str]:

@@ -33,3 +33,19 @@ def test_a_question_about_that_reads_with_the_one_before():
         assert effective_query(then, before) == f"{before[0]} {then}"
     # "that" inside a question of its own points at its own words.
     assert effective_query("Which form do I use so that the hub gets the referral?", before) is None
+
+
+def test_the_answer_after_a_quiz_question_is_marked_by_that_question():
+    from meaning_docs import terms_for
+
+    from assistant.answering import glossary, marking
+
+    terms = terms_for({"long": "long", "inspect": "inspection", "take": "take"}, asking={"take"})
+    sentences = [
+        marking.Sentence(0, 45, "**3. How long does a Bramble inspection take?**", 0.62),
+        marking.Sentence(46, 70, "Answer: two full days.", 0.20),
+        marking.Sentence(71, 130, "The inspection looks at how long children wait for help.", 0.55),
+    ]
+    assert marking.is_question(sentences[0].text)
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert values[0] < 0 and marking.choose(sentences, values, 0.05, 130) == [1]
