@@ -29,6 +29,7 @@ UNSEEN7 = ROOT / "tests" / "eval_unseen7"
 UNSEEN8 = ROOT / "tests" / "eval_unseen8"
 UNSEEN9 = ROOT / "tests" / "eval_unseen9"
 UNSEEN10 = ROOT / "tests" / "eval_unseen10"
+UNSEEN11 = ROOT / "tests" / "eval_unseen11"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -53,6 +54,7 @@ unseen7_docs = _builder(UNSEEN7)
 unseen8_docs = _builder(UNSEEN8)
 unseen9_docs = _builder(UNSEEN9)
 unseen10_docs = _builder(UNSEEN10)
+unseen11_docs = _builder(UNSEEN11)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -66,6 +68,7 @@ UNSEEN7_QUESTIONS = load_questions(UNSEEN7)
 UNSEEN8_QUESTIONS = load_questions(UNSEEN8)
 UNSEEN9_QUESTIONS = load_questions(UNSEEN9)
 UNSEEN10_QUESTIONS = load_questions(UNSEEN10)
+UNSEEN11_QUESTIONS = load_questions(UNSEEN11)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -247,7 +250,9 @@ def test_unseen_set_has_every_kind_in_numbers():
         q.question
         for q in UNSEEN_QUESTIONS
         if q.question.lower()
-        in asked_elsewhere(UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS, UNSEEN10_QUESTIONS)
+        in asked_elsewhere(
+            UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS, UNSEEN10_QUESTIONS, UNSEEN11_QUESTIONS
+        )
     ]
 
 
@@ -260,7 +265,12 @@ def test_unseen2_set_has_every_kind_in_numbers():
     assert all(sum(q.why == kind for q in by["near_miss"]) >= 3 for kind in NEAR_MISS_KINDS)
     assert [q for q in by["answerable"] if q.history], "follow-ups are part of the set"
     others = asked_elsewhere(
-        UNSEEN_QUESTIONS, UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS, UNSEEN10_QUESTIONS
+        UNSEEN_QUESTIONS,
+        UNSEEN7_QUESTIONS,
+        UNSEEN8_QUESTIONS,
+        UNSEEN9_QUESTIONS,
+        UNSEEN10_QUESTIONS,
+        UNSEEN11_QUESTIONS,
     )
     assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
@@ -269,34 +279,41 @@ def test_unseen2_set_has_every_kind_in_numbers():
 # Each unseen set's least counts: questions, answerable, case, near misses, off-topic, urgent, near
 # misses of each kind and follow-ups; and the sets none of its questions may repeat.
 SET_COUNTS = {
-    "unseen3": ((85, 50, 8, 15, 8, 8, 2, 4), ("unseen", "unseen2", "unseen7", "unseen8", "unseen9", "unseen10")),
+    "unseen3": (
+        (85, 50, 8, 15, 8, 8, 2, 4),
+        ("unseen", "unseen2", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
+    ),
     "unseen4": (
         (95, 52, 8, 17, 9, 9, 2, 5),
-        ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9", "unseen10"),
+        ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
     ),
     "unseen5": (
         (97, 54, 8, 19, 9, 9, 2, 5),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
     ),
     "unseen6": (
         (105, 58, 10, 20, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen8", "unseen9", "unseen10"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
     ),
     "unseen7": (
         (105, 58, 10, 20, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11"),
     ),
     "unseen8": (
         (110, 60, 10, 21, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen9", "unseen10"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen9", "unseen10", "unseen11"),
     ),
     "unseen9": (
         (110, 60, 10, 21, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen10"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen10", "unseen11"),
     ),
     "unseen10": (
         (130, 75, 12, 24, 10, 10, 3, 20),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9"),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen11"),
+    ),
+    "unseen11": (
+        (130, 75, 12, 24, 10, 10, 3, 25),
+        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10"),
     ),
 }
 
@@ -331,6 +348,7 @@ UNSEEN_SETS = {
     "unseen8": (UNSEEN8, unseen8_docs, UNSEEN8_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen9": (UNSEEN9, unseen9_docs, UNSEEN9_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen10": (UNSEEN10, unseen10_docs, UNSEEN10_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen11": (UNSEEN11, unseen11_docs, UNSEEN11_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

@@ -36,6 +36,7 @@ NAMED_SETS = {
     "unseen8": "eval_unseen8",  # report only
     "unseen9": "eval_unseen9",  # report only
     "unseen10": "eval_unseen10",  # report only
+    "unseen11": "eval_unseen11",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
