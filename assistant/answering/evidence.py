@@ -383,7 +383,11 @@ def another_of_kind(terms: Terms, got) -> bool:
     supervisor") may be any staff, and is left to the other evidence."""
     if len(terms.subject) < 2 or terms.df is None or not terms.df(terms.subject[-1]):
         return False
-    return not {s for s in terms.subject[:-1] if not terms.df(s)} <= got
+    # "my night staff", "the weekend team": when they work, not another of their kind
+    return not {s for s in terms.subject[:-1] if not terms.df(s) and s not in WORKING_TIMES} <= got
+
+
+WORKING_TIMES = frozenset("night day weekend evening morn afternoon overnight late earli shift".split())  # stems
 
 
 def unknown_compound(terms: Terms, got) -> bool:

@@ -241,6 +241,15 @@ def _in_asked_sentence(names: list[set[str]], question: str) -> list[set[str]]:
     return [n for n in names if n & in_asked]
 
 
+def told_figures(question: str) -> set[str]:
+    """The figures of the scene told before the sentence asked, not in it ("It's three in 60 days
+    now. In Bryony's case, how many times ...?"): the asker's, which no passage need hold. A
+    year stays: it says which period is asked."""
+    asked = answertypes.asked_sentence(question)
+    told = question.strip()[: -len(asked)] if asked and asked != question.strip() else ""
+    return leadin.claim_figures(told) - numbers_in(asked) if told else set()
+
+
 def _own_words(question: str, glossary: Glossary) -> list[str]:
     """The question's words as read: "twenty twenty" is a year, not two words; "2 yr check" the
     year; "strat" strategy (shorthand.py); a child's age ("a 7 month old") none (meaning.without_ages)."""
@@ -289,7 +298,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         weights=weights,
         telling=telling,
         groups=groups,
-        numbers=numbers_in(question) - meaning.incidental_numbers(question),
+        numbers=numbers_in(question) - meaning.incidental_numbers(question) - told_figures(question),
         count=answertypes.kind(question) in ("count", "money"),
         capitals=capitals - {""},
         unseen=_unseen_share(index, glossary, groups, telling, df),

@@ -49,3 +49,26 @@ def test_the_answer_after_a_quiz_question_is_marked_by_that_question():
     assert marking.is_question(sentences[0].text)
     values = marking.scores(sentences, terms, {}, glossary.Glossary())
     assert values[0] < 0 and marking.choose(sentences, values, 0.05, 130) == [1]
+
+
+def test_figures_told_before_the_sentence_asked_are_the_askers():
+    from assistant.answering.terms import told_figures
+
+    said = "It's four in 30 days now. In Linden's case, how many times had he run off before the meeting?"
+    assert told_figures(said) == {"30"}
+    assert told_figures("We had 12 last year. How many in 2026?") == {"12"}
+    # A figure asked about, and a year told (it says which period), stay.
+    assert told_figures("I was told 45. Is it 45 now?") == set()
+    assert told_figures("In 2024 we had a new form. How many used it?") == set()
+
+
+def test_when_staff_work_does_not_make_them_another_kind_of_staff():
+    from meaning_docs import terms_for
+
+    from assistant.answering import evidence
+
+    known = {"staff": 4, "ambul": 0, "night": 0}.get
+    night = terms_for({"night": "night", "staff": "staff"}, subject=["night", "staff"], df=lambda s: known(s, 0))
+    assert not evidence.another_of_kind(night, got={"staff"})
+    other = terms_for({"ambul": "ambulance", "staff": "staff"}, subject=["ambul", "staff"], df=lambda s: known(s, 0))
+    assert evidence.another_of_kind(other, got={"staff"})
