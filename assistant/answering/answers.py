@@ -480,7 +480,9 @@ MISSING_REFUSES = 3
 
 def lacking_in(terms: evidence.Terms, missing: list[str], shown: list[str], question: str) -> list[str]:
     """What a refusal is judged on: every missing word but those the quotes hold by their class
-    ("my sister": "a relative"); a count's words say which things it counts, and a class holds none."""
+    ("my sister": "a relative"); a count's words say which things it counts, and a class holds none.
+    An adjective of emphasis ("the *actual* children") says nothing of which (asking.emphasis)."""
+    missing = [w for w in missing if w not in asking.emphasis(question, missing)]
     return missing if terms.kind in ("count", "money") else asking.not_held_by_class(missing, shown, question)
 
 

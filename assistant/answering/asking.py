@@ -80,10 +80,7 @@ NUMBER_WORDS = frozenset(
     "thousand thousands million millions dozen dozens".split()
 )
 # Pronouns, a closed class ("I'm beside *myself*"): they name no topic a quote could lack.
-PRONOUNS = frozenset(
-    "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its "
-    "itself we us our ours ourselves they them their theirs themselves".split()
-)
+PRONOUNS = meaning.PRONOUNS
 # General nouns of speech (Halliday and Hasan's "general nouns"): they stand in for something
 # named elsewhere ("the first *bit*", "the *ones* on the page", "the hoarding *thing*", "the house
 # *stuff*", "the afternoons-off *arrangement*") and name no topic of their own; a closed class of

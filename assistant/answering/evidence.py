@@ -594,7 +594,7 @@ def shown_text(index, doc_id: str, start: int, end: int) -> str:
 def reportable(word: str) -> bool:
     """Worth telling a reader it is missing: not a word of everyday English, and a word that
     can name what is asked about (not only a verb or an adverb)."""
-    return not meaning.common(word) and not meaning.how_not_what(word)
+    return not meaning.common(word) and not meaning.how_not_what(word) and word.lower() not in meaning.PRONOUNS
 
 
 def worth_reporting(terms: Terms, word: str) -> bool:

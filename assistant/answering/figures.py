@@ -261,7 +261,14 @@ def _verb_forms(word: str) -> set[str]:
 # Where the count's clause ends: a comma or a stop, or a clause saying when or on what condition
 # ("...go missing *before* anyone joined the dots"): when is not which. Not "after" ("looked after"),
 # nor "before" a noun: "before the pandemic" says which period is counted.
-_CLAUSE_END = re.compile(r"[,;:.?!](?:\s|$)|\b(?:when|whenever|while|because|if|unless)\b", re.I)
+# A comparison's other side ("compared with last time", "than in 2023", "against the year before")
+# is what the count is set against, not which things it counts.
+_CLAUSE_END = re.compile(
+    r"[,;:.?!](?:\s|$)|\b(?:when|whenever|while|because|if|unless)\b"
+    r"|\b(?:compared\s+(?:with|to)|in\s+comparison|versus|vs|(?<!rather\s)than)\b"
+    r"|\bagainst\s+(?=(?:last|this|that|the\s+(?:year|previous|last|national)|\d{4}|england)\b)",
+    re.I,
+)
 _UNTIL = re.compile(r"\b(?:before|until|till)\b", re.I)
 # A subject pronoun or an auxiliary after "before" makes a clause of what follows.
 _FINITE = frozenset(

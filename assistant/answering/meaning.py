@@ -577,6 +577,13 @@ def noun_forms(word: str) -> frozenset[str]:
     return frozenset(f for f in forms - regular if f != word and f[:1] == word[:1])
 
 
+# Personal and possessive pronouns: a closed class of English, never what a question is about.
+PRONOUNS = frozenset(
+    "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself it its "
+    "itself we us our ours ourselves they them their theirs themselves".split()
+)
+
+
 def how_not_what(word: str) -> bool:
     """A word that can only be a verb or an adverb ("meant", "wrote", "closely", "listen"): it
     says how a question asks, not what it is about, so it is never reported missing."""

@@ -72,3 +72,26 @@ def test_when_staff_work_does_not_make_them_another_kind_of_staff():
     assert not evidence.another_of_kind(night, got={"staff"})
     other = terms_for({"ambul": "ambulance", "staff": "staff"}, subject=["ambul", "staff"], df=lambda s: known(s, 0))
     assert evidence.another_of_kind(other, got={"staff"})
+
+
+def test_the_other_side_of_a_comparison_is_not_which_things_are_counted():
+    from assistant.answering import figures
+
+    which = figures.which_counted("How many visitors did Oxleigh get compared with last spring?")
+    assert "visitors" in which and not which & {"compared", "with", "last", "spring"}
+    assert "last" not in figures.which_counted("how many more exclusions than last year?")
+    assert "2024" not in (figures.which_counted("how many fires were there this year against 2024?") or set())
+    # "against" naming what is counted stays.
+    assert "children" in figures.which_counted("how many offences against children were recorded?")
+
+
+def test_a_pronoun_or_an_emphasis_is_never_what_a_count_lacks():
+    from meaning_docs import terms_for
+
+    from assistant.answering import evidence
+    from assistant.answering.answers import lacking_in
+
+    assert not evidence.reportable("theirs") and evidence.reportable("caseload")
+    count = terms_for({"pupil": "pupils", "actual": "actual"}, kind="count", target={"pupil"})
+    question = "how many of them were actual pupils?"
+    assert lacking_in(count, ["actual"], ["212 pupils took part."], question) == []
