@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answering import answertypes, cues, evidence, figures, meaning, relatives
+from assistant.answering import answertypes, cues, evidence, figures, meaning, periods, relatives
 from assistant.index.lexical import token_set, tokenize
 
 WORDS_WEIGHT = 0.5  # a sentence holding every question word gains half a cosine's range
@@ -30,6 +30,7 @@ CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, 
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 OTHER_CASE_PENALTY = 1.0  # a sentence about other named children than the one asked about loses this
+BEFORE_PENALTY = 0.3  # a sentence only about how things were, for a question asking how they stand now
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
 WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
 LIST_SENTENCES = 6  # sentences (list items) a lead-in ending in ":" takes in
@@ -89,6 +90,8 @@ def asked_in(terms: evidence.Terms, question: str, query: str | None) -> evidenc
         terms = replace(terms, reported=True)
     if asks_leave(question):
         terms = replace(terms, deontic=True)
+    if periods.asks_now(question):
+        terms = replace(terms, current=True)
     if asks_whom(question) or asks_sequel(question):
         terms = replace(terms, whom=asks_whom(question), sequel=asks_sequel(question))
     if not query or not (own or asks_own(question)):
@@ -312,6 +315,7 @@ def scores(
         value -= OTHER_CASE_PENALTY * other_case(terms, s.text)
         value += SPEECH_WEIGHT * (terms.reported and bool(_SPEECH.search(s.text)))
         value += RULE_WEIGHT * (terms.deontic and bool(_RULE.search(s.text)))
+        value -= BEFORE_PENALTY * (terms.current and periods.before_only(s.text))  # "Last year they paid £35."
         out.append(value + KEY_WEIGHT * key + CALENDAR_WEIGHT * calendar)
     # The sentence that answers states what is asked ("who *chairs* the panel?": "Its chair is
     # ..."), however closely the sentences around it describe the topic: when some sentence

@@ -103,3 +103,36 @@ def season_held(season: tuple[str, int] | None, text: str) -> bool:
     if any(m.group(1).lower() == name and int(m.group(2)) == year for m in _SEASON_YEAR.finditer(text)):
         return True
     return any(_names((month, year), text) for month in _SEASONS[name])
+
+
+# The asker asks how things stand now, often against before ("is it still 72 hours?", "is it any
+# different now?", "dearer or cheaper this year?"); "when did it change?" asks when, not now.
+_NOW = re.compile(
+    r"\b(?:now|still|nowadays|these\s+days|currently|at\s+the\s+moment|this\s+(?:year|time)|any\s+more|anymore|"
+    r"different)\b",
+    re.I,
+)
+# A sentence about before only: a marker of before ("last year", "under version 3", "used to") and
+# nothing of now (a present verb, "now", "this year", "from 1 June", "new").
+# A dated past tense ("On 31 March 2026 Tessford was looking after 64") is the latest figure, not before.
+_PAST = re.compile(
+    r"\b(?:used\s+to|last\s+(?:year|time)|the\s+year\s+before|previously|formerly|in\s+the\s+past|old|"
+    r"under\s+(?:the\s+)?(?:old|previous|version\s+\d+))\b",
+    re.I,
+)
+_PRESENT = re.compile(
+    r"\b(?:is|are|has|have|will|must|can|should|now|this\s+(?:year|time)|from|since|new|today|currently|still|"
+    r"no\s+longer)\b",
+    re.I,
+)
+
+
+def asks_now(question: str) -> bool:
+    """Does the question ask how things stand now ("is it still ...?", "any different now?")?"""
+    return bool(_NOW.search(question or ""))
+
+
+def before_only(sentence: str) -> bool:
+    """Does ``sentence`` tell only how things were ("Last year they paid £35.", "Under version 3 a
+    strategy meeting was held when ...")?"""
+    return bool(_PAST.search(sentence)) and not _PRESENT.search(sentence)

@@ -104,6 +104,7 @@ class Terms:
     earlier: int = 0  # "and the year before that?": the year it is before, or -1 (marking.asks_earlier)
     reported: bool = False  # "did he ever say who ...?": asks what a person said (marking.asks_said)
     deontic: bool = False  # "can a carer sign it?": asks what may or must be done (marking.asks_leave)
+    current: bool = False  # "is it still 72 hours?": asks how things stand now (periods.asks_now)
     given: frozenset[str] = frozenset()  # figures the question states itself (marking.marked_terms)
     labelled: dict[str, frozenset[str]] = field(default_factory=dict)  # "stage two": {"stage": {"2"}} (cues)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)

@@ -95,3 +95,23 @@ def test_a_pronoun_or_an_emphasis_is_never_what_a_count_lacks():
     count = terms_for({"pupil": "pupils", "actual": "actual"}, kind="count", target={"pupil"})
     question = "how many of them were actual pupils?"
     assert lacking_in(count, ["actual"], ["212 pupils took part."], question) == []
+
+
+def test_asked_how_things_stand_now_the_sentence_about_before_is_not_marked():
+    from meaning_docs import terms_for
+
+    from assistant.answering import glossary, marking, periods
+
+    assert periods.asks_now("Is it still £40 a head, or dearer this year?")
+    assert not periods.asks_now("How much did it cost in 2024?")
+    assert periods.before_only("Last year they paid £40.")
+    assert periods.before_only("Under version 2 a review was held after four episodes.")
+    assert not periods.before_only("Everyone else pays £55, down from £40 last year.")
+    assert not periods.before_only("On 31 March 2026 the trust was looking after 58 children.")  # the latest figure
+    terms = terms_for({"pay": "pay", "year": "year"}, current=True)
+    sentences = [
+        marking.Sentence(0, 25, "Last year they paid £40.", 0.62),
+        marking.Sentence(26, 80, "Everyone else pays £55, down from £40 last year.", 0.58),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 80) == [1]
