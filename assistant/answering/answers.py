@@ -148,7 +148,10 @@ def asked_text(question: str, history: list[str] | None, query: str | None) -> s
     # "does he get any pocket money" after "how many other children live there": a yes-or-no
     # question asks no count; a question mark ends the earlier one, so its own kind is read
     ended = before.endswith(("?", ".", "!")) or not answertypes.opens_polar(own)
-    return f"{before}{'' if ended else '?'} {own}"
+    # "... three in ninety days. and have the risk levels changed at all": typed without its "?", a
+    # yes-or-no follow-up is still the sentence asked (answertypes.asked_sentence)
+    closed = own if own.rstrip().endswith(("?", ".", "!")) or not answertypes.opens_polar(own) else f"{own.rstrip()}?"
+    return f"{before}{'' if ended else '?'} {closed}"
 
 
 # A pronoun that opens a clause of the question after its own subject ("what should

@@ -210,7 +210,7 @@ _SUFFIXED = re.compile(r"\d[\d,.]*(?:p|k|m|bn)$")
 _ASKED_APART = re.compile(r"(?<=\?)\s+")
 _TOLD = re.compile(r"(?<=[.!])\s+(?=\S)")
 _LAST_ASKED = re.compile(
-    r"(?<=\?)\s+(?=(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did|can|could|will|"
+    r"(?<=\?)\s+(?=(?:(?:and|but|so|or)\s+)?(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did|can|could|will|"
     r"would|should|has|have|had)\b)",
     re.I,
 )

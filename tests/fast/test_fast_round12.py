@@ -115,3 +115,15 @@ def test_asked_how_things_stand_now_the_sentence_about_before_is_not_marked():
     ]
     values = marking.scores(sentences, terms, {}, glossary.Glossary())
     assert marking.choose(sentences, values, 0.05, 80) == [1]
+
+
+def test_a_yes_or_no_follow_up_typed_without_its_question_mark_asks_its_own_kind():
+    from assistant.answering import answertypes
+    from assistant.answering.answers import asked_text, effective_query
+
+    before = ["How many times does a pupil have to be late now before a letter goes home? I had it as five."]
+    then = "and have the letters changed at all or is it the same wording as before"
+    merged = asked_text(then, before, effective_query(then, before))
+    assert merged.endswith("as before?")
+    assert answertypes.kind(merged) == ""
+    assert answertypes.kind("How many letters went out? and how many came back?") == "count"
