@@ -96,6 +96,16 @@ MORE_PREPOSITIONS = frozenset(
 # Interjections and answers to a yes-or-no ("... till I'm eighteen *yeah*", "did they do *alright*"):
 # the asker's voice, no topic; a closed class of English.
 INTERJECTIONS = frozenset("yeah yes yep yup no nope okay ok alright aye hey hi hello cheers thanks".split())
+# Contractions typed without their apostrophe ("after *ive* been missing", "*im* not sure"): a
+# pronoun or an auxiliary, a closed class ("ill", "wed", "well" and "hell" are words, so not here).
+TYPED_CONTRACTIONS = frozenset(
+    "ive im youre theyre weve youve theyve dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt "
+    "hadnt couldnt shouldnt wouldnt thats whats hes shes theres".split()
+)
+# Comparatives and superlatives used as the question's verdict ("is it *worse* than it was?", "are its
+# hours any *longer*?", "*dearer* or cheaper?"): how the question weighs what the quotes state (a
+# figure, "up from", "fell"), not a thing they lack. Before a noun ("*older* children") they say which.
+_COMPARED = frozenset("worse worst better best more most less least fewer fewest further farther".split())
 # Adjectives of emphasis: "a *proper* review", "the *whole* report" ask for the thing itself, held
 # when the quotes hold the word they qualify (the next word of the question); a closed class.
 EMPHASIS = frozenset("proper real actual whole full complete total entire genuine true".split())
@@ -484,6 +494,28 @@ def other_choices(question: str, missing: list[str]) -> set[str]:
     return out
 
 
+def comparative(word: str) -> bool:
+    """ "worse", "longer", "dearer": a comparative or superlative of an adjective or adverb."""
+    if word in _COMPARED:
+        return True
+    lemmas = meaning.word_lemmas(word)
+    if not word.endswith(("er", "est")) or word in lemmas.get("NOUN", ()):  # "number", "manager"
+        return False
+    return any(lemma != word for lemma in (*lemmas.get("ADJ", ()), *lemmas.get("ADV", ())))
+
+
+def verdict(word: str, question: str) -> bool:
+    """Is ``word`` a comparative the question weighs by, not one saying which thing ("older children")?"""
+    if not comparative(word.lower()):
+        return False
+    ws = words(question)
+    after = [ws[i + 1] for i, w in enumerate(ws[:-1]) if w == word.lower()]
+    return not after or not any("NOUN" in meaning.word_classes(a) and a not in _NOT_A_THING for a in after)
+
+
+_NOT_A_THING = frozenset("than or and now then this that it one ones".split())
+
+
 def for_reader(
     question: str,
     missing: list[str],
@@ -516,8 +548,8 @@ def for_reader(
     errand |= modifiers_of(question or "", errand | errand_words([w for w in question_words if w not in stop], vectors))
     errand -= asked_about(question or "")  # "what does it say about nosy questions": the topic itself
     left = [w for w in left if w not in errand | event_verbs(question or "", plain, texts)]
-    closed = figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS | INTERJECTIONS
-    left = [w for w in left if w.lower() not in closed]
+    closed = figures.PREPOSITIONS | MORE_PREPOSITIONS | PRONOUNS | GENERAL_NOUNS | INTERJECTIONS | TYPED_CONTRACTIONS
+    left = [w for w in left if w.lower() not in closed and not (quoted and verdict(w, question or ""))]
     left = [w for w in left if w not in emphasis(question, left) | done_again(question, plain, texts)]
     left = [w for w in left if w not in people.asker_words((question or "").lower())]  # "I'm a childminder": who asks
     left = [w for w in left if w not in relatives.possessors(question or "")]  # "my mates mum": whose

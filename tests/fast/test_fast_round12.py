@@ -127,3 +127,15 @@ def test_a_yes_or_no_follow_up_typed_without_its_question_mark_asks_its_own_kind
     assert merged.endswith("as before?")
     assert answertypes.kind(merged) == ""
     assert answertypes.kind("How many letters went out? and how many came back?") == "count"
+
+
+def test_a_comparative_verdict_or_a_typed_contraction_is_not_listed_missing():
+    from assistant.answering import asking
+
+    shown = ["Exclusions fell from 41 to 33, below the county average."]
+    q = "are exclusions getting worse than they were, or any longer?"
+    assert asking.for_reader(q, ["worse", "longer"], shown, None, True) == []
+    # Before a noun it says which: "older pupils" is not "pupils".
+    assert asking.for_reader("what about older pupils?", ["older"], shown, None, True) == ["older"]
+    assert asking.for_reader("after ive been excluded can i go back", ["ive"], shown, None, True) == []
+    assert not asking.comparative("number") and asking.comparative("dearer")
