@@ -106,6 +106,13 @@ TYPED_CONTRACTIONS = frozenset(
 # hours any *longer*?", "*dearer* or cheaper?"): how the question weighs what the quotes state (a
 # figure, "up from", "fell"), not a thing they lack. Before a noun ("*older* children") they say which.
 _COMPARED = frozenset("worse worst better best more most less least fewer fewest further farther".split())
+# Adjectives of obligation and leave ("is it *obligatory* to ask the parents?", "is *possible* to
+# speak with the chair alone?"): what the question asks of a rule the quotes state, a closed class.
+# Before a noun ("the *legal* age") they say which thing.
+DEONTIC = frozenset(
+    "obligatory compulsory mandatory necessary required permitted allowed possible legal illegal forbidden "
+    "acceptable essential optional".split()
+)
 # Adjectives of emphasis: "a *proper* review", "the *whole* report" ask for the thing itself, held
 # when the quotes hold the word they qualify (the next word of the question); a closed class.
 EMPHASIS = frozenset("proper real actual whole full complete total entire genuine true".split())
@@ -505,8 +512,9 @@ def comparative(word: str) -> bool:
 
 
 def verdict(word: str, question: str) -> bool:
-    """Is ``word`` a comparative the question weighs by, not one saying which thing ("older children")?"""
-    if not comparative(word.lower()):
+    """Is ``word`` a comparative the question weighs by, or the obligation it asks about ("is it
+    obligatory?"), not one saying which thing ("older children", "the legal age")?"""
+    if not comparative(word.lower()) and word.lower() not in DEONTIC:
         return False
     ws = words(question)
     after = [ws[i + 1] for i, w in enumerate(ws[:-1]) if w == word.lower()]

@@ -139,3 +139,12 @@ def test_a_comparative_verdict_or_a_typed_contraction_is_not_listed_missing():
     assert asking.for_reader("what about older pupils?", ["older"], shown, None, True) == ["older"]
     assert asking.for_reader("after ive been excluded can i go back", ["ive"], shown, None, True) == []
     assert not asking.comparative("number") and asking.comparative("dearer")
+
+
+def test_the_obligation_asked_about_is_not_listed_missing():
+    from assistant.answering import asking
+
+    shown = ["You do not need the parents' consent to refer when a child may be at risk of significant harm."]
+    assert asking.for_reader("is it obligatory to ask the parents first?", ["obligatory"], shown, None, True) == []
+    assert asking.for_reader("is early help compulsory", ["compulsory"], shown, None, True) == []
+    assert asking.for_reader("what is the legal age to babysit?", ["legal"], shown, None, True) == ["legal"]
