@@ -327,8 +327,18 @@ def scores(
     if any(holds) and not all(holds) and not terms.polar:  # a yes-or-no question asks its whole statement
         out = [v - VERB_PENALTY if v >= 0 and not h else v for v, h in zip(out, holds, strict=False)]
     if not all(asks):  # a question in the text (an interview, a FAQ, a quiz) asks; what follows answers it
-        after = [bool(i) and asks[i - 1] for i in range(len(asks))]
-        out = [-1.0 if asks[i] else max(v, out[i - 1]) if after[i] else v for i, v in enumerate(out)]
+        out = answers_after_questions(out, asks)
+    return out
+
+
+def answers_after_questions(values: list[float], asks: list[bool]) -> list[float]:
+    """A question in the text scores -1; the sentence right after a run of them ("Q. I made a
+    referral in March. Who do I chase?" then "A. Call the Gateway.") at least as well as the best
+    of the run, since it answers it."""
+    out, run = [], -1.0
+    for v, q in zip(values, asks, strict=True):
+        out.append(-1.0 if q else max(v, run))
+        run = max(run, v) if q else -1.0
     return out
 
 
@@ -375,7 +385,12 @@ def rarest_held(terms: evidence.Terms, held: list[set[str]]) -> set[str]:
 
 def is_question(text: str) -> bool:
     """A sentence that asks ("TESSA: What did you change?"), not one that answers."""
+    if _QUESTION_SIDE.match(text):  # "Q. I made a referral in March and have not heard back."
+        return True
     return text.rstrip().rstrip("\"')»”’*_").endswith("?")  # "**4. How long ...?**": Markdown bold too
+
+
+_QUESTION_SIDE = re.compile(r"^\W*(?:Q|Question)\s*[.:]\s", re.I)
 
 
 def asked_verbs(terms: evidence.Terms) -> set[str]:

@@ -148,3 +148,20 @@ def test_the_obligation_asked_about_is_not_listed_missing():
     assert asking.for_reader("is it obligatory to ask the parents first?", ["obligatory"], shown, None, True) == []
     assert asking.for_reader("is early help compulsory", ["compulsory"], shown, None, True) == []
     assert asking.for_reader("what is the legal age to babysit?", ["legal"], shown, None, True) == ["legal"]
+
+
+def test_the_answer_after_a_faq_question_of_two_sentences_is_marked():
+    from meaning_docs import terms_for
+
+    from assistant.answering import glossary, marking
+
+    terms = terms_for({"chase": "chase", "referr": "referral"}, asking={"chase"})
+    sentences = [
+        marking.Sentence(0, 50, "Q. I sent a referral to the hub in May and heard nothing.", 0.7),
+        marking.Sentence(51, 70, "Who do I chase?", 0.6),
+        marking.Sentence(71, 110, "A. Ring the Bridge team on 01632 555 010.", 0.3),
+        marking.Sentence(111, 170, "Q. Can I still email a referral form?", 0.5),
+    ]
+    assert marking.is_question(sentences[0].text) and not marking.is_question(sentences[2].text)
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 170) == [2]
