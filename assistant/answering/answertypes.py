@@ -546,6 +546,7 @@ PSEUDONYM = re.compile(
 # followed by another (that is a title: "Child Protection Plan"), rare as a word of general English
 # (a service is named by everyday words: "Child Protection", "Family Hubs", "Child Safeguarding").
 _BY_NAME = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson)\s+([A-Z][a-z]{2,})\b(?![’']?\s+[A-Z]|[’']?-)")
+BY_NAME = _BY_NAME
 NAME_ZIPF = 3.0
 
 

@@ -59,6 +59,39 @@ def written_capitalised(texts: list[str]) -> dict[str, str]:
     }
 
 
+# Written as a person: "Baby Clover, a baby who ...", "Child Calico is the name ...", "Calico's"; not
+# "Child Protection conference". A word as common as "protection" (zipf 4.9) is no name.
+_AS_A_PERSON = re.compile(r"[’']s\b|\s*[,.;:!?)]|\s+(?:is|was|who|and|had|has|lived|died|survived)\b")
+NAME_WORD_ZIPF = 4.0
+
+
+def word_pseudonyms(index) -> dict[str, str]:
+    """The pseudonyms by a made-up name the documents use ("Baby Clover", "Child Calico"), lower-cased
+    -> as written (made once per index). An everyday word is a name here: the documents say so."""
+
+    def make():
+        found = (
+            m.group(0)
+            for d in index.documents.values()
+            for m in answertypes.BY_NAME.finditer(d.text)
+            if _AS_A_PERSON.match(d.text, m.end()) and meaning.zipf(m.group(1).lower()) < NAME_WORD_ZIPF
+        )
+        return {p.lower(): p for p in found}
+
+    return index.derive("word_pseudonyms", make)
+
+
+def pseudonyms_named(question: str, index) -> list[str]:
+    """The documents' pseudonyms by name that ``question`` names, however typed ("the baby,
+    clover", "child calico": "Baby Clover", "Child Calico")."""
+    out = []
+    for key, form in word_pseudonyms(index).items():
+        head, tail = key.rsplit(None, 1)
+        if re.search(rf"\b{re.escape(head)}\W{{1,3}}{re.escape(tail)}\b", question, re.I):
+            out.append(form)
+    return out
+
+
 def pseudonyms_written(texts: list[str]) -> frozenset[str]:
     """The pseudonyms the documents name, lower-cased ("child n")."""
     return frozenset(m.group(0).lower() for t in texts for m in answertypes.PSEUDONYM.finditer(t))

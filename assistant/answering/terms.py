@@ -309,7 +309,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         kind=answertypes.kind(question),
         polar=answertypes.polar(question),
         df=index.bm25.df,
-        pseudonyms=answertypes.pseudonyms(cased),
+        pseudonyms=list(dict.fromkeys(answertypes.pseudonyms(cased) + casing.pseudonyms_named(question, index))),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         **_names_asked(cased, propers, names),
         asking=answertypes.asking_words(question) - {aspects.task(question)},

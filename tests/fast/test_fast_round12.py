@@ -165,3 +165,29 @@ def test_the_answer_after_a_faq_question_of_two_sentences_is_marked():
     assert marking.is_question(sentences[0].text) and not marking.is_question(sentences[2].text)
     values = marking.scores(sentences, terms, {}, glossary.Glossary())
     assert marking.choose(sentences, values, 0.05, 170) == [2]
+
+
+class _Docs:
+    """Just what casing reads of an index: its documents' text, and derive."""
+
+    def __init__(self, *texts):
+        from types import SimpleNamespace
+
+        self.documents = {str(i): SimpleNamespace(text=t) for i, t in enumerate(texts)}
+        self.derived = {}
+
+    def derive(self, key, make):
+        return self.derived.setdefault(key, make())
+
+
+def test_a_childs_pseudonym_by_an_everyday_word_is_named_however_typed():
+    from assistant.answering import casing
+
+    index = _Docs(
+        "The review of Baby Thistle, a baby who was hurt at home, is not yet published.",
+        "Every Child Protection conference is chaired independently. Child Heron is what we call him.",
+    )
+    assert casing.pseudonyms_named("the one about the baby, thistle? what did it find", index) == ["Baby Thistle"]
+    assert casing.pseudonyms_named("what happened to child heron's mum", index) == ["Child Heron"]
+    # A service named by everyday words is no child: "Child Protection conference".
+    assert casing.pseudonyms_named("who chairs a child protection conference?", index) == []
