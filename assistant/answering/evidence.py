@@ -436,8 +436,10 @@ def asked_of_it(
         # word held only through a glossary phrase ("nosy questions": "professional curiosity") is
         # held as that phrase, so it is not looked for word by word.
         and (
-            not terms.topic
-            or any(part <= got and aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic)
+            not any(terms.topic)  # "... about online bullying ... anything about it": "it" names no part
+            or any(
+                part and part <= got and aspects.together(part - glossed, text, by_meaning, ctx) for part in terms.topic
+            )
         )
         and people.fits(terms.people, text, got, by_meaning, glossed, heading, ctx)  # the role, the name, the agency
         and lists.lists(terms.listed, text)  # "what are the six themes?": the themes, not their number
@@ -605,7 +607,8 @@ def worth_reporting(terms: Terms, word: str) -> bool:
     if terms.task and word == terms.task:  # "how do I *complain*": a verb, but the task asked about
         return True
     frame = terms.kind == "when" and word in answertypes.HOW_TIME
-    return reportable(word) and word not in terms.asking | terms.frames and not frame and len(word) > 2
+    named = word.lower() in terms.gerunds and not meaning.common(word)  # "online bullying": a thing
+    return (reportable(word) or named) and word not in terms.asking | terms.frames and not frame and len(word) > 2
 
 
 def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:

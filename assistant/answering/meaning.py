@@ -584,6 +584,20 @@ PRONOUNS = frozenset(
 )
 
 
+# An "-ing" form after a determiner, an adjective or a preposition names a thing ("about online
+# *bullying*", "the *grooming*", "of *cuckooing*"), though the lexicon knows it only as a verb.
+_GERUND_NOUN = re.compile(
+    r"\b(?:about|of|for|on|in|with|against|from|the|a|an|any|some|this|that|no|online|cyber|peer|sexual|"
+    r"criminal|child|private)\s+([a-z]{3,}ing)\b",
+    re.I,
+)
+
+
+def gerund_nouns(question: str) -> frozenset[str]:
+    """The "-ing" words ``question`` uses as nouns, lower-cased (``_GERUND_NOUN``)."""
+    return frozenset(m.group(1).lower() for m in _GERUND_NOUN.finditer(question or ""))
+
+
 def how_not_what(word: str) -> bool:
     """A word that can only be a verb or an adverb ("meant", "wrote", "closely", "listen"): it
     says how a question asks, not what it is about, so it is never reported missing."""

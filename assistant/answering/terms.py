@@ -105,6 +105,7 @@ class Terms:
     reported: bool = False  # "did he ever say who ...?": asks what a person said (marking.asks_said)
     deontic: bool = False  # "can a carer sign it?": asks what may or must be done (marking.asks_leave)
     current: bool = False  # "is it still 72 hours?": asks how things stand now (periods.asks_now)
+    gerunds: frozenset[str] = frozenset()  # "-ing" words used as nouns ("online bullying": meaning.gerund_nouns)
     given: frozenset[str] = frozenset()  # figures the question states itself (marking.marked_terms)
     labelled: dict[str, frozenset[str]] = field(default_factory=dict)  # "stage two": {"stage": {"2"}} (cues)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
@@ -321,6 +322,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         period=periods.asked(question),
         season=periods.season_asked(question),
         negated=negated,
+        gerunds=meaning.gerund_nouns(question),
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )

@@ -191,3 +191,24 @@ def test_a_childs_pseudonym_by_an_everyday_word_is_named_however_typed():
     assert casing.pseudonyms_named("what happened to child heron's mum", index) == ["Child Heron"]
     # A service named by everyday words is no child: "Child Protection conference".
     assert casing.pseudonyms_named("who chairs a child protection conference?", index) == []
+
+
+def test_a_topic_named_by_an_ing_word_must_be_held():
+    from meaning_docs import terms_for
+
+    from assistant.answering import evidence, meaning
+    from assistant.index.lexical import token_set
+
+    assert meaning.gerund_nouns("did anyone mention online bullying or the grooming of kids?") == {
+        "bullying",
+        "grooming",
+    }
+    words = {"bulli": "bullying", "onlin": "online", "survey": "survey"}
+    terms = terms_for(words, gerunds=frozenset({"bullying"}), topic=[set(words), set()])
+    assert evidence.worth_reporting(terms, "bullying")
+    text = "People took part through an online survey and in youth clubs."
+    args = (text, "", token_set(text), frozenset(), {}, set())
+    # "... and did they do anything about it": the empty part "it" does not let any passage pass.
+    assert not evidence.asked_of_it(terms, *args, {"onlin", "survey"})
+    held = "In the online survey, 40 children said bullying had got worse."
+    assert evidence.asked_of_it(terms, held, "", token_set(held), frozenset(), {}, set(), set(words))
