@@ -625,6 +625,11 @@ def holds_too_little(terms: Terms, missing_words: list[str]) -> bool:
         return True
     if terms.task and terms.task in missing_words:  # "how do I complain ...?": quotes on reporting a concern
         return True
+    # "compare with England on private fostering notifications": the measure is what is asked; most
+    # of its words lacking, the quotes compare something else
+    measure = [w for w in asked if w.lower() in terms.measure]
+    if measure and 2 * sum(w in missing_words for w in measure) >= len(measure):
+        return True
     which = [w for w in lacking if terms.which is None or w in terms.which]
     # "in how many days do they give a school place": a length of time, not which things are counted
     counts = terms.kind == "count" and not (terms.target and terms.target <= answertypes.TIME_UNIT_STEMS)

@@ -351,3 +351,17 @@ def which_counted(question: str) -> frozenset[str] | None:
     if lead:
         out |= set(words(lead.group("lead")))
     return frozenset(out) if out else None
+
+
+# "How does Harrowmere compare with England on private fostering notifications?": what is compared
+# is the measure after "on" ("for", "in terms of"); the places or years compared are its frame.
+_COMPARED_ON = re.compile(
+    r"\bcompar\w*\b[^?.;]{0,60}?\b(?:on|for|in\s+terms\s+of|when\s+it\s+comes\s+to)\s+(?P<measure>[^?.,;]+)",
+    re.I,
+)
+
+
+def compared_on(question: str) -> list[str]:
+    """The words of the measure a comparison is made on, lower-cased ([] when it names none)."""
+    m = _COMPARED_ON.search(question or "")
+    return words(m.group("measure")) if m else []

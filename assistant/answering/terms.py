@@ -106,6 +106,7 @@ class Terms:
     deontic: bool = False  # "can a carer sign it?": asks what may or must be done (marking.asks_leave)
     current: bool = False  # "is it still 72 hours?": asks how things stand now (periods.asks_now)
     gerunds: frozenset[str] = frozenset()  # "-ing" words used as nouns ("online bullying": meaning.gerund_nouns)
+    measure: frozenset[str] = frozenset()  # "compare with England on private fostering" (figures.compared_on)
     given: frozenset[str] = frozenset()  # figures the question states itself (marking.marked_terms)
     labelled: dict[str, frozenset[str]] = field(default_factory=dict)  # "stage two": {"stage": {"2"}} (cues)
     role: str = ""  # the role a "who is the ...?" question asks to be named (aspects.role)
@@ -322,10 +323,15 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         period=periods.asked(question),
         season=periods.season_asked(question),
         negated=negated,
-        gerunds=meaning.gerund_nouns(question),
+        **_named_things(question),
         defined=shorthand.defining(question, glossary),
         **asked(cased, stop, bool(frame), set(first)),
     )
+
+
+def _named_things(question: str) -> dict:
+    """The "-ing" words used as nouns, and the measure a comparison is made on."""
+    return {"gerunds": meaning.gerund_nouns(question), "measure": frozenset(figures.compared_on(question))}
 
 
 def informative(first: dict[str, str], weights: dict[str, float]) -> dict[str, float]:

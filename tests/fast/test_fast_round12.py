@@ -212,3 +212,17 @@ def test_a_topic_named_by_an_ing_word_must_be_held():
     assert not evidence.asked_of_it(terms, *args, {"onlin", "survey"})
     held = "In the online survey, 40 children said bullying had got worse."
     assert evidence.asked_of_it(terms, held, "", token_set(held), frozenset(), {}, set(), set(words))
+
+
+def test_a_comparison_is_about_its_measure():
+    from meaning_docs import terms_for
+
+    from assistant.answering import evidence, figures
+
+    q = "How does Oxleigh compare with Wales on youth custody rates?"
+    assert figures.compared_on(q) == ["youth", "custody", "rates"]
+    assert figures.compared_on("is it better compared to last year?") == []
+    words = {"oxleigh": "Oxleigh", "wale": "Wales", "youth": "youth", "custodi": "custody", "rate": "rates"}
+    terms = terms_for(words, measure=frozenset(figures.compared_on(q)))
+    assert evidence.holds_too_little(terms, ["youth", "custody"])  # only "rates" and the places held
+    assert not evidence.holds_too_little(terms, ["Wales"])
