@@ -495,6 +495,11 @@ _PRONOUNS_OF_PEOPLE = frozenset("he she they we you i someone anyone everyone".s
 
 
 _MODALS = frozenset("might may must will would can could should shall".split())
+# Adverbs that follow a subject ("the night staff *still* fill in ...", "parents *usually* get"): the
+# start of its verb phrase, not what the people are for.
+_SUBJECT_ADVERBS = frozenset(
+    "still also always never usually often sometimes just only already now then all both".split()
+)
 
 
 def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, str]]:
@@ -507,7 +512,7 @@ def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, 
     out = []
     for a, b in zip(toks, toks[1:], strict=False):
         person = a.lower() in answertypes.PEOPLE and a.lower() not in _PRONOUNS_OF_PEOPLE  # "she takes": her act
-        thing = b.lower() not in stop | _PRONOUNS_OF_PEOPLE | _MODALS and not b[:1].isupper()  # "the baby might"
+        thing = b.lower() not in stop | _PRONOUNS_OF_PEOPLE | _MODALS | _SUBJECT_ADVERBS and not b[:1].isupper()
         if person and thing and a.lower() not in stop:
             out.append((a.lower(), _stemmer().stemWord(b.lower())))
     return out

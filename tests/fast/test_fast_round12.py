@@ -226,3 +226,11 @@ def test_a_comparison_is_about_its_measure():
     terms = terms_for(words, measure=frozenset(figures.compared_on(q)))
     assert evidence.holds_too_little(terms, ["youth", "custody"])  # only "rates" and the places held
     assert not evidence.holds_too_little(terms, ["Wales"])
+
+
+def test_an_adverb_after_the_people_is_not_whom_a_thing_is_for():
+    from assistant.answering import aspects
+    from assistant.index.lexical import stopwords
+
+    assert aspects.modified("The night staff still fill in an ME1. Is that right?", stopwords()) == []
+    assert aspects.modified("does adult social care take referrals?", stopwords()) == [("adult", "social")]
