@@ -195,3 +195,13 @@ def test_citation_styles(assistant):
         cite(doc, None, None, style="plain") == "Croydon Safeguarding Children Partnership (2021) "
         "National Safeguarding Practice Review Panel – 2020 Annual Report [news item]"
     )
+
+
+def test_a_follow_up_does_not_ask_the_earlier_questions_figures_again(assistant):
+    """ "every 5 minutes" in the earlier question is the asker's way of speaking; the follow-up asks
+    its own thing, so a passage need not hold 5 (years still say which period)."""
+    history = ["do we still get a new social worker every 5 minutes or is it better than it was"]
+    got = assistant.candidates("so will i get one who stays the whole year now or not", history)
+    assert "5" not in got.terms.numbers
+    own = assistant.candidates("and how many of the 40 audits in 2021 were late?", ["how many in 2020?"])
+    assert {"40", "2021"} <= own.terms.numbers

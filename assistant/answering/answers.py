@@ -394,6 +394,10 @@ class Assistant:
             terms = dataclasses.replace(terms, numbers=terms.numbers - checked, period=None)
         if query is not None:  # "and in the evening, who then?": the kind of answer a follow-up asks is its own
             terms = marking.asked_in(terms, question, query)
+            # "a new social worker every 5 minutes?" then "so will i get one who stays the whole year":
+            # the earlier question's figures (but its years, which say which period) are not asked again
+            earlier = leadin.claim_figures(query) - leadin.claim_figures(question)
+            terms = dataclasses.replace(terms, numbers=terms.numbers - earlier)
         s = self.settings
         hits = hybrid(index, qvec, query or question, doc_ids=doc_ids, extra=terms.extra, **retrieval(s))
         found = evidence.assess(terms, hits, index, gloss, self.vectors)
