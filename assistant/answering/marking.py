@@ -30,7 +30,10 @@ CALENDAR_WEIGHT = 0.2  # "when did it come out?": a year, a month or a weekday, 
 VERB_PENALTY = 1.0  # a sentence without the question's verb, when another holds it, loses this
 VERB_WEIGHT = 2.0  # the question's verb counts as two of its words in choosing the sentence
 OTHER_CASE_PENALTY = 1.0  # a sentence about other named children than the one asked about loses this
-BEFORE_PENALTY = 0.3  # a sentence only about how things were, for a question asking how they stand now
+# A sentence only about how things were, for a question asking how they stand now, loses more than
+# holding every word of the question gains (WORDS_WEIGHT): "Last year the social worker held the
+# interview." is not the answer to "is it still the social worker who does it?"
+BEFORE_PENALTY = 0.6
 MAX_SHARE = 0.6  # of a quote's characters, at most, are marked
 WINDOW_CHARS = 1200  # a quote widened around its answer stays this short
 LIST_SENTENCES = 6  # sentences (list items) a lead-in ending in ":" takes in

@@ -234,3 +234,18 @@ def test_an_adverb_after_the_people_is_not_whom_a_thing_is_for():
 
     assert aspects.modified("The night staff still fill in an ME1. Is that right?", stopwords()) == []
     assert aspects.modified("does adult social care take referrals?", stopwords()) == [("adult", "social")]
+
+
+def test_a_sentence_about_before_holding_every_word_is_still_not_the_answer_about_now():
+    from meaning_docs import terms_for
+
+    from assistant.answering import glossary, marking
+
+    words = {"social": "social", "worker": "worker", "interview": "interview"}
+    terms = terms_for(words, current=True)
+    sentences = [
+        marking.Sentence(0, 70, "From 1 June every child is offered a talk with an independent worker.", 0.45),
+        marking.Sentence(71, 130, "Last year the child's own social worker held the interview.", 0.55),
+    ]
+    values = marking.scores(sentences, terms, {}, glossary.Glossary())
+    assert marking.choose(sentences, values, 0.05, 130) == [0]
