@@ -545,8 +545,7 @@ PSEUDONYM = re.compile(
 # A pseudonym by a made-up name ("Child Wren", "Young Person Halden"): one capitalised word, not
 # followed by another (that is a title: "Child Protection Plan"), rare as a word of general English
 # (a service is named by everyday words: "Child Protection", "Family Hubs", "Child Safeguarding").
-_BY_NAME = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson)\s+([A-Z][a-z]{2,})\b(?![’']?\s+[A-Z]|[’']?-)")
-BY_NAME = _BY_NAME
+BY_NAME = re.compile(r"\b(?:Child|Baby|Infant|Sibling|Young [Pp]erson)\s+([A-Z][a-z]{2,})\b(?![’']?\s+[A-Z]|[’']?-)")
 NAME_ZIPF = 3.0
 
 
@@ -554,12 +553,12 @@ _REVIEW_AFTER = re.compile(r"[’']?s?\s+(?:review|reviews|case|lcspr|rapid revi
 
 
 def pseudonym_matches(text: str) -> list[re.Match[str]]:
-    """The pseudonyms in ``text``, in order: "Child T" and "Child Wren" (``_BY_NAME``)."""
+    """The pseudonyms in ``text``, in order: "Child T" and "Child Wren" (``BY_NAME``)."""
     found = list(PSEUDONYM.finditer(text))
     # "Child Tweed review": named as a review's child, an everyday word is a pseudonym too
     found += [
         m
-        for m in _BY_NAME.finditer(text)
+        for m in BY_NAME.finditer(text)
         if meaning.zipf(m.group(1).lower()) < NAME_ZIPF or _REVIEW_AFTER.match(text, m.end())
     ]
     return sorted(found, key=lambda m: m.start())

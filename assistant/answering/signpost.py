@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import askform, leadin
+from assistant.answering import answertypes, askform, leadin
 
 _STRONG = [
     r"\b(i'?m|i am|im|we'?re|we are)\s+(really\s+|very\s+|so\s+|quite\s+|a bit\s+|getting\s+)?(worried|"
@@ -275,7 +275,6 @@ _READ = re.compile(
 # A case's letter pseudonym asked after ("child r", "Baby N"), named in the quotes ("R", "Child R").
 _PSEUDONYM = re.compile(r"\b(?:child|baby|infant|young person|sibling)\s+([b-hj-z])\b(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b", re.M)
-_CASE_NAME = re.compile(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b")
 
 
 def reads_documents(question: str, quoted: str = "") -> bool:
@@ -293,7 +292,7 @@ def names_quoted(question: str, quoted: str) -> bool:
 
     names = {m.group(1).lower() for m in _NAME.finditer(quoted) if not meaning.common(m.group(1).lower())}
     names = {n for n in names if not meaning.word_classes(n)}  # a person's name, not an English word
-    names |= {m.group(1).lower() for m in _CASE_NAME.finditer(quoted)}  # "Child Calico": a name though a word
+    names |= {m.group(1).lower() for m in answertypes.BY_NAME.finditer(quoted)}  # "Child Calico": a name, though a word
     if names & {w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z']+", question or "")}:
         return True
     return any(
