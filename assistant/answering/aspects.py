@@ -513,9 +513,18 @@ def modified(question: str, stop: frozenset[str] | set[str]) -> list[tuple[str, 
     for a, b in zip(toks, toks[1:], strict=False):
         person = a.lower() in answertypes.PEOPLE and a.lower() not in _PRONOUNS_OF_PEOPLE  # "she takes": her act
         thing = b.lower() not in stop | _PRONOUNS_OF_PEOPLE | _MODALS | _SUBJECT_ADVERBS and not b[:1].isupper()
+        thing = thing and not _adverb_only(b.lower())  # "her brother overnight": when, not whose
         if person and thing and a.lower() not in stop:
             out.append((a.lower(), _stemmer().stemWord(b.lower())))
     return out
+
+
+def _adverb_only(word: str) -> bool:
+    """An adverb that is never a noun ("overnight", "alone", "again"): it says how or when."""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(word)
+    return "ADV" in pos and "NOUN" not in pos
 
 
 def one_group(a: str, b: str) -> bool:
