@@ -314,6 +314,11 @@ def _particle(word: str) -> bool:
     return word in _PARTICLES or bool(classes) and "NOUN" not in classes
 
 
+# Quantities before the object: "who makes *the most* referrals?" asks which has the largest figure
+# (a table of sources answers it), not who does the deed; a closed class.
+_COUNTED = frozenset("most more least less fewest fewer".split())
+
+
 def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | None:
     """The verb's lemmas and the object's head noun (a stem) of "who <verb> the <noun> ...?",
     and whether that noun is a document ("handout", "briefing")."""
@@ -329,6 +334,8 @@ def deed(question: str, stems: set[str]) -> tuple[frozenset[str], str, bool] | N
         np.append(w)
     while np and _particle(np[-1].lower()):  # "who puts the dashboard *together*": the verb's particle
         np.pop()
+    if _COUNTED & {w.lower() for w in np}:  # "who makes the most referrals": which has most, a figure
+        return None
     head = _stem(np[-1]) if np else ""
     document = bool(np) and np[-1].lower() in answertypes.TEXTS
     return frozenset(lemmas) | {verb}, head if head in stems else "", document

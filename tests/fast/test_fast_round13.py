@@ -16,3 +16,13 @@ def test_an_adverb_after_a_person_says_when_not_whose():
     assert aspects.modified("Where is the adult contact number?", frozenset({"the", "where", "is"})) == [
         ("adult", "contact")
     ]
+
+
+def test_who_does_the_most_asks_for_a_figure_not_a_deed():
+    from assistant.answering import people
+    from assistant.index.lexical import token_set
+
+    q = "Who sends the most referrals, the GPs or the nurseries?"
+    assert people.asked(q, "who", set(token_set(q))).deed is None
+    q = "Who sends the referrals to the hub?"
+    assert people.asked(q, "who", set(token_set(q))).deed is not None
