@@ -561,6 +561,7 @@ def for_reader(
     left = [w for w in left if w not in emphasis(question, left) | done_again(question, plain, texts)]
     left = [w for w in left if w not in people.asker_words((question or "").lower())]  # "I'm a childminder": who asks
     left = [w for w in left if w not in relatives.possessors(question or "")]  # "my mates mum": whose
+    left = [w for w in left if w.lower() not in leadin.attribution_words(question)]  # "saw a tiktok saying"
     which = figures.which_counted(question or "")
     if which is not None:  # "as a practice nurse, how many ... before anyone joined the dots": who asks, and when
         left = [w for w in left if not (w.isalpha() and w.islower()) or w in which]

@@ -224,7 +224,8 @@ _CHECKS_A_FIGURE = re.compile(
 # posted that ...", "I read that ..."): where the asker heard it, not what they ask.
 _ATTRIBUTION = re.compile(
     r"^\W*(?:(?:and|but|so)\s+)?(?:[\w'’-]+\s+){0,7}?(?:says|said|told (?:me|us)|(?:was|were|been) told|posted|"
-    r"reckons|mentioned|claims|claimed|read|heard|wrote|insists|keeps saying)(?:\s+(?:[\w'’-]+\s+){0,4}?that)?\s+(?=\S)"
+    r"reckons|mentioned|claims|claimed|read|heard|wrote|insists|keeps saying|saying)"
+    r"(?:\s+(?:[\w'’-]+\s+){0,4}?that)?\s+(?=\S)"
     r"|^\W*(?:the\s+)?(?:rumour|word|talk|story|gossip)\s+(?:[\w'’-]+\s+){0,5}?is\s+(?:that\s+)?(?=\S)",
     re.I,
 )
@@ -335,6 +336,19 @@ def _general_claim(sentence: str) -> bool:
     lets children be left alone from 12.")?"""
     told = _ATTRIBUTION.search(sentence)
     return told is not None and not _SOMEONE.search(sentence[told.end() :])
+
+
+_UNABLE = re.compile(r"\b(?:not|never|cannot|can['’]?t|couldn['’]?t|won['’]?t)\b", re.I)  # "cannot read": no source
+
+
+def attribution_words(question: str) -> set[str]:
+    """The words saying where the asker heard or read a claim ("saw a tiktok saying ...", "my
+    manager says ..."): the claim's source, never a thing a passage must hold."""
+    told = [s for s in _SENTENCE_END.split(question or "") if not _QUESTION.match(s)]  # "what has X said"
+    found = (_ATTRIBUTION.search(s) for s in told)
+    said = [re.findall(r"[\w'’-]+", m.group(0)) for m in found if m and not _UNABLE.search(m.group(0))]
+    # a place or body named there ("a colleague from Cornwall says") says whose rule is claimed
+    return {w.lower() for ws in said for i, w in enumerate(ws) if i == 0 or not w[:1].isupper()}
 
 
 def checks_a_claim(sentence: str) -> bool:

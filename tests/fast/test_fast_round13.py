@@ -26,3 +26,16 @@ def test_who_does_the_most_asks_for_a_figure_not_a_deed():
     assert people.asked(q, "who", set(token_set(q))).deed is None
     q = "Who sends the referrals to the hub?"
     assert people.asked(q, "who", set(token_set(q))).deed is not None
+
+
+def test_where_a_claim_was_heard_is_no_word_to_find():
+    from assistant.answering import asking, leadin
+
+    q = "saw a reel saying only teachers can refer a child?? can a neighbour refer or not"
+    assert {"saw", "reel", "saying"} <= leadin.attribution_words(q)
+    shown = ["Anyone can tell the hub about a worry: a neighbour, a relative or the child."]
+    assert not {"saw", "reel", "saying"} & set(asking.for_reader(q, ["saw", "reel", "saying"], shown, quoted=True))
+    # A question about what someone said, a place the claim is about, and "cannot read" are no source.
+    assert not leadin.attribution_words("What has the panel said about neglect?")
+    assert "cornwall" not in leadin.attribution_words("A friend from Cornwall says their rule is five days.")
+    assert not leadin.attribution_words("If the dad cannot read the plan, what happens?")
