@@ -30,6 +30,7 @@ UNSEEN8 = ROOT / "tests" / "eval_unseen8"
 UNSEEN9 = ROOT / "tests" / "eval_unseen9"
 UNSEEN10 = ROOT / "tests" / "eval_unseen10"
 UNSEEN11 = ROOT / "tests" / "eval_unseen11"
+UNSEEN12 = ROOT / "tests" / "eval_unseen12"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -55,6 +56,7 @@ unseen8_docs = _builder(UNSEEN8)
 unseen9_docs = _builder(UNSEEN9)
 unseen10_docs = _builder(UNSEEN10)
 unseen11_docs = _builder(UNSEEN11)
+unseen12_docs = _builder(UNSEEN12)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -69,6 +71,7 @@ UNSEEN8_QUESTIONS = load_questions(UNSEEN8)
 UNSEEN9_QUESTIONS = load_questions(UNSEEN9)
 UNSEEN10_QUESTIONS = load_questions(UNSEEN10)
 UNSEEN11_QUESTIONS = load_questions(UNSEEN11)
+UNSEEN12_QUESTIONS = load_questions(UNSEEN12)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -251,7 +254,12 @@ def test_unseen_set_has_every_kind_in_numbers():
         for q in UNSEEN_QUESTIONS
         if q.question.lower()
         in asked_elsewhere(
-            UNSEEN7_QUESTIONS, UNSEEN8_QUESTIONS, UNSEEN9_QUESTIONS, UNSEEN10_QUESTIONS, UNSEEN11_QUESTIONS
+            UNSEEN7_QUESTIONS,
+            UNSEEN8_QUESTIONS,
+            UNSEEN9_QUESTIONS,
+            UNSEEN10_QUESTIONS,
+            UNSEEN11_QUESTIONS,
+            UNSEEN12_QUESTIONS,
         )
     ]
 
@@ -271,6 +279,7 @@ def test_unseen2_set_has_every_kind_in_numbers():
         UNSEEN9_QUESTIONS,
         UNSEEN10_QUESTIONS,
         UNSEEN11_QUESTIONS,
+        UNSEEN12_QUESTIONS,
     )
     assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
@@ -281,39 +290,139 @@ def test_unseen2_set_has_every_kind_in_numbers():
 SET_COUNTS = {
     "unseen3": (
         (85, 50, 8, 15, 8, 8, 2, 4),
-        ("unseen", "unseen2", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
+        ("unseen", "unseen2", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"),
     ),
     "unseen4": (
         (95, 52, 8, 17, 9, 9, 2, 5),
-        ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
+        ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"),
     ),
     "unseen5": (
         (97, 54, 8, 19, 9, 9, 2, 5),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+        ),
     ),
     "unseen6": (
         (105, 58, 10, 20, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+        ),
     ),
     "unseen7": (
         (105, 58, 10, 20, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen8", "unseen9", "unseen10", "unseen11"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+        ),
     ),
     "unseen8": (
         (110, 60, 10, 21, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen9", "unseen10", "unseen11"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+        ),
     ),
     "unseen9": (
         (110, 60, 10, 21, 10, 10, 3, 12),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen10", "unseen11"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+        ),
     ),
     "unseen10": (
         (130, 75, 12, 24, 10, 10, 3, 20),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen11"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen11",
+            "unseen12",
+        ),
     ),
     "unseen11": (
         (130, 75, 12, 24, 10, 10, 3, 25),
-        ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen12",
+        ),
+    ),
+    "unseen12": (
+        (172, 112, 13, 27, 10, 10, 3, 48),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+        ),
     ),
 }
 
@@ -349,6 +458,7 @@ UNSEEN_SETS = {
     "unseen9": (UNSEEN9, unseen9_docs, UNSEEN9_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen10": (UNSEEN10, unseen10_docs, UNSEEN10_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen11": (UNSEEN11, unseen11_docs, UNSEEN11_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen12": (UNSEEN12, unseen12_docs, UNSEEN12_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

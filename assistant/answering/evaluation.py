@@ -37,6 +37,7 @@ NAMED_SETS = {
     "unseen9": "eval_unseen9",  # report only
     "unseen10": "eval_unseen10",  # report only
     "unseen11": "eval_unseen11",  # report only
+    "unseen12": "eval_unseen12",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
