@@ -290,6 +290,11 @@ _GOES_ON = re.compile(
 )
 
 
+# The last word of a body's name: a closed list of the kinds of organisation English names so.
+_BODIES = frozenset(
+    "police council trust service services team hospital partnership board constabulary authority agency "
+    "school academy college university charity project hub unit centre center".split()
+)
 _CALENDAR = answertypes.MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NAMES_OF = re.compile(r"\b(?:what|which)\s+(?:are|were|is|was)\s+(?:the\s+)?(?:full\s+)?names\s+of\b", re.I)
 _CAPITAL_RUN = re.compile(r"\b([A-Z][a-z'’]+)(?:[ -][A-Z][a-z'’-]+)+")
@@ -310,6 +315,8 @@ def has_names(text: str) -> bool:
         words = re.split(r"[ -]", m.group(0))
         if words[0].lower() in PERSONAL_TITLES:
             return True
+        if words[-1].lower() in _BODIES:  # "Wessmoor Police", "Tarnbury Council": a body, no person
+            continue
         unknown = [
             w
             for w in words

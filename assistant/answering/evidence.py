@@ -313,8 +313,8 @@ def admissible(
     held = both | exact  # every single name; of "Dr Hesketh or Dr Tregear?", one
     if not terms.propers <= held | people.held_by_post(terms.roles, both) or not all(c & held for c in terms.choices):
         return False
-    # "Pellingbrook has its own procedure": a place named only as having its own is another's.
-    if not (terms.polar or not subjects.named_elsewhere(terms.propers - ctx, text, set(terms.words))):
+    # "Pellingbrook has its own procedure", "adult social care has its own line": another's.
+    if not terms.polar and subjects.another_s(terms.propers - ctx, terms.pairs, text, set(terms.words)):
         return False
     if not all(answertypes.names_pseudonym(text + "\n" + ctx_text, p) for p in terms.pseudonyms):
         return False

@@ -25,7 +25,7 @@ from assistant.answering.aspects import _SENTENCE_END, FEMALE, LIGHT_VERBS, MALE
 
 # "whose partnership has *its own* procedure", "publishes *their own* figures": what is asked of the
 # place is kept somewhere else.
-_OWN = re.compile(r"\b(?:its|their|his|her)\s+own\b", re.I)
+_OWN = re.compile(r"\b(?:its|their|his|her)\s+own\b|\w['’]s\s+own\b", re.I)  # "call Elderby's own service"
 _GIVES = re.compile(r"\d")  # a figure, a time, a phone number
 
 
@@ -49,11 +49,34 @@ def named_elsewhere(
     def elsewhere(sentence: str) -> bool:
         # the place's own name ("Sowerby Cross Council") is not a person's, nor something asked of it
         rest = _CAPITALS.sub(lambda m: "" if names & token_set(m.group(0)) else m.group(0), sentence)
-        if _GIVES.search(sentence) or has_names(rest):
+        if _GIVES.search(_NUMBERED.sub("", sentence)) or has_names(rest):
             return False
         return bool(_OWN.search(sentence)) or bool(_INSTEAD.search(sentence) and not asked & token_set(rest))
 
     return bool(naming) and all(elsewhere(s) for s in naming)
+
+
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*\s")  # "2.7 Wessmoor Police ...": a paragraph's number, no figure
+
+
+def another_s(names, pairs: list[tuple[str, str]], text: str, asked: set[str]) -> bool:
+    """Is the place (``named_elsewhere``) or the group-and-thing (``group_elsewhere``) asked about
+    named in ``text`` only as having its own?"""
+    return named_elsewhere(names, text, asked) or group_elsewhere(pairs, text)
+
+
+def group_elsewhere(pairs: list[tuple[str, str]], text: str) -> bool:
+    """Is a group-and-thing the question names ("adult social care") said in ``text`` to have its
+    own ("adult social care has its own out of hours service"), so the passage's is another's?"""
+    for who, head in pairs:
+        own = re.compile(
+            rf"\b{re.escape(who)}\w*\s+{re.escape(head)}\w*(?:\s+\w+){{0,3}}?\s+(?:has|have|runs?|keeps?)\s+"
+            r"(?:its|their)\s+own\b",
+            re.I,
+        )
+        if own.search(text):
+            return True
+    return False
 
 
 _CAPITALS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

@@ -39,3 +39,24 @@ def test_where_a_claim_was_heard_is_no_word_to_find():
     assert not leadin.attribution_words("What has the panel said about neglect?")
     assert "cornwall" not in leadin.attribution_words("A friend from Cornwall says their rule is five days.")
     assert not leadin.attribution_words("If the dad cannot read the plan, what happens?")
+
+
+def test_a_place_or_group_said_to_have_its_own_is_another_s():
+    from assistant.answering import subjects
+
+    asked = {"brookby", "out", "hour", "number"}
+    said = "For a child who lives in Brookby, call Brookby's own duty team."
+    assert subjects.named_elsewhere({"brookbi"}, said, asked)
+    # A paragraph's number is no figure given there; a police force is no person named there.
+    covered = "4.2 Fenmoor Police also covers Brookby, which has its own LADO."
+    assert subjects.named_elsewhere({"brookbi"}, covered, asked)
+    assert not subjects.named_elsewhere({"brookbi"}, "Brookby's duty team: 01632 000 111.", asked)
+    adults = [("adult", "social")]
+    assert subjects.group_elsewhere(adults, "The team does not cover adults; adult social care has its own line.")
+    assert not subjects.group_elsewhere(adults, "Ring adult social care on 01632 000 222.")
+    assert not subjects.group_elsewhere([("police", "station")], "They chose their own place, not a police station.")
+
+
+def test_a_body_s_name_is_no_person_s():
+    assert not aspects.has_names("Fenmoor Police also covers it.")
+    assert aspects.has_names("Ask Tomasz Wierzba.")
