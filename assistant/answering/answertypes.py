@@ -152,7 +152,12 @@ _PHONE_Q = re.compile(
     r"|\b(?:what|which|wh?at)(?:['’]?s|\s+is|\s+are)?\s+(?:the\s+|your\s+)?(?:tele)?phone\b(?!\s+(?:policy|use|rules?)\b)"
     r"|\bnumber\s+for\b"
     r"|\bnumber\s+of\s+(?:the|your|their)\s+(?:[\w-]+\s+){0,2}?(?:office|team|hub|service|line|desk|front door|"
-    r"helpline|duty)\b",
+    r"helpline|duty)\b"
+    # typed as a search, with no word of asking: "lado number?", "out of hours number police" (not
+    # "referrals number", a plural counted, nor "number of ...")
+    r"|^(?!.*\b(?:how|what|which|who|whom|when|where|why|is|are|was|were)\b)(?:[\w'’&-]+\s+){0,6}?"
+    r"(?!(?:the|a|right|correct|exact|real|actual|total|same)\s)(?:[\w'’&-]*[^s\W]|hours)\s+(?:number|phone|tel)\b"
+    r"(?!\s+of\b)",
     re.I,
 )
 _PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?![\d,])|\b(?:999|111|101|112)\b")

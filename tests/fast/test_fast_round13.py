@@ -60,3 +60,13 @@ def test_a_place_or_group_said_to_have_its_own_is_another_s():
 def test_a_body_s_name_is_no_person_s():
     assert not aspects.has_names("Fenmoor Police also covers it.")
     assert aspects.has_names("Ask Tomasz Wierzba.")
+
+
+def test_a_search_for_a_service_s_number_asks_for_a_phone_number():
+    from assistant.answering import answertypes
+
+    for typed in ("lado number?", "out of hours number police", "kite project phone", "duty team tel"):
+        assert answertypes.kind(typed) == "phone", typed
+    # A plural counted, "number of", a figure checked, and "no" as a word are not a phone number.
+    for typed in ("referrals number 2025", "number of contacts", "Is that the right number?", "allegation no employer"):
+        assert answertypes.kind(typed) != "phone", typed
