@@ -281,6 +281,7 @@ def _candidate(
     (``admissible``, judged when first asked; ``heading`` may be a function giving it)."""
     have, ctx = token_set(text), token_set(ctx_text)
     exact_text = covered(terms, have, glossary) | spelled_held(terms, figures_in(text)) | times_spanned(terms, text)
+    exact_text |= values_held(terms, text)  # "rhi timescale": "within 72 hours" holds the timescale
     exact = covered(terms, have | ctx, glossary) | exact_text | spelled_held(terms, figures_in(ctx_text))
     soft_text = soft_ctx = {}
     if vectors is not None and known is not None:
@@ -707,6 +708,17 @@ def value_given(terms: Terms, word: str, texts: list[str]) -> bool:
     if word in VALUE_WORDS["person"]:
         return terms.kind == "who" and answertypes.has_person(text, list(word_stems(text)[0]))
     return False
+
+
+_WHICH_TIME = frozenset("date dates time times".split())  # "term dates": which dates is the question
+
+
+def values_held(terms: Terms, text: str) -> set[str]:
+    """The question's stems naming a kind of time or contact value ("timescale", "deadline",
+    "phone") that ``text`` gives: a span, date or clock time, a phone number or an email address."""
+    timed = gives_time(text) and VALUE_WORDS["time"] - _WHICH_TIME
+    rung = gives_contact(text) and VALUE_WORDS["contact"]
+    return {s for s, w in terms.words.items() if w.lower() in (timed or set()) | (rung or set())}
 
 
 def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None) -> set[str]:

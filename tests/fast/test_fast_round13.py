@@ -70,3 +70,16 @@ def test_a_search_for_a_service_s_number_asks_for_a_phone_number():
     # A plural counted, "number of", a figure checked, and "no" as a word are not a phone number.
     for typed in ("referrals number 2025", "number of contacts", "Is that the right number?", "allegation no employer"):
         assert answertypes.kind(typed) != "phone", typed
+
+
+def test_a_timescale_or_a_phone_is_held_by_the_value_it_names():
+    from meaning_docs import terms_for
+
+    from assistant.answering import evidence
+
+    terms = terms_for({"rhi": "rhi", "timescal": "timescale"})
+    assert "timescal" in evidence.values_held(terms, "Every child is offered an interview within 72 hours.")
+    assert not evidence.values_held(terms, "Every child is offered an interview.")
+    assert evidence.values_held(terms_for({"duti": "duty", "phone": "phone"}), "Ring 01632 000 333.")
+    # "term dates": which dates is the question, not held by any date
+    assert not evidence.values_held(terms_for({"term": "term", "date": "dates"}), "Closed on 25 December 2026.")
