@@ -317,11 +317,8 @@ def has_names(text: str) -> bool:
             return True
         if words[-1].lower() in _BODIES:  # "Wessmoor Police", "Tarnbury Council": a body, no person
             continue
-        unknown = [
-            w
-            for w in words
-            if not (meaning.word_classes(w.lower()) or meaning.common(w.lower()) or w.lower() in _CALENDAR)
-        ]
+        bare = [re.sub(r"['’]s?$", "", w).lower() for w in words]  # "Children's Advice": a word's possessive
+        unknown = [w for w in bare if not (meaning.word_classes(w) or meaning.common(w) or w in _CALENDAR)]
         if len(words) <= 3 and 2 * len(unknown) >= len(words):
             return True
     return False

@@ -123,6 +123,12 @@ def advisee(question: str, stems: set[str]) -> list[str]:
 
 _BY_NAME = re.compile(r"\bby name\b|\bwhat(?:['’]s| is| was) (?:his|her|their) name\b", re.I)
 _NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|a\s+|an\s+|[\w’']+['’]s\s+)?(?P<phrase>(?:[a-z-]+\s*){1,3})", re.I)
+# typed as a search: "kite project manager name", "designated nurse name?" (no word of asking)
+_NAME_TYPED = re.compile(
+    r"^(?!.*\b(?:how|what|which|who|whom|when|where|why|is|are|was|were|do|does|did)\b).*?"
+    r"\b(?P<phrase>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+names?\W*$",
+    re.I,
+)
 _ACTOR = re.compile(
     r"\b(?:must|should|shall|did|does|do|will|would|can|could|has|have|may|might)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<agency>[a-z]+)\s+(?:(?:not|also|usually|always|still|then)\s+)?(?P<verb>[a-z]+)\b",
@@ -237,6 +243,9 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     low = question.lower()
     m = _NAME_OF.search(question)
     named_person = m is not None and bool(set(m.group("phrase").lower().split()) & PERSONS)
+    typed = _NAME_TYPED.search(question) if m is None else None
+    if typed and typed.group("phrase").split()[-1].lower() in PERSONS - ACTORS:  # not "school name"
+        m, named_person = typed, True
     out.by_name = named_person or (kind == "who" and bool(_BY_NAME.search(question)))
     phrase = ""
     own = _POSSESSOR.sub(r"\1 ", re.sub(r"\bwho['’]s\b", "who is", question, flags=re.I))

@@ -83,3 +83,16 @@ def test_a_timescale_or_a_phone_is_held_by_the_value_it_names():
     assert evidence.values_held(terms_for({"duti": "duty", "phone": "phone"}), "Ring 01632 000 333.")
     # "term dates": which dates is the question, not held by any date
     assert not evidence.values_held(terms_for({"term": "term", "date": "dates"}), "Closed on 25 December 2026.")
+
+
+def test_a_post_typed_with_name_asks_for_a_person_s_name():
+    from assistant.answering import people
+    from assistant.index.lexical import token_set
+
+    for typed, role in (("hub team manager name", "manag"), ("designated nurse name?", "nurs")):
+        got = people.asked(typed, "", set(token_set(typed)))
+        assert got.by_name and role in got.role, typed
+    assert not people.asked("school name", "", {"school", "name"}).by_name  # a school's name, not a person's
+    # a word's possessive in a body's name is no person's name; a person's possessive still is
+    assert not people.personal_name("Ring the Children's Advice and Screening Team on weekdays.")
+    assert people.personal_name("Ask Olu Adeyemi's team.")
