@@ -102,7 +102,14 @@ def season_held(season: tuple[str, int] | None, text: str) -> bool:
     name, year = season
     if any(m.group(1).lower() == name and int(m.group(2)) == year for m in _SEASON_YEAR.finditer(text)):
         return True
+    # "WINTER 2026-27": a year's label that another season names is that season's, not the year's
+    text = _SEASON_LABEL.sub(lambda m: m.group(0) if m.group(1).lower() == name else " ", text)
     return any(_names((month, year), text) for month in _SEASONS[name])
+
+
+_SEASON_LABEL = re.compile(
+    r"\b(spring|summer|autumn|fall|winter)\s+(?:term\s+)?(?:19|20)\d\d\s*(?:[-/–]|\s+to\s+)\s*(?:19|20)?\d\d\b", re.I
+)
 
 
 # The asker asks how things stand now, often against before ("is it still 72 hours?", "is it any

@@ -96,3 +96,11 @@ def test_a_post_typed_with_name_asks_for_a_person_s_name():
     # a word's possessive in a body's name is no person's name; a person's possessive still is
     assert not people.personal_name("Ring the Children's Advice and Screening Team on weekdays.")
     assert people.personal_name("Ask Olu Adeyemi's team.")
+
+
+def test_a_year_s_label_another_season_names_is_that_season_s():
+    from assistant.answering import periods
+
+    assert not periods.season_held(("summer", 2026), "DUTY ROTA, WINTER 2026-27: 1 December 2026 to 28 February 2027")
+    assert periods.season_held(("summer", 2026), "Annual report 2026-27")  # a financial year holds its summer
+    assert periods.season_held(("summer", 2026), "Summer 2026-27 programme")
