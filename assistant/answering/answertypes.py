@@ -491,9 +491,20 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b
 
 
 def without_phone_numbers(text: str) -> str:
-    """A text without its written-out phone numbers and times of day: a count is neither a
-    number to ring nor an opening hour."""
-    return _CLOCK.sub(" ", _DIALLED.sub(" ", text))
+    """A text without its written-out phone numbers, times of day, numbered labels and ages: a
+    count is neither a number to ring, an opening hour, "Month 2" of a checklist nor "aged 10 to 17"."""
+    return _AGED.sub(" ", _LABEL.sub(" ", _CLOCK.sub(" ", _DIALLED.sub(" ", text))))
+
+
+_AGED = re.compile(r"\b(?:aged|ages)\s+\d{1,2}(?:\s*(?:to|-|–|and)\s*\d{1,2})?(?:\s+or\s+(?:over|under))?\b", re.I)
+
+
+# A label numbering a step, a stage or a part ("Month 2 |", "Stage 3:", "Version 4"): it counts nothing.
+_LABEL = re.compile(
+    r"\b(?:month|week|day|stage|step|level|phase|version|part|section|appendix|table|page|tier|year)\s+\d{1,2}"
+    r"(?=\s*[|:]|\s*$)",
+    re.I | re.M,
+)
 
 
 @lru_cache(maxsize=4096)

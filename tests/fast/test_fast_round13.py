@@ -104,3 +104,14 @@ def test_a_year_s_label_another_season_names_is_that_season_s():
     assert not periods.season_held(("summer", 2026), "DUTY ROTA, WINTER 2026-27: 1 December 2026 to 28 February 2027")
     assert periods.season_held(("summer", 2026), "Annual report 2026-27")  # a financial year holds its summer
     assert periods.season_held(("summer", 2026), "Summer 2026-27 programme")
+
+
+def test_a_step_s_label_and_an_age_count_nothing():
+    from assistant.answering import answertypes
+
+    table = "Month 1 | Shadow the duty desk | Team manager\nMonth 2 | Spend a day with the youth team | Team manager"
+    assert "1" not in answertypes.without_phone_numbers(table)
+    aged = "The weekly group for children aged 10 to 17 who go missing often."
+    assert "10" not in answertypes.without_phone_numbers(aged)
+    counted = "The youth team worked with 140 children in the year."
+    assert "140" in answertypes.without_phone_numbers(counted)
