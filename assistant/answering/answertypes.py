@@ -35,7 +35,10 @@ _COUNT = re.compile(
     r"|(?:^\W*|\b(?:the|what|what's|whats|total|max|maximum|min|minimum)\s+)no\.?\s+of\b"
     # figures asked for by their noun: "what were the referral numbers for 2023?", "what are the figures?"
     r"|^\W*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:(?!(?:tele)?phone\b|contact\b|tel\b)[\w'’-]+\s+){0,3}?"
-    r"(?:numbers|figures|statistics|stats)\b",
+    r"(?:numbers|figures|statistics|stats)\b"
+    # a rate asked by its unit: "caseload per officer", "calls per day" (a figure, whatever is counted)
+    r"|^(?!.*\b(?:how|when|where|why|who|which)\b).*\bper\s+(?:day|week|month|year|officer|worker|head|person|"
+    r"child|case|school)\W*$",
     re.I,
 )
 _WHO = re.compile(r"^\s*(?:\w+\s+){0,2}(who|whom|whose)\b", re.I)

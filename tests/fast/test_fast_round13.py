@@ -115,3 +115,11 @@ def test_a_step_s_label_and_an_age_count_nothing():
     assert "10" not in answertypes.without_phone_numbers(aged)
     counted = "The youth team worked with 140 children in the year."
     assert "140" in answertypes.without_phone_numbers(counted)
+
+
+def test_a_rate_typed_by_its_unit_asks_for_a_figure():
+    from assistant.answering import answertypes
+
+    assert answertypes.kind("hub referrals per month") == "count"
+    assert answertypes.kind("what is the caseload per worker") == "count"
+    assert answertypes.kind("Does the law stop a teacher helping a child?") != "count"
