@@ -29,17 +29,22 @@ from functools import lru_cache
 
 from assistant.answering import answertypes
 
+# A search typed with no word of asking: what it asks of a thing comes last.
+_TYPED = r"^(?!.*\b(?:what|how|who|whom|when|where|why|which|is|are|was|were|do|does|did)\b)\W*"
 # "what did the Child T review find", "what were the findings of ...", "what did Sir X recommend"
 _FINDINGS = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+(?:find|conclude|show|reveal|learn|identify|highlight)\b"
     r"|\b(?:findings?|conclusions?|lessons?)\s+(?:of|from|in)\s+(?P<b>.+)"
     # "what happened in the Child G review": a review's account of what happened is what it found
-    r"|\bwhat\s+happened\s+in\s+(?P<c>.+?\b(?:review|inquiry|audit)s?)\b",
+    r"|\bwhat\s+happened\s+in\s+(?P<c>.+?\b(?:review|inquiry|audit)s?)\b"
+    # typed as a search: "panel annual report 2020 themes", "child larch review learning"
+    r"|" + _TYPED + r"(?P<d>.+?)\s+(?:findings?|conclusions?|lessons?|learning|themes?|key\s+messages)\W*$",
     re.I,
 )
 _RECOMMENDS = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have)\s+(?P<a>.+?)\s+recommend\b"
-    r"|\brecommendations?\s+(?:of|from|in|made by)\s+(?P<b>.+)",
+    r"|\brecommendations?\s+(?:of|from|in|made by)\s+(?P<b>.+)"
+    r"|" + _TYPED + r"(?P<d>.+?)\s+recommendations?\W*$",
     re.I,
 )
 _REASON = re.compile(
@@ -80,7 +85,9 @@ PERSONAL_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady professor prof
 # concluded, learned, shown or identified; a recommendation as recommended, or as what should,
 # must or ought to be done; a reason as because, after, following, due to, so that or prompted.
 EVIDENCE = {
-    "findings": frozenset("find found conclud conclus learn lesson show shown identifi highlight reveal judg".split()),
+    "findings": frozenset(
+        "find found conclud conclus learn lesson show shown identifi highlight reveal judg theme".split()
+    ),
     "recommendations": frozenset("recommend should must ought action propos urg advis".split()),
     "reason": frozenset("becaus after follow due reason prompt led result concern aim purpos why sinc".split()),
 }
@@ -135,7 +142,7 @@ def asked_of(question: str) -> tuple[str, str]:
         m = pattern.search(question)
         if m:
             groups = m.groupdict()
-            thing = groups.get("a") or groups.get("b") or groups.get("c") or ""
+            thing = groups.get("a") or groups.get("b") or groups.get("c") or groups.get("d") or ""
             thing = _said_before(question, thing) if _PROFORM.fullmatch(thing.strip()) else thing
             thing = re.sub(r"^(?:the|a|an)\s+", "", thing.strip(), flags=re.I)
             if thing and named(thing):
@@ -235,6 +242,10 @@ def names_thing(thing: str, text: str) -> bool:
     if found:
         return all(answertypes.names_pseudonym(text, p) for p in found)
     capitals = {t for w in thing.split() if w[:1].isupper() for t in tokenize(w)}
+    if not capitals:  # typed in lower case ("panel annual report 2020"): its words and year
+        from assistant.index.lexical import stopwords
+
+        capitals = set(tokenize(thing)) - stopwords()
     return bool(capitals) and capitals <= token_set(text)
 
 

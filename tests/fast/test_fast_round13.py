@@ -123,3 +123,16 @@ def test_a_rate_typed_by_its_unit_asks_for_a_figure():
     assert answertypes.kind("hub referrals per month") == "count"
     assert answertypes.kind("what is the caseload per worker") == "count"
     assert answertypes.kind("Does the law stop a teacher helping a child?") != "count"
+
+
+def test_what_a_search_asks_of_a_thing_comes_last():
+    typed = "national panel annual report 2020 themes"
+    assert aspects.asked_of(typed) == ("findings", "national panel annual report 2020")
+    assert aspects.asked_of("Child Rowan recommendations") == ("recommendations", "Child Rowan")
+    assert aspects.asked_of("safeguarding e-learning") == ("", "")
+    named = "The e-learning is free. Staff briefings drew on the Panel's annual report 2020, published in May 2021."
+    assert aspects.names_thing("panel annual report 2020", named)
+    # named, but nothing found is said of it there: an e-learning course is no finding of the report
+    assert not aspects.states_of(
+        "findings", "panel annual report 2020", named, "", {"learn", "panel", "annual", "report"}, set()
+    )
