@@ -174,6 +174,12 @@ def _about_case(question: str, case: str) -> bool:
     )
 
 
+# "the learning brief", "a learning review", "e-learning": a kind of text or course, nothing learned
+_LEARNING_NAMED = re.compile(
+    r"\be-learning\b|\blearning\s+(?:briefs?|reviews?|events?|summar(?:y|ies)|notes?|courses?|modules?)\b", re.I
+)
+
+
 def accounted(case: str, text: str, context: str) -> bool:
     """Does the passage give an account of the named ``case``, not only name a review of it?
     "Two other reviews, of Baby U and of Child O, are in progress" tells nothing of what
@@ -198,7 +204,8 @@ def accounted(case: str, text: str, context: str) -> bool:
                 continue
             # The review's own name says nothing it found: "the learning review of Child C".
             told = _LABEL_NAME.sub(" ", sentence[: mine[0][0]]) + sentence[mine[0][0] :]
-            if states("findings", token_set(" ".join([told, *sentences[i + 1 :], *paragraphs[at + 1 : at + 2]]))):
+            told = " ".join([told, *sentences[i + 1 :], *paragraphs[at + 1 : at + 2]])
+            if states("findings", token_set(_LEARNING_NAMED.sub(" ", told))):
                 return True
     return False
 

@@ -267,11 +267,20 @@ def not_asked(question: str, frame) -> set[str]:
     return framing_words(question, frame) | leadin.idiom_words(question) | leadin.contrast_words(question)
 
 
+def _cased(question: str, index) -> str:
+    """``question`` with the capitals of the index's names it typed in lower case put back, and of
+    its pseudonyms by a word ("child alder": Child Alder, casing.pseudonyms_named)."""
+    cased = casing.recased(question, *casing.index_names(index))
+    for name in casing.pseudonyms_named(question, index):
+        cased = re.sub(rf"\b{re.escape(name)}\b", name, cased, flags=re.I)
+    return cased
+
+
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
     # "ormsgate", "child n": names typed in lower case are read with their capitals (casing).
-    cased = casing.recased(question, *casing.index_names(index))
+    cased = _cased(question, index)
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
     framing = not_asked(question, frame)

@@ -136,3 +136,10 @@ def test_what_a_search_asks_of_a_thing_comes_last():
     assert not aspects.states_of(
         "findings", "panel annual report 2020", named, "", {"learn", "panel", "annual", "report"}, set()
     )
+
+
+def test_a_learning_brief_named_tells_nothing_of_the_case():
+    named = "Read the practice guide and the learning brief from the local review of Child R."
+    assert not aspects.accounted("Child R", named, "")
+    told = "The local review of Child R found that nobody asked the boy what he wanted."
+    assert aspects.accounted("Child R", told, "")
