@@ -62,7 +62,8 @@ _STRONG = [
     # Nor when denied: "if it's not an emergency, how quickly ...?" asks the ordinary case.
     r"(?<!\bnot an )(?<!\bnon-)(?<!\bnon )(?<!\bno )(?<!\bisn't an )(?<!\bisnt an )"
     r"\bemergency\b(?!\s+(department|departments|dept|teams?|services?|medicine|planning|admissions?|staff|"
-    r"nurses?|doctors?|clinicians?|care|protection orders?)\b)",
+    r"nurses?|doctors?|clinicians?|care|protection orders?|placements?|accommodation|beds?|foster(?:ing)?|carers?|"
+    r"respite|housing|plans?|procedures?)\b)",
 ]
 # The asker's next step, which a practitioner may also ask the documents about ("according to
 # the guidance, what should I do if a baby has a bruise?"): a signpost unless they are cited.

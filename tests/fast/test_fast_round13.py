@@ -143,3 +143,11 @@ def test_a_learning_brief_named_tells_nothing_of_the_case():
     assert not aspects.accounted("Child R", named, "")
     told = "The local review of Child R found that nobody asked the boy what he wanted."
     assert aspects.accounted("Child R", told, "")
+
+
+def test_an_emergency_service_named_is_no_emergency():
+    from assistant.answering import signpost
+
+    assert not signpost.is_urgent("duty team emergency placement foster carers", None)
+    # the duty team's number asked with a worry stays urgent (tests/test_signpost.py)
+    assert signpost.is_urgent("it's an emergency, the baby isn't breathing", None)
