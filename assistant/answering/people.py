@@ -389,9 +389,12 @@ def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str,
         return True  # an imprint of the thing asked ("Level 2 training. Edition 3"), not "published in 2026"
     if nouns & {_stem(w) for w in _WORD.findall(heading)} and personal_name(text):
         return True  # "5. Health update" over "Dr Ade Rowe said ...": the heading names the deed
+    doers = {f"{lemma.rstrip('e')}{end}" for lemma in lemmas for end in ("er", "or")}  # "manages": a manager
     for sentence in _SENTENCES.split(f"{text}\n{heading}"):
         words = [w.lower() for w in _WORD.findall(sentence)]
         if nouns & {_stem(w) for w in words} and ("by" in words or personal_name(sentence)):
+            return True
+        if not noun and doers & set(words) and personal_name(sentence):  # "Gideon Wrathall, OHCS manager"
             return True
         for i, w in enumerate(words):
             if any(w[:2] == lemma[:2] for lemma in lemmas) and meaning.lemmas_of(w) & lemmas:

@@ -151,3 +151,14 @@ def test_an_emergency_service_named_is_no_emergency():
     assert not signpost.is_urgent("duty team emergency placement foster carers", None)
     # the duty team's number asked with a worry stays urgent (tests/test_signpost.py)
     assert signpost.is_urgent("it's an emergency, the baby isn't breathing", None)
+
+
+def test_who_manages_is_said_by_a_named_manager():
+    from assistant.answering import people
+    from assistant.index.lexical import token_set
+
+    q = "Who manages the out of hours team?"
+    deed = people.asked(q, "who", set(token_set(q))).deed
+    assert deed is not None
+    assert people._does_deed(deed, "Issued by Ama Okafor, out of hours manager, 3 May 2026.", "", {})
+    assert not people._does_deed(deed, "The out of hours manager is on call by telephone.", "", {})
