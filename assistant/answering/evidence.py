@@ -398,7 +398,9 @@ def unknown_compound(terms: Terms, got) -> bool:
     passage is about something else."""
     if terms.df is None:
         return False
-    loose = {m for m, head in terms.pairs_nn if m in got and not terms.df(head)}
+    # "the homeless protocol": a text's kind names how the asker knows the thing, not another thing
+    genre = {s for s, w in terms.words.items() if w.lower() in answertypes.TEXTS}
+    loose = {m for m, head in terms.pairs_nn if m in got and not terms.df(head) and head not in genre}
     plain = {s for s, w in terms.words.items() if w.islower()} - terms.propers - loose
     return bool(loose) and not plain & got
 

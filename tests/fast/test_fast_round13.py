@@ -162,3 +162,17 @@ def test_who_manages_is_said_by_a_named_manager():
     assert deed is not None
     assert people._does_deed(deed, "Issued by Ama Okafor, out of hours manager, 3 May 2026.", "", {})
     assert not people._does_deed(deed, "The out of hours manager is on call by telephone.", "", {})
+
+
+def test_a_text_s_kind_after_a_word_is_no_unknown_thing():
+    from meaning_docs import terms_for
+
+    from assistant.answering import evidence
+
+    known = {"homeless": 2, "council": 5}.get
+    asked = terms_for(
+        {"homeless": "homeless", "protocol": "protocol"}, pairs_nn=[("homeless", "protocol")], df=lambda s: known(s, 0)
+    )
+    assert not evidence.unknown_compound(asked, {"homeless"})
+    tax = terms_for({"council": "council", "tax": "tax"}, pairs_nn=[("council", "tax")], df=lambda s: known(s, 0))
+    assert evidence.unknown_compound(tax, {"council"})  # "council tax": no document speaks of tax
