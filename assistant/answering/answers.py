@@ -95,9 +95,12 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     fewer than two content words. A self-contained question ("what did Annie Hudson say",
     "what does it say about neglect?", where "it" is the documents) is always searched on its own.
     """
-    previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
-    if not previous:
+    asked = [clean_question(h) for h in history or [] if clean_question(h)]
+    if not asked:
         return None
+    previous = asked[-1]
+    if len(asked) > 1 and _REFINING.fullmatch(previous):  # "lado contacts 2025/26", "% met threshold", "last year"
+        previous = f"{asked[-2]} {previous}"
     frame = evidence.DOCUMENT_FRAME.match(question)
     if frame:  # stands alone when what it asks about is named in it
         rest = question[frame.end() :]
@@ -107,6 +110,15 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     if _THAT_START.match(question):  # "is that more than the year before?": that, the answer before
         return f"{previous} {question}"
     return None
+
+
+# A search refined in a few typed words, with no word of asking ("% met threshold", "learning points"):
+# it leans on the search before it, and so does what follows it.
+_REFINING = re.compile(
+    r"(?!.*\b(?:what|who|whom|where|when|why|how|which|is|are|was|were|do|does|did|can|could|should|will|would)\b)"
+    r"\W*(?:[\w%/'’-]+\W*){1,3}",
+    re.I,
+)
 
 
 # A question whose subject is "that" or "this", with nothing before it, points at what was asked or

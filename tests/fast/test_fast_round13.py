@@ -176,3 +176,13 @@ def test_a_text_s_kind_after_a_word_is_no_unknown_thing():
     assert not evidence.unknown_compound(asked, {"homeless"})
     tax = terms_for({"council": "council", "tax": "tax"}, pairs_nn=[("council", "tax")], df=lambda s: known(s, 0))
     assert evidence.unknown_compound(tax, {"council"})  # "council tax": no document speaks of tax
+
+
+def test_a_search_refined_twice_leans_on_the_first():
+    from assistant.answering.answers import effective_query
+
+    history = ["fenmoor local review taxi driver", "learning points"]
+    assert effective_query("recomendations", history) == f"{history[0]} {history[1]} recomendations"
+    # a question of its own before it is what it leans on, alone
+    asked = ["What did the Fenmoor review find?", "Who wrote the Fenmoor review?"]
+    assert effective_query("when", asked) == "Who wrote the Fenmoor review? when"
