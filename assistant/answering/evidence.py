@@ -712,15 +712,23 @@ def value_given(terms: Terms, word: str, texts: list[str]) -> bool:
     return False
 
 
-_WHICH_TIME = frozenset("date dates time times".split())  # "term dates": which dates is the question
+# The value words a passage holds by giving such a value ("date" and "time" say which: "term dates").
+_HELD_BY_VALUE = (
+    (VALUE_WORDS["time"] - {"date", "dates", "time", "times"}, gives_time),
+    (VALUE_WORDS["contact"], gives_contact),
+)
 
 
 def values_held(terms: Terms, text: str) -> set[str]:
     """The question's stems naming a kind of time or contact value ("timescale", "deadline",
-    "phone") that ``text`` gives: a span, date or clock time, a phone number or an email address."""
-    timed = gives_time(text) and VALUE_WORDS["time"] - _WHICH_TIME
-    rung = gives_contact(text) and VALUE_WORDS["contact"]
-    return {s for s, w in terms.words.items() if w.lower() in (timed or set()) | (rung or set())}
+    "phone") that ``text`` gives: a span, date or clock time, a phone number or an email address.
+    The text is read only when the question names such a value (most do not)."""
+    out: set[str] = set()
+    for named, gives in _HELD_BY_VALUE:
+        asked = {s for s, w in terms.words.items() if w.lower() in named}
+        if asked and gives(text):
+            out |= asked
+    return out
 
 
 def held_otherwise(terms: Terms, left: set[str], texts: list[str], vectors=None) -> set[str]:

@@ -267,20 +267,21 @@ def not_asked(question: str, frame) -> set[str]:
     return framing_words(question, frame) | leadin.idiom_words(question) | leadin.contrast_words(question)
 
 
-def _cased(question: str, index) -> str:
+def _cased(question: str, index) -> tuple[str, list[str]]:
     """``question`` with the capitals of the index's names it typed in lower case put back, and of
-    its pseudonyms by a word ("child alder": Child Alder, casing.pseudonyms_named)."""
+    its pseudonyms by a word ("child alder": Child Alder), with those pseudonyms (casing.pseudonyms_named)."""
     cased = casing.recased(question, *casing.index_names(index))
-    for name in casing.pseudonyms_named(question, index):
+    named = casing.pseudonyms_named(question, index)
+    for name in named:
         cased = re.sub(rf"\b{re.escape(name)}\b", name, cased, flags=re.I)
-    return cased
+    return cased, named
 
 
 def question_terms(question: str, index, glossary: Glossary) -> Terms:
     """What ``question`` asks about, weighed against ``index``'s vocabulary."""
     stop = stopwords() | QUESTION_WORDS
     # "ormsgate", "child n": names typed in lower case are read with their capitals (casing).
-    cased = _cased(question, index)
+    cased, by_word = _cased(question, index)
     opens_named = casing.restored_first(question, cased)
     frame = DOCUMENT_FRAME.match(question)
     framing = not_asked(question, frame)
@@ -320,7 +321,7 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         kind=answertypes.kind(question),
         polar=answertypes.polar(question),
         df=index.bm25.df,
-        pseudonyms=list(dict.fromkeys(answertypes.pseudonyms(cased) + casing.pseudonyms_named(question, index))),
+        pseudonyms=list(dict.fromkeys(answertypes.pseudonyms(cased) + by_word)),
         target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
         **_names_asked(cased, propers, names),
         asking=answertypes.asking_words(question) - {aspects.task(question)},
