@@ -354,7 +354,7 @@ def admissible(
     # author or section names it), not one naming a nursery in a case it tells
     if not set(terms.owners) <= ctx | exact - exact_text:
         return False
-    if unknown_compound(terms, got):
+    if unknown_compound(terms, got) or only_names_held(terms, got):
         return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
     if terms.defined and not any(p <= both for p in terms.defined):
@@ -403,6 +403,15 @@ def unknown_compound(terms: Terms, got) -> bool:
     loose = {m for m, head in terms.pairs_nn if m in got and not terms.df(head) and head not in genre}
     plain = {s for s, w in terms.words.items() if w.islower()} - terms.propers - loose
     return bool(loose) and not plain & got
+
+
+def only_names_held(terms: Terms, got) -> bool:
+    """Is nothing of the question held but the names of where it is? "pothole report tarnbury":
+    every other word is one no document holds, nor any word of the passage by meaning."""
+    if not terms.propers or terms.df is None:
+        return False
+    rest = set(terms.words) - terms.propers - terms.capitals
+    return bool(rest) and not rest & got and not any(terms.df(s) for s in rest)
 
 
 def spelled_out(stems: set[str], text: str, ctx_text: str) -> set[str]:

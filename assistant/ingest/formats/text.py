@@ -83,6 +83,10 @@ def parse(text: str, markdown: bool = False) -> tuple[list[Block], dict]:
         raw_lines = [line for line in para.split("\n") if line.strip()]
         if not raw_lines:
             continue
+        rows = table_rows(raw_lines)
+        if rows:
+            blocks.extend(Block(row, "table_row") for row in rows)
+            continue
         if markdown:
             blocks.extend(_markdown_blocks(raw_lines, plain, hyphenated))
             continue
@@ -98,6 +102,23 @@ def parse(text: str, markdown: bool = False) -> tuple[list[Block], dict]:
         blocks[-1].kind, blocks[-1].level = "paragraph", 0
     _found(blocks, meta, markdown)
     return blocks, meta
+
+
+_RULE_CELL = re.compile(r"^:?-{2,}:?$")  # a Markdown table's line under its header: |---|:---:|
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    """The rows of a table typed with pipes ("Week beginning | Manager on call", or a Markdown
+    table with its ``|---|---|`` line), each cell cut of its padding and joined with " | " as a
+    DOCX or HTML table's row is; empty when the lines are not all rows of one table. A wrapped
+    paragraph joins its rows into one line, and quotes a row with its neighbours'."""
+    if len(lines) < 2 or not all("|" in line for line in lines):
+        return []
+    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    ruled = [row for row in cells if not all(_RULE_CELL.match(c) for c in row)]
+    if len(ruled) == len(cells) and len({len(row) for row in cells}) > 1:
+        return []  # pipes in prose, not a table: a Markdown table has its rule line, a typed one even columns
+    return [" | ".join(row) for row in ruled if any(row)]
 
 
 def _front_matter(text: str, meta: dict) -> str:

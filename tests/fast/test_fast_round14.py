@@ -1,0 +1,56 @@
+"""Round 14: tables typed with pipes in plain text and Markdown, and a question that holds
+nothing but the name of its place."""
+
+from assistant.answering.evidence import only_names_held
+from assistant.answering.terms import Terms
+from assistant.ingest.formats.text import read, table_rows
+
+
+def test_markdown_table_rows_are_rows_without_the_rule_line():
+    text = (
+        "# Terms\n\n| Term | Stands for |\n|---|:---:|\n"
+        "| LADO | Local authority designated officer |\n| PAL | Professionals' Advice Line |\n"
+    )
+    blocks = read(text, markdown=True)
+    rows = [b.text for b in blocks if b.kind == "table_row"]
+    assert rows == [
+        "Term | Stands for",
+        "LADO | Local authority designated officer",
+        "PAL | Professionals' Advice Line",
+    ]
+    assert not any("---" in b.text for b in blocks)
+
+
+def test_typed_table_in_plain_text_keeps_one_row_a_line():
+    text = (
+        "ON CALL\n\nWeek beginning | Senior manager on call\n1 December 2026 | Ann Smith, service manager\n"
+        "8 December 2026 | Bea Jones, head of children in care, who covers the whole borough\n"
+    )
+    rows = [b.text for b in read(text) if b.kind == "table_row"]
+    assert rows[1:] == [
+        "1 December 2026 | Ann Smith, service manager",
+        "8 December 2026 | Bea Jones, head of children in care, who covers the whole borough",
+    ]
+
+
+def test_pipes_in_prose_are_not_a_table():
+    assert table_rows(["Call us on 0100 | or write to us at the office.", "We answer within a day and a half."]) == []
+    assert table_rows(["A | B", "one | two | three"]) == []  # uneven columns with no rule line
+    assert table_rows(["| A | B |", "|---|---|", "| one | two | three |"]) == ["A | B", "one | two | three"]
+
+
+def _terms(words: dict[str, str], propers: set[str], df: dict[str, int]) -> Terms:
+    t = Terms.__new__(Terms)
+    t.words, t.propers, t.capitals, t.df = words, propers, set(propers), lambda s: df.get(s, 0)
+    return t
+
+
+def test_only_the_place_name_held_is_no_evidence():
+    t = _terms({"pothol": "pothole", "tarnburi": "tarnbury"}, {"tarnburi"}, {"tarnburi": 30})
+    assert only_names_held(t, {"tarnburi"})
+    # a word the documents hold, or one the passage matches by meaning, is something to answer
+    assert not only_names_held(
+        _terms({"lado": "lado", "tarnburi": "tarnbury"}, {"tarnburi"}, {"lado": 5, "tarnburi": 30}), {"tarnburi"}
+    )
+    assert not only_names_held(t, {"tarnburi", "pothol"})
+    assert not only_names_held(_terms({"pothol": "pothole"}, set(), {}), set())
