@@ -309,6 +309,11 @@ def _counted(question: str, stop: frozenset) -> list[str]:
     m = _COUNT.search(question)
     if not m:
         return []
+    if m.group(0).lower().rstrip("?!. ").split()[-2:-1] == ["per"]:
+        # "pal calls per day": a rate counts the word before its unit ("calls"), not "pal"
+        before = [w for w in re.findall(r"[^\W_]+", question[: m.end()].lower()) if w not in stop or w == "per"]
+        at = len(before) - 1 - before[::-1].index("per") if "per" in before else -1
+        return before[at - 1 : at] if at > 0 else []
     out: list[str] = []
     for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", question[m.end() :].lower()):
         if w in _HOW_OFTEN and not out:  # "how many times did X..." counts X's visits: "twice"

@@ -54,3 +54,12 @@ def test_only_the_place_name_held_is_no_evidence():
     )
     assert not only_names_held(t, {"tarnburi", "pothol"})
     assert not only_names_held(_terms({"pothol": "pothole"}, set(), {}), set())
+
+
+def test_a_rate_counts_the_word_before_its_unit():
+    from assistant.answering.answertypes import count_target
+
+    stop = frozenset("the a of per in".split())
+    assert count_target("pal calls per day", stop) == ["calls"]
+    assert count_target("lado caseload per officer", stop) == ["caseload"]
+    assert count_target("how many visits per week", stop) == ["visits"]
