@@ -163,6 +163,25 @@ _PHONE_Q = re.compile(
     r"(?!\s+of\b)",
     re.I,
 )
+# asker's word for a post whose own name they do not know; its modifier names the post.
+VAGUE_HEADS = frozenset("person people lady man woman guy bloke chap fella someone somebody".split())
+# "whats the number for the league chairman": whom the number is of, its last word the head
+_PHONE_WHOM = re.compile(
+    r"\b(?:number|phone|telephone|tel|contact)\s+(?:for|of)\s+(?:the|a|an|my|our|your|their)?\s*"
+    r"(?:[\w'’-]+\s+){0,3}?(?:(?P<post>[^\W\d_]{3,})\s+)?(?P<head>[^\W\d_]{3,})\W*$",
+    re.I,
+)
+
+
+def phone_whom(question: str) -> str:
+    """The head of whom a phone question asks the number of, at its end ("chairman"); else ""."""
+    m = _PHONE_WHOM.search(question)
+    if not m:
+        return ""
+    # "the league welfare lady": the post is the word before the asker's vague one
+    return m.group("head") if m.group("head").lower() not in VAGUE_HEADS else (m.group("post") or "")
+
+
 _PHONE = re.compile(r"(?<![\d£$€.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?![\d,])|\b(?:999|111|101|112)\b")
 PHONE_FRAME = frozenset({"number", "phone", "telephone", "tel", "no"})
 

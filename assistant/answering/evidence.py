@@ -346,15 +346,15 @@ def admissible(
         counted = figures_in(aspects.without_dates(text)) | figures_in(aspects.without_issue_dates(ctx_text))
         if not aspects.years(terms.numbers) <= counted:
             return False
-    if subject_elsewhere(terms, exact, got):
-        return False
-    if relatives.another_relative(terms.relatives, f"{text}\n{ctx_text}"):  # Teasel's, not his sister's
+    # Teasel's, not his sister's
+    if subject_elsewhere(terms, exact, got) or relatives.another_relative(terms.relatives, f"{text}\n{ctx_text}"):
         return False
     # "what does the nursery guidance say ...?": a passage of the nursery's document (its title,
     # author or section names it), not one naming a nursery in a case it tells
     if not set(terms.owners) <= ctx | exact - exact_text:
         return False
-    if unknown_compound(terms, got) or only_names_held(terms, got):
+    # "the number for the league chairman": a passage of the welfare officer's number is another's
+    if unknown_compound(terms, got) or only_names_held(terms, got) or terms.rung in set(terms.words) - got - ctx:
         return False
     # What an abbreviation means is its long form: a passage only using "s47" does not say it.
     if terms.defined and not any(p <= both for p in terms.defined):

@@ -234,7 +234,7 @@ def _agencies(low: str, words_: list[str]) -> tuple[list[str], list[frozenset[st
 
 # A head noun that says only "a person" ("the welfare *person*", "the safeguarding *lady*"): the
 # asker's word for a post whose own name they do not know; its modifier names the post.
-_VAGUE_HEADS = frozenset("person people lady man woman guy bloke chap fella someone somebody".split())
+_VAGUE_HEADS = answertypes.VAGUE_HEADS
 
 
 def asked(question: str, kind: str, stems: set[str]) -> Asked:

@@ -80,6 +80,7 @@ class Terms:
     key: str = ""  # the stem the index holds that is rarest in general English (``key_of``)
     kind: str = ""  # "money", "count", "who", "date", "when", "name" or "" (answertypes.kind)
     target: set[str] = field(default_factory=set)  # stems a count question counts
+    rung: str = ""  # stem of whom a phone question asks the number of ("the league chairman")
     propers: set[str] = field(default_factory=set)  # stems of single names (answertypes.proper_nouns)
     choices: list[frozenset[str]] = field(default_factory=list)  # names put as "A or B?": one must be held
     roles: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # a name's posts (people.name_roles)
@@ -305,7 +306,6 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
     telling = informative(first, weights)
     # A name (a town, a review, a pseudonym, an organisation) a passage lacks: it is about something else.
     propers = {s for s in _stemmer().stemWords(answertypes.proper_nouns(cased, stop, opens_named)) if s not in glossed}
-    target = _read(answertypes.count_target(question, stop), glossary)
     return Terms(
         words=first,
         weights=weights,
@@ -322,7 +322,8 @@ def question_terms(question: str, index, glossary: Glossary) -> Terms:
         polar=answertypes.polar(question),
         df=index.bm25.df,
         pseudonyms=list(dict.fromkeys(answertypes.pseudonyms(cased) + by_word)),
-        target={respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set(),
+        target=_target(question, stop, glossary, respelling),
+        rung=_rung(question, respelling),
         **_names_asked(cased, propers, names),
         asking=answertypes.asking_words(question) - {aspects.task(question)},
         compounds=[tuple(c.lower().split("-")) for c in _COMPOUND.findall(question)],
@@ -351,6 +352,18 @@ def informative(first: dict[str, str], weights: dict[str, float]) -> dict[str, f
     question ("is it just kids?") would outweigh the words it is about, and a passage answering
     it in other words would seem to lack the most of the question."""
     return {s: min(w, meaning.general_idf(first[s])) for s, w in weights.items()}
+
+
+def _target(question: str, stop, glossary: Glossary, respelling: dict[str, str]) -> set[str]:
+    """The stems a count question counts (answertypes.count_target)."""
+    target = _read(answertypes.count_target(question, stop), glossary)
+    return {respelling.get(t, t) for t in _stemmer().stemWords(target)} if target else set()
+
+
+def _rung(question: str, respelling: dict[str, str]) -> str:
+    """The stem of whom a phone question asks the number of (answertypes.phone_whom)."""
+    whom = answertypes.phone_whom(question) if answertypes.kind(question) == "phone" else ""
+    return respelling.get(s, s) if whom and (s := _stemmer().stemWord(whom.lower())) else ""
 
 
 def _unseen_share(index, glossary: Glossary, groups, weights: dict[str, float], df: dict[str, int]) -> float:

@@ -39,9 +39,11 @@ def test_pipes_in_prose_are_not_a_table():
     assert table_rows(["| A | B |", "|---|---|", "| one | two | three |"]) == ["A | B", "one | two | three"]
 
 
-def _terms(words: dict[str, str], propers: set[str], df: dict[str, int]) -> Terms:
-    t = Terms.__new__(Terms)
-    t.words, t.propers, t.capitals, t.df = words, propers, set(propers), lambda s: df.get(s, 0)
+def _terms(words: dict[str, str], propers: set[str], df: dict[str, int], **more) -> Terms:
+    t = Terms(words=words, weights={}, groups=[], numbers=set(), names=[], count=False, capitals=set(propers), unseen=0)
+    t.propers, t.df = propers, lambda s: df.get(s, 0)
+    for name, value in more.items():
+        setattr(t, name, value)
     return t
 
 
@@ -63,3 +65,24 @@ def test_a_rate_counts_the_word_before_its_unit():
     assert count_target("pal calls per day", stop) == ["calls"]
     assert count_target("lado caseload per officer", stop) == ["caseload"]
     assert count_target("how many visits per week", stop) == ["visits"]
+
+
+def test_whom_a_phone_question_asks_the_number_of():
+    from assistant.answering.answertypes import phone_whom
+
+    assert phone_whom("whats the number for the league chairman") == "chairman"
+    assert phone_whom("whats the number for the league welfare lady") == "welfare"  # the post, not "lady"
+    assert phone_whom("what is the number for CAST?") == "CAST"
+    assert phone_whom("what number do I ring out of hours?") == ""
+
+
+def test_another_s_number_is_no_answer():
+    from assistant.answering.evidence import admissible
+
+    words = {"number": "number", "leagu": "league", "chairman": "chairman"}
+    t = _terms(words, set(), {"leagu": 4, "number": 9}, rung="chairman", kind="phone")
+    text = "League Welfare Officer | Maureen Tollhurst | 07700 900 361"
+    got = {"number", "leagu"}
+    assert not admissible(t, text, "", None, set(), set(), got, set(), {}, got, "")
+    t.rung = "leagu"  # the league's number: this passage may give it
+    assert admissible(t, text, "", None, set(), set(), got, set(), {}, got, "")
