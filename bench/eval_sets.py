@@ -2,10 +2,10 @@
 
 Builds the evaluation sets into temporary indexes (the bundled news item with
 tests/eval/questions.toml, the realistic set of tests/eval, the fit set, the held-out set of
-tests/eval_heldout, the unseen set of tests/eval_unseen, the report-only second to twelfth unseen sets of
+tests/eval_heldout, the unseen set of tests/eval_unseen, the report-only second to thirteenth unseen sets of
 tests/eval_unseen2, tests/eval_unseen3, tests/eval_unseen4, tests/eval_unseen5, tests/eval_unseen6,
-tests/eval_unseen7, tests/eval_unseen8, tests/eval_unseen9, tests/eval_unseen10, tests/eval_unseen11 and
-tests/eval_unseen12)
+tests/eval_unseen7, tests/eval_unseen8, tests/eval_unseen9, tests/eval_unseen10, tests/eval_unseen11,
+tests/eval_unseen12 and tests/eval_unseen13)
 and prints one Markdown row per set and way of measuring: the calibration in use (the shipped default), a
 calibration fitted on the set and tested leave-one-document-out, and that fit tested on its own questions. Nothing
 here changes a default.
@@ -68,6 +68,7 @@ def sets(tmp: Path) -> dict[str, tuple[list[str], Path]]:
         "unseen10": ([str(builder("eval_unseen10").build(tmp / "unseen10"))], ROOT / "tests/eval_unseen10"),
         "unseen11": ([str(builder("eval_unseen11").build(tmp / "unseen11"))], ROOT / "tests/eval_unseen11"),
         "unseen12": ([str(builder("eval_unseen12").build(tmp / "unseen12"))], ROOT / "tests/eval_unseen12"),
+        "unseen13": ([str(builder("eval_unseen13").build(tmp / "unseen13"))], ROOT / "tests/eval_unseen13"),
     }
 
 

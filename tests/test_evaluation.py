@@ -31,6 +31,7 @@ UNSEEN9 = ROOT / "tests" / "eval_unseen9"
 UNSEEN10 = ROOT / "tests" / "eval_unseen10"
 UNSEEN11 = ROOT / "tests" / "eval_unseen11"
 UNSEEN12 = ROOT / "tests" / "eval_unseen12"
+UNSEEN13 = ROOT / "tests" / "eval_unseen13"
 
 
 def _builder(folder: Path = HELDOUT):
@@ -57,6 +58,7 @@ unseen9_docs = _builder(UNSEEN9)
 unseen10_docs = _builder(UNSEEN10)
 unseen11_docs = _builder(UNSEEN11)
 unseen12_docs = _builder(UNSEEN12)
+unseen13_docs = _builder(UNSEEN13)
 
 QUESTIONS = load_questions(HELDOUT)
 FIT_QUESTIONS = load_questions(FIT)
@@ -72,6 +74,7 @@ UNSEEN9_QUESTIONS = load_questions(UNSEEN9)
 UNSEEN10_QUESTIONS = load_questions(UNSEEN10)
 UNSEEN11_QUESTIONS = load_questions(UNSEEN11)
 UNSEEN12_QUESTIONS = load_questions(UNSEEN12)
+UNSEEN13_QUESTIONS = load_questions(UNSEEN13)
 
 
 # ---------------------------------------------------------------- the held-out set
@@ -260,6 +263,7 @@ def test_unseen_set_has_every_kind_in_numbers():
             UNSEEN10_QUESTIONS,
             UNSEEN11_QUESTIONS,
             UNSEEN12_QUESTIONS,
+            UNSEEN13_QUESTIONS,
         )
     ]
 
@@ -280,6 +284,7 @@ def test_unseen2_set_has_every_kind_in_numbers():
         UNSEEN10_QUESTIONS,
         UNSEEN11_QUESTIONS,
         UNSEEN12_QUESTIONS,
+        UNSEEN13_QUESTIONS,
     )
     assert not [q.question for q in UNSEEN2_QUESTIONS if q.question.lower() in others]
     assert len({q.question.lower() for q in UNSEEN2_QUESTIONS}) == len(UNSEEN2_QUESTIONS)
@@ -290,11 +295,32 @@ def test_unseen2_set_has_every_kind_in_numbers():
 SET_COUNTS = {
     "unseen3": (
         (85, 50, 8, 15, 8, 8, 2, 4),
-        ("unseen", "unseen2", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+            "unseen13",
+        ),
     ),
     "unseen4": (
         (95, 52, 8, 17, 9, 9, 2, 5),
-        ("unseen", "unseen2", "unseen3", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
+            "unseen13",
+        ),
     ),
     "unseen5": (
         (97, 54, 8, 19, 9, 9, 2, 5),
@@ -310,6 +336,7 @@ SET_COUNTS = {
             "unseen10",
             "unseen11",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen6": (
@@ -326,6 +353,7 @@ SET_COUNTS = {
             "unseen10",
             "unseen11",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen7": (
@@ -342,6 +370,7 @@ SET_COUNTS = {
             "unseen10",
             "unseen11",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen8": (
@@ -358,6 +387,7 @@ SET_COUNTS = {
             "unseen10",
             "unseen11",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen9": (
@@ -374,6 +404,7 @@ SET_COUNTS = {
             "unseen10",
             "unseen11",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen10": (
@@ -390,6 +421,7 @@ SET_COUNTS = {
             "unseen9",
             "unseen11",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen11": (
@@ -406,6 +438,7 @@ SET_COUNTS = {
             "unseen9",
             "unseen10",
             "unseen12",
+            "unseen13",
         ),
     ),
     "unseen12": (
@@ -422,6 +455,24 @@ SET_COUNTS = {
             "unseen9",
             "unseen10",
             "unseen11",
+            "unseen13",
+        ),
+    ),
+    "unseen13": (
+        (172, 112, 13, 27, 10, 10, 3, 54),
+        (
+            "unseen",
+            "unseen2",
+            "unseen3",
+            "unseen4",
+            "unseen5",
+            "unseen6",
+            "unseen7",
+            "unseen8",
+            "unseen9",
+            "unseen10",
+            "unseen11",
+            "unseen12",
         ),
     ),
 }
@@ -459,6 +510,7 @@ UNSEEN_SETS = {
     "unseen10": (UNSEEN10, unseen10_docs, UNSEEN10_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen11": (UNSEEN11, unseen11_docs, UNSEEN11_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
     "unseen12": (UNSEEN12, unseen12_docs, UNSEEN12_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
+    "unseen13": (UNSEEN13, unseen13_docs, UNSEEN13_QUESTIONS, {".pdf", ".docx", ".html", ".md", ".txt"}),
 }
 
 

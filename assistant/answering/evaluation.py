@@ -38,6 +38,7 @@ NAMED_SETS = {
     "unseen10": "eval_unseen10",  # report only
     "unseen11": "eval_unseen11",  # report only
     "unseen12": "eval_unseen12",  # report only
+    "unseen13": "eval_unseen13",  # report only
 }
 SETS_DIR = PACKAGE_DIR.parent / "tests"
 
