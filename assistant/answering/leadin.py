@@ -132,9 +132,53 @@ _QUOTING = re.compile(
 )
 
 
+# The form of the words asked for ("is there a *line I can use* about ...", "give me *the sentence*
+# on ...", "*something citable* on ...", "*evidence that* ...", "*to what extent* ..."): how to quote.
+_FORMS = r"(?:line|lines|sentence|sentences|quote|quotes|quotation|quotations|wording|phrase|passage|bit|extract)"
+_FORM = re.compile(
+    r"\b(?:a|an|the|one|any|some)\s+(?:(?:good|short|strong|stronger|single|clear|key|useful|official)\s+)?"
+    + _FORMS
+    + r"(?:\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+(?:use|quote|cite|reference|put)|to\s+(?:use|quote|cite)|"
+    r"saying|that\s+says|which\s+says)\b|(?=\s+(?:about|on|from|explaining|before|after)\b))"
+    r"|\b(?:something|anything)\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+|to\s+)(?:cite|quote|reference)\b"
+    r"|\b(?:citable|quotable|verbatim)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
+    re.I,
+)
+# What the asker writes, which the quote is for ("for my ASYE *portfolio*", "*writing* our team's
+# *policy*", "in my *speech*"): the kind of writing, not its topic; its modifiers stay words of the
+# question ("ASYE"), as a word of the question is dropped wherever it stands.
+_GENRES = (
+    r"(?:essay|essays|assignment|portfolio|dissertation|thesis|report|paper|handout|handouts|slides?|presentation|"
+    r"response|speech|letter|policy|newsletter|log|article|blog|bulletin|leaflet|poster|submission|lesson|refresher)"
+)
+_WRITING = re.compile(
+    r"\b(?:for\s+(?:a|an|my|the|our|their|some)|(?:in|into)\s+(?:a|an|my|our))\s+(?:[\w'’-]+\s+){0,3}?(?P<g1>"
+    + _GENRES
+    + r")\b(?!['’])"
+    r"|\b(?P<v>writing|drafting|redrafting|building|preparing|updating)\s+(?:(?:a|an|my|our|the|some)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<g2>" + _GENRES + r")\b",
+    re.I,
+)
+# A label naming the writing, before a colon ("board report:", "paper for the ICB board:",
+# "handout for lunchtime staff:"); of "essay on fathers:" the topic after "on" stays.
+_LABEL = re.compile(
+    r"^\W*(?P<label>(?:[\w'’-]+\s+){0,3}?" + _GENRES + r"(?:\s+(?:for|to)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?)\s*:"
+    r"|^\W*(?P<genre>" + _GENRES + r")\s+(?:on|about)\s+[^:?]{1,40}:",
+    re.I,
+)
+
+
 def quoting_words(question: str) -> set[str]:
-    """The words (lower case) of a request for the exact words (``_QUOTING``)."""
-    return {w for m in _QUOTING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
+    """The words (lower case) of a request for the exact words (``_QUOTING``, ``_FORM``), and of
+    the writing they are for (``_WRITING``, ``_LABEL``)."""
+    out = {w for m in _QUOTING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
+    out |= {w for m in _FORM.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
+    for m in _WRITING.finditer(question):
+        out |= {(m.group(g) or "").lower() for g in ("g1", "v", "g2")}
+    label = _LABEL.match(question)
+    if label:
+        out |= set(re.findall(r"[a-z]+", (label.group("label") or label.group("genre")).lower()))
+    return out - {""}
 
 
 # A message's greeting ("Hi,", "Dear team,", "hello"): a salutation, never what is asked.

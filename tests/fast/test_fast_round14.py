@@ -86,3 +86,30 @@ def test_another_s_number_is_no_answer():
     assert not admissible(t, text, "", None, set(), set(), got, set(), {}, got, "")
     t.rung = "leagu"  # the league's number: this passage may give it
     assert admissible(t, text, "", None, set(), set(), got, set(), {}, got, "")
+
+
+def test_the_form_of_a_quotation_and_the_writing_it_is_for_are_not_asked_of_a_passage():
+    from assistant.answering.leadin import quoting_words
+
+    assert {"line", "use"} <= quoting_words("Is there a line I can use about seeing the child alone?")
+    assert {"sentence"} <= quoting_words("give me the sentence on naming every man in the household")
+    assert {"something", "reference"} <= quoting_words("how often is supervision? I need something I can reference")
+    assert {"evidence"} <= quoting_words("evidence that more children are seen alone?")
+    assert {"extent"} <= quoting_words("To what extent do the standards define professional curiosity?")
+    # the kind of writing, not its topic: "ASYE" and "supervision" stay words of the question
+    assert "portfolio" in quoting_words("For my ASYE portfolio I need the wording on supervision")
+    assert "asye" not in quoting_words("For my ASYE portfolio I need the wording on supervision")
+    assert {"writing", "policy"} <= quoting_words("writing our team's supervision policy, a line on thinking")
+    assert "supervision" not in quoting_words("writing our team's supervision policy, a line on thinking")
+    # a label before a colon names the writing; of "essay on fathers:" the topic stays
+    assert {"paper", "icb", "board"} <= quoting_words("paper for the ICB board: did the GP know the partner?")
+    assert "fathers" not in quoting_words("essay on fathers: give me the sentence on naming every man")
+
+
+def test_a_phone_line_and_the_document_asked_about_stay_words_of_the_question():
+    from assistant.answering.leadin import quoting_words
+
+    assert quoting_words("what is the lado line on about allegations") == set()
+    assert quoting_words("what shouldn't go in the letter") == set()  # the document's letter
+    assert quoting_words("a plain definition of safeguarding for the policy's opening") == set()
+    assert quoting_words("what does the annual report say about fathers") == set()
