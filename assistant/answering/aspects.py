@@ -651,7 +651,15 @@ def topic(question: str, framed: bool) -> list[str]:
         return [part for part in _AND.split(said_of) if part.strip()]
     m = _ABOUT.search(question)
     about = _NEXT_QUESTION.split(m.group("topic"), maxsplit=1)[0] if m else ""
+    about = _CASE_OF.sub(" ", re.split(r"\?\s+", about, maxsplit=1)[0])  # not "? need it for an exam"
     return [part for part in _AND.split(about) if part.strip()]
+
+
+# "supervision in the Dunnock case", "in Teasel's review": which case, named by its pseudonym (held
+# as a name of the question), not a word of the topic to find beside it
+_CASE_OF = re.compile(
+    r"\s+(?:in|of|from|for)\s+(?:the\s+)?(?:Child\s+|Baby\s+)?(?:[A-Z][\w-]*|[\w-]+['’]s)\s+(?:case|review)\b"
+)
 
 
 # "what's the rule on X", "what is your policy about X", "the guidance for X": X, a noun phrase of

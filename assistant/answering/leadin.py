@@ -139,9 +139,10 @@ _FORM = re.compile(
     r"\b(?:a|an|the|one|any|some)\s+(?:(?:good|short|strong|stronger|single|clear|key|useful|official)\s+)?"
     + _FORMS
     + r"(?:\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+(?:use|quote|cite|reference|put)|to\s+(?:use|quote|cite)|"
-    r"saying|that\s+says|which\s+says)\b|(?=\s+(?:about|on|from|explaining|before|after)\b))"
+    r"saying|that\s+says|which\s+says|(?:that|which|to)\s+sums?\s+up|summing\s+up)\b"
+    r"|(?=\s+(?:about|on|from|explaining|before|after)\b))"
     r"|\b(?:something|anything)\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+|to\s+)(?:cite|quote|reference)\b"
-    r"|\b(?:citable|quotable|verbatim)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
+    r"|\bwriting\s+up\b|\b(?:citable|quotable|verbatim)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
     re.I,
 )
 # What the asker writes, which the quote is for ("for my ASYE *portfolio*", "*writing* our team's
@@ -152,13 +153,13 @@ _GENRES = (
     r"response|speech|letter|policy|newsletter|log|article|blog|bulletin|leaflet|poster|submission|lesson|refresher)"
 )
 _WRITING = re.compile(
-    r"\b(?:for\s+(?:a|an|my|the|our|their|some)|(?:in|into)\s+(?:a|an|my|our))\s+(?:[\w'’-]+\s+){0,3}?(?P<g1>"
-    + _GENRES
-    + r")\b(?!['’])"
+    r"\b(?:for\s+(?:a|an|my|the|our|their|some|(?P<when>[a-z]+)['’]s)|(?:in|into)\s+(?:a|an|my|our))\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<g1>" + _GENRES + r")\b(?!['’])"
     r"|\b(?P<v>writing|drafting|redrafting|building|preparing|updating)\s+(?:(?:a|an|my|our|the|some)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?P<g2>" + _GENRES + r")\b",
     re.I,
 )
+_WHEN_WRITTEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight".split())
 # A label naming the writing, before a colon ("board report:", "paper for the ICB board:",
 # "handout for lunchtime staff:"); of "essay on fathers:" the topic after "on" stays.
 _LABEL = re.compile(
@@ -175,6 +176,7 @@ def quoting_words(question: str) -> set[str]:
     out |= {w for m in _FORM.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
     for m in _WRITING.finditer(question):
         out |= {(m.group(g) or "").lower() for g in ("g1", "v", "g2")}
+        out |= {(m.group("when") or "").lower()} & _WHEN_WRITTEN  # "for Thursday's paper"
     label = _LABEL.match(question)
     if label:
         out |= set(re.findall(r"[a-z]+", (label.group("label") or label.group("genre")).lower()))

@@ -113,3 +113,21 @@ def test_a_phone_line_and_the_document_asked_about_stay_words_of_the_question():
     assert quoting_words("what shouldn't go in the letter") == set()  # the document's letter
     assert quoting_words("a plain definition of safeguarding for the policy's opening") == set()
     assert quoting_words("what does the annual report say about fathers") == set()
+
+
+def test_writing_up_for_a_day_s_paper_and_a_sentence_that_sums_up_are_how_to_quote():
+    from assistant.answering.leadin import quoting_words
+
+    asked = "I'm writing up the Child Dunnock review for Thursday's paper and need one sentence that sums up the gaps"
+    assert {"writing", "thursday", "paper", "sentence", "sums"} <= quoting_words(asked)
+    assert {"dunnock", "review", "gaps"}.isdisjoint(quoting_words(asked))
+    assert "council" not in quoting_words("for the council's report on neglect")
+
+
+def test_the_case_a_topic_is_asked_in_is_named_by_its_pseudonym_not_a_word_of_the_topic():
+    from assistant.answering.aspects import topic
+
+    asked = "what did the review find about supervision in the Dunnock case? need it for an exam question"
+    assert [t.strip() for t in topic(asked, True)] == ["supervision"]
+    assert [t.strip() for t in topic("what does the report say about neglect in Teasel's review", True)] == ["neglect"]
+    assert [t.strip() for t in topic("what does the report say about online harm", True)] == ["online harm"]
