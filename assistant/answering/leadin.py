@@ -136,13 +136,13 @@ _QUOTING = re.compile(
 # on ...", "*something citable* on ...", "*evidence that* ...", "*to what extent* ..."): how to quote.
 _FORMS = r"(?:line|lines|sentence|sentences|quote|quotes|quotation|quotations|wording|phrase|passage|bit|extract)"
 _FORM = re.compile(
-    r"\b(?:a|an|the|one|any|some)\s+(?:(?:good|short|strong|stronger|single|clear|key|useful|official)\s+)?"
+    r"\b(?:a|an|the|one|any|some)\s+(?:(?:good|short|strong|stronger|single|clear|key|useful|official|citable|quotable)\s+)?"
     + _FORMS
     + r"(?:\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+(?:use|quote|cite|reference|put)|to\s+(?:use|quote|cite)|"
     r"saying|that\s+says|which\s+says|(?:that|which|to)\s+sums?\s+up|summing\s+up)\b"
     r"|(?=\s+(?:about|on|from|explaining|before|after)\b))"
     r"|\b(?:something|anything)\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+|to\s+)(?:cite|quote|reference)\b"
-    r"|\bwriting\s+up\b|\b(?:citable|quotable|verbatim)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
+    r"|\bwriting\s+up\b|\b(?:want|like|need|going|have)\s+to\s+quote\b|\b(?:citable|quotable|verbatim)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
     re.I,
 )
 # What the asker writes, which the quote is for ("for my ASYE *portfolio*", "*writing* our team's
@@ -150,12 +150,13 @@ _FORM = re.compile(
 # question ("ASYE"), as a word of the question is dropped wherever it stands.
 _GENRES = (
     r"(?:essay|essays|assignment|portfolio|dissertation|thesis|report|paper|handout|handouts|slides?|presentation|"
-    r"response|speech|letter|policy|newsletter|log|article|blog|bulletin|leaflet|poster|submission|lesson|refresher)"
+    r"response|speech|letter|policy|newsletter|log|article|blog|bulletin|leaflet|poster|submission|lesson|refresher|"
+    r"exam(?:\s+questions?)?|quiz)"
 )
 _WRITING = re.compile(
     r"\b(?:for\s+(?:a|an|my|the|our|their|some|(?P<when>[a-z]+)['’]s)|(?:in|into)\s+(?:a|an|my|our))\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?P<g1>" + _GENRES + r")\b(?!['’])"
-    r"|\b(?P<v>writing|drafting|redrafting|building|preparing|updating)\s+(?:(?:a|an|my|our|the|some)\s+)?"
+    r"|\b(?P<v>writing|drafting|redrafting|building|preparing|updating|setting)\s+(?:(?:a|an|my|our|the|some)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?P<g2>" + _GENRES + r")\b",
     re.I,
 )
@@ -175,7 +176,7 @@ def quoting_words(question: str) -> set[str]:
     out = {w for m in _QUOTING.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
     out |= {w for m in _FORM.finditer(question) for w in re.findall(r"[a-z]+", m.group(0).lower())}
     for m in _WRITING.finditer(question):
-        out |= {(m.group(g) or "").lower() for g in ("g1", "v", "g2")}
+        out |= {w for g in ("g1", "v", "g2") for w in (m.group(g) or "").lower().split()}
         out |= {(m.group("when") or "").lower()} & _WHEN_WRITTEN  # "for Thursday's paper"
     label = _LABEL.match(question)
     if label:

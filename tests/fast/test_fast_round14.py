@@ -131,3 +131,12 @@ def test_the_case_a_topic_is_asked_in_is_named_by_its_pseudonym_not_a_word_of_th
     assert [t.strip() for t in topic(asked, True)] == ["supervision"]
     assert [t.strip() for t in topic("what does the report say about neglect in Teasel's review", True)] == ["neglect"]
     assert [t.strip() for t in topic("what does the report say about online harm", True)] == ["online harm"]
+
+
+def test_setting_an_exam_question_and_wanting_to_quote_are_how_the_words_are_wanted():
+    from assistant.answering.leadin import quoting_words
+
+    asked = "setting an exam question and I'd like a citable sentence on writing records to the child"
+    assert {"setting", "exam", "question", "citable", "sentence"} <= quoting_words(asked)
+    assert {"records", "child"}.isdisjoint(quoting_words(asked))
+    assert "quote" in quoting_words("I want to quote the rights page on children going to their own meetings")
