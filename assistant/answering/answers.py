@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answering import (
+    adjacent,
     answertypes,
     asking,
     calibration,
@@ -430,6 +431,21 @@ class Assistant:
         bar = self.threshold(index) * SHOW_SHARE
         return got.qvec, [(c.hit, c.score) for c in got.found if c.score >= bar and c.admissible]
 
+    def _beside(self, question, k, history, threshold, doc_ids, step: int, index: Index) -> Answer | None:
+        """ "The bit after that": the sentence beside the last answer's marked one (adjacent.py),
+        quoted with its passage; None when the question before has no answer or it has no neighbour."""
+        before = self._answer(history[-1], k, history[:-1], threshold, doc_ids)
+        if not before.answered or not before.quotes:
+            return None
+        first = before.quotes[0]
+        found = adjacent.beside(index, first.document.id, adjacent.marked_span(first), step)
+        if found is None:
+            return None
+        start, end, s, e, pid = found
+        quote = make_quote(index.documents[first.document.id], start, end, [[s - start, e - start]], first.score, pid)
+        asked = f"{before.interpreted_as or before.question} {question}"
+        return Answer(question, True, ANSWERED, [quote], asked, before.confidence, [])
+
     def _answer(
         self,
         question: str,
@@ -446,6 +462,11 @@ class Assistant:
         if threshold is None:
             threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
+        asked_before = [h for h in history or [] if clean_question(h)]
+        step = adjacent.step_asked(question) if asked_before else 0
+        beside = self._beside(question, k, asked_before, threshold, doc_ids, step, index) if step else None
+        if beside is not None:
+            return beside
         got = self.candidates(question, history, index, doc_ids)
         query, terms, qvec, candidates = got.query, got.terms, got.qvec, got.found
         gloss = got.glossary or gloss

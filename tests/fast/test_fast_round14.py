@@ -140,3 +140,30 @@ def test_setting_an_exam_question_and_wanting_to_quote_are_how_the_words_are_wan
     assert {"setting", "exam", "question", "citable", "sentence"} <= quoting_words(asked)
     assert {"records", "child"}.isdisjoint(quoting_words(asked))
     assert "quote" in quoting_words("I want to quote the rights page on children going to their own meetings")
+
+
+def test_the_bit_after_or_before_that_asks_a_place_in_the_text():
+    from assistant.answering.adjacent import step_asked
+
+    assert step_asked("the bit after that") == 1
+    assert step_asked("and the bit after that one?") == 1
+    assert step_asked("the next key message please") == 1
+    assert step_asked("and the sentence before that") == -1
+    assert step_asked("the previous paragraph") == -1
+    assert step_asked("when's the next one of these dashboards out") == 0
+    assert step_asked("and after the first conference?") == 0
+
+
+def test_the_sentence_after_the_last_answer_is_quoted_with_its_mark(assistant):
+    """The notes' first paragraph, then 'the bit after that': the next sentence of the notes."""
+    first = assistant.ask("What did trainers ask delegates to describe at the Riverside training day?")
+    assert first.answered and first.quotes[0].document.id == "training-notes"
+    after = assistant.ask("the bit after that", history=[first.question])
+    assert after.answered and after.quotes[0].document.id == "training-notes"
+    q = after.quotes[0]
+    marked = [q.text[s:e] for s, e in q.highlights]
+    shown = [first.quotes[0].text[s:e] for s, e in first.quotes[0].highlights]
+    assert marked and marked[0] not in shown  # the sentence after the one marked before
+    start = first.quotes[0].start + first.quotes[0].highlights[-1][1]
+    assert q.start + q.highlights[0][0] >= start
+    assert after.interpreted_as and first.question in after.interpreted_as
