@@ -443,10 +443,26 @@ class Assistant:
             return None
         start, end, s, e, pid = found
         quote = make_quote(index.documents[first.document.id], start, end, [[s - start, e - start]], first.score, pid)
-        asked = f"{before.interpreted_as or before.question} {question}"
-        return Answer(question, True, ANSWERED, [quote], asked, before.confidence, [])
+        asked = f"{before.interpreted_as or before.question} {clean_question(question)}"
+        return Answer(clean_question(question), True, ANSWERED, [quote], asked, before.confidence, [])
 
     def _answer(
+        self,
+        question: str,
+        k: int | None,
+        history: list[str] | None,
+        threshold: float | None,
+        doc_ids: set[str] | None = None,
+        seen: dict[str, np.ndarray] | None = None,
+    ) -> Answer:
+        """The words beside the last answer when the question asks for them (``_beside``), else
+        the passages found for it (``_searched``)."""
+        asked_before = [h for h in history or [] if clean_question(h)]
+        step = adjacent.step_asked(clean_question(question)) if asked_before else 0
+        beside = self._beside(question, k, asked_before, threshold, doc_ids, step, self.index) if step else None
+        return beside if beside is not None else self._searched(question, k, history, threshold, doc_ids, seen)
+
+    def _searched(
         self,
         question: str,
         k: int | None,
@@ -462,11 +478,6 @@ class Assistant:
         if threshold is None:
             threshold = self.threshold(index)
         gated = threshold > 0  # a threshold of 0 or less turns abstention off (evaluation, tests)
-        asked_before = [h for h in history or [] if clean_question(h)]
-        step = adjacent.step_asked(question) if asked_before else 0
-        beside = self._beside(question, k, asked_before, threshold, doc_ids, step, index) if step else None
-        if beside is not None:
-            return beside
         got = self.candidates(question, history, index, doc_ids)
         query, terms, qvec, candidates = got.query, got.terms, got.qvec, got.found
         gloss = got.glossary or gloss
