@@ -462,7 +462,7 @@ _ROUGH = re.compile(
     re.I,
 )
 # Two figures offered as alternatives ("1 contact or 3", "2 or 3 days"): one held answers which.
-_EITHER = re.compile(r"(?<![\w.,])(\d+)(?:\s+[a-z]+){0,2}\s+or\s+(\d+)(?![\w.,%])", re.I)
+_EITHER = re.compile(r"(?<![\w.,])(\d+)(?:\s+[a-z]+){0,2}\s+or(?:\s+[a-z]+){0,2}\s+(\d+)(?![\w.,%])", re.I)
 ROUGHLY = 0.1  # a rough figure is taken to be within a tenth of the exact one
 
 

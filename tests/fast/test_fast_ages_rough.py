@@ -55,3 +55,7 @@ def test_one_of_two_figures_offered_as_alternatives_is_enough():
     passage = "A referral about twins counts as 2 referrals."
     assert lacking("twins: is that 1 referral or 2", passage) == []
     assert lacking("twins: is that 1 referral and 2 visits", passage) == ["1"]  # not offered as a choice
+    # the figure's noun said again after "or" (round 14)
+    which = "Level 3 is under which law? Section 17 or section 47?"
+    assert lacking(which, "Level 3 is section 17 work.") == []
+    assert lacking(which, "Level 3 is social care work.") == ["17", "47"]
