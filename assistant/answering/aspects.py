@@ -354,8 +354,9 @@ LIGHT_VERBS = frozenset(
     "be do have make get give take go come put keep let set see know say find use help need want try".split()
 )
 _TASK = re.compile(
-    r"^\s*(?:how\s+(?:do|can|could|should|would|will|must)|can|may|could)\s+(?:i|we|you|they|parents|carers|schools|"
-    r"staff|practitioners|professionals|partners)\s+(?P<verb>[a-z]+)\b",
+    r"^\s*(?:how\s+(?:do|does|can|could|should|would|will|must)|can|may|could)\s+(?:i|we|you|they|he|she|parents|carers|"
+    r"schools|staff|practitioners|professionals|partners|someone|somebody|anyone|anybody|people|families|children|"
+    r"(?:a|the)\s+(?:parent|carer|child|young\s+person|family))\s+(?P<verb>[a-z]+)\b",
     re.I,
 )
 # "where do I go to register a birth?": going is the frame, registering the task. "Where can I
@@ -387,8 +388,8 @@ def task(question: str) -> str:
 
     m = _THROUGH.search(question) or _TASK.search(question) or _GO_TO.search(question)
     verb = m.group("verb").lower() if m else ""
-    if m and m.re is _THROUGH and "VERB" not in meaning.word_classes(verb):
-        return ""  # "talk me through the form": a thing, not a task
+    if m and m.re is not _GO_TO and "VERB" not in meaning.word_classes(verb):
+        return ""  # "talk me through the form": a thing, not a task; "can someone from ...": no verb
     lemmas = set(meaning.word_lemmas(verb).get("VERB", ())) if m and m.re is _THROUGH else set()
     return verb if verb and verb not in LIGHT_VERBS and not lemmas & LIGHT_VERBS else ""
 

@@ -167,3 +167,12 @@ def test_the_sentence_after_the_last_answer_is_quoted_with_its_mark(assistant):
     start = first.quotes[0].start + first.quotes[0].highlights[-1][1]
     assert q.start + q.highlights[0][0] >= start
     assert after.interpreted_as and first.question in after.interpreted_as
+
+
+def test_the_task_of_how_someone_does_a_thing_is_what_the_quotes_must_speak_of():
+    from assistant.answering.aspects import task
+
+    assert task("how does someone complain about a police officer?") == "complain"
+    assert task("how does a parent appeal against the decision") == "appeal"
+    assert task("can anyone refer a child") == "refer"
+    assert task("how does she get help") == ""  # a light verb
