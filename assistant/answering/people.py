@@ -373,6 +373,17 @@ _IMPRINT = re.compile(
 )
 
 
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _without(sentence: str, stems: set[str]) -> str:
+    """``sentence`` with every run of capitalised words holding one of ``stems`` blanked (the
+    thing's own name: "Voicebox Calderholme", "Brackley Youth Forum")."""
+    return _CAPITAL_RUN.sub(
+        lambda m: " " if {_stem(w) for w in _WORD.findall(m.group(0))} & stems else m.group(0), sentence
+    )
+
+
 def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str, soft: dict[str, str]) -> bool:
     """Does the passage itself (or its own heading) name the deed done to the thing asked: its verb
     in any form, not done there to something else ("the Panel was chaired by X", "the chair of
@@ -392,7 +403,8 @@ def _does_deed(deed_: tuple[frozenset[str], str, bool], text: str, heading: str,
     doers = {f"{lemma.rstrip('e')}{end}" for lemma in lemmas for end in ("er", "or")}  # "manages": a manager
     for sentence in _SENTENCES.split(f"{text}\n{heading}"):
         words = [w.lower() for w in _WORD.findall(sentence)]
-        if nouns & {_stem(w) for w in words} and ("by" in words or personal_name(sentence)):
+        # the thing's own name is no person's ("Voicebox Calderholme provides ...")
+        if nouns & {_stem(w) for w in words} and ("by" in words or personal_name(_without(sentence, nouns))):
             return True
         if not noun and doers & set(words) and personal_name(sentence):  # "Gideon Wrathall, OHCS manager"
             return True

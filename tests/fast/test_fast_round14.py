@@ -176,3 +176,11 @@ def test_the_task_of_how_someone_does_a_thing_is_what_the_quotes_must_speak_of()
     assert task("how does a parent appeal against the decision") == "appeal"
     assert task("can anyone refer a child") == "refer"
     assert task("how does she get help") == ""  # a light verb
+
+
+def test_the_thing_s_own_name_is_not_the_person_who_does_the_deed():
+    from assistant.answering.people import _does_deed
+
+    deed = (frozenset({"manages", "manage"}), "voicebox", False)
+    assert not _does_deed(deed, "Voicebox Calderholme provides advocates who are free.", "", {})
+    assert _does_deed(deed, "Voicebox is run by Amara Okafor, its director.", "", {})
