@@ -127,7 +127,10 @@ _QUOTING = re.compile(
     # what the asker needs it for: "I need it for the minutes", "we need this for our newsletter"
     r"|\b(?:i|we)\s+need\s+(?:it|this|that|them|these)\s+for\s+(?:a|my|the|our|some|an)\s+[a-z]+(?:\s+[a-z]+)?\s*[?.!]*\s*$"
     r"|^\W*slides?\s*\d*\s*(?:\([^)]{0,40}\))?\s*:"
-    r"|\b(?:with|and)\s+(?:the|its)\s+page(?:\s+(?:number|it['’]?s\s+on|it\s+is\s+on))?\b",
+    r"|\b(?:with|and)\s+(?:the|its)\s+page(?:\s+(?:number|it['’]?s\s+on|it\s+is\s+on))?\b"
+    # where it is said: "which paragraph says so?", "what page is that on?", "page numbers", "page ref"
+    r"|\b(?:which|what)\s+(?:paragraph|page|section|part|bit|line|sentence)\s+(?:(?:says|said)(?:\s+(?:so|that|it|this))?"
+    r"|is\s+(?:that|it|this)\s+on)\b|\bpage\s+(?:numbers?|refs?|references?)\b",
     re.I,
 )
 

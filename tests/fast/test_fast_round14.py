@@ -184,3 +184,12 @@ def test_the_thing_s_own_name_is_not_the_person_who_does_the_deed():
     deed = (frozenset({"manages", "manage"}), "voicebox", False)
     assert not _does_deed(deed, "Voicebox Calderholme provides advocates who are free.", "", {})
     assert _does_deed(deed, "Voicebox is run by Amara Okafor, its director.", "", {})
+
+
+def test_asking_where_a_thing_is_said_is_how_to_quote():
+    from assistant.answering.leadin import quoting_words
+
+    assert {"paragraph", "says"} <= quoting_words("Is that right, and which paragraph says so?")
+    assert {"page", "numbers"} <= quoting_words("and the page for that? my tutor is strict about page numbers")
+    assert "page" in quoting_words("what page is that on")
+    assert quoting_words("which section is ours") == set()  # a section of the audit, asked about
