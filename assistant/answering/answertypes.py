@@ -173,9 +173,17 @@ _PHONE_WHOM = re.compile(
 )
 
 
+# when the number is rung, after whose it is: "adult social care out of hours", "the duty team at night"
+_WHEN_RUNG = re.compile(
+    r"\s+(?:out\s+of\s+hours|at\s+night|overnight|at\s+(?:the\s+)?weekends?|on\s+(?:a\s+)?(?:weekend|sunday|saturday)s?|"
+    r"in\s+(?:an\s+)?emergenc(?:y|ies)|after\s+\d+\s*(?:pm|am)?)\W*$",
+    re.I,
+)
+
+
 def phone_whom(question: str) -> str:
     """The head of whom a phone question asks the number of, at its end ("chairman"); else ""."""
-    m = _PHONE_WHOM.search(question)
+    m = _PHONE_WHOM.search(_WHEN_RUNG.sub("", question))
     if not m:
         return ""
     # "the league welfare lady": the post is the word before the asker's vague one

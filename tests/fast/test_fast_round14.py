@@ -193,3 +193,10 @@ def test_asking_where_a_thing_is_said_is_how_to_quote():
     assert {"page", "numbers"} <= quoting_words("and the page for that? my tutor is strict about page numbers")
     assert "page" in quoting_words("what page is that on")
     assert quoting_words("which section is ours") == set()  # a section of the audit, asked about
+
+
+def test_when_a_number_is_rung_is_not_whose_it_is():
+    from assistant.answering.answertypes import phone_whom
+
+    assert phone_whom("What is the number for adult social care out of hours?") == "care"
+    assert phone_whom("number for the duty team at night") == "team"
