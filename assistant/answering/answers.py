@@ -462,15 +462,7 @@ class Assistant:
         beside = self._beside(question, k, asked_before, threshold, doc_ids, step, self.index) if step else None
         return beside if beside is not None else self._searched(question, k, history, threshold, doc_ids, seen)
 
-    def _searched(
-        self,
-        question: str,
-        k: int | None,
-        history: list[str] | None,
-        threshold: float | None,
-        doc_ids: set[str] | None = None,
-        seen: dict[str, np.ndarray] | None = None,
-    ) -> Answer:
+    def _searched(self, question: str, k: int | None, history, threshold, doc_ids, seen) -> Answer:
         question = clean_question(question)
         k = k or self.settings.k
         index = self.index  # one consistent index for the whole answer, even during a reload
