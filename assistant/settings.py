@@ -58,8 +58,9 @@ PDF_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 HTML_MAX_DEPTH = 256  # elements nested inside each other
 HTML_MAX_TAGS = 200_000  # tags in one HTML file
 # Conversations: the chat keeps (and re-draws without JavaScript) the last CHAT_TURNS turns;
-# the API accepts up to API_HISTORY earlier questions (only the last one is ever read with a
-# follow-up, so a longer history costs nothing but is refused as a sign of a broken client).
+# the API accepts up to API_HISTORY earlier questions (a follow-up is read with the last one or
+# two, and "the bit after that" re-asks at most adjacent.MAX_STEPS of them, so a longer history
+# costs nothing but is refused as a sign of a broken client).
 CHAT_TURNS = 10
 API_HISTORY = 2 * CHAT_TURNS
 

@@ -33,6 +33,21 @@ def step_asked(question: str) -> int:
     return -1 if said.startswith(("before", "previous")) else 1
 
 
+# Each step back re-asks one question, so a run of "the bit after that" costs a question a step: it
+# is followed this many steps at most (the chat keeps as many turns), then searched as any question.
+MAX_STEPS = 10
+
+
+def steps_back(history: list[str]) -> int:
+    """How many of the last questions of ``history`` themselves asked for the words beside an answer."""
+    n = 0
+    for asked in reversed(history):
+        if not step_asked(asked):
+            break
+        n += 1
+    return n
+
+
 def marked_span(quote) -> tuple[int, int]:
     """Where in its document the quote's marked sentences stand, as the reader saw them: "the bit
     after that" is after the last one marked, "the sentence before that" before the first; the

@@ -458,7 +458,8 @@ class Assistant:
         """The words beside the last answer when the question asks for them (``_beside``), else
         the passages found for it (``_searched``)."""
         asked_before = [h for h in history or [] if clean_question(h)]
-        step = adjacent.step_asked(clean_question(question)) if asked_before else 0
+        chained = asked_before and adjacent.steps_back(asked_before) < adjacent.MAX_STEPS
+        step = adjacent.step_asked(clean_question(question)) if chained else 0
         beside = self._beside(question, k, asked_before, threshold, doc_ids, step, self.index) if step else None
         return beside if beside is not None else self._searched(question, k, history, threshold, doc_ids, seen)
 

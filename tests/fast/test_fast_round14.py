@@ -200,3 +200,11 @@ def test_when_a_number_is_rung_is_not_whose_it_is():
 
     assert phone_whom("What is the number for adult social care out of hours?") == "care"
     assert phone_whom("number for the duty team at night") == "team"
+
+
+def test_a_run_of_the_bit_after_that_is_followed_a_bounded_number_of_steps():
+    from assistant.answering.adjacent import MAX_STEPS, steps_back
+
+    assert steps_back(["what did trainers ask?", "the bit after that", "and the bit after that one?"]) == 2
+    assert steps_back(["what did trainers ask?"]) == 0
+    assert MAX_STEPS <= 10  # each step re-asks one question
