@@ -76,6 +76,8 @@ _IDIOM = re.compile(
     # reach someone, when it comes
     r"|\b(?:is|was|are|isn['’]?t)\s+(?:that|it|this|they)\s+(true|right|correct)\b|\bget\s+(hold)\s+of\b"
     r"|\b(due)\s+out\b|\bon\s+(?:the|their|our|its)\s+(books)\b"
+    # "the police letting us know", "let me know": telling, said in everyday words
+    r"|\b(let|lets|letting)\s+(?:me|us|you|them|him|her|school|schools|parents)\s+(know|knowing)\b"
     # "does that count as private fostering?", "before it counts?": asking what a thing is
     r"|\b(counts?|counted)\s+as\b|\bit\s+(counts)\b|\b(none)\s+of\s+(?:my|our|your)\s+business\b"
     # "the one in charge", "sort it out in a rush": who leads, how soon

@@ -208,3 +208,10 @@ def test_a_run_of_the_bit_after_that_is_followed_a_bounded_number_of_steps():
     assert steps_back(["what did trainers ask?", "the bit after that", "and the bit after that one?"]) == 2
     assert steps_back(["what did trainers ask?"]) == 0
     assert MAX_STEPS <= 10  # each step re-asks one question
+
+
+def test_letting_someone_know_is_telling_not_a_word_to_find():
+    from assistant.answering.leadin import idiom_words
+
+    assert {"letting", "know"} <= idiom_words("wording about the police letting us know after domestic abuse")
+    assert idiom_words("what do the police know about the family") == set()
