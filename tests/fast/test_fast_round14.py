@@ -215,3 +215,13 @@ def test_letting_someone_know_is_telling_not_a_word_to_find():
 
     assert {"letting", "know"} <= idiom_words("wording about the police letting us know after domestic abuse")
     assert idiom_words("what do the police know about the family") == set()
+
+
+def test_a_nursery_is_held_by_what_is_said_of_early_years_providers():
+    from assistant.answering import glossary
+    from assistant.index.lexical import token_set, tokenize
+
+    gloss = glossary.load()
+    found = gloss.matches(tokenize("How many days does a nursery have to tell Ofsted?"))
+    text = "Early years providers must also tell Ofsted, as soon as possible and within 14 days."
+    assert any(gloss.covered_by(m.group, token_set(text)) for m in found)
