@@ -424,6 +424,14 @@ def _topical(word: str) -> bool:
     return not meaning.common(word) or "NOUN" in meaning.word_classes(word)
 
 
+def _topic_stems(part: str, stems: set[str]) -> set[str]:
+    """A topic's stems that name it: an everyday word beside a rarer one ("naming *people*",
+    "*things* like bullying") is not looked for beside it; a topic of everyday words keeps them."""
+    ws = words(part)
+    named = [w for w in ws if not meaning.common(w)] or ws
+    return {s for s in _stemmer().stemWords(named) if s in stems}
+
+
 def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
     """What the question asks of the thing it names (aspects), as ``Terms`` fields."""
     about = aspects.topic(question, framed)
@@ -433,7 +441,7 @@ def asked(question: str, stop, framed: bool, stems: set[str]) -> dict:
         "thing": aspects.asked_of(question)[1],
         "succession": aspects.predecessor_of(question),
         "pairs": aspects.modified(question, stop),
-        "topic": [{s for s in _stemmer().stemWords(words(part)) if s in stems} for part in about],
+        "topic": [_topic_stems(part, stems) for part in about],
         "role": aspects.role(question),
         "acted": next((s for s in _stemmer().stemWords([subjects.acted_on(question)]) if s in stems), ""),
         "pairs_nn": subjects.compound_modifiers(question, stems),

@@ -225,3 +225,11 @@ def test_a_nursery_is_held_by_what_is_said_of_early_years_providers():
     found = gloss.matches(tokenize("How many days does a nursery have to tell Ofsted?"))
     text = "Early years providers must also tell Ofsted, as soon as possible and within 14 days."
     assert any(gloss.covered_by(m.group, token_set(text)) for m in found)
+
+
+def test_an_everyday_word_of_a_topic_is_not_looked_for_beside_its_rarer_one():
+    from assistant.answering.terms import _topic_stems
+
+    assert _topic_stems("naming people", {"name", "peopl"}) == {"name"}
+    assert _topic_stems("online harm", {"onlin", "harm"}) == {"onlin", "harm"}
+    assert _topic_stems("people", {"peopl"}) == {"peopl"}  # a topic of everyday words keeps them
