@@ -62,6 +62,7 @@ def beside(index, doc_id: str, span: tuple[int, int], step: int) -> tuple[int, i
     quotable sentences, and the passage holding it: (passage start, end, sentence start, end,
     passage id); None at the document's edge."""
     from assistant.answering.marking import doc_sentences
+    from assistant.answering.retrieval import sentence_passages
 
     spans = doc_sentences(index, doc_id)
     after = [s for s in spans if s[0] >= span[1]]
@@ -69,7 +70,13 @@ def beside(index, doc_id: str, span: tuple[int, int], step: int) -> tuple[int, i
     if not (after if step > 0 else before):
         return None
     s, e = after[0] if step > 0 else before[-1]
-    holding = [p for p in index.passages if p.doc_id == doc_id and p.start <= s and e <= p.end]
+    # the passages holding it follow the first one that does (a document's passages are in order)
+    row = int(sentence_passages(index)[index.sentence_keys[(doc_id, s, e)]])
+    holding = []
+    while 0 <= row < len(index.passages) and index.passages[row].doc_id == doc_id and index.passages[row].start <= s:
+        if e <= index.passages[row].end:
+            holding.append(index.passages[row])
+        row += 1
     if not holding:
         return None
     # the passage the sentence opens (or stands nearest the start of): it is quoted with what follows it

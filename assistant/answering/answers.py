@@ -82,6 +82,11 @@ def clean_question(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def asked_before(history: list[str] | None) -> list[str]:
+    """The earlier questions of ``history``, cleaned, without the empty ones."""
+    return [q for q in map(clean_question, history or []) if q]
+
+
 def own_words(question: str) -> int:
     """How many content words a question has (frame words like "what does it say" left out)."""
     stop = evidence.QUESTION_WORDS | stopwords()
@@ -96,7 +101,7 @@ def effective_query(question: str, history: list[str] | None) -> str | None:
     fewer than two content words. A self-contained question ("what did Annie Hudson say",
     "what does it say about neglect?", where "it" is the documents) is always searched on its own.
     """
-    asked = [clean_question(h) for h in history or [] if clean_question(h)]
+    asked = asked_before(history)
     if not asked:
         return None
     previous = asked[-1]
@@ -156,7 +161,7 @@ def asked_text(question: str, history: list[str] | None, query: str | None) -> s
     # own words.
     if _OWN_CLAUSE.search(own) and _enough(own) and not refers_back(own) and not _POINTS_BACK.search(own):
         return own
-    previous = next((clean_question(h) for h in reversed(history or []) if clean_question(h)), "")
+    previous = (asked_before(history) or [""])[-1]
     before = leadin.asking_part(previous, _enough).rstrip()
     # "does he get any pocket money" after "how many other children live there": a yes-or-no
     # question asks no count; a question mark ends the earlier one, so its own kind is read
@@ -457,10 +462,10 @@ class Assistant:
     ) -> Answer:
         """The words beside the last answer when the question asks for them (``_beside``), else
         the passages found for it (``_searched``)."""
-        asked_before = [h for h in history or [] if clean_question(h)]
-        chained = asked_before and adjacent.steps_back(asked_before) < adjacent.MAX_STEPS
+        earlier = asked_before(history)
+        chained = earlier and adjacent.steps_back(earlier) < adjacent.MAX_STEPS
         step = adjacent.step_asked(clean_question(question)) if chained else 0
-        beside = self._beside(question, k, asked_before, threshold, doc_ids, step, self.index) if step else None
+        beside = self._beside(question, k, earlier, threshold, doc_ids, step, self.index) if step else None
         return beside if beside is not None else self._searched(question, k, history, threshold, doc_ids, seen)
 
     def _searched(self, question: str, k: int | None, history, threshold, doc_ids, seen) -> Answer:

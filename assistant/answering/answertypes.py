@@ -163,6 +163,7 @@ _PHONE_Q = re.compile(
     r"(?!\s+of\b)",
     re.I,
 )
+# A head noun that says only "a person" ("the welfare *person*", "the safeguarding *lady*"): the
 # asker's word for a post whose own name they do not know; its modifier names the post.
 VAGUE_HEADS = frozenset("person people lady man woman guy bloke chap fella someone somebody".split())
 # "whats the number for the league chairman": whom the number is of, its last word the head

@@ -147,7 +147,7 @@ _FORM = re.compile(
     r"saying|that\s+says|which\s+says|(?:that|which|to)\s+sums?\s+up|summing\s+up)\b"
     r"|(?=\s+(?:about|on|from|explaining|before|after)\b))"
     r"|\b(?:something|anything)\s+(?:(?:that\s+)?(?:i|we)\s+(?:can|could)\s+|to\s+)(?:cite|quote|reference)\b"
-    r"|\bwriting\s+up\b|\b(?:want|like|need|going|have)\s+to\s+quote\b|\b(?:citable|quotable|verbatim)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
+    r"|\bwriting\s+up\b|\b(?:want|like|need|going|have)\s+to\s+quote\b|\b(?:citable|quotable)\b|\b(?:evidence|proof)\s+(?=that\b)|\bto\s+what\s+extent\b|\bin\s+writing\b",
     re.I,
 )
 # What the asker writes, which the quote is for ("for my ASYE *portfolio*", "*writing* our team's

@@ -232,11 +232,6 @@ def _agencies(low: str, words_: list[str]) -> tuple[list[str], list[frozenset[st
     return list(alone), [frozenset(_stem(w) for w in pair) for pair in pairs]
 
 
-# A head noun that says only "a person" ("the welfare *person*", "the safeguarding *lady*"): the
-# asker's word for a post whose own name they do not know; its modifier names the post.
-_VAGUE_HEADS = answertypes.VAGUE_HEADS
-
-
 def asked(question: str, kind: str, stems: set[str]) -> Asked:
     """What ``question`` asks of a person, a role or an agency; ``stems``: its content stems."""
     out = Asked()
@@ -256,7 +251,7 @@ def asked(question: str, kind: str, stems: set[str]) -> Asked:
     while role and role[-1].lower() in _NP_END:  # "named nurse for": the post ends before its preposition
         role.pop()
     if role and role[-1].lower() in PERSONS:  # a post ("designated nurse"), not "the man living with"
-        if len(role) > 1 and role[-1].lower() in _VAGUE_HEADS:
+        if len(role) > 1 and role[-1].lower() in answertypes.VAGUE_HEADS:
             role.pop()  # "the welfare person": whoever holds the welfare post ("Club welfare officer")
         out.role = [s for s in dict.fromkeys(map(_stem, role)) if s in stems]
         out.by_name = out.by_name or (kind == "who" and bool(_WHO_HOLDS.match(own)))

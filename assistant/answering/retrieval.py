@@ -126,7 +126,7 @@ SENTENCE_SCAN = 20_000
 DENSE_KEPT = 0.5  # the share of the dense candidates sure of a place after fusion (hybrid())
 
 
-def _sentence_passages(index: Index) -> np.ndarray:
+def sentence_passages(index: Index) -> np.ndarray:
     """For each sentence row, the first passage (row) holding it (made once per loaded index)."""
 
     def make() -> np.ndarray:
@@ -144,7 +144,7 @@ def sentence_ranking(index: Index, qvec: np.ndarray, allowed: np.ndarray | None 
     """Rows of the passages holding the ``SENTENCE_KEPT`` sentences closest to the question."""
     if not 0 < len(index.sentence_keys) <= SENTENCE_SCAN:
         return []
-    owner = _sentence_passages(index)
+    owner = sentence_passages(index)
     sims = np.asarray(index.sentence_vectors) @ qvec.reshape(-1).astype(np.float32)
     rows: list[int] = []
     top = min(sims.size, 4 * SENTENCE_KEPT)  # enough for overlapping passages and a filter's mask
